@@ -1,0 +1,58 @@
+// The whole permission table: resource.action -> the roles that may do it (deny by default; DESIGN.md
+// "Access control by construction"). Which records a role may do it to is the scope rule below, applied in queries.
+import type { Actor, Role } from './roles'
+
+const CHILD_READERS = [
+  'CARE_WORKER',
+  'REGISTERED_MANAGER',
+  'RESPONSIBLE_INDIVIDUAL',
+  'IRO',
+  'SOCIAL_WORKER',
+  'LA_MISSING_LEAD',
+] as const satisfies readonly Role[]
+
+export const PERMISSIONS = {
+  'child.list': CHILD_READERS,
+  'child.read': CHILD_READERS,
+  // A manager admits a child to their own home; the placing authority's social worker records a child it places.
+  'child.create': ['REGISTERED_MANAGER', 'SOCIAL_WORKER'],
+  'placement.start': ['REGISTERED_MANAGER', 'SOCIAL_WORKER'],
+  'placement.end': ['REGISTERED_MANAGER', 'SOCIAL_WORKER'],
+  'user.manage': ['SYSTEM_ADMIN'],
+  'audit.verify': ['SYSTEM_ADMIN'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Action = keyof typeof PERMISSIONS
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[]
+
+/**
+ * Which children a role reaches (scope rules, issue #2):
+ * home staff: children currently placed in their homes; responsible individual: in their provider's homes;
+ * IRO and social worker: children allocated to them; LA missing lead: children their authority placed or who live
+ * in its area. Everyone else: none (return interview practitioners and visitors get narrower views of their own).
+ */
+export const CHILD_SCOPE: Record<Role, 'placedInMyHome' | 'placedInMyProvider' | 'allocatedIro' | 'allocatedSocialWorker' | 'myAuthority' | 'none'> = {
+  CARE_WORKER: 'placedInMyHome',
+  REGISTERED_MANAGER: 'placedInMyHome',
+  RESPONSIBLE_INDIVIDUAL: 'placedInMyProvider',
+  IRO: 'allocatedIro',
+  SOCIAL_WORKER: 'allocatedSocialWorker',
+  LA_MISSING_LEAD: 'myAuthority',
+  RETURN_INTERVIEW_PRACTITIONER: 'none',
+  INDEPENDENT_VISITOR: 'none',
+  SYSTEM_ADMIN: 'none',
+}
+
+export function rolesFor(action: Action): readonly Role[] {
+  return PERMISSIONS[action]
+}
+
+/** The actor's role grants that allow the action (an unknown role allows nothing). */
+export function grantsFor(actor: Actor, action: Action) {
+  const roles: readonly Role[] = PERMISSIONS[action] ?? []
+  return actor.grants.filter((g) => roles.includes(g.role))
+}
+
+export function can(actor: Actor, action: Action) {
+  return grantsFor(actor, action).length > 0
+}

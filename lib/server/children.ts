@@ -1,0 +1,291 @@
+// Children: the list, the child's record, adding a child. Every read goes through childWhere and is audited.
+import { can, grantsFor } from '@/lib/domain/permissions'
+import { checkNewPlacement, placementConcerns } from '@/lib/domain/placements'
+import type { Actor } from '@/lib/domain/roles'
+import { ageOn, calendarDate, isoDate, londonDate } from '@/lib/domain/time'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import type { NewChild, PlacementStart } from '@/lib/validation/children'
+import { recordAudit } from './audit'
+import { getPrisma, type Tx } from './database'
+import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError, type FieldErrors } from './errors'
+import { childWhere, currentPlacement } from './scope'
+
+const personName = { select: { id: true, name: true } } as const
+const placementInclude = {
+  home: { select: { id: true, name: true, postcode: true, ofstedUrn: true } },
+  areaAuthority: { select: { id: true, name: true } },
+} as const
+
+type PlacementRow = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>
+
+function toPlacement(p: PlacementRow, dateOfBirth: string) {
+  const placement = {
+    id: p.id,
+    home: p.home,
+    settingName: p.settingName,
+    settingPostcode: p.settingPostcode,
+    areaAuthority: p.areaAuthority,
+    outOfArea: p.outOfArea,
+    startDate: isoDate(p.startDate),
+    endDate: p.endDate ? isoDate(p.endDate) : null,
+    placeCode: p.placeCode,
+    bedAndBreakfast: p.bedAndBreakfast,
+    placeProvider: p.placeProvider,
+    reasonForChange: p.reasonForChange,
+    endReason: p.endReason,
+  }
+  return { ...placement, concerns: placement.endDate ? [] : placementConcerns(placement, dateOfBirth) }
+}
+export type PlacementView = ReturnType<typeof toPlacement>
+
+/** The children list, scoped to the actor. */
+export async function listChildren(actor: Actor, query: { search?: string | null } = {}, now = new Date()) {
+  if (!can(actor, 'child.list')) throw new ForbiddenError("Your roles do not include seeing children's records.")
+  const prisma = await getPrisma()
+  const today = londonDate(now)
+  const words = (query.search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4)
+  const where: Prisma.ChildWhereInput = {
+    AND: [
+      childWhere(actor, 'child.list', now),
+      ...words.map((w) => ({
+        OR: [{ firstName: { contains: w, mode: 'insensitive' as const } }, { lastName: { contains: w, mode: 'insensitive' as const } }],
+      })),
+    ],
+  }
+  return prisma.$transaction(async (tx) => {
+    const children = await tx.child.findMany({
+      where,
+      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+      take: 500,
+      include: {
+        placingAuthority: { select: { name: true } },
+        iro: personName,
+        socialWorker: personName,
+        placements: { where: currentPlacement(now), include: placementInclude, take: 1, orderBy: { startDate: 'desc' } },
+      },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'child.list',
+      subjectType: 'child',
+      subjectId: '*',
+      details: { count: children.length, ...(words.length ? { search: words.join(' ') } : {}) },
+    })
+    return children.map((c) => {
+      const dateOfBirth = isoDate(c.dateOfBirth)
+      const current = c.placements[0]
+      return {
+        id: c.id,
+        firstName: c.firstName,
+        lastName: c.lastName,
+        dateOfBirth,
+        age: ageOn(dateOfBirth, today),
+        placingAuthority: c.placingAuthority.name,
+        iro: c.iro,
+        socialWorker: c.socialWorker,
+        currentPlacement: current ? toPlacement(current, dateOfBirth) : null,
+      }
+    })
+  })
+}
+export type ChildSummary = Awaited<ReturnType<typeof listChildren>>[number]
+
+async function findChildForRead(tx: Tx, actor: Actor, childId: string, now: Date) {
+  return tx.child.findFirst({
+    where: { AND: [{ id: childId }, childWhere(actor, 'child.read', now)] },
+    include: {
+      placingAuthority: { select: { id: true, name: true, code: true } },
+      iro: personName,
+      socialWorker: personName,
+      placements: { include: placementInclude, orderBy: { startDate: 'desc' } },
+    },
+  })
+}
+
+/** A child's record, if the actor may read it; otherwise NotFoundError. The read (or the refusal) is audited. */
+export async function getChild(actor: Actor, childId: string, now = new Date()) {
+  if (!can(actor, 'child.read')) throw new NotFoundError('child')
+  const prisma = await getPrisma()
+  const child = await prisma.$transaction(async (tx) => {
+    const found = await findChildForRead(tx, actor, childId, now)
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: found ? 'child.read' : 'child.read-denied',
+      subjectType: 'child',
+      subjectId: childId.slice(0, 100),
+      childId: found?.id ?? null,
+      details: {},
+    })
+    return found
+  })
+  if (!child) throw new NotFoundError('child')
+  const dateOfBirth = isoDate(child.dateOfBirth)
+  const today = londonDate(now)
+  return {
+    id: child.id,
+    firstName: child.firstName,
+    lastName: child.lastName,
+    dateOfBirth,
+    age: ageOn(dateOfBirth, today),
+    sex: child.sex,
+    ethnicity: child.ethnicity,
+    disability: child.disability,
+    disabilityDetails: child.disabilityDetails,
+    legalStatus: child.legalStatus,
+    placingAuthority: child.placingAuthority,
+    iro: child.iro,
+    socialWorker: child.socialWorker,
+    placements: child.placements.map((p) => toPlacement(p, dateOfBirth)),
+    createdAt: child.createdAt.toISOString(),
+  }
+}
+export type ChildRecord = Awaited<ReturnType<typeof getChild>>
+
+// ---- writing
+
+/**
+ * Where a new placement goes and whether this actor may put the child there: a registered manager places only in
+ * a home they manage; a social worker anywhere. Returns the placement's area and out-of-area flag.
+ */
+export async function resolvePlacementSetting(
+  tx: Tx,
+  actor: Actor,
+  action: 'child.create' | 'placement.start',
+  placement: PlacementStart,
+  placingAuthorityId: string,
+  fieldPrefix: string,
+) {
+  const field = (name: string) => (fieldPrefix ? `${fieldPrefix}.${name}` : name)
+  const grants = grantsFor(actor, action)
+  const managedHomes = grants.filter((g) => g.role === 'REGISTERED_MANAGER').map((g) => g.homeId)
+  const socialWorker = grants.some((g) => g.role === 'SOCIAL_WORKER')
+  let areaAuthorityId = placement.areaAuthorityId
+  if (placement.homeId) {
+    const home = await tx.home.findUnique({ where: { id: placement.homeId } })
+    if (!home) throw new ValidationError({ [field('homeId')]: 'Select a home from the list' })
+    if (!socialWorker && !managedHomes.includes(home.id))
+      throw new ValidationError({ [field('homeId')]: 'You can only place a child in a home you manage' })
+    areaAuthorityId = home.hostAuthorityId
+  } else {
+    if (!socialWorker)
+      throw new ValidationError({ [field('homeId')]: 'You can only place a child in a home you manage' })
+    const area = await tx.localAuthority.findUnique({ where: { id: areaAuthorityId ?? '' } })
+    if (!area) throw new ValidationError({ [field('areaAuthorityId')]: 'Select the local authority area from the list' })
+  }
+  return { areaAuthorityId: areaAuthorityId!, outOfArea: areaAuthorityId !== placingAuthorityId }
+}
+
+export function placementData(placement: PlacementStart, setting: { areaAuthorityId: string; outOfArea: boolean }) {
+  return {
+    homeId: placement.homeId,
+    settingName: placement.homeId ? null : placement.settingName,
+    settingPostcode: placement.homeId ? null : placement.settingPostcode?.toUpperCase() ?? null,
+    areaAuthorityId: setting.areaAuthorityId,
+    outOfArea: setting.outOfArea,
+    startDate: calendarDate(placement.startDate),
+    placeCode: placement.placeCode,
+    bedAndBreakfast: placement.bedAndBreakfast,
+    placeProvider: placement.placeProvider,
+    reasonForChange: placement.reasonForChange,
+  }
+}
+
+async function checkAllocations(tx: Tx, input: NewChild) {
+  const problems: FieldErrors = {}
+  const holds = async (userId: string | null, role: 'IRO' | 'SOCIAL_WORKER') =>
+    !userId ||
+    (await tx.roleAssignment.count({
+      where: { userId, role, localAuthorityId: input.placingAuthorityId, user: { active: true } },
+    })) > 0
+  if (!(await holds(input.iroId, 'IRO'))) problems.iroId = 'Select an IRO of the placing local authority'
+  if (!(await holds(input.socialWorkerId, 'SOCIAL_WORKER')))
+    problems.socialWorkerId = 'Select a social worker of the placing local authority'
+  throwIfProblems(problems)
+}
+
+/** Adds a child with their first placement. The child must be someone the actor can then see. */
+export async function createChild(actor: Actor, input: NewChild, now = new Date()) {
+  if (!can(actor, 'child.create')) throw new ForbiddenError('Your roles do not include adding children.')
+  const prisma = await getPrisma()
+  const today = londonDate(now)
+  const socialWorkerGrant = grantsFor(actor, 'child.create').find(
+    (g) => g.role === 'SOCIAL_WORKER' && g.localAuthorityId === input.placingAuthorityId,
+  )
+  // a social worker adding a child is its allocated social worker unless they name another
+  const socialWorkerId = input.socialWorkerId ?? (socialWorkerGrant ? actor.userId : null)
+  const problems: FieldErrors = {}
+  if (input.dateOfBirth > today) problems.dateOfBirth = 'Date of birth cannot be in the future'
+  else if (ageOn(input.dateOfBirth, today) >= 18) problems.dateOfBirth = 'A child looked after is under 18: check the date of birth'
+  for (const [field, message] of Object.entries(checkNewPlacement(input.placement, { dateOfBirth: input.dateOfBirth, placements: [] }, today)))
+    problems[`placement.${field}`] = message
+  throwIfProblems(problems)
+
+  const childId = await prisma.$transaction(async (tx) => {
+    if (!(await tx.localAuthority.findUnique({ where: { id: input.placingAuthorityId } })))
+      throw new ValidationError({ placingAuthorityId: 'Select the placing local authority from the list' })
+    await checkAllocations(tx, { ...input, socialWorkerId })
+    const setting = await resolvePlacementSetting(tx, actor, 'child.create', input.placement, input.placingAuthorityId, 'placement')
+    const child = await tx.child.create({
+      data: {
+        firstName: input.firstName,
+        lastName: input.lastName,
+        dateOfBirth: calendarDate(input.dateOfBirth),
+        sex: input.sex,
+        ethnicity: input.ethnicity,
+        disability: input.disability,
+        disabilityDetails: input.disabilityDetails,
+        legalStatus: input.legalStatus,
+        placingAuthorityId: input.placingAuthorityId,
+        socialWorkerId,
+        iroId: input.iroId,
+        createdById: actor.userId,
+        placements: { create: { ...placementData(input.placement, setting), createdById: actor.userId } },
+      },
+      include: { placements: true },
+    })
+    if ((await tx.child.count({ where: { AND: [{ id: child.id }, childWhere(actor, 'child.read', now)] } })) === 0)
+      throw new ValidationError({
+        socialWorkerId: 'You would not be able to see this child once added: allocate yourself as the social worker, or ask the allocated social worker to add the child',
+      })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'child.create',
+      subjectType: 'child',
+      subjectId: child.id,
+      childId: child.id,
+      details: { placementId: child.placements[0].id },
+    })
+    return child.id
+  })
+  return { id: childId }
+}
+
+/** What the add-child and placement forms offer this actor: homes, authorities, IROs and social workers. */
+export async function placementFormOptions(actor: Actor) {
+  const prisma = await getPrisma()
+  const grants = [...grantsFor(actor, 'child.create'), ...grantsFor(actor, 'placement.start')]
+  const anyHome = grants.some((g) => g.role === 'SOCIAL_WORKER')
+  const managed = grants.filter((g) => g.role === 'REGISTERED_MANAGER' && g.homeId).map((g) => g.homeId!)
+  const [homes, authorities, staff] = await Promise.all([
+    prisma.home.findMany({
+      where: anyHome ? {} : { id: { in: managed } },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, town: true, provider: { select: { name: true } } },
+    }),
+    prisma.localAuthority.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    prisma.roleAssignment.findMany({
+      where: { role: { in: ['IRO', 'SOCIAL_WORKER'] }, user: { active: true } },
+      select: { role: true, localAuthorityId: true, user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: 'asc' } },
+    }),
+  ])
+  const people = (role: 'IRO' | 'SOCIAL_WORKER') =>
+    staff.filter((s) => s.role === role).map((s) => ({ id: s.user.id, name: s.user.name, localAuthorityId: s.localAuthorityId }))
+  return {
+    homes: homes.map((h) => ({ id: h.id, name: `${h.name}, ${h.town} (${h.provider.name})` })),
+    authorities,
+    iros: people('IRO'),
+    socialWorkers: people('SOCIAL_WORKER'),
+    defaultAuthorityId: grants.find((g) => g.role === 'SOCIAL_WORKER')?.localAuthorityId ?? null,
+  }
+}

@@ -1,0 +1,79 @@
+// Opens Haven's database: embedded PGlite in a data folder by default, a PostgreSQL server when DATABASE_URL is set.
+// One Prisma client per process (kept on globalThis so Next's module reloading and scripts share it).
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from '@/lib/generated/prisma/client'
+import { lockDataDir } from './embedded-lock'
+
+export type Database = {
+  kind: 'pglite' | 'postgres'
+  prisma: PrismaClient
+  /** the PGlite instance (embedded only): the migration runner must reuse it, never open the folder again */
+  pglite?: PGlite
+  url?: string
+  close(): Promise<void>
+}
+
+export function embeddedDataDir() {
+  return path.resolve(process.env.HAVEN_DATA_DIR ?? 'data')
+}
+
+/**
+ * Opens a database. `pglite: 'memory'` gives a throw-away in-memory database (tests);
+ * otherwise PGlite in `dataDir` (locked to this process) unless `url` (or DATABASE_URL) names a PostgreSQL server.
+ */
+export async function openDatabase(options: { url?: string; dataDir?: string; memory?: boolean } = {}): Promise<Database> {
+  const url = options.url ?? (options.memory || options.dataDir ? undefined : process.env.DATABASE_URL)
+  if (url) {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
+    return { kind: 'postgres', prisma, url, close: () => prisma.$disconnect() }
+  }
+  let release = () => {}
+  let pglite: PGlite
+  if (options.memory) pglite = await PGlite.create()
+  else {
+    const dataDir = options.dataDir ?? embeddedDataDir()
+    release = lockDataDir(dataDir)
+    try {
+      pglite = await PGlite.create(path.join(dataDir, 'pglite'))
+    } catch (e) {
+      release()
+      throw e
+    }
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
+  return {
+    kind: 'pglite',
+    prisma,
+    pglite,
+    async close() {
+      await prisma.$disconnect()
+      await pglite.close()
+      release()
+    },
+  }
+}
+
+const globalForDb = globalThis as unknown as { havenDatabase?: Promise<Database> }
+
+/** The process's database, opened on first use. */
+export function getDatabase(): Promise<Database> {
+  globalForDb.havenDatabase ??= openDatabase().catch((e) => {
+    globalForDb.havenDatabase = undefined
+    throw e
+  })
+  return globalForDb.havenDatabase
+}
+
+/** Lets tests and scripts point the process at a database they opened themselves. */
+export function useDatabase(database: Database) {
+  globalForDb.havenDatabase = Promise.resolve(database)
+}
+
+export async function getPrisma() {
+  return (await getDatabase()).prisma
+}
+
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]

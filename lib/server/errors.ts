@@ -1,0 +1,66 @@
+// Errors a use case can end in. Pages, server actions and the API map them to what the user sees;
+// anything else is a bug, logged on the server and shown as a plain "something went wrong".
+import type { z } from 'zod'
+
+export type FieldErrors = Record<string, string>
+
+/** The record does not exist, or is outside the actor's scope: the two are never told apart. */
+export class NotFoundError extends Error {
+  constructor(what = 'record') {
+    super(`No ${what} was found with that reference, or you do not have access to it.`)
+    this.name = 'NotFoundError'
+  }
+}
+
+/** Signed in, but this role may not do this (never used for out-of-scope child records: those are NotFound). */
+export class ForbiddenError extends Error {
+  constructor(message = 'Your role does not allow this.') {
+    super(message)
+    this.name = 'ForbiddenError'
+  }
+}
+
+export class ValidationError extends Error {
+  constructor(
+    public fieldErrors: FieldErrors,
+    message = 'Some answers need correcting.',
+  ) {
+    super(message)
+    this.name = 'ValidationError'
+  }
+}
+
+export class UnauthenticatedError extends Error {
+  constructor(message = 'Sign in to continue.') {
+    super(message)
+    this.name = 'UnauthenticatedError'
+  }
+}
+
+export class TooManyAttemptsError extends Error {
+  constructor(public retryAfterSeconds: number) {
+    super(`Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`)
+    this.name = 'TooManyAttemptsError'
+  }
+}
+
+/** zod issues as { "field.path": "message" } (first message per field). */
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || 'form'
+    errors[field] ??= issue.message
+  }
+  return errors
+}
+
+/** Parses input with the shared schema or throws ValidationError naming each field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input)
+  if (!result.success) throw new ValidationError(fieldErrorsFrom(result.error))
+  return result.data
+}
+
+export function throwIfProblems(problems: FieldErrors) {
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems)
+}

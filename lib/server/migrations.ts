@@ -1,0 +1,190 @@
+// Prisma migrations without the native schema-engine binary (it cannot be downloaded here): @prisma/schema-engine-wasm
+// driven through a driver adapter. Same folder layout and _prisma_migrations table as the Prisma CLI.
+// Adapted from ../shared/recipes/prisma-migrate-wasm.mts; the patches below are why it exists, keep them.
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { PrismaPg } from '@prisma/adapter-pg'
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils'
+import type { Database } from './database'
+
+const prismaDir = () => path.resolve(process.env.HAVEN_PRISMA_DIR ?? 'prisma')
+const schemaPath = () => path.join(prismaDir(), 'schema.prisma')
+const migrationsDir = () => path.join(prismaDir(), 'migrations')
+
+type SchemaEngineClass = typeof import('@prisma/schema-engine-wasm').SchemaEngine
+let engineClass: Promise<SchemaEngineClass> | undefined
+
+// Node 20 cannot `import './x.wasm'`: instantiate the wasm by hand with the wasm-bindgen glue as its import object.
+function loadSchemaEngine(): Promise<SchemaEngineClass> {
+  engineClass ??= (async () => {
+    const bgPath = createRequire(path.join(process.cwd(), 'package.json')).resolve('@prisma/schema-engine-wasm/schema_engine_bg')
+    const bg = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ bgPath)
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(bgPath.replace(/\.js$/, '.wasm')), {
+      './schema_engine_bg.js': bg,
+    })
+    bg.__wbg_set_wasm(instance.exports)
+    ;(instance.exports as unknown as { __wbindgen_start(): void }).__wbindgen_start()
+    return bg.SchemaEngine as SchemaEngineClass
+  })()
+  return engineClass
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- patching adapter internals */
+// pglite-prisma-adapter 0.7.2: executeScript does not await db.exec(), so a failing migration is recorded as applied.
+function awaitScripts(adapter: any) {
+  adapter.executeScript = async (sql: string) => {
+    try {
+      await adapter.client.exec(sql)
+    } catch (e) {
+      adapter.onError(e)
+    }
+  }
+  return adapter
+}
+
+function pgliteFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPGlite(pglite)
+  return {
+    provider: 'postgres',
+    adapterName: factory.adapterName,
+    connect: async () => awaitScripts(await factory.connect()),
+    connectToShadowDb: async () => {
+      const shadow = new PGlite() // in memory
+      const adapter = awaitScripts(await new PrismaPGlite(shadow).connect())
+      adapter.dispose = () => shadow.close()
+      return adapter
+    },
+  }
+}
+
+function pgFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const connect = async (connectionString: string) => {
+    const adapter: any = await new PrismaPg({ connectionString, max: 1 }).connect() // one session: the engine uses advisory locks
+    // adapter-pg 7.10: (1) PostgreSQL's internal "char" type (oid 18) in the engine's catalog queries is "unsupported";
+    // (2) executeScript splits the script on ';' (not atomic, breaks $$ bodies): run it whole.
+    const performIO = adapter.performIO.bind(adapter)
+    adapter.performIO = async (query: unknown) => {
+      const result = await performIO(query)
+      for (const field of result.fields) if (field.dataTypeID === 18) field.dataTypeID = 25
+      return result
+    }
+    adapter.executeScript = async (sql: string) => {
+      try {
+        await adapter.client.query(sql)
+      } catch (e) {
+        adapter.onError(e)
+      }
+    }
+    return adapter
+  }
+  return {
+    provider: 'postgres',
+    adapterName: '@prisma/adapter-pg',
+    connect: () => connect(url),
+    // (3) adapter-pg's own connectToShadowDb points at the MAIN database when given a connection string.
+    async connectToShadowDb() {
+      const admin = await connect(url)
+      const shadowName = `prisma_shadow_${Date.now()}_${process.pid}`
+      await admin.executeScript(`CREATE DATABASE "${shadowName}"`)
+      const shadowUrl = new URL(url)
+      shadowUrl.pathname = '/' + shadowName
+      const shadow = await connect(shadowUrl.toString())
+      const close = shadow.dispose.bind(shadow)
+      shadow.dispose = async () => {
+        await close()
+        await admin.executeScript(`DROP DATABASE IF EXISTS "${shadowName}"`)
+        await admin.dispose()
+      }
+      return shadow
+    },
+  }
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+// The migrations folder as the engine's MigrationList (the shape the Prisma CLI builds).
+function listMigrations() {
+  const dir = migrationsDir()
+  const lock = path.join(dir, 'migration_lock.toml')
+  const names = fs.existsSync(dir)
+    ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    : []
+  return {
+    baseDir: dir,
+    shadowDbInitScript: '',
+    lockfile: { path: 'migration_lock.toml', content: fs.existsSync(lock) ? fs.readFileSync(lock, 'utf8') : null },
+    migrationDirectories: names.map((name) => {
+      const file = path.join(dir, name, 'migration.sql')
+      return {
+        path: name,
+        migrationFile: {
+          path: 'migration.sql',
+          content: fs.existsSync(file)
+            ? { tag: 'ok' as const, value: fs.readFileSync(file, 'utf8') }
+            : { tag: 'error' as const, value: 'missing migration.sql' },
+        },
+      }
+    }),
+  }
+}
+
+const filters = { externalTables: [], externalEnums: [] }
+
+async function withEngine<T>(database: Database, use: (engine: InstanceType<SchemaEngineClass>) => Promise<T>) {
+  const SchemaEngine = await loadSchemaEngine()
+  const content = fs.readFileSync(schemaPath(), 'utf8')
+  const factory = database.pglite ? pgliteFactory(database.pglite) : pgFactory(database.url!)
+  const engine = await SchemaEngine.new(
+    { datamodels: [[schemaPath(), content]] },
+    (log: string) => void (process.env.SE_DEBUG && console.error(log)),
+    bindMigrationAwareSqlAdapterFactory(factory),
+  )
+  try {
+    return await use(engine)
+  } finally {
+    engine.free() // note: the wasm engine leaves a 10 s timer behind; short-lived scripts call process.exit()
+  }
+}
+
+/** Applies pending migrations; returns the names applied. */
+export function applyMigrations(database: Database): Promise<string[]> {
+  return withEngine(database, async (engine) =>
+    (await engine.applyMigrations({ migrationsList: listMigrations(), filters })).appliedMigrationNames,
+  )
+}
+
+/** Applies pending migrations, then writes a new one from schema.prisma (if it changed) and applies it. */
+export function createMigration(database: Database, name: string): Promise<string | null> {
+  return withEngine(database, async (engine) => {
+    await engine.applyMigrations({ migrationsList: listMigrations(), filters })
+    // devDiagnostic replays the migrations on the shadow database and caches it: the wasm createMigration has no
+    // shadow-database factory of its own.
+    const { action } = await engine.devDiagnostic({ migrationsList: listMigrations(), filters })
+    if (action.tag === 'reset') throw new Error(`The database has drifted from the migrations: ${action.reason}`)
+    const schema = { files: [{ path: schemaPath(), content: fs.readFileSync(schemaPath(), 'utf8') }] }
+    const out = await engine.createMigration({ draft: false, migrationName: name, migrationsList: listMigrations(), schema, filters })
+    if (!out.migrationScript) return null
+    const dir = path.join(migrationsDir(), out.generatedMigrationName)
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(path.join(dir, `migration.${out.extension}`), out.migrationScript)
+    fs.writeFileSync(
+      path.join(migrationsDir(), 'migration_lock.toml'),
+      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\n' +
+        `provider = "${out.connectorType}"\n`,
+    )
+    await engine.applyMigrations({ migrationsList: listMigrations(), filters })
+    return out.generatedMigrationName
+  })
+}
+
+/** Which migrations are applied, pending or failed. */
+export function migrationStatus(database: Database) {
+  return withEngine(database, (engine) =>
+    engine.diagnoseMigrationHistory({ migrationsList: listMigrations(), optInToShadowDatabase: false, filters }),
+  )
+}

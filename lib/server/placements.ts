@@ -1,0 +1,83 @@
+// Starting and ending a child's placements. Dates never overlap (SSDA903 episodes); starting a new placement
+// ends the open one on the same day (REC X1).
+import { can, grantsFor } from '@/lib/domain/permissions'
+import { checkNewPlacement, checkPlacementEnd } from '@/lib/domain/placements'
+import type { Actor } from '@/lib/domain/roles'
+import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
+import type { PlacementEnd, PlacementStart } from '@/lib/validation/children'
+import { recordAudit } from './audit'
+import { placementData, resolvePlacementSetting } from './children'
+import { getPrisma } from './database'
+import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
+import { childWhere } from './scope'
+
+const asDates = (p: { id: string; startDate: Date; endDate: Date | null }) => ({
+  id: p.id,
+  startDate: isoDate(p.startDate),
+  endDate: p.endDate ? isoDate(p.endDate) : null,
+})
+
+export async function startPlacement(actor: Actor, childId: string, input: PlacementStart, now = new Date()) {
+  if (!can(actor, 'placement.start')) throw new NotFoundError('child')
+  const prisma = await getPrisma()
+  const today = londonDate(now)
+  return prisma.$transaction(async (tx) => {
+    const child = await tx.child.findFirst({
+      where: { AND: [{ id: childId }, childWhere(actor, 'placement.start', now)] },
+      include: { placements: { orderBy: { startDate: 'desc' } } },
+    })
+    if (!child) throw new NotFoundError('child')
+    throwIfProblems(checkNewPlacement(input, { dateOfBirth: isoDate(child.dateOfBirth), placements: child.placements.map(asDates) }, today))
+    const setting = await resolvePlacementSetting(tx, actor, 'placement.start', input, child.placingAuthorityId, '')
+    const open = child.placements.find((p) => p.endDate === null)
+    if (open)
+      await tx.placement.update({
+        where: { id: open.id },
+        data: { endDate: calendarDate(input.startDate), endReason: 'X1', endedAt: now, endedById: actor.userId },
+      })
+    const placement = await tx.placement.create({
+      data: { ...placementData(input, setting), childId, createdById: actor.userId },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'placement.start',
+      subjectType: 'placement',
+      subjectId: placement.id,
+      childId,
+      details: open ? { endedPlacementId: open.id } : {},
+    })
+    return { id: placement.id }
+  })
+}
+
+export async function endPlacement(actor: Actor, placementId: string, input: PlacementEnd, now = new Date()) {
+  if (!can(actor, 'placement.end')) throw new NotFoundError('placement')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const placement = await tx.placement.findFirst({
+      where: { id: placementId, child: childWhere(actor, 'placement.end', now) },
+    })
+    if (!placement) throw new NotFoundError('placement')
+    // a registered manager ends placements in their own homes; a social worker any of their child's placements
+    const grants = grantsFor(actor, 'placement.end')
+    const mayEnd = grants.some(
+      (g) => g.role === 'SOCIAL_WORKER' || (g.role === 'REGISTERED_MANAGER' && g.homeId === placement.homeId),
+    )
+    if (!mayEnd) throw new ForbiddenError('Only the manager of the home or the social worker can end this placement.')
+    throwIfProblems(checkPlacementEnd(asDates(placement), input.endDate, londonDate(now)))
+    const updated = await tx.placement.updateMany({
+      where: { id: placementId, endDate: null }, // nobody else ended it meanwhile
+      data: { endDate: calendarDate(input.endDate), endReason: input.endReason, endedAt: now, endedById: actor.userId },
+    })
+    if (updated.count !== 1) throw new ValidationError({ endDate: 'This placement has just been ended by someone else' })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'placement.end',
+      subjectType: 'placement',
+      subjectId: placementId,
+      childId: placement.childId,
+      details: { endDate: input.endDate, endReason: input.endReason },
+    })
+    return { id: placementId }
+  })
+}

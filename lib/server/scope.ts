@@ -1,0 +1,53 @@
+// The scoped query helper: every read of child data goes through childWhere, which turns the actor's role grants
+// (lib/domain/permissions.ts) into a WHERE clause. No grant, no rows: deny by default.
+import { CHILD_SCOPE, grantsFor, type Action } from '@/lib/domain/permissions'
+import type { Actor, RoleGrant } from '@/lib/domain/roles'
+import { calendarDate, londonDate } from '@/lib/domain/time'
+import type { Prisma } from '@/lib/generated/prisma/client'
+
+/** Placements open today (London), optionally narrowed further. */
+export function currentPlacement(now: Date, where: Prisma.PlacementWhereInput = {}): Prisma.PlacementWhereInput {
+  const today = calendarDate(londonDate(now))
+  return { ...where, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] }
+}
+
+function grantWhere(grant: RoleGrant, actor: Actor, now: Date): Prisma.ChildWhereInput | null {
+  switch (CHILD_SCOPE[grant.role]) {
+    case 'placedInMyHome':
+      return grant.homeId ? { placements: { some: currentPlacement(now, { homeId: grant.homeId }) } } : null
+    case 'placedInMyProvider':
+      return grant.providerId
+        ? { placements: { some: currentPlacement(now, { home: { providerId: grant.providerId } }) } }
+        : null
+    case 'allocatedIro':
+      return { iroId: actor.userId }
+    case 'allocatedSocialWorker':
+      return { socialWorkerId: actor.userId }
+    case 'myAuthority':
+      return grant.localAuthorityId
+        ? {
+            OR: [
+              { placingAuthorityId: grant.localAuthorityId },
+              { placements: { some: currentPlacement(now, { areaAuthorityId: grant.localAuthorityId }) } },
+            ],
+          }
+        : null
+    case 'none':
+      return null
+  }
+}
+
+/** WHERE clause for the children the actor may do `action` to. */
+export function childWhere(actor: Actor, action: Action, now: Date): Prisma.ChildWhereInput {
+  const conditions = grantsFor(actor, action)
+    .map((grant) => grantWhere(grant, actor, now))
+    .filter((c): c is Prisma.ChildWhereInput => c !== null)
+  return conditions.length > 0 ? { OR: conditions } : { id: { in: [] } }
+}
+
+/** The homes the actor works in under a role (for "admit to my home" rules). */
+export function homeIdsFor(actor: Actor, action: Action, role: RoleGrant['role']) {
+  return grantsFor(actor, action)
+    .filter((g) => g.role === role && g.homeId)
+    .map((g) => g.homeId!)
+}

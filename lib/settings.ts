@@ -1,0 +1,21 @@
+// Haven's thresholds and limits in one place. Local practice, not law, so they are settings (DOMAIN.md).
+// Each can be overridden by an environment variable of the name shown.
+
+function fromEnv(name: string, fallback: number) {
+  const value = Number(process.env[name])
+  return Number.isFinite(value) && value > 0 ? value : fallback
+}
+
+export const settings = {
+  auth: {
+    /** a browser session ends after this long without activity */
+    sessionIdleMinutes: fromEnv('HAVEN_SESSION_IDLE_MINUTES', 30),
+    /** and after this long in any case */
+    sessionMaxHours: fromEnv('HAVEN_SESSION_MAX_HOURS', 12),
+    apiTokenDays: fromEnv('HAVEN_API_TOKEN_DAYS', 30),
+    /** failed sign-ins allowed per account, and per address, within the window */
+    accountFailureLimit: fromEnv('HAVEN_SIGNIN_ACCOUNT_FAILURES', 5),
+    addressFailureLimit: fromEnv('HAVEN_SIGNIN_ADDRESS_FAILURES', 20),
+    throttleWindowMinutes: fromEnv('HAVEN_SIGNIN_WINDOW_MINUTES', 15),
+  },
+}

@@ -1,0 +1,63 @@
+// The child and placement schemas: used by the forms (react-hook-form), the server actions and the API alike.
+import { z } from 'zod'
+import {
+  ETHNICITIES,
+  HOME_PLACEMENT_TYPES,
+  LEGAL_STATUS,
+  PLACEMENT_CHANGE_REASONS,
+  PLACEMENT_END_REASONS,
+  PLACEMENT_PROVIDERS,
+  PLACEMENT_TYPES,
+} from '@/lib/domain/ssda903'
+import { codeField, dateField, optionalCode, optionalId, optionalText, requiredId, requiredText } from './fields'
+
+export const placementStartSchema = z
+  .object({
+    homeId: optionalId(),
+    settingName: optionalText('the setting name', 200),
+    settingPostcode: optionalText('the setting postcode', 10),
+    areaAuthorityId: optionalId(),
+    startDate: dateField('the start date'),
+    placeCode: codeField(PLACEMENT_TYPES, 'Select the placement type'),
+    bedAndBreakfast: z.boolean().default(false),
+    placeProvider: codeField(PLACEMENT_PROVIDERS, 'Select who provides the placement'),
+    reasonForChange: optionalCode(PLACEMENT_CHANGE_REASONS, 'Select the reason for the change of placement'),
+  })
+  .superRefine((p, ctx) => {
+    if (!p.homeId && !p.settingName)
+      ctx.addIssue({ code: 'custom', path: ['homeId'], message: 'Select the home, or name the other setting the child is placed in' })
+    if (!p.homeId && !p.areaAuthorityId)
+      ctx.addIssue({ code: 'custom', path: ['areaAuthorityId'], message: 'Select the local authority area the setting is in' })
+    if (p.homeId && !(HOME_PLACEMENT_TYPES as readonly string[]).includes(p.placeCode))
+      ctx.addIssue({ code: 'custom', path: ['placeCode'], message: "A placement in a children's home is K1, K2 or K3" })
+    if (p.bedAndBreakfast && p.placeCode !== 'P2')
+      ctx.addIssue({ code: 'custom', path: ['bedAndBreakfast'], message: 'Bed and breakfast is recorded as independent living (P2)' })
+  })
+
+export const placementEndSchema = z.object({
+  endDate: dateField('the end date'),
+  endReason: codeField(PLACEMENT_END_REASONS, 'Select why the placement ended'),
+})
+
+export const newChildSchema = z.object({
+  firstName: requiredText('the first name', 100),
+  lastName: requiredText('the last name', 100),
+  dateOfBirth: dateField('the date of birth'),
+  sex: z.enum(['MALE', 'FEMALE'], { error: 'Select the sex recorded for the child' }),
+  ethnicity: codeField(ETHNICITIES, 'Select the ethnicity, or "Information not yet obtained"'),
+  disability: z.enum(['NOT_DISABLED', 'DISABLED', 'NOT_KNOWN'], { error: 'Select whether the child has a disability' }),
+  disabilityDetails: optionalText('the disability details', 1000),
+  legalStatus: codeField(LEGAL_STATUS, 'Select the legal status'),
+  placingAuthorityId: requiredId('Select the placing local authority'),
+  socialWorkerId: optionalId(),
+  iroId: optionalId(),
+  placement: placementStartSchema,
+})
+
+export type NewChild = z.output<typeof newChildSchema>
+export type PlacementStart = z.output<typeof placementStartSchema>
+export type PlacementEnd = z.output<typeof placementEndSchema>
+
+export const childListQuerySchema = z.object({
+  search: optionalText('the search', 100),
+})

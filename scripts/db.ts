@@ -1,0 +1,27 @@
+// Database commands:  npm run db -- migrate | new <name> | status | seed | verify-audit
+// Uses DATABASE_URL when set, otherwise the embedded database in ./data (or HAVEN_DATA_DIR).
+import { openDatabase } from '@/lib/server/database'
+import { applyMigrations, createMigration, migrationStatus } from '@/lib/server/migrations'
+
+const [command, arg] = process.argv.slice(2)
+const database = await openDatabase()
+try {
+  if (command === 'migrate') {
+    const applied = await applyMigrations(database)
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.')
+  } else if (command === 'new') {
+    if (!arg) throw new Error('Name the migration: npm run db -- new <name>')
+    const created = await createMigration(database, arg)
+    console.log(created ? `Created and applied ${created}` : 'schema.prisma is unchanged: no migration created.')
+  } else if (command === 'status') {
+    console.log(JSON.stringify(await migrationStatus(database), null, 2))
+  } else {
+    throw new Error(`Unknown command "${command ?? ''}". Use: migrate | new <name> | status`)
+  }
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e)
+  process.exitCode = 1
+} finally {
+  await database.close()
+  process.exit() // the wasm engine leaves a timer pending
+}
