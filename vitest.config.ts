@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/after-each-file.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,10 +1,13 @@
-// Database commands:  npm run db -- migrate | new <name> | status | seed | verify-audit
+// Database commands:  npm run db -- migrate | new <name> | status | demo | verify-audit
 // Uses DATABASE_URL when set, otherwise the embedded database in ./data (or HAVEN_DATA_DIR).
-import { openDatabase } from '@/lib/server/database'
+import { openDatabase, useDatabase } from '@/lib/server/database'
 import { applyMigrations, createMigration, migrationStatus } from '@/lib/server/migrations'
+import { verifyAuditChain } from '@/lib/server/audit'
+import { loadDemoData } from '@/prisma/demo-data'
 
 const [command, arg] = process.argv.slice(2)
 const database = await openDatabase()
+useDatabase(database)
 try {
   if (command === 'migrate') {
     const applied = await applyMigrations(database)
@@ -15,8 +18,18 @@ try {
     console.log(created ? `Created and applied ${created}` : 'schema.prisma is unchanged: no migration created.')
   } else if (command === 'status') {
     console.log(JSON.stringify(await migrationStatus(database), null, 2))
+  } else if (command === 'demo') {
+    await applyMigrations(database)
+    console.log(`Demo data: ${await loadDemoData()}.`)
+  } else if (command === 'verify-audit') {
+    const result = await verifyAuditChain(database.prisma)
+    if (result.ok) console.log(`The audit trail is intact: ${result.checked} events checked.`)
+    else {
+      console.error(`The audit trail is broken at event ${result.brokenSeq}: ${result.reason}.`)
+      process.exitCode = 2
+    }
   } else {
-    throw new Error(`Unknown command "${command ?? ''}". Use: migrate | new <name> | status`)
+    throw new Error(`Unknown command "${command ?? ''}". Use: migrate | new <name> | status | demo | verify-audit`)
   }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e)

@@ -140,6 +140,18 @@ export async function revokeSession(actor: Actor, sessionId: string) {
   })
 }
 
+/** "Sign out everywhere else": revokes all the actor's sessions but the one in use. */
+export async function revokeOtherSessions(actor: Actor, keepSessionId: string | null) {
+  const prisma = await getPrisma()
+  await prisma.$transaction(async (tx) => {
+    const others = await tx.userSession.findMany({ where: { userId: actor.userId, revokedAt: null, id: { not: keepSessionId ?? '' } } })
+    for (const session of others) {
+      await tx.userSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } })
+      await recordAudit(tx, { actorId: actor.userId, action: 'session.revoke', subjectType: 'user', subjectId: actor.userId, details: { sessionId: session.id } })
+    }
+  })
+}
+
 export async function listOwnSessions(actor: Actor, now = new Date()) {
   const prisma = await getPrisma()
   return prisma.userSession.findMany({

@@ -26,6 +26,7 @@ export type AuditPayloads = {
   'user.deactivate': Record<string, never>
   'user.reactivate': Record<string, never>
   'user.password-set': Record<string, never>
+  'demo.load': { children: number; users: number }
 }
 export type AuditAction = keyof AuditPayloads
 

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/domain/roles'
 import { ageOn, calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { NewChild, PlacementStart } from '@/lib/validation/children'
+import type { ChildRecord, ChildSummary, PlacementView } from '@/lib/validation/responses'
 import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError, type FieldErrors } from './errors'
@@ -18,7 +19,7 @@ const placementInclude = {
 
 type PlacementRow = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>
 
-function toPlacement(p: PlacementRow, dateOfBirth: string) {
+function toPlacement(p: PlacementRow, dateOfBirth: string): PlacementView {
   const placement = {
     id: p.id,
     home: p.home,
@@ -36,10 +37,9 @@ function toPlacement(p: PlacementRow, dateOfBirth: string) {
   }
   return { ...placement, concerns: placement.endDate ? [] : placementConcerns(placement, dateOfBirth) }
 }
-export type PlacementView = ReturnType<typeof toPlacement>
 
 /** The children list, scoped to the actor. */
-export async function listChildren(actor: Actor, query: { search?: string | null } = {}, now = new Date()) {
+export async function listChildren(actor: Actor, query: { search?: string | null } = {}, now = new Date()): Promise<ChildSummary[]> {
   if (!can(actor, 'child.list')) throw new ForbiddenError("Your roles do not include seeing children's records.")
   const prisma = await getPrisma()
   const today = londonDate(now)
@@ -88,7 +88,6 @@ export async function listChildren(actor: Actor, query: { search?: string | null
     })
   })
 }
-export type ChildSummary = Awaited<ReturnType<typeof listChildren>>[number]
 
 async function findChildForRead(tx: Tx, actor: Actor, childId: string, now: Date) {
   return tx.child.findFirst({
@@ -103,7 +102,7 @@ async function findChildForRead(tx: Tx, actor: Actor, childId: string, now: Date
 }
 
 /** A child's record, if the actor may read it; otherwise NotFoundError. The read (or the refusal) is audited. */
-export async function getChild(actor: Actor, childId: string, now = new Date()) {
+export async function getChild(actor: Actor, childId: string, now = new Date()): Promise<ChildRecord> {
   if (!can(actor, 'child.read')) throw new NotFoundError('child')
   const prisma = await getPrisma()
   const child = await prisma.$transaction(async (tx) => {
@@ -139,7 +138,6 @@ export async function getChild(actor: Actor, childId: string, now = new Date()) 
     createdAt: child.createdAt.toISOString(),
   }
 }
-export type ChildRecord = Awaited<ReturnType<typeof getChild>>
 
 // ---- writing
 

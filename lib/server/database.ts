@@ -17,7 +17,7 @@ export type Database = {
 }
 
 export function embeddedDataDir() {
-  return path.resolve(process.env.HAVEN_DATA_DIR ?? 'data')
+  return path.resolve(/* turbopackIgnore: true */ process.env.HAVEN_DATA_DIR ?? 'data')
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from '@prisma/driver-adapter-utils'
 import type { Database } from './database'
 
-const prismaDir = () => path.resolve(process.env.HAVEN_PRISMA_DIR ?? 'prisma')
+const prismaDir = () => path.resolve(/* turbopackIgnore: true */ process.env.HAVEN_PRISMA_DIR ?? 'prisma')
 const schemaPath = () => path.join(prismaDir(), 'schema.prisma')
 const migrationsDir = () => path.join(prismaDir(), 'migrations')
 
@@ -135,10 +135,21 @@ function listMigrations() {
 
 const filters = { externalTables: [], externalEnums: [] }
 
-async function withEngine<T>(database: Database, use: (engine: InstanceType<SchemaEngineClass>) => Promise<T>) {
+async function withEngine<T>(database: Database, use: (engine: import('@prisma/schema-engine-wasm').SchemaEngine) => Promise<T>) {
   const SchemaEngine = await loadSchemaEngine()
   const content = fs.readFileSync(schemaPath(), 'utf8')
-  const factory = database.pglite ? pgliteFactory(database.pglite) : pgFactory(database.url!)
+  const base = database.pglite ? pgliteFactory(database.pglite) : pgFactory(database.url!)
+  // the engine does not close the connections it opens: keep them, and close them when done
+  const connections: { dispose(): Promise<void> }[] = []
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    ...base,
+    connect: async () => {
+      const adapter = await base.connect()
+      if (!database.pglite) connections.push(adapter) // the embedded database stays open for the caller
+      return adapter
+    },
+    connectToShadowDb: () => base.connectToShadowDb(),
+  }
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath(), content]] },
     (log: string) => void (process.env.SE_DEBUG && console.error(log)),
@@ -148,6 +159,7 @@ async function withEngine<T>(database: Database, use: (engine: InstanceType<Sche
     return await use(engine)
   } finally {
     engine.free() // note: the wasm engine leaves a 10 s timer behind; short-lived scripts call process.exit()
+    for (const connection of connections) await connection.dispose()
   }
 }
 

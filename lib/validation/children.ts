@@ -12,7 +12,8 @@ import {
 import { codeField, dateField, optionalCode, optionalId, optionalText, requiredId, requiredText } from './fields'
 
 export const placementStartSchema = z
-  .object({
+  .object(
+    {
     homeId: optionalId(),
     settingName: optionalText('the setting name', 200),
     settingPostcode: optionalText('the setting postcode', 10),
@@ -22,7 +23,9 @@ export const placementStartSchema = z
     bedAndBreakfast: z.boolean().default(false),
     placeProvider: codeField(PLACEMENT_PROVIDERS, 'Select who provides the placement'),
     reasonForChange: optionalCode(PLACEMENT_CHANGE_REASONS, 'Select the reason for the change of placement'),
-  })
+    },
+    { error: 'Give the placement: the home (or other setting), start date, placement type and provider' },
+  )
   .superRefine((p, ctx) => {
     if (!p.homeId && !p.settingName)
       ctx.addIssue({ code: 'custom', path: ['homeId'], message: 'Select the home, or name the other setting the child is placed in' })

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
-import { afterAll, inject } from 'vitest'
+import { inject } from 'vitest'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { openDatabase, useDatabase, type Database } from '@/lib/server/database'
 
@@ -22,17 +22,24 @@ export async function freshDatabase(): Promise<Database> {
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${source.template}`)
     const url = new URL(source.url)
     url.pathname = '/' + name
-    const opened = await openDatabase({ url: url.toString() })
+    const server = await openDatabase({ url: url.toString() })
     database = {
-      ...opened,
+      ...server,
       close: async () => {
-        await opened.close()
+        await server.close()
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
         await admin.end()
       },
     }
   }
   useDatabase(database)
-  afterAll(() => database.close())
+  opened.push(database)
   return database
+}
+
+const opened: Database[] = []
+
+/** Closes (and on PostgreSQL drops) the databases this test file opened: see after-each-file.ts. */
+export async function closeDatabases() {
+  for (const database of opened.splice(0)) await database.close()
 }

@@ -1,0 +1,35 @@
+'use server'
+import { z } from 'zod'
+import { runAction } from '@/lib/server/action'
+import { issueApiToken, revokeApiToken, revokeOtherSessions, revokeSession } from '@/lib/server/accounts'
+import { currentSessionId } from '@/lib/server/current-actor'
+import { headers } from 'next/headers'
+import { clientAddress } from '@/lib/server/request'
+
+const tokenFormSchema = z.object({
+  name: z.string().trim().min(1, 'Name the token, for example what will use it').max(100, 'Token name must be 100 characters or fewer'),
+  password: z.string().min(1, 'Enter your password to confirm it is you'),
+})
+
+export async function createTokenAction(input: unknown) {
+  const ip = clientAddress(await headers())
+  return runAction(tokenFormSchema, input, async (actor, { name, password }) => {
+    const issued = await issueApiToken({ email: actor.email, password, ip, name })
+    return { token: issued.token, expiresAt: issued.expiresAt.toISOString() }
+  })
+}
+
+const idSchema = z.object({ id: z.string().min(1) })
+
+export async function revokeTokenAction(input: unknown) {
+  return runAction(idSchema, input, (actor, { id }) => revokeApiToken(actor, id))
+}
+
+export async function revokeSessionAction(input: unknown) {
+  return runAction(idSchema, input, (actor, { id }) => revokeSession(actor, id))
+}
+
+export async function revokeOtherSessionsAction() {
+  const keep = await currentSessionId()
+  return runAction(z.object({}), {}, (actor) => revokeOtherSessions(actor, keep))
+}

@@ -1,0 +1,63 @@
+import { formatDateTime } from '@/lib/domain/time'
+import { listOwnApiTokens, listOwnSessions } from '@/lib/server/accounts'
+import { currentSessionId, requireActor } from '@/lib/server/current-actor'
+import { rolesHeld } from '@/lib/server/dashboard'
+import { settings } from '@/lib/settings'
+import { CreateTokenForm, RevokeButton } from './AccountForms'
+
+export const metadata = { title: 'Your account' }
+
+export default async function AccountPage() {
+  const actor = await requireActor()
+  const [sessions, tokens, thisSession] = await Promise.all([listOwnSessions(actor), listOwnApiTokens(actor), currentSessionId()])
+  return (
+    <>
+      <h1>Your account</h1>
+      <dl className="summary">
+        <div><dt>Name</dt><dd>{actor.name}</dd></div>
+        <div><dt>E-mail</dt><dd>{actor.email}</dd></div>
+        <div><dt>Roles</dt><dd>{rolesHeld(actor).join(', ') || 'None'}</dd></div>
+      </dl>
+      <h2>Where you are signed in</h2>
+      <p className="muted">
+        You are signed out after {settings.auth.sessionIdleMinutes} minutes without activity, and after {settings.auth.sessionMaxHours} hours in any case.
+      </p>
+      {sessions.length > 1 && (
+        <p>
+          <RevokeButton kind="otherSessions" id="" label="Sign out of all other sessions" />
+        </p>
+      )}
+      <ul className="cards" aria-label="Your sessions">
+        {sessions.map((s) => (
+          <li key={s.id}>
+            <div>
+              {s.id === thisSession && <strong>Current session · </strong>}
+              Signed in {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastSeenAt)} · from {s.ip ?? 'unknown address'}
+            </div>
+            <div className="muted">{s.userAgent ?? 'Unknown browser'}</div>
+            {s.id !== thisSession && <RevokeButton kind="session" id={s.id} label="Sign this session out" />}
+          </li>
+        ))}
+      </ul>
+      <h2>API tokens</h2>
+      <p>For systems that read Haven through its API (see <a href="/api/v1/openapi.json">the API description</a>). A token acts as you and sees exactly what you see.</p>
+      {tokens.length === 0 ? (
+        <p className="empty">You have no API tokens.</p>
+      ) : (
+        <ul className="cards">
+          {tokens.map((t) => (
+            <li key={t.id}>
+              <div className="title">{t.name}</div>
+              <div className="muted">
+                Created {formatDateTime(t.createdAt)} · expires {formatDateTime(t.expiresAt)} · {t.lastUsedAt ? `last used ${formatDateTime(t.lastUsedAt)}` : 'never used'}
+              </div>
+              <RevokeButton kind="token" id={t.id} label={`Revoke ${t.name}`} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Create a token</h3>
+      <CreateTokenForm />
+    </>
+  )
+}

@@ -1,0 +1,55 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { ROLE_LABELS, type Role } from '@/lib/domain/roles'
+import { formatDateTime } from '@/lib/domain/time'
+import { requireActor } from '@/lib/server/current-actor'
+import { ForbiddenError, NotFoundError } from '@/lib/server/errors'
+import { getUser, organisationOptions } from '@/lib/server/users'
+import { AddRoleForm, UserActionButton } from '../UserForms'
+
+export const metadata = { title: 'User' }
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor()
+  const { id } = await params
+  const loaded = await Promise.all([getUser(actor, id), organisationOptions(actor)]).catch((e) => {
+    if (e instanceof ForbiddenError || e instanceof NotFoundError) notFound()
+    throw e
+  })
+  const [user, organisations] = loaded
+  return (
+    <>
+      <p>
+        <Link href="/admin/users">All users</Link>
+      </p>
+      <h1>{user.name}</h1>
+      <dl className="summary">
+        <div><dt>E-mail</dt><dd>{user.email}</dd></div>
+        <div><dt>Status</dt><dd>{user.active ? 'Active' : 'Deactivated: cannot sign in or use API tokens'}</dd></div>
+        <div><dt>Account created</dt><dd>{formatDateTime(user.createdAt)}</dd></div>
+        <div><dt>Signed in now</dt><dd>{user.sessions.length} session{user.sessions.length === 1 ? '' : 's'}</dd></div>
+      </dl>
+      <div className="actions">
+        {user.active ? (
+          <UserActionButton action="deactivate" id={user.id} label="Deactivate account" warning />
+        ) : (
+          <UserActionButton action="activate" id={user.id} label="Reactivate account" />
+        )}
+        {user.sessions.length > 0 && <UserActionButton action="revokeSessions" id={user.id} label="Sign out everywhere" />}
+      </div>
+      <h2>Roles</h2>
+      {user.roles.length === 0 && <p className="empty">No roles: this person sees nothing.</p>}
+      <ul className="cards">
+        {user.roles.map((r) => (
+          <li key={r.id}>
+            <div className="title">{ROLE_LABELS[r.role as Role]}</div>
+            <div className="muted">{r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? 'Haven-wide'}</div>
+            <UserActionButton action="removeRole" id={r.id} label={`Remove ${ROLE_LABELS[r.role as Role]} role`} />
+          </li>
+        ))}
+      </ul>
+      <h2>Add a role</h2>
+      <AddRoleForm userId={user.id} organisations={organisations} />
+    </>
+  )
+}

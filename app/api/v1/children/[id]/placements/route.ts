@@ -1,0 +1,7 @@
+import { readJson, withActor } from '@/lib/server/api'
+import { startPlacement } from '@/lib/server/placements'
+import { placementStartSchema } from '@/lib/validation/children'
+
+export const POST = withActor<{ id: string }>(async ({ request, actor, params }) =>
+  Response.json(await startPlacement(actor, params.id, await readJson(request, placementStartSchema)), { status: 201 }),
+)

@@ -1,0 +1,5 @@
+import { openApiDocument } from '@/lib/validation/openapi'
+
+export function GET() {
+  return Response.json(openApiDocument())
+}

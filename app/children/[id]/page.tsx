@@ -1,0 +1,74 @@
+import Link from 'next/link'
+import { can } from '@/lib/domain/permissions'
+import { codeLabel, ETHNICITIES, LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_END_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '@/lib/domain/ssda903'
+import { formatDate } from '@/lib/domain/time'
+import { loadChildOr404 } from '@/lib/server/page-helpers'
+
+export const metadata = { title: 'Child' }
+
+const DISABILITY = { NOT_DISABLED: 'No disability', DISABLED: 'Has a disability', NOT_KNOWN: 'Not known' }
+
+export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, child } = await loadChildOr404((await params).id)
+  const current = child.placements.find((p) => !p.endDate)
+  return (
+    <>
+      <h1>
+        {child.firstName} {child.lastName}
+      </h1>
+      <p className="lede">
+        Age {child.age} · {current ? `placed at ${current.home?.name ?? current.settingName} since ${formatDate(current.startDate)}` : 'no current placement'}
+      </p>
+      {current?.concerns.map((c) => (
+        <div key={c.message} className={`concern concern-${c.level}`}>
+          <strong>{c.level === 'critical' ? 'Needs attention: ' : 'Note: '}</strong>
+          {c.message}
+        </div>
+      ))}
+      <h2>Details</h2>
+      <dl className="summary">
+        <div><dt>Date of birth</dt><dd>{formatDate(child.dateOfBirth)}</dd></div>
+        <div><dt>Sex</dt><dd>{child.sex === 'FEMALE' ? 'Female' : 'Male'}</dd></div>
+        <div><dt>Ethnicity</dt><dd>{codeLabel(ETHNICITIES, child.ethnicity)}</dd></div>
+        <div><dt>Disability</dt><dd>{DISABILITY[child.disability]}{child.disabilityDetails ? `: ${child.disabilityDetails}` : ''}</dd></div>
+        <div><dt>Legal status</dt><dd>{codeLabel(LEGAL_STATUS, child.legalStatus)}</dd></div>
+        <div><dt>Placing authority</dt><dd>{child.placingAuthority.name}</dd></div>
+        <div><dt>Social worker</dt><dd>{child.socialWorker?.name ?? 'Not allocated'}</dd></div>
+        <div><dt>IRO</dt><dd>{child.iro?.name ?? 'Not allocated'}</dd></div>
+      </dl>
+      <h2>Placements</h2>
+      {can(actor, 'placement.start') && (
+        <p>
+          <Link className="button secondary" href={`/children/${child.id}/placements/new`}>
+            Start a new placement
+          </Link>
+        </p>
+      )}
+      {child.placements.length === 0 && <p className="empty">No placements recorded.</p>}
+      <ol className="cards" aria-label="Placements, newest first">
+        {child.placements.map((p) => (
+          <li key={p.id}>
+            <div className="title">{p.home ? `${p.home.name} (${p.home.postcode})` : `${p.settingName}${p.settingPostcode ? ` (${p.settingPostcode})` : ''}`}</div>
+            <div>
+              {formatDate(p.startDate)} to {p.endDate ? formatDate(p.endDate) : 'now'}
+              {p.outOfArea && <> · <span className="tag tag-info">Out of area</span></>}
+            </div>
+            <div className="muted">
+              {codeLabel(PLACEMENT_TYPES, p.placeCode)}
+              {p.bedAndBreakfast ? ', bed and breakfast' : ''} · {codeLabel(PLACEMENT_PROVIDERS, p.placeProvider)} · in {p.areaAuthority.name}
+            </div>
+            {p.reasonForChange && <div className="muted">Reason for change: {codeLabel(PLACEMENT_CHANGE_REASONS, p.reasonForChange)}</div>}
+            {p.endReason && <div className="muted">Ended: {codeLabel(PLACEMENT_END_REASONS, p.endReason)}</div>}
+            {!p.endDate && can(actor, 'placement.end') && (
+              <p style={{ margin: '0.5rem 0 0' }}>
+                <Link href={`/children/${child.id}/placements/${p.id}/end`}>
+                  End this placement<span className="visually-hidden"> at {p.home?.name ?? p.settingName}</span>
+                </Link>
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </>
+  )
+}

@@ -1,0 +1,17 @@
+'use server'
+import { runAction } from '@/lib/server/action'
+import { createChild } from '@/lib/server/children'
+import { endPlacement, startPlacement } from '@/lib/server/placements'
+import { newChildSchema, placementEndSchema, placementStartSchema } from '@/lib/validation/children'
+
+export async function createChildAction(input: unknown) {
+  return runAction(newChildSchema, input, (actor, child) => createChild(actor, child))
+}
+
+export async function startPlacementAction(childId: string, input: unknown) {
+  return runAction(placementStartSchema, input, (actor, placement) => startPlacement(actor, childId, placement))
+}
+
+export async function endPlacementAction(placementId: string, input: unknown) {
+  return runAction(placementEndSchema, input, (actor, end) => endPlacement(actor, placementId, end))
+}

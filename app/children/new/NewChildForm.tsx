@@ -1,0 +1,134 @@
+'use client'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
+import type { z } from 'zod'
+import { CodeOptions } from '@/components/CodeOptions'
+import { applyServerErrors, describedBy, ErrorSummary, Field, SubmitButton } from '@/components/form-kit'
+import { PlacementFields, type PlacementOptions } from '@/components/PlacementFields'
+import { ETHNICITIES, LEGAL_STATUS } from '@/lib/domain/ssda903'
+import { newChildSchema } from '@/lib/validation/children'
+import { createChildAction } from '../actions'
+
+type Person = { id: string; name: string; localAuthorityId: string | null }
+
+export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialWorkers: Person[]; defaultAuthorityId: string | null }) {
+  const router = useRouter()
+  const [message, setMessage] = useState<string | null>(null)
+  const form = useForm<z.input<typeof newChildSchema>, unknown, z.output<typeof newChildSchema>>({
+    resolver: zodResolver(newChildSchema),
+    shouldFocusError: false,
+    defaultValues: {
+      firstName: '',
+      lastName: '',
+      dateOfBirth: '',
+      disability: 'NOT_KNOWN',
+      disabilityDetails: '',
+      placingAuthorityId: props.defaultAuthorityId ?? '',
+      socialWorkerId: '',
+      iroId: '',
+      placement: { homeId: props.homes.length === 1 ? props.homes[0].id : '', startDate: '', bedAndBreakfast: false, settingName: '', settingPostcode: '', areaAuthorityId: '' },
+    },
+  })
+  const { errors, isSubmitting, submitCount } = form.formState
+  const placingAuthorityId = form.watch('placingAuthorityId')
+  const ofAuthority = (people: Person[]) => people.filter((p) => p.localAuthorityId === placingAuthorityId)
+  const input = (name: 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'ethnicity' | 'disability' | 'disabilityDetails' | 'legalStatus' | 'placingAuthorityId' | 'socialWorkerId' | 'iroId', hint?: boolean) => ({
+    ...describedBy(name, { error: errors[name]?.message, hint }),
+    ...form.register(name),
+  })
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null)
+    const result = await createChildAction(values)
+    if (result.ok) router.push(`/children/${result.data.id}`)
+    else {
+      setMessage(result.message)
+      applyServerErrors(form, result.fieldErrors)
+    }
+  })
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      <ErrorSummary errors={errors} message={message} submitCount={submitCount} />
+      <fieldset>
+        <legend>About the child</legend>
+        <Field name="firstName" label="First name" error={errors.firstName?.message}>
+          <input type="text" autoComplete="off" {...input('firstName')} />
+        </Field>
+        <Field name="lastName" label="Last name" error={errors.lastName?.message}>
+          <input type="text" autoComplete="off" {...input('lastName')} />
+        </Field>
+        <Field name="dateOfBirth" label="Date of birth" error={errors.dateOfBirth?.message}>
+          <input type="date" {...input('dateOfBirth')} style={{ maxWidth: '12rem' }} />
+        </Field>
+        <Field name="sex" label="Sex" hint="As recorded for the SSDA903 return" error={errors.sex?.message}>
+          <select {...input('sex', true)}>
+            <option value="">Select</option>
+            <option value="FEMALE">Female</option>
+            <option value="MALE">Male</option>
+          </select>
+        </Field>
+        <Field name="ethnicity" label="Ethnicity" error={errors.ethnicity?.message}>
+          <select {...input('ethnicity')}>
+            <CodeOptions codes={ETHNICITIES} prompt="Select the ethnicity" />
+          </select>
+        </Field>
+        <Field name="disability" label="Disability" error={errors.disability?.message}>
+          <select {...input('disability')}>
+            <option value="NOT_KNOWN">Not known</option>
+            <option value="NOT_DISABLED">No disability</option>
+            <option value="DISABLED">Has a disability</option>
+          </select>
+        </Field>
+        <Field name="disabilityDetails" label="Disability details (optional)" hint="What staff need to know, for example about communication" error={errors.disabilityDetails?.message}>
+          <textarea {...input('disabilityDetails', true)} />
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Legal status and placing authority</legend>
+        <Field name="legalStatus" label="Legal status (SSDA903 LS)" error={errors.legalStatus?.message}>
+          <select {...input('legalStatus')}>
+            <CodeOptions codes={LEGAL_STATUS} prompt="Select the legal status" />
+          </select>
+        </Field>
+        <Field name="placingAuthorityId" label="Placing local authority" error={errors.placingAuthorityId?.message}>
+          <select {...input('placingAuthorityId')}>
+            <option value="">Select the placing authority</option>
+            {props.authorities.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="socialWorkerId" label="Allocated social worker" hint="Of the placing authority" error={errors.socialWorkerId?.message}>
+          <select {...input('socialWorkerId', true)}>
+            <option value="">{placingAuthorityId ? 'Not allocated yet' : 'Select the placing authority first'}</option>
+            {ofAuthority(props.socialWorkers).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="iroId" label="Independent reviewing officer (IRO)" hint="Of the placing authority" error={errors.iroId?.message}>
+          <select {...input('iroId', true)}>
+            <option value="">{placingAuthorityId ? 'Not allocated yet' : 'Select the placing authority first'}</option>
+            {ofAuthority(props.iros).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Placement</legend>
+        <PlacementFields form={form} prefix="placement" options={props} askReason={false} />
+      </fieldset>
+      <SubmitButton busy={isSubmitting}>Add child</SubmitButton>
+    </form>
+  )
+}

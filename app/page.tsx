@@ -1,0 +1,37 @@
+import Link from 'next/link'
+import { ChildCards } from '@/components/ChildCards'
+import { requireActor } from '@/lib/server/current-actor'
+import { dashboardFor, rolesHeld } from '@/lib/server/dashboard'
+
+export const metadata = { title: 'Dashboard' }
+
+export default async function DashboardPage() {
+  const actor = await requireActor()
+  const panels = await dashboardFor(actor)
+  return (
+    <>
+      <h1>Hello, {actor.name}</h1>
+      <p className="lede">{rolesHeld(actor).join(' · ') || 'You hold no roles yet: ask your administrator.'}</p>
+      <div className="grid">
+        {panels.map((panel) => (
+          <section className="panel" key={panel.title} aria-labelledby={`panel-${panel.title}`}>
+            <h2 id={`panel-${panel.title}`}>{panel.title}</h2>
+            {panel.children && panel.children.length > 0 && <ChildCards list={panel.children} />}
+            {panel.links && panel.links.length > 0 && (
+              <ul>
+                {panel.links.map((l) => (
+                  <li key={l.label}>
+                    {l.href === '#' ? <strong>{l.label}</strong> : <Link href={l.href}>{l.label}</Link>}
+                    {l.note && <span className="muted"> – {l.note}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {!panel.children?.length && !panel.links?.length && panel.empty && <p className="empty">{panel.empty}</p>}
+            {panel.note && <p>{panel.note}</p>}
+          </section>
+        ))}
+      </div>
+    </>
+  )
+}

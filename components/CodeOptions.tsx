@@ -1,0 +1,13 @@
+/** <option>s for a code list, labelled "Label (CODE)". */
+export function CodeOptions({ codes, prompt }: { codes: Record<string, string>; prompt: string }) {
+  return (
+    <>
+      <option value="">{prompt}</option>
+      {Object.entries(codes).map(([code, label]) => (
+        <option key={code} value={code}>
+          {label} ({code})
+        </option>
+      ))}
+    </>
+  )
+}

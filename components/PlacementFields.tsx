@@ -1,0 +1,90 @@
+'use client'
+// The placement questions, shared by "Add a child" (prefix "placement") and "Start a placement" (no prefix).
+import type { UseFormReturn } from 'react-hook-form'
+import { PLACEMENT_CHANGE_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '@/lib/domain/ssda903'
+import { CodeOptions } from './CodeOptions'
+import { describedBy, errorAt, Field } from './form-kit'
+
+export type PlacementOptions = {
+  homes: { id: string; name: string }[]
+  authorities: { id: string; name: string }[]
+  allowOtherSetting: boolean
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- used by two forms with different value types
+export function PlacementFields({ form, prefix, options, askReason }: { form: UseFormReturn<any>; prefix: string; options: PlacementOptions; askReason: boolean }) {
+  const name = (field: string) => (prefix ? `${prefix}.${field}` : field)
+  const errors = form.formState.errors
+  const err = (field: string) => errorAt(errors, name(field))
+  const placeCode = form.watch(name('placeCode'))
+  const homeId = form.watch(name('homeId'))
+  const input = (field: string, hint?: boolean) => ({ ...describedBy(name(field), { error: err(field), hint }), ...form.register(name(field)) })
+  return (
+    <>
+      <Field name={name('homeId')} label="Home" error={err('homeId')}>
+        <select {...input('homeId')}>
+          <option value="">{options.allowOtherSetting ? 'Not a Haven home (describe it below)' : 'Select the home'}</option>
+          {options.homes.map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {options.allowOtherSetting && !homeId && (
+        <fieldset>
+          <legend>Other setting</legend>
+          <Field name={name('settingName')} label="Name of the setting" hint="For example the name of a bed and breakfast or a supported lodging" error={err('settingName')}>
+            <input type="text" {...input('settingName', true)} />
+          </Field>
+          <Field name={name('settingPostcode')} label="Postcode of the setting" error={err('settingPostcode')}>
+            <input type="text" autoComplete="off" {...input('settingPostcode')} style={{ maxWidth: '10rem' }} />
+          </Field>
+          <Field name={name('areaAuthorityId')} label="Local authority area it is in" error={err('areaAuthorityId')}>
+            <select {...input('areaAuthorityId')}>
+              <option value="">Select the area</option>
+              {options.authorities.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </fieldset>
+      )}
+      <Field name={name('startDate')} label="Start date" error={err('startDate')}>
+        <input type="date" {...input('startDate')} style={{ maxWidth: '12rem' }} />
+      </Field>
+      <Field name={name('placeCode')} label="Placement type (SSDA903 PLACE)" error={err('placeCode')}>
+        <select {...input('placeCode')}>
+          <CodeOptions codes={PLACEMENT_TYPES} prompt="Select the placement type" />
+        </select>
+      </Field>
+      {placeCode === 'P2' && (
+        <div className={err('bedAndBreakfast') ? 'field has-error' : 'field'}>
+          {err('bedAndBreakfast') && (
+            <span className="field-error" id={`${describedBy(name('bedAndBreakfast'), {}).id}-error`}>
+              {err('bedAndBreakfast')}
+            </span>
+          )}
+          <div className="checkbox">
+            <input type="checkbox" {...input('bedAndBreakfast')} />
+            <label htmlFor={describedBy(name('bedAndBreakfast'), {}).id}>This is bed and breakfast accommodation</label>
+          </div>
+        </div>
+      )}
+      <Field name={name('placeProvider')} label="Who provides the placement (PLACE_PROVIDER)" error={err('placeProvider')}>
+        <select {...input('placeProvider')}>
+          <CodeOptions codes={PLACEMENT_PROVIDERS} prompt="Select who provides it" />
+        </select>
+      </Field>
+      {askReason && (
+        <Field name={name('reasonForChange')} label="Reason for the change of placement" error={err('reasonForChange')}>
+          <select {...input('reasonForChange')}>
+            <CodeOptions codes={PLACEMENT_CHANGE_REASONS} prompt="Select the reason" />
+          </select>
+        </Field>
+      )}
+    </>
+  )
+}

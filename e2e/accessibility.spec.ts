@@ -1,0 +1,65 @@
+// axe-core on every page, as the people who use it, at desktop width and at 360 px: no serious or critical
+// violations, and nothing wider than the screen.
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { signIn } from './helpers'
+
+const PAGES: [account: string | null, path: string][] = [
+  [null, '/sign-in'],
+  ['care.worker@demo.haven.test', '/'],
+  ['care.worker@demo.haven.test', '/children'],
+  ['care.worker@demo.haven.test', '/children?search=zzz'],
+  ['care.worker@demo.haven.test', '/children/demo-child-01'],
+  ['care.worker@demo.haven.test', '/account'],
+  ['care.worker@demo.haven.test', '/no-such-page'],
+  ['manager@demo.haven.test', '/'],
+  ['manager@demo.haven.test', '/children/new'],
+  ['manager@demo.haven.test', '/children/demo-child-01/placements/new'],
+  ['manager@demo.haven.test', '/children/demo-child-01/placements/demo-child-01-p2/end'],
+  ['ri@demo.haven.test', '/'],
+  ['iro@demo.haven.test', '/'],
+  ['social.worker@demo.haven.test', '/'],
+  ['social.worker@demo.haven.test', '/children/new'],
+  ['rhi@demo.haven.test', '/'],
+  ['rhi@demo.haven.test', '/children'],
+  ['visitor@demo.haven.test', '/'],
+  ['missing.lead@demo.haven.test', '/'],
+  ['missing.lead@demo.haven.test', '/children/demo-child-27'],
+  ['admin@demo.haven.test', '/'],
+  ['admin@demo.haven.test', '/admin/users'],
+  ['admin@demo.haven.test', '/admin/users/new'],
+  ['admin@demo.haven.test', '/admin/users/demo-user-visitor'],
+  ['admin@demo.haven.test', '/admin/audit?verify=1'],
+]
+
+async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  expect(serious, label).toEqual([])
+}
+
+async function expectFitsWidth(page: Page, label: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow, `${label} is wider than the screen`).toBeLessThanOrEqual(0)
+}
+
+for (const [account, path] of PAGES) {
+  test(`${path} as ${account ?? 'a visitor'}`, async ({ page }) => {
+    if (account) await signIn(page, account)
+    await page.goto(path)
+    await expectAccessible(page, path)
+    await page.setViewportSize({ width: 360, height: 740 })
+    await expectFitsWidth(page, path)
+    await expectAccessible(page, `${path} at 360 px`)
+  })
+}
+
+test('forms showing errors are accessible too', async ({ page }) => {
+  await signIn(page, 'social.worker@demo.haven.test')
+  await page.goto('/children/new')
+  await page.getByRole('button', { name: 'Add child' }).click()
+  await expect(page.locator('.error-summary')).toBeVisible()
+  await expectAccessible(page, 'add a child with errors')
+})

@@ -1,0 +1,56 @@
+// API route handlers: bearer-token actor, the same use cases as the pages, RFC 9457 problem details on error.
+import type { z } from 'zod'
+import type { Actor } from '@/lib/domain/roles'
+import { actorForBearer } from './accounts'
+import { describeError, parseInput, TooManyAttemptsError, UnauthenticatedError, ValidationError } from './errors'
+
+export function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
+  return Response.json(
+    { type: 'about:blank', title, status, detail, ...extra },
+    { status, headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' } },
+  )
+}
+
+export function problemFrom(e: unknown, instance?: string) {
+  const { status, title, message, fieldErrors } = describeError(e)
+  const errors = Object.entries(fieldErrors).map(([field, detail]) => ({ field, detail }))
+  const response = problem(status, title, message, { ...(instance ? { instance } : {}), ...(errors.length ? { errors } : {}) })
+  if (e instanceof TooManyAttemptsError) response.headers.set('Retry-After', String(e.retryAfterSeconds))
+  return response
+}
+
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  let body: unknown
+  try {
+    body = await request.json()
+  } catch {
+    throw new ValidationError({ body: 'The request body must be JSON' }, 'The request body is not valid JSON.')
+  }
+  return parseInput(schema, body)
+}
+
+type Context<P> = { params: Promise<P> }
+
+/** A handler that needs a signed-in actor (Authorization: Bearer <token>). */
+export function withActor<P = Record<string, never>>(
+  handler: (args: { request: Request; actor: Actor; params: P; tokenId: string }) => Promise<unknown>,
+) {
+  return async (request: Request, context: Context<P>) => {
+    const path = new URL(request.url).pathname
+    try {
+      const found = await actorForBearer(request.headers.get('authorization'))
+      if (!found) {
+        const response = problemFrom(
+          new UnauthenticatedError('Send a valid API token: Authorization: Bearer <token> (POST /api/v1/auth/token gives one).'),
+          path,
+        )
+        response.headers.set('WWW-Authenticate', 'Bearer')
+        return response
+      }
+      const result = await handler({ request, actor: found.actor, params: await context.params, tokenId: found.tokenId })
+      return result instanceof Response ? result : Response.json(result, { headers: { 'Cache-Control': 'no-store' } })
+    } catch (e) {
+      return problemFrom(e, path)
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// What each person sees first: one panel per thing their roles need, each with an empty state that says what will
+// appear there. Child data comes only through listChildren (scoped and audited).
+import { can } from '@/lib/domain/permissions'
+import { holds, ROLE_LABELS, type Actor, type Role } from '@/lib/domain/roles'
+import type { ChildSummary } from '@/lib/validation/responses'
+import { listChildren } from './children'
+import { getPrisma } from './database'
+
+export type DashboardPanel = {
+  title: string
+  empty: string
+  children?: ChildSummary[]
+  links?: { href: string; label: string; note?: string }[]
+  note?: string
+}
+
+// Panels for work that arrives with later parts of Haven: they say plainly what will appear.
+const COMING: Partial<Record<Role, DashboardPanel[]>> = {
+  CARE_WORKER: [{ title: 'Missing now', empty: 'No child from your home is recorded as missing. A child reported missing appears here until their return is recorded.' }],
+  REGISTERED_MANAGER: [
+    { title: 'Episodes to review', empty: 'Nothing to review. Missing episodes appear here when the child has returned and the episode needs your review.' },
+    { title: 'Return interviews due', empty: 'None due. After every return, the independent return interview appears here with its 72-hour deadline.' },
+  ],
+  IRO: [{ title: 'Alerts for your decision', empty: 'No alerts. When a child you review goes missing, returns, or shows a pattern, the alert appears here so you can decide whether to bring their review forward.' }],
+  SOCIAL_WORKER: [{ title: 'Return interviews to arrange', empty: 'None. When a child you are allocated returns from a missing episode, their return interview appears here.' }],
+  RETURN_INTERVIEW_PRACTITIONER: [{ title: 'Interviews assigned to you', empty: 'No interviews assigned to you. When a child returns and their interview is assigned to you, it appears here with the date it is due (within 72 hours of the return).' }],
+  INDEPENDENT_VISITOR: [{ title: 'Monthly visits', empty: 'No visits recorded yet. Your Regulation 44 visits and their reports appear here.' }],
+  LA_MISSING_LEAD: [{ title: 'Pattern alerts', empty: 'No alerts. Children going missing together, repeat episodes and recurring places across homes appear here.' }],
+  RESPONSIBLE_INDIVIDUAL: [{ title: 'Oversight', empty: 'Regulation 44 visit reports and Regulation 45 reviews for your homes appear here.' }],
+}
+
+export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
+  const prisma = await getPrisma()
+  const panels: DashboardPanel[] = []
+  if (can(actor, 'child.list')) {
+    const children = await listChildren(actor)
+    const placedHere = (c: ChildSummary) => c.currentPlacement !== null
+    panels.push({
+      title: holds(actor, 'IRO') || holds(actor, 'SOCIAL_WORKER') ? 'Your children' : 'Children',
+      empty: 'No children are in your view yet. Children placed in your homes, or allocated to you, appear here.',
+      children: children.filter(placedHere).slice(0, 25),
+      note: children.length > 25 ? `Showing 25 of ${children.length}: see all on the Children page.` : undefined,
+    })
+    const concerning = children.filter((c) => c.currentPlacement?.concerns.some((k) => k.level === 'critical'))
+    panels.push({
+      title: 'Placements that need attention',
+      empty: 'None. Children placed in bed and breakfast, or under 16 in unregulated accommodation, appear here.',
+      children: concerning,
+    })
+  }
+  const visitedHomes = actor.grants.filter((g) => g.role === 'INDEPENDENT_VISITOR' && g.homeId).map((g) => g.homeId!)
+  if (visitedHomes.length) {
+    const homes = await prisma.home.findMany({ where: { id: { in: visitedHomes } }, orderBy: { name: 'asc' } })
+    panels.push({
+      title: 'Homes you visit',
+      empty: 'You are not registered as the independent person for any home.',
+      links: homes.map((h) => ({ href: '#', label: h.name, note: `${h.town}, Ofsted URN ${h.ofstedUrn}` })),
+    })
+  }
+  for (const role of new Set(actor.grants.map((g) => g.role))) panels.push(...(COMING[role] ?? []))
+  if (can(actor, 'user.manage')) {
+    const [users, inactive] = await Promise.all([prisma.user.count(), prisma.user.count({ where: { active: false } })])
+    panels.push({
+      title: 'People and access',
+      empty: '',
+      links: [
+        { href: '/admin/users', label: 'Manage users and roles', note: `${users} accounts, ${inactive} deactivated` },
+        { href: '/admin/audit', label: 'Verify the audit trail' },
+      ],
+    })
+  }
+  return panels
+}
+
+export function rolesHeld(actor: Actor) {
+  return [...new Set(actor.grants.map((g) => ROLE_LABELS[g.role]))]
+}

@@ -1,0 +1,15 @@
+// For pages: use cases whose "not found" becomes Next's 404 page.
+import { notFound } from 'next/navigation'
+import { getChild } from './children'
+import { requireActor } from './current-actor'
+import { NotFoundError } from './errors'
+
+export async function loadChildOr404(id: string) {
+  const actor = await requireActor()
+  try {
+    return { actor, child: await getChild(actor, id) }
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound()
+    throw e
+  }
+}

@@ -1,0 +1,101 @@
+// The OpenAPI 3.1 document, built from the same zod schemas the API validates and answers with.
+import { z } from 'zod'
+import { childListQuerySchema, newChildSchema, placementEndSchema, placementStartSchema } from './children'
+import { childListSchema, childRecordSchema, createdSchema, problemSchema, tokenSchema } from './responses'
+import { tokenRequestSchema } from './users'
+
+const schemas = {
+  TokenRequest: [tokenRequestSchema, 'input'],
+  Token: [tokenSchema, 'output'],
+  NewChild: [newChildSchema, 'input'],
+  PlacementStart: [placementStartSchema, 'input'],
+  PlacementEnd: [placementEndSchema, 'input'],
+  ChildList: [childListSchema, 'output'],
+  ChildRecord: [childRecordSchema, 'output'],
+  Created: [createdSchema, 'output'],
+  Problem: [problemSchema, 'output'],
+} as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
+
+const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
+const json = (name: keyof typeof schemas) => ({ content: { 'application/json': { schema: ref(name) } } })
+const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      String(s),
+      {
+        description: { 400: 'Malformed request', 401: 'No valid token', 403: 'Your role does not allow this', 404: 'Not found, or outside your scope', 422: 'Invalid input: `errors` names each field', 429: 'Too many failed sign-ins' }[s],
+        content: { 'application/problem+json': { schema: ref('Problem') } },
+      },
+    ]),
+  )
+const idParam = (description: string) => [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description }]
+
+export function openApiDocument() {
+  const searchSchema = z.toJSONSchema(childListQuerySchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, object> }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Haven API',
+      version: '1',
+      description:
+        'Children, placements and (in later versions) missing episodes. Every route honours the same scope rules as the pages: a child outside your scope is 404. Errors are RFC 9457 problem details.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal token from POST /api/v1/auth/token' } },
+      schemas: Object.fromEntries(
+        Object.entries(schemas).map(([name, [schema, io]]) => {
+          const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>
+          return [name, jsonSchema]
+        }),
+      ),
+    },
+    paths: {
+      '/api/v1/auth/token': {
+        post: {
+          summary: 'Get a personal API token with your e-mail and password',
+          security: [],
+          requestBody: { required: true, ...json('TokenRequest') },
+          responses: { 201: { description: 'The token (shown once)', ...json('Token') }, ...problems(400, 401, 422, 429) },
+        },
+        delete: { summary: 'Revoke the token used for this request', responses: { 204: { description: 'Revoked' }, ...problems(401) } },
+      },
+      '/api/v1/children': {
+        get: {
+          summary: 'Children in your scope',
+          parameters: [{ name: 'search', in: 'query', required: false, schema: searchSchema.properties.search, description: 'part of a first or last name' }],
+          responses: { 200: { description: 'The children you may see', ...json('ChildList') }, ...problems(401, 403) },
+        },
+        post: {
+          summary: 'Add a child with their first placement',
+          requestBody: { required: true, ...json('NewChild') },
+          responses: { 201: { description: 'Added', ...json('Created') }, ...problems(400, 401, 403, 422) },
+        },
+      },
+      '/api/v1/children/{id}': {
+        get: {
+          summary: "A child's record with placements",
+          parameters: idParam('child id'),
+          responses: { 200: { description: 'The child', ...json('ChildRecord') }, ...problems(401, 404) },
+        },
+      },
+      '/api/v1/children/{id}/placements': {
+        post: {
+          summary: 'Start a placement (ends the open one the same day)',
+          parameters: idParam('child id'),
+          requestBody: { required: true, ...json('PlacementStart') },
+          responses: { 201: { description: 'Started', ...json('Created') }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/placements/{id}/end': {
+        post: {
+          summary: 'End a placement',
+          parameters: idParam('placement id'),
+          requestBody: { required: true, ...json('PlacementEnd') },
+          responses: { 200: { description: 'Ended', ...json('Created') }, ...problems(400, 401, 403, 404, 422) },
+        },
+      },
+    },
+  }
+}

@@ -1,0 +1,110 @@
+// The API route handlers, called as Next calls them, on a real database.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { POST as issueToken, DELETE as revokeToken } from '@/app/api/v1/auth/token/route'
+import { GET as getChildRoute } from '@/app/api/v1/children/[id]/route'
+import { POST as startPlacementRoute } from '@/app/api/v1/children/[id]/placements/route'
+import { GET as listChildrenRoute, POST as createChildRoute } from '@/app/api/v1/children/route'
+import { GET as openApi } from '@/app/api/v1/openapi.json/route'
+import { childListSchema, childRecordSchema, problemSchema, tokenSchema } from '@/lib/validation/responses'
+import { freshDatabase } from '../support/database'
+import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+
+let world: World
+beforeAll(async () => {
+  await freshDatabase()
+  world = await makeWorld()
+})
+
+const url = (path: string) => `http://127.0.0.1${path}`
+const noParams = { params: Promise.resolve({}) as Promise<Record<string, never>> }
+const withId = (id: string) => ({ params: Promise.resolve({ id }) })
+
+async function tokenFor(email: string) {
+  const response = await issueToken(new Request(url('/api/v1/auth/token'), { method: 'POST', body: JSON.stringify({ email, password: FIXTURE_PASSWORD }) }))
+  expect(response.status).toBe(201)
+  return tokenSchema.parse(await response.json()).token
+}
+
+async function expectProblem(response: Response, status: number) {
+  expect(response.status).toBe(status)
+  expect(response.headers.get('content-type')).toContain('application/problem+json')
+  const body = problemSchema.parse(await response.json())
+  expect(JSON.stringify(body)).not.toMatch(/\n\s+at |node_modules|prisma/i) // never a stack trace
+  return body
+}
+
+describe('API', () => {
+  it('lists and reads children with exactly the page scope', async () => {
+    const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Api Worker')
+    const mine = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const theirs = await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id })
+    const auth = { Authorization: `Bearer ${await tokenFor(worker.email)}` }
+
+    const list = childListSchema.parse(await (await listChildrenRoute(new Request(url('/api/v1/children'), { headers: auth }), noParams)).json())
+    expect(list.children.map((c) => c.id)).toEqual([mine.id])
+
+    const record = childRecordSchema.parse(await (await getChildRoute(new Request(url(`/api/v1/children/${mine.id}`), { headers: auth }), withId(mine.id))).json())
+    expect(record.placements[0].home?.name).toBe('Willow House')
+
+    const hidden = await expectProblem(await getChildRoute(new Request(url(`/api/v1/children/${theirs.id}`), { headers: auth }), withId(theirs.id)), 404)
+    expect(hidden.detail).toBe('No child was found with that reference, or you do not have access to it.')
+  })
+
+  it('needs a valid token, and a revoked token stops at once', async () => {
+    const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Api Revoker')
+    const noToken = await listChildrenRoute(new Request(url('/api/v1/children')), noParams)
+    expect((await expectProblem(noToken, 401)).detail).toMatch(/Bearer/)
+    expect(noToken.headers.get('www-authenticate')).toBe('Bearer')
+    const auth = { Authorization: `Bearer ${await tokenFor(worker.email)}` }
+    expect((await revokeToken(new Request(url('/api/v1/auth/token'), { method: 'DELETE', headers: auth }), noParams)).status).toBe(204)
+    await expectProblem(await listChildrenRoute(new Request(url('/api/v1/children'), { headers: auth }), noParams), 401)
+  })
+
+  it('answers bad input with problem details naming each field', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Api Manager')
+    const auth = { Authorization: `Bearer ${await tokenFor(manager.email)}`, 'Content-Type': 'application/json' }
+    const notJson = await createChildRoute(new Request(url('/api/v1/children'), { method: 'POST', headers: auth, body: '{oops' }), noParams)
+    expect((await expectProblem(notJson, 422)).errors).toEqual([{ field: 'body', detail: 'The request body must be JSON' }])
+
+    const empty = await expectProblem(await createChildRoute(new Request(url('/api/v1/children'), { method: 'POST', headers: auth, body: '{}' }), noParams), 422)
+    expect(empty.errors).toEqual(expect.arrayContaining([{ field: 'firstName', detail: 'Enter the first name' }, { field: 'placement', detail: expect.any(String) }]))
+
+    const wrongPassword = await issueToken(new Request(url('/api/v1/auth/token'), { method: 'POST', body: JSON.stringify({ email: manager.email, password: 'wrong wrong' }) }))
+    expect((await expectProblem(wrongPassword, 401)).detail).toBe('The e-mail address or password is not right.')
+  })
+
+  it('adds a child and starts a placement through the same use cases as the pages', async () => {
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Api SW')
+    const auth = { Authorization: `Bearer ${await tokenFor(socialWorker.email)}` }
+    const created = await createChildRoute(
+      new Request(url('/api/v1/children'), {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({
+          firstName: 'Api', lastName: 'Child', dateOfBirth: '2012-06-06', sex: 'MALE', ethnicity: 'BAFR', disability: 'NOT_DISABLED', legalStatus: 'V2',
+          placingAuthorityId: world.laOne.id, placement: { homeId: world.homeA.id, startDate: '2025-05-05', placeCode: 'K2', placeProvider: 'PR4' },
+        }),
+      }),
+      noParams,
+    )
+    expect(created.status).toBe(201)
+    const { id } = await created.json()
+    expect(created.headers.get('location')).toBe(`/api/v1/children/${id}`)
+    const overlapping = await startPlacementRoute(
+      new Request(url(`/api/v1/children/${id}/placements`), { method: 'POST', headers: auth, body: JSON.stringify({ homeId: world.homeB.id, startDate: '2025-05-01', placeCode: 'K2', placeProvider: 'PR4', reasonForChange: 'CARPL' }) }),
+      withId(id),
+    )
+    expect((await expectProblem(overlapping, 422)).errors?.[0].field).toBe('startDate')
+  })
+
+  it('describes itself in OpenAPI 3.1, from the same schemas', async () => {
+    const doc = await (await openApi()).json()
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}']))
+    expect(doc.components.schemas.NewChild.required).toEqual(expect.arrayContaining(['firstName', 'dateOfBirth', 'placement']))
+    expect(doc.components.schemas.ChildRecord.properties.placements.type).toBe('array')
+    // every $ref points at a schema that exists
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1])
+    for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref)
+  })
+})

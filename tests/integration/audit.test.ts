@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { verifyAuditChain } from '@/lib/server/audit'
+import { createChild, getChild, listChildren } from '@/lib/server/children'
+import { getPrisma, type Database } from '@/lib/server/database'
+import { NotFoundError, ValidationError } from '@/lib/server/errors'
+import { endPlacement } from '@/lib/server/placements'
+import { newChildSchema } from '@/lib/validation/children'
+import { freshDatabase } from '../support/database'
+import { makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+
+let database: Database
+let world: World
+beforeAll(async () => {
+  database = await freshDatabase()
+  world = await makeWorld()
+})
+
+describe('the audit trail', () => {
+  it('records every read of a child, every refused read, every list and every write', async () => {
+    const prisma = await getPrisma()
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Audit Manager')
+    const mine = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const theirs = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
+    await getChild(manager, mine.id)
+    await expect(getChild(manager, theirs.id)).rejects.toThrow(NotFoundError)
+    await listChildren(manager)
+    await endPlacement(manager, mine.placements[0].id, { endDate: '2025-01-01', endReason: 'E4A' })
+    const events = await prisma.auditEvent.findMany({ where: { actorId: manager.userId }, orderBy: { seq: 'asc' } })
+    expect(events.map((e) => [e.action, e.subjectId])).toEqual([
+      ['child.read', mine.id],
+      ['child.read-denied', theirs.id],
+      ['child.list', '*'],
+      ['placement.end', mine.placements[0].id],
+    ])
+    expect(events[0].childId).toBe(mine.id)
+    expect(events[1].childId).toBeNull() // a refused read does not link the event to the child
+  })
+
+  it('records nothing for a write that failed, and leaves no half-written record', async () => {
+    const prisma = await getPrisma()
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Audit SW')
+    const before = { events: await prisma.auditEvent.count(), children: await prisma.child.count(), placements: await prisma.placement.count() }
+    const input = newChildSchema.parse({
+      firstName: 'Nobody', lastName: 'Seen', dateOfBirth: '2012-01-01', sex: 'MALE', ethnicity: 'WBRI', disability: 'NOT_KNOWN', legalStatus: 'C2',
+      placingAuthorityId: world.laTwo.id, // not their authority, and no social worker named: they could not see the child
+      placement: { homeId: world.homeC.id, startDate: '2025-02-01', placeCode: 'K2', placeProvider: 'PR4' },
+    })
+    await expect(createChild(socialWorker, input)).rejects.toThrow(ValidationError)
+    expect({ events: await prisma.auditEvent.count(), children: await prisma.child.count(), placements: await prisma.placement.count() }).toEqual(before)
+  })
+
+  it('refuses to be changed or deleted', async () => {
+    const prisma = await getPrisma()
+    const first = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: 'asc' } })
+    await expect(prisma.auditEvent.update({ where: { seq: first.seq }, data: { action: 'child.list' } })).rejects.toThrow(/append-only/)
+    await expect(prisma.auditEvent.delete({ where: { seq: first.seq } })).rejects.toThrow(/append-only/)
+    await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only/)
+  })
+
+  it('verifies, and names the first broken event after someone with database access tampers with it', async () => {
+    const prisma = await getPrisma()
+    const verified = await verifyAuditChain(prisma)
+    expect(verified).toEqual({ ok: true, checked: await prisma.auditEvent.count() })
+
+    const victim = (await prisma.auditEvent.findMany({ orderBy: { seq: 'asc' } }))[2]
+    // a superuser can switch the guard off; the hash chain still catches the change
+    await prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update')
+    await prisma.$executeRaw`UPDATE "AuditEvent" SET "actorId" = 'someone-else' WHERE seq = ${victim.seq}`
+    await prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update')
+    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, brokenSeq: victim.seq, reason: expect.stringMatching(/changed/) })
+    expect(database.kind).toMatch(/pglite|postgres/)
+  })
+})

@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createChild, getChild, listChildren } from '@/lib/server/children'
+import { getPrisma } from '@/lib/server/database'
+import { NotFoundError, ValidationError } from '@/lib/server/errors'
+import { endPlacement, startPlacement } from '@/lib/server/placements'
+import { newChildSchema, placementStartSchema } from '@/lib/validation/children'
+import { freshDatabase } from '../support/database'
+import { makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+
+let world: World
+beforeAll(async () => {
+  await freshDatabase()
+  world = await makeWorld()
+})
+
+const childInput = (overrides: Record<string, unknown> = {}, placement: Record<string, unknown> = {}) =>
+  newChildSchema.parse({
+    firstName: 'Maya', lastName: 'Field', dateOfBirth: '2011-09-09', sex: 'FEMALE', ethnicity: 'MWBC', disability: 'NOT_KNOWN', legalStatus: 'C2',
+    placingAuthorityId: world.laOne.id,
+    ...overrides,
+    placement: { homeId: world.homeA.id, startDate: '2026-01-05', placeCode: 'K2', placeProvider: 'PR4', ...placement },
+  })
+
+const fieldErrors = async (promise: Promise<unknown>) => {
+  try {
+    await promise
+  } catch (e) {
+    if (e instanceof ValidationError) return e.fieldErrors
+    throw e
+  }
+  throw new Error('expected a validation error')
+}
+
+describe('adding a child', () => {
+  it('a manager admits a child to their home; out of area is worked out from the home', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeB.id }], 'Admitting Manager')
+    const { id } = await createChild(manager, childInput({}, { homeId: world.homeB.id }))
+    const child = await getChild(manager, id)
+    expect(child.placements).toHaveLength(1)
+    expect(child.placements[0]).toMatchObject({ home: { name: 'Birch Lodge' }, outOfArea: true, areaAuthority: { id: world.laTwo.id } })
+  })
+
+  it('refuses a future or adult date of birth, and an IRO from another authority, by field', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Careful Manager')
+    expect(await fieldErrors(createChild(manager, childInput({ dateOfBirth: '2099-01-01' })))).toMatchObject({ dateOfBirth: 'Date of birth cannot be in the future' })
+    expect((await fieldErrors(createChild(manager, childInput({ dateOfBirth: '2000-01-01' })))).dateOfBirth).toMatch(/under 18/)
+    const otherIro = await makePerson([{ role: 'IRO', localAuthorityId: world.laTwo.id }], 'Far IRO')
+    expect(await fieldErrors(createChild(manager, childInput({ iroId: otherIro.userId })))).toEqual({ iroId: 'Select an IRO of the placing local authority' })
+    const notAnIro = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Not An IRO')
+    expect((await fieldErrors(createChild(manager, childInput({ iroId: notAnIro.userId })))).iroId).toBeDefined()
+  })
+
+  it('a social worker adding a child becomes their allocated social worker and can record other settings', async () => {
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Adding SW')
+    const { id } = await createChild(
+      socialWorker,
+      childInput({}, { homeId: null, settingName: 'Station Hotel', settingPostcode: 'ts1 1aa', areaAuthorityId: world.laTwo.id, placeCode: 'P2', bedAndBreakfast: true }),
+    )
+    const child = await getChild(socialWorker, id)
+    expect(child.socialWorker?.id).toBe(socialWorker.userId)
+    expect(child.placements[0]).toMatchObject({ settingName: 'Station Hotel', settingPostcode: 'TS1 1AA', outOfArea: true, bedAndBreakfast: true })
+    expect(child.placements[0].concerns.map((c) => c.level)).toContain('critical')
+  })
+})
+
+describe('placements', () => {
+  it('starting a new one ends the open one the same day (X1), and the history never overlaps', async () => {
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Moving SW')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, socialWorkerId: socialWorker.userId, startDate: '2025-03-01' })
+    const move = placementStartSchema.parse({ homeId: world.homeC.id, startDate: '2025-09-15', placeCode: 'K2', placeProvider: 'PR5', reasonForChange: 'CARPL' })
+    await startPlacement(socialWorker, child.id, move)
+    const record = await getChild(socialWorker, child.id)
+    expect(record.placements.map((p) => [p.home?.name, p.startDate, p.endDate, p.endReason])).toEqual([
+      ['Cedar Court', '2025-09-15', null, null],
+      ['Willow House', '2025-03-01', '2025-09-15', 'X1'],
+    ])
+    expect(await fieldErrors(startPlacement(socialWorker, child.id, { ...move, startDate: '2025-09-01' }))).toHaveProperty('startDate')
+  })
+
+  it('after a move, the old home no longer sees the child; the new home does', async () => {
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Moving SW 2')
+    const oldHome = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Old Home CW')
+    const newHome = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeB.id }], 'New Home CW')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, socialWorkerId: socialWorker.userId, startDate: '2025-03-01' })
+    expect((await getChild(oldHome, child.id)).id).toBe(child.id)
+    await startPlacement(socialWorker, child.id, placementStartSchema.parse({ homeId: world.homeB.id, startDate: '2025-10-01', placeCode: 'K2', placeProvider: 'PR4', reasonForChange: 'CHILD' }))
+    await expect(getChild(oldHome, child.id)).rejects.toThrow(NotFoundError)
+    expect((await getChild(newHome, child.id)).id).toBe(child.id)
+  })
+
+  it('a manager cannot place a child in a home they do not manage, and cannot end another home\'s placement', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Limited Manager')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, startDate: '2025-03-01' })
+    expect(await fieldErrors(startPlacement(manager, child.id, placementStartSchema.parse({ homeId: world.homeC.id, startDate: '2025-04-01', placeCode: 'K2', placeProvider: 'PR4', reasonForChange: 'CARPL' })))).toEqual({
+      homeId: 'You can only place a child in a home you manage',
+    })
+    const elsewhere = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
+    await expect(endPlacement(manager, elsewhere.placements[0].id, { endDate: '2025-01-01', endReason: 'E4A' })).rejects.toThrow(NotFoundError)
+  })
+
+  it('cannot be ended twice', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Ending Manager')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, startDate: '2025-03-01' })
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Ending SW')
+    await getPrisma().then((p) => p.child.update({ where: { id: child.id }, data: { socialWorkerId: socialWorker.userId } }))
+    await endPlacement(manager, child.placements[0].id, { endDate: '2025-04-01', endReason: 'E4A' })
+    expect(await fieldErrors(endPlacement(socialWorker, child.placements[0].id, { endDate: '2025-04-02', endReason: 'E4A' }))).toEqual({
+      endDate: 'This placement already ended on 2025-04-01',
+    })
+  })
+})
+
+describe('scope beyond the matrix', () => {
+  it('an LA missing lead sees children their authority placed, and children another authority placed in their area', async () => {
+    const lead = await makePerson([{ role: 'LA_MISSING_LEAD', localAuthorityId: world.laTwo.id }], 'Area Lead')
+    const placedByUs = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laTwo.id })
+    const placedHereByOthers = await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id })
+    const neither = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const ids = (await listChildren(lead)).map((c) => c.id)
+    expect(ids).toContain(placedByUs.id)
+    expect(ids).toContain(placedHereByOthers.id)
+    expect(ids).not.toContain(neither.id)
+  })
+
+  it('a responsible individual sees every home of their provider and none of another', async () => {
+    const ri = await makePerson([{ role: 'RESPONSIBLE_INDIVIDUAL', providerId: world.providerOne.id }], 'Provider RI')
+    const inA = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const inB = await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laTwo.id })
+    const inC = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
+    const ids = (await listChildren(ri)).map((c) => c.id)
+    expect(ids).toEqual(expect.arrayContaining([inA.id, inB.id]))
+    expect(ids).not.toContain(inC.id)
+  })
+
+  it('a person with two roles sees both scopes', async () => {
+    const both = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeC.id }, { role: 'IRO', localAuthorityId: world.laOne.id }], 'Two Hats')
+    const atHome = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
+    const reviewed = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, iroId: both.userId })
+    const ids = (await listChildren(both)).map((c) => c.id)
+    expect(ids).toEqual(expect.arrayContaining([atHome.id, reviewed.id]))
+  })
+
+  it('searches by name within scope only', async () => {
+    const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeB.id }], 'Searching CW')
+    await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id, firstName: 'Zebedee' })
+    await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laOne.id, firstName: 'Zebedeo' })
+    expect((await listChildren(worker, { search: 'zebede' })).map((c) => c.firstName)).toEqual(['Zebedee'])
+  })
+})

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ROLES } from '@/lib/domain/roles'
+import { verifyAuditChain } from '@/lib/server/audit'
+import { authenticate, loadActor } from '@/lib/server/accounts'
+import { listChildren } from '@/lib/server/children'
+import { getPrisma } from '@/lib/server/database'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '@/prisma/demo-data'
+import { freshDatabase } from '../support/database'
+
+beforeAll(async () => {
+  await freshDatabase()
+})
+
+async function counts() {
+  const prisma = await getPrisma()
+  return {
+    authorities: await prisma.localAuthority.count(),
+    providers: await prisma.provider.count(),
+    homes: await prisma.home.count(),
+    users: await prisma.user.count(),
+    roles: await prisma.roleAssignment.count(),
+    children: await prisma.child.count(),
+    placements: await prisma.placement.count(),
+  }
+}
+
+describe('demo data', () => {
+  it('loads once; loading it again changes nothing', async () => {
+    expect(await loadDemoData()).toBe('loaded')
+    const first = await counts()
+    expect(await loadDemoData()).toBe('already loaded')
+    expect(await counts()).toEqual(first)
+    expect(first.authorities).toBeGreaterThanOrEqual(2)
+    expect(first.providers).toBeGreaterThanOrEqual(2)
+    expect(first.children).toBeGreaterThanOrEqual(25)
+    expect(first.placements).toBeGreaterThan(first.children) // placement histories
+  })
+
+  it('has four homes in different host authorities and a child placed out of area', async () => {
+    const prisma = await getPrisma()
+    const homes = await prisma.home.findMany()
+    expect(homes.length).toBeGreaterThanOrEqual(4)
+    expect(new Set(homes.map((h) => h.hostAuthorityId)).size).toBeGreaterThanOrEqual(4)
+    expect(await prisma.placement.count({ where: { outOfArea: true, endDate: null } })).toBeGreaterThan(0)
+  })
+
+  it('has a demo account for every role, each able to sign in with the published password', async () => {
+    expect(DEMO_ACCOUNTS.map((a) => a.grants[0].role).sort()).toEqual([...ROLES].sort())
+    for (const account of DEMO_ACCOUNTS)
+      expect((await authenticate({ email: account.email, password: DEMO_PASSWORD, ip: '127.0.0.1' })).email).toBe(account.email)
+  })
+
+  it('gives staff at every home, and IROs and social workers with some children each, so scoping shows', async () => {
+    const prisma = await getPrisma()
+    for (const home of await prisma.home.findMany())
+      expect(await prisma.roleAssignment.count({ where: { homeId: home.id, role: { in: ['CARE_WORKER', 'REGISTERED_MANAGER'] } } })).toBeGreaterThanOrEqual(2)
+    const iros = await prisma.user.findMany({ where: { roles: { some: { role: 'IRO' } } }, include: { _count: { select: { childrenAsIro: true } } } })
+    expect(iros.length).toBeGreaterThanOrEqual(3)
+    for (const iro of iros) expect(iro._count.childrenAsIro).toBeGreaterThan(0)
+    const careWorker = (await loadActor(prisma, 'demo-user-care'))!
+    const total = await prisma.child.count()
+    const seen = (await listChildren(careWorker)).length
+    expect(seen).toBeGreaterThan(0)
+    expect(seen).toBeLessThan(total)
+  })
+
+  it('leaves an intact audit trail', async () => {
+    expect((await verifyAuditChain(await getPrisma())).ok).toBe(true)
+  })
+})

@@ -1,0 +1,58 @@
+// Only one process may open the embedded database folder: a second one stops with a clear error and loses nothing.
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '@/lib/server/database'
+import { DatabaseInUseError, lockDataDir } from '@/lib/server/embedded-lock'
+
+const run = promisify(execFile)
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-lock-'))
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+
+// a second process trying to open the same folder (as `npm run db -- status` or a second server would)
+const secondProcess = () =>
+  run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/db.ts', 'status'], {
+    env: { ...process.env, HAVEN_DATA_DIR: dataDir, DATABASE_URL: '' },
+  }).then(
+    () => ({ code: 0, stderr: '' }),
+    (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+  )
+
+describe('the embedded database folder', () => {
+  it('is refused to a second process while open, and keeps every committed row', async () => {
+    const first = await openDatabase({ dataDir })
+    await first.pglite!.exec('CREATE TABLE note (id serial primary key, body text); INSERT INTO note (body) VALUES (\'before\')')
+
+    const second = await secondProcess()
+    expect(second.code).not.toBe(0)
+    expect(second.stderr).toContain(`The embedded database in ${dataDir} is already open in another Haven process (PID ${process.pid})`)
+
+    await first.pglite!.exec("INSERT INTO note (body) VALUES ('after')")
+    await first.close()
+
+    const reopened = await openDatabase({ dataDir })
+    expect((await reopened.pglite!.query<{ body: string }>('SELECT body FROM note ORDER BY id')).rows.map((r) => r.body)).toEqual(['before', 'after'])
+    await reopened.close()
+  }, 60_000)
+
+  it('is refused within the same process too', () => {
+    const release = lockDataDir(dataDir)
+    expect(() => lockDataDir(dataDir)).toThrow(/already open in this process/)
+    release()
+  })
+
+  it('takes over a lock left by a process that has gone', () => {
+    fs.writeFileSync(path.join(dataDir, 'haven.lock'), '999999999')
+    const release = lockDataDir(dataDir)
+    expect(fs.readFileSync(path.join(dataDir, 'haven.lock'), 'utf8')).toBe(String(process.pid))
+    release()
+    expect(fs.existsSync(path.join(dataDir, 'haven.lock'))).toBe(false)
+  })
+
+  it('names the process holding it', () => {
+    expect(new DatabaseInUseError('/x', 42).message).toMatch(/PID 42.*DATABASE_URL/)
+  })
+})

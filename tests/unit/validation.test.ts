@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { fieldErrorsFrom } from '@/lib/server/errors'
+import { newChildSchema, placementStartSchema } from '@/lib/validation/children'
+import { newUserSchema } from '@/lib/validation/users'
+
+const errorsOf = (schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown) => {
+  const result = schema.safeParse(value)
+  return result.success ? {} : fieldErrorsFrom(result.error as never)
+}
+
+describe('shared schemas name the field and the problem', () => {
+  it('for an empty child', () => {
+    const errors = errorsOf(newChildSchema, { firstName: '  ', placement: {} })
+    expect(errors).toMatchObject({
+      firstName: 'Enter the first name',
+      lastName: 'Enter the last name',
+      dateOfBirth: 'Enter the date of birth',
+      sex: 'Select the sex recorded for the child',
+      legalStatus: 'Select the legal status',
+      placingAuthorityId: 'Select the placing local authority',
+      'placement.startDate': 'Enter the start date',
+      'placement.placeCode': 'Select the placement type',
+    })
+  })
+  it('for an impossible date', () => {
+    expect(errorsOf(newChildSchema, { dateOfBirth: '2011-02-30' }).dateOfBirth).toBe('Date of birth must be a real date, for example 2011-03-27')
+  })
+  it('for a placement that is neither a home nor another setting, or B&B that is not P2', () => {
+    const base = { startDate: '2026-01-01', placeProvider: 'PR4' }
+    expect(errorsOf(placementStartSchema, { ...base, placeCode: 'U6' })).toMatchObject({
+      homeId: 'Select the home, or name the other setting the child is placed in',
+      areaAuthorityId: 'Select the local authority area the setting is in',
+    })
+    expect(errorsOf(placementStartSchema, { ...base, homeId: 'h', placeCode: 'U6' }).placeCode).toMatch(/K1, K2 or K3/)
+    expect(errorsOf(placementStartSchema, { ...base, homeId: 'h', placeCode: 'K2', bedAndBreakfast: true }).bedAndBreakfast).toMatch(/P2/)
+  })
+  it('parses what it produces (the browser sends the parsed form to the server)', () => {
+    const parsed = newChildSchema.parse({
+      firstName: ' Ava ', lastName: 'Stone', dateOfBirth: '2012-01-01', sex: 'FEMALE', ethnicity: 'WBRI', disability: 'NOT_KNOWN',
+      disabilityDetails: '', legalStatus: 'C2', placingAuthorityId: 'la', socialWorkerId: '', iroId: '',
+      placement: { homeId: 'h', startDate: '2026-01-01', placeCode: 'K2', placeProvider: 'PR4', settingName: '', reasonForChange: '' },
+    })
+    expect(parsed.firstName).toBe('Ava')
+    expect(parsed.iroId).toBeNull()
+    expect(newChildSchema.parse(parsed)).toEqual(parsed)
+  })
+  it('for a new user e-mail', () => {
+    expect(errorsOf(newUserSchema, { email: 'not-an-email' }).email).toMatch(/right format/)
+  })
+})
