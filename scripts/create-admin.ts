@@ -33,7 +33,10 @@ if (!values.email || !values.name) {
   process.exit(1)
 }
 const password = process.env.HAVEN_ADMIN_PASSWORD ?? (await askHidden('Password (at least 12 characters): '))
-const database = await openDatabase()
+const database = await openDatabase().catch((e: Error) => {
+  console.error(e.message) // e.g. the embedded database is open in the running server
+  process.exit(1)
+})
 useDatabase(database)
 try {
   await applyMigrations(database)

@@ -6,7 +6,10 @@ import { verifyAuditChain } from '@/lib/server/audit'
 import { loadDemoData } from '@/prisma/demo-data'
 
 const [command, arg] = process.argv.slice(2)
-const database = await openDatabase()
+const database = await openDatabase().catch((e: Error) => {
+  console.error(e.message) // e.g. the embedded database is open in the running server
+  process.exit(1)
+})
 useDatabase(database)
 try {
   if (command === 'migrate') {
