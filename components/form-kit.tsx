@@ -1,8 +1,12 @@
 'use client'
 // Pieces every form uses: a labelled field with hint and error, an error summary that takes focus, and the
 // mapping of the server's field errors back onto react-hook-form (typed text stays where it was).
-import { useEffect, useRef } from 'react'
-import type { FieldErrors, FieldValues, Path, UseFormReturn } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useRouter } from 'next/navigation'
+import { useEffect, useRef, useState } from 'react'
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form'
+import type { z } from 'zod'
+import type { ActionResult } from '@/lib/server/action'
 
 export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`
 
@@ -74,7 +78,8 @@ export function ErrorSummary({ errors, message, submitCount }: { errors: FieldEr
 }
 
 /** Puts the server's field errors on the form; returns false if a field error could not be placed on a field. */
-export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T>, fieldErrors: Record<string, string>) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form's values
+export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T, any, any>, fieldErrors: Record<string, string>) {
   for (const [name, message] of Object.entries(fieldErrors)) form.setError(name as Path<T>, { type: 'server', message })
 }
 
@@ -89,5 +94,66 @@ export function SubmitButton({ busy, children }: { busy: boolean; children: Reac
     <button type="submit" className="button" disabled={busy} aria-disabled={busy}>
       {busy ? 'Saving…' : children}
     </button>
+  )
+}
+
+/**
+ * A form whose answers go to a server action: the shared zod schema checks them in the browser, the action checks
+ * them again and its field errors land on the same fields. Nothing typed is cleared on failure.
+ */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(options: {
+  schema: S
+  defaultValues: DefaultValues<z.input<S>>
+  action: (values: z.output<S>) => Promise<ActionResult<T>>
+  onSuccess: (data: T, form: UseFormReturn<z.input<S>, unknown, z.output<S>>) => void
+}) {
+  const [message, setMessage] = useState<string | null>(null)
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    // zodResolver's overloads cannot follow a generic schema type; the schema's own input/output types are the truth
+    resolver: zodResolver(options.schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
+    defaultValues: options.defaultValues,
+    shouldFocusError: false, // the error summary takes focus instead
+  })
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null)
+    const result = await options.action(values)
+    if (result.ok) options.onSuccess(result.data, form)
+    else {
+      setMessage(result.message || null)
+      applyServerErrors(form, result.fieldErrors)
+    }
+  })
+  const summary = <ErrorSummary errors={form.formState.errors} message={message} submitCount={form.formState.submitCount} />
+  return { form, onSubmit, summary, errors: form.formState.errors, busy: form.formState.isSubmitting }
+}
+
+/** A one-click action (revoke, remove, deactivate) that refreshes the page, or shows why it did not work. */
+export function ActionButton({ label, run, warning }: { label: string; run: () => Promise<ActionResult<unknown>>; warning?: boolean }) {
+  const router = useRouter()
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  return (
+    <span>
+      <button
+        type="button"
+        className={warning ? 'button warning' : 'button secondary'}
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true)
+          setProblem(null)
+          const result = await run()
+          setBusy(false)
+          if (result.ok) router.refresh()
+          else setProblem(Object.values(result.fieldErrors)[0] ?? result.message)
+        }}
+      >
+        {label}
+      </button>
+      {problem && (
+        <span className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </span>
   )
 }

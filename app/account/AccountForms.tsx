@@ -1,31 +1,26 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
-import { useForm } from 'react-hook-form'
-import { applyServerErrors, describedBy, ErrorSummary, Field, SubmitButton } from '@/components/form-kit'
+import { ActionButton, describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
+import { tokenFormSchema } from '@/lib/validation/users'
 import { createTokenAction, revokeOtherSessionsAction, revokeSessionAction, revokeTokenAction } from './actions'
 
 export function CreateTokenForm() {
-  const [message, setMessage] = useState<string | null>(null)
   const [issued, setIssued] = useState<{ token: string; expiresAt: string } | null>(null)
-  const form = useForm<{ name: string; password: string }>({ defaultValues: { name: '', password: '' }, shouldFocusError: false })
-  const { errors } = form.formState
   const router = useRouter()
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null)
-    const result = await createTokenAction(values)
-    if (result.ok) {
-      setIssued(result.data)
+  const { form, onSubmit, summary, errors, busy } = useActionForm({
+    schema: tokenFormSchema,
+    defaultValues: { name: '', password: '' },
+    action: createTokenAction,
+    onSuccess: (token, form) => {
+      setIssued(token)
       form.reset()
       router.refresh()
-    } else {
-      setMessage(result.message)
-      applyServerErrors(form, result.fieldErrors)
-    }
+    },
   })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} message={message} submitCount={form.formState.submitCount} />
+      {summary}
       {issued && (
         <div className="notice" role="status">
           <p>
@@ -40,33 +35,12 @@ export function CreateTokenForm() {
       <Field name="password" label="Your password" error={errors.password?.message}>
         <input type="password" autoComplete="current-password" {...describedBy('password', { error: errors.password?.message })} {...form.register('password')} />
       </Field>
-      <SubmitButton busy={form.formState.isSubmitting}>Create token</SubmitButton>
+      <SubmitButton busy={busy}>Create token</SubmitButton>
     </form>
   )
 }
 
 export function RevokeButton({ kind, id, label }: { kind: 'token' | 'session' | 'otherSessions'; id: string; label: string }) {
-  const router = useRouter()
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
-  return (
-    <>
-      <button
-        type="button"
-        className="button secondary"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true)
-          const result =
-            kind === 'otherSessions' ? await revokeOtherSessionsAction() : await (kind === 'token' ? revokeTokenAction : revokeSessionAction)({ id })
-          setBusy(false)
-          if (result.ok) router.refresh()
-          else setProblem(result.message)
-        }}
-      >
-        {label}
-      </button>
-      {problem && <span className="field-error" role="alert">{problem}</span>}
-    </>
-  )
+  const run = { token: () => revokeTokenAction({ id }), session: () => revokeSessionAction({ id }), otherSessions: () => revokeOtherSessionsAction() }[kind]
+  return <ActionButton label={label} run={run} />
 }

@@ -5,11 +5,8 @@ import { issueApiToken, revokeApiToken, revokeOtherSessions, revokeSession } fro
 import { currentSessionId } from '@/lib/server/current-actor'
 import { headers } from 'next/headers'
 import { clientAddress } from '@/lib/server/request'
+import { tokenFormSchema } from '@/lib/validation/users'
 
-const tokenFormSchema = z.object({
-  name: z.string().trim().min(1, 'Name the token, for example what will use it').max(100, 'Token name must be 100 characters or fewer'),
-  password: z.string().min(1, 'Enter your password to confirm it is you'),
-})
 
 export async function createTokenAction(input: unknown) {
   const ip = clientAddress(await headers())

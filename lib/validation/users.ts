@@ -26,3 +26,9 @@ export const newUserSchema = z.object({
 
 export type RoleGrantInput = z.output<typeof roleGrantSchema>
 export type NewUser = z.output<typeof newUserSchema>
+
+/** Creating a token on the account page: the person confirms with their password. */
+export const tokenFormSchema = z.object({
+  name: z.string().trim().min(1, 'Name the token, for example what will use it').max(100, 'Token name must be 100 characters or fewer'),
+  password: z.string().min(1, 'Enter your password to confirm it is you'),
+})

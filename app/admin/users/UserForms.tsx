@@ -1,10 +1,7 @@
 'use client'
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useRouter } from 'next/navigation'
-import { useState } from 'react'
-import { useForm, type UseFormReturn } from 'react-hook-form'
-import type { z } from 'zod'
-import { applyServerErrors, describedBy, ErrorSummary, errorAt, Field, SubmitButton } from '@/components/form-kit'
+import type { UseFormReturn } from 'react-hook-form'
+import { ActionButton, describedBy, errorAt, Field, SubmitButton, useActionForm } from '@/components/form-kit'
 import { ROLE_LABELS, ROLE_ORGANISATION, ROLES, type Role } from '@/lib/domain/roles'
 import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
 import { addRoleAction, createUserAction, removeRoleAction, revokeSessionsAction, setActiveAction } from './actions'
@@ -48,25 +45,15 @@ function GrantFields({ form, prefix, organisations }: { form: UseFormReturn<any>
 
 export function NewUserForm({ organisations }: { organisations: Organisations }) {
   const router = useRouter()
-  const [message, setMessage] = useState<string | null>(null)
-  const form = useForm<z.input<typeof newUserSchema>, unknown, z.output<typeof newUserSchema>>({
-    resolver: zodResolver(newUserSchema),
-    shouldFocusError: false,
+  const { form, onSubmit, summary, errors, busy } = useActionForm({
+    schema: newUserSchema,
     defaultValues: { name: '', email: '', password: '', grant: { organisationId: '' } },
-  })
-  const { errors } = form.formState
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null)
-    const result = await createUserAction(values)
-    if (result.ok) router.push(`/admin/users/${result.data.id}`)
-    else {
-      setMessage(result.message)
-      applyServerErrors(form, result.fieldErrors)
-    }
+    action: createUserAction,
+    onSuccess: ({ id }) => router.push(`/admin/users/${id}`),
   })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} message={message} submitCount={form.formState.submitCount} />
+      {summary}
       <Field name="name" label="Full name" error={errors.name?.message}>
         <input type="text" autoComplete="off" {...describedBy('name', { error: errors.name?.message })} {...form.register('name')} />
       </Field>
@@ -77,72 +64,38 @@ export function NewUserForm({ organisations }: { organisations: Organisations })
         <input type="password" autoComplete="new-password" {...describedBy('password', { error: errors.password?.message, hint: true })} {...form.register('password')} />
       </Field>
       <GrantFields form={form} prefix="grant" organisations={organisations} />
-      <SubmitButton busy={form.formState.isSubmitting}>Create account</SubmitButton>
+      <SubmitButton busy={busy}>Create account</SubmitButton>
     </form>
   )
 }
 
 export function AddRoleForm({ userId, organisations }: { userId: string; organisations: Organisations }) {
   const router = useRouter()
-  const [message, setMessage] = useState<string | null>(null)
-  const form = useForm<z.input<typeof roleGrantSchema>, unknown, z.output<typeof roleGrantSchema>>({
-    resolver: zodResolver(roleGrantSchema),
-    shouldFocusError: false,
+  const { form, onSubmit, summary, busy } = useActionForm({
+    schema: roleGrantSchema,
     defaultValues: { organisationId: '' },
-  })
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null)
-    const result = await addRoleAction(userId, values)
-    if (result.ok) {
+    action: (values) => addRoleAction(userId, values),
+    onSuccess: (_, form) => {
       form.reset({ organisationId: '' })
       router.refresh()
-    } else {
-      setMessage(result.message)
-      applyServerErrors(form, result.fieldErrors)
-    }
+    },
   })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={form.formState.errors} message={message} submitCount={form.formState.submitCount} />
+      {summary}
       <GrantFields form={form} prefix="" organisations={organisations} />
-      <SubmitButton busy={form.formState.isSubmitting}>Add role</SubmitButton>
+      <SubmitButton busy={busy}>Add role</SubmitButton>
     </form>
   )
 }
 
-/** A one-click action button (remove a role, deactivate, sign out everywhere) with its error shown beside it. */
+/** Remove a role, deactivate or reactivate, sign out everywhere. */
 export function UserActionButton(props: { action: 'removeRole' | 'activate' | 'deactivate' | 'revokeSessions'; id: string; label: string; warning?: boolean }) {
-  const router = useRouter()
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
   const run = {
     removeRole: () => removeRoleAction({ id: props.id }),
     activate: () => setActiveAction({ id: props.id, active: true }),
     deactivate: () => setActiveAction({ id: props.id, active: false }),
     revokeSessions: () => revokeSessionsAction({ id: props.id }),
   }[props.action]
-  return (
-    <span>
-      <button
-        type="button"
-        className={props.warning ? 'button warning' : 'button secondary'}
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true)
-          setProblem(null)
-          const result = await run()
-          setBusy(false)
-          if (result.ok) router.refresh()
-          else setProblem(Object.values(result.fieldErrors)[0] ?? result.message)
-        }}
-      >
-        {props.label}
-      </button>
-      {problem && (
-        <span className="field-error" role="alert">
-          {problem}
-        </span>
-      )}
-    </span>
-  )
+  return <ActionButton label={props.label} run={run} warning={props.warning} />
 }

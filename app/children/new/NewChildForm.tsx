@@ -1,11 +1,7 @@
 'use client'
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useRouter } from 'next/navigation'
-import { useState } from 'react'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
 import { CodeOptions } from '@/components/CodeOptions'
-import { applyServerErrors, describedBy, ErrorSummary, Field, SubmitButton } from '@/components/form-kit'
+import { describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
 import { PlacementFields, type PlacementOptions } from '@/components/PlacementFields'
 import { ETHNICITIES, LEGAL_STATUS } from '@/lib/domain/ssda903'
 import { newChildSchema } from '@/lib/validation/children'
@@ -15,10 +11,10 @@ type Person = { id: string; name: string; localAuthorityId: string | null }
 
 export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialWorkers: Person[]; defaultAuthorityId: string | null }) {
   const router = useRouter()
-  const [message, setMessage] = useState<string | null>(null)
-  const form = useForm<z.input<typeof newChildSchema>, unknown, z.output<typeof newChildSchema>>({
-    resolver: zodResolver(newChildSchema),
-    shouldFocusError: false,
+  const { form, onSubmit, summary, errors, busy } = useActionForm({
+    schema: newChildSchema,
+    action: createChildAction,
+    onSuccess: ({ id }) => router.push(`/children/${id}`),
     defaultValues: {
       firstName: '',
       lastName: '',
@@ -31,7 +27,6 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
       placement: { homeId: props.homes.length === 1 ? props.homes[0].id : '', startDate: '', bedAndBreakfast: false, settingName: '', settingPostcode: '', areaAuthorityId: '' },
     },
   })
-  const { errors, isSubmitting, submitCount } = form.formState
   const placingAuthorityId = form.watch('placingAuthorityId')
   const ofAuthority = (people: Person[]) => people.filter((p) => p.localAuthorityId === placingAuthorityId)
   const input = (name: 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'ethnicity' | 'disability' | 'disabilityDetails' | 'legalStatus' | 'placingAuthorityId' | 'socialWorkerId' | 'iroId', hint?: boolean) => ({
@@ -39,19 +34,9 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
     ...form.register(name),
   })
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null)
-    const result = await createChildAction(values)
-    if (result.ok) router.push(`/children/${result.data.id}`)
-    else {
-      setMessage(result.message)
-      applyServerErrors(form, result.fieldErrors)
-    }
-  })
-
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={errors} message={message} submitCount={submitCount} />
+      {summary}
       <fieldset>
         <legend>About the child</legend>
         <Field name="firstName" label="First name" error={errors.firstName?.message}>
@@ -128,7 +113,7 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
         <legend>Placement</legend>
         <PlacementFields form={form} prefix="placement" options={props} askReason={false} />
       </fieldset>
-      <SubmitButton busy={isSubmitting}>Add child</SubmitButton>
+      <SubmitButton busy={busy}>Add child</SubmitButton>
     </form>
   )
 }

@@ -1,38 +1,26 @@
 'use client'
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useRouter } from 'next/navigation'
-import { useState } from 'react'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
-import { applyServerErrors, ErrorSummary, SubmitButton } from '@/components/form-kit'
+import { SubmitButton, useActionForm } from '@/components/form-kit'
 import { PlacementFields, type PlacementOptions } from '@/components/PlacementFields'
 import { placementStartSchema } from '@/lib/validation/children'
 import { startPlacementAction } from '../../../actions'
 
 export function StartPlacementForm({ childId, hasPlacements, options }: { childId: string; hasPlacements: boolean; options: PlacementOptions }) {
   const router = useRouter()
-  const [message, setMessage] = useState<string | null>(null)
-  const form = useForm<z.input<typeof placementStartSchema>, unknown, z.output<typeof placementStartSchema>>({
-    resolver: zodResolver(placementStartSchema),
-    shouldFocusError: false,
+  const { form, onSubmit, summary, busy } = useActionForm({
+    schema: placementStartSchema,
     defaultValues: { homeId: '', startDate: '', bedAndBreakfast: false, settingName: '', settingPostcode: '', areaAuthorityId: '' },
-  })
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null)
-    const result = await startPlacementAction(childId, values)
-    if (result.ok) {
+    action: (values) => startPlacementAction(childId, values),
+    onSuccess: () => {
       router.push(`/children/${childId}`)
       router.refresh()
-    } else {
-      setMessage(result.message)
-      applyServerErrors(form, result.fieldErrors)
-    }
+    },
   })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      <ErrorSummary errors={form.formState.errors} message={message} submitCount={form.formState.submitCount} />
+      {summary}
       <PlacementFields form={form} prefix="" options={options} askReason={hasPlacements} />
-      <SubmitButton busy={form.formState.isSubmitting}>Start placement</SubmitButton>
+      <SubmitButton busy={busy}>Start placement</SubmitButton>
     </form>
   )
 }

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test'
+import { errorSummary, signIn } from './helpers'
+
+test('an administrator creates an account with a role, and the new person signs in and sees their home', async ({ page, browser }) => {
+  await signIn(page, 'admin@demo.haven.test')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click()
+  await page.getByRole('link', { name: 'Create an account' }).click()
+  await page.getByLabel('Full name').fill('Night Worker')
+  await page.getByLabel('E-mail address').fill('night.worker@demo.haven.test')
+  await page.getByLabel('First password').fill('short')
+  await page.getByLabel('Role').selectOption('CARE_WORKER')
+  await page.getByLabel('Home the role is held in').selectOption({ label: 'Cedar Court' })
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(errorSummary(page)).toContainText('Password must be at least 12 characters')
+  await expect(page.getByLabel('Full name')).toHaveValue('Night Worker')
+  await page.getByLabel('First password').fill('night shift password')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Night Worker')
+  await expect(page.getByText('Cedar Court')).toBeVisible()
+
+  const context = await browser.newContext()
+  const newcomer = await context.newPage()
+  await signIn(newcomer, 'night.worker@demo.haven.test', 'night shift password')
+  await newcomer.goto('/children')
+  for (const card of await newcomer.locator('ul.cards > li').all()) await expect(card).toContainText('Cedar Court')
+
+  // deactivating ends their session at once
+  await page.getByRole('button', { name: 'Deactivate account' }).click()
+  await expect(page.getByText('Deactivated: cannot sign in')).toBeVisible()
+  await newcomer.goto('/children')
+  await expect(newcomer).toHaveURL(/\/sign-in$/)
+  await context.close()
+})
