@@ -18,7 +18,12 @@ export function PlacementFields({ form, prefix, options, askReason }: { form: Us
   const err = (field: string) => errorAt(errors, name(field))
   const placeCode = form.watch(name('placeCode'))
   const homeId = form.watch(name('homeId'))
-  const input = (field: string, hint?: boolean) => ({ ...describedBy(name(field), { error: err(field), hint }), ...form.register(name(field)) })
+  // shown only sometimes: a hidden question's answer is dropped, so it cannot block the form from out of sight
+  const conditional = new Set(['settingName', 'settingPostcode', 'areaAuthorityId', 'bedAndBreakfast'])
+  const input = (field: string, hint?: boolean) => ({
+    ...describedBy(name(field), { error: err(field), hint }),
+    ...form.register(name(field), { shouldUnregister: conditional.has(field) }),
+  })
   return (
     <>
       <Field name={name('homeId')} label="Home" error={err('homeId')}>

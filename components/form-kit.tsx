@@ -116,7 +116,13 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   })
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null)
-    const result = await options.action(values)
+    let result: ActionResult<T>
+    try {
+      result = await options.action(values)
+    } catch {
+      setMessage('Haven could not be reached, or something went wrong, and nothing was saved. Check your connection and try again: your answers are still here.')
+      return
+    }
     if (result.ok) options.onSuccess(result.data, form)
     else {
       setMessage(result.message || null)

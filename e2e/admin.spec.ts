@@ -22,6 +22,7 @@ test('an administrator creates an account with a role, and the new person signs 
   const newcomer = await context.newPage()
   await signIn(newcomer, 'night.worker@demo.haven.test', 'night shift password')
   await newcomer.goto('/children')
+  expect(await newcomer.locator('ul.cards > li').count()).toBeGreaterThan(0)
   for (const card of await newcomer.locator('ul.cards > li').all()) await expect(card).toContainText('Cedar Court')
 
   // deactivating ends their session at once

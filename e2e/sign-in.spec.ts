@@ -29,10 +29,15 @@ test('signed-out visitors are sent to sign in', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/)
 })
 
-test('signing out ends the session', async ({ page }) => {
+test('signing out ends the session on the server, not only in the browser', async ({ page, context }) => {
   await signIn(page, 'manager@demo.haven.test')
+  const cookies = await context.cookies()
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/sign-in$/)
+  await page.goto('/children')
+  await expect(page).toHaveURL(/\/sign-in$/)
+  // someone who kept a copy of the session cookie gets nothing with it
+  await context.addCookies(cookies)
   await page.goto('/children')
   await expect(page).toHaveURL(/\/sign-in$/)
 })

@@ -3,10 +3,14 @@
 
 function fromEnv(name: string, fallback: number) {
   const value = Number(process.env[name])
-  return Number.isFinite(value) && value > 0 ? value : fallback
+  return process.env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback
 }
 
 export const settings = {
+  grabPack: {
+    /** largest photo accepted for a grab pack */
+    maxPhotoBytes: fromEnv('HAVEN_MAX_PHOTO_BYTES', 5_000_000),
+  },
   auth: {
     /** a browser session ends after this long without activity */
     sessionIdleMinutes: fromEnv('HAVEN_SESSION_IDLE_MINUTES', 30),
@@ -17,5 +21,7 @@ export const settings = {
     accountFailureLimit: fromEnv('HAVEN_SIGNIN_ACCOUNT_FAILURES', 5),
     addressFailureLimit: fromEnv('HAVEN_SIGNIN_ADDRESS_FAILURES', 20),
     throttleWindowMinutes: fromEnv('HAVEN_SIGNIN_WINDOW_MINUTES', 15),
+    /** reverse proxies in front of Haven that set X-Forwarded-For; 0: none, the address is not known */
+    trustedProxyHops: fromEnv('HAVEN_TRUSTED_PROXY_HOPS', 0),
   },
 }

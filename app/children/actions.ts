@@ -1,5 +1,6 @@
 'use server'
 import { runAction } from '@/lib/server/action'
+import { recordId } from '@/lib/server/errors'
 import { createChild } from '@/lib/server/children'
 import { endPlacement, startPlacement } from '@/lib/server/placements'
 import { newChildSchema, placementEndSchema, placementStartSchema } from '@/lib/validation/children'
@@ -9,9 +10,9 @@ export async function createChildAction(input: unknown) {
 }
 
 export async function startPlacementAction(childId: string, input: unknown) {
-  return runAction(placementStartSchema, input, (actor, placement) => startPlacement(actor, childId, placement))
+  return runAction(placementStartSchema, input, (actor, placement) => startPlacement(actor, recordId(childId, 'child'), placement))
 }
 
 export async function endPlacementAction(placementId: string, input: unknown) {
-  return runAction(placementEndSchema, input, (actor, end) => endPlacement(actor, placementId, end))
+  return runAction(placementEndSchema, input, (actor, end) => endPlacement(actor, recordId(placementId, 'placement'), end))
 }

@@ -10,7 +10,7 @@ export const metadata = { title: 'Children' }
 export default async function ChildrenPage({ searchParams }: { searchParams: Promise<{ search?: string }> }) {
   const actor = await requireActor()
   const { search } = await searchParams
-  const query = typeof search === 'string' ? search.slice(0, 100) : ''
+  const query = typeof search === 'string' ? Array.from(search).slice(0, 100).join('') : '' // by character, not half an emoji
   let children
   try {
     children = await listChildren(actor, { search: query })

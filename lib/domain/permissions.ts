@@ -11,6 +11,8 @@ const CHILD_READERS = [
   'LA_MISSING_LEAD',
 ] as const satisfies readonly Role[]
 
+const EPISODE_RECORDERS = ['CARE_WORKER', 'REGISTERED_MANAGER', 'SOCIAL_WORKER'] as const satisfies readonly Role[]
+
 export const PERMISSIONS = {
   'child.list': CHILD_READERS,
   'child.read': CHILD_READERS,
@@ -18,6 +20,20 @@ export const PERMISSIONS = {
   'child.create': ['REGISTERED_MANAGER', 'SOCIAL_WORKER'],
   'placement.start': ['REGISTERED_MANAGER', 'SOCIAL_WORKER'],
   'placement.end': ['REGISTERED_MANAGER', 'SOCIAL_WORKER'],
+  // missing episodes (read with the child; home staff and the social worker record them)
+  'episode.read': CHILD_READERS,
+  'episode.report': EPISODE_RECORDERS,
+  'episode.update': EPISODE_RECORDERS,
+  'episode.return': EPISODE_RECORDERS,
+  'episode.amend': EPISODE_RECORDERS,
+  'episode.link': EPISODE_RECORDERS,
+  'episode.close': ['REGISTERED_MANAGER'],
+  'grabpack.read': CHILD_READERS,
+  'grabpack.edit': EPISODE_RECORDERS,
+  'grabpack.share': EPISODE_RECORDERS,
+  // places, people and vehicles named in episodes: merging duplicates changes what pattern rules count
+  'place.merge': ['REGISTERED_MANAGER', 'LA_MISSING_LEAD'],
+  'home.read': ['CARE_WORKER', 'REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
   'user.manage': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>

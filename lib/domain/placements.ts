@@ -60,7 +60,7 @@ export function placementConcerns(
       message: 'A child under 16 may only be placed in a regulated setting (children\'s home or foster care), not in supported or independent accommodation.',
     })
   // Supported Accommodation (England) Regulations 2023: from 28 October 2023, 16-17s only in Ofsted-registered supported accommodation.
-  if (ageAtStart >= 16 && placement.placeCode === 'H5' && placement.startDate >= '2023-10-28')
+  if (ageAtStart >= 16 && ['H5', 'P2'].includes(placement.placeCode) && !placement.bedAndBreakfast && placement.startDate >= '2023-10-28')
     concerns.push({
       level: 'critical',
       message: 'Since 28 October 2023, 16 and 17 year olds may only be placed in Ofsted-registered supported accommodation.',

@@ -52,3 +52,47 @@ export function formatDate(date: Date | string): string {
 export function formatDateTime(instant: Date): string {
   return dateTimeFormat.format(instant)
 }
+
+const londonWallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** An instant as London wall-clock time, YYYY-MM-DDTHH:mm (what <input type="datetime-local"> shows). */
+export function londonLocal(instant: Date): string {
+  const p = Object.fromEntries(londonWallClock.formatToParts(instant).map((x) => [x.type, x.value]))
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`
+}
+
+export type LocalTimeResult = { ok: true; instant: Date } | { ok: false; problem: 'invalid' | 'does-not-exist' }
+
+/**
+ * London wall-clock time (YYYY-MM-DDTHH:mm) to an instant. A time in the hour skipped when the clocks go forward
+ * does not exist; a time in the hour repeated when they go back is taken as the first (BST) one.
+ */
+export function fromLondonLocal(local: string): LocalTimeResult {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)
+  if (!match) return { ok: false, problem: 'invalid' }
+  const [y, mo, d, h, mi] = match.slice(1).map(Number)
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi)
+  if (new Date(asUtc).getUTCDate() !== d || h > 23 || mi > 59) return { ok: false, problem: 'invalid' }
+  // London is UTC+1 or UTC+0: try both offsets, keep the ones that read back as the same wall-clock time
+  const candidates = [asUtc - 3_600_000, asUtc].filter((t) => londonLocal(new Date(t)) === local)
+  return candidates.length ? { ok: true, instant: new Date(candidates[0]) } : { ok: false, problem: 'does-not-exist' }
+}
+
+/** "3 h 20 min", "2 days 4 h", "45 min". */
+export function formatDuration(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes))
+  const days = Math.floor(m / 1440)
+  const hours = Math.floor((m % 1440) / 60)
+  const mins = m % 60
+  if (days) return `${days} day${days === 1 ? '' : 's'}${hours ? ` ${hours} h` : ''}`
+  if (hours) return `${hours} h${mins ? ` ${mins} min` : ''}`
+  return `${mins} min`
+}

@@ -27,46 +27,41 @@ let dummyHash: Promise<string> | undefined
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 
-async function throttle(prisma: PrismaClient, email: string, ip: string, now: Date) {
+/**
+ * Counts recent failures for the account (since its last success) and for the address, and records this attempt
+ * as failed before the password is checked, all under a per-account lock: parallel guesses cannot slip past the limit.
+ * Returns the attempt's id, marked as succeeded once the password is right.
+ */
+async function throttleAndRecord(prisma: PrismaClient, email: string, ip: string | null, now: Date) {
   const windowMs = settings.auth.throttleWindowMinutes * MINUTE
   const since = new Date(now.getTime() - windowMs)
-  const lastSuccess = await prisma.signInAttempt.findFirst({
-    where: { email, succeeded: true, at: { gt: since } },
-    orderBy: { at: 'desc' },
-  })
-  const accountFailures = await prisma.signInAttempt.findMany({
-    where: { email, succeeded: false, at: { gt: lastSuccess?.at ?? since } },
-    orderBy: { at: 'asc' },
-    select: { at: true },
-  })
-  const addressFailures = await prisma.signInAttempt.findMany({
-    where: { ip, succeeded: false, at: { gt: since } },
-    orderBy: { at: 'asc' },
-    select: { at: true },
-  })
-  for (const [failures, limit] of [
-    [accountFailures, settings.auth.accountFailureLimit],
-    [addressFailures, settings.auth.addressFailureLimit],
-  ] as const) {
-    if (failures.length >= limit) {
-      // locked until the oldest failure that counts falls out of the window
-      const unlockAt = failures[failures.length - limit].at.getTime() + windowMs
-      throw new TooManyAttemptsError(Math.max(1, Math.round((unlockAt - now.getTime()) / 1000)))
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'signin:' + email})::bigint)`
+    const lastSuccess = await tx.signInAttempt.findFirst({ where: { email, succeeded: true, at: { gt: since } }, orderBy: { at: 'desc' } })
+    const failures = (where: object) => tx.signInAttempt.findMany({ where: { ...where, succeeded: false }, orderBy: { at: 'asc' }, select: { at: true } })
+    const checks: [{ at: Date }[], number][] = [[await failures({ email, at: { gt: lastSuccess?.at ?? since } }), settings.auth.accountFailureLimit]]
+    if (ip) checks.push([await failures({ ip, at: { gt: since } }), settings.auth.addressFailureLimit])
+    for (const [list, limit] of checks) {
+      if (list.length >= limit) {
+        // locked until the oldest failure that counts falls out of the window
+        const unlockAt = list[list.length - limit].at.getTime() + windowMs
+        throw new TooManyAttemptsError(Math.max(1, Math.round((unlockAt - now.getTime()) / 1000)))
+      }
     }
-  }
+    return (await tx.signInAttempt.create({ data: { email, ip: ip ?? 'unknown', succeeded: false, at: now } })).id
+  })
 }
 
-/** Checks e-mail and password, throttled per account and per address. Every attempt is recorded. */
-export async function authenticate(input: { email: string; password: string; ip: string }, now = new Date()) {
+/** Checks e-mail and password, throttled per account and per known address. Every attempt is recorded. */
+export async function authenticate(input: { email: string; password: string; ip: string | null }, now = new Date()) {
   const prisma = await getPrisma()
   const email = normaliseEmail(input.email)
-  await throttle(prisma, email, input.ip, now)
+  const attemptId = await throttleAndRecord(prisma, email, input.ip, now)
   const user = await prisma.user.findUnique({ where: { email } })
   dummyHash ??= hashPassword('not a real password, only for timing')
   const passwordOk = await verify(user?.passwordHash ?? (await dummyHash), input.password)
-  const ok = Boolean(user && user.active && passwordOk)
-  await prisma.signInAttempt.create({ data: { email, ip: input.ip, succeeded: ok, at: now } })
-  if (!ok || !user) throw new UnauthenticatedError('The e-mail address or password is not right.')
+  if (!user || !user.active || !passwordOk) throw new UnauthenticatedError('The e-mail address or password is not right.')
+  await prisma.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } })
   return user
 }
 
@@ -89,7 +84,7 @@ export async function loadActor(db: PrismaClient | Tx, userId: string): Promise<
 
 // ---- browser sessions (server-side records, so they time out and can be revoked at once)
 
-export async function startSession(userId: string, client: { ip: string; userAgent?: string | null }, now = new Date()) {
+export async function startSession(userId: string, client: { ip: string | null; userAgent?: string | null }, now = new Date()) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const session = await tx.userSession.create({
@@ -145,10 +140,10 @@ export async function revokeOtherSessions(actor: Actor, keepSessionId: string | 
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
     const others = await tx.userSession.findMany({ where: { userId: actor.userId, revokedAt: null, id: { not: keepSessionId ?? '' } } })
-    for (const session of others) {
-      await tx.userSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } })
+    // all row changes first, then the audit lock (taking it between row locks could deadlock with another revoke)
+    await tx.userSession.updateMany({ where: { id: { in: others.map((s) => s.id) } }, data: { revokedAt: new Date() } })
+    for (const session of others)
       await recordAudit(tx, { actorId: actor.userId, action: 'session.revoke', subjectType: 'user', subjectId: actor.userId, details: { sessionId: session.id } })
-    }
   })
 }
 
@@ -165,7 +160,7 @@ export async function listOwnSessions(actor: Actor, now = new Date()) {
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export async function issueApiToken(
-  input: { email: string; password: string; ip: string; name?: string },
+  input: { email: string; password: string; ip: string | null; name?: string },
   now = new Date(),
 ) {
   const user = await authenticate(input, now)

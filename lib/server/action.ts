@@ -13,10 +13,10 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   useCase: (actor: Actor, input: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const actor = await currentActor()
-  if (!actor)
-    return { ok: false, message: 'Your session has ended. Sign in again in a new tab: your answers are still on this page.', fieldErrors: {} }
   try {
+    const actor = await currentActor()
+    if (!actor)
+      return { ok: false, message: 'Your session has ended. Sign in again in a new tab: your answers are still on this page.', fieldErrors: {} }
     return { ok: true, data: await useCase(actor, parseInput(schema, input)) }
   } catch (e) {
     const { message, fieldErrors } = describeError(e)

@@ -27,6 +27,19 @@ export type AuditPayloads = {
   'user.reactivate': Record<string, never>
   'user.password-set': Record<string, never>
   'demo.load': { children: number; users: number }
+  'episode.report': { homeId: string | null; wentWithEpisodeId?: string }
+  'episode.read': Record<string, never>
+  'episode.list': { count: number }
+  'episode.update': { updateId: string; kind: string }
+  'episode.return': { returnedAt: string }
+  'episode.amend': { field: string; amendmentId: string }
+  'episode.close': Record<string, never>
+  'episode.link': { otherEpisodeId: string }
+  'place.merge': { mergedId: string }
+  'grabpack.read': { version: number | null }
+  'grabpack.save': { version: number; photoId: string | null }
+  'grabpack.photo-read': { photoId: string }
+  'grabpack.share': { shareId: string; policeForce: string }
 }
 export type AuditAction = keyof AuditPayloads
 

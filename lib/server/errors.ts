@@ -44,6 +44,12 @@ export class TooManyAttemptsError extends Error {
   }
 }
 
+/** A record id from a URL or an action's arguments: anything that is not a plain id is simply not found. */
+export function recordId(value: unknown, what = 'record'): string {
+  if (typeof value === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(value)) return value
+  throw new NotFoundError(what)
+}
+
 /** zod issues as { "field.path": "message" } (first message per field). */
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {}

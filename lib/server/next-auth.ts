@@ -22,6 +22,8 @@ class Throttled extends CredentialsSignin {
 // AUTH_SECRET from the environment, or one generated for this installation and kept beside the embedded database.
 function authSecret() {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET
+  // several servers on one PostgreSQL must share a secret, or sessions fail when a request reaches another server
+  if (process.env.DATABASE_URL) throw new Error('Set AUTH_SECRET when running on PostgreSQL (DATABASE_URL): every Haven server must share it.')
   const file = path.join(embeddedDataDir(), 'auth-secret')
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true })

@@ -2,12 +2,12 @@
 import { notFound } from 'next/navigation'
 import { getChild } from './children'
 import { requireActor } from './current-actor'
-import { NotFoundError } from './errors'
+import { NotFoundError, recordId } from './errors'
 
 export async function loadChildOr404(id: string) {
   const actor = await requireActor()
   try {
-    return { actor, child: await getChild(actor, id) }
+    return { actor, child: await getChild(actor, recordId(id, 'child')) }
   } catch (e) {
     if (e instanceof NotFoundError) notFound()
     throw e

@@ -4,6 +4,7 @@ import { can, grantsFor } from '@/lib/domain/permissions'
 import { checkNewPlacement, checkPlacementEnd } from '@/lib/domain/placements'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
+import { Prisma } from '@/lib/generated/prisma/client'
 import type { PlacementEnd, PlacementStart } from '@/lib/validation/children'
 import { recordAudit } from './audit'
 import { placementData, resolvePlacementSetting } from './children'
@@ -17,11 +18,15 @@ const asDates = (p: { id: string; startDate: Date; endDate: Date | null }) => ({
   endDate: p.endDate ? isoDate(p.endDate) : null,
 })
 
+const changedMeanwhile = () =>
+  new ValidationError({ form: "Someone else has just changed this child's placements. Reload the page to see the change; what you typed is still here." })
+
 export async function startPlacement(actor: Actor, childId: string, input: PlacementStart, now = new Date()) {
   if (!can(actor, 'placement.start')) throw new NotFoundError('child')
   const prisma = await getPrisma()
   const today = londonDate(now)
-  return prisma.$transaction(async (tx) => {
+  return prisma
+    .$transaction(async (tx) => {
     const child = await tx.child.findFirst({
       where: { AND: [{ id: childId }, childWhere(actor, 'placement.start', now)] },
       include: { placements: { orderBy: { startDate: 'desc' } } },
@@ -30,11 +35,13 @@ export async function startPlacement(actor: Actor, childId: string, input: Place
     throwIfProblems(checkNewPlacement(input, { dateOfBirth: isoDate(child.dateOfBirth), placements: child.placements.map(asDates) }, today))
     const setting = await resolvePlacementSetting(tx, actor, 'placement.start', input, child.placingAuthorityId, '')
     const open = child.placements.find((p) => p.endDate === null)
-    if (open)
-      await tx.placement.update({
-        where: { id: open.id },
+    if (open) {
+      const ended = await tx.placement.updateMany({
+        where: { id: open.id, endDate: null },
         data: { endDate: calendarDate(input.startDate), endReason: 'X1', endedAt: now, endedById: actor.userId },
       })
+      if (ended.count !== 1) throw changedMeanwhile()
+    }
     const placement = await tx.placement.create({
       data: { ...placementData(input, setting), childId, createdById: actor.userId },
     })
@@ -47,7 +54,11 @@ export async function startPlacement(actor: Actor, childId: string, input: Place
       details: open ? { endedPlacementId: open.id } : {},
     })
     return { id: placement.id }
-  })
+    })
+    .catch((e) => {
+      // the database's one-open-placement index refused a second open placement made at the same moment
+      throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' ? changedMeanwhile() : e
+    })
 }
 
 export async function endPlacement(actor: Actor, placementId: string, input: PlacementEnd, now = new Date()) {

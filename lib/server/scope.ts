@@ -51,3 +51,8 @@ export function homeIdsFor(actor: Actor, action: Action, role: RoleGrant['role']
     .filter((g) => g.role === role && g.homeId)
     .map((g) => g.homeId!)
 }
+
+/** Episodes are read and written with their child: the same scope. */
+export function episodeWhere(actor: Actor, action: Action, now: Date): Prisma.MissingEpisodeWhereInput {
+  return { child: childWhere(actor, action, now) }
+}

@@ -180,9 +180,10 @@ export async function revokeUserSessions(actor: Actor, userId: string) {
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
     const sessions = await tx.userSession.findMany({ where: { userId, revokedAt: null } })
-    for (const session of sessions) {
-      await tx.userSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } })
+    // "sign out everywhere" includes API tokens; row changes first, then the audit lock
+    await tx.userSession.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { revokedAt: new Date() } })
+    await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
+    for (const session of sessions)
       await recordAudit(tx, { actorId: actor.userId, action: 'session.revoke', subjectType: 'user', subjectId: userId, details: { sessionId: session.id } })
-    }
   })
 }

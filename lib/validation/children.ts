@@ -29,7 +29,7 @@ export const placementStartSchema = z
   .superRefine((p, ctx) => {
     if (!p.homeId && !p.settingName)
       ctx.addIssue({ code: 'custom', path: ['homeId'], message: 'Select the home, or name the other setting the child is placed in' })
-    if (!p.homeId && !p.areaAuthorityId)
+    if (!p.homeId && p.settingName && !p.areaAuthorityId)
       ctx.addIssue({ code: 'custom', path: ['areaAuthorityId'], message: 'Select the local authority area the setting is in' })
     if (p.homeId && !(HOME_PLACEMENT_TYPES as readonly string[]).includes(p.placeCode))
       ctx.addIssue({ code: 'custom', path: ['placeCode'], message: "A placement in a children's home is K1, K2 or K3" })

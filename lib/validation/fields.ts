@@ -1,7 +1,12 @@
 // Field builders shared by every schema: one wording for one kind of problem, in the browser, the server and the API.
 import { z } from 'zod'
+import { fromLondonLocal } from '@/lib/domain/time'
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/** Text PostgreSQL can store: no NUL characters, no half of an emoji (an unpaired surrogate). */
+export const cleanText = (s: string) =>
+  s.replace(/\u0000/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
 
 /** Required text: "Enter the first name". */
 export const requiredText = (label: string, max = 200) =>
@@ -10,6 +15,7 @@ export const requiredText = (label: string, max = 200) =>
     .trim()
     .min(1, `Enter ${label}`)
     .max(max, `${capitalise(label.replace(/^(the|a|an) /, ''))} must be ${max} characters or fewer`)
+    .transform(cleanText)
 
 /** Optional text: blank becomes null. */
 export const optionalText = (label: string, max = 2000) =>
@@ -19,7 +25,7 @@ export const optionalText = (label: string, max = 2000) =>
     .max(max, `${capitalise(label.replace(/^(the|a|an) /, ''))} must be ${max} characters or fewer`)
     .optional()
     .nullable()
-    .transform((v) => v || null)
+    .transform((v) => (v ? cleanText(v) : null))
 
 /** A calendar date, YYYY-MM-DD (what <input type="date"> sends). */
 export const dateField = (label: string) =>
@@ -60,3 +66,37 @@ export const email = () =>
     .min(1, 'Enter an e-mail address')
     .pipe(z.email('Enter an e-mail address in the right format, like name@example.org'))
     .transform((v) => v.toLowerCase())
+
+/**
+ * A moment, as London wall-clock time from <input type="datetime-local"> (YYYY-MM-DDTHH:mm) or as an ISO 8601
+ * instant with an offset (the API). Parsed to an ISO instant in UTC, so parsing it again gives the same.
+ */
+export const momentField = (label: string) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .transform((value, ctx) => {
+      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) {
+        const result = fromLondonLocal(value)
+        if (result.ok) return result.instant.toISOString()
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            result.problem === 'does-not-exist'
+              ? `That time does not exist in the UK: the clocks went forward an hour then. Check ${label}`
+              : `${capitalise(label.replace(/^(the|a|an) /, ''))} must be a real date and time`,
+        })
+        return z.NEVER
+      }
+      const instant = new Date(value)
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(instant.getTime())) {
+        ctx.addIssue({ code: 'custom', message: `${capitalise(label.replace(/^(the|a|an) /, ''))} must be a real date and time, like 2026-03-27T21:30` })
+        return z.NEVER
+      }
+      return instant.toISOString()
+    })
+
+/** A yes/no question (radio buttons send "yes"/"no"; the API may send true/false). */
+export const yesNo = (message: string) =>
+  z.union([z.boolean(), z.enum(['yes', 'no'])], { error: message }).transform((v) => v === true || v === 'yes')

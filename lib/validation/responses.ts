@@ -78,3 +78,90 @@ export const problemSchema = z.object({
 export type ChildRecord = z.output<typeof childRecordSchema>
 export type ChildSummary = z.output<typeof childSummarySchema>
 export type PlacementView = z.output<typeof placementSchema>
+
+// ---- missing episodes
+
+const child = z.object({ id: z.string(), firstName: z.string(), lastName: z.string() })
+const home = z.object({ id: z.string(), name: z.string() }).nullable()
+const instant = z.iso.datetime()
+const locationSchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), postcode: z.string().nullable() })
+
+export const episodeSummarySchema = z.object({
+  id: z.string(),
+  child,
+  home,
+  status: z.enum(['open', 'returned', 'closed']).describe('open: still missing or away; returned: back, awaiting the manager’s review; closed: reviewed'),
+  absenceType: z.enum(['MISSING', 'AWAY']).describe('SSDA903 MISSING: M (whereabouts unknown) or A (away without authorisation)'),
+  lastSeenAt: instant,
+  lastSeenPlace: z.string(),
+  returnedAt: instant.nullable(),
+  durationMinutes: z.number().int().describe('to the return, or to now while open'),
+})
+
+export const episodeViewSchema = z.object({
+  id: z.string(),
+  child,
+  home,
+  status: z.enum(['open', 'returned', 'closed']),
+  absenceType: z.enum(['MISSING', 'AWAY']),
+  lastSeenAt: instant,
+  lastSeenPlace: z.string(),
+  lastSeenWith: z.string().nullable(),
+  clothing: z.string().nullable(),
+  policeInformed: z.boolean(),
+  policeReference: z.string().nullable(),
+  policeRiskGrade: z.enum(['NO_APPARENT_RISK', 'LOW', 'MEDIUM', 'HIGH']).nullable(),
+  reportedAt: instant,
+  reportedBy: person,
+  durationMinutes: z.number().int(),
+  return: z
+    .object({
+      returnedAt: instant,
+      method: z.enum(['RETURNED_ALONE', 'FOUND_BY_POLICE', 'BROUGHT_BY_STAFF', 'BROUGHT_BY_FAMILY', 'OTHER']),
+      methodOther: z.string().nullable(),
+      foundLocation: locationSchema.nullable(),
+      visitedLocations: z.array(locationSchema),
+      associates: z.array(z.object({ id: z.string(), name: z.string().nullable(), description: z.string().nullable() })),
+      vehicles: z.array(z.object({ id: z.string(), registration: z.string().nullable(), description: z.string().nullable(), taxiFirm: z.string().nullable() })),
+      injuries: z.string().nullable(),
+      hungry: z.boolean(),
+      tired: z.boolean(),
+      intoxicated: z.boolean(),
+      signsOfHarm: z.string().nullable(),
+      medicalAttention: z.string().nullable(),
+      whoInformed: z.string().nullable(),
+      recordedAt: instant,
+      recordedBy: person.nullable(),
+    })
+    .nullable(),
+  review: z.object({ closedAt: instant, closedBy: person.nullable(), note: z.string() }).nullable(),
+  updates: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['NOTE', 'CALL', 'PLACE_CHECKED', 'SIGHTING', 'POLICE_RISK_GRADE']),
+      at: instant,
+      text: z.string(),
+      riskGrade: z.enum(['NO_APPARENT_RISK', 'LOW', 'MEDIUM', 'HIGH']).nullable(),
+      author: person,
+      createdAt: instant,
+    }),
+  ),
+  amendments: z.array(
+    z.object({
+      id: z.string(),
+      field: z.string(),
+      previousValue: z.union([z.string(), z.boolean(), z.null()]),
+      newValue: z.union([z.string(), z.boolean(), z.null()]),
+      reason: z.string(),
+      author: person,
+      createdAt: instant,
+    }),
+  ),
+  wentWith: z.array(z.object({ episodeId: z.string().nullable(), childId: z.string().nullable(), name: z.string() })).describe('children outside your scope are not named'),
+  grabPackShares: z.array(z.object({ sharedAt: instant, policeForce: z.string(), reference: z.string().nullable(), sharedBy: person.nullable() })),
+  version: z.number().int().describe('send back when amending or closing: a stale version is refused'),
+})
+
+export const episodeListSchema = z.object({ episodes: z.array(episodeSummarySchema) })
+export type EpisodeSummary = z.output<typeof episodeSummarySchema>
+export type EpisodeView = z.output<typeof episodeViewSchema>

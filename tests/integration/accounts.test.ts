@@ -50,6 +50,17 @@ describe('signing in', () => {
     expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: '10.1.1.1' }, later)).id).toBe(person.userId)
   })
 
+  it('counts parallel guesses: no more than the limit get a password checked', async () => {
+    const person = await makePerson([{ role: 'SYSTEM_ADMIN' }], 'Pat Parallel')
+    const at = new Date('2026-11-26T04:00:00Z')
+    const results = await Promise.allSettled(
+      Array.from({ length: settings.auth.accountFailureLimit + 3 }, (_, i) => authenticate({ email: person.email, password: `guess ${i}`, ip: null }, at)),
+    )
+    const reasons = results.map((r) => (r.status === 'rejected' ? (r.reason as Error).constructor.name : 'accepted'))
+    expect(reasons.filter((r) => r === 'UnauthenticatedError')).toHaveLength(settings.auth.accountFailureLimit)
+    expect(reasons.filter((r) => r === 'TooManyAttemptsError')).toHaveLength(3)
+  })
+
   it(`throttles an address after ${settings.auth.addressFailureLimit} failures across accounts`, async () => {
     const at = new Date('2026-11-26T03:00:00Z')
     for (let i = 0; i < settings.auth.addressFailureLimit; i++)

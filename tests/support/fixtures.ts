@@ -82,3 +82,22 @@ export async function makeChild(opts: {
     include: { placements: true },
   })
 }
+
+/** An episode for a child, open unless a return time is given. */
+export async function makeEpisode(childId: string, opts: { lastSeenAt?: string; returnedAt?: string | null; reportedById: string }) {
+  const prisma = await getPrisma()
+  const child = await prisma.child.findUniqueOrThrow({ where: { id: childId }, include: { placements: { where: { endDate: null } } } })
+  return prisma.missingEpisode.create({
+    data: {
+      childId,
+      homeId: child.placements[0]?.homeId ?? null,
+      absenceType: 'MISSING',
+      lastSeenAt: new Date(opts.lastSeenAt ?? '2025-06-01T20:00:00Z'),
+      lastSeenPlace: 'The home',
+      policeInformed: true,
+      reportedById: opts.reportedById,
+      returnedAt: opts.returnedAt ? new Date(opts.returnedAt) : null,
+      returnMethod: opts.returnedAt ? 'RETURNED_ALONE' : null,
+    },
+  })
+}

@@ -52,6 +52,10 @@ describe('placement concerns', () => {
     expect(placementConcerns({ ...placement, placeCode: 'K3' }, '2009-01-01')).toEqual([])
     expect(placementConcerns(placement, '2014-01-01')).toEqual([])
   })
+  it('raises 16-17 year olds in unregistered independent living since 28 October 2023', () => {
+    expect(placementConcerns({ ...placement, placeCode: 'P2', startDate: '2024-01-01' }, '2007-06-01').map((c) => c.level)).toEqual(['critical'])
+    expect(placementConcerns({ ...placement, placeCode: 'P2', startDate: '2023-01-01' }, '2006-06-01')).toEqual([])
+  })
   it('notes out-of-area placements for the area authority', () => {
     expect(placementConcerns({ ...placement, outOfArea: true }, '2010-01-01')).toEqual([expect.objectContaining({ level: 'info' })])
   })

@@ -27,10 +27,8 @@ describe('shared schemas name the field and the problem', () => {
   })
   it('for a placement that is neither a home nor another setting, or B&B that is not P2', () => {
     const base = { startDate: '2026-01-01', placeProvider: 'PR4' }
-    expect(errorsOf(placementStartSchema, { ...base, placeCode: 'U6' })).toMatchObject({
-      homeId: 'Select the home, or name the other setting the child is placed in',
-      areaAuthorityId: 'Select the local authority area the setting is in',
-    })
+    expect(errorsOf(placementStartSchema, { ...base, placeCode: 'U6' })).toEqual({ homeId: 'Select the home, or name the other setting the child is placed in' })
+    expect(errorsOf(placementStartSchema, { ...base, placeCode: 'U6', settingName: 'Foster carers' })).toEqual({ areaAuthorityId: 'Select the local authority area the setting is in' })
     expect(errorsOf(placementStartSchema, { ...base, homeId: 'h', placeCode: 'U6' }).placeCode).toMatch(/K1, K2 or K3/)
     expect(errorsOf(placementStartSchema, { ...base, homeId: 'h', placeCode: 'K2', bedAndBreakfast: true }).bedAndBreakfast).toMatch(/P2/)
   })
@@ -43,6 +41,10 @@ describe('shared schemas name the field and the problem', () => {
     expect(parsed.firstName).toBe('Ava')
     expect(parsed.iroId).toBeNull()
     expect(newChildSchema.parse(parsed)).toEqual(parsed)
+  })
+  it('keeps text PostgreSQL can store: no NUL, no half emoji', () => {
+    const parsed = newChildSchema.shape.firstName.parse('Ma\u0000ya\uD83D')
+    expect(parsed).toBe('Maya\uFFFD')
   })
   it('for a new user e-mail', () => {
     expect(errorsOf(newUserSchema, { email: 'not-an-email' }).email).toMatch(/right format/)

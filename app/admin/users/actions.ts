@@ -1,6 +1,7 @@
 'use server'
 import { z } from 'zod'
 import { runAction } from '@/lib/server/action'
+import { recordId } from '@/lib/server/errors'
 import { addRole, createUser, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
 import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
 
@@ -9,7 +10,7 @@ export async function createUserAction(input: unknown) {
 }
 
 export async function addRoleAction(userId: string, input: unknown) {
-  return runAction(roleGrantSchema, input, (actor, grant) => addRole(actor, userId, grant))
+  return runAction(roleGrantSchema, input, (actor, grant) => addRole(actor, recordId(userId, 'user'), grant))
 }
 
 const id = z.object({ id: z.string().min(1) })

@@ -1,5 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
+import { useEffect } from 'react'
 import { CodeOptions } from '@/components/CodeOptions'
 import { describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
 import { PlacementFields, type PlacementOptions } from '@/components/PlacementFields'
@@ -28,6 +29,11 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
     },
   })
   const placingAuthorityId = form.watch('placingAuthorityId')
+  // the people offered belong to the placing authority: a choice made for another authority no longer applies
+  useEffect(() => {
+    if (form.getValues('socialWorkerId')) form.setValue('socialWorkerId', '')
+    if (form.getValues('iroId')) form.setValue('iroId', '')
+  }, [placingAuthorityId, form])
   const ofAuthority = (people: Person[]) => people.filter((p) => p.localAuthorityId === placingAuthorityId)
   const input = (name: 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'ethnicity' | 'disability' | 'disabilityDetails' | 'legalStatus' | 'placingAuthorityId' | 'socialWorkerId' | 'iroId', hint?: boolean) => ({
     ...describedBy(name, { error: errors[name]?.message, hint }),

@@ -1,4 +1,5 @@
 import { withActor } from '@/lib/server/api'
 import { getChild } from '@/lib/server/children'
+import { recordId } from '@/lib/server/errors'
 
-export const GET = withActor<{ id: string }>(({ actor, params }) => getChild(actor, params.id))
+export const GET = withActor<{ id: string }>(({ actor, params }) => getChild(actor, recordId(params.id, 'child')))

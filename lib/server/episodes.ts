@@ -1,0 +1,434 @@
+// Missing episodes: report, follow on a timeline, record the return, correct by amendment, review and close.
+// Every read and write is scoped to the child (episodeWhere) and audited in the same transaction.
+import {
+  AMENDABLE_FIELDS,
+  checkAmendedTimes,
+  checkNewEpisode,
+  checkReturn,
+  checkUpdate,
+  currentRiskGrade,
+  durationMinutes,
+  episodeStatus,
+  type AmendableField,
+} from '@/lib/domain/episodes'
+import { can } from '@/lib/domain/permissions'
+import type { Actor } from '@/lib/domain/roles'
+import { calendarDate, londonDate } from '@/lib/domain/time'
+import { Prisma } from '@/lib/generated/prisma/client'
+import type { AmendEpisode, EpisodeUpdateInput, RecordReturn, ReportMissing } from '@/lib/validation/episodes'
+import { ABSENCE_TYPES, RETURN_METHODS } from '@/lib/validation/episodes'
+import { momentField } from '@/lib/validation/fields'
+import type { EpisodeSummary, EpisodeView } from '@/lib/validation/responses'
+import { recordAudit } from './audit'
+import { getPrisma, type Tx } from './database'
+import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
+import { resolveAssociate, resolveLocation, resolveVehicle } from './places'
+import { childWhere, currentPlacement, episodeWhere } from './scope'
+
+const person = { select: { id: true, name: true } } as const
+const canonicalName = { select: { id: true, name: true, kind: true, postcode: true, mergedIntoId: true } } as const
+
+const episodeInclude = {
+  child: { select: { id: true, firstName: true, lastName: true } },
+  home: { select: { id: true, name: true } },
+  reportedBy: person,
+  updates: { include: { author: person }, orderBy: { at: 'asc' } },
+  amendments: { include: { author: person }, orderBy: { createdAt: 'asc' } },
+  linksFrom: { select: { other: { select: { id: true, childId: true, child: { select: { firstName: true, lastName: true } } } } } },
+  linksTo: { select: { episode: { select: { id: true, childId: true, child: { select: { firstName: true, lastName: true } } } } } },
+  locations: { include: { location: canonicalName } },
+  associates: { include: { associate: { select: { id: true, name: true, description: true, mergedIntoId: true } } } },
+  vehicles: { include: { vehicle: { select: { id: true, registration: true, description: true, taxiFirm: true, mergedIntoId: true } } } },
+  grabPackShares: { orderBy: { sharedAt: 'asc' } },
+} satisfies Prisma.MissingEpisodeInclude
+
+type EpisodeRow = Prisma.MissingEpisodeGetPayload<{ include: typeof episodeInclude }>
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+/** Follows merges so an episode names the record that now stands for the place, person or vehicle. */
+async function canonical<T extends { id: string; mergedIntoId: string | null }>(row: T, find: (id: string) => Promise<T | null>): Promise<T> {
+  let current = row
+  for (let i = 0; i < 20 && current.mergedIntoId; i++) current = (await find(current.mergedIntoId)) ?? current
+  return current
+}
+
+async function toView(tx: Tx, e: EpisodeRow, actor: Actor, now: Date): Promise<EpisodeView> {
+  // "went with": name the other child only if this person may see them
+  const linked = [...e.linksFrom.map((l) => l.other), ...e.linksTo.map((l) => l.episode)]
+  const visibleChildren = new Set(
+    (await tx.child.findMany({ where: { AND: [{ id: { in: linked.map((l) => l.childId) } }, childWhere(actor, 'child.read', now)] }, select: { id: true } })).map((c) => c.id),
+  )
+  const users = await tx.user.findMany({ where: { id: { in: [e.returnRecordedById, e.closedById, ...e.grabPackShares.map((s) => s.sharedById)].filter((x): x is string => !!x) } }, select: { id: true, name: true } })
+  const userName = (id: string | null) => users.find((u) => u.id === id) ?? null
+  const locations = await Promise.all(e.locations.map(async (l) => ({ role: l.role, place: await canonical(l.location, (id) => tx.location.findUnique({ where: { id }, ...canonicalName })) })))
+  const place = (p: (typeof locations)[number]['place']) => ({ id: p.id, name: p.name, kind: p.kind, postcode: p.postcode })
+  const associates = await Promise.all(e.associates.map((a) => canonical(a.associate, (id) => tx.associate.findUnique({ where: { id }, select: { id: true, name: true, description: true, mergedIntoId: true } }))))
+  const vehicles = await Promise.all(e.vehicles.map((v) => canonical(v.vehicle, (id) => tx.vehicle.findUnique({ where: { id }, select: { id: true, registration: true, description: true, taxiFirm: true, mergedIntoId: true } }))))
+  const found = locations.find((l) => l.role === 'FOUND')
+  return {
+    id: e.id,
+    child: e.child,
+    home: e.home,
+    status: episodeStatus(e),
+    absenceType: e.absenceType,
+    lastSeenAt: e.lastSeenAt.toISOString(),
+    lastSeenPlace: e.lastSeenPlace,
+    lastSeenWith: e.lastSeenWith,
+    clothing: e.clothing,
+    policeInformed: e.policeInformed,
+    policeReference: e.policeReference,
+    policeRiskGrade: currentRiskGrade(e.updates),
+    reportedAt: e.reportedAt.toISOString(),
+    reportedBy: e.reportedBy,
+    durationMinutes: Math.round(durationMinutes(e, now)),
+    return: e.returnedAt
+      ? {
+          returnedAt: e.returnedAt.toISOString(),
+          method: e.returnMethod!,
+          methodOther: e.returnMethodOther,
+          foundLocation: found ? place(found.place) : null,
+          visitedLocations: locations.filter((l) => l.role === 'VISITED').map((l) => place(l.place)),
+          associates: associates.map((a) => ({ id: a.id, name: a.name, description: a.description })),
+          vehicles: vehicles.map((v) => ({ id: v.id, registration: v.registration, description: v.description, taxiFirm: v.taxiFirm })),
+          injuries: e.injuries,
+          hungry: e.hungry ?? false,
+          tired: e.tired ?? false,
+          intoxicated: e.intoxicated ?? false,
+          signsOfHarm: e.signsOfHarm,
+          medicalAttention: e.medicalAttention,
+          whoInformed: e.whoInformed,
+          recordedAt: iso(e.returnRecordedAt)!,
+          recordedBy: userName(e.returnRecordedById),
+        }
+      : null,
+    review: e.closedAt ? { closedAt: e.closedAt.toISOString(), closedBy: userName(e.closedById), note: e.reviewNote ?? '' } : null,
+    updates: e.updates.map((u) => ({ id: u.id, kind: u.kind, at: u.at.toISOString(), text: u.text, riskGrade: u.riskGrade, author: u.author, createdAt: u.createdAt.toISOString() })),
+    amendments: e.amendments.map((a) => ({
+      id: a.id,
+      field: a.field,
+      previousValue: a.previousValue as string | boolean | null,
+      newValue: a.newValue as string | boolean | null,
+      reason: a.reason,
+      author: a.author,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    wentWith: linked.map((l) => ({
+      episodeId: visibleChildren.has(l.childId) ? l.id : null,
+      childId: visibleChildren.has(l.childId) ? l.childId : null,
+      name: visibleChildren.has(l.childId) ? `${l.child.firstName} ${l.child.lastName}` : 'Another child (not in your view)',
+    })),
+    grabPackShares: e.grabPackShares.map((s) => ({ sharedAt: s.sharedAt.toISOString(), policeForce: s.policeForce, reference: s.reference, sharedBy: userName(s.sharedById) })),
+    version: e.version,
+  }
+}
+
+async function findEpisode(tx: Tx, actor: Actor, action: Parameters<typeof episodeWhere>[1], episodeId: string, now: Date) {
+  if (!can(actor, action)) throw new NotFoundError('episode')
+  const episode = await tx.missingEpisode.findFirst({ where: { AND: [{ id: episodeId }, episodeWhere(actor, action, now)] }, include: episodeInclude })
+  if (!episode) throw new NotFoundError('episode')
+  return episode
+}
+
+/** One episode, if the actor may see its child. */
+export async function getEpisode(actor: Actor, episodeId: string, now = new Date()): Promise<EpisodeView> {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const episode = await findEpisode(tx, actor, 'episode.read', episodeId, now)
+    await recordAudit(tx, { actorId: actor.userId, action: 'episode.read', subjectType: 'episode', subjectId: episode.id, childId: episode.childId, details: {} })
+    return toView(tx, episode, actor, now)
+  })
+}
+
+function toSummary(e: { id: string; absenceType: 'MISSING' | 'AWAY'; lastSeenAt: Date; returnedAt: Date | null; closedAt: Date | null; lastSeenPlace: string; child: { id: string; firstName: string; lastName: string }; home: { id: string; name: string } | null }, now: Date): EpisodeSummary {
+  return {
+    id: e.id,
+    child: e.child,
+    home: e.home,
+    status: episodeStatus(e),
+    absenceType: e.absenceType,
+    lastSeenAt: e.lastSeenAt.toISOString(),
+    lastSeenPlace: e.lastSeenPlace,
+    returnedAt: iso(e.returnedAt),
+    durationMinutes: Math.round(durationMinutes(e, now)),
+  }
+}
+
+const summarySelect = {
+  id: true,
+  absenceType: true,
+  lastSeenAt: true,
+  returnedAt: true,
+  closedAt: true,
+  lastSeenPlace: true,
+  child: { select: { id: true, firstName: true, lastName: true } },
+  home: { select: { id: true, name: true } },
+} as const
+
+/** A child's episodes, newest first (the child's missing history). */
+export async function listChildEpisodes(actor: Actor, childId: string, now = new Date()): Promise<EpisodeSummary[]> {
+  if (!can(actor, 'episode.read')) throw new NotFoundError('child')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const child = await tx.child.findFirst({ where: { AND: [{ id: childId }, childWhere(actor, 'episode.read', now)] }, select: { id: true } })
+    if (!child) throw new NotFoundError('child')
+    const episodes = await tx.missingEpisode.findMany({ where: { childId }, orderBy: { lastSeenAt: 'desc' }, select: summarySelect })
+    await recordAudit(tx, { actorId: actor.userId, action: 'episode.list', subjectType: 'child', subjectId: childId, childId, details: { count: episodes.length } })
+    return episodes.map((e) => toSummary(e, now))
+  })
+}
+
+/** Open and unreviewed episodes in the actor's scope, for dashboards. */
+export async function currentEpisodes(actor: Actor, now = new Date()) {
+  if (!can(actor, 'episode.read')) return { open: [], toReview: [] }
+  const prisma = await getPrisma()
+  const episodes = await prisma.missingEpisode.findMany({
+    where: { AND: [episodeWhere(actor, 'episode.read', now), { closedAt: null }] },
+    orderBy: { lastSeenAt: 'asc' },
+    select: summarySelect,
+    take: 200,
+  })
+  const summaries = episodes.map((e) => toSummary(e, now))
+  return { open: summaries.filter((e) => e.status === 'open'), toReview: summaries.filter((e) => e.status === 'returned') }
+}
+
+const isOpenEpisodeClash = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002'
+
+/** "Report missing": the first minute's facts; everything else can be added later. */
+export async function reportMissing(actor: Actor, childId: string, input: ReportMissing, now = new Date()) {
+  if (!can(actor, 'episode.report')) throw new NotFoundError('child')
+  const prisma = await getPrisma()
+  const lastSeenAt = new Date(input.lastSeenAt)
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const child = await tx.child.findFirst({
+        where: { AND: [{ id: childId }, childWhere(actor, 'episode.report', now)] },
+        include: {
+          missingEpisodes: { select: { id: true, lastSeenAt: true, returnedAt: true } },
+          placements: { where: currentPlacement(lastSeenAt), select: { homeId: true }, take: 1 },
+        },
+      })
+      if (!child) throw new NotFoundError('child')
+      throwIfProblems(checkNewEpisode({ lastSeenAt }, { dateOfBirth: child.dateOfBirth, episodes: child.missingEpisodes }, now))
+      const homeId = child.placements[0]?.homeId ?? null
+      const episode = await tx.missingEpisode.create({
+        data: {
+          childId,
+          homeId,
+          absenceType: input.absenceType,
+          lastSeenAt,
+          lastSeenPlace: input.lastSeenPlace,
+          lastSeenWith: input.lastSeenWith,
+          clothing: input.clothing,
+          policeInformed: input.policeInformed,
+          policeReference: input.policeReference,
+          reportedAt: now,
+          reportedById: actor.userId,
+        },
+      })
+      if (input.wentWithEpisodeId) await linkInside(tx, actor, episode.id, input.wentWithEpisodeId, now)
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'episode.report',
+        subjectType: 'episode',
+        subjectId: episode.id,
+        childId,
+        details: { homeId, ...(input.wentWithEpisodeId ? { wentWithEpisodeId: input.wentWithEpisodeId } : {}) },
+      })
+      return { id: episode.id }
+    })
+  } catch (e) {
+    if (isOpenEpisodeClash(e)) throw new ValidationError({ form: 'This child has just been reported missing by someone else: open their episode and add to it.' })
+    throw e
+  }
+}
+
+/** A timeline entry: a call, a place checked, a sighting, a police risk grade. Appended, never changed. */
+export async function addEpisodeUpdate(actor: Actor, episodeId: string, input: EpisodeUpdateInput, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const episode = await findEpisode(tx, actor, 'episode.update', episodeId, now)
+    const at = new Date(input.at)
+    throwIfProblems(checkUpdate(episode, at, now))
+    const update = await tx.episodeUpdate.create({
+      data: { episodeId, kind: input.kind, at, text: input.text ?? '', riskGrade: input.kind === 'POLICE_RISK_GRADE' ? input.riskGrade : null, authorId: actor.userId, createdAt: now },
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'episode.update', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { updateId: update.id, kind: input.kind } })
+    return { id: update.id }
+  })
+}
+
+/** The return: when, how, where they were, with whom, vehicles seen, their condition, who was told. */
+export async function recordReturn(actor: Actor, episodeId: string, input: RecordReturn, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const episode = await findEpisode(tx, actor, 'episode.return', episodeId, now)
+    if (episode.returnedAt) throw new ValidationError({ form: 'The return has already been recorded: correct it with an amendment if it is wrong.' })
+    const returnedAt = new Date(input.returnedAt)
+    const others = await tx.missingEpisode.findMany({ where: { childId: episode.childId, id: { not: episodeId } }, select: { id: true, lastSeenAt: true, returnedAt: true } })
+    const sightings = episode.updates.filter((u) => u.kind === 'SIGHTING').map((u) => u.at)
+    throwIfProblems(checkReturn({ ...episode, sightings }, returnedAt, others, now))
+    const updated = await tx.missingEpisode.updateMany({
+      where: { id: episodeId, returnedAt: null },
+      data: {
+        returnedAt,
+        returnMethod: input.returnMethod,
+        returnMethodOther: input.returnMethod === 'OTHER' ? input.returnMethodOther : null,
+        injuries: input.injuries,
+        hungry: input.hungry,
+        tired: input.tired,
+        intoxicated: input.intoxicated,
+        signsOfHarm: input.signsOfHarm,
+        medicalAttention: input.medicalAttention,
+        whoInformed: input.whoInformed,
+        returnRecordedAt: now,
+        returnRecordedById: actor.userId,
+        version: { increment: 1 },
+      },
+    })
+    if (updated.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this return. Reload the episode to see it.' })
+    if (input.foundLocation?.name)
+      await tx.episodeLocation.create({ data: { episodeId, role: 'FOUND', locationId: await resolveLocation(tx, input.foundLocation, actor.userId) } })
+    for (const visited of input.visitedLocations)
+      await tx.episodeLocation.create({ data: { episodeId, role: 'VISITED', locationId: await resolveLocation(tx, visited, actor.userId) } })
+    for (const associate of input.associates)
+      await tx.episodeAssociate.create({ data: { episodeId, associateId: await resolveAssociate(tx, associate, actor.userId) } })
+    for (const vehicle of input.vehicles) await tx.episodeVehicle.create({ data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId) } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'episode.return', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { returnedAt: returnedAt.toISOString() } })
+    return { id: episodeId, durationMinutes: Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now)) }
+  })
+}
+
+const stale = () =>
+  new ValidationError({ form: 'Someone else changed this episode while you were working on it. Reload the page to see their change; what you typed is still here.' })
+
+/** The new value for an amended field, as stored, or a problem with it. */
+function amendedValue(field: AmendableField, raw: string, returned: boolean): { value: string | Date | null } | { problem: string } {
+  const text = raw.trim()
+  if ((field === 'returnedAt' || field === 'returnMethod' || field === 'injuries' || field === 'signsOfHarm' || field === 'medicalAttention' || field === 'whoInformed') && !returned)
+    return { problem: 'The return has not been recorded yet: record it first' }
+  switch (field) {
+    case 'absenceType':
+      return (ABSENCE_TYPES as readonly string[]).includes(text) ? { value: text } : { problem: 'Choose missing (MISSING) or away (AWAY)' }
+    case 'returnMethod':
+      return (RETURN_METHODS as readonly string[]).includes(text) ? { value: text } : { problem: 'Choose how the child came back' }
+    case 'lastSeenAt':
+    case 'returnedAt': {
+      const parsed = momentField('the new time').safeParse(text)
+      return parsed.success ? { value: new Date(parsed.data) } : { problem: parsed.error.issues[0].message }
+    }
+    case 'lastSeenPlace':
+      return text ? { value: text } : { problem: 'Enter where the child was last seen' }
+    default:
+      return { value: text || null }
+  }
+}
+
+/** A correction: the old value stays readable beside the new one, with who changed it, when and why. */
+export async function amendEpisode(actor: Actor, episodeId: string, input: AmendEpisode, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const episode = await findEpisode(tx, actor, 'episode.amend', episodeId, now)
+    if (episode.version !== input.version) throw stale()
+    const result = amendedValue(input.field, input.value, episode.returnedAt !== null)
+    if ('problem' in result) throw new ValidationError({ value: result.problem })
+    if (input.field === 'lastSeenAt' || input.field === 'returnedAt') {
+      const others = await tx.missingEpisode.findMany({ where: { childId: episode.childId, id: { not: episodeId } }, select: { id: true, lastSeenAt: true, returnedAt: true } })
+      const sightings = episode.updates.filter((u) => u.kind === 'SIGHTING').map((u) => u.at)
+      const problems = checkAmendedTimes({ ...episode, sightings }, { [input.field]: result.value as Date }, others, now)
+      if (Object.keys(problems).length) throw new ValidationError({ value: Object.values(problems)[0] })
+    }
+    const previous = episode[input.field]
+    const asJson = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null)) as Prisma.InputJsonValue
+    const updated = await tx.missingEpisode.updateMany({
+      where: { id: episodeId, version: input.version },
+      data: { [input.field]: result.value, version: { increment: 1 } },
+    })
+    if (updated.count !== 1) throw stale()
+    const amendment = await tx.episodeAmendment.create({
+      data: { episodeId, field: input.field, previousValue: asJson(previous), newValue: asJson(result.value), reason: input.reason, authorId: actor.userId, createdAt: now },
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'episode.amend', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { field: input.field, amendmentId: amendment.id } })
+    return { id: amendment.id, field: AMENDABLE_FIELDS[input.field] }
+  })
+}
+
+/** The registered manager reviews a returned episode and closes it. */
+export async function closeEpisode(actor: Actor, episodeId: string, input: { reviewNote: string; version: number }, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const episode = await findEpisode(tx, actor, 'episode.close', episodeId, now)
+    const managesHome = actor.grants.some((g) => g.role === 'REGISTERED_MANAGER' && g.homeId === episode.homeId)
+    if (!managesHome) throw new ForbiddenError("Only the registered manager of the child's home can close this episode.")
+    if (!episode.returnedAt) throw new ValidationError({ form: 'Record the return before closing the episode.' })
+    if (episode.closedAt) throw new ValidationError({ form: 'This episode has already been reviewed and closed.' })
+    if (episode.version !== input.version) throw stale()
+    const updated = await tx.missingEpisode.updateMany({
+      where: { id: episodeId, version: input.version },
+      data: { closedAt: now, closedById: actor.userId, reviewNote: input.reviewNote, version: { increment: 1 } },
+    })
+    if (updated.count !== 1) throw stale()
+    await recordAudit(tx, { actorId: actor.userId, action: 'episode.close', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: {} })
+    return { id: episodeId }
+  })
+}
+
+async function linkInside(tx: Tx, actor: Actor, episodeId: string, otherEpisodeId: string, now: Date) {
+  if (episodeId === otherEpisodeId) throw new ValidationError({ otherEpisodeId: 'Choose another child’s episode' })
+  const pair = await tx.missingEpisode.findMany({
+    where: { AND: [{ id: { in: [episodeId, otherEpisodeId] } }, episodeWhere(actor, 'episode.link', now)] },
+    select: { id: true, childId: true, homeId: true, lastSeenAt: true, returnedAt: true },
+  })
+  const a = pair.find((e) => e.id === episodeId)
+  const b = pair.find((e) => e.id === otherEpisodeId)
+  if (!a || !b) throw new NotFoundError('episode')
+  if (a.childId === b.childId) throw new ValidationError({ otherEpisodeId: 'Choose another child’s episode' })
+  if (!a.homeId || a.homeId !== b.homeId) throw new ValidationError({ otherEpisodeId: 'Only children of the same home can be linked as going missing together' })
+  const overlap = a.lastSeenAt < (b.returnedAt ?? now) && b.lastSeenAt < (a.returnedAt ?? now)
+  if (!overlap) throw new ValidationError({ otherEpisodeId: 'These episodes were not at the same time' })
+  const [first, second] = [a.id, b.id].sort()
+  if (await tx.episodeLink.findUnique({ where: { episodeId_otherId: { episodeId: first, otherId: second } } }))
+    throw new ValidationError({ otherEpisodeId: 'These episodes are already linked' })
+  await tx.episodeLink.create({ data: { episodeId: first, otherId: second, createdById: actor.userId } })
+  return { a, b }
+}
+
+/** "Went with": links two children's episodes from the same home at the same time. */
+export async function linkEpisodes(actor: Actor, episodeId: string, otherEpisodeId: string, now = new Date()) {
+  if (!can(actor, 'episode.link')) throw new NotFoundError('episode')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const { a } = await linkInside(tx, actor, episodeId, otherEpisodeId, now)
+    await recordAudit(tx, { actorId: actor.userId, action: 'episode.link', subjectType: 'episode', subjectId: episodeId, childId: a.childId, details: { otherEpisodeId } })
+    return { id: episodeId }
+  })
+}
+
+/** Children of the same home who could have gone with this child: their episode at the same time, if any. */
+export async function wentWithCandidates(actor: Actor, episodeId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  const episode = await prisma.missingEpisode.findFirst({ where: { AND: [{ id: episodeId }, episodeWhere(actor, 'episode.link', now)] } })
+  if (!episode?.homeId) return []
+  const day = calendarDate(londonDate(episode.lastSeenAt))
+  const children = await prisma.child.findMany({
+    where: {
+      AND: [
+        { id: { not: episode.childId } },
+        childWhere(actor, 'episode.link', now),
+        { placements: { some: { homeId: episode.homeId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] } } },
+      ],
+    },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      missingEpisodes: {
+        where: { lastSeenAt: { lt: episode.returnedAt ?? now }, OR: [{ returnedAt: null }, { returnedAt: { gt: episode.lastSeenAt } }] },
+        select: { id: true, lastSeenAt: true },
+        take: 1,
+      },
+    },
+    orderBy: { firstName: 'asc' },
+  })
+  return children.map((c) => ({ childId: c.id, name: `${c.firstName} ${c.lastName}`, episodeId: c.missingEpisodes[0]?.id ?? null }))
+}

@@ -1,0 +1,141 @@
+// The Philomena Protocol grab pack: part 1 kept ready for each child (versioned: every save is a new version),
+// part 2 filled from the open episode, given to the police in one click and recorded as shared.
+import { checkPhoto } from '@/lib/domain/photos'
+import { can } from '@/lib/domain/permissions'
+import type { Actor } from '@/lib/domain/roles'
+import { isoDate } from '@/lib/domain/time'
+import { settings } from '@/lib/settings'
+import type { GrabPackInput } from '@/lib/validation/episodes'
+import { recordAudit } from './audit'
+import { getPrisma } from './database'
+import { NotFoundError, ValidationError } from './errors'
+import { getEpisode } from './episodes'
+import { childWhere, episodeWhere } from './scope'
+
+const packSelect = {
+  id: true,
+  version: true,
+  description: true,
+  friendsAndAssociates: true,
+  placesTheyGo: true,
+  phoneNumbers: true,
+  socialMedia: true,
+  medicalNeeds: true,
+  vulnerabilities: true,
+  transport: true,
+  photoId: true,
+  createdAt: true,
+  createdById: true,
+} as const
+
+/** The child's current grab pack (null if none yet), its version count and the child's missing history. */
+export async function getGrabPack(actor: Actor, childId: string, now = new Date()) {
+  if (!can(actor, 'grabpack.read')) throw new NotFoundError('child')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const child = await tx.child.findFirst({
+      where: { AND: [{ id: childId }, childWhere(actor, 'grabpack.read', now)] },
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        dateOfBirth: true,
+        sex: true,
+        ethnicity: true,
+        grabPacks: { orderBy: { version: 'desc' }, select: packSelect },
+        missingEpisodes: { orderBy: { lastSeenAt: 'desc' }, select: { id: true, absenceType: true, lastSeenAt: true, returnedAt: true, lastSeenPlace: true, locations: { select: { role: true, location: { select: { name: true } } } } } },
+      },
+    })
+    if (!child) throw new NotFoundError('child')
+    const [current, ...older] = child.grabPacks
+    const authors = await tx.user.findMany({ where: { id: { in: child.grabPacks.map((p) => p.createdById) } }, select: { id: true, name: true } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'grabpack.read', subjectType: 'child', subjectId: childId, childId, details: { version: current?.version ?? null } })
+    const authorOf = (id: string) => authors.find((a) => a.id === id)?.name ?? 'Unknown'
+    return {
+      child: { id: child.id, firstName: child.firstName, lastName: child.lastName, dateOfBirth: isoDate(child.dateOfBirth), sex: child.sex, ethnicity: child.ethnicity },
+      current: current ? { ...current, createdBy: authorOf(current.createdById) } : null,
+      older: older.map((p) => ({ ...p, createdBy: authorOf(p.createdById) })),
+      missingHistory: child.missingEpisodes.map((e) => ({
+        id: e.id,
+        absenceType: e.absenceType,
+        lastSeenAt: e.lastSeenAt,
+        returnedAt: e.returnedAt,
+        lastSeenPlace: e.lastSeenPlace,
+        foundAt: e.locations.find((l) => l.role === 'FOUND')?.location.name ?? null,
+      })),
+    }
+  })
+}
+
+/** Saves a new version of the grab pack; a new photo (checked by its bytes) or the previous one is kept with it. */
+export async function saveGrabPack(
+  actor: Actor,
+  childId: string,
+  input: GrabPackInput,
+  photo: { bytes: Uint8Array } | null,
+  now = new Date(),
+) {
+  if (!can(actor, 'grabpack.edit')) throw new NotFoundError('child')
+  const checked = photo ? checkPhoto(photo.bytes, settings.grabPack.maxPhotoBytes) : null
+  if (checked && !checked.ok) throw new ValidationError({ photo: checked.problem })
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const child = await tx.child.findFirst({
+      where: { AND: [{ id: childId }, childWhere(actor, 'grabpack.edit', now)] },
+      select: { id: true, grabPacks: { orderBy: { version: 'desc' }, take: 1, select: { version: true, photoId: true } } },
+    })
+    if (!child) throw new NotFoundError('child')
+    let photoId = child.grabPacks[0]?.photoId ?? null
+    if (photo && checked?.ok)
+      photoId = (
+        await tx.childPhoto.create({
+          data: { childId, contentType: checked.type, bytes: Buffer.from(photo.bytes), sizeBytes: photo.bytes.length, uploadedAt: now, uploadedById: actor.userId },
+        })
+      ).id
+    const version = (child.grabPacks[0]?.version ?? 0) + 1
+    const pack = await tx.grabPack.create({ data: { ...input, childId, version, photoId, createdAt: now, createdById: actor.userId } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'grabpack.save', subjectType: 'child', subjectId: childId, childId, details: { version, photoId } })
+    return { id: pack.id, version }
+  }).catch((e) => {
+    // two people saving at once both chose the same next version: the second is told, nothing is lost
+    if (e?.code === 'P2002') throw new ValidationError({ form: 'Someone else saved this grab pack at the same moment. Reload to see their version; what you typed is still here.' })
+    throw e
+  })
+}
+
+/** A child's photo, if the actor may see the child. */
+export async function getChildPhoto(actor: Actor, childId: string, photoId: string, now = new Date()) {
+  if (!can(actor, 'grabpack.read')) throw new NotFoundError('photo')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const photo = await tx.childPhoto.findFirst({ where: { id: photoId, childId, child: childWhere(actor, 'grabpack.read', now) } })
+    if (!photo) throw new NotFoundError('photo')
+    await recordAudit(tx, { actorId: actor.userId, action: 'grabpack.photo-read', subjectType: 'child', subjectId: childId, childId, details: { photoId } })
+    return { contentType: photo.contentType, bytes: photo.bytes }
+  })
+}
+
+/** What the police get: part 1 (the grab pack) and part 2 (from the episode). */
+export async function grabPackForPolice(actor: Actor, episodeId: string, now = new Date()) {
+  const episode = await getEpisode(actor, episodeId, now)
+  const pack = await getGrabPack(actor, episode.child.id, now)
+  return { episode, pack }
+}
+
+/** Records that the grab pack was given to the police: when, which force, by whom. */
+export async function recordGrabPackShare(actor: Actor, episodeId: string, input: { policeForce: string; reference: string | null }, now = new Date()) {
+  if (!can(actor, 'grabpack.share')) throw new NotFoundError('episode')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const episode = await tx.missingEpisode.findFirst({
+      where: { AND: [{ id: episodeId }, episodeWhere(actor, 'grabpack.share', now)] },
+      select: { id: true, childId: true, child: { select: { grabPacks: { orderBy: { version: 'desc' }, take: 1, select: { id: true } } } } },
+    })
+    if (!episode) throw new NotFoundError('episode')
+    const share = await tx.grabPackShare.create({
+      data: { episodeId, grabPackId: episode.child.grabPacks[0]?.id ?? null, policeForce: input.policeForce, reference: input.reference, sharedAt: now, sharedById: actor.userId },
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'grabpack.share', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { shareId: share.id, policeForce: input.policeForce } })
+    return { id: share.id }
+  })
+}
