@@ -10,6 +10,8 @@ const nextConfig = {
     '@prisma/schema-engine-wasm',
   ],
   poweredByHeader: false,
+  // a grab pack photo (up to 5 MB, checked again on the server) travels in a server action
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
     return [
       {

@@ -1,9 +1,12 @@
 import Link from 'next/link'
 import { ChildCards } from '@/components/ChildCards'
+import { EpisodeList } from '@/components/EpisodeList'
 import { requireActor } from '@/lib/server/current-actor'
 import { dashboardFor, rolesHeld } from '@/lib/server/dashboard'
 
 export const metadata = { title: 'Dashboard' }
+
+const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 
 export default async function DashboardPage() {
   const actor = await requireActor()
@@ -14,9 +17,10 @@ export default async function DashboardPage() {
       <p className="lede">{rolesHeld(actor).join(' · ') || 'You hold no roles yet: ask your administrator.'}</p>
       <div className="grid">
         {panels.map((panel) => (
-          <section className="panel" key={panel.title} aria-labelledby={`panel-${panel.title}`}>
-            <h2 id={`panel-${panel.title}`}>{panel.title}</h2>
+          <section className="panel" key={panel.title} aria-labelledby={`panel-${slug(panel.title)}`}>
+            <h2 id={`panel-${slug(panel.title)}`}>{panel.title}</h2>
             {panel.children && panel.children.length > 0 && <ChildCards list={panel.children} />}
+            {panel.episodes && panel.episodes.length > 0 && <EpisodeList episodes={panel.episodes} />}
             {panel.links && panel.links.length > 0 && (
               <ul>
                 {panel.links.map((l) => (
@@ -27,7 +31,7 @@ export default async function DashboardPage() {
                 ))}
               </ul>
             )}
-            {!panel.children?.length && !panel.links?.length && panel.empty && <p className="empty">{panel.empty}</p>}
+            {!panel.children?.length && !panel.episodes?.length && !panel.links?.length && panel.empty && <p className="empty">{panel.empty}</p>}
             {panel.note && <p>{panel.note}</p>}
           </section>
         ))}

@@ -1,15 +1,19 @@
 import Link from 'next/link'
 import { can } from '@/lib/domain/permissions'
 import { currentActor } from '@/lib/server/current-actor'
+import { homesFor } from '@/lib/server/homes'
 import { signOutAction } from '@/app/sign-in/actions'
 import { NavLinks } from './NavLinks'
 
 export async function SiteHeader() {
   const actor = await currentActor()
+  const homes = actor && can(actor, 'home.read') ? await homesFor(actor) : []
   const links = actor
     ? [
         { href: '/', label: 'Dashboard' },
+        ...homes.slice(0, 2).map((h) => ({ href: `/homes/${h.id}`, label: h.name })),
         ...(can(actor, 'child.list') ? [{ href: '/children', label: 'Children' }] : []),
+        ...(can(actor, 'episode.read') ? [{ href: '/places', label: 'Places' }] : []),
         ...(can(actor, 'user.manage') ? [{ href: '/admin/users', label: 'Users' }] : []),
         ...(can(actor, 'audit.verify') ? [{ href: '/admin/audit', label: 'Audit trail' }] : []),
         { href: '/account', label: 'Your account' },

@@ -163,3 +163,42 @@ export function ActionButton({ label, run, warning }: { label: string; run: () =
     </span>
   )
 }
+
+/** A group of radio buttons with its question as the legend, keyboard-usable with the arrow keys. */
+export function Radios(props: {
+  name: string
+  legend: string
+  options: { value: string; label: string; hint?: string }[]
+  error?: string
+  register: ReturnType<UseFormReturn<FieldValues>['register']>
+  inline?: boolean
+}) {
+  const id = fieldId(props.name)
+  return (
+    <fieldset className={props.error ? 'field has-error' : 'field'} aria-describedby={props.error ? `${id}-error` : undefined}>
+      <legend className="label">{props.legend}</legend>
+      {props.error && (
+        <span className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {props.error}
+        </span>
+      )}
+      <div className={props.inline ? 'radios inline' : 'radios'}>
+        {props.options.map((option, i) => (
+          <div className="radio" key={option.value}>
+            {/* the first radio carries the field's id, so the error summary's link lands on the group */}
+            <input type="radio" id={i === 0 ? id : `${id}-${option.value}`} value={option.value} aria-describedby={option.hint ? `${id}-${option.value}-hint` : undefined} {...props.register} />
+            <label htmlFor={i === 0 ? id : `${id}-${option.value}`}>
+              {option.label}
+              {option.hint && (
+                <span className="hint" id={`${id}-${option.value}-hint`}>
+                  {option.hint}
+                </span>
+              )}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  )
+}

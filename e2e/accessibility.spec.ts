@@ -12,7 +12,17 @@ const PAGES: [account: string | null, path: string][] = [
   ['care.worker@demo.haven.test', '/children/demo-child-01'],
   ['care.worker@demo.haven.test', '/account'],
   ['care.worker@demo.haven.test', '/no-such-page'],
+  ['care.worker@demo.haven.test', '/homes/demo-home-willow'],
+  ['care.worker@demo.haven.test', '/children/demo-child-07/missing/new'],
+  ['care.worker@demo.haven.test', '/episodes/demo-episode-15'],
+  ['care.worker@demo.haven.test', '/episodes/demo-episode-15/return'],
+  ['care.worker@demo.haven.test', '/episodes/demo-episode-15/grab-pack'],
+  ['care.worker@demo.haven.test', '/episodes/demo-episode-04'],
+  ['care.worker@demo.haven.test', '/episodes/demo-episode-04/amend'],
+  ['care.worker@demo.haven.test', '/children/demo-child-01/grab-pack'],
   ['manager@demo.haven.test', '/'],
+  ['manager@demo.haven.test', '/places'],
+  ['manager@demo.haven.test', '/episodes/demo-episode-05'],
   ['manager@demo.haven.test', '/children/new'],
   ['manager@demo.haven.test', '/children/demo-child-01/placements/new'],
   ['manager@demo.haven.test', '/children/demo-child-01/placements/demo-child-01-p2/end'],
@@ -55,6 +65,19 @@ for (const [account, path] of PAGES) {
     await expectAccessible(page, `${path} at 360 px`)
   })
 }
+
+test('the report and return forms showing errors are accessible too', async ({ page }) => {
+  await signIn(page, 'care.worker@demo.haven.test')
+  await page.goto('/children/demo-child-07/missing/new')
+  await page.getByRole('button', { name: 'Report Jade missing' }).click()
+  await expect(page.locator('.error-summary')).toBeVisible()
+  await expectAccessible(page, 'report missing with errors')
+  await page.goto('/episodes/demo-episode-15/return')
+  await page.getByRole('button', { name: 'Add another place' }).click()
+  await page.getByRole('button', { name: 'Record the return' }).click()
+  await expect(page.locator('.error-summary')).toBeVisible()
+  await expectAccessible(page, 'record the return with errors')
+})
 
 test('forms showing errors are accessible too', async ({ page }) => {
   await signIn(page, 'social.worker@demo.haven.test')

@@ -3,7 +3,8 @@
 import { hashPassword } from '@/lib/server/accounts'
 import { recordAudit } from '@/lib/server/audit'
 import { getPrisma, type Tx } from '@/lib/server/database'
-import { calendarDate, londonDate } from '@/lib/domain/time'
+import { calendarDate, fromLondonLocal, londonDate } from '@/lib/domain/time'
+import { resolveAssociate, resolveLocation, resolveVehicle } from '@/lib/server/places'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoUser } from './demo-accounts'
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts'
@@ -167,6 +168,7 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
           })
         }
       }
+      await loadDemoEpisodes(tx, today, now)
       await recordAudit(tx, {
         actorId: null,
         action: 'demo.load',
@@ -178,4 +180,136 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
     { timeout: 120_000 },
   )
   return 'loaded'
+}
+
+// ---- missing episodes: short daytime ones, children going together, the same take-away, person and car again
+
+const STAFF: Record<string, { reporter: string; manager: string }> = {
+  'demo-home-willow': { reporter: 'demo-user-care', manager: 'demo-user-manager' },
+  'demo-home-birch': { reporter: 'demo-user-birch-cw', manager: 'demo-user-birch-m' },
+  'demo-home-cedar': { reporter: 'demo-user-cedar-cw', manager: 'demo-user-cedar-m' },
+  'demo-home-rowan': { reporter: 'demo-user-rowan-cw', manager: 'demo-user-rowan-m' },
+}
+
+type DemoEpisode = {
+  child: number
+  daysAgo: number
+  at: string // London time last seen, HH:MM
+  hours: number | null // null: still missing
+  type?: 'MISSING' | 'AWAY'
+  place?: string
+  found?: { name: string; kind: 'TAKEAWAY_OR_SHOP' | 'HOTEL' | 'HOUSE_OR_FLAT' | 'PARK_OR_OPEN_SPACE' | 'TRANSPORT' | 'OTHER'; postcode?: string }
+  with?: { name?: string; description?: string }[]
+  vehicles?: { registration?: string; description?: string; taxiFirm?: string }[]
+  condition?: { hungry?: boolean; tired?: boolean; intoxicated?: boolean; signsOfHarm?: string; injuries?: string }
+  method?: 'RETURNED_ALONE' | 'FOUND_BY_POLICE' | 'BROUGHT_BY_STAFF' | 'BROUGHT_BY_FAMILY'
+  open?: boolean // returned but not yet reviewed
+  link?: number // index in EPISODES of the episode this one went with
+  updates?: { after: number; kind: 'CALL' | 'PLACE_CHECKED' | 'SIGHTING' | 'POLICE_RISK_GRADE' | 'NOTE'; text: string; grade?: 'NO_APPARENT_RISK' | 'LOW' | 'MEDIUM' | 'HIGH' }[]
+}
+
+const KEBAB = { name: 'Kebab King, Station Road', kind: 'TAKEAWAY_OR_SHOP' as const, postcode: 'NS4 2AB' }
+const JAY = { name: 'Jay', description: 'Man in his twenties, drives a silver car, calls himself her boyfriend' }
+const SILVER_CAR = { registration: 'AB12 CDE', description: 'Silver Vauxhall Astra' }
+
+const EPISODES: DemoEpisode[] = [
+  // Ellie Marsh: many short daytime episodes, the same take-away, the same man and car
+  { child: 1, daysAgo: 58, at: '11:20', hours: 3, type: 'AWAY', place: 'School gates', found: KEBAB, with: [JAY], method: 'RETURNED_ALONE' },
+  { child: 1, daysAgo: 44, at: '13:05', hours: 4.5, place: 'Willow House', found: { name: 'kebab king station rd', kind: 'TAKEAWAY_OR_SHOP' }, with: [{ name: 'jay' }], vehicles: [{ registration: 'ab12cde', description: 'silver car' }], condition: { hungry: true, signsOfHarm: 'New phone she would not explain' }, method: 'BROUGHT_BY_STAFF' },
+  { child: 1, daysAgo: 30, at: '10:40', hours: 2.5, type: 'AWAY', place: 'Town centre', found: { name: 'Riverside Park', kind: 'PARK_OR_OPEN_SPACE' }, method: 'RETURNED_ALONE' },
+  { child: 1, daysAgo: 19, at: '14:15', hours: 5, place: 'Willow House', found: KEBAB, with: [JAY], vehicles: [SILVER_CAR], condition: { tired: true, intoxicated: true }, method: 'FOUND_BY_POLICE', updates: [{ after: 1, kind: 'POLICE_RISK_GRADE', text: 'Graded by control room', grade: 'MEDIUM' }] },
+  { child: 1, daysAgo: 9, at: '12:30', hours: 3.5, type: 'AWAY', place: 'Library', found: { name: 'Kebab King', kind: 'TAKEAWAY_OR_SHOP' }, method: 'RETURNED_ALONE', open: true },
+  { child: 1, daysAgo: 3, at: '15:50', hours: 2, place: 'Willow House', found: KEBAB, with: [JAY], method: 'BROUGHT_BY_FAMILY', open: true },
+  // Kyle Benson and Tyler Hopkins go together, three times
+  { child: 2, daysAgo: 40, at: '19:30', hours: 6, place: 'Willow House', found: { name: 'Riverside Park', kind: 'PARK_OR_OPEN_SPACE' }, with: [{ name: 'Tyler Hopkins' }], method: 'FOUND_BY_POLICE' },
+  { child: 4, daysAgo: 40, at: '19:35', hours: 6, place: 'Willow House', found: { name: 'Riverside Park', kind: 'PARK_OR_OPEN_SPACE' }, with: [{ name: 'Kyle Benson' }], method: 'FOUND_BY_POLICE', link: 6 },
+  { child: 2, daysAgo: 21, at: '16:10', hours: 3, type: 'AWAY', place: 'Bus station', found: { name: 'Ashford Green bus station', kind: 'TRANSPORT' }, method: 'BROUGHT_BY_STAFF' },
+  { child: 4, daysAgo: 21, at: '16:10', hours: 3, type: 'AWAY', place: 'Bus station', found: { name: 'Ashford Green bus station', kind: 'TRANSPORT' }, method: 'BROUGHT_BY_STAFF', link: 8 },
+  { child: 2, daysAgo: 6, at: '22:00', hours: 9, place: 'Willow House', found: { name: '14 Canal Street (flat 2)', kind: 'HOUSE_OR_FLAT' }, with: [JAY], vehicles: [{ registration: 'AB12CDE', taxiFirm: '' }], condition: { tired: true, hungry: true }, method: 'FOUND_BY_POLICE', open: true },
+  { child: 4, daysAgo: 6, at: '22:05', hours: 9, place: 'Willow House', found: { name: '14 Canal St, flat 2', kind: 'HOUSE_OR_FLAT' }, method: 'FOUND_BY_POLICE', open: true, link: 10 },
+  // Aaliyah Grant: nights, the same take-away and car, a taxi
+  { child: 3, daysAgo: 35, at: '23:10', hours: 7, place: 'Willow House', found: { name: 'The Kebab King, Station Road', kind: 'TAKEAWAY_OR_SHOP' }, vehicles: [{ registration: 'AB12 CDE' }, { description: 'White Skoda Octavia', taxiFirm: 'Streamline Taxis' }], condition: { intoxicated: true, signsOfHarm: 'Bruise on her wrist' }, method: 'FOUND_BY_POLICE' },
+  { child: 3, daysAgo: 12, at: '21:40', hours: 11, place: 'Willow House', found: { name: 'Premier Stay Hotel', kind: 'HOTEL', postcode: 'NS4 9XY' }, with: [{ description: 'Two older men' }], vehicles: [{ description: 'White Skoda Octavia', taxiFirm: 'Streamline Taxis' }], condition: { tired: true }, method: 'FOUND_BY_POLICE' },
+  // Shannon Doyle: missing now
+  { child: 5, daysAgo: 0, at: '01:30', hours: null, place: 'Willow House', updates: [{ after: 0.2, kind: 'CALL', text: 'Rang her mobile: no answer, voicemail full' }, { after: 0.4, kind: 'PLACE_CHECKED', text: 'Drove past Riverside Park and the bus station: not there' }, { after: 0.5, kind: 'POLICE_RISK_GRADE', text: 'Police reference NP-26-4471', grade: 'HIGH' }] },
+  // Birch Lodge: Chantelle Okoro at the same take-away, with the same man (another home, another authority)
+  { child: 9, daysAgo: 27, at: '17:45', hours: 4, place: 'Birch Lodge', found: { name: 'Kebab King Station Road', kind: 'TAKEAWAY_OR_SHOP', postcode: 'NS4 2AB' }, with: [{ name: 'Jay', description: 'older man with a silver car' }], vehicles: [{ registration: 'AB 12 CDE' }], method: 'RETURNED_ALONE' },
+  { child: 9, daysAgo: 8, at: '20:20', hours: 5, place: 'Birch Lodge', found: { name: 'Premier Stay Hotel', kind: 'HOTEL', postcode: 'NS4 9XY' }, method: 'FOUND_BY_POLICE', open: true },
+  { child: 12, daysAgo: 15, at: '14:00', hours: 2, type: 'AWAY', place: 'College', found: { name: 'The Arcade, Quay Street', kind: 'OTHER' }, method: 'RETURNED_ALONE' },
+  // Cedar Court: a boy away in the daytime, again and again
+  { child: 16, daysAgo: 50, at: '10:15', hours: 2, type: 'AWAY', place: 'School', found: { name: 'The Arcade, Quay Street', kind: 'OTHER' }, method: 'BROUGHT_BY_STAFF' },
+  { child: 16, daysAgo: 33, at: '11:00', hours: 3, type: 'AWAY', place: 'School', found: { name: 'Arcade, Quay St', kind: 'OTHER' }, method: 'BROUGHT_BY_STAFF' },
+  { child: 16, daysAgo: 14, at: '09:45', hours: 4, type: 'AWAY', place: 'School', found: { name: 'The Arcade Quay Street', kind: 'OTHER' }, with: [{ description: 'Older boys on bikes' }], condition: { signsOfHarm: 'Had £60 in cash' }, method: 'RETURNED_ALONE' },
+  { child: 15, daysAgo: 24, at: '22:30', hours: 8, place: 'Cedar Court', found: { name: 'Premier Stay Hotel', kind: 'HOTEL', postcode: 'NS4 9XY' }, with: [{ description: 'Two older men' }], method: 'FOUND_BY_POLICE' },
+  // Rowan View and bed and breakfast
+  { child: 23, daysAgo: 4, at: '18:00', hours: 26, place: 'Rowan View', found: { name: 'Her mum’s house', kind: 'HOUSE_OR_FLAT' }, method: 'BROUGHT_BY_FAMILY', open: true },
+  { child: 27, daysAgo: 10, at: '23:50', hours: 14, place: 'Station Hotel', found: { name: 'Premier Stay Hotel', kind: 'HOTEL' }, with: [{ name: 'Jay' }], method: 'FOUND_BY_POLICE' },
+]
+
+async function loadDemoEpisodes(tx: Tx, today: string, now: Date) {
+  const ids: string[] = []
+  for (const [i, e] of EPISODES.entries()) {
+    const childId = `demo-child-${String(e.child).padStart(2, '0')}`
+    const placement = await tx.placement.findFirst({ where: { childId, endDate: null } })
+    const homeId = placement?.homeId ?? null
+    const staff = STAFF[homeId ?? 'demo-home-birch']
+    const day = new Date(`${today}T00:00:00Z`)
+    day.setUTCDate(day.getUTCDate() - e.daysAgo)
+    const lastSeen = fromLondonLocal(`${day.toISOString().slice(0, 10)}T${e.at}`)
+    if (!lastSeen.ok) continue // a time skipped by the clocks going forward: leave it out
+    // an episode "today at 01:30" loaded at 00:30 would start in the future: move it a day back
+    const lastSeenAt = lastSeen.instant > now ? new Date(lastSeen.instant.getTime() - 86_400_000) : lastSeen.instant
+    const returnedAt = e.hours === null ? null : new Date(Math.min(lastSeenAt.getTime() + e.hours * 3_600_000, now.getTime() - 60_000))
+    const id = `demo-episode-${String(i + 1).padStart(2, '0')}`
+    ids.push(id)
+    await tx.missingEpisode.create({
+      data: {
+        id,
+        childId,
+        homeId,
+        absenceType: e.type ?? 'MISSING',
+        lastSeenAt,
+        lastSeenPlace: e.place ?? 'Home',
+        lastSeenWith: e.with?.map((w) => w.name ?? w.description).join(', ') || null,
+        clothing: 'Black puffer jacket, grey joggers, white trainers',
+        policeInformed: e.type !== 'AWAY',
+        policeReference: e.type !== 'AWAY' ? `NP-${String(2600 + i * 37)}` : null,
+        reportedAt: new Date(lastSeenAt.getTime() + 40 * 60_000),
+        reportedById: staff.reporter,
+        returnedAt,
+        returnMethod: returnedAt ? (e.method ?? 'RETURNED_ALONE') : null,
+        hungry: returnedAt ? (e.condition?.hungry ?? false) : null,
+        tired: returnedAt ? (e.condition?.tired ?? false) : null,
+        intoxicated: returnedAt ? (e.condition?.intoxicated ?? false) : null,
+        injuries: e.condition?.injuries ?? null,
+        signsOfHarm: e.condition?.signsOfHarm ?? null,
+        whoInformed: returnedAt ? 'Police, social worker' : null,
+        returnRecordedAt: returnedAt,
+        returnRecordedById: returnedAt ? staff.reporter : null,
+        closedAt: returnedAt && !e.open ? new Date(returnedAt.getTime() + 2 * 86_400_000) : null,
+        closedById: returnedAt && !e.open ? staff.manager : null,
+        reviewNote: returnedAt && !e.open ? 'Reviewed: return interview offered; safety plan discussed with the child.' : null,
+      },
+    })
+    for (const u of e.updates ?? [])
+      await tx.episodeUpdate.create({
+        data: { episodeId: id, kind: u.kind, at: new Date(lastSeenAt.getTime() + u.after * 3_600_000), createdAt: new Date(lastSeenAt.getTime() + u.after * 3_600_000 + 5 * 60_000), text: u.text, riskGrade: u.grade ?? null, authorId: staff.reporter },
+      })
+    if (e.found) await tx.episodeLocation.create({ data: { episodeId: id, role: 'FOUND', locationId: await resolveLocation(tx, { postcode: null, ...e.found }, staff.reporter) } })
+    for (const w of e.with ?? []) await tx.episodeAssociate.create({ data: { episodeId: id, associateId: await resolveAssociate(tx, { name: w.name ?? null, description: w.description ?? null }, staff.reporter) } })
+    for (const v of e.vehicles ?? [])
+      await tx.episodeVehicle.create({ data: { episodeId: id, vehicleId: await resolveVehicle(tx, { registration: v.registration || null, description: v.description ?? null, taxiFirm: v.taxiFirm || null }, staff.reporter) } })
+    if (e.link !== undefined) {
+      const [first, second] = [ids[e.link], id].sort()
+      await tx.episodeLink.create({ data: { episodeId: first, otherId: second, createdById: staff.reporter } })
+    }
+  }
+  // grab packs kept ready for some children
+  await tx.grabPack.createMany({
+    data: [
+      { childId: 'demo-child-01', version: 1, description: 'White British girl, 5ft 3, slim, long dark brown hair usually tied back, brown eyes, small scar above left eyebrow.', friendsAndAssociates: '"Jay" (older man, silver car, see episodes). School friend Mia at Ashford Green Academy.', placesTheyGo: 'Kebab King on Station Road; Riverside Park; town centre library.', phoneNumbers: '07700 900123 (her own; often switched off)', socialMedia: 'Snapchat: ellie.m.x', medicalNeeds: 'Asthma: carries a blue inhaler.', vulnerabilities: 'At significant risk of child sexual exploitation: gifts and a new phone from an older man.', transport: 'Buses 12 and 15 into town', createdById: 'demo-user-manager' },
+      { childId: 'demo-child-05', version: 1, description: 'White Irish girl, 5ft 6, red shoulder-length hair, freckles, pierced nose.', friendsAndAssociates: 'Boyfriend "Dean" (17), lives near the bus station.', placesTheyGo: 'Ashford Green bus station, Canal Street.', phoneNumbers: '07700 900456', socialMedia: 'Instagram: shan.d', medicalNeeds: 'None known', vulnerabilities: 'Self-harm history; goes missing at night.', createdById: 'demo-user-care' },
+      { childId: 'demo-child-03', version: 1, description: 'Mixed White and Black Caribbean girl, 5ft 5, black curly hair, brown eyes.', placesTheyGo: 'Station Road, Premier Stay Hotel area', vulnerabilities: 'Found intoxicated with older adults; taxis paid for by unknown adults.', createdById: 'demo-user-manager' },
+    ],
+  })
 }

@@ -28,6 +28,12 @@ export function locationKey(name: string, postcode?: string | null) {
 /** A vehicle registration: letters and digits only, upper case ("ab12 cde" -> "AB12CDE"). */
 export const registrationKey = (registration: string) => registration.toUpperCase().replace(/[^A-Z0-9]/g, '')
 
+/** A registration as people write it: current UK format "AB12 CDE", anything else upper case as typed. */
+export function formatRegistration(registration: string) {
+  const key = registrationKey(registration)
+  return /^[A-Z]{2}\d{2}[A-Z]{3}$/.test(key) ? `${key.slice(0, 4)} ${key.slice(4)}` : registration.trim().toUpperCase()
+}
+
 /** A vehicle's key: its registration, or failing that its description and taxi firm. */
 export function vehicleKey(v: { registration?: string | null; description?: string | null; taxiFirm?: string | null }) {
   const reg = registrationKey(v.registration ?? '')
@@ -61,5 +67,7 @@ export function probablySame(keyA: string, keyB: string) {
   const [nameB, postB] = keyB.split('|')
   if (postA && postB && postA !== postB) return false
   if (nameA.length >= 6 && nameB.length >= 6 && (nameA.includes(nameB) || nameB.includes(nameA))) return true
-  return editDistance(nameA, nameB) <= (Math.min(nameA.length, nameB.length) >= 8 ? 2 : 1)
+  const shorter = Math.min(nameA.length, nameB.length)
+  // one typo in a name of 5 or more letters, two in 8 or more; short names ("Spar", "Star") must match exactly
+  return editDistance(nameA, nameB) <= (shorter >= 8 ? 2 : shorter >= 5 ? 1 : 0)
 }

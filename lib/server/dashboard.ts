@@ -2,7 +2,8 @@
 // appear there. Child data comes only through listChildren (scoped and audited).
 import { can } from '@/lib/domain/permissions'
 import { holds, ROLE_LABELS, type Actor, type Role } from '@/lib/domain/roles'
-import type { ChildSummary } from '@/lib/validation/responses'
+import type { ChildSummary, EpisodeSummary } from '@/lib/validation/responses'
+import { currentEpisodes } from './episodes'
 import { listChildren } from './children'
 import { getPrisma } from './database'
 
@@ -10,15 +11,14 @@ export type DashboardPanel = {
   title: string
   empty: string
   children?: ChildSummary[]
+  episodes?: EpisodeSummary[]
   links?: { href: string; label: string; note?: string }[]
   note?: string
 }
 
 // Panels for work that arrives with later parts of Haven: they say plainly what will appear.
 const COMING: Partial<Record<Role, DashboardPanel[]>> = {
-  CARE_WORKER: [{ title: 'Missing now', empty: 'No child from your home is recorded as missing. A child reported missing appears here until their return is recorded.' }],
   REGISTERED_MANAGER: [
-    { title: 'Episodes to review', empty: 'Nothing to review. Missing episodes appear here when the child has returned and the episode needs your review.' },
     { title: 'Return interviews due', empty: 'None due. After every return, the independent return interview appears here with its 72-hour deadline.' },
   ],
   IRO: [{ title: 'Alerts for your decision', empty: 'No alerts. When a child you review goes missing, returns, or shows a pattern, the alert appears here so you can decide whether to bring their review forward.' }],
@@ -32,6 +32,20 @@ const COMING: Partial<Record<Role, DashboardPanel[]>> = {
 export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
   const prisma = await getPrisma()
   const panels: DashboardPanel[] = []
+  if (can(actor, 'episode.read')) {
+    const { open, toReview } = await currentEpisodes(actor)
+    panels.push({
+      title: 'Missing now',
+      empty: 'Nobody in your view is recorded as missing or away. A child reported missing appears here until their return is recorded.',
+      episodes: open,
+    })
+    if (holds(actor, 'REGISTERED_MANAGER'))
+      panels.push({
+        title: 'Episodes to review',
+        empty: 'Nothing to review. A missing episode appears here when the child has returned, until you review and close it.',
+        episodes: toReview,
+      })
+  }
   if (can(actor, 'child.list')) {
     const children = await listChildren(actor)
     const placedHere = (c: ChildSummary) => c.currentPlacement !== null

@@ -1,7 +1,7 @@
 // Locations, associates and vehicles named in episodes: one record per real place, person or vehicle, however it
 // was typed, so that patterns across children and homes can be counted. Duplicates are merged, never deleted.
 import { can } from '@/lib/domain/permissions'
-import { associateKey, locationKey, probablySame, vehicleKey } from '@/lib/domain/places'
+import { associateKey, formatRegistration, locationKey, probablySame, vehicleKey } from '@/lib/domain/places'
 import type { Actor } from '@/lib/domain/roles'
 import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
@@ -56,7 +56,7 @@ export async function resolveVehicle(tx: Tx, input: VehicleInput, actorId: strin
   if (match) return canonicalId((id) => tx.vehicle.findUnique({ where: { id } }), match.id)
   return (
     await tx.vehicle.create({
-      data: { registration: input.registration?.toUpperCase() ?? null, description: input.description, taxiFirm: input.taxiFirm, matchKey: key, createdById: actorId },
+      data: { registration: input.registration ? formatRegistration(input.registration) : null, description: input.description, taxiFirm: input.taxiFirm, matchKey: key, createdById: actorId },
     })
   ).id
 }
@@ -72,19 +72,37 @@ export async function listPlaces(actor: Actor, now = new Date()) {
   if (!can(actor, 'episode.read')) throw new ForbiddenError("Your roles do not include seeing children's missing episodes.")
   const prisma = await getPrisma()
   const visible = episodeWhere(actor, 'episode.read', now)
+  const links = { where: { episode: visible }, select: { episode: { select: { id: true, childId: true } } } }
+  const named = { episodes: { some: { episode: visible } } }
   const [locations, associates, vehicles] = await Promise.all([
-    prisma.location.findMany({ where: { mergedIntoId: null, episodes: { some: { episode: visible } } }, include: { episodes: { where: { episode: visible }, select: { episode: { select: { id: true, childId: true } } } } } }),
-    prisma.associate.findMany({ where: { mergedIntoId: null, episodes: { some: { episode: visible } } }, include: { episodes: { where: { episode: visible }, select: { episode: { select: { id: true, childId: true } } } } } }),
-    prisma.vehicle.findMany({ where: { mergedIntoId: null, episodes: { some: { episode: visible } } }, include: { episodes: { where: { episode: visible }, select: { episode: { select: { id: true, childId: true } } } } } }),
+    prisma.location.findMany({ where: named, select: { id: true, mergedIntoId: true, episodes: links } }),
+    prisma.associate.findMany({ where: named, select: { id: true, mergedIntoId: true, episodes: links } }),
+    prisma.vehicle.findMany({ where: named, select: { id: true, mergedIntoId: true, episodes: links } }),
   ])
-  const counts = (links: { episode: { id: string; childId: string } }[]) => ({
-    episodes: new Set(links.map((l) => l.episode.id)).size,
-    children: new Set(links.map((l) => l.episode.childId)).size,
+  // merges are one level deep (mergePlaces re-points earlier merges): count each record under the one kept
+  const group = (rows: { id: string; mergedIntoId: string | null; episodes: { episode: { id: string; childId: string } }[] }[]) => {
+    const byCanonical = new Map<string, { episodes: Set<string>; children: Set<string> }>()
+    for (const row of rows) {
+      const entry = byCanonical.get(row.mergedIntoId ?? row.id) ?? { episodes: new Set(), children: new Set() }
+      for (const l of row.episodes) entry.episodes.add(l.episode.id), entry.children.add(l.episode.childId)
+      byCanonical.set(row.mergedIntoId ?? row.id, entry)
+    }
+    return byCanonical
+  }
+  const [locationCounts, associateCounts, vehicleCounts] = [group(locations), group(associates), group(vehicles)]
+  const [canonicalLocations, canonicalAssociates, canonicalVehicles] = await Promise.all([
+    prisma.location.findMany({ where: { id: { in: [...locationCounts.keys()] } } }),
+    prisma.associate.findMany({ where: { id: { in: [...associateCounts.keys()] } } }),
+    prisma.vehicle.findMany({ where: { id: { in: [...vehicleCounts.keys()] } } }),
+  ])
+  const counted = (counts: Map<string, { episodes: Set<string>; children: Set<string> }>, id: string) => ({
+    episodes: counts.get(id)!.episodes.size,
+    children: counts.get(id)!.children.size,
   })
   const records: Record<PlaceKind, PlaceRecord[]> = {
-    location: locations.map((l) => ({ id: l.id, label: l.name, detail: l.postcode ?? '', matchKey: l.matchKey, ...counts(l.episodes) })),
-    associate: associates.map((a) => ({ id: a.id, label: a.name ?? 'Name not known', detail: a.description ?? '', matchKey: a.matchKey, ...counts(a.episodes) })),
-    vehicle: vehicles.map((v) => ({ id: v.id, label: v.registration ?? 'Registration not known', detail: [v.description, v.taxiFirm].filter(Boolean).join(', '), matchKey: v.matchKey, ...counts(v.episodes) })),
+    location: canonicalLocations.map((l) => ({ id: l.id, label: l.name, detail: l.postcode ?? '', matchKey: l.matchKey, ...counted(locationCounts, l.id) })),
+    associate: canonicalAssociates.map((a) => ({ id: a.id, label: a.name ?? 'Name not known', detail: a.description ?? '', matchKey: a.matchKey, ...counted(associateCounts, a.id) })),
+    vehicle: canonicalVehicles.map((v) => ({ id: v.id, label: v.registration ?? 'Registration not known', detail: [v.description, v.taxiFirm].filter(Boolean).join(', '), matchKey: v.matchKey, ...counted(vehicleCounts, v.id) })),
   }
   for (const list of Object.values(records)) list.sort((a, b) => b.children - a.children || b.episodes - a.episodes || a.label.localeCompare(b.label))
   const suggestions = (Object.entries(records) as [PlaceKind, PlaceRecord[]][]).flatMap(([kind, list]) =>
@@ -97,17 +115,11 @@ export async function listPlaces(actor: Actor, now = new Date()) {
 export async function mergePlaces(actor: Actor, input: { kind: PlaceKind; keepId: string; mergeId: string }, now = new Date()) {
   if (!can(actor, 'place.merge')) throw new ForbiddenError('Only registered managers and LA missing leads can merge records.')
   if (input.keepId === input.mergeId) throw new ValidationError({ mergeId: 'Choose two different records' })
+  // both must be records this person sees now (through their episodes), not ones already merged away
+  const seen = new Set((await listPlaces(actor, now))[input.kind].map((r) => r.id))
+  if (!seen.has(input.keepId) || !seen.has(input.mergeId)) throw new NotFoundError('record')
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
-    const visible = { episodes: { some: { episode: episodeWhere(actor, 'episode.read', now) } }, mergedIntoId: null }
-    // both must be records this person can see through their episodes
-    const found =
-      input.kind === 'location'
-        ? await tx.location.count({ where: { id: { in: [input.keepId, input.mergeId] }, ...visible } })
-        : input.kind === 'associate'
-          ? await tx.associate.count({ where: { id: { in: [input.keepId, input.mergeId] }, ...visible } })
-          : await tx.vehicle.count({ where: { id: { in: [input.keepId, input.mergeId] }, ...visible } })
-    if (found !== 2) throw new NotFoundError('record')
     const data = { mergedIntoId: input.keepId }
     const earlier = { mergedIntoId: input.mergeId }
     if (input.kind === 'location') {

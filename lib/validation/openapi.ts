@@ -1,7 +1,8 @@
 // The OpenAPI 3.1 document, built from the same zod schemas the API validates and answers with.
 import { z } from 'zod'
 import { childListQuerySchema, newChildSchema, placementEndSchema, placementStartSchema } from './children'
-import { childListSchema, childRecordSchema, createdSchema, problemSchema, tokenSchema } from './responses'
+import { amendEpisodeSchema, closeEpisodeSchema, episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from './episodes'
+import { childListSchema, childRecordSchema, createdSchema, episodeListSchema, episodeViewSchema, problemSchema, tokenSchema } from './responses'
 import { tokenRequestSchema } from './users'
 
 const schemas = {
@@ -14,6 +15,13 @@ const schemas = {
   ChildRecord: [childRecordSchema, 'output'],
   Created: [createdSchema, 'output'],
   Problem: [problemSchema, 'output'],
+  ReportMissing: [reportMissingSchema, 'input'],
+  EpisodeUpdate: [episodeUpdateSchema, 'input'],
+  RecordReturn: [recordReturnSchema, 'input'],
+  Amendment: [amendEpisodeSchema, 'input'],
+  CloseEpisode: [closeEpisodeSchema, 'input'],
+  EpisodeList: [episodeListSchema, 'output'],
+  Episode: [episodeViewSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
@@ -86,6 +94,54 @@ export function openApiDocument() {
           parameters: idParam('child id'),
           requestBody: { required: true, ...json('PlacementStart') },
           responses: { 201: { description: 'Started', ...json('Created') }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/children/{id}/missing-episodes': {
+        get: {
+          summary: "A child's missing and away episodes, newest first",
+          parameters: idParam('child id'),
+          responses: { 200: { description: 'The episodes', ...json('EpisodeList') }, ...problems(401, 404) },
+        },
+        post: {
+          summary: 'Report a child missing or away (times: London wall-clock YYYY-MM-DDTHH:mm, or ISO 8601 with offset)',
+          parameters: idParam('child id'),
+          requestBody: { required: true, ...json('ReportMissing') },
+          responses: { 201: { description: 'Reported', ...json('Created') }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/missing-episodes/{id}': {
+        get: { summary: 'An episode with its timeline, return and corrections', parameters: idParam('episode id'), responses: { 200: { description: 'The episode', ...json('Episode') }, ...problems(401, 404) } },
+      },
+      '/api/v1/missing-episodes/{id}/updates': {
+        post: {
+          summary: 'Add to the timeline of an open episode (call, place checked, sighting, police risk grade)',
+          parameters: idParam('episode id'),
+          requestBody: { required: true, ...json('EpisodeUpdate') },
+          responses: { 201: { description: 'Added', ...json('Created') }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/missing-episodes/{id}/return': {
+        post: {
+          summary: 'Record the return: when, how, where, with whom, vehicles, condition',
+          parameters: idParam('episode id'),
+          requestBody: { required: true, ...json('RecordReturn') },
+          responses: { 201: { description: 'Recorded', ...json('Created') }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/missing-episodes/{id}/amendments': {
+        post: {
+          summary: 'Correct a field, with a reason; the original stays readable. Send the version you read.',
+          parameters: idParam('episode id'),
+          requestBody: { required: true, ...json('Amendment') },
+          responses: { 201: { description: 'Corrected', ...json('Created') }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/missing-episodes/{id}/close': {
+        post: {
+          summary: "The registered manager's review, closing a returned episode",
+          parameters: idParam('episode id'),
+          requestBody: { required: true, ...json('CloseEpisode') },
+          responses: { 200: { description: 'Closed', ...json('Created') }, ...problems(400, 401, 403, 404, 422) },
         },
       },
       '/api/v1/placements/{id}/end': {

@@ -5,7 +5,11 @@ import { GET as getChildRoute } from '@/app/api/v1/children/[id]/route'
 import { POST as startPlacementRoute } from '@/app/api/v1/children/[id]/placements/route'
 import { GET as listChildrenRoute, POST as createChildRoute } from '@/app/api/v1/children/route'
 import { GET as openApi } from '@/app/api/v1/openapi.json/route'
-import { childListSchema, childRecordSchema, problemSchema, tokenSchema } from '@/lib/validation/responses'
+import { GET as childEpisodes, POST as reportRoute } from '@/app/api/v1/children/[id]/missing-episodes/route'
+import { GET as episodeRoute } from '@/app/api/v1/missing-episodes/[id]/route'
+import { POST as updateRoute } from '@/app/api/v1/missing-episodes/[id]/updates/route'
+import { POST as returnRoute } from '@/app/api/v1/missing-episodes/[id]/return/route'
+import { childListSchema, childRecordSchema, episodeListSchema, episodeViewSchema, problemSchema, tokenSchema } from '@/lib/validation/responses'
 import { freshDatabase } from '../support/database'
 import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
 
@@ -97,10 +101,37 @@ describe('API', () => {
     expect((await expectProblem(overlapping, 422)).errors?.[0].field).toBe('startDate')
   })
 
+  it('reports, follows and closes out a missing episode through the same use cases, in scope only', async () => {
+    const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Api Night Worker')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const elsewhere = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
+    const auth = { Authorization: `Bearer ${await tokenFor(worker.email)}` }
+    const post = (path: string, body: unknown) => new Request(url(path), { method: 'POST', headers: auth, body: JSON.stringify(body) })
+
+    const created = await reportRoute(post(`/api/v1/children/${child.id}/missing-episodes`, { absenceType: 'AWAY', lastSeenAt: '2026-07-01T21:30:00+01:00', lastSeenPlace: 'Willow House', policeInformed: false }), withId(child.id))
+    expect(created.status).toBe(201)
+    const { id } = await created.json()
+    const invalid = await expectProblem(await updateRoute(post(`/api/v1/missing-episodes/${id}/updates`, { kind: 'POLICE_RISK_GRADE', at: '2026-07-01T22:00' }), withId(id)), 422)
+    expect(invalid.errors).toEqual([{ field: 'riskGrade', detail: 'Select the police risk grade' }])
+    expect((await updateRoute(post(`/api/v1/missing-episodes/${id}/updates`, { kind: 'SIGHTING', at: '2026-07-01T23:00', text: 'Seen at the park' }), withId(id))).status).toBe(201)
+    const early = await expectProblem(await returnRoute(post(`/api/v1/missing-episodes/${id}/return`, { returnedAt: '2026-07-01T22:30', returnMethod: 'RETURNED_ALONE' }), withId(id)), 422)
+    expect(early.errors?.[0]).toMatchObject({ field: 'returnedAt', detail: expect.stringMatching(/last sighting/) })
+    expect((await returnRoute(post(`/api/v1/missing-episodes/${id}/return`, { returnedAt: '2026-07-02T01:00', returnMethod: 'RETURNED_ALONE', foundLocation: { name: 'Riverside Park' } }), withId(id))).status).toBe(201)
+
+    const episode = episodeViewSchema.parse(await (await episodeRoute(new Request(url(`/api/v1/missing-episodes/${id}`), { headers: auth }), withId(id))).json())
+    expect(episode).toMatchObject({ status: 'returned', absenceType: 'AWAY', lastSeenAt: '2026-07-01T20:30:00.000Z', durationMinutes: 210, return: { foundLocation: { name: 'Riverside Park' } } })
+    expect(episodeListSchema.parse(await (await childEpisodes(new Request(url(`/api/v1/children/${child.id}/missing-episodes`), { headers: auth }), withId(child.id))).json()).episodes).toHaveLength(1)
+
+    await expectProblem(await reportRoute(post(`/api/v1/children/${elsewhere.id}/missing-episodes`, { absenceType: 'MISSING', lastSeenAt: '2026-07-01T21:30', lastSeenPlace: 'x', policeInformed: false }), withId(elsewhere.id)), 404)
+    await expectProblem(await episodeRoute(new Request(url('/api/v1/missing-episodes/%00bad'), { headers: auth }), withId('\u0000bad')), 404)
+  })
+
   it('describes itself in OpenAPI 3.1, from the same schemas', async () => {
     const doc = await (await openApi()).json()
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/missing-episodes', '/api/v1/missing-episodes/{id}', '/api/v1/missing-episodes/{id}/updates', '/api/v1/missing-episodes/{id}/return']),
+    )
     expect(doc.components.schemas.NewChild.required).toEqual(expect.arrayContaining(['firstName', 'dateOfBirth', 'placement']))
     expect(doc.components.schemas.ChildRecord.properties.placements.type).toBe('array')
     // every $ref points at a schema that exists

@@ -64,6 +64,22 @@ describe('demo data', () => {
     expect(seen).toBeLessThan(total)
   })
 
+  it('has realistic episodes: one missing now, short daytime repeats, children going together, places that recur', async () => {
+    const prisma = await getPrisma()
+    const episodes = await prisma.missingEpisode.findMany({ include: { locations: { include: { location: true } } } })
+    expect(episodes.filter((e) => e.returnedAt === null)).toHaveLength(1)
+    const byChild = new Map<string, typeof episodes>()
+    for (const e of episodes) byChild.set(e.childId, [...(byChild.get(e.childId) ?? []), e])
+    const repeats = [...byChild.values()].find((list) => list.length >= 5)!
+    const { isDaytime, durationMinutes } = await import('@/lib/domain/episodes')
+    expect(repeats.filter((e) => isDaytime(e.lastSeenAt) && durationMinutes(e, new Date()) < 24 * 60).length).toBeGreaterThanOrEqual(4)
+    expect(await prisma.episodeLink.count()).toBeGreaterThanOrEqual(2)
+    const childrenPerLocation = new Map<string, Set<string>>()
+    for (const e of episodes) for (const l of e.locations) childrenPerLocation.set(l.locationId, (childrenPerLocation.get(l.locationId) ?? new Set()).add(e.childId))
+    expect(Math.max(...[...childrenPerLocation.values()].map((s) => s.size))).toBeGreaterThanOrEqual(3)
+    expect(await prisma.missingEpisode.count({ where: { returnedAt: { not: null }, closedAt: null } })).toBeGreaterThan(0)
+  })
+
   it('leaves an intact audit trail', async () => {
     expect((await verifyAuditChain(await getPrisma())).ok).toBe(true)
   })

@@ -2,6 +2,8 @@ import Link from 'next/link'
 import { can } from '@/lib/domain/permissions'
 import { codeLabel, ETHNICITIES, LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_END_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '@/lib/domain/ssda903'
 import { formatDate } from '@/lib/domain/time'
+import { EpisodeList } from '@/components/EpisodeList'
+import { listChildEpisodes } from '@/lib/server/episodes'
 import { loadChildOr404 } from '@/lib/server/page-helpers'
 
 export const metadata = { title: 'Child' }
@@ -11,6 +13,8 @@ const DISABILITY = { NOT_DISABLED: 'No disability', DISABLED: 'Has a disability'
 export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, child } = await loadChildOr404((await params).id)
   const current = child.placements.find((p) => !p.endDate)
+  const episodes = can(actor, 'episode.read') ? await listChildEpisodes(actor, child.id) : []
+  const open = episodes.find((e) => e.status === 'open')
   return (
     <>
       <h1>
@@ -19,6 +23,21 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
       <p className="lede">
         Age {child.age} · {current ? `placed at ${current.home?.name ?? current.settingName} since ${formatDate(current.startDate)}` : 'no current placement'}
       </p>
+      {open && (
+        <p className="concern concern-critical">
+          <strong>Missing now.</strong> <Link href={`/episodes/${open.id}`}>Open the episode</Link> to add calls and sightings or record the return.
+        </p>
+      )}
+      {!open && can(actor, 'episode.report') && (
+        <Link className="button warning big-action" href={`/children/${child.id}/missing/new`}>
+          Report {child.firstName} missing
+        </Link>
+      )}
+      {can(actor, 'grabpack.read') && (
+        <p>
+          <Link href={`/children/${child.id}/grab-pack`}>Grab pack (Philomena Protocol)</Link>
+        </p>
+      )}
       {current?.concerns.map((c) => (
         <div key={c.message} className={`concern concern-${c.level}`}>
           <strong>{c.level === 'critical' ? 'Needs attention: ' : 'Note: '}</strong>
@@ -36,6 +55,12 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
         <div><dt>Social worker</dt><dd>{child.socialWorker?.name ?? 'Not allocated'}</dd></div>
         <div><dt>IRO</dt><dd>{child.iro?.name ?? 'Not allocated'}</dd></div>
       </dl>
+      {can(actor, 'episode.read') && (
+        <>
+          <h2>Missing history</h2>
+          {episodes.length === 0 ? <p className="empty">No missing or away episodes recorded.</p> : <EpisodeList episodes={episodes} showChild={false} />}
+        </>
+      )}
       <h2>Placements</h2>
       {can(actor, 'placement.start') && (
         <p>

@@ -1,0 +1,55 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { useRef, useState } from 'react'
+import { describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
+import { grabPackSchema, type GrabPackInput } from '@/lib/validation/episodes'
+import { saveGrabPackAction } from '@/app/episodes/actions'
+
+const FIELDS: [keyof GrabPackInput, string, string?][] = [
+  ['description', 'Description', 'Height, build, hair, skin, eyes, marks and tattoos, how they speak'],
+  ['friendsAndAssociates', 'Friends and associates', 'Names, addresses, who they might be with'],
+  ['placesTheyGo', 'Places they go', 'Streets, shops, take-aways, parks, addresses'],
+  ['phoneNumbers', 'Phone numbers'],
+  ['socialMedia', 'Social media', 'Platforms and usernames'],
+  ['medicalNeeds', 'Medical needs', 'Conditions, medication and what happens without it'],
+  ['vulnerabilities', 'Vulnerabilities', 'Including risk of child sexual exploitation'],
+  ['transport', 'Transport', 'How they get about: bus routes, bikes, lifts'],
+]
+
+export function GrabPackForm({ childId, current }: { childId: string; current: Partial<Record<keyof GrabPackInput, string | null>> | null }) {
+  const router = useRouter()
+  const photo = useRef<HTMLInputElement>(null)
+  const [saved, setSaved] = useState<number | null>(null)
+  const { form, onSubmit, summary, errors, busy } = useActionForm({
+    schema: grabPackSchema,
+    defaultValues: Object.fromEntries(FIELDS.map(([name]) => [name, current?.[name] ?? ''])),
+    action: (values) => {
+      const data = new FormData()
+      data.set('answers', JSON.stringify(values))
+      const file = photo.current?.files?.[0]
+      if (file) data.set('photo', file)
+      return saveGrabPackAction(childId, data)
+    },
+    onSuccess: ({ version }) => {
+      setSaved(version)
+      if (photo.current) photo.current.value = ''
+      router.refresh()
+    },
+  })
+  const photoError = (errors as Record<string, { message?: string }>).photo?.message
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {summary}
+      {saved && <p className="notice" role="status">Saved as version {saved}. Earlier versions are kept.</p>}
+      {FIELDS.map(([name, label, hint]) => (
+        <Field key={name} name={name} label={name === 'description' ? label : `${label} (optional)`} hint={hint} error={errors[name]?.message}>
+          <textarea rows={name === 'description' ? 4 : 2} {...describedBy(name, { error: errors[name]?.message, hint: Boolean(hint) })} {...form.register(name)} />
+        </Field>
+      ))}
+      <Field name="photo" label="Recent photo (optional)" hint="JPEG, PNG or WebP, up to 5 MB. Leave empty to keep the current photo." error={photoError}>
+        <input type="file" accept="image/jpeg,image/png,image/webp" ref={photo} {...describedBy('photo', { error: photoError, hint: true })} name="photo" />
+      </Field>
+      <SubmitButton busy={busy}>Save the grab pack</SubmitButton>
+    </form>
+  )
+}

@@ -1,0 +1,76 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { ActionButton, describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
+import { RISK_GRADE_LABELS, UPDATE_KIND_LABELS } from '@/lib/domain/episodes'
+import { closeEpisodeSchema, episodeUpdateSchema, RISK_GRADES, UPDATE_KINDS } from '@/lib/validation/episodes'
+import { addUpdateAction, closeEpisodeAction, linkEpisodeAction } from '../actions'
+
+export function AddUpdateForm({ episodeId, now }: { episodeId: string; now: string }) {
+  const router = useRouter()
+  const { form, onSubmit, summary, errors, busy } = useActionForm({
+    schema: episodeUpdateSchema,
+    defaultValues: { kind: 'CALL', at: now, text: '', riskGrade: '' },
+    action: (values) => addUpdateAction(episodeId, values),
+    onSuccess: (_, form) => {
+      form.reset({ kind: form.getValues('kind'), at: now, text: '', riskGrade: '' })
+      router.refresh()
+    },
+  })
+  const kind = form.watch('kind')
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Add to the timeline">
+      {summary}
+      <Field name="kind" label="What is it?" error={errors.kind?.message}>
+        <select {...describedBy('kind', { error: errors.kind?.message })} {...form.register('kind')}>
+          {UPDATE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {UPDATE_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="at" label="When?" hint="UK time" error={errors.at?.message}>
+        <input type="datetime-local" style={{ maxWidth: '16rem' }} {...describedBy('at', { error: errors.at?.message, hint: true })} {...form.register('at')} />
+      </Field>
+      {kind === 'POLICE_RISK_GRADE' && (
+        <Field name="riskGrade" label="Police risk grade" error={errors.riskGrade?.message}>
+          <select {...describedBy('riskGrade', { error: errors.riskGrade?.message })} {...form.register('riskGrade', { shouldUnregister: true })}>
+            <option value="">Select the grade</option>
+            {RISK_GRADES.map((g) => (
+              <option key={g} value={g}>
+                {RISK_GRADE_LABELS[g]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <Field name="text" label={kind === 'POLICE_RISK_GRADE' ? 'Details (optional)' : 'Details'} hint="Who you called, where you looked, what you were told" error={errors.text?.message}>
+        <textarea rows={3} {...describedBy('text', { error: errors.text?.message, hint: true })} {...form.register('text')} />
+      </Field>
+      <SubmitButton busy={busy}>Add to the timeline</SubmitButton>
+    </form>
+  )
+}
+
+export function CloseEpisodeForm({ episodeId, version }: { episodeId: string; version: number }) {
+  const router = useRouter()
+  const { form, onSubmit, summary, errors, busy } = useActionForm({
+    schema: closeEpisodeSchema,
+    defaultValues: { reviewNote: '', version },
+    action: (values) => closeEpisodeAction(episodeId, values),
+    onSuccess: () => router.refresh(),
+  })
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Review and close">
+      {summary}
+      <Field name="reviewNote" label="Your review" hint="Was the response right? Was the return interview offered? What happens next?" error={errors.reviewNote?.message}>
+        <textarea rows={4} {...describedBy('reviewNote', { error: errors.reviewNote?.message, hint: true })} {...form.register('reviewNote')} />
+      </Field>
+      <SubmitButton busy={busy}>Close the episode</SubmitButton>
+    </form>
+  )
+}
+
+export function LinkButton({ episodeId, otherEpisodeId, name }: { episodeId: string; otherEpisodeId: string; name: string }) {
+  return <ActionButton label={`${name} went with them`} run={() => linkEpisodeAction(episodeId, { otherEpisodeId })} />
+}

@@ -1,0 +1,64 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { GrabPackDetails } from '@/components/GrabPackDetails'
+import { ABSENCE_SHORT, RISK_GRADE_LABELS } from '@/lib/domain/episodes'
+import { can } from '@/lib/domain/permissions'
+import { formatDateTime } from '@/lib/domain/time'
+import { requireActor } from '@/lib/server/current-actor'
+import { NotFoundError, recordId } from '@/lib/server/errors'
+import { grabPackForPolice } from '@/lib/server/grab-packs'
+import { PrintButton, ShareForm } from './ShareForm'
+
+export const metadata = { title: 'Grab pack for the police' }
+
+export default async function PoliceGrabPackPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor()
+  const { id } = await params
+  const { episode, pack } = await grabPackForPolice(actor, recordId(id, 'episode')).catch((e) => {
+    if (e instanceof NotFoundError) notFound()
+    throw e
+  })
+  const name = `${episode.child.firstName} ${episode.child.lastName}`
+  return (
+    <>
+      <p className="no-print">
+        <Link href={`/episodes/${episode.id}`}>Back to the episode</Link>
+      </p>
+      <h1>Missing child: {name}</h1>
+      <p className="lede">Philomena Protocol grab pack. Printed {formatDateTime(new Date())} from Haven{episode.home ? `, ${episode.home.name}` : ''}.</p>
+      <div className="actions no-print">
+        <PrintButton />
+      </div>
+      <section aria-labelledby="part-2">
+        <h2 id="part-2">Part 2: this episode</h2>
+        <dl className="summary">
+          <div><dt>Status</dt><dd>{ABSENCE_SHORT[episode.absenceType]}{episode.return ? `, returned ${formatDateTime(new Date(episode.return.returnedAt))}` : ', still missing'}</dd></div>
+          <div><dt>Last seen</dt><dd>{formatDateTime(new Date(episode.lastSeenAt))}</dd></div>
+          <div><dt>Where last seen</dt><dd>{episode.lastSeenPlace}</dd></div>
+          <div><dt>With</dt><dd>{episode.lastSeenWith ?? 'Not known'}</dd></div>
+          <div><dt>Wearing</dt><dd>{episode.clothing ?? 'Not recorded'}</dd></div>
+          <div><dt>Police reference</dt><dd>{episode.policeReference ?? 'Not yet given'}</dd></div>
+          <div><dt>Police risk grade</dt><dd>{episode.policeRiskGrade ? RISK_GRADE_LABELS[episode.policeRiskGrade] : 'Not graded yet'}</dd></div>
+          <div><dt>Reported by</dt><dd>{episode.reportedBy.name}, {formatDateTime(new Date(episode.reportedAt))}</dd></div>
+        </dl>
+      </section>
+      <GrabPackDetails pack={pack} />
+      <section className="no-print" aria-labelledby="shared">
+        <h2 id="shared">Given to the police</h2>
+        {episode.grabPackShares.length === 0 ? (
+          <p className="empty">Not recorded as given to the police yet.</p>
+        ) : (
+          <ul>
+            {episode.grabPackShares.map((s) => (
+              <li key={s.sharedAt}>
+                {formatDateTime(new Date(s.sharedAt))}: {s.policeForce}
+                {s.reference ? ` (${s.reference})` : ''}, by {s.sharedBy?.name ?? 'unknown'}
+              </li>
+            ))}
+          </ul>
+        )}
+        {can(actor, 'grabpack.share') && <ShareForm episodeId={episode.id} policeReference={episode.policeReference} />}
+      </section>
+    </>
+  )
+}

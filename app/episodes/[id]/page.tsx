@@ -1,0 +1,133 @@
+import Link from 'next/link'
+import { EpisodeTimeline } from '@/components/EpisodeTimeline'
+import { ABSENCE_SHORT, LOCATION_KIND_LABELS, RISK_GRADE_LABELS } from '@/lib/domain/episodes'
+import { can } from '@/lib/domain/permissions'
+import { formatDateTime, formatDuration, londonLocal } from '@/lib/domain/time'
+import { loadEpisodeOr404 } from '@/lib/server/episode-page'
+import { wentWithCandidates } from '@/lib/server/episodes'
+import { AddUpdateForm, CloseEpisodeForm, LinkButton } from './EpisodeForms'
+
+export const metadata = { title: 'Missing episode' }
+
+const STATUS = { open: 'Missing now', returned: 'Returned: to review', closed: 'Closed' }
+
+export default async function EpisodePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ reported?: string }> }) {
+  const { actor, episode } = await loadEpisodeOr404((await params).id)
+  const justReported = (await searchParams).reported === '1'
+  const name = `${episode.child.firstName} ${episode.child.lastName}`
+  const open = episode.status === 'open'
+  const candidates = can(actor, 'episode.link') && episode.status !== 'closed' ? await wentWithCandidates(actor, episode.id) : []
+  const linked = new Set(episode.wentWith.map((w) => w.episodeId))
+  const back = episode.return
+  const managesHome = actor.grants.some((g) => g.role === 'REGISTERED_MANAGER' && g.homeId === episode.home?.id)
+  return (
+    <>
+      <p>
+        <Link href={`/children/${episode.child.id}`}>{name}</Link>
+      </p>
+      <h1>
+        {name}: {open ? 'missing since' : 'missing from'} {formatDateTime(new Date(episode.lastSeenAt))}
+      </h1>
+      <p className="lede">
+        <span className={`status status-${episode.status}`}>{STATUS[episode.status]}</span> · {ABSENCE_SHORT[episode.absenceType]} ·{' '}
+        {open ? `${formatDuration(episode.durationMinutes)} so far` : `for ${formatDuration(episode.durationMinutes)}`}
+      </p>
+      {justReported && open && <p className="notice" role="status">Reported. Now give the police the grab pack, and add calls and sightings below as they happen.</p>}
+      {open && can(actor, 'grabpack.read') && (
+        <Link className="button big-action" href={`/episodes/${episode.id}/grab-pack`}>
+          Give the police the grab pack
+        </Link>
+      )}
+      {open && can(actor, 'episode.return') && (
+        <Link className="button secondary big-action" href={`/episodes/${episode.id}/return`}>
+          {episode.child.firstName} is back: record the return
+        </Link>
+      )}
+
+      <h2>What we know</h2>
+      <dl className="summary">
+        <div><dt>Last seen</dt><dd>{formatDateTime(new Date(episode.lastSeenAt))} at {episode.lastSeenPlace}</dd></div>
+        <div><dt>With</dt><dd>{episode.lastSeenWith ?? 'Not known'}</dd></div>
+        <div><dt>Wearing</dt><dd>{episode.clothing ?? 'Not recorded'}</dd></div>
+        <div><dt>Police</dt><dd>{episode.policeInformed ? `Told${episode.policeReference ? `, reference ${episode.policeReference}` : ', no reference yet'}` : 'Not told yet'}</dd></div>
+        <div><dt>Police risk grade</dt><dd>{episode.policeRiskGrade ? RISK_GRADE_LABELS[episode.policeRiskGrade] : 'Not graded yet'}</dd></div>
+        <div><dt>Home</dt><dd>{episode.home?.name ?? 'Not a Haven home'}</dd></div>
+        <div><dt>Grab pack given to police</dt><dd>{episode.grabPackShares.length ? episode.grabPackShares.map((s) => `${formatDateTime(new Date(s.sharedAt))}, ${s.policeForce}${s.reference ? ` (${s.reference})` : ''}, by ${s.sharedBy?.name ?? 'unknown'}`).join('; ') : 'Not yet'}</dd></div>
+      </dl>
+
+      <h2>Went with</h2>
+      {episode.wentWith.length === 0 && <p className="empty">No other child is linked to this episode.</p>}
+      {episode.wentWith.length > 0 && (
+        <ul>
+          {episode.wentWith.map((w, i) => (
+            <li key={w.episodeId ?? i}>{w.episodeId ? <Link href={`/episodes/${w.episodeId}`}>{w.name}</Link> : w.name}</li>
+          ))}
+        </ul>
+      )}
+      {candidates.filter((c) => !linked.has(c.episodeId)).length > 0 && (
+        <details open={candidates.some((c) => c.episodeId && !linked.has(c.episodeId))}>
+          <summary>Did another child from {episode.home?.name} go too?</summary>
+          <p>Each child has their own episode; linking them shows they went together.</p>
+          <ul className="cards">
+            {candidates
+              .filter((c) => !c.episodeId || !linked.has(c.episodeId))
+              .map((c) => (
+                <li key={c.childId}>
+                  {c.episodeId ? (
+                    <LinkButton episodeId={episode.id} otherEpisodeId={c.episodeId} name={c.name} />
+                  ) : open ? (
+                    <Link href={`/children/${c.childId}/missing/new?with=${episode.id}`}>Report {c.name} missing too</Link>
+                  ) : (
+                    <span className="muted">{c.name}: no episode at the same time</span>
+                  )}
+                </li>
+              ))}
+          </ul>
+        </details>
+      )}
+
+      {back && (
+        <>
+          <h2>The return</h2>
+          <dl className="summary">
+            <div><dt>Returned</dt><dd>{formatDateTime(new Date(back.returnedAt))} ({formatDuration(episode.durationMinutes)} after last seen)</dd></div>
+            <div><dt>Found at</dt><dd>{back.foundLocation ? `${back.foundLocation.name}${back.foundLocation.postcode ? `, ${back.foundLocation.postcode}` : ''} (${LOCATION_KIND_LABELS[back.foundLocation.kind as keyof typeof LOCATION_KIND_LABELS] ?? back.foundLocation.kind})` : 'Not recorded'}</dd></div>
+            <div><dt>Had been at</dt><dd>{back.visitedLocations.map((l) => l.name).join('; ') || 'Not recorded'}</dd></div>
+            <div><dt>With</dt><dd>{back.associates.map((a) => [a.name, a.description].filter(Boolean).join(': ')).join('; ') || 'Not recorded'}</dd></div>
+            <div><dt>Vehicles</dt><dd>{back.vehicles.map((v) => [v.registration, v.description, v.taxiFirm].filter(Boolean).join(', ')).join('; ') || 'None recorded'}</dd></div>
+            <div>
+              <dt>Condition</dt>
+              <dd>
+                {[back.hungry && 'hungry', back.tired && 'tired', back.intoxicated && 'intoxicated'].filter(Boolean).join(', ') || 'No hunger, tiredness or intoxication noted'}
+                {back.injuries && <div>Injuries: {back.injuries}</div>}
+                {back.signsOfHarm && <div>Signs of harm: {back.signsOfHarm}</div>}
+              </dd>
+            </div>
+            <div><dt>First aid or medical attention</dt><dd>{back.medicalAttention ?? 'None recorded'}</dd></div>
+            <div><dt>Who was informed</dt><dd>{back.whoInformed ?? 'Not recorded'}</dd></div>
+          </dl>
+        </>
+      )}
+
+      <h2>Timeline</h2>
+      <EpisodeTimeline episode={episode} />
+      {open && can(actor, 'episode.update') && (
+        <section aria-labelledby="add-update">
+          <h3 id="add-update">Add to the timeline</h3>
+          <AddUpdateForm episodeId={episode.id} now={londonLocal(new Date())} />
+        </section>
+      )}
+      {can(actor, 'episode.amend') && (
+        <p>
+          <Link href={`/episodes/${episode.id}/amend`}>Correct something in this record</Link>
+        </p>
+      )}
+      {episode.status === 'returned' && managesHome && (
+        <section aria-labelledby="review">
+          <h2 id="review">Review and close</h2>
+          <CloseEpisodeForm episodeId={episode.id} version={episode.version} />
+        </section>
+      )}
+    </>
+  )
+}

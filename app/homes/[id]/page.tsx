@@ -1,0 +1,47 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { EpisodeList } from '@/components/EpisodeList'
+import { can } from '@/lib/domain/permissions'
+import { requireActor } from '@/lib/server/current-actor'
+import { ForbiddenError, NotFoundError, recordId } from '@/lib/server/errors'
+import { getHome } from '@/lib/server/homes'
+
+export const metadata = { title: 'Home' }
+
+export default async function HomePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor()
+  const { id } = await params
+  const { home, children, missingNow } = await getHome(actor, recordId(id, 'home')).catch((e) => {
+    if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound()
+    throw e
+  })
+  const missing = new Set(missingNow.map((e) => e.child.id))
+  return (
+    <>
+      <h1>{home.name}</h1>
+      <p className="lede">
+        {home.town}, {home.postcode} · Ofsted URN {home.ofstedUrn}
+      </p>
+      <h2>Missing now</h2>
+      {missingNow.length === 0 ? <p className="empty">Nobody from {home.name} is recorded as missing or away.</p> : <EpisodeList episodes={missingNow} />}
+      <h2>Living here now</h2>
+      <ul className="cards">
+        {children.map((c) => (
+          <li key={c.id}>
+            <Link className="title" href={`/children/${c.id}`}>
+              {c.firstName} {c.lastName}
+            </Link>
+            <div>Age {c.age}</div>
+            {!missing.has(c.id) && can(actor, 'episode.report') && (
+              <p style={{ margin: '0.5rem 0 0' }}>
+                <Link className="button warning" href={`/children/${c.id}/missing/new`}>
+                  Report {c.firstName} missing
+                </Link>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

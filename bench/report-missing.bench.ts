@@ -1,0 +1,76 @@
+// How long a care worker who knows the form takes to report a child missing, using only the keyboard on a phone-sized
+// screen: from the child's page to the episode page. The browser is driven key by key; the human time adds what a
+// person needs: typing speed and a pause to read each question. Figures are printed, not asserted (see README).
+import { expect, test, type Page } from '@playwright/test'
+import { signIn } from '../e2e/helpers'
+
+const TYPING_MS_PER_CHARACTER = 300 // about 40 words a minute, thumbs on a phone
+const READING_MS_PER_QUESTION = 1500
+const MS_PER_OTHER_KEY = 250 // Tab, Space, Enter, arrows
+
+test.use({ viewport: { width: 360, height: 740 } })
+
+test('report a child missing with the keyboard, at 360 px', async ({ page }) => {
+  await signIn(page, 'care.worker@demo.haven.test')
+  await page.goto('/children/demo-child-07') // Jade Pearson, Willow House: not missing in the demo data
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jade Pearson')
+
+  let keys = 0
+  let typed = 0
+  let questions = 0
+  const press = async (key: string) => {
+    keys++
+    await page.keyboard.press(key)
+  }
+  const type = async (text: string) => {
+    typed += text.length
+    await page.keyboard.type(text)
+  }
+  const focusedLabel = (p: Page) =>
+    p.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      if (!el) return ''
+      const id = el.getAttribute('id')
+      const label = id ? document.querySelector(`label[for="${id}"]`)?.textContent : null
+      return (label ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim()
+    })
+  const tabTo = async (label: RegExp) => {
+    for (let i = 0; i < 40; i++) {
+      await press('Tab')
+      if (label.test(await focusedLabel(page))) return
+    }
+    throw new Error(`never reached ${label}`)
+  }
+
+  const started = Date.now()
+  await tabTo(/^Report Jade missing$/)
+  await press('Enter')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report Jade Pearson missing')
+
+  questions++ // Do you know where Jade is?
+  await tabTo(/^No: missing/)
+  await press('Space')
+  questions++ // when last seen: the default (now) is right
+  questions++ // where last seen: the default (the home) is right
+  questions++
+  await tabTo(/^Who were they with/)
+  await type('Kyle and an older lad in a silver car')
+  questions++
+  await tabTo(/^What were they wearing/)
+  await type('Black puffer jacket, grey joggers, white trainers')
+  questions++
+  await tabTo(/^Yes$/)
+  await press('Space')
+  questions++
+  await tabTo(/^Police reference/)
+  await type('NP-26-1234')
+  await tabTo(/^Report Jade missing$/)
+  await press('Enter')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jade Pearson: missing since')
+  const machineMs = Date.now() - started
+
+  const humanMs = machineMs + typed * TYPING_MS_PER_CHARACTER + keys * MS_PER_OTHER_KEY + questions * READING_MS_PER_QUESTION
+  const result = { keysPressed: keys, charactersTyped: typed, questions, machineSeconds: +(machineMs / 1000).toFixed(1), humanSecondsEstimate: +(humanMs / 1000).toFixed(1), targetSeconds: 60 }
+  console.log(`BENCH report-missing ${JSON.stringify(result)}`)
+  test.info().annotations.push({ type: 'report-missing', description: JSON.stringify(result) })
+})

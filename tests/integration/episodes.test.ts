@@ -1,0 +1,187 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getPrisma } from '@/lib/server/database'
+import { addEpisodeUpdate, amendEpisode, closeEpisode, getEpisode, linkEpisodes, listChildEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/server/errors'
+import { getChildPhoto, getGrabPack, recordGrabPackShare, saveGrabPack } from '@/lib/server/grab-packs'
+import { listPlaces, mergePlaces } from '@/lib/server/places'
+import { episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
+import { freshDatabase } from '../support/database'
+import { makeChild, makeEpisode, makePerson, makeWorld, type World } from '../support/fixtures'
+
+let world: World
+beforeAll(async () => {
+  await freshDatabase()
+  world = await makeWorld()
+})
+
+const report = (overrides: Record<string, unknown> = {}) =>
+  reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: '2026-11-20T22:30', lastSeenPlace: 'Willow House', clothing: 'Blue coat', policeInformed: 'yes', policeReference: 'NP-1', ...overrides })
+const back = (overrides: Record<string, unknown> = {}) => recordReturnSchema.parse({ returnedAt: '2026-11-21T06:00', returnMethod: 'FOUND_BY_POLICE', ...overrides })
+
+async function problems(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (e) {
+    if (e instanceof ValidationError) return e.fieldErrors
+    throw e
+  }
+  throw new Error('expected a validation error')
+}
+
+async function setUp() {
+  const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Night Worker')
+  const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Day Manager')
+  const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+  return { worker, manager, child }
+}
+
+describe('reporting and following an episode', () => {
+  it('records the first minute’s facts at the child’s home, in UTC, and the timeline in order', async () => {
+    const { worker, child } = await setUp()
+    const { id } = await reportMissing(worker, child.id, report())
+    await addEpisodeUpdate(worker, id, episodeUpdateSchema.parse({ kind: 'POLICE_RISK_GRADE', at: '2026-11-20T23:30', riskGrade: 'LOW' }))
+    await addEpisodeUpdate(worker, id, episodeUpdateSchema.parse({ kind: 'POLICE_RISK_GRADE', at: '2026-11-21T01:00', riskGrade: 'HIGH', text: 'Seen getting into a car' }))
+    const episode = await getEpisode(worker, id)
+    expect(episode).toMatchObject({ status: 'open', home: { id: world.homeA.id }, lastSeenAt: '2026-11-20T22:30:00.000Z', clothing: 'Blue coat', policeRiskGrade: 'HIGH' })
+    expect(episode.updates.map((u) => u.riskGrade)).toEqual(['LOW', 'HIGH'])
+    expect((await listChildEpisodes(worker, child.id)).map((e) => e.id)).toEqual([id])
+  })
+
+  it('refuses a second open episode, even when two people report at the same moment', async () => {
+    const { worker, manager, child } = await setUp()
+    const results = await Promise.allSettled([reportMissing(worker, child.id, report()), reportMissing(manager, child.id, report())])
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(refused.reason).toBeInstanceOf(ValidationError)
+    expect(await (await getPrisma()).missingEpisode.count({ where: { childId: child.id } })).toBe(1)
+  })
+
+  it('refuses a start inside an earlier episode, a future time, and updates before last seen', async () => {
+    const { worker, child } = await setUp()
+    await makeEpisode(child.id, { lastSeenAt: '2026-11-10T10:00:00Z', returnedAt: '2026-11-10T18:00:00Z', reportedById: worker.userId })
+    expect((await problems(reportMissing(worker, child.id, report({ lastSeenAt: '2026-11-10T12:00' })))).lastSeenAt).toMatch(/overlaps an earlier episode/)
+    expect(await problems(reportMissing(worker, child.id, report({ lastSeenAt: '2099-01-01T10:00' })))).toEqual({ lastSeenAt: 'When last seen cannot be in the future' })
+    const { id } = await reportMissing(worker, child.id, report())
+    expect((await problems(addEpisodeUpdate(worker, id, episodeUpdateSchema.parse({ kind: 'CALL', at: '2026-11-20T20:00', text: 'x' })))).at).toMatch(/before the child was last seen/)
+  })
+})
+
+describe('the return', () => {
+  it('cannot be before the last sighting; places, people and cars typed differently become one record', async () => {
+    const { worker, child } = await setUp()
+    const other = await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laTwo.id })
+    const otherWorker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeB.id }], 'Birch Worker')
+    const { id } = await reportMissing(worker, child.id, report())
+    await addEpisodeUpdate(worker, id, episodeUpdateSchema.parse({ kind: 'SIGHTING', at: '2026-11-21T02:00', text: 'Seen at the take-away' }))
+    expect((await problems(recordReturn(worker, id, back({ returnedAt: '2026-11-21T01:00' })))).returnedAt).toMatch(/before the last sighting/)
+
+    await recordReturn(worker, id, back({ foundLocation: { name: 'Kebab King, Station Rd.', kind: 'TAKEAWAY_OR_SHOP' }, associates: [{ name: 'Jay Smith' }], vehicles: [{ registration: 'ab12 cde' }], hungry: true }))
+    const second = await reportMissing(otherWorker, other.id, report({ lastSeenPlace: 'Birch Lodge' }))
+    await recordReturn(otherWorker, second.id, back({ foundLocation: { name: 'kebab king station road' }, associates: [{ name: 'smith jay' }], vehicles: [{ registration: 'AB12CDE', description: 'silver car' }] }))
+
+    const first = await getEpisode(worker, id)
+    const secondView = await getEpisode(otherWorker, second.id)
+    expect(first.return).toMatchObject({ method: 'FOUND_BY_POLICE', hungry: true, vehicles: [{ registration: 'AB12 CDE' }] })
+    expect(secondView.return!.foundLocation!.id).toBe(first.return!.foundLocation!.id)
+    expect(secondView.return!.associates[0].id).toBe(first.return!.associates[0].id)
+    expect(secondView.return!.vehicles[0].id).toBe(first.return!.vehicles[0].id)
+    expect(first.durationMinutes).toBe(7 * 60 + 30)
+    expect((await problems(recordReturn(worker, id, back()))).form).toMatch(/already been recorded/)
+  })
+})
+
+describe('corrections and review', () => {
+  it('an amendment keeps the old value beside the new, refuses a stale version and overlapping times', async () => {
+    const { worker, manager, child } = await setUp()
+    const earlier = await makeEpisode(child.id, { lastSeenAt: '2026-11-18T10:00:00Z', returnedAt: '2026-11-18T12:00:00Z', reportedById: worker.userId })
+    const { id } = await reportMissing(worker, child.id, report())
+    let episode = await getEpisode(worker, id)
+    await amendEpisode(worker, id, { field: 'clothing', value: 'Blue coat, red scarf', reason: 'Night staff remembered the scarf', version: episode.version })
+    expect(await problems(amendEpisode(manager, id, { field: 'clothing', value: 'Green coat', reason: 'x', version: episode.version }))).toHaveProperty('form')
+    episode = await getEpisode(worker, id)
+    expect(episode.clothing).toBe('Blue coat, red scarf')
+    expect(episode.amendments).toMatchObject([{ field: 'clothing', previousValue: 'Blue coat', newValue: 'Blue coat, red scarf', reason: 'Night staff remembered the scarf' }])
+    expect((await problems(amendEpisode(worker, id, { field: 'lastSeenAt', value: '2026-11-18T11:00', reason: 'typo', version: episode.version }))).value).toMatch(/overlap/)
+    expect((await problems(amendEpisode(worker, id, { field: 'returnedAt', value: '2026-11-21T11:00', reason: 'typo', version: episode.version }))).value).toMatch(/not been recorded/)
+    expect(earlier.id).toBeTruthy()
+  })
+
+  it('only the manager of the home closes a returned episode, once', async () => {
+    const { worker, manager, child } = await setUp()
+    const otherManager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeB.id }, { role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Two Homes Manager')
+    const stranger = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeC.id }], 'Cedar Manager')
+    const { id } = await reportMissing(worker, child.id, report())
+    let episode = await getEpisode(manager, id)
+    expect((await problems(closeEpisode(manager, id, { reviewNote: 'ok', version: episode.version }))).form).toMatch(/Record the return/)
+    await recordReturn(worker, id, back())
+    episode = await getEpisode(manager, id)
+    await expect(closeEpisode(stranger, id, { reviewNote: 'ok', version: episode.version })).rejects.toThrow(NotFoundError)
+    await expect(closeEpisode(worker, id, { reviewNote: 'ok', version: episode.version })).rejects.toThrow(NotFoundError)
+    await closeEpisode(otherManager, id, { reviewNote: 'Reviewed with the child and her social worker', version: episode.version })
+    expect((await getEpisode(manager, id)).review).toMatchObject({ note: 'Reviewed with the child and her social worker', closedBy: { name: 'Two Homes Manager' } })
+    expect((await problems(closeEpisode(manager, id, { reviewNote: 'again', version: episode.version + 1 }))).form).toMatch(/already been reviewed/)
+    void ForbiddenError
+  })
+})
+
+describe('went with', () => {
+  it('links two children of the same home missing at the same time, and names the other child only to those who may see them', async () => {
+    const { worker, child } = await setUp()
+    const friend = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laTwo.id })
+    const elsewhere = await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id })
+    const iro = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Child IRO')
+    await (await getPrisma()).child.update({ where: { id: child.id }, data: { iroId: iro.userId } })
+    const a = await reportMissing(worker, child.id, report())
+    const b = await reportMissing(worker, friend.id, report({ lastSeenAt: '2026-11-20T22:35', wentWithEpisodeId: a.id }))
+    const c = await makeEpisode(elsewhere.id, { lastSeenAt: '2026-11-20T22:30:00Z', reportedById: worker.userId })
+    expect((await getEpisode(worker, a.id)).wentWith).toEqual([{ episodeId: b.id, childId: friend.id, name: `${friend.firstName} Test` }])
+    expect((await getEpisode(iro, a.id)).wentWith).toEqual([{ episodeId: null, childId: null, name: 'Another child (not in your view)' }])
+    await expect(linkEpisodes(worker, a.id, c.id)).rejects.toThrow(NotFoundError) // not in their home: not theirs to see
+    expect((await problems(linkEpisodes(worker, a.id, b.id))).otherEpisodeId).toMatch(/already linked/)
+  })
+})
+
+describe('places', () => {
+  it('a manager merges two records; episodes naming either then name the one kept', async () => {
+    const { worker, manager, child } = await setUp()
+    const one = await reportMissing(worker, child.id, report({ lastSeenAt: '2026-11-01T10:00' }))
+    await recordReturn(worker, one.id, back({ returnedAt: '2026-11-01T12:00', foundLocation: { name: 'Riverside Park' } }))
+    const two = await reportMissing(worker, child.id, report({ lastSeenAt: '2026-11-02T10:00' }))
+    await recordReturn(worker, two.id, back({ returnedAt: '2026-11-02T12:00', foundLocation: { name: 'Riverside Prak' } }))
+    const before = await listPlaces(manager)
+    const suggestion = before.suggestions.find((s) => s.kind === 'location' && [s.a.label, s.b.label].sort().join() === 'Riverside Park,Riverside Prak')!
+    expect(suggestion).toBeDefined()
+    const keep = suggestion.a.label === 'Riverside Park' ? suggestion.a : suggestion.b
+    const merge = keep === suggestion.a ? suggestion.b : suggestion.a
+    await expect(mergePlaces(worker, { kind: 'location', keepId: keep.id, mergeId: merge.id })).rejects.toThrow(ForbiddenError)
+    await mergePlaces(manager, { kind: 'location', keepId: keep.id, mergeId: merge.id })
+    expect((await getEpisode(worker, two.id)).return!.foundLocation).toMatchObject({ id: keep.id, name: 'Riverside Park' })
+    const after = await listPlaces(manager)
+    expect(after.location.find((l) => l.id === keep.id)).toMatchObject({ episodes: 2, children: 1 })
+    expect(after.location.find((l) => l.id === merge.id)).toBeUndefined()
+  })
+})
+
+describe('the grab pack', () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+  const pack = { description: 'Tall, short black hair', friendsAndAssociates: null, placesTheyGo: 'Riverside Park', phoneNumbers: null, socialMedia: null, medicalNeeds: null, vulnerabilities: null, transport: null }
+
+  it('is versioned, keeps its photo, refuses a file that is not an image, and is shared with the police on record', async () => {
+    const { worker, child } = await setUp()
+    const stranger = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeC.id }], 'Other Home Worker')
+    expect(await problems(saveGrabPack(worker, child.id, pack, { bytes: new TextEncoder().encode('%PDF-1.4') }))).toEqual({ photo: 'The photo must be a JPEG, PNG or WebP image' })
+    await saveGrabPack(worker, child.id, pack, { bytes: PNG })
+    await saveGrabPack(worker, child.id, { ...pack, description: 'Tall, short black hair, now with a fade' }, null)
+    const loaded = await getGrabPack(worker, child.id)
+    expect(loaded.current).toMatchObject({ version: 2, description: 'Tall, short black hair, now with a fade' })
+    expect(loaded.older.map((p) => p.version)).toEqual([1])
+    expect(loaded.current!.photoId).toBe(loaded.older[0].photoId)
+    const photo = await getChildPhoto(worker, child.id, loaded.current!.photoId!)
+    expect(photo.contentType).toBe('image/png')
+    await expect(getChildPhoto(stranger, child.id, loaded.current!.photoId!)).rejects.toThrow(NotFoundError)
+
+    const { id } = await reportMissing(worker, child.id, report())
+    await recordGrabPackShare(worker, id, { policeForce: 'Northshire Police', reference: 'NP-1' })
+    expect((await getEpisode(worker, id)).grabPackShares).toMatchObject([{ policeForce: 'Northshire Police', reference: 'NP-1', sharedBy: { name: 'Night Worker' } }])
+  })
+})

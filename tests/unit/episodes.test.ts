@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { checkAmendedTimes, checkNewEpisode, checkReturn, checkUpdate, currentRiskGrade, durationMinutes, episodeStatus, isDaytime } from '@/lib/domain/episodes'
+
+const t = (iso: string) => new Date(iso)
+const now = t('2026-11-26T12:00:00Z')
+const child = (episodes: { id: string; lastSeenAt: Date; returnedAt: Date | null }[] = []) => ({ dateOfBirth: t('2011-04-01T00:00:00Z'), episodes })
+
+describe('a new episode', () => {
+  it('is accepted with a last sighting in the past', () => {
+    expect(checkNewEpisode({ lastSeenAt: t('2026-11-26T01:30:00Z') }, child(), now)).toEqual({})
+  })
+  it('cannot start in the future (a few minutes of phone clock drift allowed) or before birth', () => {
+    expect(checkNewEpisode({ lastSeenAt: t('2026-11-26T12:04:00Z') }, child(), now)).toEqual({})
+    expect(checkNewEpisode({ lastSeenAt: t('2026-11-26T12:30:00Z') }, child(), now)).toEqual({ lastSeenAt: 'When last seen cannot be in the future' })
+    expect(checkNewEpisode({ lastSeenAt: t('2011-03-01T00:00:00Z') }, child(), now).lastSeenAt).toMatch(/date of birth/)
+  })
+  it('is refused while the child has an open episode', () => {
+    const open = { id: 'e1', lastSeenAt: t('2026-11-25T22:00:00Z'), returnedAt: null }
+    expect(checkNewEpisode({ lastSeenAt: t('2026-11-26T09:00:00Z') }, child([open]), now).form).toMatch(/already recorded as missing or away since 25 Nov, 22:00/)
+  })
+  it('cannot start inside an earlier episode, but can start when the last one ended', () => {
+    const earlier = { id: 'e1', lastSeenAt: t('2026-11-20T10:00:00Z'), returnedAt: t('2026-11-20T15:00:00Z') }
+    expect(checkNewEpisode({ lastSeenAt: t('2026-11-20T12:00:00Z') }, child([earlier]), now).lastSeenAt).toMatch(/overlaps an earlier episode/)
+    expect(checkNewEpisode({ lastSeenAt: t('2026-11-20T15:00:00Z') }, child([earlier]), now)).toEqual({})
+  })
+})
+
+describe('the return', () => {
+  const episode = { id: 'e1', lastSeenAt: t('2026-11-25T22:00:00Z'), returnedAt: null, sightings: [] as Date[] }
+  it('cannot be in the future or before the child was last seen', () => {
+    expect(checkReturn(episode, t('2026-11-26T13:00:00Z'), [], now)).toEqual({ returnedAt: 'The return cannot be in the future' })
+    expect(checkReturn(episode, t('2026-11-25T21:00:00Z'), [], now).returnedAt).toMatch(/before the child was last seen/)
+  })
+  it('cannot be before the last sighting recorded on the timeline', () => {
+    const sighted = { ...episode, sightings: [t('2026-11-26T03:00:00Z')] }
+    expect(checkReturn(sighted, t('2026-11-26T02:00:00Z'), [], now).returnedAt).toMatch(/before the last sighting recorded \(26 Nov, 03:00\)/)
+    expect(checkReturn(sighted, t('2026-11-26T03:00:00Z'), [], now)).toEqual({})
+  })
+  it('cannot run into the next episode', () => {
+    const later = { id: 'e2', lastSeenAt: t('2026-11-26T05:00:00Z'), returnedAt: null }
+    expect(checkReturn(episode, t('2026-11-26T06:00:00Z'), [later], now).returnedAt).toMatch(/after the next episode began/)
+  })
+})
+
+describe('timeline entries', () => {
+  const open = { id: 'e1', lastSeenAt: t('2026-11-26T01:00:00Z'), returnedAt: null }
+  it('happen while the episode is open, after last seen, not in the future', () => {
+    expect(checkUpdate(open, t('2026-11-26T02:00:00Z'), now)).toEqual({})
+    expect(checkUpdate(open, t('2026-11-26T00:30:00Z'), now).at).toMatch(/before the child was last seen/)
+    expect(checkUpdate(open, t('2026-11-26T13:00:00Z'), now).at).toMatch(/future/)
+    expect(checkUpdate({ ...open, returnedAt: t('2026-11-26T04:00:00Z') }, t('2026-11-26T05:00:00Z'), now).form).toMatch(/amendments/)
+  })
+  it('give the police risk grade now: the latest graded entry', () => {
+    expect(currentRiskGrade([{ at: t('2026-11-26T02:00:00Z'), riskGrade: 'LOW' }, { at: t('2026-11-26T04:00:00Z'), riskGrade: 'HIGH' }, { at: t('2026-11-26T05:00:00Z'), riskGrade: null }])).toBe('HIGH')
+    expect(currentRiskGrade([])).toBeNull()
+  })
+})
+
+describe('corrections to the times', () => {
+  const episode = { id: 'e1', lastSeenAt: t('2026-11-20T10:00:00Z'), returnedAt: t('2026-11-20T15:00:00Z'), sightings: [] }
+  const next = { id: 'e2', lastSeenAt: t('2026-11-21T10:00:00Z'), returnedAt: t('2026-11-21T12:00:00Z') }
+  it('keep the episode in one piece and off the child’s other episodes', () => {
+    expect(checkAmendedTimes(episode, { returnedAt: t('2026-11-20T09:00:00Z') }, [next], now).returnedAt).toMatch(/before the child was last seen/)
+    expect(checkAmendedTimes(episode, { returnedAt: t('2026-11-21T11:00:00Z') }, [next], now).returnedAt).toMatch(/overlap another episode/)
+    expect(checkAmendedTimes(episode, { lastSeenAt: t('2026-11-20T09:00:00Z') }, [next], now)).toEqual({})
+  })
+})
+
+describe('facts about an episode', () => {
+  it('status, duration and daytime (London time, across the clock change)', () => {
+    expect(episodeStatus({ returnedAt: null, closedAt: null })).toBe('open')
+    expect(episodeStatus({ returnedAt: now, closedAt: null })).toBe('returned')
+    expect(episodeStatus({ returnedAt: now, closedAt: now })).toBe('closed')
+    // the clocks went back at 02:00 BST on 25 Oct 2026: 00:30 BST to 03:30 GMT is four hours, not three
+    expect(durationMinutes({ lastSeenAt: t('2026-10-24T23:30:00Z'), returnedAt: t('2026-10-25T03:30:00Z') }, now)).toBe(240)
+    expect(isDaytime(t('2026-07-01T06:30:00Z'))).toBe(true) // 07:30 BST
+    expect(isDaytime(t('2026-12-01T06:30:00Z'))).toBe(false) // 06:30 GMT
+  })
+})
