@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { ChildCards } from '@/components/ChildCards'
 import { EpisodeList } from '@/components/EpisodeList'
+import { InterviewList } from '@/components/InterviewList'
 import { requireActor } from '@/lib/server/current-actor'
 import { dashboardFor, rolesHeld } from '@/lib/server/dashboard'
 
@@ -21,6 +22,8 @@ export default async function DashboardPage() {
             <h2 id={`panel-${slug(panel.title)}`}>{panel.title}</h2>
             {panel.children && panel.children.length > 0 && <ChildCards list={panel.children} />}
             {panel.episodes && panel.episodes.length > 0 && <EpisodeList episodes={panel.episodes} />}
+            {panel.interviews && panel.interviews.length > 0 && <InterviewList interviews={panel.interviews} />}
+            {panel.interviews && panel.interviews.length === 0 && <p className="empty">{panel.empty}</p>}
             {panel.links && panel.links.length > 0 && (
               <ul>
                 {panel.links.map((l) => (
@@ -31,7 +34,7 @@ export default async function DashboardPage() {
                 ))}
               </ul>
             )}
-            {!panel.children?.length && !panel.episodes?.length && !panel.links?.length && panel.empty && <p className="empty">{panel.empty}</p>}
+            {!panel.children?.length && !panel.episodes?.length && !panel.interviews && !panel.links?.length && panel.empty && <p className="empty">{panel.empty}</p>}
             {panel.note && <p>{panel.note}</p>}
           </section>
         ))}

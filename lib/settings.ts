@@ -7,6 +7,12 @@ function fromEnv(name: string, fallback: number) {
 }
 
 export const settings = {
+  returnInterview: {
+    /** DfE statutory guidance (2014): offered within 72 hours of the return */
+    dueHours: fromEnv('HAVEN_RETURN_INTERVIEW_DUE_HOURS', 72),
+    /** shown as "due soon" this long before the deadline */
+    dueSoonHours: fromEnv('HAVEN_RETURN_INTERVIEW_DUE_SOON_HOURS', 24),
+  },
   grabPack: {
     /** largest photo accepted for a grab pack */
     maxPhotoBytes: fromEnv('HAVEN_MAX_PHOTO_BYTES', 5_000_000),

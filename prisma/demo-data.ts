@@ -3,8 +3,9 @@
 import { hashPassword } from '@/lib/server/accounts'
 import { recordAudit } from '@/lib/server/audit'
 import { getPrisma, type Tx } from '@/lib/server/database'
-import { calendarDate, fromLondonLocal, londonDate } from '@/lib/domain/time'
+import { calendarDate, fromLondonLocal, londonDate, shiftDate } from '@/lib/domain/time'
 import { resolveAssociate, resolveLocation, resolveVehicle } from '@/lib/server/places'
+import { createDueInterview } from '@/lib/server/return-interviews'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoUser } from './demo-accounts'
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts'
@@ -45,6 +46,7 @@ const OTHER_USERS: DemoUser[] = [
   { id: 'demo-user-sw-s2', name: 'Chloe Turner', email: 'chloe.turner@demo.haven.test', grants: [{ role: 'SOCIAL_WORKER', localAuthorityId: 'demo-la-south' }] },
   { id: 'demo-user-sw-e1', name: 'Ravi Patel', email: 'ravi.patel@demo.haven.test', grants: [{ role: 'SOCIAL_WORKER', localAuthorityId: 'demo-la-east' }] },
   { id: 'demo-user-lead-s', name: 'Karen Moss', email: 'karen.moss@demo.haven.test', grants: [{ role: 'LA_MISSING_LEAD', localAuthorityId: 'demo-la-south' }] },
+  { id: 'demo-user-rhi-s', name: 'Leon Grant', email: 'leon.grant@demo.haven.test', grants: [{ role: 'RETURN_INTERVIEW_PRACTITIONER', localAuthorityId: 'demo-la-south' }] },
 ]
 
 // IRO and social worker pairs per placing authority; children are shared out between them.
@@ -89,14 +91,6 @@ const CHILDREN: [string, string, 'MALE' | 'FEMALE', string, number, string, stri
 
 const LEGAL = ['C2', 'C2', 'C1', 'V2', 'C2', 'V2', 'C2']
 
-/** Shifts a YYYY-MM-DD date by days or years. */
-function shift(isoDate: string, { days = 0, years = 0 }: { days?: number; years?: number }) {
-  const d = new Date(`${isoDate}T00:00:00Z`)
-  d.setUTCFullYear(d.getUTCFullYear() + years)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
-
 async function insertUser(tx: Tx, user: DemoUser, passwordHash: string) {
   await tx.user.create({
     data: { id: user.id, name: user.name, email: user.email, passwordHash, roles: { create: user.grants } },
@@ -113,6 +107,13 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
   await prisma.$transaction(
     async (tx) => {
       await tx.localAuthority.createMany({ data: AUTHORITIES })
+      // Northshire and Southborough have return interview services; Eastmere's social workers hold them
+      await tx.returnInterviewService.createMany({
+        data: [
+          { localAuthorityId: 'demo-la-north', name: 'Northshire Missing Children Team' },
+          { localAuthorityId: 'demo-la-south', name: 'Safe Routes (Southborough), a children’s charity' },
+        ],
+      })
       await tx.provider.createMany({ data: PROVIDERS })
       await tx.home.createMany({ data: HOMES })
       for (const user of [...DEMO_ACCOUNTS, ...OTHER_USERS]) await insertUser(tx, user, passwordHash)
@@ -121,7 +122,7 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
         const placingAuthorityId = `demo-la-${placedBy}`
         const pairs = ALLOCATIONS[placingAuthorityId]
         const [iroId, socialWorkerId] = pairs[(turn[placingAuthorityId] = (turn[placingAuthorityId] ?? -1) + 1) % pairs.length]
-        const dateOfBirth = shift(today, { years: -age, days: -((i * 37) % 300) - 20 })
+        const dateOfBirth = shiftDate(today, { years: -age, days: -((i * 37) % 300) - 20 })
         const id = `demo-child-${String(i + 1).padStart(2, '0')}`
         await tx.child.create({
           data: {
@@ -140,14 +141,14 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
           },
         })
         // Placement history, oldest first; each placement ends the day the next starts (SSDA903 X1).
-        const currentStart = shift(today, { days: -(40 + ((i * 53) % 500)) })
+        const currentStart = shiftDate(today, { days: -(40 + ((i * 53) % 500)) })
         const earlier: { start: string; data: object }[] = []
         if (history === 'foster')
-          earlier.push({ start: shift(currentStart, { days: -(200 + i * 11) }), data: { settingName: `Foster carers (${placedBy === 'north' ? 'Northshire' : placedBy === 'south' ? 'Southborough' : 'Eastmere'})`, areaAuthorityId: placingAuthorityId, outOfArea: false, placeCode: 'U6', placeProvider: 'PR1' } })
+          earlier.push({ start: shiftDate(currentStart, { days: -(200 + i * 11) }), data: { settingName: `Foster carers (${placedBy === 'north' ? 'Northshire' : placedBy === 'south' ? 'Southborough' : 'Eastmere'})`, areaAuthorityId: placingAuthorityId, outOfArea: false, placeCode: 'U6', placeProvider: 'PR1' } })
         if (history === 'twoHomes') {
           const other = current === 'cedar' || current === 'bnb' ? home.rowan : home.cedar
-          earlier.push({ start: shift(currentStart, { days: -(400 + i * 7) }), data: { settingName: 'Foster carers', areaAuthorityId: placingAuthorityId, outOfArea: false, placeCode: 'U4', placeProvider: 'PR4' } })
-          earlier.push({ start: shift(currentStart, { days: -(150 + i * 5) }), data: { homeId: other.id, areaAuthorityId: other.hostAuthorityId, outOfArea: other.hostAuthorityId !== placingAuthorityId, placeCode: 'K2', placeProvider: 'PR5', reasonForChange: 'CARPL' } })
+          earlier.push({ start: shiftDate(currentStart, { days: -(400 + i * 7) }), data: { settingName: 'Foster carers', areaAuthorityId: placingAuthorityId, outOfArea: false, placeCode: 'U4', placeProvider: 'PR4' } })
+          earlier.push({ start: shiftDate(currentStart, { days: -(150 + i * 5) }), data: { homeId: other.id, areaAuthorityId: other.hostAuthorityId, outOfArea: other.hostAuthorityId !== placingAuthorityId, placeCode: 'K2', placeProvider: 'PR5', reasonForChange: 'CARPL' } })
         }
         const currentData =
           current === 'bnb'
@@ -206,6 +207,14 @@ type DemoEpisode = {
   open?: boolean // returned but not yet reviewed
   link?: number // index in EPISODES of the episode this one went with
   updates?: { after: number; kind: 'CALL' | 'PLACE_CHECKED' | 'SIGHTING' | 'POLICE_RISK_GRADE' | 'NOTE'; text: string; grade?: 'NO_APPARENT_RISK' | 'LOW' | 'MEDIUM' | 'HIGH' }[]
+  /** the return interview: held so many hours after the return, or another outcome; none: still to do */
+  interview?: { held?: number; outcome?: 'DECLINED' | 'NOT_AVAILABLE' | 'NOT_OFFERED'; offeredOnly?: boolean; trustedAdult?: string; says?: Partial<Record<'whereAndWithWhom' | 'whatHappened' | 'whyLeft' | 'harmed' | 'feelsSafe' | 'whatWouldHelp' | 'concernsAboutHome', string>>; police?: boolean; cse?: boolean }
+}
+
+const INTERVIEWERS: Record<string, [string, string]> = {
+  'demo-la-north': ['Amira Haddad', 'Northshire Missing Children Team'],
+  'demo-la-south': ['Leon Grant', 'Safe Routes (Southborough)'],
+  'demo-la-east': ['Ravi Patel', 'Eastmere Borough Council children’s services'],
 }
 
 const KEBAB = { name: 'Kebab King, Station Road', kind: 'TAKEAWAY_OR_SHOP' as const, postcode: 'NS4 2AB' }
@@ -245,6 +254,44 @@ const EPISODES: DemoEpisode[] = [
   { child: 23, daysAgo: 4, at: '18:00', hours: 26, place: 'Rowan View', found: { name: 'Her mum’s house', kind: 'HOUSE_OR_FLAT' }, method: 'BROUGHT_BY_FAMILY', open: true },
   { child: 27, daysAgo: 10, at: '23:50', hours: 14, place: 'Station Hotel', found: { name: 'Premier Stay Hotel', kind: 'HOTEL' }, with: [{ name: 'Jay' }], method: 'FOUND_BY_POLICE' },
 ]
+
+// What happened to each return interview, by position in EPISODES: most held in time, some late, declined or not
+// offered, some still to do (due soon or overdue); one child's words include concerns about the home.
+const INTERVIEWS: Record<number, DemoEpisode['interview']> = {
+  0: { held: 20, says: { whyLeft: 'Bored at school, wanted to see Jay', feelsSafe: 'Yes' } },
+  1: {
+    held: 30,
+    says: {
+      whereAndWithWhom: 'At the kebab shop on Station Road and then in Jay’s car',
+      whatHappened: 'Jay bought her food and a phone top-up; older men came to the car',
+      whyLeft: 'Jay texted her to come out; she says he is her boyfriend',
+      harmed: 'Did not want to say',
+      feelsSafe: 'Not always',
+      whatWouldHelp: 'Someone to talk to at night',
+      concernsAboutHome: 'Night staff lock the kitchen at 9 so she goes out to get food; she says nobody at Willow House listens to her.',
+    },
+    police: true,
+    cse: true,
+  },
+  2: { outcome: 'DECLINED', says: { whatWouldHelp: 'Said she did not want to talk to anyone' } },
+  3: { held: 100, says: { whereAndWithWhom: 'Kebab King again, with Jay', feelsSafe: 'Did not answer' }, police: true },
+  4: { offeredOnly: true },
+  6: { held: 40 },
+  7: { held: 40 },
+  8: { outcome: 'NOT_OFFERED' },
+  9: { held: 90 },
+  10: { offeredOnly: true },
+  12: { held: 60, trustedAdult: 'Her key worker, Jordan, whom she trusts', says: { harmed: 'Bruise from being grabbed by a man at the hotel' }, cse: true },
+  13: { held: 50, police: true },
+  15: { held: 48, says: { whereAndWithWhom: 'With Jay at the kebab shop, then a flat' } },
+  16: { outcome: 'DECLINED' },
+  17: { held: 120 },
+  18: { held: 24 },
+  19: { outcome: 'NOT_AVAILABLE' },
+  20: { held: 36, says: { whyLeft: 'Older boys pay him to carry things' }, cse: true },
+  21: { held: 70 },
+  23: { held: 40 },
+}
 
 async function loadDemoEpisodes(tx: Tx, today: string, now: Date) {
   const ids: string[] = []
@@ -299,6 +346,7 @@ async function loadDemoEpisodes(tx: Tx, today: string, now: Date) {
     for (const w of e.with ?? []) await tx.episodeAssociate.create({ data: { episodeId: id, associateId: await resolveAssociate(tx, { name: w.name ?? null, description: w.description ?? null }, staff.reporter) } })
     for (const v of e.vehicles ?? [])
       await tx.episodeVehicle.create({ data: { episodeId: id, vehicleId: await resolveVehicle(tx, { registration: v.registration || null, description: v.description ?? null, taxiFirm: v.taxiFirm || null }, staff.reporter) } })
+    if (returnedAt) await demoInterview(tx, id, childId, returnedAt, INTERVIEWS[i], now)
     if (e.link !== undefined) {
       const [first, second] = [ids[e.link], id].sort()
       await tx.episodeLink.create({ data: { episodeId: first, otherId: second, createdById: staff.reporter } })
@@ -312,4 +360,45 @@ async function loadDemoEpisodes(tx: Tx, today: string, now: Date) {
       { childId: 'demo-child-03', version: 1, description: 'Mixed White and Black Caribbean girl, 5ft 5, black curly hair, brown eyes.', placesTheyGo: 'Station Road, Premier Stay Hotel area', vulnerabilities: 'Found intoxicated with older adults; taxis paid for by unknown adults.', createdById: 'demo-user-manager' },
     ],
   })
+}
+
+async function demoInterview(tx: Tx, episodeId: string, childId: string, returnedAt: Date, spec: DemoEpisode['interview'], now: Date) {
+  const interview = await createDueInterview(tx, { id: episodeId, childId }, returnedAt, episodeId.replace('episode', 'interview'))
+  if (!spec) return
+  const child = await tx.child.findUniqueOrThrow({ where: { id: childId }, select: { placingAuthorityId: true, socialWorkerId: true } })
+  const recorder = interview.serviceAuthorityId === 'demo-la-north' ? 'demo-user-rhi' : interview.serviceAuthorityId === 'demo-la-south' ? 'demo-user-rhi-s' : child.socialWorkerId!
+  const [interviewer, organisation] = INTERVIEWERS[child.placingAuthorityId]
+  const at = (hours: number) => new Date(Math.min(returnedAt.getTime() + hours * 3_600_000, now.getTime() - 60_000))
+  const offeredAt = at(4)
+  if (spec.offeredOnly) {
+    await tx.returnInterview.update({ where: { id: interview.id }, data: { offeredAt, offerMethod: 'PHONE', offerRecordedById: recorder } })
+    return
+  }
+  const held = spec.held !== undefined
+  await tx.returnInterview.update({
+    where: { id: interview.id },
+    data: {
+      offeredAt: spec.outcome === 'NOT_OFFERED' ? null : offeredAt,
+      offerMethod: spec.outcome === 'NOT_OFFERED' ? null : 'IN_PERSON',
+      outcome: held ? 'HELD' : spec.outcome,
+      notOfferedReason: spec.outcome === 'NOT_OFFERED' ? 'Moved to an emergency placement the next day; the service was not told in time' : null,
+      heldAt: held ? at(spec.held!) : null,
+      heldWhere: held ? 'Quiet room at the home' : null,
+      interviewerName: held ? (spec.trustedAdult ? 'Jordan Ellis' : interviewer) : null,
+      interviewerOrganisation: held && !spec.trustedAdult ? organisation : null,
+      independenceDeclared: held ? !spec.trustedAdult : null,
+      childChoseTrustedAdult: held ? Boolean(spec.trustedAdult) : null,
+      trustedAdult: spec.trustedAdult ?? null,
+      ...spec.says,
+      outcomeRecordedAt: at((spec.held ?? 10) + 1),
+      outcomeRecordedById: recorder,
+      preventionInterview: held ? 'DONE' : 'NOT_DONE',
+      preventionInterviewDate: held ? calendarDate(londonDate(at(2))) : null,
+    },
+  })
+  if (spec.police)
+    await tx.policeSharing.create({
+      data: { interviewId: interview.id, sharedAt: at((spec.held ?? 10) + 2), policeForce: 'Northshire Police', what: 'Places, the man known as Jay and the silver car AB12 CDE', basis: 'SAFEGUARDING_WITHOUT_CONSENT', reason: 'Risk of sexual exploitation to her and other children', recordedById: recorder },
+    })
+  if (spec.cse) await tx.interviewFollowUp.create({ data: { interviewId: interview.id, kind: 'CSE_SCREENING', note: 'Disclosed gifts and older men', createdById: recorder } })
 }

@@ -34,6 +34,13 @@ export const PERMISSIONS = {
   // places, people and vehicles named in episodes: merging duplicates changes what pattern rules count
   'place.merge': ['REGISTERED_MANAGER', 'LA_MISSING_LEAD'],
   'home.read': ['CARE_WORKER', 'REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
+  // return interviews: the practitioner sees only the interviews of their service, and only what holding one needs
+  'interview.read': [...CHILD_READERS, 'RETURN_INTERVIEW_PRACTITIONER'],
+  'interview.record': ['RETURN_INTERVIEW_PRACTITIONER', 'SOCIAL_WORKER'],
+  // what the child says about the home: never the home's staff or provider
+  'interview.concerns': ['IRO', 'SOCIAL_WORKER', 'LA_MISSING_LEAD', 'RETURN_INTERVIEW_PRACTITIONER'],
+  'interview.timeliness': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD', 'IRO', 'SOCIAL_WORKER'],
+  'authority.configure': ['LA_MISSING_LEAD'],
   'user.manage': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>

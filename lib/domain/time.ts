@@ -96,3 +96,11 @@ export function formatDuration(minutes: number): string {
   if (hours) return `${hours} h${mins ? ` ${mins} min` : ''}`
   return `${mins} min`
 }
+
+/** A calendar date moved by whole years and days ("a year ago today"; 29 February becomes 1 March). */
+export function shiftDate(isoDay: string, { days = 0, years = 0 }: { days?: number; years?: number }) {
+  const d = new Date(`${isoDay}T00:00:00Z`)
+  d.setUTCFullYear(d.getUTCFullYear() + years)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}

@@ -40,6 +40,14 @@ export type AuditPayloads = {
   'grabpack.save': { version: number; photoId: string | null }
   'grabpack.photo-read': { photoId: string }
   'grabpack.share': { shareId: string; policeForce: string }
+  'interview.read': { concernsShown: boolean }
+  'interview.offer': Record<string, never>
+  'interview.outcome': { outcome: string }
+  'interview.amend': { field: string; amendmentId: string }
+  'interview.follow-up': { kind: string; followUpId: string }
+  'interview.police-sharing': { sharingId: string; basis: string }
+  'interview.prevention': { status: string }
+  'authority.configure': { returnInterviewService: string | null }
 }
 export type AuditAction = keyof AuditPayloads
 

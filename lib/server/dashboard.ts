@@ -2,7 +2,8 @@
 // appear there. Child data comes only through listChildren (scoped and audited).
 import { can } from '@/lib/domain/permissions'
 import { holds, ROLE_LABELS, type Actor, type Role } from '@/lib/domain/roles'
-import type { ChildSummary, EpisodeSummary } from '@/lib/validation/responses'
+import type { ChildSummary, EpisodeSummary, InterviewSummary } from '@/lib/validation/responses'
+import { outstandingInterviews } from './return-interviews'
 import { currentEpisodes } from './episodes'
 import { listChildren } from './children'
 import { getPrisma } from './database'
@@ -12,18 +13,14 @@ export type DashboardPanel = {
   empty: string
   children?: ChildSummary[]
   episodes?: EpisodeSummary[]
+  interviews?: InterviewSummary[]
   links?: { href: string; label: string; note?: string }[]
   note?: string
 }
 
 // Panels for work that arrives with later parts of Haven: they say plainly what will appear.
 const COMING: Partial<Record<Role, DashboardPanel[]>> = {
-  REGISTERED_MANAGER: [
-    { title: 'Return interviews due', empty: 'None due. After every return, the independent return interview appears here with its 72-hour deadline.' },
-  ],
   IRO: [{ title: 'Alerts for your decision', empty: 'No alerts. When a child you review goes missing, returns, or shows a pattern, the alert appears here so you can decide whether to bring their review forward.' }],
-  SOCIAL_WORKER: [{ title: 'Return interviews to arrange', empty: 'None. When a child you are allocated returns from a missing episode, their return interview appears here.' }],
-  RETURN_INTERVIEW_PRACTITIONER: [{ title: 'Interviews assigned to you', empty: 'No interviews assigned to you. When a child returns and their interview is assigned to you, it appears here with the date it is due (within 72 hours of the return).' }],
   INDEPENDENT_VISITOR: [{ title: 'Monthly visits', empty: 'No visits recorded yet. Your Regulation 44 visits and their reports appear here.' }],
   LA_MISSING_LEAD: [{ title: 'Pattern alerts', empty: 'No alerts. Children going missing together, repeat episodes and recurring places across homes appear here.' }],
   RESPONSIBLE_INDIVIDUAL: [{ title: 'Oversight', empty: 'Regulation 44 visit reports and Regulation 45 reviews for your homes appear here.' }],
@@ -45,6 +42,16 @@ export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
         empty: 'Nothing to review. A missing episode appears here when the child has returned, until you review and close it.',
         episodes: toReview,
       })
+  }
+  // DfE guidance: within 72 hours of every return; the manager and social worker see what is due and overdue
+  const interviewRoles = (['RETURN_INTERVIEW_PRACTITIONER', 'SOCIAL_WORKER', 'REGISTERED_MANAGER', 'LA_MISSING_LEAD'] as const).filter((r) => holds(actor, r))
+  if (interviewRoles.length) {
+    panels.push({
+      title: interviewRoles[0] === 'RETURN_INTERVIEW_PRACTITIONER' ? 'Interviews for your service' : 'Return interviews due',
+      empty: 'None due. After every return, the independent return interview appears here with its 72-hour deadline until it is recorded.',
+      interviews: await outstandingInterviews(actor),
+      links: [{ href: '/return-interviews?status=all', label: 'All return interviews' }],
+    })
   }
   if (can(actor, 'child.list')) {
     const children = await listChildren(actor)

@@ -23,6 +23,7 @@ import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
 import { resolveAssociate, resolveLocation, resolveVehicle } from './places'
+import { createDueInterview, moveInterviewDeadline } from './return-interviews'
 import { childWhere, currentPlacement, episodeWhere } from './scope'
 
 const person = { select: { id: true, name: true } } as const
@@ -294,6 +295,7 @@ export async function recordReturn(actor: Actor, episodeId: string, input: Recor
     for (const associate of input.associates)
       await tx.episodeAssociate.create({ data: { episodeId, associateId: await resolveAssociate(tx, associate, actor.userId) } })
     for (const vehicle of input.vehicles) await tx.episodeVehicle.create({ data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId) } })
+    await createDueInterview(tx, episode, returnedAt) // every return: an independent interview within 72 hours
     await recordAudit(tx, { actorId: actor.userId, action: 'episode.return', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { returnedAt: returnedAt.toISOString() } })
     return { id: episodeId, durationMinutes: Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now)) }
   })
@@ -345,6 +347,7 @@ export async function amendEpisode(actor: Actor, episodeId: string, input: Amend
       data: { [input.field]: result.value, version: { increment: 1 } },
     })
     if (updated.count !== 1) throw stale()
+    if (input.field === 'returnedAt') await moveInterviewDeadline(tx, episodeId, result.value as Date)
     const amendment = await tx.episodeAmendment.create({
       data: { episodeId, field: input.field, previousValue: asJson(previous), newValue: asJson(result.value), reason: input.reason, authorId: actor.userId, createdAt: now },
     })

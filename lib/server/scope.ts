@@ -56,3 +56,27 @@ export function homeIdsFor(actor: Actor, action: Action, role: RoleGrant['role']
 export function episodeWhere(actor: Actor, action: Action, now: Date): Prisma.MissingEpisodeWhereInput {
   return { child: childWhere(actor, action, now) }
 }
+
+/**
+ * Return interviews: with their child for most roles; for a return interview practitioner, the interviews of their
+ * authority's service only (they have no wider view of the child).
+ */
+export function interviewWhere(actor: Actor, action: Action, now: Date): Prisma.ReturnInterviewWhereInput {
+  const services = grantsFor(actor, action)
+    .filter((g) => g.role === 'RETURN_INTERVIEW_PRACTITIONER' && g.localAuthorityId)
+    .map((g) => g.localAuthorityId!)
+  return { OR: [{ child: childWhere(actor, action, now) }, ...(services.length ? [{ serviceAuthorityId: { in: services } }] : [])] }
+}
+
+/** Who reads what a child says about the home: their IRO, their social worker, their placing authority's missing
+ * lead, and the practitioner's service. Never through a home or provider role. */
+export function concernsWhere(actor: Actor): Prisma.ReturnInterviewWhereInput {
+  const or: Prisma.ReturnInterviewWhereInput[] = []
+  for (const g of grantsFor(actor, 'interview.concerns')) {
+    if (g.role === 'IRO') or.push({ child: { iroId: actor.userId } })
+    if (g.role === 'SOCIAL_WORKER') or.push({ child: { socialWorkerId: actor.userId } })
+    if (g.role === 'LA_MISSING_LEAD' && g.localAuthorityId) or.push({ child: { placingAuthorityId: g.localAuthorityId } })
+    if (g.role === 'RETURN_INTERVIEW_PRACTITIONER' && g.localAuthorityId) or.push({ serviceAuthorityId: g.localAuthorityId })
+  }
+  return or.length ? { OR: or } : { id: { in: [] } }
+}

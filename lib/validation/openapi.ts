@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { childListQuerySchema, newChildSchema, placementEndSchema, placementStartSchema } from './children'
 import { amendEpisodeSchema, closeEpisodeSchema, episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from './episodes'
-import { childListSchema, childRecordSchema, createdSchema, episodeListSchema, episodeViewSchema, problemSchema, tokenSchema } from './responses'
+import { childListSchema, childRecordSchema, createdSchema, episodeListSchema, episodeViewSchema, interviewListSchema, interviewViewSchema, problemSchema, tokenSchema } from './responses'
+import { outcomeSchema } from './return-interviews'
 import { tokenRequestSchema } from './users'
 
 const schemas = {
@@ -22,6 +23,9 @@ const schemas = {
   CloseEpisode: [closeEpisodeSchema, 'input'],
   EpisodeList: [episodeListSchema, 'output'],
   Episode: [episodeViewSchema, 'output'],
+  InterviewOutcome: [outcomeSchema, 'input'],
+  InterviewList: [interviewListSchema, 'output'],
+  ReturnInterview: [interviewViewSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
@@ -142,6 +146,26 @@ export function openApiDocument() {
           parameters: idParam('episode id'),
           requestBody: { required: true, ...json('CloseEpisode') },
           responses: { 200: { description: 'Closed', ...json('Created') }, ...problems(400, 401, 403, 404, 422) },
+        },
+      },
+      '/api/v1/return-interviews': {
+        get: {
+          summary: 'Return interviews you may see: due (including due soon), overdue, held, or all',
+          parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['due', 'overdue', 'held', 'all'] } }],
+          responses: { 200: { description: 'The interviews', ...json('InterviewList') }, ...problems(401, 403, 422) },
+        },
+      },
+      '/api/v1/missing-episodes/{id}/return-interview': {
+        get: {
+          summary: "The episode's return interview. concernsAboutHome is present only for the IRO, social worker, LA missing lead and interview service",
+          parameters: idParam('episode id'),
+          responses: { 200: { description: 'The interview', ...json('ReturnInterview') }, ...problems(401, 404) },
+        },
+        post: {
+          summary: 'Record the interview (or why it did not happen); once, then corrected by amendment',
+          parameters: idParam('episode id'),
+          requestBody: { required: true, ...json('InterviewOutcome') },
+          responses: { 201: { description: 'Recorded', ...json('Created') }, ...problems(400, 401, 404, 422) },
         },
       },
       '/api/v1/placements/{id}/end': {

@@ -165,3 +165,62 @@ export const episodeViewSchema = z.object({
 export const episodeListSchema = z.object({ episodes: z.array(episodeSummarySchema) })
 export type EpisodeSummary = z.output<typeof episodeSummarySchema>
 export type EpisodeView = z.output<typeof episodeViewSchema>
+
+// ---- return interviews
+
+const statusEnum = z.enum(['due', 'due-soon', 'overdue', 'held', 'held-late', 'declined', 'not-available', 'not-offered'])
+
+export const interviewSummarySchema = z.object({
+  id: z.string(),
+  episodeId: z.string(),
+  child: z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), age: z.number().int() }).describe('only what holding the interview needs'),
+  home: home,
+  lastSeenAt: instant,
+  returnedAt: instant,
+  dueAt: instant.describe('72 hours after the return'),
+  status: statusEnum,
+  heldBy: z.enum(['service', 'social-worker']),
+})
+
+const sharingSchema = z.object({ id: z.string(), sharedAt: instant, policeForce: z.string(), what: z.string(), basis: z.enum(['CONSENT', 'SAFEGUARDING_WITHOUT_CONSENT']), reason: z.string().nullable(), recordedBy: person.nullable() })
+
+export const interviewViewSchema = interviewSummarySchema.extend({
+  offeredAt: instant.nullable(),
+  offerMethod: z.string().nullable(),
+  outcome: z.enum(['HELD', 'DECLINED', 'NOT_AVAILABLE', 'NOT_OFFERED']).nullable(),
+  notOfferedReason: z.string().nullable(),
+  heldAt: instant.nullable(),
+  heldWhere: z.string().nullable(),
+  interviewerName: z.string().nullable(),
+  interviewerOrganisation: z.string().nullable(),
+  independenceDeclared: z.boolean().nullable(),
+  childChoseTrustedAdult: z.boolean().nullable(),
+  trustedAdult: z.string().nullable(),
+  childSays: z.object({
+    whereAndWithWhom: z.string().nullable(),
+    whatHappened: z.string().nullable(),
+    whyLeft: z.string().nullable(),
+    harmed: z.string().nullable(),
+    feelsSafe: z.string().nullable(),
+    whatWouldHelp: z.string().nullable(),
+  }),
+  concernsAboutHome: z.string().nullable().optional().describe('present only for the IRO, social worker, LA missing lead and the interview service'),
+  concernsVisible: z.boolean(),
+  mayRecord: z.boolean().describe('whether you can record and correct this interview'),
+  providerName: z.string().nullable().describe('who runs the home: its employees are not independent'),
+  outcomeRecordedAt: instant.nullable(),
+  outcomeRecordedBy: person.nullable(),
+  locations: z.array(locationSchema),
+  associates: z.array(z.object({ id: z.string(), name: z.string().nullable(), description: z.string().nullable() })),
+  vehicles: z.array(z.object({ id: z.string(), registration: z.string().nullable(), description: z.string().nullable(), taxiFirm: z.string().nullable() })),
+  sharings: z.array(sharingSchema),
+  followUps: z.array(z.object({ id: z.string(), kind: z.enum(['CSE_SCREENING', 'SAFEGUARDING_REFERRAL']), reference: z.string().nullable(), note: z.string().nullable(), createdAt: instant, createdBy: person.nullable() })),
+  preventionInterview: z.enum(['DONE', 'DECLINED', 'NOT_DONE']).nullable(),
+  preventionInterviewDate: z.iso.date().nullable(),
+  amendments: z.array(z.object({ id: z.string(), field: z.string(), previousValue: z.union([z.string(), z.boolean(), z.null()]), newValue: z.union([z.string(), z.boolean(), z.null()]), reason: z.string(), author: person.nullable(), createdAt: instant })),
+  version: z.number().int(),
+})
+
+export const interviewListSchema = z.object({ interviews: z.array(interviewSummarySchema) })
+export type InterviewSummary = z.output<typeof interviewSummarySchema>
+export type InterviewView = z.output<typeof interviewViewSchema>

@@ -18,7 +18,9 @@ import { listUsers } from '@/lib/server/users'
 import { newChildSchema } from '@/lib/validation/children'
 import { episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
-import { makeChild, makeEpisode, makePerson, makeWorld, type World } from '../support/fixtures'
+import { makeChild, makeEpisode, makeInterview, makePerson, makeWorld, type World } from '../support/fixtures'
+import { getInterview, recordOutcome, setReturnInterviewService, timelinessReport } from '@/lib/server/return-interviews'
+import { outcomeSchema } from '@/lib/validation/return-interviews'
 
 type Outcome = 'ok' | 'forbidden' | 'not-found' | 'invalid'
 type Row = Record<Action, [inScope: Outcome, outOfScope: Outcome]>
@@ -43,10 +45,17 @@ const nothing = {
   'grabpack.share': both('not-found'),
   'place.merge': both('forbidden'),
   'home.read': both('forbidden'),
+  'interview.read': both('not-found'),
+  'interview.record': both('not-found'),
+  'interview.concerns': both('not-found'),
+  'interview.timeliness': both('forbidden'),
+  'authority.configure': both('not-found'),
   'user.manage': both('forbidden'),
   'audit.verify': both('forbidden'),
 } satisfies Row
-const reader = { ...nothing, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped } satisfies Row
+// home staff and the provider read the interview, but what the child said about the home is hidden from them
+const reader = { ...nothing, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'] } satisfies Row
+const hearsConcerns = { 'interview.concerns': scoped } satisfies Partial<Row>
 const recorder = {
   ...reader,
   'episode.report': scoped,
@@ -59,15 +68,17 @@ const recorder = {
 } satisfies Row
 const placer = { 'child.create': ['ok', 'invalid'], 'placement.start': scoped, 'placement.end': scoped } satisfies Partial<Row>
 
+const timeliness = { 'interview.timeliness': scoped } satisfies Partial<Row>
+
 const EXPECTED: Record<Role, Row> = {
   CARE_WORKER: { ...recorder, 'home.read': scoped },
-  REGISTERED_MANAGER: { ...recorder, ...placer, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped },
-  RESPONSIBLE_INDIVIDUAL: { ...reader, 'home.read': scoped },
-  IRO: reader,
-  SOCIAL_WORKER: { ...recorder, ...placer },
-  RETURN_INTERVIEW_PRACTITIONER: nothing,
+  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped },
+  RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, 'home.read': scoped },
+  IRO: { ...reader, ...hearsConcerns, ...timeliness },
+  SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped },
+  RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped },
   INDEPENDENT_VISITOR: nothing,
-  LA_MISSING_LEAD: { ...reader, 'place.merge': scoped },
+  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, 'place.merge': scoped, 'authority.configure': scoped },
   SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'] },
 }
 
@@ -90,6 +101,8 @@ const nextDate = () => new Date(Date.UTC(2025, 0, 1 + day++)).toISOString().slic
 beforeAll(async () => {
   await freshDatabase()
   world = await makeWorld()
+  // authority one has a return interview service; authority two leaves interviews to social workers
+  await (await getPrisma()).returnInterviewService.create({ data: { localAuthorityId: world.laOne.id, name: 'Northshire Missing Team' } })
 })
 
 function grantFor(role: Role) {
@@ -121,6 +134,7 @@ function scenario(role: Role, actor: Actor, other: Actor) {
     case 'SOCIAL_WORKER':
       return { mine: at(world.homeC.id, world.laOne.id, { socialWorkerId: actor.userId }), theirs: at(world.homeA.id, world.laOne.id, { socialWorkerId: other.userId }) }
     case 'LA_MISSING_LEAD': // placed by my authority elsewhere, not placed by another authority elsewhere
+    case 'RETURN_INTERVIEW_PRACTITIONER': // the interviews of my authority's service (it places the child), not another's
       return { mine: at(world.homeC.id, world.laOne.id), theirs: at(world.homeC.id, world.laTwo.id) }
     default: // roles that see no child records: even a child in their home or authority is not theirs to read
       return { mine: at(world.homeA.id, world.laOne.id, { iroId: actor.userId, socialWorkerId: actor.userId }), theirs: at(world.homeC.id, world.laTwo.id) }
@@ -149,6 +163,11 @@ describe.each(ROLES)('%s', (role) => {
       })
     }
     const homeOf = (inScope: boolean) => (inScope ? where.mine.homeId : where.theirs.homeId)
+    const interview = async (inScope: boolean) => {
+      const i = await makeInterview((await child(inScope)).id, reporter.userId)
+      await prisma.returnInterview.update({ where: { id: i.id }, data: { concernsAboutHome: 'Staff shout at me' } })
+      return i
+    }
 
     const attempt: Record<Action, (inScope: boolean) => Promise<unknown>> = {
       'child.list': async (inScope) => {
@@ -198,6 +217,21 @@ describe.each(ROLES)('%s', (role) => {
         return mergePlaces(actor, { kind: 'location', keepId: keep, mergeId: merge })
       },
       'home.read': async (inScope) => getHome(actor, homeOf(inScope)),
+      'interview.read': async (inScope) => getInterview(actor, { id: (await interview(inScope)).id }),
+      'interview.record': async (inScope) =>
+        recordOutcome(actor, { id: (await interview(inScope)).id }, outcomeSchema.parse({ outcome: 'DECLINED', offeredAt: '2025-06-02T12:00', whyLeft: 'Wanted to see friends' })),
+      'interview.concerns': async (inScope) => {
+        const seen = await getInterview(actor, { id: (await interview(inScope)).id })
+        if (!seen.concernsVisible || seen.concernsAboutHome !== 'Staff shout at me') throw new ForbiddenError('hidden')
+      },
+      'interview.timeliness': async (inScope) => {
+        const period = { from: '2025-06-01', to: '2025-06-30' }
+        const before = (await timelinessReport(actor, period)).total.returned
+        await interview(inScope)
+        // counted in this person's figures only when the child is theirs
+        if ((await timelinessReport(actor, period)).total.returned === before) throw new NotFoundError('not counted')
+      },
+      'authority.configure': async (inScope) => setReturnInterviewService(actor, inScope ? world.laOne.id : world.laTwo.id, { name: 'Northshire Missing Team' }),
       'user.manage': () => listUsers(actor),
       'audit.verify': () => verifyAudit(actor),
     }

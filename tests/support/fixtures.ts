@@ -101,3 +101,11 @@ export async function makeEpisode(childId: string, opts: { lastSeenAt?: string; 
     },
   })
 }
+
+/** A returned episode with its return interview due (as recording the return makes it). */
+export async function makeInterview(childId: string, reportedById: string, returnedAt = '2025-06-02T09:00:00Z') {
+  const { createDueInterview } = await import('@/lib/server/return-interviews')
+  const episode = await makeEpisode(childId, { reportedById, lastSeenAt: '2025-06-01T20:00:00Z', returnedAt })
+  const prisma = await getPrisma()
+  return prisma.$transaction((tx) => createDueInterview(tx, episode, new Date(returnedAt)))
+}

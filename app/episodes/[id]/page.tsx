@@ -5,6 +5,8 @@ import { can } from '@/lib/domain/permissions'
 import { formatDateTime, formatDuration, londonLocal } from '@/lib/domain/time'
 import { loadEpisodeOr404 } from '@/lib/server/episode-page'
 import { wentWithCandidates } from '@/lib/server/episodes'
+import { getInterview } from '@/lib/server/return-interviews'
+import { STATUS_LABELS } from '@/lib/domain/return-interviews'
 import { AddUpdateForm, CloseEpisodeForm, LinkButton } from './EpisodeForms'
 
 export const metadata = { title: 'Missing episode' }
@@ -20,6 +22,7 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
   const linked = new Set(episode.wentWith.map((w) => w.episodeId))
   const back = episode.return
   const managesHome = actor.grants.some((g) => g.role === 'REGISTERED_MANAGER' && g.homeId === episode.home?.id)
+  const interview = back && can(actor, 'interview.read') ? await getInterview(actor, { episodeId: episode.id }).catch(() => null) : null
   return (
     <>
       <p>
@@ -109,6 +112,12 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
         </>
       )}
 
+      {interview && (
+        <p className={interview.status === 'overdue' ? 'concern concern-critical' : 'notice'}>
+          <strong>Return interview: {STATUS_LABELS[interview.status]}</strong> (due by {formatDateTime(new Date(interview.dueAt))}).{' '}
+          <Link href={`/return-interviews/${interview.id}`}>Open the return interview</Link>
+        </p>
+      )}
       <h2>Timeline</h2>
       <EpisodeTimeline episode={episode} />
       {open && can(actor, 'episode.update') && (

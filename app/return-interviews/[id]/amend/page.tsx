@@ -1,0 +1,35 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { londonLocal } from '@/lib/domain/time'
+import { loadInterviewOr404 } from '@/lib/server/interview-page'
+import { INTERVIEW_AMENDABLE, type InterviewAmendableField } from '@/lib/validation/return-interviews'
+import { AmendInterviewForm } from './AmendInterviewForm'
+
+export const metadata = { title: 'Correct the interview record' }
+
+export default async function AmendInterviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { interview: i } = await loadInterviewOr404((await params).id)
+  if (!i.mayRecord || !i.outcome) notFound()
+  const current: Record<InterviewAmendableField, string> = {
+    heldAt: i.heldAt ? londonLocal(new Date(i.heldAt)) : '',
+    heldWhere: i.heldWhere ?? '',
+    interviewerName: i.interviewerName ?? '',
+    interviewerOrganisation: i.interviewerOrganisation ?? '',
+    ...Object.fromEntries(Object.entries(i.childSays).map(([k, v]) => [k, v ?? ''])),
+    concernsAboutHome: i.concernsAboutHome ?? '',
+    preventionInterview: i.preventionInterview ?? '',
+  } as Record<InterviewAmendableField, string>
+  const fields = (Object.keys(INTERVIEW_AMENDABLE) as InterviewAmendableField[]).filter(
+    (f) => (f !== 'concernsAboutHome' || i.concernsVisible) && (i.outcome === 'HELD' || !['heldAt', 'heldWhere', 'interviewerName', 'interviewerOrganisation'].includes(f)),
+  )
+  return (
+    <>
+      <p>
+        <Link href={`/return-interviews/${i.id}`}>Back to the interview</Link>
+      </p>
+      <h1>Correct the interview record for {i.child.firstName} {i.child.lastName}</h1>
+      <p className="lede">Your correction is added with your name and reason; the original stays readable.</p>
+      <AmendInterviewForm interviewId={i.id} version={i.version} fields={fields} current={current} />
+    </>
+  )
+}
