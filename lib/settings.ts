@@ -7,6 +7,22 @@ function fromEnv(name: string, fallback: number) {
 }
 
 export const settings = {
+  cse: {
+    /** screen again at least this often (SERAF: every 3 months) */
+    rescreenMonths: fromEnv('HAVEN_CSE_RESCREEN_MONTHS', 3),
+    /** a child at risk has a signed-off safety plan within this many working days of the screening */
+    planWorkingDays: fromEnv('HAVEN_CSE_PLAN_WORKING_DAYS', 5),
+    /** how to count indicators; all local choices, none validated (DOMAIN.md): the professional decides */
+    rules: {
+      points: { CURRENT: 3, WITHIN_6_MONTHS: 2, OLDER: 1 },
+      atRiskScore: fromEnv('HAVEN_CSE_AT_RISK_SCORE', 3),
+      significantScore: fromEnv('HAVEN_CSE_SIGNIFICANT_SCORE', 12),
+      significantIndicatorCount: fromEnv('HAVEN_CSE_SIGNIFICANT_INDICATORS', 4),
+      fullAssessmentIndicatorCount: fromEnv('HAVEN_CSE_FULL_ASSESSMENT_INDICATORS', 3),
+    },
+    /** "missing 3 times in 30 days" suggests the missing indicator as current (Derbyshire guidance: a local threshold) */
+    repeatMissing: { count: fromEnv('HAVEN_REPEAT_MISSING_COUNT', 3), days: fromEnv('HAVEN_REPEAT_MISSING_DAYS', 30) },
+  },
   returnInterview: {
     /** DfE statutory guidance (2014): offered within 72 hours of the return */
     dueHours: fromEnv('HAVEN_RETURN_INTERVIEW_DUE_HOURS', 72),

@@ -41,6 +41,13 @@ export const PERMISSIONS = {
   'interview.concerns': ['IRO', 'SOCIAL_WORKER', 'LA_MISSING_LEAD', 'RETURN_INTERVIEW_PRACTITIONER'],
   'interview.timeliness': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD', 'IRO', 'SOCIAL_WORKER'],
   'authority.configure': ['LA_MISSING_LEAD'],
+  // CSE screening and safety plans (report recommendation 2): everyone who reads the child sees the risk and plan
+  'cse.read': CHILD_READERS,
+  'cse.screen': EPISODE_RECORDERS,
+  'plan.write': EPISODE_RECORDERS,
+  'plan.signoff': ['REGISTERED_MANAGER'],
+  // Regulation 40 is the registered person's duty
+  'reg40.record': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
   'user.manage': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>

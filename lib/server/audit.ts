@@ -48,6 +48,12 @@ export type AuditPayloads = {
   'interview.police-sharing': { sharingId: string; basis: string }
   'interview.prevention': { status: string }
   'authority.configure': { returnInterviewService: string | null }
+  'cse.read': Record<string, never>
+  'cse.screen': { screeningId: string; level: string }
+  'plan.write': { planId: string; version: number }
+  'plan.signoff': { planId: string; version: number }
+  'reg40.notice': { taskId: string; noticeId: string }
+  'reg40.complete': { taskId: string }
 }
 export type AuditAction = keyof AuditPayloads
 

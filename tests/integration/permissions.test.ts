@@ -21,6 +21,8 @@ import { freshDatabase } from '../support/database'
 import { makeChild, makeEpisode, makeInterview, makePerson, makeWorld, type World } from '../support/fixtures'
 import { getInterview, recordOutcome, setReturnInterviewService, timelinessReport } from '@/lib/server/return-interviews'
 import { outcomeSchema } from '@/lib/validation/return-interviews'
+import { createPlanVersion, getCseOverview, recordReg40Notice, recordScreening, signOffPlan } from '@/lib/server/cse'
+import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation/cse'
 
 type Outcome = 'ok' | 'forbidden' | 'not-found' | 'invalid'
 type Row = Record<Action, [inScope: Outcome, outOfScope: Outcome]>
@@ -50,11 +52,16 @@ const nothing = {
   'interview.concerns': both('not-found'),
   'interview.timeliness': both('forbidden'),
   'authority.configure': both('not-found'),
+  'cse.read': both('not-found'),
+  'cse.screen': both('not-found'),
+  'plan.write': both('not-found'),
+  'plan.signoff': both('not-found'),
+  'reg40.record': both('not-found'),
   'user.manage': both('forbidden'),
   'audit.verify': both('forbidden'),
 } satisfies Row
 // home staff and the provider read the interview, but what the child said about the home is hidden from them
-const reader = { ...nothing, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'] } satisfies Row
+const reader = { ...nothing, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped } satisfies Row
 const hearsConcerns = { 'interview.concerns': scoped } satisfies Partial<Row>
 const recorder = {
   ...reader,
@@ -65,6 +72,8 @@ const recorder = {
   'episode.link': scoped,
   'grabpack.edit': scoped,
   'grabpack.share': scoped,
+  'cse.screen': scoped,
+  'plan.write': scoped,
 } satisfies Row
 const placer = { 'child.create': ['ok', 'invalid'], 'placement.start': scoped, 'placement.end': scoped } satisfies Partial<Row>
 
@@ -72,8 +81,8 @@ const timeliness = { 'interview.timeliness': scoped } satisfies Partial<Row>
 
 const EXPECTED: Record<Role, Row> = {
   CARE_WORKER: { ...recorder, 'home.read': scoped },
-  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped },
-  RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, 'home.read': scoped },
+  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.record': scoped },
+  RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, 'home.read': scoped, 'reg40.record': scoped },
   IRO: { ...reader, ...hearsConcerns, ...timeliness },
   SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped },
   RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped },
@@ -163,6 +172,8 @@ describe.each(ROLES)('%s', (role) => {
       })
     }
     const homeOf = (inScope: boolean) => (inScope ? where.mine.homeId : where.theirs.homeId)
+    const plan = () =>
+      planSchema.parse({ actions: [{ who: 'Key worker', what: 'Check in every evening' }], ifMissingPlaces: 'Riverside Park', ifMissingPeople: 'Her aunt', childAgrees: 'YES', policeInvolved: 'no', reviewDate: '2099-01-01', basedOnVersion: 0 })
     const interview = async (inScope: boolean) => {
       const i = await makeInterview((await child(inScope)).id, reporter.userId)
       await prisma.returnInterview.update({ where: { id: i.id }, data: { concernsAboutHome: 'Staff shout at me' } })
@@ -230,6 +241,18 @@ describe.each(ROLES)('%s', (role) => {
         await interview(inScope)
         // counted in this person's figures only when the child is theirs
         if ((await timelinessReport(actor, period)).total.returned === before) throw new NotFoundError('not counted')
+      },
+      'cse.read': async (inScope) => getCseOverview(actor, (await child(inScope)).id),
+      'cse.screen': async (inScope) => recordScreening(actor, (await child(inScope)).id, screeningSchema.parse({ level: 'NOT_AT_RISK' })),
+      'plan.write': async (inScope) => createPlanVersion(actor, (await child(inScope)).id, plan()),
+      'plan.signoff': async (inScope) => {
+        const c = await child(inScope)
+        const { id } = await prisma.safetyPlan.create({ data: { ...plan(), basedOnVersion: undefined, reviewDate: new Date('2099-01-01'), childId: c.id, version: 1, createdById: reporter.userId } as never })
+        return signOffPlan(actor, id)
+      },
+      'reg40.record': async (inScope) => {
+        const { id } = await prisma.reg40Task.create({ data: { childId: (await child(inScope)).id, reason: 'Suspected CSE', createdAt: new Date('2025-01-01') } })
+        return recordReg40Notice(actor, id, reg40NoticeSchema.parse({ notified: 'Ofsted', how: 'Online form', at: '2025-01-02T10:00' }))
       },
       'authority.configure': async (inScope) => setReturnInterviewService(actor, inScope ? world.laOne.id : world.laTwo.id, { name: 'Northshire Missing Team' }),
       'user.manage': () => listUsers(actor),

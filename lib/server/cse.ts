@@ -1,0 +1,265 @@
+// CSE screening, safety plans and Regulation 40 notifications. Screenings are never changed (a new one supersedes);
+// plans are versioned; sign-off happens once. Scoped to the child and audited like every child record.
+import { cseFlags, INDICATOR_BY_CODE, needsSafetyPlan, scoreScreening, suggestIndicators, suspectedCse, type Level, type Observed } from '@/lib/domain/cse'
+import { languageWarningsFor } from '@/lib/domain/language'
+import { can } from '@/lib/domain/permissions'
+import type { Actor } from '@/lib/domain/roles'
+import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
+import { settings } from '@/lib/settings'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import type { PlanInput, Reg40NoticeInput, ScreeningInput } from '@/lib/validation/cse'
+import { recordAudit } from './audit'
+import { getPrisma, type Tx } from './database'
+import { NotFoundError, throwIfProblems, ValidationError } from './errors'
+import { childWhere, currentPlacement } from './scope'
+
+type CseAction = 'cse.read' | 'cse.screen' | 'plan.write' | 'plan.signoff' | 'reg40.record'
+
+async function findChild(tx: Tx, actor: Actor, action: CseAction, childId: string, now: Date) {
+  if (!can(actor, action)) throw new NotFoundError('child')
+  const child = await tx.child.findFirst({ where: { AND: [{ id: childId }, childWhere(actor, action, now)] }, select: { id: true, firstName: true, lastName: true } })
+  if (!child) throw new NotFoundError('child')
+  return child
+}
+
+/** Indicators Haven's own records suggest for this child (missing episodes, returns, placement). */
+async function suggestionsFor(tx: Tx, childId: string, now: Date) {
+  const [episodes, bnb] = await Promise.all([
+    tx.missingEpisode.findMany({
+      where: { childId, lastSeenAt: { gte: new Date(now.getTime() - 183 * 86_400_000) } },
+      orderBy: { lastSeenAt: 'desc' },
+      select: {
+        id: true,
+        lastSeenAt: true,
+        returnedAt: true,
+        intoxicated: true,
+        vehicles: { select: { vehicle: { select: { registration: true, description: true } } } },
+        locations: { select: { location: { select: { kind: true } } } },
+        associates: { select: { associate: { select: { name: true, description: true } } } },
+      },
+    }),
+    tx.placement.count({ where: { childId, bedAndBreakfast: true, ...currentPlacement(now) } }),
+  ])
+  return suggestIndicators(
+    {
+      episodes: episodes.map((e) => ({
+        ...e,
+        vehicles: e.vehicles.map((v) => v.vehicle.registration ?? v.vehicle.description ?? 'a vehicle'),
+        placeKinds: e.locations.map((l) => l.location.kind),
+        associates: e.associates.map((a) => a.associate.name ?? a.associate.description ?? 'someone'),
+      })),
+      bedAndBreakfast: bnb > 0,
+    },
+    now,
+    settings.cse.repeatMissing,
+  )
+}
+
+const planFlagsSelect = { version: true, signedOffAt: true, reviewDate: true } as const
+
+function flagsFrom(
+  latest: { screenedAt: Date; level: Level; harmIndicators: number } | null,
+  plans: { version: number; signedOffAt: Date | null; reviewDate: Date }[],
+  reg40Open: boolean,
+  now: Date,
+) {
+  return cseFlags(
+    {
+      latestScreening: latest ? { screenedOn: londonDate(latest.screenedAt), level: latest.level, harmIndicators: latest.harmIndicators } : null,
+      plans: plans.map((p) => ({ version: p.version, signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null, reviewDate: isoDate(p.reviewDate) })),
+      reg40Open,
+    },
+    londonDate(now),
+    settings.cse,
+  )
+}
+
+/** Everything about a child's CSE risk: screenings, plan versions, Regulation 40 tasks, flags, suggestions. */
+export async function getCseOverview(actor: Actor, childId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const child = await findChild(tx, actor, 'cse.read', childId, now)
+    const [screenings, plans, tasks, requests] = await Promise.all([
+      tx.cseScreening.findMany({ where: { childId }, orderBy: { screenedAt: 'desc' } }),
+      tx.safetyPlan.findMany({ where: { childId }, orderBy: { version: 'desc' } }),
+      tx.reg40Task.findMany({ where: { childId }, include: { notices: { orderBy: { at: 'asc' } } }, orderBy: { createdAt: 'desc' } }),
+      tx.interviewFollowUp.findMany({ where: { kind: 'CSE_SCREENING', interview: { childId } }, orderBy: { createdAt: 'desc' }, select: { id: true, createdAt: true, note: true, interviewId: true } }),
+    ])
+    const people = await tx.user.findMany({
+      where: { id: { in: [...screenings.map((s) => s.screenedById), ...plans.flatMap((p) => [p.createdById, p.signedOffById]), ...tasks.map((t) => t.completedById)].filter((x): x is string => !!x) } },
+      select: { id: true, name: true },
+    })
+    const who = (id: string | null) => people.find((p) => p.id === id)?.name ?? null
+    await recordAudit(tx, { actorId: actor.userId, action: 'cse.read', subjectType: 'child', subjectId: childId, childId, details: {} })
+    return {
+      child,
+      screenings: screenings.map((s) => ({ ...s, indicators: s.indicators as Observed[], screenedBy: who(s.screenedById) })),
+      plans: plans.map((p) => ({ ...p, risks: p.risks as { code: string | null; text: string | null }[], actions: p.actions as { who: string | null; what: string | null; byWhen: string | null }[], createdBy: who(p.createdById), signedOffBy: who(p.signedOffById) })),
+      reg40Tasks: tasks.map((t) => ({ ...t, completedBy: who(t.completedById) })),
+      screeningRequests: requests.filter((r) => !screenings.some((s) => s.screenedAt > r.createdAt)),
+      flags: flagsFrom(screenings[0] ?? null, plans, tasks.some((t) => !t.completedAt), now),
+      suggestions: await suggestionsFor(tx, childId, now),
+      rules: settings.cse.rules,
+    }
+  })
+}
+
+const NARRATIVE_SCREENING = ['summary', 'levelReason']
+
+/** Records a screening: the tool counts and suggests, the professional decides (with a reason when they differ). */
+export async function recordScreening(actor: Actor, childId: string, input: ScreeningInput, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    await findChild(tx, actor, 'cse.screen', childId, now)
+    const suggestions = await suggestionsFor(tx, childId, now)
+    const undecided = suggestions.filter((s) => !input.suggestionDecisions[s.key])
+    throwIfProblems(Object.fromEntries(undecided.map((s) => [`suggestionDecisions.${s.key}`, `Confirm or dismiss: ${s.reason}`])))
+    const observed: Observed[] = input.indicators.map((i) => ({ code: i.code, when: i.when!, note: i.note }))
+    const confirmed = suggestions.filter((s) => input.suggestionDecisions[s.key] === 'confirm')
+    for (const s of confirmed) if (!observed.some((o) => o.code === s.code)) observed.push({ code: s.code, when: s.when, note: s.reason })
+    const result = scoreScreening(observed, settings.cse.rules)
+    if (input.level !== result.suggestedLevel && !input.levelReason)
+      throw new ValidationError({ levelReason: `Say why your judgement differs from the suggested level (${result.suggestedLevel.replace(/_/g, ' ').toLowerCase()})` })
+    const screening = await tx.cseScreening.create({
+      data: {
+        childId,
+        screenedAt: now,
+        screenedById: actor.userId,
+        indicators: observed as unknown as Prisma.InputJsonValue,
+        score: result.score,
+        harmIndicators: result.harmIndicators,
+        suggestedLevel: result.suggestedLevel,
+        level: input.level,
+        levelReason: input.level !== result.suggestedLevel ? input.levelReason : null,
+        fullAssessmentPrompted: result.fullAssessmentPrompted,
+        suggestionsConfirmed: confirmed.map((s) => ({ key: s.key, code: s.code, reason: s.reason })),
+        suggestionsDismissed: suggestions.filter((s) => input.suggestionDecisions[s.key] === 'dismiss').map((s) => ({ key: s.key, code: s.code, reason: s.reason })),
+        summary: input.summary,
+        sourceInterviewId: input.sourceInterviewId,
+        createdAt: now,
+      },
+    })
+    let reg40TaskId: string | null = null
+    if (suspectedCse({ level: input.level, harmIndicators: result.harmIndicators }) && !(await tx.reg40Task.findFirst({ where: { childId, completedAt: null } }))) {
+      const harm = observed.filter((o) => INDICATOR_BY_CODE[o.code]?.group === 'harm').map((o) => INDICATOR_BY_CODE[o.code].label)
+      reg40TaskId = (
+        await tx.reg40Task.create({
+          data: { childId, screeningId: screening.id, reason: harm.length ? `Harm indicators: ${harm.join('; ')}` : 'Screened as at significant risk of child sexual exploitation', createdAt: now },
+        })
+      ).id
+    }
+    await recordAudit(tx, { actorId: actor.userId, action: 'cse.screen', subjectType: 'child', subjectId: childId, childId, details: { screeningId: screening.id, level: input.level } })
+    return {
+      id: screening.id,
+      score: result.score,
+      suggestedLevel: result.suggestedLevel,
+      level: input.level,
+      fullAssessmentPrompted: result.fullAssessmentPrompted,
+      planNeeded: needsSafetyPlan({ level: input.level, harmIndicators: result.harmIndicators }),
+      reg40TaskId,
+      warnings: languageWarningsFor({ ...input, notes: observed.map((o) => o.note ?? '').join(' ') }, [...NARRATIVE_SCREENING, 'notes']),
+    }
+  })
+}
+
+const NARRATIVE_PLAN = ['ifMissingPlaces', 'ifMissingPeople', 'trustedAdults', 'childsWords', 'familyEngaged']
+
+/** A new version of the safety plan (the previous stays readable). */
+export async function createPlanVersion(actor: Actor, childId: string, input: PlanInput, now = new Date()) {
+  if (input.reviewDate <= londonDate(now)) throw new ValidationError({ reviewDate: 'The review date must be in the future' })
+  if (input.actions.length === 0) throw new ValidationError({ actions: 'Add at least one protective action: who does what, by when' })
+  const prisma = await getPrisma()
+  return prisma
+    .$transaction(async (tx) => {
+      await findChild(tx, actor, 'plan.write', childId, now)
+      const latest = await tx.safetyPlan.findFirst({ where: { childId }, orderBy: { version: 'desc' }, select: { version: true } })
+      if ((latest?.version ?? 0) !== input.basedOnVersion)
+        throw new ValidationError({ form: `Someone saved version ${latest?.version} of this plan while you were working. Open it to see their changes; what you typed is still here.` })
+      const { basedOnVersion: _, ...content } = input
+      const plan = await tx.safetyPlan.create({
+        data: { ...content, risks: content.risks, actions: content.actions, reviewDate: calendarDate(input.reviewDate), childId, version: input.basedOnVersion + 1, createdAt: now, createdById: actor.userId },
+      })
+      await recordAudit(tx, { actorId: actor.userId, action: 'plan.write', subjectType: 'child', subjectId: childId, childId, details: { planId: plan.id, version: plan.version } })
+      return { id: plan.id, version: plan.version, warnings: languageWarningsFor(input, NARRATIVE_PLAN) }
+    })
+    .catch((e) => {
+      if (e?.code === 'P2002') throw new ValidationError({ form: 'Someone saved this plan at the same moment. Open it to see their version; what you typed is still here.' })
+      throw e
+    })
+}
+
+/** The registered manager signs off a plan version, once. */
+export async function signOffPlan(actor: Actor, planId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const plan = await tx.safetyPlan.findUnique({ where: { id: planId } })
+    if (!plan) throw new NotFoundError('safety plan')
+    await findChild(tx, actor, 'plan.signoff', plan.childId, now)
+    const latest = await tx.safetyPlan.findFirst({ where: { childId: plan.childId }, orderBy: { version: 'desc' }, select: { version: true } })
+    if (latest!.version !== plan.version) throw new ValidationError({ form: `Version ${latest!.version} has replaced this one: sign off the latest version.` })
+    const signed = await tx.safetyPlan.updateMany({ where: { id: planId, signedOffAt: null }, data: { signedOffAt: now, signedOffById: actor.userId } })
+    if (signed.count !== 1) throw new ValidationError({ form: 'This version has already been signed off.' })
+    await recordAudit(tx, { actorId: actor.userId, action: 'plan.signoff', subjectType: 'child', subjectId: plan.childId, childId: plan.childId, details: { planId, version: plan.version } })
+    return { id: planId }
+  })
+}
+
+async function findTask(tx: Tx, actor: Actor, taskId: string, now: Date) {
+  const task = await tx.reg40Task.findUnique({ where: { id: taskId }, include: { notices: true } })
+  if (!task) throw new NotFoundError('notification task')
+  await findChild(tx, actor, 'reg40.record', task.childId, now)
+  return task
+}
+
+/** One notification made under Regulation 40: to whom, how, when. */
+export async function recordReg40Notice(actor: Actor, taskId: string, input: Reg40NoticeInput, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const task = await findTask(tx, actor, taskId, now)
+    const at = new Date(input.at)
+    if (at.getTime() > now.getTime() + 5 * 60_000 || at < task.createdAt) throw new ValidationError({ at: 'The time must be after the task was raised and not in the future' })
+    const notice = await tx.reg40Notice.create({
+      data: { taskId, notified: input.detail ? `${input.notified}: ${input.detail}` : input.notified, how: input.how, at, recordedById: actor.userId, createdAt: now },
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'reg40.notice', subjectType: 'child', subjectId: task.childId, childId: task.childId, details: { taskId, noticeId: notice.id } })
+    return { id: notice.id }
+  })
+}
+
+/** Marks the task done: Ofsted and the placing authority must have been told. */
+export async function completeReg40Task(actor: Actor, taskId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const task = await findTask(tx, actor, taskId, now)
+    if (task.completedAt) throw new ValidationError({ form: 'Already marked as done.' })
+    const told = (who: string) => task.notices.some((n) => n.notified.startsWith(who))
+    if (!told('Ofsted') || !told('Placing authority'))
+      throw new ValidationError({ form: 'Record the notifications to Ofsted and to the placing authority first (Regulation 40(4)(a)).' })
+    await tx.reg40Task.update({ where: { id: taskId }, data: { completedAt: now, completedById: actor.userId } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'reg40.complete', subjectType: 'child', subjectId: task.childId, childId: task.childId, details: { taskId } })
+    return { id: taskId }
+  })
+}
+
+/** Children in scope with CSE flags that need someone to act (for dashboards): plans due or overdue, reviews, Reg 40. */
+export async function cseFlagsInScope(actor: Actor, now = new Date()) {
+  if (!can(actor, 'cse.read')) return []
+  const prisma = await getPrisma()
+  const children = await prisma.child.findMany({
+    where: childWhere(actor, 'cse.read', now),
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } },
+      safetyPlans: { select: planFlagsSelect },
+      reg40Tasks: { where: { completedAt: null }, select: { id: true } },
+    },
+  })
+  return children
+    .map((c) => ({
+      child: { id: c.id, firstName: c.firstName, lastName: c.lastName },
+      flags: flagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.reg40Tasks.length > 0, now).filter((f) => f.level !== 'info'),
+    }))
+    .filter((c) => c.flags.length > 0)
+}

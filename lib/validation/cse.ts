@@ -1,0 +1,74 @@
+// CSE screening, safety plan and Regulation 40 schemas: forms, server actions and API alike.
+import { z } from 'zod'
+import { INDICATORS } from '@/lib/domain/cse'
+import { dateField, momentField, optionalText, requiredText, yesNo } from './fields'
+
+const CODES = INDICATORS.map((i) => i.code) as [string, ...string[]]
+export const WHENS = ['CURRENT', 'WITHIN_6_MONTHS', 'OLDER'] as const
+export const LEVELS = ['NOT_AT_RISK', 'AT_RISK', 'SIGNIFICANT'] as const
+
+export const screeningSchema = z
+  .object({
+    /** the form sends every indicator with present true/false; the API may send only those present */
+    indicators: z
+      .array(
+        z.object({
+          code: z.enum(CODES, { error: 'Unknown indicator' }),
+          present: z.boolean().default(true),
+          when: z.enum(WHENS).optional().nullable().or(z.literal('').transform(() => null)),
+          note: optionalText('the note', 2000),
+        }),
+      )
+      .max(INDICATORS.length)
+      .default([]),
+    level: z.enum(LEVELS, { error: 'Select the level, using your professional judgement' }),
+    levelReason: optionalText('why your judgement differs', 2000),
+    summary: optionalText('the summary', 4000),
+    /** for each suggestion from Haven's records: confirm (add the indicator) or dismiss */
+    suggestionDecisions: z.record(z.string(), z.enum(['confirm', 'dismiss'])).default({}),
+    sourceInterviewId: z.string().trim().max(100).optional().nullable().transform((v) => v || null),
+  })
+  .superRefine((s, ctx) => {
+    s.indicators.forEach((i, n) => {
+      if (i.present && !i.when) ctx.addIssue({ code: 'custom', path: ['indicators', n, 'when'], message: 'Say when it was observed' })
+    })
+    const codes = s.indicators.filter((i) => i.present).map((i) => i.code)
+    if (new Set(codes).size !== codes.length) ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'Each indicator once' })
+  })
+  .transform((s) => ({ ...s, indicators: s.indicators.filter((i) => i.present) }))
+
+export const planSchema = z.object({
+  risks: z
+    .array(z.object({ code: z.enum(CODES).optional().nullable().or(z.literal('').transform(() => null)), text: optionalText('the risk', 1000) }))
+    .max(30)
+    .default([])
+    .transform((r) => r.filter((x) => x.code || x.text)),
+  actions: z
+    .array(z.object({ who: optionalText('who', 200), what: optionalText('what they do', 1000), byWhen: z.string().optional().nullable().transform((v) => v || null).pipe(dateField('by when').nullable()) }))
+    .max(30)
+    .default([])
+    .transform((a) => a.filter((x) => x.who || x.what)),
+  ifMissingPlaces: requiredText('the places to check if they go missing', 4000),
+  ifMissingPeople: requiredText('the people to call if they go missing', 4000),
+  trustedAdults: optionalText('the trusted adults', 2000),
+  childsWords: optionalText('the child’s own words', 8000),
+  childAgrees: z.enum(['YES', 'PARTLY', 'NO', 'NOT_ASKED'], { error: 'Say whether the child agrees with the plan' }),
+  familyEngaged: optionalText('the family and supporting adults engaged', 2000),
+  policeInvolved: yesNo('Say whether the police are involved'),
+  policeOfficer: optionalText('the officer', 200),
+  policeReference: optionalText('the police reference', 100),
+  reviewDate: dateField('the review date'),
+  /** the version the writer started from: a newer one saved meanwhile is not silently overwritten */
+  basedOnVersion: z.coerce.number().int().min(0),
+})
+
+export const reg40NoticeSchema = z.object({
+  notified: z.enum(['Ofsted', 'Placing authority', 'Police', 'Parent or carer', 'Other relevant person'], { error: 'Select who was notified' }),
+  detail: optionalText('who exactly', 300),
+  how: requiredText('how they were notified', 300),
+  at: momentField('when they were notified'),
+})
+
+export type ScreeningInput = z.output<typeof screeningSchema>
+export type PlanInput = z.output<typeof planSchema>
+export type Reg40NoticeInput = z.output<typeof reg40NoticeSchema>
