@@ -30,7 +30,7 @@ test('a practitioner records an interview: independence checked, the child’s w
   await record.getByLabel('Their organisation').fill('Northshire Missing Children Team')
   await record.getByRole('button', { name: 'Save the interview record' }).click()
   await expect(page.getByRole('region', { name: 'Concerns about the home' })).toContainText('Night staff lock the kitchen')
-  await expect(page.getByText('Place: Kebab King, Station Road, NS4 2AB')).toBeVisible()
+  await expect(page.getByText('Place: kebab king station road')).toBeVisible()
 
   // a disclosure starts a CSE screening; the police get what they need, on a recorded basis
   const followUp = page.getByRole('form', { name: 'Start a follow-up' })
@@ -48,7 +48,7 @@ test('a practitioner records an interview: independence checked, the child’s w
   await expect(page.getByRole('region', { name: 'Shared with the police' })).toContainText('Northshire Police')
   await page.getByRole('link', { name: 'Police intelligence summary (printable)' }).click()
   await expect(page.getByRole('heading', { name: 'Places' })).toBeVisible()
-  await expect(page.getByText('Kebab King, Station Road, NS4 2AB')).toBeVisible()
+  await expect(page.getByText('kebab king station road')).toBeVisible()
 })
 
 test('a care worker of the home cannot see the concerns about the home, in the page or through the API', async ({ page, request }) => {

@@ -4,7 +4,7 @@ import { hashPassword } from '@/lib/server/accounts'
 import { recordAudit } from '@/lib/server/audit'
 import { getPrisma, type Tx } from '@/lib/server/database'
 import { calendarDate, fromLondonLocal, londonDate, shiftDate } from '@/lib/domain/time'
-import { resolveAssociate, resolveLocation, resolveVehicle } from '@/lib/server/places'
+import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from '@/lib/server/places'
 import { createDueInterview } from '@/lib/server/return-interviews'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoUser } from './demo-accounts'
 
@@ -342,10 +342,18 @@ async function loadDemoEpisodes(tx: Tx, today: string, now: Date) {
       await tx.episodeUpdate.create({
         data: { episodeId: id, kind: u.kind, at: new Date(lastSeenAt.getTime() + u.after * 3_600_000), createdAt: new Date(lastSeenAt.getTime() + u.after * 3_600_000 + 5 * 60_000), text: u.text, riskGrade: u.grade ?? null, authorId: staff.reporter },
       })
-    if (e.found) await tx.episodeLocation.create({ data: { episodeId: id, role: 'FOUND', locationId: await resolveLocation(tx, { postcode: null, ...e.found }, staff.reporter) } })
-    for (const w of e.with ?? []) await tx.episodeAssociate.create({ data: { episodeId: id, associateId: await resolveAssociate(tx, { name: w.name ?? null, description: w.description ?? null }, staff.reporter) } })
-    for (const v of e.vehicles ?? [])
-      await tx.episodeVehicle.create({ data: { episodeId: id, vehicleId: await resolveVehicle(tx, { registration: v.registration || null, description: v.description ?? null, taxiFirm: v.taxiFirm || null }, staff.reporter) } })
+    if (e.found) {
+      const found = { postcode: null, ...e.found }
+      await tx.episodeLocation.create({ data: { episodeId: id, role: 'FOUND', locationId: await resolveLocation(tx, found, staff.reporter), ...typedLocation(found) } })
+    }
+    for (const w of e.with ?? []) {
+      const person = { name: w.name ?? null, description: w.description ?? null }
+      await tx.episodeAssociate.create({ data: { episodeId: id, associateId: await resolveAssociate(tx, person, staff.reporter), ...typedAssociate(person) } })
+    }
+    for (const v of e.vehicles ?? []) {
+      const car = { registration: v.registration || null, description: v.description ?? null, taxiFirm: v.taxiFirm || null }
+      await tx.episodeVehicle.create({ data: { episodeId: id, vehicleId: await resolveVehicle(tx, car, staff.reporter), ...typedVehicle(car) } })
+    }
     if (returnedAt) await demoInterview(tx, id, childId, returnedAt, INTERVIEWS[i], now)
     if (e.link !== undefined) {
       const [first, second] = [ids[e.link], id].sort()

@@ -67,7 +67,7 @@ export function checkUpdate(episode: EpisodeTimes, at: Date, now: Date): Problem
 
 /** Changing when an episode started or ended must keep it consistent with the child's other episodes. */
 export function checkAmendedTimes(
-  episode: EpisodeTimes & { sightings: Date[] },
+  episode: EpisodeTimes & { sightings: Date[]; updateTimes: Date[]; dateOfBirth: Date },
   change: { lastSeenAt?: Date; returnedAt?: Date },
   others: EpisodeTimes[],
   now: Date,
@@ -77,7 +77,12 @@ export function checkAmendedTimes(
   const field = change.lastSeenAt ? 'lastSeenAt' : 'returnedAt'
   if (start.getTime() > now.getTime() + CLOCK_SKEW_MS || (end && end.getTime() > now.getTime() + CLOCK_SKEW_MS))
     return { [field]: 'The time cannot be in the future' }
+  if (start < episode.dateOfBirth) return { [field]: "When last seen cannot be before the child's date of birth" }
   if (end && end < start) return { [field]: 'The return cannot be before the child was last seen' }
+  const firstEntry = [...episode.updateTimes].sort((a, b) => a.getTime() - b.getTime())[0]
+  if (change.lastSeenAt && firstEntry && start > firstEntry) return { [field]: `There are timeline entries from ${fmt(firstEntry)}, before this time` }
+  const lastSighting = [...episode.sightings].sort((a, b) => b.getTime() - a.getTime())[0]
+  if (change.returnedAt && lastSighting && end! < lastSighting) return { [field]: `The return cannot be before the last sighting recorded (${fmt(lastSighting)})` }
   const clash = others.find((e) => e.id !== episode.id && overlaps(start, end, e.lastSeenAt, e.returnedAt))
   if (clash) return { [field]: `This would overlap another episode (from ${fmt(clash.lastSeenAt)})` }
   return {}

@@ -27,7 +27,8 @@ export const PERMISSIONS = {
   'episode.return': EPISODE_RECORDERS,
   'episode.amend': EPISODE_RECORDERS,
   'episode.link': EPISODE_RECORDERS,
-  'episode.close': ['REGISTERED_MANAGER'],
+  // the home's manager; for an episode away from any Haven home (a B&B), the child's social worker
+  'episode.close': ['REGISTERED_MANAGER', 'SOCIAL_WORKER'],
   'grabpack.read': CHILD_READERS,
   'grabpack.edit': EPISODE_RECORDERS,
   'grabpack.share': EPISODE_RECORDERS,

@@ -40,11 +40,20 @@ export function vehicleKey(v: { registration?: string | null; description?: stri
   return reg ? `reg:${reg}` : `desc:${words(`${v.description ?? ''} ${v.taxiFirm ?? ''}`).join(' ')}`
 }
 
-/** A person's key: their name if known (order-insensitive), otherwise their description. */
+/** A vehicle is recognised automatically only by a full registration (5 or more letters and digits). */
+export const fullRegistration = (registration: string | null | undefined) => registrationKey(registration ?? '').length >= 5
+
+/**
+ * A person's key: name (order-insensitive) and description. A name alone is not an identity (many people are called
+ * Jay), so people are linked automatically only when both match; otherwise a person merges them.
+ */
 export function associateKey(a: { name?: string | null; description?: string | null }) {
   const name = words(a.name ?? '')
-  return name.length ? `name:${[...name].sort().join(' ')}` : `desc:${words(a.description ?? '').join(' ')}`
+  return `name:${[...name].sort().join(' ')}|desc:${words(a.description ?? '').join(' ')}`
 }
+
+/** The name part of a person's key, for suggesting merges. */
+export const associateNameKey = (key: string) => key.split('|')[0]
 
 function editDistance(a: string, b: string) {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i)
@@ -60,12 +69,21 @@ function editDistance(a: string, b: string) {
   return row[b.length]
 }
 
+// Words that make two otherwise similar names different places ("Premier Inn North" is not "Premier Inn South").
+const DISTINGUISHING = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 'old', 'new', 'flat', 'unit', 'front', 'back'])
+
 /** Keys close enough that a person should look at merging them (a typo, a missing word, a postcode added). */
 export function probablySame(keyA: string, keyB: string) {
   if (keyA === keyB) return true
   const [nameA, postA] = keyA.split('|')
   const [nameB, postB] = keyB.split('|')
   if (postA && postB && postA !== postB) return false
+  // house and flat numbers must agree exactly: 12 High Street is not 14 High Street
+  const numbers = (s: string) => (s.match(/\d+/g) ?? []).join(',')
+  if (numbers(nameA) !== numbers(nameB)) return false
+  const a = new Set(nameA.split(' '))
+  const b = new Set(nameB.split(' '))
+  if ([...a, ...b].some((w) => DISTINGUISHING.has(w) && !(a.has(w) && b.has(w)))) return false
   if (nameA.length >= 6 && nameB.length >= 6 && (nameA.includes(nameB) || nameB.includes(nameA))) return true
   const shorter = Math.min(nameA.length, nameB.length)
   // one typo in a name of 5 or more letters, two in 8 or more; short names ("Spar", "Star") must match exactly

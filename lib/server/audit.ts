@@ -41,6 +41,7 @@ export type AuditPayloads = {
   'grabpack.photo-read': { photoId: string }
   'grabpack.share': { shareId: string; policeForce: string }
   'interview.read': { concernsShown: boolean }
+  'interview.list': { count: number; status: string }
   'interview.offer': Record<string, never>
   'interview.outcome': { outcome: string }
   'interview.amend': { field: string; amendmentId: string }

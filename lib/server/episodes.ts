@@ -21,8 +21,8 @@ import { momentField } from '@/lib/validation/fields'
 import type { EpisodeSummary, EpisodeView } from '@/lib/validation/responses'
 import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
-import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
-import { resolveAssociate, resolveLocation, resolveVehicle } from './places'
+import { ForbiddenError, NotFoundError, recordId, throwIfProblems, ValidationError } from './errors'
+import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from './places'
 import { createDueInterview, moveInterviewDeadline } from './return-interviews'
 import { childWhere, currentPlacement, episodeWhere } from './scope'
 
@@ -47,13 +47,6 @@ type EpisodeRow = Prisma.MissingEpisodeGetPayload<{ include: typeof episodeInclu
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-/** Follows merges so an episode names the record that now stands for the place, person or vehicle. */
-async function canonical<T extends { id: string; mergedIntoId: string | null }>(row: T, find: (id: string) => Promise<T | null>): Promise<T> {
-  let current = row
-  for (let i = 0; i < 20 && current.mergedIntoId; i++) current = (await find(current.mergedIntoId)) ?? current
-  return current
-}
-
 async function toView(tx: Tx, e: EpisodeRow, actor: Actor, now: Date): Promise<EpisodeView> {
   // "went with": name the other child only if this person may see them
   const linked = [...e.linksFrom.map((l) => l.other), ...e.linksTo.map((l) => l.episode)]
@@ -62,10 +55,11 @@ async function toView(tx: Tx, e: EpisodeRow, actor: Actor, now: Date): Promise<E
   )
   const users = await tx.user.findMany({ where: { id: { in: [e.returnRecordedById, e.closedById, ...e.grabPackShares.map((s) => s.sharedById)].filter((x): x is string => !!x) } }, select: { id: true, name: true } })
   const userName = (id: string | null) => users.find((u) => u.id === id) ?? null
-  const locations = await Promise.all(e.locations.map(async (l) => ({ role: l.role, place: await canonical(l.location, (id) => tx.location.findUnique({ where: { id }, ...canonicalName })) })))
-  const place = (p: (typeof locations)[number]['place']) => ({ id: p.id, name: p.name, kind: p.kind, postcode: p.postcode })
-  const associates = await Promise.all(e.associates.map((a) => canonical(a.associate, (id) => tx.associate.findUnique({ where: { id }, select: { id: true, name: true, description: true, mergedIntoId: true } }))))
-  const vehicles = await Promise.all(e.vehicles.map((v) => canonical(v.vehicle, (id) => tx.vehicle.findUnique({ where: { id }, select: { id: true, registration: true, description: true, taxiFirm: true, mergedIntoId: true } }))))
+  // ids of the records now standing for each place, person and vehicle; the words are what was typed for this child
+  const locations = e.locations.map((l) => ({ role: l.role, place: { id: l.location.mergedIntoId ?? l.location.id, name: l.typedName ?? l.location.name, kind: l.location.kind, postcode: l.typedPostcode ?? l.location.postcode } }))
+  const place = (p: (typeof locations)[number]['place']) => p
+  const associates = e.associates.map((a) => ({ id: a.associate.mergedIntoId ?? a.associate.id, name: a.typedName ?? a.associate.name, description: a.typedDescription ?? a.associate.description }))
+  const vehicles = e.vehicles.map((v) => ({ id: v.vehicle.mergedIntoId ?? v.vehicle.id, registration: v.typedRegistration ?? v.vehicle.registration, description: v.typedDescription ?? v.vehicle.description, taxiFirm: v.typedTaxiFirm ?? v.vehicle.taxiFirm }))
   const found = locations.find((l) => l.role === 'FOUND')
   return {
     id: e.id,
@@ -183,14 +177,14 @@ export async function listChildEpisodes(actor: Actor, childId: string, now = new
 export async function currentEpisodes(actor: Actor, now = new Date()) {
   if (!can(actor, 'episode.read')) return { open: [], toReview: [] }
   const prisma = await getPrisma()
-  const episodes = await prisma.missingEpisode.findMany({
-    where: { AND: [episodeWhere(actor, 'episode.read', now), { closedAt: null }] },
-    orderBy: { lastSeenAt: 'asc' },
-    select: summarySelect,
-    take: 200,
+  return prisma.$transaction(async (tx) => {
+    const scope = episodeWhere(actor, 'episode.read', now)
+    // every child missing now (one open episode each); the most recent returns waiting for review
+    const open = await tx.missingEpisode.findMany({ where: { AND: [scope, { returnedAt: null }] }, orderBy: { lastSeenAt: 'asc' }, select: summarySelect, take: 500 })
+    const toReview = await tx.missingEpisode.findMany({ where: { AND: [scope, { returnedAt: { not: null }, closedAt: null }] }, orderBy: { returnedAt: 'desc' }, select: summarySelect, take: 100 })
+    await recordAudit(tx, { actorId: actor.userId, action: 'episode.list', subjectType: 'episode', subjectId: '*', details: { count: open.length + toReview.length } })
+    return { open: open.map((e) => toSummary(e, now)), toReview: toReview.map((e) => toSummary(e, now)) }
   })
-  const summaries = episodes.map((e) => toSummary(e, now))
-  return { open: summaries.filter((e) => e.status === 'open'), toReview: summaries.filter((e) => e.status === 'returned') }
 }
 
 const isOpenEpisodeClash = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002'
@@ -227,7 +221,7 @@ export async function reportMissing(actor: Actor, childId: string, input: Report
           reportedById: actor.userId,
         },
       })
-      if (input.wentWithEpisodeId) await linkInside(tx, actor, episode.id, input.wentWithEpisodeId, now)
+      if (input.wentWithEpisodeId) await linkInside(tx, actor, episode.id, recordId(input.wentWithEpisodeId, 'episode'), now)
       await recordAudit(tx, {
         actorId: actor.userId,
         action: 'episode.report',
@@ -289,12 +283,13 @@ export async function recordReturn(actor: Actor, episodeId: string, input: Recor
     })
     if (updated.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this return. Reload the episode to see it.' })
     if (input.foundLocation?.name)
-      await tx.episodeLocation.create({ data: { episodeId, role: 'FOUND', locationId: await resolveLocation(tx, input.foundLocation, actor.userId) } })
+      await tx.episodeLocation.create({ data: { episodeId, role: 'FOUND', locationId: await resolveLocation(tx, input.foundLocation, actor.userId), ...typedLocation(input.foundLocation) } })
     for (const visited of input.visitedLocations)
-      await tx.episodeLocation.create({ data: { episodeId, role: 'VISITED', locationId: await resolveLocation(tx, visited, actor.userId) } })
+      await tx.episodeLocation.create({ data: { episodeId, role: 'VISITED', locationId: await resolveLocation(tx, visited, actor.userId), ...typedLocation(visited) } })
     for (const associate of input.associates)
-      await tx.episodeAssociate.create({ data: { episodeId, associateId: await resolveAssociate(tx, associate, actor.userId) } })
-    for (const vehicle of input.vehicles) await tx.episodeVehicle.create({ data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId) } })
+      await tx.episodeAssociate.create({ data: { episodeId, associateId: await resolveAssociate(tx, associate, actor.userId), ...typedAssociate(associate) } })
+    for (const vehicle of input.vehicles)
+      await tx.episodeVehicle.create({ data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId), ...typedVehicle(vehicle) } })
     await createDueInterview(tx, episode, returnedAt) // every return: an independent interview within 72 hours
     await recordAudit(tx, { actorId: actor.userId, action: 'episode.return', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { returnedAt: returnedAt.toISOString() } })
     return { id: episodeId, durationMinutes: Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now)) }
@@ -337,8 +332,12 @@ export async function amendEpisode(actor: Actor, episodeId: string, input: Amend
     if (input.field === 'lastSeenAt' || input.field === 'returnedAt') {
       const others = await tx.missingEpisode.findMany({ where: { childId: episode.childId, id: { not: episodeId } }, select: { id: true, lastSeenAt: true, returnedAt: true } })
       const sightings = episode.updates.filter((u) => u.kind === 'SIGHTING').map((u) => u.at)
-      const problems = checkAmendedTimes({ ...episode, sightings }, { [input.field]: result.value as Date }, others, now)
+      const child = await tx.child.findUniqueOrThrow({ where: { id: episode.childId }, select: { dateOfBirth: true } })
+      const problems = checkAmendedTimes({ ...episode, sightings, updateTimes: episode.updates.map((u) => u.at), dateOfBirth: child.dateOfBirth }, { [input.field]: result.value as Date }, others, now)
       if (Object.keys(problems).length) throw new ValidationError({ value: Object.values(problems)[0] })
+      const interview = await tx.returnInterview.findUnique({ where: { episodeId }, select: { heldAt: true } })
+      if (input.field === 'returnedAt' && interview?.heldAt && interview.heldAt < (result.value as Date))
+        throw new ValidationError({ value: 'The return interview is recorded as held before this time: correct that first' })
     }
     const previous = episode[input.field]
     const asJson = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null)) as Prisma.InputJsonValue
@@ -361,8 +360,11 @@ export async function closeEpisode(actor: Actor, episodeId: string, input: { rev
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const episode = await findEpisode(tx, actor, 'episode.close', episodeId, now)
-    const managesHome = actor.grants.some((g) => g.role === 'REGISTERED_MANAGER' && g.homeId === episode.homeId)
-    if (!managesHome) throw new ForbiddenError("Only the registered manager of the child's home can close this episode.")
+    // the registered manager of the home reviews; with no Haven home (a B&B, say), the child's social worker does
+    const mayClose = episode.homeId
+      ? actor.grants.some((g) => g.role === 'REGISTERED_MANAGER' && g.homeId === episode.homeId)
+      : (await tx.child.count({ where: { id: episode.childId, socialWorkerId: actor.userId } })) > 0 && actor.grants.some((g) => g.role === 'SOCIAL_WORKER')
+    if (!mayClose) throw new ForbiddenError(episode.homeId ? "Only the registered manager of the child's home can close this episode." : "Only the child's social worker can close this episode.")
     if (!episode.returnedAt) throw new ValidationError({ form: 'Record the return before closing the episode.' })
     if (episode.closedAt) throw new ValidationError({ form: 'This episode has already been reviewed and closed.' })
     if (episode.version !== input.version) throw stale()
@@ -400,11 +402,16 @@ async function linkInside(tx: Tx, actor: Actor, episodeId: string, otherEpisodeI
 export async function linkEpisodes(actor: Actor, episodeId: string, otherEpisodeId: string, now = new Date()) {
   if (!can(actor, 'episode.link')) throw new NotFoundError('episode')
   const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const { a } = await linkInside(tx, actor, episodeId, otherEpisodeId, now)
-    await recordAudit(tx, { actorId: actor.userId, action: 'episode.link', subjectType: 'episode', subjectId: episodeId, childId: a.childId, details: { otherEpisodeId } })
-    return { id: episodeId }
-  })
+  return prisma
+    .$transaction(async (tx) => {
+      const { a } = await linkInside(tx, actor, episodeId, otherEpisodeId, now)
+      await recordAudit(tx, { actorId: actor.userId, action: 'episode.link', subjectType: 'episode', subjectId: episodeId, childId: a.childId, details: { otherEpisodeId } })
+      return { id: episodeId }
+    })
+    .catch((e) => {
+      if (isOpenEpisodeClash(e)) throw new ValidationError({ otherEpisodeId: 'These episodes are already linked' }) // a double click
+      throw e
+    })
 }
 
 /** Children of the same home who could have gone with this child: their episode at the same time, if any. */
@@ -413,7 +420,8 @@ export async function wentWithCandidates(actor: Actor, episodeId: string, now = 
   const episode = await prisma.missingEpisode.findFirst({ where: { AND: [{ id: episodeId }, episodeWhere(actor, 'episode.link', now)] } })
   if (!episode?.homeId) return []
   const day = calendarDate(londonDate(episode.lastSeenAt))
-  const children = await prisma.child.findMany({
+  const children = await prisma.$transaction(async (tx) => {
+    const found = await tx.child.findMany({
     where: {
       AND: [
         { id: { not: episode.childId } },
@@ -432,6 +440,9 @@ export async function wentWithCandidates(actor: Actor, episodeId: string, now = 
       },
     },
     orderBy: { firstName: 'asc' },
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'episode.list', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { count: found.length } })
+    return found
   })
   return children.map((c) => ({ childId: c.id, name: `${c.firstName} ${c.lastName}`, episodeId: c.missingEpisodes[0]?.id ?? null }))
 }

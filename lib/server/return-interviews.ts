@@ -3,7 +3,7 @@
 import { can } from '@/lib/domain/permissions'
 import { checkOutcome, interviewDueAt, interviewStatus, isOutstanding, timeliness, type InterviewState } from '@/lib/domain/return-interviews'
 import type { Actor } from '@/lib/domain/roles'
-import { ageOn, calendarDate, isoDate, londonDate } from '@/lib/domain/time'
+import { ageOn, calendarDate, fromLondonLocal, isoDate, londonDate, shiftDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { momentField } from '@/lib/validation/fields'
@@ -12,8 +12,8 @@ import type { InterviewSummary, InterviewView } from '@/lib/validation/responses
 import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
-import { resolveAssociate, resolveLocation, resolveVehicle } from './places'
-import { concernsWhere, interviewWhere } from './scope'
+import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from './places'
+import { childWhere, concernsWhere, interviewWhere } from './scope'
 
 const dueSoon = () => settings.returnInterview.dueSoonHours
 
@@ -62,18 +62,24 @@ function toSummary(i: SummaryRow, now: Date): InterviewSummary {
 }
 
 /** The interviews the actor may see: due, overdue, held, or all. */
-export async function listInterviews(actor: Actor, query: { status: 'due' | 'overdue' | 'held' | 'all' } = { status: 'all' }, now = new Date()) {
+export async function listInterviews(actor: Actor, query: { status: 'due' | 'overdue' | 'held' | 'all' | 'outstanding' } = { status: 'all' }, now = new Date()) {
   if (!can(actor, 'interview.read')) throw new ForbiddenError('Your roles do not include return interviews.')
   const prisma = await getPrisma()
-  const rows = await prisma.returnInterview.findMany({
-    where: { AND: [interviewWhere(actor, 'interview.read', now), query.status === 'held' ? { outcome: 'HELD' } : query.status === 'all' ? {} : { outcome: null }] },
-    include: summaryInclude,
-    orderBy: { dueAt: 'asc' },
-    take: 500,
+  const rows = await prisma.$transaction(async (tx) => {
+    const found = await tx.returnInterview.findMany({
+      where: { AND: [interviewWhere(actor, 'interview.read', now), query.status === 'held' ? { outcome: 'HELD' } : query.status === 'all' ? {} : { outcome: null }] },
+      include: summaryInclude,
+      orderBy: { dueAt: 'desc' }, // the most recent first: a pile of old ones never hides today's
+      take: 500,
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'interview.list', subjectType: 'returnInterview', subjectId: '*', details: { count: found.length, status: query.status } })
+    return found
   })
   const summaries = rows.map((r) => toSummary(r, now))
+  if (query.status !== 'held' && query.status !== 'all') summaries.reverse() // due soonest first
   if (query.status === 'overdue') return summaries.filter((s) => s.status === 'overdue')
   if (query.status === 'due') return summaries.filter((s) => s.status === 'due' || s.status === 'due-soon')
+  if (query.status === 'outstanding') return summaries.filter((s) => isOutstanding(s.status))
   return summaries
 }
 
@@ -131,11 +137,13 @@ export async function getInterview(actor: Actor, where: { id: string } | { episo
       providerName: i.episode.home?.provider.name ?? null,
       outcomeRecordedAt: i.outcomeRecordedAt?.toISOString() ?? null,
       outcomeRecordedBy: who(i.outcomeRecordedById),
-      locations: i.locations.map((l) => ({ id: l.location.id, name: l.location.name, kind: l.location.kind, postcode: l.location.postcode })),
-      associates: i.associates.map((a) => ({ id: a.associate.id, name: a.associate.name, description: a.associate.description })),
-      vehicles: i.vehicles.map((v) => ({ id: v.vehicle.id, registration: v.vehicle.registration, description: v.vehicle.description, taxiFirm: v.vehicle.taxiFirm })),
-      sharings: i.sharings.map((s) => ({ id: s.id, sharedAt: s.sharedAt.toISOString(), policeForce: s.policeForce, what: s.what, basis: s.basis, reason: s.reason, recordedBy: who(s.recordedById) })),
-      followUps: i.followUps.map((f) => ({ id: f.id, kind: f.kind, reference: f.reference, note: f.note, createdAt: f.createdAt.toISOString(), createdBy: who(f.createdById) })),
+      // what was typed in this interview, with the ids of the records it was recognised as
+      locations: i.locations.map((l) => ({ id: l.location.mergedIntoId ?? l.location.id, name: l.typedName ?? l.location.name, kind: l.location.kind, postcode: l.typedPostcode ?? l.location.postcode })),
+      associates: i.associates.map((a) => ({ id: a.associate.mergedIntoId ?? a.associate.id, name: a.typedName ?? a.associate.name, description: a.typedDescription ?? a.associate.description })),
+      vehicles: i.vehicles.map((v) => ({ id: v.vehicle.mergedIntoId ?? v.vehicle.id, registration: v.typedRegistration ?? v.vehicle.registration, description: v.typedDescription ?? v.vehicle.description, taxiFirm: v.typedTaxiFirm ?? v.vehicle.taxiFirm })),
+      // what went to the police and referral notes can repeat what the child said about the home: the same people see them
+      sharings: i.sharings.map((s) => ({ id: s.id, sharedAt: s.sharedAt.toISOString(), policeForce: s.policeForce, what: concernsVisible ? s.what : null, basis: s.basis, reason: concernsVisible ? s.reason : null, recordedBy: who(s.recordedById) })),
+      followUps: i.followUps.map((f) => ({ id: f.id, kind: f.kind, reference: f.reference, note: concernsVisible ? f.note : null, createdAt: f.createdAt.toISOString(), createdBy: who(f.createdById) })),
       preventionInterview: i.preventionInterview,
       preventionInterviewDate: i.preventionInterviewDate ? isoDate(i.preventionInterviewDate) : null,
       // a correction to the concerns is as private as the concerns
@@ -152,10 +160,14 @@ export async function recordOffer(actor: Actor, interviewId: string, input: { of
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const i = await findInterview(tx, actor, 'interview.record', { id: interviewId }, now)
-    if (i.outcome) throw new ValidationError({ form: 'The outcome has been recorded: correct it with an amendment.' })
+    if (i.outcome || i.offeredAt) throw new ValidationError({ form: 'The offer or the outcome has already been recorded: correct it with an amendment.' })
     const offeredAt = new Date(input.offeredAt)
     throwIfProblems(checkOutcome({ outcome: 'DECLINED', offeredAt, heldAt: null, interviewerOrganisation: null, independenceDeclared: false, childChoseTrustedAdult: false, trustedAdult: null }, { returnedAt: i.episode.returnedAt!, providerName: null, now }))
-    await tx.returnInterview.update({ where: { id: interviewId }, data: { offeredAt, offerMethod: input.offerMethod as never, offerRecordedById: actor.userId, version: { increment: 1 } } })
+    const offered = await tx.returnInterview.updateMany({
+      where: { id: interviewId, offeredAt: null, outcome: null },
+      data: { offeredAt, offerMethod: input.offerMethod as never, offerRecordedById: actor.userId, version: { increment: 1 } },
+    })
+    if (offered.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this. Reload to see it.' })
     await recordAudit(tx, { actorId: actor.userId, action: 'interview.offer', subjectType: 'returnInterview', subjectId: interviewId, childId: i.childId, details: {} })
     return { id: interviewId }
   })
@@ -167,7 +179,9 @@ export async function recordOutcome(actor: Actor, where: { id: string } | { epis
   return prisma.$transaction(async (tx) => {
     const i = await findInterview(tx, actor, 'interview.record', where, now)
     if (i.outcome) throw new ValidationError({ form: 'The outcome has already been recorded: correct it with an amendment.' })
-    const offeredAt = input.offeredAt ? new Date(input.offeredAt) : i.offeredAt
+    // an offer already recorded stands (corrections are amendments); otherwise the outcome brings its own
+    const offeredAt = i.offeredAt ?? (input.offeredAt ? new Date(input.offeredAt) : null)
+    if (input.outcome !== 'NOT_OFFERED' && !offeredAt) throw new ValidationError({ offeredAt: 'Enter when the interview was offered' })
     const heldAt = input.outcome === 'HELD' && input.heldAt ? new Date(input.heldAt) : null
     throwIfProblems(
       checkOutcome(
@@ -181,7 +195,7 @@ export async function recordOutcome(actor: Actor, where: { id: string } | { epis
       data: {
         outcome: input.outcome,
         offeredAt,
-        offerMethod: (input.offerMethod ?? i.offerMethod) as never,
+        offerMethod: (i.offerMethod ?? input.offerMethod) as never,
         notOfferedReason: input.outcome === 'NOT_OFFERED' ? input.notOfferedReason : null,
         heldAt,
         heldWhere: held ? input.heldWhere : null,
@@ -203,9 +217,11 @@ export async function recordOutcome(actor: Actor, where: { id: string } | { epis
       },
     })
     if (updated.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this interview. Reload to see it; what you typed is still here.' })
-    for (const place of input.locations) await tx.interviewLocation.create({ data: { interviewId: i.id, locationId: await resolveLocation(tx, place, actor.userId) } })
-    for (const person of input.associates) await tx.interviewAssociate.create({ data: { interviewId: i.id, associateId: await resolveAssociate(tx, person, actor.userId) } })
-    for (const car of input.vehicles) await tx.interviewVehicle.create({ data: { interviewId: i.id, vehicleId: await resolveVehicle(tx, car, actor.userId) } })
+    for (const place of input.locations)
+      await tx.interviewLocation.create({ data: { interviewId: i.id, locationId: await resolveLocation(tx, place, actor.userId), ...typedLocation(place) } })
+    for (const person of input.associates)
+      await tx.interviewAssociate.create({ data: { interviewId: i.id, associateId: await resolveAssociate(tx, person, actor.userId), ...typedAssociate(person) } })
+    for (const car of input.vehicles) await tx.interviewVehicle.create({ data: { interviewId: i.id, vehicleId: await resolveVehicle(tx, car, actor.userId), ...typedVehicle(car) } })
     await recordAudit(tx, { actorId: actor.userId, action: 'interview.outcome', subjectType: 'returnInterview', subjectId: i.id, childId: i.childId, details: { outcome: input.outcome } })
     return { id: i.id }
   })
@@ -219,7 +235,15 @@ export async function amendInterview(actor: Actor, interviewId: string, input: {
   return prisma.$transaction(async (tx) => {
     const i = await findInterview(tx, actor, 'interview.record', { id: interviewId }, now)
     if (i.version !== input.version) throw stale()
+    if (!i.outcome) throw new ValidationError({ form: 'Record the interview first; corrections come after.' })
     if (input.field === 'concernsAboutHome' && !(await mayReadConcerns(tx, actor, i.id))) throw new NotFoundError('return interview')
+    if (input.field === 'interviewerOrganisation' && !i.childChoseTrustedAdult) {
+      const problems = checkOutcome(
+        { outcome: 'HELD', offeredAt: null, heldAt: i.heldAt, interviewerOrganisation: input.value, independenceDeclared: true, childChoseTrustedAdult: false, trustedAdult: null },
+        { returnedAt: i.episode.returnedAt!, providerName: i.episode.home?.provider.name ?? null, now },
+      )
+      if (problems.interviewerOrganisation) throw new ValidationError({ value: problems.interviewerOrganisation })
+    }
     let value: string | Date | null = input.value.trim() || null
     if (input.field === 'heldAt') {
       if (i.outcome !== 'HELD') throw new ValidationError({ value: 'The interview is not recorded as held' })
@@ -282,22 +306,36 @@ export async function recordPreventionInterview(actor: Actor, interviewId: strin
     const i = await findInterview(tx, actor, 'interview.record', { id: interviewId }, now)
     if (i.preventionInterview) throw new ValidationError({ form: 'Already recorded: correct it with an amendment.' })
     if (input.preventionInterview === 'DONE' && !input.preventionInterviewDate) throw new ValidationError({ preventionInterviewDate: 'Enter the date of the police prevention interview' })
-    await tx.returnInterview.update({
-      where: { id: interviewId },
+    const saved = await tx.returnInterview.updateMany({
+      where: { id: interviewId, preventionInterview: null },
       data: { preventionInterview: input.preventionInterview, preventionInterviewDate: input.preventionInterviewDate ? calendarDate(input.preventionInterviewDate) : null, version: { increment: 1 } },
     })
+    if (saved.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this. Reload to see it.' })
     await recordAudit(tx, { actorId: actor.userId, action: 'interview.prevention', subjectType: 'returnInterview', subjectId: interviewId, childId: i.childId, details: { status: input.preventionInterview } })
     return { id: interviewId }
   })
+}
+
+/** Whose figures: a manager's homes and a provider's homes by where the episode happened; the rest by their children. */
+function timelinessWhere(actor: Actor, now: Date): Prisma.ReturnInterviewWhereInput {
+  const grants = actor.grants.filter((g) => ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'].includes(g.role))
+  const others = { ...actor, grants: actor.grants.filter((g) => !grants.includes(g)) }
+  return {
+    OR: [
+      ...grants.map((g) => (g.role === 'REGISTERED_MANAGER' ? { episode: { homeId: g.homeId } } : { episode: { home: { providerId: g.providerId! } } })),
+      { child: childWhere(others, 'interview.timeliness', now) },
+    ],
+  }
 }
 
 /** Timeliness per home and per placing authority, for returns in a period, over the episodes the actor may see. */
 export async function timelinessReport(actor: Actor, period: { from: string; to: string }, now = new Date()) {
   if (!can(actor, 'interview.timeliness')) throw new ForbiddenError('Your roles do not include timeliness figures.')
   const prisma = await getPrisma()
-  const until = new Date(calendarDate(period.to).getTime() + 86_400_000)
+  // the period in UK days; a home's figures are its own episodes, wherever the children live now
+  const midnight = (day: string) => (fromLondonLocal(`${day}T00:00`) as { instant: Date }).instant
   const rows = await prisma.returnInterview.findMany({
-    where: { AND: [interviewWhere(actor, 'interview.timeliness', now), { episode: { returnedAt: { gte: calendarDate(period.from), lt: until } } }] },
+    where: { AND: [timelinessWhere(actor, now), { episode: { returnedAt: { gte: midnight(period.from), lt: midnight(shiftDate(period.to, { days: 1 })) } } }] },
     select: {
       dueAt: true,
       offeredAt: true,
@@ -326,7 +364,7 @@ export async function timelinessReport(actor: Actor, period: { from: string; to:
 /** Outstanding interviews in scope, for dashboards (due soon first). */
 export async function outstandingInterviews(actor: Actor, now = new Date()) {
   if (!can(actor, 'interview.read')) return []
-  return (await listInterviews(actor, { status: 'all' }, now)).filter((i) => isOutstanding(i.status))
+  return listInterviews(actor, { status: 'outstanding' }, now)
 }
 
 /** The LA missing lead sets who holds their authority's return interviews: a named service, or the social worker. */
@@ -334,11 +372,16 @@ export async function setReturnInterviewService(actor: Actor, localAuthorityId: 
   const grant = actor.grants.find((g) => g.role === 'LA_MISSING_LEAD' && g.localAuthorityId === localAuthorityId)
   if (!can(actor, 'authority.configure') || !grant) throw new NotFoundError('local authority')
   const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
+  await prisma
+    .$transaction(async (tx) => {
     if (input.name) await tx.returnInterviewService.upsert({ where: { localAuthorityId }, create: { localAuthorityId, name: input.name, updatedById: actor.userId }, update: { name: input.name, updatedAt: new Date(), updatedById: actor.userId } })
     else await tx.returnInterviewService.deleteMany({ where: { localAuthorityId } })
     await recordAudit(tx, { actorId: actor.userId, action: 'authority.configure', subjectType: 'localAuthority', subjectId: localAuthorityId, details: { returnInterviewService: input.name } })
-  })
+    })
+    .catch((e) => {
+      if (e?.code === 'P2002') throw new ValidationError({ form: 'Someone else saved this at the same moment. Reload and try again.' })
+      throw e
+    })
 }
 
 export async function authoritySettings(actor: Actor) {

@@ -182,7 +182,7 @@ export const interviewSummarySchema = z.object({
   heldBy: z.enum(['service', 'social-worker']),
 })
 
-const sharingSchema = z.object({ id: z.string(), sharedAt: instant, policeForce: z.string(), what: z.string(), basis: z.enum(['CONSENT', 'SAFEGUARDING_WITHOUT_CONSENT']), reason: z.string().nullable(), recordedBy: person.nullable() })
+const sharingSchema = z.object({ id: z.string(), sharedAt: instant, policeForce: z.string(), what: z.string().nullable().describe('null for the home’s staff and provider'), basis: z.enum(['CONSENT', 'SAFEGUARDING_WITHOUT_CONSENT']), reason: z.string().nullable(), recordedBy: person.nullable() })
 
 export const interviewViewSchema = interviewSummarySchema.extend({
   offeredAt: instant.nullable(),

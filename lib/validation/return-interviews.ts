@@ -1,7 +1,7 @@
 // Return interview schemas: forms, server actions and API alike.
 import { z } from 'zod'
 import { LOCATION_KINDS } from './episodes'
-import { dateField, momentField, optionalText, requiredText } from './fields'
+import { cleanText, dateField, momentField, optionalText, requiredText } from './fields'
 
 export const OUTCOMES = ['HELD', 'DECLINED', 'NOT_AVAILABLE', 'NOT_OFFERED'] as const
 export const OFFER_METHODS = ['IN_PERSON', 'PHONE', 'TEXT_OR_MESSAGE', 'LETTER', 'THROUGH_CARER', 'OTHER'] as const
@@ -59,7 +59,6 @@ export const outcomeSchema = z
   .superRefine((o, ctx) => {
     const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
     if (o.outcome === 'NOT_OFFERED' && !o.notOfferedReason) need('notOfferedReason', 'Say why the interview was not offered')
-    if (o.outcome !== 'NOT_OFFERED' && !o.offeredAt) need('offeredAt', 'Enter when the interview was offered')
     if (o.outcome === 'HELD') {
       if (!o.heldAt) need('heldAt', 'Enter when the interview was held')
       if (!o.interviewerName) need('interviewerName', 'Enter who held the interview')
@@ -88,7 +87,7 @@ export type InterviewAmendableField = keyof typeof INTERVIEW_AMENDABLE
 
 export const amendInterviewSchema = z.object({
   field: z.enum(Object.keys(INTERVIEW_AMENDABLE) as [InterviewAmendableField, ...InterviewAmendableField[]], { error: 'Select what needs correcting' }),
-  value: z.string().trim().max(8000, 'The correction must be 8000 characters or fewer'),
+  value: z.string().trim().max(8000, 'The correction must be 8000 characters or fewer').transform(cleanText),
   reason: requiredText('why it needs correcting', 1000),
   version: z.coerce.number().int(),
 })

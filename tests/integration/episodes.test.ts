@@ -90,6 +90,23 @@ describe('the return', () => {
   })
 })
 
+describe('recognising places, people and vehicles', () => {
+  it('links only what is certainly the same, and each episode keeps what was typed for its child', async () => {
+    const { worker, child } = await setUp()
+    const other = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const first = await reportMissing(worker, child.id, report({ lastSeenAt: '2026-10-01T10:00' }))
+    await recordReturn(worker, first.id, back({ returnedAt: '2026-10-01T12:00', foundLocation: { name: "McDonald's", postcode: 'M1 1AA' }, associates: [{ name: 'Jay', description: 'her uncle' }], vehicles: [{ description: 'silver car' }] }))
+    const second = await reportMissing(worker, other.id, report({ lastSeenAt: '2026-10-02T10:00' }))
+    await recordReturn(worker, second.id, back({ returnedAt: '2026-10-02T12:00', foundLocation: { name: "McDonald's", postcode: 'NS4 7QD' }, associates: [{ name: 'Jay', description: 'older man with a car' }], vehicles: [{ description: 'silver car' }, { registration: 'AB1' }] }))
+    const [a, b] = [(await getEpisode(worker, first.id)).return!, (await getEpisode(worker, second.id)).return!]
+    expect(b.foundLocation!.id).not.toBe(a.foundLocation!.id) // same name, different postcodes
+    expect(b.associates[0].id).not.toBe(a.associates[0].id) // a name is not an identity
+    expect(b.vehicles[0].id).not.toBe(a.vehicles[0].id) // a description is not a vehicle
+    expect(b.associates[0].description).toBe('older man with a car') // never the other child's words
+    expect(a.associates[0].description).toBe('her uncle')
+  })
+})
+
 describe('corrections and review', () => {
   it('an amendment keeps the old value beside the new, refuses a stale version and overlapping times', async () => {
     const { worker, manager, child } = await setUp()
@@ -155,7 +172,8 @@ describe('places', () => {
     const merge = keep === suggestion.a ? suggestion.b : suggestion.a
     await expect(mergePlaces(worker, { kind: 'location', keepId: keep.id, mergeId: merge.id })).rejects.toThrow(ForbiddenError)
     await mergePlaces(manager, { kind: 'location', keepId: keep.id, mergeId: merge.id })
-    expect((await getEpisode(worker, two.id)).return!.foundLocation).toMatchObject({ id: keep.id, name: 'Riverside Park' })
+    // it now counts as the kept record, and still shows what was typed for this child
+    expect((await getEpisode(worker, two.id)).return!.foundLocation).toMatchObject({ id: keep.id, name: 'Riverside Prak' })
     const after = await listPlaces(manager)
     expect(after.location.find((l) => l.id === keep.id)).toMatchObject({ episodes: 2, children: 1 })
     expect(after.location.find((l) => l.id === merge.id)).toBeUndefined()

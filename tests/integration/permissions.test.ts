@@ -84,7 +84,8 @@ const EXPECTED: Record<Role, Row> = {
   REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.record': scoped },
   RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, 'home.read': scoped, 'reg40.record': scoped },
   IRO: { ...reader, ...hearsConcerns, ...timeliness },
-  SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped },
+  // the social worker closes only episodes away from any Haven home; this one was at a home
+  SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped, 'episode.close': ['forbidden', 'not-found'] },
   RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped },
   INDEPENDENT_VISITOR: nothing,
   LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, 'place.merge': scoped, 'authority.configure': scoped },

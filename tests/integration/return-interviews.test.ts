@@ -102,6 +102,29 @@ describe('recording the interview', () => {
     expect(JSON.stringify(body)).not.toContain('shout')
   })
 
+  it('records the outcome after an offer without asking for the offer again; the offer is recorded once', async () => {
+    const { episodeId } = await returned()
+    const rip = await practitioner()
+    const { id } = await getInterview(rip, { episodeId })
+    await recordOffer(rip, id, { offeredAt: '2026-10-24T11:00:00.000Z', offerMethod: 'PHONE' })
+    expect((await problems(recordOffer(rip, id, { offeredAt: '2026-10-24T12:00:00.000Z', offerMethod: 'PHONE' }))).form).toMatch(/already been recorded/)
+    await recordOutcome(rip, { id }, outcomeSchema.parse({ outcome: 'DECLINED', offeredAt: '' }))
+    expect((await getInterview(rip, { id })).offeredAt).toBe('2026-10-24T11:00:00.000Z')
+  })
+
+  it('keeps what was shared with the police and referral notes from the home, like the concerns', async () => {
+    const { worker, iro, episodeId } = await returned()
+    const rip = await practitioner()
+    const { id } = await recordOutcome(rip, { episodeId }, held())
+    const { addFollowUp, recordPoliceSharing } = await import('@/lib/server/return-interviews')
+    await recordPoliceSharing(rip, id, { sharedAt: '2026-10-26T10:00:00.000Z', policeForce: 'Northshire Police', what: 'Staff shout at her', basis: 'CONSENT', reason: null })
+    await addFollowUp(rip, id, { kind: 'SAFEGUARDING_REFERRAL', reference: 'LADO-1', note: 'About a member of staff' })
+    const home = await getInterview(worker, { id })
+    expect(home.sharings[0]).toMatchObject({ policeForce: 'Northshire Police', what: null })
+    expect(home.followUps[0]).toMatchObject({ kind: 'SAFEGUARDING_REFERRAL', note: null })
+    expect((await getInterview(iro, { id })).sharings[0].what).toBe('Staff shout at her')
+  })
+
   it('a practitioner sees their service’s interviews, and only what holding one needs', async () => {
     const { child, episodeId } = await returned()
     const other = await returned({ placingAuthorityId: world.laTwo.id })
@@ -141,6 +164,14 @@ describe('timeliness', () => {
     expect(report.total).toMatchObject({ returned: 3, offered: 2, heldWithin72h: 1, heldLate: 1, notOffered: 1, heldWithin72hPercent: 33.3 })
     expect(report.byHome).toMatchObject([{ name: 'Willow House', returned: 3 }])
     expect(report.byAuthority.map((a) => a.id)).toEqual([world.laOne.id])
+  })
+
+  it('a home’s figures follow where the episode happened, even after the child has moved on', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Counting Manager')
+    const { child } = await returned({ returnedAt: '2026-08-10T10:00' })
+    const before = (await timelinessReport(manager, { from: '2026-08-01', to: '2026-08-31' })).total.returned
+    await (await getPrisma()).placement.updateMany({ where: { childId: child.id }, data: { endDate: new Date('2026-08-20') } })
+    expect((await timelinessReport(manager, { from: '2026-08-01', to: '2026-08-31' })).total.returned).toBe(before)
   })
 })
 

@@ -57,12 +57,17 @@ describe('timeline entries', () => {
 })
 
 describe('corrections to the times', () => {
-  const episode = { id: 'e1', lastSeenAt: t('2026-11-20T10:00:00Z'), returnedAt: t('2026-11-20T15:00:00Z'), sightings: [] }
+  const episode = { id: 'e1', lastSeenAt: t('2026-11-20T10:00:00Z'), returnedAt: t('2026-11-20T15:00:00Z'), sightings: [t('2026-11-20T13:00:00Z')], updateTimes: [t('2026-11-20T11:00:00Z'), t('2026-11-20T13:00:00Z')], dateOfBirth: t('2011-01-01T00:00:00Z') }
   const next = { id: 'e2', lastSeenAt: t('2026-11-21T10:00:00Z'), returnedAt: t('2026-11-21T12:00:00Z') }
   it('keep the episode in one piece and off the child’s other episodes', () => {
     expect(checkAmendedTimes(episode, { returnedAt: t('2026-11-20T09:00:00Z') }, [next], now).returnedAt).toMatch(/before the child was last seen/)
     expect(checkAmendedTimes(episode, { returnedAt: t('2026-11-21T11:00:00Z') }, [next], now).returnedAt).toMatch(/overlap another episode/)
     expect(checkAmendedTimes(episode, { lastSeenAt: t('2026-11-20T09:00:00Z') }, [next], now)).toEqual({})
+  })
+  it('keep the timeline inside the episode and the child born first', () => {
+    expect(checkAmendedTimes(episode, { returnedAt: t('2026-11-20T12:00:00Z') }, [], now).returnedAt).toMatch(/before the last sighting/)
+    expect(checkAmendedTimes(episode, { lastSeenAt: t('2026-11-20T12:00:00Z') }, [], now).lastSeenAt).toMatch(/timeline entries/)
+    expect(checkAmendedTimes(episode, { lastSeenAt: t('2010-01-01T12:00:00Z') }, [], now).lastSeenAt).toMatch(/date of birth/)
   })
 })
 

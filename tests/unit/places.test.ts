@@ -18,7 +18,9 @@ describe('recognising the same place, person or vehicle', () => {
   })
   it('the same person, names in either order; descriptions when no name', () => {
     expect(associateKey({ name: 'Jay Smith' })).toBe(associateKey({ name: 'smith, jay' }))
-    expect(associateKey({ name: null, description: 'Two older men' })).toBe('desc:two older men')
+    expect(associateKey({ name: null, description: 'Two older men' })).toBe('name:|desc:two older men')
+    // a name alone is not an identity: the same name with another description is another record until a person merges them
+    expect(associateKey({ name: 'Jay', description: 'drives a silver car' })).not.toBe(associateKey({ name: 'Jay' }))
   })
   it('suggests merging near-misses, not different places', () => {
     expect(probablySame(locationKey('Kebab King'), locationKey('Kebab King, Station Road', 'NS4 2AB'))).toBe(true)
@@ -26,5 +28,14 @@ describe('recognising the same place, person or vehicle', () => {
     expect(probablySame(locationKey('Kebab King', 'NS4 2AB'), locationKey('Kebab King', 'EM1 1AA'))).toBe(false)
     expect(probablySame(locationKey('Park Lane'), locationKey('Mark Lane Stores'))).toBe(false)
     expect(probablySame(locationKey('Spar'), locationKey('Star'))).toBe(false)
+  })
+})
+
+describe('merge suggestions do not pair different places', () => {
+  it('different numbers, directions or flats are different places', () => {
+    expect(probablySame(locationKey('12 High Street'), locationKey('14 High Street'))).toBe(false)
+    expect(probablySame(locationKey('Flat 1, 22 Acacia Avenue'), locationKey('Flat 2, 22 Acacia Avenue'))).toBe(false)
+    expect(probablySame(locationKey('Premier Inn North'), locationKey('Premier Inn South'))).toBe(false)
+    expect(probablySame(locationKey('14 Canal Street flat 2'), locationKey('14 Canal St, flat 2'))).toBe(true)
   })
 })

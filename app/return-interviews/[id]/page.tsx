@@ -99,7 +99,7 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
           <ul>
             {i.sharings.map((s) => (
               <li key={s.id}>
-                {formatDateTime(new Date(s.sharedAt))}, {s.policeForce}: {s.what}. {SHARING_BASIS_LABELS[s.basis]}
+                {formatDateTime(new Date(s.sharedAt))}, {s.policeForce}: {s.what ?? 'details seen by the IRO, social worker, missing lead and service'}. {SHARING_BASIS_LABELS[s.basis]}
                 {s.reason ? ` (${s.reason})` : ''}. Recorded by {s.recordedBy?.name}.
               </li>
             ))}
