@@ -24,6 +24,23 @@ export default async function DashboardPage() {
             {panel.episodes && panel.episodes.length > 0 && <EpisodeList episodes={panel.episodes} />}
             {panel.interviews && panel.interviews.length > 0 && <InterviewList interviews={panel.interviews} />}
             {panel.interviews && panel.interviews.length === 0 && <p className="empty">{panel.empty}</p>}
+            {panel.cse && panel.cse.length === 0 && <p className="empty">{panel.empty}</p>}
+            {panel.cse && panel.cse.length > 0 && (
+              <ul className="cards">
+                {panel.cse.map((c) => (
+                  <li key={c.child.id}>
+                    <Link className="title" href={`/children/${c.child.id}/cse`}>
+                      {c.child.firstName} {c.child.lastName}
+                    </Link>
+                    {c.flags.map((f) => (
+                      <div key={f.code} className={f.level === 'critical' ? 'tag tag-critical' : 'muted'}>
+                        {f.message}
+                      </div>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            )}
             {panel.links && panel.links.length > 0 && (
               <ul>
                 {panel.links.map((l) => (
@@ -34,7 +51,7 @@ export default async function DashboardPage() {
                 ))}
               </ul>
             )}
-            {!panel.children?.length && !panel.episodes?.length && !panel.interviews && !panel.links?.length && panel.empty && <p className="empty">{panel.empty}</p>}
+            {!panel.children?.length && !panel.episodes?.length && !panel.interviews && !panel.cse && !panel.links?.length && panel.empty && <p className="empty">{panel.empty}</p>}
             {panel.note && <p>{panel.note}</p>}
           </section>
         ))}

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation'
 import { useEffect, useRef, useState } from 'react'
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form'
 import type { z } from 'zod'
+import { languageWarnings } from '@/lib/domain/language'
 import type { ActionResult } from '@/lib/server/action'
 
 export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`
@@ -200,5 +201,33 @@ export function Radios(props: {
         ))}
       </div>
     </fieldset>
+  )
+}
+
+/** Warnings about victim-blaming or outdated words in narrative text, with a better phrase. Never blocks saving. */
+export function LanguageHints({ text, id }: { text: string | null | undefined; id: string }) {
+  const warnings = languageWarnings(text)
+  return (
+    <div id={id} aria-live="polite">
+      {warnings.map((w) => (
+        <p key={w.rule} className="concern concern-warning" style={{ margin: '0.25rem 0' }}>
+          <strong>Consider the words:</strong> “{w.found}”. Say instead: {w.instead}. {w.why}. (You can still save.)
+        </p>
+      ))}
+    </div>
+  )
+}
+
+/** A narrative textarea: labelled, described, with the language check under it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form
+export function Narrative({ form, name, label, hint, rows = 4 }: { form: UseFormReturn<any, any, any>; name: string; label: string; hint?: string; rows?: number }) {
+  const error = errorAt(form.formState.errors, name)
+  const value = form.watch(name) as string | undefined
+  const describe = describedBy(name, { error, hint: Boolean(hint) })
+  return (
+    <Field name={name} label={label} hint={hint} error={error}>
+      <textarea rows={rows} {...describe} aria-describedby={[describe['aria-describedby'], `${fieldId(name)}-language`].filter(Boolean).join(' ')} {...form.register(name)} />
+      <LanguageHints text={value} id={`${fieldId(name)}-language`} />
+    </Field>
   )
 }

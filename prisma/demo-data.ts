@@ -6,6 +6,8 @@ import { getPrisma, type Tx } from '@/lib/server/database'
 import { calendarDate, fromLondonLocal, londonDate, shiftDate } from '@/lib/domain/time'
 import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from '@/lib/server/places'
 import { createDueInterview } from '@/lib/server/return-interviews'
+import { scoreScreening, type Level, type Observed } from '@/lib/domain/cse'
+import { settings } from '@/lib/settings'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoUser } from './demo-accounts'
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts'
@@ -170,6 +172,7 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
         }
       }
       await loadDemoEpisodes(tx, today, now)
+      await loadDemoCse(tx, today, now)
       await recordAudit(tx, {
         actorId: null,
         action: 'demo.load',
@@ -409,4 +412,100 @@ async function demoInterview(tx: Tx, episodeId: string, childId: string, returne
       data: { interviewId: interview.id, sharedAt: at((spec.held ?? 10) + 2), policeForce: 'Northshire Police', what: 'Places, the man known as Jay and the silver car AB12 CDE', basis: 'SAFEGUARDING_WITHOUT_CONSENT', reason: 'Risk of sexual exploitation to her and other children', recordedById: recorder },
     })
   if (spec.cse) await tx.interviewFollowUp.create({ data: { interviewId: interview.id, kind: 'CSE_SCREENING', note: 'Disclosed gifts and older men', createdById: recorder } })
+}
+
+// ---- CSE screenings and safety plans: children at each level, with and without plans, one Regulation 40 task open
+
+type DemoScreening = { child: number; daysAgo: number; level: Level; reason?: string; indicators: [string, Observed['when']][] }
+const SCREENINGS: DemoScreening[] = [
+  { child: 1, daysAgo: 20, level: 'SIGNIFICANT', indicators: [['MISSING', 'CURRENT'], ['OLDER_ASSOCIATES', 'CURRENT'], ['CARS', 'CURRENT'], ['GIFTS_MONEY', 'CURRENT'], ['HOTELS_TAKEAWAYS', 'CURRENT']] },
+  { child: 3, daysAgo: 12, level: 'SIGNIFICANT', indicators: [['MISSING', 'CURRENT'], ['CARS', 'CURRENT'], ['DRUGS_ALCOHOL', 'CURRENT'], ['ASSAULT_INJURIES', 'WITHIN_6_MONTHS']] },
+  { child: 2, daysAgo: 3, level: 'AT_RISK', indicators: [['MISSING', 'CURRENT'], ['OLDER_ASSOCIATES', 'WITHIN_6_MONTHS']] },
+  { child: 5, daysAgo: 100, level: 'AT_RISK', indicators: [['MISSING', 'CURRENT'], ['SELF_HARM', 'WITHIN_6_MONTHS']] },
+  { child: 9, daysAgo: 25, level: 'AT_RISK', indicators: [['MISSING', 'CURRENT'], ['OLDER_ASSOCIATES', 'CURRENT']] },
+  { child: 16, daysAgo: 10, level: 'AT_RISK', indicators: [['MISSING', 'CURRENT'], ['GIFTS_MONEY', 'CURRENT'], ['GANG', 'WITHIN_6_MONTHS']] },
+  { child: 4, daysAgo: 40, level: 'AT_RISK', reason: 'Goes missing with Kyle; older lads at the park give them cigarettes', indicators: [['SCHOOL', 'WITHIN_6_MONTHS']] },
+  { child: 6, daysAgo: 30, level: 'NOT_AT_RISK', indicators: [] },
+  { child: 22, daysAgo: 60, level: 'NOT_AT_RISK', indicators: [['SCHOOL', 'OLDER']] },
+]
+
+type DemoPlan = { child: number; version: number; daysAgo: number; signed: boolean; reviewInDays: number; words: string; agrees: 'YES' | 'PARTLY' | 'NO' }
+const PLANS: DemoPlan[] = [
+  { child: 1, version: 1, daysAgo: 18, signed: true, reviewInDays: 40, words: 'I don’t think Jay is bad but I will tell Jordan when he messages me.', agrees: 'PARTLY' },
+  { child: 1, version: 2, daysAgo: 2, signed: false, reviewInDays: 60, words: 'I want to go to the youth club on Tuesdays instead.', agrees: 'YES' },
+  { child: 5, version: 1, daysAgo: 95, signed: true, reviewInDays: -5, words: 'Ring me, don’t call the police straight away.', agrees: 'PARTLY' },
+  { child: 9, version: 1, daysAgo: 22, signed: true, reviewInDays: 60, words: 'I’ll keep my phone on.', agrees: 'YES' },
+  { child: 16, version: 1, daysAgo: 7, signed: true, reviewInDays: 80, words: 'I just want my money for the arcade, I’m not in a gang.', agrees: 'NO' },
+  { child: 4, version: 1, daysAgo: 35, signed: true, reviewInDays: 50, words: 'Fine.', agrees: 'YES' },
+]
+
+async function loadDemoCse(tx: Tx, today: string, now: Date) {
+  const childId = (n: number) => `demo-child-${String(n).padStart(2, '0')}`
+  const manager = async (n: number) => {
+    const placement = await tx.placement.findFirst({ where: { childId: childId(n), endDate: null } })
+    return STAFF[placement?.homeId ?? 'demo-home-birch']
+  }
+  for (const [i, s] of SCREENINGS.entries()) {
+    const observed: Observed[] = s.indicators.map(([code, when]) => ({ code, when, note: null }))
+    const result = scoreScreening(observed, settings.cse.rules)
+    const staff = await manager(s.child)
+    const screenedAt = new Date(now.getTime() - s.daysAgo * 86_400_000)
+    await tx.cseScreening.create({
+      data: {
+        id: `demo-screening-${i + 1}`,
+        childId: childId(s.child),
+        screenedAt,
+        screenedById: staff.manager,
+        indicators: observed as never,
+        score: result.score,
+        harmIndicators: result.harmIndicators,
+        suggestedLevel: result.suggestedLevel,
+        level: s.level,
+        levelReason: s.level !== result.suggestedLevel ? (s.reason ?? 'Professional judgement') : null,
+        fullAssessmentPrompted: result.fullAssessmentPrompted,
+        suggestionsConfirmed: [],
+        suggestionsDismissed: [],
+        summary: 'Screened with the key worker and the social worker.',
+        createdAt: screenedAt,
+      },
+    })
+  }
+  for (const p of PLANS) {
+    const staff = await manager(p.child)
+    const createdAt = new Date(now.getTime() - p.daysAgo * 86_400_000)
+    await tx.safetyPlan.create({
+      data: {
+        childId: childId(p.child),
+        version: p.version,
+        risks: [{ code: 'MISSING', text: 'Goes missing, often in the daytime' }, { code: 'OLDER_ASSOCIATES', text: 'Older people she meets in town' }],
+        actions: [
+          { who: 'Key worker', what: 'Check in every evening; agree times out', byWhen: null },
+          { who: 'Social worker', what: 'Refer to the youth club and the CSE support worker', byWhen: shiftDate(today, { days: 14 }) },
+        ],
+        ifMissingPlaces: 'Kebab King, Station Road; Riverside Park; Ashford Green bus station',
+        ifMissingPeople: 'Her aunt (07700 900222); school friend Mia’s mum; then the police on 101, or 999 if at risk now',
+        trustedAdults: 'Jordan (key worker); her aunt',
+        childsWords: p.words,
+        childAgrees: p.agrees,
+        familyEngaged: 'Aunt agreed to be called first',
+        policeInvolved: true,
+        policeOfficer: 'PC Sarah Lin, Northshire Police CSE team',
+        policeReference: 'NP-CSE-2211',
+        reviewDate: calendarDate(shiftDate(today, { days: p.reviewInDays })),
+        createdAt,
+        createdById: staff.reporter,
+        signedOffAt: p.signed ? new Date(createdAt.getTime() + 86_400_000) : null,
+        signedOffById: p.signed ? staff.manager : null,
+      },
+    })
+  }
+  // Regulation 40: Ellie's notifications done, Aaliyah's still to make
+  const done = await tx.reg40Task.create({ data: { childId: childId(1), screeningId: 'demo-screening-1', reason: 'Screened as at significant risk of child sexual exploitation', createdAt: new Date(now.getTime() - 20 * 86_400_000), completedAt: new Date(now.getTime() - 19 * 86_400_000), completedById: 'demo-user-manager' } })
+  await tx.reg40Notice.createMany({
+    data: [
+      { taskId: done.id, notified: 'Ofsted', how: 'Ofsted online notification form', at: new Date(now.getTime() - 20 * 86_400_000 + 3_600_000), recordedById: 'demo-user-manager' },
+      { taskId: done.id, notified: 'Placing authority: Sam Whitfield', how: 'Phone call and e-mail', at: new Date(now.getTime() - 20 * 86_400_000 + 7_200_000), recordedById: 'demo-user-manager' },
+    ],
+  })
+  await tx.reg40Task.create({ data: { childId: childId(3), screeningId: 'demo-screening-2', reason: 'Harm indicators: Injuries from sexual assault', createdAt: new Date(now.getTime() - 12 * 86_400_000) } })
 }

@@ -217,7 +217,8 @@ export async function recordReg40Notice(actor: Actor, taskId: string, input: Reg
   return prisma.$transaction(async (tx) => {
     const task = await findTask(tx, actor, taskId, now)
     const at = new Date(input.at)
-    if (at.getTime() > now.getTime() + 5 * 60_000 || at < task.createdAt) throw new ValidationError({ at: 'The time must be after the task was raised and not in the future' })
+    // (it may come before the task: a manager can ring Ofsted before the screening is written up)
+    if (at.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError({ at: 'The time cannot be in the future' })
     const notice = await tx.reg40Notice.create({
       data: { taskId, notified: input.detail ? `${input.notified}: ${input.detail}` : input.notified, how: input.how, at, recordedById: actor.userId, createdAt: now },
     })

@@ -4,6 +4,7 @@ import { can } from '@/lib/domain/permissions'
 import { holds, ROLE_LABELS, type Actor, type Role } from '@/lib/domain/roles'
 import type { ChildSummary, EpisodeSummary, InterviewSummary } from '@/lib/validation/responses'
 import { outstandingInterviews } from './return-interviews'
+import { cseFlagsInScope } from './cse'
 import { currentEpisodes } from './episodes'
 import { listChildren } from './children'
 import { getPrisma } from './database'
@@ -12,6 +13,7 @@ export type DashboardPanel = {
   title: string
   empty: string
   children?: ChildSummary[]
+  cse?: Awaited<ReturnType<typeof cseFlagsInScope>>
   episodes?: EpisodeSummary[]
   interviews?: InterviewSummary[]
   links?: { href: string; label: string; note?: string }[]
@@ -51,6 +53,14 @@ export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
       empty: 'None due. After every return, the independent return interview appears here with its 72-hour deadline until it is recorded.',
       interviews: await outstandingInterviews(actor),
       links: [{ href: '/return-interviews?status=all', label: 'All return interviews' }],
+    })
+  }
+  // report recommendation 2: every child at risk has a current plan; Regulation 40 notifications without delay
+  if ((['REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD', 'RESPONSIBLE_INDIVIDUAL'] as const).some((r) => holds(actor, r))) {
+    panels.push({
+      title: 'Child sexual exploitation: to act on',
+      empty: 'Nothing to act on. Children at risk without a signed-off safety plan, plans past their review date and Regulation 40 notifications to make appear here.',
+      cse: await cseFlagsInScope(actor),
     })
   }
   if (can(actor, 'child.list')) {

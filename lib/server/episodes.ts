@@ -11,6 +11,7 @@ import {
   episodeStatus,
   type AmendableField,
 } from '@/lib/domain/episodes'
+import { languageWarningsFor } from '@/lib/domain/language'
 import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, londonDate } from '@/lib/domain/time'
@@ -249,7 +250,7 @@ export async function addEpisodeUpdate(actor: Actor, episodeId: string, input: E
       data: { episodeId, kind: input.kind, at, text: input.text ?? '', riskGrade: input.kind === 'POLICE_RISK_GRADE' ? input.riskGrade : null, authorId: actor.userId, createdAt: now },
     })
     await recordAudit(tx, { actorId: actor.userId, action: 'episode.update', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { updateId: update.id, kind: input.kind } })
-    return { id: update.id }
+    return { id: update.id, warnings: languageWarningsFor(input, ['text']) }
   })
 }
 
@@ -292,7 +293,11 @@ export async function recordReturn(actor: Actor, episodeId: string, input: Recor
       await tx.episodeVehicle.create({ data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId), ...typedVehicle(vehicle) } })
     await createDueInterview(tx, episode, returnedAt) // every return: an independent interview within 72 hours
     await recordAudit(tx, { actorId: actor.userId, action: 'episode.return', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { returnedAt: returnedAt.toISOString() } })
-    return { id: episodeId, durationMinutes: Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now)) }
+    return {
+      id: episodeId,
+      durationMinutes: Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now)),
+      warnings: languageWarningsFor(input, ['signsOfHarm', 'injuries', 'medicalAttention', 'whoInformed']),
+    }
   })
 }
 

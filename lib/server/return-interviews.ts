@@ -1,5 +1,6 @@
 // Independent return interviews: due automatically after every return, recorded once by the interview service (or the
 // social worker), corrected only by amendment; what the child says about the home is shown only to those allowed.
+import { languageWarningsFor } from '@/lib/domain/language'
 import { can } from '@/lib/domain/permissions'
 import { checkOutcome, interviewDueAt, interviewStatus, isOutstanding, timeliness, type InterviewState } from '@/lib/domain/return-interviews'
 import type { Actor } from '@/lib/domain/roles'
@@ -223,7 +224,7 @@ export async function recordOutcome(actor: Actor, where: { id: string } | { epis
       await tx.interviewAssociate.create({ data: { interviewId: i.id, associateId: await resolveAssociate(tx, person, actor.userId), ...typedAssociate(person) } })
     for (const car of input.vehicles) await tx.interviewVehicle.create({ data: { interviewId: i.id, vehicleId: await resolveVehicle(tx, car, actor.userId), ...typedVehicle(car) } })
     await recordAudit(tx, { actorId: actor.userId, action: 'interview.outcome', subjectType: 'returnInterview', subjectId: i.id, childId: i.childId, details: { outcome: input.outcome } })
-    return { id: i.id }
+    return { id: i.id, warnings: languageWarningsFor(input, ['whereAndWithWhom', 'whatHappened', 'whyLeft', 'harmed', 'feelsSafe', 'whatWouldHelp', 'concernsAboutHome', 'notOfferedReason']) }
   })
 }
 

@@ -25,7 +25,10 @@ export const screeningSchema = z
     levelReason: optionalText('why your judgement differs', 2000),
     summary: optionalText('the summary', 4000),
     /** for each suggestion from Haven's records: confirm (add the indicator) or dismiss */
-    suggestionDecisions: z.record(z.string(), z.enum(['confirm', 'dismiss'])).default({}),
+    suggestionDecisions: z
+      .record(z.string(), z.enum(['confirm', 'dismiss'], { error: 'Confirm or dismiss this suggestion' }).nullable())
+      .default({})
+      .transform((d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v)) as Record<string, 'confirm' | 'dismiss'>),
     sourceInterviewId: z.string().trim().max(100).optional().nullable().transform((v) => v || null),
   })
   .superRefine((s, ctx) => {

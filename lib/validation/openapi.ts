@@ -4,6 +4,7 @@ import { childListQuerySchema, newChildSchema, placementEndSchema, placementStar
 import { amendEpisodeSchema, closeEpisodeSchema, episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from './episodes'
 import { childListSchema, childRecordSchema, createdSchema, episodeListSchema, episodeViewSchema, interviewListSchema, interviewViewSchema, problemSchema, tokenSchema } from './responses'
 import { outcomeSchema } from './return-interviews'
+import { planSchema, screeningSchema } from './cse'
 import { tokenRequestSchema } from './users'
 
 const schemas = {
@@ -26,6 +27,8 @@ const schemas = {
   InterviewOutcome: [outcomeSchema, 'input'],
   InterviewList: [interviewListSchema, 'output'],
   ReturnInterview: [interviewViewSchema, 'output'],
+  Screening: [screeningSchema, 'input'],
+  SafetyPlan: [planSchema, 'input'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
@@ -167,6 +170,27 @@ export function openApiDocument() {
           requestBody: { required: true, ...json('InterviewOutcome') },
           responses: { 201: { description: 'Recorded', ...json('Created') }, ...problems(400, 401, 404, 422) },
         },
+      },
+      '/api/v1/children/{id}/cse-screenings': {
+        get: { summary: "The child's CSE screenings (newest first), suggestions from Haven's records and flags", parameters: idParam('child id'), responses: { 200: { description: 'Screenings' }, ...problems(401, 404) } },
+        post: {
+          summary: 'Record a screening: indicators with when observed; your level (a reason when it differs from the suggestion); a decision on each suggestion. The response has the suggested level and language warnings.',
+          parameters: idParam('child id'),
+          requestBody: { required: true, ...json('Screening') },
+          responses: { 201: { description: 'Recorded' }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/children/{id}/safety-plans': {
+        get: { summary: 'Every version of the safety plan, newest first', parameters: idParam('child id'), responses: { 200: { description: 'Plans' }, ...problems(401, 404) } },
+        post: {
+          summary: 'A new version of the safety plan (basedOnVersion: the version you started from, 0 for the first). The response has language warnings.',
+          parameters: idParam('child id'),
+          requestBody: { required: true, ...json('SafetyPlan') },
+          responses: { 201: { description: 'Saved' }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/safety-plans/{id}/sign-off': {
+        post: { summary: "The registered manager's sign-off of the latest version", parameters: idParam('plan id'), responses: { 200: { description: 'Signed off', ...json('Created') }, ...problems(401, 404, 422) } },
       },
       '/api/v1/placements/{id}/end': {
         post: {

@@ -80,6 +80,16 @@ describe('demo data', () => {
     expect(await prisma.missingEpisode.count({ where: { returnedAt: { not: null }, closedAt: null } })).toBeGreaterThan(0)
   })
 
+  it('has children at each CSE level, with and without signed-off plans, and an open Regulation 40 task', async () => {
+    const prisma = await getPrisma()
+    const levels = new Set((await prisma.cseScreening.findMany({ select: { level: true } })).map((s) => s.level))
+    expect([...levels].sort()).toEqual(['AT_RISK', 'NOT_AT_RISK', 'SIGNIFICANT'])
+    const atRisk = await prisma.child.findMany({ where: { cseScreenings: { some: { level: { not: 'NOT_AT_RISK' } } } }, include: { safetyPlans: true } })
+    expect(atRisk.some((c) => c.safetyPlans.some((p) => p.signedOffAt))).toBe(true)
+    expect(atRisk.some((c) => c.safetyPlans.length === 0)).toBe(true)
+    expect(await prisma.reg40Task.count({ where: { completedAt: null } })).toBe(1)
+  })
+
   it('leaves an intact audit trail', async () => {
     expect((await verifyAuditChain(await getPrisma())).ok).toBe(true)
   })

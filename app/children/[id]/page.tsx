@@ -4,6 +4,7 @@ import { codeLabel, ETHNICITIES, LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEME
 import { formatDate } from '@/lib/domain/time'
 import { EpisodeList } from '@/components/EpisodeList'
 import { listChildEpisodes } from '@/lib/server/episodes'
+import { getCseOverview } from '@/lib/server/cse'
 import { loadChildOr404 } from '@/lib/server/page-helpers'
 
 export const metadata = { title: 'Child' }
@@ -15,6 +16,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
   const current = child.placements.find((p) => !p.endDate)
   const episodes = can(actor, 'episode.read') ? await listChildEpisodes(actor, child.id) : []
   const open = episodes.find((e) => e.status === 'open')
+  const cse = can(actor, 'cse.read') ? await getCseOverview(actor, child.id) : null
   return (
     <>
       <h1>
@@ -33,11 +35,25 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
           Report {child.firstName} missing
         </Link>
       )}
-      {can(actor, 'grabpack.read') && (
-        <p>
-          <Link href={`/children/${child.id}/grab-pack`}>Grab pack (Philomena Protocol)</Link>
-        </p>
-      )}
+      <ul className="actions" style={{ listStyle: 'none', padding: 0 }}>
+        {can(actor, 'grabpack.read') && (
+          <li>
+            <Link href={`/children/${child.id}/grab-pack`}>Grab pack (Philomena Protocol)</Link>
+          </li>
+        )}
+        {can(actor, 'cse.read') && (
+          <li>
+            <Link href={`/children/${child.id}/cse`}>CSE screening and safety plan</Link>
+          </li>
+        )}
+      </ul>
+      {cse?.flags
+        .filter((f) => f.level !== 'info')
+        .map((f) => (
+          <p key={f.code} className={`concern concern-${f.level}`}>
+            {f.message}
+          </p>
+        ))}
       {current?.concerns.map((c) => (
         <div key={c.message} className={`concern concern-${c.level}`}>
           <strong>{c.level === 'critical' ? 'Needs attention: ' : 'Note: '}</strong>

@@ -1,6 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { ActionButton, describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
+import { ActionButton, describedBy, Field, Narrative, SubmitButton, useActionForm } from '@/components/form-kit'
 import { RISK_GRADE_LABELS, UPDATE_KIND_LABELS } from '@/lib/domain/episodes'
 import { closeEpisodeSchema, episodeUpdateSchema, RISK_GRADES, UPDATE_KINDS } from '@/lib/validation/episodes'
 import { addUpdateAction, closeEpisodeAction, linkEpisodeAction } from '../actions'
@@ -44,9 +44,7 @@ export function AddUpdateForm({ episodeId, now }: { episodeId: string; now: stri
           </select>
         </Field>
       )}
-      <Field name="text" label={kind === 'POLICE_RISK_GRADE' ? 'Details (optional)' : 'Details'} hint="Who you called, where you looked, what you were told" error={errors.text?.message}>
-        <textarea rows={3} {...describedBy('text', { error: errors.text?.message, hint: true })} {...form.register('text')} />
-      </Field>
+      <Narrative form={form} name="text" label={kind === 'POLICE_RISK_GRADE' ? 'Details (optional)' : 'Details'} hint="Who you called, where you looked, what you were told" rows={3} />
       <SubmitButton busy={busy}>Add to the timeline</SubmitButton>
     </form>
   )
@@ -63,9 +61,7 @@ export function CloseEpisodeForm({ episodeId, version }: { episodeId: string; ve
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Review and close">
       {summary}
-      <Field name="reviewNote" label="Your review" hint="Was the response right? Was the return interview offered? What happens next?" error={errors.reviewNote?.message}>
-        <textarea rows={4} {...describedBy('reviewNote', { error: errors.reviewNote?.message, hint: true })} {...form.register('reviewNote')} />
-      </Field>
+      <Narrative form={form} name="reviewNote" label="Your review" hint="Was the response right? Was the return interview offered? What happens next?" />
       <SubmitButton busy={busy}>Close the episode</SubmitButton>
     </form>
   )

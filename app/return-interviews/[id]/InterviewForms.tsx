@@ -1,7 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useFieldArray } from 'react-hook-form'
-import { describedBy, errorAt, Field, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
+import { describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
 import { LOCATION_KIND_LABELS } from '@/lib/domain/episodes'
 import { CHILD_SAYS_SECTIONS, OFFER_METHOD_LABELS, OUTCOME_LABELS, PREVENTION_LABELS, SHARING_BASIS_LABELS } from '@/lib/domain/return-interviews'
 import { LOCATION_KINDS } from '@/lib/validation/episodes'
@@ -12,6 +12,7 @@ import { addFollowUpAction, recordOfferAction, recordOutcomeAction, recordPolice
 type AnyForm = any
 
 function Text({ form, name, label, hint, long }: { form: AnyForm; name: string; label: string; hint?: string; long?: boolean }) {
+  if (long) return <Narrative form={form} name={name} label={label} hint={hint} />
   const error = errorAt(form.formState.errors, name)
   const props = { ...describedBy(name, { error, hint: Boolean(hint) }), ...form.register(name) }
   return (

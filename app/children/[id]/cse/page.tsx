@@ -1,0 +1,140 @@
+import Link from 'next/link'
+import { INDICATOR_BY_CODE, LEVEL_LABELS, WHEN_LABELS, addMonths } from '@/lib/domain/cse'
+import { can } from '@/lib/domain/permissions'
+import { formatDate, formatDateTime, isoDate, londonDate, londonLocal } from '@/lib/domain/time'
+import { loadCseOr404 } from '@/lib/server/cse-page'
+import { settings } from '@/lib/settings'
+import { CompleteReg40Button, Reg40NoticeForm, SignOffButton } from './CseForms'
+
+export const metadata = { title: 'CSE screening and safety plan' }
+
+export default async function CsePage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, cse } = await loadCseOr404((await params).id)
+  const { child, screenings, plans, reg40Tasks, flags } = cse
+  const latest = screenings[0]
+  const current = plans.find((p) => p.signedOffAt)
+  const draft = plans[0] && !plans[0].signedOffAt ? plans[0] : null
+  const name = `${child.firstName} ${child.lastName}`
+  return (
+    <>
+      <p>
+        <Link href={`/children/${child.id}`}>Back to {name}</Link>
+      </p>
+      <h1>Child sexual exploitation: {name}</h1>
+      {flags.map((f) => (
+        <p key={f.code} className={`concern concern-${f.level}`}>
+          {f.message}
+        </p>
+      ))}
+      {cse.screeningRequests.map((r) => (
+        <p key={r.id} className="notice">
+          A CSE screening was asked for from a return interview on {formatDateTime(r.createdAt)}{r.note ? `: ${r.note}` : ''}.
+        </p>
+      ))}
+
+      <h2>Screening</h2>
+      {latest ? (
+        <dl className="summary">
+          <div><dt>Latest</dt><dd>{formatDateTime(latest.screenedAt)} by {latest.screenedBy}</dd></div>
+          <div>
+            <dt>Level</dt>
+            <dd>
+              <strong>{LEVEL_LABELS[latest.level]}</strong>
+              {latest.level !== latest.suggestedLevel && ` (the tool suggested ${LEVEL_LABELS[latest.suggestedLevel].toLowerCase()}; judgement: ${latest.levelReason})`}
+            </dd>
+          </div>
+          <div><dt>Indicators</dt><dd>{latest.indicators.length ? latest.indicators.map((i) => `${INDICATOR_BY_CODE[i.code]?.label ?? i.code} (${WHEN_LABELS[i.when].toLowerCase()})`).join('; ') : 'None'}</dd></div>
+          {latest.fullAssessmentPrompted && <div><dt>Full assessment</dt><dd>Needed: three or more indicators, or a harm indicator.</dd></div>}
+          <div><dt>Next screening due</dt><dd>{formatDate(addMonths(londonDate(latest.screenedAt), settings.cse.rescreenMonths))}</dd></div>
+        </dl>
+      ) : (
+        <p className="empty">Not screened yet. Every child is screened, boys as well as girls.</p>
+      )}
+      {can(actor, 'cse.screen') && (
+        <p>
+          <Link className="button" href={`/children/${child.id}/cse/screen`}>
+            {latest ? 'Screen again' : 'Start a screening'}
+          </Link>
+        </p>
+      )}
+      {screenings.length > 1 && (
+        <details>
+          <summary>Earlier screenings ({screenings.length - 1})</summary>
+          <ul>
+            {screenings.slice(1).map((s) => (
+              <li key={s.id}>
+                {formatDateTime(s.screenedAt)}: {LEVEL_LABELS[s.level]} ({s.indicators.length} indicators), by {s.screenedBy}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      <h2>Safety plan</h2>
+      {current ? (
+        <p>
+          <Link href={`/children/${child.id}/safety-plan/${current.version}`}>Version {current.version}</Link>, signed off {formatDateTime(current.signedOffAt!)} by {current.signedOffBy}; review by{' '}
+          {formatDate(isoDate(current.reviewDate))}.
+        </p>
+      ) : (
+        <p className="empty">No signed-off safety plan.</p>
+      )}
+      {draft && (
+        <div className="notice">
+          <p>
+            <Link href={`/children/${child.id}/safety-plan/${draft.version}`}>Version {draft.version}</Link>, written {formatDateTime(draft.createdAt)} by {draft.createdBy}, is waiting for sign-off.
+          </p>
+          {can(actor, 'plan.signoff') && <SignOffButton planId={draft.id} version={draft.version} />}
+        </div>
+      )}
+      {can(actor, 'plan.write') && (
+        <p>
+          <Link className="button secondary" href={`/children/${child.id}/safety-plan/new`}>
+            {plans.length ? 'Write a new version' : 'Write the safety plan'}
+          </Link>
+        </p>
+      )}
+      {plans.length > 1 && (
+        <details>
+          <summary>All versions ({plans.length})</summary>
+          <ul>
+            {plans.map((p) => (
+              <li key={p.id}>
+                <Link href={`/children/${child.id}/safety-plan/${p.version}`}>Version {p.version}</Link>, {formatDateTime(p.createdAt)} by {p.createdBy}
+                {p.signedOffAt ? `, signed off by ${p.signedOffBy}` : ', not signed off'}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      {reg40Tasks.length > 0 && (
+        <>
+          <h2>Regulation 40 notifications</h2>
+          {reg40Tasks.map((t) => (
+            <section key={t.id} className={t.completedAt ? 'panel' : 'concern concern-critical'} aria-label={`Regulation 40 task raised ${formatDateTime(t.createdAt)}`}>
+              <p>
+                <strong>{t.completedAt ? `Done ${formatDateTime(t.completedAt)} (${t.completedBy})` : 'To do without delay'}</strong>: {t.reason}. Raised {formatDateTime(t.createdAt)}.
+              </p>
+              {t.notices.length > 0 && (
+                <ul>
+                  {t.notices.map((n) => (
+                    <li key={n.id}>
+                      {n.notified}, {n.how}, {formatDateTime(n.at)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {!t.completedAt && can(actor, 'reg40.record') && (
+                <>
+                  <Reg40NoticeForm taskId={t.id} now={londonLocal(new Date())} />
+                  <CompleteReg40Button taskId={t.id} />
+                </>
+              )}
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { POST as screeningRoute } from '@/app/api/v1/children/[id]/cse-screenings/route'
+import { issueApiToken } from '@/lib/server/accounts'
+import { completeReg40Task, createPlanVersion, cseFlagsInScope, getCseOverview, recordReg40Notice, recordScreening, signOffPlan } from '@/lib/server/cse'
+import { getPrisma } from '@/lib/server/database'
+import { recordReturn, reportMissing } from '@/lib/server/episodes'
+import { ValidationError } from '@/lib/server/errors'
+import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation/cse'
+import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
+import { freshDatabase } from '../support/database'
+import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+
+let world: World
+beforeAll(async () => {
+  await freshDatabase()
+  world = await makeWorld()
+})
+
+async function problems(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (e) {
+    if (e instanceof ValidationError) return e.fieldErrors
+    throw e
+  }
+  throw new Error('expected a validation error')
+}
+
+async function setUp() {
+  const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Key Worker')
+  const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Home Manager')
+  const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Child SW')
+  const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, socialWorkerId: socialWorker.userId })
+  return { worker, manager, socialWorker, child }
+}
+
+const screening = (overrides: Record<string, unknown> = {}) => screeningSchema.parse({ level: 'AT_RISK', indicators: [{ code: 'MISSING', when: 'CURRENT' }], ...overrides })
+const plan = (overrides: Record<string, unknown> = {}) =>
+  planSchema.parse({ actions: [{ who: 'Key worker', what: 'Evening check-in' }], ifMissingPlaces: 'The park', ifMissingPeople: 'Her aunt', childAgrees: 'PARTLY', childsWords: 'I will ring Jordan', policeInvolved: 'no', reviewDate: '2099-01-01', basedOnVersion: 0, ...overrides })
+
+describe('screening', () => {
+  it('suggests, and asks for a reason when the professional decides otherwise', async () => {
+    const { worker, child } = await setUp()
+    expect(await problems(recordScreening(worker, child.id, screening({ level: 'NOT_AT_RISK' })))).toEqual({ levelReason: expect.stringMatching(/differs from the suggested level \(at risk\)/) })
+    const saved = await recordScreening(worker, child.id, screening({ level: 'NOT_AT_RISK', levelReason: 'Missing once, with her mum; explained' }))
+    expect(saved).toMatchObject({ suggestedLevel: 'AT_RISK', level: 'NOT_AT_RISK', planNeeded: false, reg40TaskId: null })
+  })
+
+  it('suggests indicators from episodes for the worker to confirm or dismiss, and needs a decision on each', async () => {
+    const { worker, child } = await setUp()
+    for (const day of ['01', '08', '15']) {
+      const { id } = await reportMissing(worker, child.id, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: `2026-11-${day}T10:00`, lastSeenPlace: 'Home', policeInformed: 'yes' }))
+      await recordReturn(worker, id, recordReturnSchema.parse({ returnedAt: `2026-11-${day}T14:00`, returnMethod: 'FOUND_BY_POLICE', vehicles: [{ registration: 'XY12ZZZ' }] }))
+    }
+    const now = new Date('2026-11-20T12:00:00Z')
+    const { suggestions } = await getCseOverview(worker, child.id, now)
+    expect(suggestions.map((s) => [s.key, s.reason])).toEqual([
+      ['missing-repeat', 'Missing or away 3 times in the last 30 days'],
+      ['cars', 'Returned in or seen with a vehicle: XY12 ZZZ'],
+    ])
+    expect(Object.keys(await problems(recordScreening(worker, child.id, screening({ indicators: [] }), now)))).toEqual(['suggestionDecisions.missing-repeat', 'suggestionDecisions.cars'])
+    const saved = await recordScreening(worker, child.id, screening({ indicators: [], level: 'AT_RISK', suggestionDecisions: { 'missing-repeat': 'confirm', cars: 'dismiss' } }), now)
+    const stored = await (await getPrisma()).cseScreening.findUniqueOrThrow({ where: { id: saved.id } })
+    expect(stored.indicators).toEqual([{ code: 'MISSING', when: 'CURRENT', note: 'Missing or away 3 times in the last 30 days' }])
+    expect(stored.suggestionsDismissed).toEqual([expect.objectContaining({ key: 'cars' })])
+  })
+
+  it('suspected CSE raises a Regulation 40 task, done only once Ofsted and the placing authority are told', async () => {
+    const { manager, child } = await setUp()
+    const saved = await recordScreening(manager, child.id, screening({ level: 'SIGNIFICANT', indicators: [{ code: 'DISCLOSED_ABUSE', when: 'CURRENT' }] }))
+    expect(saved.reg40TaskId).toBeTruthy()
+    expect((await cseFlagsInScope(manager)).find((c) => c.child.id === child.id)?.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['reg40-open', 'plan-due']))
+    expect((await problems(completeReg40Task(manager, saved.reg40TaskId!))).form).toMatch(/Ofsted and to the placing authority/)
+    await recordReg40Notice(manager, saved.reg40TaskId!, reg40NoticeSchema.parse({ notified: 'Ofsted', how: 'Online form', at: new Date(Date.now() - 60_000).toISOString() }))
+    await recordReg40Notice(manager, saved.reg40TaskId!, reg40NoticeSchema.parse({ notified: 'Placing authority', detail: 'Duty team', how: 'Phone', at: new Date(Date.now() - 30_000).toISOString() }))
+    await completeReg40Task(manager, saved.reg40TaskId!)
+    expect((await getCseOverview(manager, child.id)).flags.map((f) => f.code)).not.toContain('reg40-open')
+  })
+})
+
+describe('safety plans', () => {
+  it('are versioned; the manager signs off the latest; old versions stay readable; a stale version is refused', async () => {
+    const { worker, manager, socialWorker, child } = await setUp()
+    await recordScreening(worker, child.id, screening())
+    expect((await getCseOverview(worker, child.id)).flags.map((f) => f.code)).toContain('plan-due')
+    const v1 = await createPlanVersion(worker, child.id, plan())
+    await expect(signOffPlan(worker, v1.id)).rejects.toThrow('No child was found')
+    await signOffPlan(manager, v1.id)
+    expect((await getCseOverview(worker, child.id)).flags.map((f) => f.code)).not.toContain('plan-due')
+    expect((await problems(createPlanVersion(socialWorker, child.id, plan({ basedOnVersion: 0 })))).form).toMatch(/version 1/)
+    const v2 = await createPlanVersion(socialWorker, child.id, plan({ basedOnVersion: 1, childsWords: 'I will ring Jordan or my aunt' }))
+    expect((await problems(signOffPlan(manager, v1.id))).form).toMatch(/already been signed off|replaced/)
+    await signOffPlan(manager, v2.id)
+    const { plans } = await getCseOverview(manager, child.id)
+    expect(plans.map((p) => [p.version, p.childsWords, Boolean(p.signedOffAt)])).toEqual([
+      [2, 'I will ring Jordan or my aunt', true],
+      [1, 'I will ring Jordan', true],
+    ])
+  })
+
+  it('refuse a review date in the past and a plan with no actions', async () => {
+    const { worker, child } = await setUp()
+    expect(await problems(createPlanVersion(worker, child.id, plan({ reviewDate: '2020-01-01' })))).toEqual({ reviewDate: 'The review date must be in the future' })
+    expect(await problems(createPlanVersion(worker, child.id, plan({ actions: [] })))).toHaveProperty('actions')
+  })
+})
+
+describe('language', () => {
+  it('warns in the API response, and saves anyway', async () => {
+    const { worker, child } = await setUp()
+    const { token } = await issueApiToken({ email: worker.email, password: FIXTURE_PASSWORD, ip: null })
+    const response = await screeningRoute(
+      new Request(`http://127.0.0.1/api/v1/children/${child.id}/cse-screenings`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ level: 'AT_RISK', indicators: [{ code: 'MISSING', when: 'CURRENT' }], summary: 'She keeps putting herself at risk with her older boyfriend' }),
+      }),
+      { params: Promise.resolve({ id: child.id }) },
+    )
+    expect(response.status).toBe(201)
+    const body = await response.json()
+    expect(body.warnings.map((w: { rule: string; field: string }) => [w.field, w.rule])).toEqual([
+      ['summary', 'at-risk-themselves'],
+      ['summary', 'boyfriend-adult'],
+    ])
+  })
+})
