@@ -1,10 +1,12 @@
 import Link from 'next/link'
 import { can } from '@/lib/domain/permissions'
 import { codeLabel, ETHNICITIES, LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_END_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '@/lib/domain/ssda903'
-import { formatDate } from '@/lib/domain/time'
+import { formatDate, londonDate } from '@/lib/domain/time'
 import { EpisodeList } from '@/components/EpisodeList'
 import { listChildEpisodes } from '@/lib/server/episodes'
 import { getCseOverview } from '@/lib/server/cse'
+import { addMonths, LEVEL_LABELS } from '@/lib/domain/cse'
+import { settings } from '@/lib/settings'
 import { loadChildOr404 } from '@/lib/server/page-helpers'
 
 export const metadata = { title: 'Child' }
@@ -47,6 +49,13 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
           </li>
         )}
       </ul>
+      {cse && (
+        <p>
+          {cse.screenings[0]
+            ? `CSE screening: ${LEVEL_LABELS[cse.screenings[0].level].toLowerCase()} on ${formatDate(londonDate(cse.screenings[0].screenedAt))}; next screening due by ${formatDate(addMonths(londonDate(cse.screenings[0].screenedAt), settings.cse.rescreenMonths))}.`
+            : 'Not screened for CSE yet: every child is screened.'}
+        </p>
+      )}
       {cse?.flags
         .filter((f) => f.level !== 'info')
         .map((f) => (
