@@ -7,6 +7,29 @@ function fromEnv(name: string, fallback: number) {
 }
 
 export const settings = {
+  patterns: {
+    /** rule 1: repeat episodes (3 in any 30 days: a common local threshold for a strategy meeting) */
+    repeatCount: fromEnv('HAVEN_REPEAT_MISSING_COUNT', 3),
+    repeatDays: fromEnv('HAVEN_REPEAT_MISSING_DAYS', 30),
+    repeatCount90: fromEnv('HAVEN_REPEAT_MISSING_COUNT_90', 5),
+    /** rule 2: episodes starting this close together count as going missing together */
+    togetherWindowMinutes: fromEnv('HAVEN_TOGETHER_WINDOW_MINUTES', 60),
+    togetherOccasions: fromEnv('HAVEN_TOGETHER_OCCASIONS', 2),
+    /** rule 3 */
+    placeChildren: fromEnv('HAVEN_PLACE_CHILDREN', 2),
+    placeEpisodes90: fromEnv('HAVEN_PLACE_EPISODES_90', 3),
+    /** rule 4 */
+    sharedChildren: fromEnv('HAVEN_SHARED_CHILDREN', 2),
+    /** rule 5: the last 90 days against the 90 before */
+    escalationMinIncrease: fromEnv('HAVEN_ESCALATION_MIN_INCREASE', 2),
+    escalationDurationFactor: fromEnv('HAVEN_ESCALATION_DURATION_FACTOR', 1.5),
+    /** how far back place, people and pair patterns look */
+    lookbackDays: fromEnv('HAVEN_PATTERN_LOOKBACK_DAYS', 365),
+    /** rule 8: the area authority is told within this many working days of an emergency placement (CPPCR reg 13) */
+    areaNoticeWorkingDays: fromEnv('HAVEN_AREA_NOTICE_WORKING_DAYS', 5),
+    /** an alert nobody has acknowledged after this many working days goes to the LA missing lead */
+    escalateAfterWorkingDays: fromEnv('HAVEN_ESCALATE_AFTER_WORKING_DAYS', 2),
+  },
   cse: {
     /** screen again at least this often (SERAF: every 3 months) */
     rescreenMonths: fromEnv('HAVEN_CSE_RESCREEN_MONTHS', 3),
