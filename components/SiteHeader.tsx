@@ -2,12 +2,14 @@ import Link from 'next/link'
 import { can } from '@/lib/domain/permissions'
 import { currentActor } from '@/lib/server/current-actor'
 import { homesFor } from '@/lib/server/homes'
+import { unreadCount } from '@/lib/server/notifications'
 import { signOutAction } from '@/app/sign-in/actions'
 import { NavLinks } from './NavLinks'
 
 export async function SiteHeader() {
   const actor = await currentActor()
   const homes = actor && can(actor, 'home.read') ? await homesFor(actor) : []
+  const unread = actor ? await unreadCount(actor) : 0
   const links = actor
     ? [
         { href: '/', label: 'Dashboard' },
@@ -15,6 +17,8 @@ export async function SiteHeader() {
         ...(can(actor, 'child.list') ? [{ href: '/children', label: 'Children' }] : []),
         ...(can(actor, 'episode.read') ? [{ href: '/places', label: 'Places' }] : []),
         ...(can(actor, 'interview.read') ? [{ href: '/return-interviews', label: 'Return interviews' }] : []),
+        ...(can(actor, 'alert.read') ? [{ href: '/alerts', label: 'Alerts' }] : []),
+        { href: '/notifications', label: unread ? `Inbox (${unread} unread)` : 'Inbox' },
         ...(can(actor, 'interview.timeliness') ? [{ href: '/reports/return-interviews', label: 'Reports' }] : []),
         ...(can(actor, 'authority.configure') ? [{ href: '/settings', label: 'Settings' }] : []),
         ...(can(actor, 'user.manage') ? [{ href: '/admin/users', label: 'Users' }] : []),

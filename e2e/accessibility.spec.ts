@@ -52,6 +52,10 @@ const PAGES: [account: string | null, path: string][] = [
   ['admin@demo.haven.test', '/admin/users/new'],
   ['admin@demo.haven.test', '/admin/users/demo-user-visitor'],
   ['admin@demo.haven.test', '/admin/audit?verify=1'],
+  ['iro@demo.haven.test', '/alerts'],
+  ['iro@demo.haven.test', '/notifications'],
+  ['manager@demo.haven.test', '/alerts?status=resolved'],
+  ['social.worker@demo.haven.test', '/children/demo-child-28'],
 ]
 
 async function expectAccessible(page: Page, label: string) {
@@ -97,4 +101,16 @@ test('forms showing errors are accessible too', async ({ page }) => {
   await page.getByRole('button', { name: 'Add child' }).click()
   await expect(page.locator('.error-summary')).toBeVisible()
   await expectAccessible(page, 'add a child with errors')
+})
+
+// alert ids are made when the server first looks for patterns, so open one from the list
+test('an alert page as the IRO', async ({ page }) => {
+  await signIn(page, 'iro@demo.haven.test')
+  await page.goto('/alerts')
+  await page.getByRole('link', { name: 'Repeat missing episodes' }).first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Repeat missing episodes')
+  await expectAccessible(page, 'alert')
+  await page.setViewportSize({ width: 360, height: 740 })
+  await expectFitsWidth(page, 'alert')
+  await expectAccessible(page, 'alert at 360 px')
 })

@@ -24,6 +24,11 @@ try {
   } else if (command === 'demo') {
     await applyMigrations(database)
     console.log(`Demo data: ${await loadDemoData()}.`)
+  } else if (command === 'patterns') {
+    const { escalateUnacknowledged, recomputeAllPatterns } = await import('@/lib/server/patterns')
+    const started = Date.now()
+    const result = await recomputeAllPatterns()
+    console.log(`Patterns recomputed in ${Date.now() - started} ms: ${result.opened} opened, ${result.updated} updated, ${result.reopened} reopened; ${await escalateUnacknowledged()} escalated.`)
   } else if (command === 'verify-audit') {
     const result = await verifyAuditChain(database.prisma)
     if (result.ok) console.log(`The audit trail is intact: ${result.checked} events checked.`)

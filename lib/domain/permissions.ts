@@ -49,6 +49,13 @@ export const PERMISSIONS = {
   'plan.signoff': ['REGISTERED_MANAGER'],
   // Regulation 40 is the registered person's duty
   'reg40.record': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
+  // pattern alerts: seen by the people told about them
+  'alert.read': CHILD_READERS,
+  // the IRO decides whether to bring the child's review forward (CPPCR 2010 reg 33(3)(a))
+  'alert.decide': ['IRO'],
+  'alert.resolve': ['REGISTERED_MANAGER', 'IRO', 'SOCIAL_WORKER', 'LA_MISSING_LEAD'],
+  // the placing authority tells the area authority of an out-of-area placement (CPPCR 2010 reg 13)
+  'placement.area-notice': ['SOCIAL_WORKER'],
   'user.manage': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>

@@ -55,6 +55,13 @@ export type AuditPayloads = {
   'plan.signoff': { planId: string; version: number }
   'reg40.notice': { taskId: string; noticeId: string }
   'reg40.complete': { taskId: string }
+  'notification.read': Record<string, never>
+  'alert.list': { count: number }
+  'alert.read': Record<string, never>
+  'alert.acknowledge': Record<string, never>
+  'alert.decision': { decisionId: string; bringForward: boolean }
+  'alert.resolve': { reason: string }
+  'placement.area-notice': { field: string }
 }
 export type AuditAction = keyof AuditPayloads
 

@@ -10,6 +10,7 @@ import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError, type FieldErrors } from './errors'
 import { childWhere, currentPlacement } from './scope'
+import { patternsAfterEvent } from './patterns'
 
 const personName = { select: { id: true, name: true } } as const
 const placementInclude = {
@@ -245,6 +246,7 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
       throw new ValidationError({
         socialWorkerId: 'You would not be able to see this child once added: allocate yourself as the social worker, or ask the allocated social worker to add the child',
       })
+    await patternsAfterEvent(tx, child.id, now)
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'child.create',

@@ -12,6 +12,7 @@ import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
 import { NotFoundError, throwIfProblems, ValidationError } from './errors'
 import { childWhere, currentPlacement } from './scope'
+import { patternsAfterEvent } from './patterns'
 
 type CseAction = 'cse.read' | 'cse.screen' | 'plan.write' | 'plan.signoff' | 'reg40.record'
 
@@ -148,6 +149,7 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
         })
       ).id
     }
+    await patternsAfterEvent(tx, childId, now)
     await recordAudit(tx, { actorId: actor.userId, action: 'cse.screen', subjectType: 'child', subjectId: childId, childId, details: { screeningId: screening.id, level: input.level } })
     return {
       id: screening.id,
@@ -179,6 +181,7 @@ export async function createPlanVersion(actor: Actor, childId: string, input: Pl
       const plan = await tx.safetyPlan.create({
         data: { ...content, risks: content.risks, actions: content.actions, reviewDate: calendarDate(input.reviewDate), childId, version: input.basedOnVersion + 1, createdAt: now, createdById: actor.userId },
       })
+      await patternsAfterEvent(tx, childId, now)
       await recordAudit(tx, { actorId: actor.userId, action: 'plan.write', subjectType: 'child', subjectId: childId, childId, details: { planId: plan.id, version: plan.version } })
       return { id: plan.id, version: plan.version, warnings: languageWarningsFor(input, NARRATIVE_PLAN) }
     })
@@ -199,6 +202,7 @@ export async function signOffPlan(actor: Actor, planId: string, now = new Date()
     if (latest!.version !== plan.version) throw new ValidationError({ form: `Version ${latest!.version} has replaced this one: sign off the latest version.` })
     const signed = await tx.safetyPlan.updateMany({ where: { id: planId, signedOffAt: null }, data: { signedOffAt: now, signedOffById: actor.userId } })
     if (signed.count !== 1) throw new ValidationError({ form: 'This version has already been signed off.' })
+    await patternsAfterEvent(tx, plan.childId, now)
     await recordAudit(tx, { actorId: actor.userId, action: 'plan.signoff', subjectType: 'child', subjectId: plan.childId, childId: plan.childId, details: { planId, version: plan.version } })
     return { id: planId }
   })
@@ -237,6 +241,7 @@ export async function completeReg40Task(actor: Actor, taskId: string, now = new 
     if (!told('Ofsted') || !told('Placing authority'))
       throw new ValidationError({ form: 'Record the notifications to Ofsted and to the placing authority first (Regulation 40(4)(a)).' })
     await tx.reg40Task.update({ where: { id: taskId }, data: { completedAt: now, completedById: actor.userId } })
+    await patternsAfterEvent(tx, task.childId, now)
     await recordAudit(tx, { actorId: actor.userId, action: 'reg40.complete', subjectType: 'child', subjectId: task.childId, childId: task.childId, details: { taskId } })
     return { id: taskId }
   })

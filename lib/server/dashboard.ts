@@ -5,6 +5,7 @@ import { holds, ROLE_LABELS, type Actor, type Role } from '@/lib/domain/roles'
 import type { ChildSummary, EpisodeSummary, InterviewSummary } from '@/lib/validation/responses'
 import { outstandingInterviews } from './return-interviews'
 import { cseFlagsInScope } from './cse'
+import { listAlerts } from './alerts'
 import { currentEpisodes } from './episodes'
 import { listChildren } from './children'
 import { getPrisma } from './database'
@@ -22,9 +23,7 @@ export type DashboardPanel = {
 
 // Panels for work that arrives with later parts of Haven: they say plainly what will appear.
 const COMING: Partial<Record<Role, DashboardPanel[]>> = {
-  IRO: [{ title: 'Alerts for your decision', empty: 'No alerts. When a child you review goes missing, returns, or shows a pattern, the alert appears here so you can decide whether to bring their review forward.' }],
   INDEPENDENT_VISITOR: [{ title: 'Monthly visits', empty: 'No visits recorded yet. Your Regulation 44 visits and their reports appear here.' }],
-  LA_MISSING_LEAD: [{ title: 'Pattern alerts', empty: 'No alerts. Children going missing together, repeat episodes and recurring places across homes appear here.' }],
   RESPONSIBLE_INDIVIDUAL: [{ title: 'Oversight', empty: 'Regulation 44 visit reports and Regulation 45 reviews for your homes appear here.' }],
 }
 
@@ -44,6 +43,14 @@ export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
         empty: 'Nothing to review. A missing episode appears here when the child has returned, until you review and close it.',
         episodes: toReview,
       })
+  }
+  if (can(actor, 'alert.read')) {
+    const open = (await listAlerts(actor, { status: 'OPEN' })).filter((a) => !a.acknowledgedAt).slice(0, 20)
+    panels.push({
+      title: holds(actor, 'IRO') ? 'Alerts for your decision' : 'New alerts',
+      empty: 'No new alerts. When a child you work with shows a pattern (repeat episodes, going missing with others, the same places, people or cars), the alert appears here.',
+      links: open.map((a) => ({ href: `/alerts/${a.id}`, label: a.title, note: [...a.children.map((c) => c.name), a.summary].join(' · ') })),
+    })
   }
   // DfE guidance: within 72 hours of every return; the manager and social worker see what is due and overdue
   const interviewRoles = (['RETURN_INTERVIEW_PRACTITIONER', 'SOCIAL_WORKER', 'REGISTERED_MANAGER', 'LA_MISSING_LEAD'] as const).filter((r) => holds(actor, r))

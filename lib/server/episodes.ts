@@ -14,7 +14,7 @@ import {
 import { languageWarningsFor } from '@/lib/domain/language'
 import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
-import { calendarDate, londonDate } from '@/lib/domain/time'
+import { calendarDate, formatDateTime, formatDuration, londonDate } from '@/lib/domain/time'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { AmendEpisode, EpisodeUpdateInput, RecordReturn, ReportMissing } from '@/lib/validation/episodes'
 import { ABSENCE_TYPES, RETURN_METHODS } from '@/lib/validation/episodes'
@@ -25,6 +25,8 @@ import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, recordId, throwIfProblems, ValidationError } from './errors'
 import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from './places'
 import { createDueInterview, moveInterviewDeadline } from './return-interviews'
+import { notifyChildTeam } from './notifications'
+import { patternsAfterEvent } from './patterns'
 import { childWhere, currentPlacement, episodeWhere } from './scope'
 
 const person = { select: { id: true, name: true } } as const
@@ -223,6 +225,14 @@ export async function reportMissing(actor: Actor, childId: string, input: Report
         },
       })
       if (input.wentWithEpisodeId) await linkInside(tx, actor, episode.id, recordId(input.wentWithEpisodeId, 'episode'), now)
+      // recommendation 11: the IRO (and the social worker) hear of every episode, within a minute
+      await notifyChildTeam(tx, childId, {
+        kind: 'episode.opened',
+        title: (who) => `Haven: ${who} reported ${input.absenceType === 'AWAY' ? 'away without authorisation' : 'missing'}`,
+        body: (who) => `${who}, a child you work with, was reported ${input.absenceType === 'AWAY' ? 'away from their placement without authorisation' : 'missing'}, last seen ${formatDateTime(lastSeenAt)}.`,
+        link: `/episodes/${episode.id}`,
+      }, now)
+      await patternsAfterEvent(tx, childId, now)
       await recordAudit(tx, {
         actorId: actor.userId,
         action: 'episode.report',
@@ -291,7 +301,15 @@ export async function recordReturn(actor: Actor, episodeId: string, input: Recor
       await tx.episodeAssociate.create({ data: { episodeId, associateId: await resolveAssociate(tx, associate, actor.userId), ...typedAssociate(associate) } })
     for (const vehicle of input.vehicles)
       await tx.episodeVehicle.create({ data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId), ...typedVehicle(vehicle) } })
-    await createDueInterview(tx, episode, returnedAt) // every return: an independent interview within 72 hours
+    const interview = await createDueInterview(tx, episode, returnedAt) // every return: an independent interview within 72 hours
+    const minutesAway = Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now))
+    await notifyChildTeam(tx, episode.childId, {
+      kind: 'episode.returned',
+      title: (who) => `Haven: ${who} is back`,
+      body: (who) => `${who} came back ${formatDateTime(returnedAt)} after ${formatDuration(minutesAway)}. The return interview is due by ${formatDateTime(interview.dueAt)}.`,
+      link: `/episodes/${episodeId}`,
+    }, now)
+    await patternsAfterEvent(tx, episode.childId, now)
     await recordAudit(tx, { actorId: actor.userId, action: 'episode.return', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { returnedAt: returnedAt.toISOString() } })
     return {
       id: episodeId,
@@ -352,6 +370,7 @@ export async function amendEpisode(actor: Actor, episodeId: string, input: Amend
     })
     if (updated.count !== 1) throw stale()
     if (input.field === 'returnedAt') await moveInterviewDeadline(tx, episodeId, result.value as Date)
+    if (input.field === 'lastSeenAt' || input.field === 'returnedAt') await patternsAfterEvent(tx, episode.childId, now)
     const amendment = await tx.episodeAmendment.create({
       data: { episodeId, field: input.field, previousValue: asJson(previous), newValue: asJson(result.value), reason: input.reason, authorId: actor.userId, createdAt: now },
     })
@@ -410,6 +429,7 @@ export async function linkEpisodes(actor: Actor, episodeId: string, otherEpisode
   return prisma
     .$transaction(async (tx) => {
       const { a } = await linkInside(tx, actor, episodeId, otherEpisodeId, now)
+      await patternsAfterEvent(tx, a.childId, now)
       await recordAudit(tx, { actorId: actor.userId, action: 'episode.link', subjectType: 'episode', subjectId: episodeId, childId: a.childId, details: { otherEpisodeId } })
       return { id: episodeId }
     })

@@ -6,11 +6,13 @@ import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { PlacementEnd, PlacementStart } from '@/lib/validation/children'
+import type { AreaNotice } from '@/lib/validation/alerts'
 import { recordAudit } from './audit'
 import { placementData, resolvePlacementSetting } from './children'
 import { getPrisma } from './database'
 import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
 import { childWhere } from './scope'
+import { patternsAfterEvent } from './patterns'
 
 const asDates = (p: { id: string; startDate: Date; endDate: Date | null }) => ({
   id: p.id,
@@ -45,6 +47,7 @@ export async function startPlacement(actor: Actor, childId: string, input: Place
     const placement = await tx.placement.create({
       data: { ...placementData(input, setting), childId, createdById: actor.userId },
     })
+    await patternsAfterEvent(tx, childId, now)
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'placement.start',
@@ -81,6 +84,7 @@ export async function endPlacement(actor: Actor, placementId: string, input: Pla
       data: { endDate: calendarDate(input.endDate), endReason: input.endReason, endedAt: now, endedById: actor.userId },
     })
     if (updated.count !== 1) throw new ValidationError({ endDate: 'This placement has just been ended by someone else' })
+    await patternsAfterEvent(tx, placement.childId, now)
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'placement.end',
@@ -89,6 +93,35 @@ export async function endPlacement(actor: Actor, placementId: string, input: Pla
       childId: placement.childId,
       details: { endDate: input.endDate, endReason: input.endReason },
     })
+    return { id: placementId }
+  })
+}
+
+/** The placing authority's record of telling the area authority (and, at a distance, approval and consultation). */
+export async function recordAreaNotice(actor: Actor, placementId: string, input: AreaNotice, now = new Date()) {
+  if (!can(actor, 'placement.area-notice')) throw new NotFoundError('placement')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const placement = await tx.placement.findFirst({ where: { id: placementId, child: childWhere(actor, 'placement.area-notice', now) } })
+    if (!placement) throw new NotFoundError('placement')
+    if (!placement.outOfArea) throw new ValidationError({ form: 'This placement is in the placing authority’s own area.' })
+    const today = londonDate(now)
+    const problems: Record<string, string> = {}
+    for (const field of ['areaNotifiedOn', 'directorApprovedOn', 'areaConsultedOn'] as const) {
+      const value = input[field]
+      if (value && value > today) problems[field] = 'The date cannot be in the future'
+      if (value && placement[field]) problems[field] = 'Already recorded'
+    }
+    throwIfProblems(problems)
+    const data = {
+      ...(input.areaNotifiedOn ? { areaNotifiedOn: calendarDate(input.areaNotifiedOn) } : {}),
+      ...(input.directorApprovedOn ? { directorApprovedOn: calendarDate(input.directorApprovedOn) } : {}),
+      ...(input.areaConsultedOn ? { areaConsultedOn: calendarDate(input.areaConsultedOn) } : {}),
+      ...(input.atDistance && !placement.atDistance ? { atDistance: true } : {}),
+    }
+    await tx.placement.update({ where: { id: placementId }, data })
+    await patternsAfterEvent(tx, placement.childId, now)
+    await recordAudit(tx, { actorId: actor.userId, action: 'placement.area-notice', subjectType: 'placement', subjectId: placementId, childId: placement.childId, details: { field: Object.keys(data).join(',') } })
     return { id: placementId }
   })
 }

@@ -10,6 +10,7 @@ import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { episodeWhere } from './scope'
+import { patternsAfterEvent } from './patterns'
 
 type LocationInput = { name: string | null; kind?: string | null; postcode?: string | null }
 type AssociateInput = { name: string | null; description: string | null }
@@ -139,6 +140,13 @@ export async function mergePlaces(actor: Actor, input: { kind: PlaceKind; keepId
     if (locked.length !== 2 || locked.some((r) => r.mergedIntoId)) throw new ValidationError({ form: 'One of these has just been merged by someone else. Reload the page.' })
     const table = Prisma.raw(`"${TABLES[input.kind]}"`)
     await tx.$executeRaw(Prisma.sql`UPDATE ${table} SET "mergedIntoId" = ${input.keepId} WHERE id = ${input.mergeId} OR "mergedIntoId" = ${input.mergeId}`)
+    // a merge can make one record shared by several children: look again at every child it names
+    const named = await tx.missingEpisode.findMany({
+      where: { [input.kind === 'location' ? 'locations' : input.kind === 'associate' ? 'associates' : 'vehicles']: { some: { [`${input.kind}Id`]: { in: [input.keepId, input.mergeId] } } } },
+      select: { childId: true },
+      distinct: ['childId'],
+    })
+    for (const { childId } of named) await patternsAfterEvent(tx, childId, now)
     await recordAudit(tx, { actorId: actor.userId, action: 'place.merge', subjectType: input.kind, subjectId: input.keepId, details: { mergedId: input.mergeId } })
   })
 }

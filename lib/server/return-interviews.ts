@@ -14,6 +14,7 @@ import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
 import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from './places'
+import { patternsAfterEvent } from './patterns'
 import { childWhere, concernsWhere, interviewWhere } from './scope'
 
 const dueSoon = () => settings.returnInterview.dueSoonHours
@@ -223,6 +224,7 @@ export async function recordOutcome(actor: Actor, where: { id: string } | { epis
     for (const person of input.associates)
       await tx.interviewAssociate.create({ data: { interviewId: i.id, associateId: await resolveAssociate(tx, person, actor.userId), ...typedAssociate(person) } })
     for (const car of input.vehicles) await tx.interviewVehicle.create({ data: { interviewId: i.id, vehicleId: await resolveVehicle(tx, car, actor.userId), ...typedVehicle(car) } })
+    await patternsAfterEvent(tx, i.childId, now)
     await recordAudit(tx, { actorId: actor.userId, action: 'interview.outcome', subjectType: 'returnInterview', subjectId: i.id, childId: i.childId, details: { outcome: input.outcome } })
     return { id: i.id, warnings: languageWarningsFor(input, ['whereAndWithWhom', 'whatHappened', 'whyLeft', 'harmed', 'feelsSafe', 'whatWouldHelp', 'concernsAboutHome', 'notOfferedReason']) }
   })

@@ -1,6 +1,7 @@
 import { getDatabase } from './database'
 import { DatabaseInUseError } from './embedded-lock'
 import { applyMigrations } from './migrations'
+import { startDispatcher } from './dispatcher'
 
 export async function prepareDatabase() {
   try {
@@ -10,6 +11,8 @@ export async function prepareDatabase() {
       `Haven: ${database.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'} ready` +
         (applied.length ? `; applied migrations ${applied.join(', ')}` : '; migrations up to date'),
     )
+    // notifications go out, and time-based patterns are checked, from the server itself unless told otherwise
+    if (process.env.HAVEN_DISPATCHER !== 'off') startDispatcher()
   } catch (e) {
     console.error(e instanceof DatabaseInUseError ? `Haven cannot start: ${e.message}` : e)
     process.exit(1)

@@ -5,6 +5,7 @@ import { amendEpisodeSchema, closeEpisodeSchema, episodeUpdateSchema, recordRetu
 import { childListSchema, childRecordSchema, createdSchema, episodeListSchema, episodeViewSchema, interviewListSchema, interviewViewSchema, problemSchema, tokenSchema } from './responses'
 import { outcomeSchema } from './return-interviews'
 import { planSchema, screeningSchema } from './cse'
+import { decisionSchema, resolveSchema } from './alerts'
 import { tokenRequestSchema } from './users'
 
 const schemas = {
@@ -29,6 +30,8 @@ const schemas = {
   ReturnInterview: [interviewViewSchema, 'output'],
   Screening: [screeningSchema, 'input'],
   SafetyPlan: [planSchema, 'input'],
+  Decision: [decisionSchema, 'input'],
+  Resolution: [resolveSchema, 'input'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
@@ -192,6 +195,27 @@ export function openApiDocument() {
       '/api/v1/safety-plans/{id}/sign-off': {
         post: { summary: "The registered manager's sign-off of the latest version", parameters: idParam('plan id'), responses: { 200: { description: 'Signed off', ...json('Created') }, ...problems(401, 404, 422) } },
       },
+      '/api/v1/alerts': {
+        get: {
+          summary: 'Pattern alerts you were told about (children outside your scope are counted, not named)',
+          parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['OPEN', 'RESOLVED'] } }],
+          responses: { 200: { description: 'Alerts' }, ...problems(401, 403, 422) },
+        },
+      },
+      '/api/v1/alerts/{id}': { get: { summary: 'An alert with the evidence you may see and the review timetable', parameters: idParam('alert id'), responses: { 200: { description: 'The alert' }, ...problems(401, 404) } } },
+      '/api/v1/alerts/{id}/acknowledge': { post: { summary: 'Acknowledge an alert', parameters: idParam('alert id'), responses: { 200: { description: 'Acknowledged', ...json('Created') }, ...problems(401, 404) } } },
+      '/api/v1/alerts/{id}/decision': {
+        post: {
+          summary: "The IRO's decision: bring the child's review forward (to a date) or not (why)",
+          parameters: idParam('alert id'),
+          requestBody: { required: true, ...json('Decision') },
+          responses: { 201: { description: 'Recorded', ...json('Created') }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/alerts/{id}/resolve': {
+        post: { summary: 'Resolve with a reason (it reopens if the pattern continues)', parameters: idParam('alert id'), requestBody: { required: true, ...json('Resolution') }, responses: { 200: { description: 'Resolved', ...json('Created') }, ...problems(400, 401, 404, 422) } },
+      },
+      '/api/v1/notifications': { get: { summary: 'Your inbox: what you were told, when, whether the e-mail went', responses: { 200: { description: 'Notifications' }, ...problems(401) } } },
       '/api/v1/placements/{id}/end': {
         post: {
           summary: 'End a placement',

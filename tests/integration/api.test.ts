@@ -5,6 +5,12 @@ import { GET as getChildRoute } from '@/app/api/v1/children/[id]/route'
 import { POST as startPlacementRoute } from '@/app/api/v1/children/[id]/placements/route'
 import { GET as listChildrenRoute, POST as createChildRoute } from '@/app/api/v1/children/route'
 import { GET as openApi } from '@/app/api/v1/openapi.json/route'
+import { POST as acknowledgeRoute } from '@/app/api/v1/alerts/[id]/acknowledge/route'
+import { POST as decisionRoute } from '@/app/api/v1/alerts/[id]/decision/route'
+import { POST as resolveRoute } from '@/app/api/v1/alerts/[id]/resolve/route'
+import { GET as alertRoute } from '@/app/api/v1/alerts/[id]/route'
+import { GET as alertsRoute } from '@/app/api/v1/alerts/route'
+import { GET as notificationsRoute } from '@/app/api/v1/notifications/route'
 import { GET as childEpisodes, POST as reportRoute } from '@/app/api/v1/children/[id]/missing-episodes/route'
 import { GET as episodeRoute } from '@/app/api/v1/missing-episodes/[id]/route'
 import { POST as updateRoute } from '@/app/api/v1/missing-episodes/[id]/updates/route'
@@ -126,11 +132,56 @@ describe('API', () => {
     await expectProblem(await episodeRoute(new Request(url('/api/v1/missing-episodes/%00bad'), { headers: auth }), withId('\u0000bad')), 404)
   })
 
+  it('lets the IRO see, acknowledge and decide on an alert, and read their inbox; others get not found', async () => {
+    const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Api Alert Worker')
+    const iro = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Api IRO')
+    const otherIro = await makePerson([{ role: 'IRO', localAuthorityId: world.laTwo.id }], 'Api Other IRO')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, iroId: iro.userId })
+    const workerAuth = { Authorization: `Bearer ${await tokenFor(worker.email)}` }
+    for (const daysAgo of [20, 13, 6]) {
+      const day = new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)
+      const created = await reportRoute(
+        new Request(url(`/api/v1/children/${child.id}/missing-episodes`), { method: 'POST', headers: workerAuth, body: JSON.stringify({ absenceType: 'MISSING', lastSeenAt: `${day}T20:00:00Z`, lastSeenPlace: 'Willow House', policeInformed: true }) }),
+        withId(child.id),
+      )
+      const { id } = await created.json()
+      await returnRoute(new Request(url(`/api/v1/missing-episodes/${id}/return`), { method: 'POST', headers: workerAuth, body: JSON.stringify({ returnedAt: `${day}T23:00:00Z`, returnMethod: 'RETURNED_ALONE' }) }), withId(id))
+    }
+
+    const auth = { Authorization: `Bearer ${await tokenFor(iro.email)}` }
+    const post = (path: string, body?: unknown) => new Request(url(path), { method: 'POST', headers: auth, body: body === undefined ? undefined : JSON.stringify(body) })
+    const { alerts } = await (await alertsRoute(new Request(url('/api/v1/alerts?status=OPEN'), { headers: auth }), noParams)).json()
+    const alert = alerts.find((a: { rule: string }) => a.rule === 'repeat-missing')
+    expect(alert).toMatchObject({ status: 'OPEN', acknowledgedAt: null, children: [{ id: child.id }] })
+    expect((await expectProblem(await alertsRoute(new Request(url('/api/v1/alerts?status=maybe'), { headers: auth }), noParams), 422)).errors?.[0].field).toBe('status')
+
+    const detail = await (await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: auth }), withId(alert.id))).json()
+    expect(detail.episodes).toHaveLength(3)
+    expect((await acknowledgeRoute(post(`/api/v1/alerts/${alert.id}/acknowledge`), withId(alert.id))).status).toBe(200)
+
+    const noDate = await expectProblem(await decisionRoute(post(`/api/v1/alerts/${alert.id}/decision`, { childId: child.id, bringForward: true }), withId(alert.id)), 422)
+    expect(noDate.errors).toEqual([{ field: 'reviewDate', detail: 'Enter the date the review is brought forward to' }])
+    const decided = await decisionRoute(post(`/api/v1/alerts/${alert.id}/decision`, { childId: child.id, bringForward: true, reviewDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10) }), withId(alert.id))
+    expect(decided.status).toBe(201)
+    expect((await expectProblem(await resolveRoute(post(`/api/v1/alerts/${alert.id}/resolve`, {}), withId(alert.id)), 422)).errors?.[0].field).toBe('reason')
+
+    // the IRO's inbox holds the episode notifications, initials only
+    const { notifications } = await (await notificationsRoute(new Request(url('/api/v1/notifications'), { headers: auth }), noParams)).json()
+    expect(notifications.filter((n: { kind: string }) => n.kind === 'episode.opened')).toHaveLength(3)
+    expect(JSON.stringify(notifications)).not.toContain(child.firstName)
+
+    // another authority's IRO, and a care worker without the alert, find nothing
+    const otherAuth = { Authorization: `Bearer ${await tokenFor(otherIro.email)}` }
+    await expectProblem(await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: otherAuth }), withId(alert.id)), 404)
+    await expectProblem(await acknowledgeRoute(new Request(url(`/api/v1/alerts/${alert.id}/acknowledge`), { method: 'POST', headers: otherAuth }), withId(alert.id)), 404)
+    await expectProblem(await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: workerAuth }), withId(alert.id)), 404)
+  })
+
   it('describes itself in OpenAPI 3.1, from the same schemas', async () => {
     const doc = await (await openApi()).json()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/missing-episodes', '/api/v1/missing-episodes/{id}', '/api/v1/missing-episodes/{id}/updates', '/api/v1/missing-episodes/{id}/return']),
+      expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/missing-episodes', '/api/v1/missing-episodes/{id}', '/api/v1/missing-episodes/{id}/updates', '/api/v1/missing-episodes/{id}/return', '/api/v1/alerts', '/api/v1/alerts/{id}/acknowledge', '/api/v1/alerts/{id}/decision', '/api/v1/alerts/{id}/resolve', '/api/v1/notifications']),
     )
     expect(doc.components.schemas.NewChild.required).toEqual(expect.arrayContaining(['firstName', 'dateOfBirth', 'placement']))
     expect(doc.components.schemas.ChildRecord.properties.placements.type).toBe('array')

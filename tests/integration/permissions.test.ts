@@ -23,6 +23,9 @@ import { getInterview, recordOutcome, setReturnInterviewService, timelinessRepor
 import { outcomeSchema } from '@/lib/validation/return-interviews'
 import { createPlanVersion, getCseOverview, recordReg40Notice, recordScreening, signOffPlan } from '@/lib/server/cse'
 import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation/cse'
+import { decideOnAlert, getAlert, resolveAlert } from '@/lib/server/alerts'
+import { recordAreaNotice } from '@/lib/server/placements'
+import { areaNoticeSchema, decisionSchema } from '@/lib/validation/alerts'
 
 type Outcome = 'ok' | 'forbidden' | 'not-found' | 'invalid'
 type Row = Record<Action, [inScope: Outcome, outOfScope: Outcome]>
@@ -57,11 +60,15 @@ const nothing = {
   'plan.write': both('not-found'),
   'plan.signoff': both('not-found'),
   'reg40.record': both('not-found'),
+  'alert.read': both('not-found'),
+  'alert.decide': both('not-found'),
+  'alert.resolve': both('not-found'),
+  'placement.area-notice': both('not-found'),
   'user.manage': both('forbidden'),
   'audit.verify': both('forbidden'),
 } satisfies Row
 // home staff and the provider read the interview, but what the child said about the home is hidden from them
-const reader = { ...nothing, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped } satisfies Row
+const reader = { ...nothing, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped, 'alert.read': scoped } satisfies Row
 const hearsConcerns = { 'interview.concerns': scoped } satisfies Partial<Row>
 const recorder = {
   ...reader,
@@ -81,14 +88,14 @@ const timeliness = { 'interview.timeliness': scoped } satisfies Partial<Row>
 
 const EXPECTED: Record<Role, Row> = {
   CARE_WORKER: { ...recorder, 'home.read': scoped },
-  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.record': scoped },
+  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.record': scoped, 'alert.resolve': scoped },
   RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, 'home.read': scoped, 'reg40.record': scoped },
-  IRO: { ...reader, ...hearsConcerns, ...timeliness },
+  IRO: { ...reader, ...hearsConcerns, ...timeliness, 'alert.decide': scoped, 'alert.resolve': scoped },
   // the social worker closes only episodes away from any Haven home; this one was at a home
-  SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped, 'episode.close': ['forbidden', 'not-found'] },
+  SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped, 'episode.close': ['forbidden', 'not-found'], 'alert.resolve': scoped, 'placement.area-notice': scoped },
   RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped },
   INDEPENDENT_VISITOR: nothing,
-  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, 'place.merge': scoped, 'authority.configure': scoped },
+  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped },
   SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'] },
 }
 
@@ -173,6 +180,14 @@ describe.each(ROLES)('%s', (role) => {
       })
     }
     const homeOf = (inScope: boolean) => (inScope ? where.mine.homeId : where.theirs.homeId)
+    // an alert about the child; "in scope" means this person was told about it (and, for an IRO, reviews the child)
+    const alert = async (inScope: boolean) => {
+      const c = await child(inScope)
+      if (inScope && role === 'IRO') await prisma.child.update({ where: { id: c.id }, data: { iroId: actor.userId } })
+      return prisma.alert.create({
+        data: { rule: 'repeat-missing', subjectKey: `child:${c.id}`, severity: 'warning', title: 'Repeat missing episodes', summary: '3 in 30 days', evidence: { episodeIds: [] }, childIds: [c.id], homeIds: [c.placements[0].homeId!], openedAt: new Date(), updatedAt: new Date(), recipients: { create: { userId: inScope ? actor.userId : other.userId, reason: 'IRO', notifiedAt: new Date() } } },
+      })
+    }
     const plan = () =>
       planSchema.parse({ actions: [{ who: 'Key worker', what: 'Check in every evening' }], ifMissingPlaces: 'Riverside Park', ifMissingPeople: 'Her aunt', childAgrees: 'YES', policeInvolved: 'no', reviewDate: '2099-01-01', basedOnVersion: 0 })
     const interview = async (inScope: boolean) => {
@@ -254,6 +269,17 @@ describe.each(ROLES)('%s', (role) => {
       'reg40.record': async (inScope) => {
         const { id } = await prisma.reg40Task.create({ data: { childId: (await child(inScope)).id, reason: 'Suspected CSE', createdAt: new Date('2025-01-01') } })
         return recordReg40Notice(actor, id, reg40NoticeSchema.parse({ notified: 'Ofsted', how: 'Online form', at: '2025-01-02T10:00' }))
+      },
+      'alert.read': async (inScope) => getAlert(actor, (await alert(inScope)).id),
+      'alert.decide': async (inScope) => {
+        const a = await alert(inScope)
+        return decideOnAlert(actor, a.id, decisionSchema.parse({ childId: a.childIds[0], bringForward: 'no', reason: 'Reviewed last week' }))
+      },
+      'alert.resolve': async (inScope) => resolveAlert(actor, (await alert(inScope)).id, { reason: 'Strategy meeting held' }),
+      'placement.area-notice': async (inScope) => {
+        const c = await child(inScope)
+        await prisma.placement.update({ where: { id: c.placements[0].id }, data: { outOfArea: true } })
+        return recordAreaNotice(actor, c.placements[0].id, areaNoticeSchema.parse({ areaNotifiedOn: '2025-01-05' }))
       },
       'authority.configure': async (inScope) => setReturnInterviewService(actor, inScope ? world.laOne.id : world.laTwo.id, { name: 'Northshire Missing Team' }),
       'user.manage': () => listUsers(actor),

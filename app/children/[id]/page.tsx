@@ -1,10 +1,13 @@
 import Link from 'next/link'
 import { can } from '@/lib/domain/permissions'
 import { codeLabel, ETHNICITIES, LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_END_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '@/lib/domain/ssda903'
-import { formatDate, londonDate } from '@/lib/domain/time'
+import { formatDate, isoDate, londonDate } from '@/lib/domain/time'
 import { EpisodeList } from '@/components/EpisodeList'
 import { listChildEpisodes } from '@/lib/server/episodes'
 import { getCseOverview } from '@/lib/server/cse'
+import { childReviewDecisions } from '@/lib/server/alerts'
+import { nextReview } from '@/lib/domain/reviews'
+import { AreaNoticeForm } from '@/app/alerts/AlertForms'
 import { addMonths, LEVEL_LABELS } from '@/lib/domain/cse'
 import { settings } from '@/lib/settings'
 import { loadChildOr404 } from '@/lib/server/page-helpers'
@@ -19,6 +22,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
   const episodes = can(actor, 'episode.read') ? await listChildEpisodes(actor, child.id) : []
   const open = episodes.find((e) => e.status === 'open')
   const cse = can(actor, 'cse.read') ? await getCseOverview(actor, child.id) : null
+  const decisions = await childReviewDecisions(actor, child.id)
+  const firstPlacement = child.placements[child.placements.length - 1]
+  const review = firstPlacement
+    ? nextReview(firstPlacement.startDate, londonDate(new Date()), decisions.filter((d) => d.bringForward && d.reviewDate).map((d) => isoDate(d.reviewDate!)))
+    : null
   return (
     <>
       <h1>
@@ -79,11 +87,32 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
         <div><dt>Placing authority</dt><dd>{child.placingAuthority.name}</dd></div>
         <div><dt>Social worker</dt><dd>{child.socialWorker?.name ?? 'Not allocated'}</dd></div>
         <div><dt>IRO</dt><dd>{child.iro?.name ?? 'Not allocated'}</dd></div>
+        {review && (
+          <div>
+            <dt>Next review</dt>
+            <dd>
+              {review.broughtForward ? `Brought forward to ${formatDate(review.date)} (by the timetable: ${formatDate(review.byTimetable)})` : `Due by ${formatDate(review.date)}`}
+            </dd>
+          </div>
+        )}
       </dl>
       {can(actor, 'episode.read') && (
         <>
           <h2>Missing history</h2>
           {episodes.length === 0 ? <p className="empty">No missing or away episodes recorded.</p> : <EpisodeList episodes={episodes} showChild={false} />}
+        </>
+      )}
+      {decisions.length > 0 && (
+        <>
+          <h2>IRO decisions</h2>
+          <ul>
+            {decisions.map((d) => (
+              <li key={d.id}>
+                {formatDate(londonDate(d.decidedAt))}: {d.bringForward ? `review brought forward to ${formatDate(isoDate(d.reviewDate!))}` : `review not brought forward (${d.reason})`}, after{' '}
+                <Link href={`/alerts/${d.alert.id}`}>an alert</Link>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       <h2>Placements</h2>
@@ -109,6 +138,12 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             </div>
             {p.reasonForChange && <div className="muted">Reason for change: {codeLabel(PLACEMENT_CHANGE_REASONS, p.reasonForChange)}</div>}
             {p.endReason && <div className="muted">Ended: {codeLabel(PLACEMENT_END_REASONS, p.endReason)}</div>}
+            {p.outOfArea && !p.endDate && can(actor, 'placement.area-notice') && (
+              <details>
+                <summary>Record the notice to the area authority</summary>
+                <AreaNoticeForm placementId={p.id} atDistance={false} />
+              </details>
+            )}
             {!p.endDate && can(actor, 'placement.end') && (
               <p style={{ margin: '0.5rem 0 0' }}>
                 <Link href={`/children/${child.id}/placements/${p.id}/end`}>

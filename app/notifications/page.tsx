@@ -1,0 +1,37 @@
+import Link from 'next/link'
+import { formatDateTime } from '@/lib/domain/time'
+import { requireActor } from '@/lib/server/current-actor'
+import { listNotifications } from '@/lib/server/notifications'
+import { MarkReadButton } from '../alerts/AlertForms'
+
+export const metadata = { title: 'Inbox' }
+
+export default async function InboxPage() {
+  const actor = await requireActor()
+  const notifications = await listNotifications(actor)
+  return (
+    <>
+      <h1>Inbox</h1>
+      {notifications.length === 0 ? (
+        <p className="empty">Nothing yet. Episodes of children you work with, their returns and pattern alerts arrive here, and by e-mail.</p>
+      ) : (
+        <ul className="cards">
+          {notifications.map((n) => (
+            <li key={n.id}>
+              <Link className="title" href={n.link}>
+                {n.title}
+              </Link>
+              {!n.readAt && <> <span className="tag tag-info">Unread</span></>}
+              <div>{n.body}</div>
+              <div className="muted">
+                {formatDateTime(n.createdAt)}
+                {n.deliveries.map((d) => ` · e-mail ${d.status === 'SENT' ? `sent ${formatDateTime(d.sentAt!)}` : d.status.toLowerCase()}`)}
+              </div>
+              {!n.readAt && <MarkReadButton notificationId={n.id} label={`Mark as read: ${n.title}`} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,152 @@
+// Pattern alerts as the people told about them see them: the evidence within their own scope, acknowledgement,
+// the IRO's decision on the child's review (part of the child's record), resolution with a reason.
+import { can } from '@/lib/domain/permissions'
+import { RULE_TITLES, type RuleCode } from '@/lib/domain/patterns'
+import { nextReview } from '@/lib/domain/reviews'
+import type { Actor } from '@/lib/domain/roles'
+import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
+import type { Decision } from '@/lib/validation/alerts'
+import { recordAudit } from './audit'
+import { getPrisma, type Tx } from './database'
+import { ForbiddenError, NotFoundError, ValidationError } from './errors'
+import { childWhere, episodeWhere } from './scope'
+
+async function findAlert(tx: Tx, actor: Actor, alertId: string) {
+  if (!can(actor, 'alert.read')) throw new NotFoundError('alert')
+  const alert = await tx.alert.findFirst({
+    where: { id: alertId, recipients: { some: { userId: actor.userId } } },
+    include: { recipients: { include: { user: { select: { id: true, name: true } } }, orderBy: { notifiedAt: 'asc' } }, decisions: { orderBy: { decidedAt: 'asc' } }, events: { orderBy: { at: 'asc' } } },
+  })
+  if (!alert) throw new NotFoundError('alert')
+  return alert
+}
+
+/** The alerts this person was told about: open first, newest evidence first. */
+export async function listAlerts(actor: Actor, query: { status?: 'OPEN' | 'RESOLVED' } = {}) {
+  if (!can(actor, 'alert.read')) throw new ForbiddenError('Your roles do not include pattern alerts.')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const alerts = await tx.alert.findMany({
+      where: { recipients: { some: { userId: actor.userId } }, ...(query.status ? { status: query.status } : {}) },
+      orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }],
+      take: 500,
+      select: { id: true, rule: true, severity: true, title: true, summary: true, status: true, openedAt: true, updatedAt: true, childIds: true, recipients: { where: { userId: actor.userId }, select: { acknowledgedAt: true } } },
+    })
+    // name the children this person may see; the others stay unnamed
+    const visible = await tx.child.findMany({ where: { AND: [{ id: { in: [...new Set(alerts.flatMap((a) => a.childIds))] } }, childWhere(actor, 'child.read', new Date())] }, select: { id: true, firstName: true, lastName: true } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'alert.list', subjectType: 'alert', subjectId: '*', details: { count: alerts.length } })
+    return alerts.map((a) => ({
+      id: a.id,
+      rule: a.rule as RuleCode,
+      severity: a.severity,
+      title: a.title,
+      summary: a.summary,
+      status: a.status,
+      openedAt: a.openedAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+      acknowledgedAt: a.recipients[0]?.acknowledgedAt?.toISOString() ?? null,
+      children: a.childIds.map((id) => visible.find((c) => c.id === id)).filter(Boolean).map((c) => ({ id: c!.id, name: `${c!.firstName} ${c!.lastName}` })),
+      otherChildren: a.childIds.filter((id) => !visible.some((c) => c.id === id)).length,
+    }))
+  })
+}
+
+/** One alert with its evidence, limited to what this person may see, and the IRO's review timetable for context. */
+export async function getAlert(actor: Actor, alertId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const alert = await findAlert(tx, actor, alertId)
+    const evidence = alert.evidence as { episodeIds: string[]; interviewIds?: string[]; facts?: string[] }
+    const [children, episodes] = await Promise.all([
+      tx.child.findMany({
+        where: { AND: [{ id: { in: alert.childIds } }, childWhere(actor, 'child.read', now)] },
+        select: { id: true, firstName: true, lastName: true, iroId: true, placements: { orderBy: { startDate: 'asc' }, take: 1, select: { startDate: true } }, alertDecisions: { where: { bringForward: true }, select: { reviewDate: true } } },
+      }),
+      tx.missingEpisode.findMany({
+        where: { AND: [{ id: { in: evidence.episodeIds } }, episodeWhere(actor, 'episode.read', now)] },
+        orderBy: { lastSeenAt: 'asc' },
+        select: { id: true, lastSeenAt: true, returnedAt: true, lastSeenPlace: true, absenceType: true, child: { select: { firstName: true, lastName: true } }, home: { select: { name: true } }, locations: { select: { typedName: true, role: true } } },
+      }),
+    ])
+    const today = londonDate(now)
+    await recordAudit(tx, { actorId: actor.userId, action: 'alert.read', subjectType: 'alert', subjectId: alert.id, childId: alert.childIds.length === 1 ? alert.childIds[0] : null, details: {} })
+    const me = alert.recipients.find((r) => r.userId === actor.userId)!
+    return {
+      id: alert.id,
+      rule: alert.rule as RuleCode,
+      title: RULE_TITLES[alert.rule as RuleCode] ?? alert.title,
+      severity: alert.severity,
+      summary: alert.summary,
+      status: alert.status,
+      openedAt: alert.openedAt,
+      resolvedAt: alert.resolvedAt,
+      resolutionReason: alert.resolutionReason,
+      escalatedAt: alert.escalatedAt,
+      acknowledgedAt: me.acknowledgedAt,
+      children: children.map((c) => ({
+        id: c.id,
+        name: `${c.firstName} ${c.lastName}`,
+        isMine: c.iroId === actor.userId,
+        review: c.placements[0] ? nextReview(isoDate(c.placements[0].startDate), today, c.alertDecisions.map((d) => d.reviewDate && isoDate(d.reviewDate)).filter((d): d is string => !!d)) : null,
+      })),
+      otherChildren: alert.childIds.length - children.length,
+      episodes: episodes.map((e) => ({ ...e, child: `${e.child.firstName} ${e.child.lastName}` })),
+      otherEpisodes: evidence.episodeIds.length - episodes.length,
+      facts: evidence.facts ?? [],
+      recipients: alert.recipients.map((r) => ({ name: r.user.name, reason: r.reason, notifiedAt: r.notifiedAt, acknowledgedAt: r.acknowledgedAt })),
+      decisions: alert.decisions.filter((d) => children.some((c) => c.id === d.childId)),
+      events: alert.events,
+    }
+  })
+}
+
+export async function acknowledgeAlert(actor: Actor, alertId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const alert = await findAlert(tx, actor, alertId)
+    await tx.alertRecipient.updateMany({ where: { alertId, userId: actor.userId, acknowledgedAt: null }, data: { acknowledgedAt: now } })
+    await tx.alertEvent.create({ data: { alertId, kind: 'acknowledged', at: now, byId: actor.userId } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'alert.acknowledge', subjectType: 'alert', subjectId: alert.id, details: {} })
+    return { id: alertId }
+  })
+}
+
+/** The IRO's decision for one of their children: bring the review forward (to a date) or not (why). */
+export async function decideOnAlert(actor: Actor, alertId: string, input: Decision, now = new Date()) {
+  if (!can(actor, 'alert.decide')) throw new NotFoundError('alert')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const alert = await findAlert(tx, actor, alertId)
+    const child = await tx.child.findFirst({ where: { id: input.childId, iroId: actor.userId } })
+    if (!child || !alert.childIds.includes(child.id)) throw new ValidationError({ childId: 'Choose a child in this alert whom you review' })
+    if (input.reviewDate && input.reviewDate < londonDate(now)) throw new ValidationError({ reviewDate: 'The review cannot be brought forward to a date in the past' })
+    const decision = await tx.alertDecision.create({
+      data: { alertId, childId: child.id, decidedById: actor.userId, decidedAt: now, bringForward: input.bringForward, reviewDate: input.reviewDate ? calendarDate(input.reviewDate) : null, reason: input.reason ?? '' },
+    })
+    await tx.alertRecipient.updateMany({ where: { alertId, userId: actor.userId, acknowledgedAt: null }, data: { acknowledgedAt: now } })
+    await tx.alertEvent.create({ data: { alertId, kind: 'decision', at: now, byId: actor.userId, note: input.bringForward ? `Review brought forward to ${input.reviewDate}` : `Review not brought forward: ${input.reason}` } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'alert.decision', subjectType: 'alert', subjectId: alertId, childId: child.id, details: { decisionId: decision.id, bringForward: input.bringForward } })
+    return { id: decision.id }
+  })
+}
+
+export async function resolveAlert(actor: Actor, alertId: string, input: { reason: string }, now = new Date()) {
+  if (!can(actor, 'alert.resolve')) throw new NotFoundError('alert')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const alert = await findAlert(tx, actor, alertId)
+    const resolved = await tx.alert.updateMany({ where: { id: alertId, status: 'OPEN' }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, resolutionReason: input.reason, resolvedEvidence: alert.evidence as object } })
+    if (resolved.count !== 1) throw new ValidationError({ form: 'This alert is already resolved.' })
+    await tx.alertEvent.create({ data: { alertId, kind: 'resolved', at: now, byId: actor.userId, note: input.reason } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'alert.resolve', subjectType: 'alert', subjectId: alertId, details: { reason: input.reason.slice(0, 200) } })
+    return { id: alertId }
+  })
+}
+
+/** The IRO's decisions about a child, for the child's page. */
+export async function childReviewDecisions(actor: Actor, childId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  const child = await prisma.child.findFirst({ where: { AND: [{ id: childId }, childWhere(actor, 'child.read', now)] }, select: { id: true } })
+  if (!child) throw new NotFoundError('child')
+  return prisma.alertDecision.findMany({ where: { childId }, orderBy: { decidedAt: 'desc' }, include: { alert: { select: { id: true, rule: true } } } })
+}

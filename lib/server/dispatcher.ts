@@ -1,0 +1,102 @@
+// Delivers the outbox. Each e-mail delivery is claimed with a lease (FOR UPDATE SKIP LOCKED, so several dispatchers
+// never take the same one), sent with a Message-ID fixed when the notification was written, then marked sent.
+// A crash before the relay accepts the message leaves the lease to expire and the message is sent again, once;
+// a crash in the instant after the relay accepted it and before Haven recorded it would repeat the message with the
+// same Message-ID, which mail systems recognise. Failures retry with exponential backoff.
+import nodemailer, { type Transporter } from 'nodemailer'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { getPrisma } from './database'
+import { escalateUnacknowledged, recomputeAllPatterns } from './patterns'
+
+const MAX_ATTEMPTS = 10
+const leaseSeconds = () => Number(process.env.HAVEN_DISPATCH_LEASE_SECONDS ?? 120)
+export const baseUrl = () => (process.env.HAVEN_BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '')
+
+/** After n failed attempts: 30 s, 1 min, 2 min, ... capped at 1 hour. */
+export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000)
+
+let transporter: Transporter | null | undefined
+function mailer() {
+  if (transporter === undefined) transporter = process.env.HAVEN_SMTP_URL ? nodemailer.createTransport(process.env.HAVEN_SMTP_URL) : null
+  return transporter
+}
+
+/** Tests change the SMTP settings between cases. */
+export function resetMailerForTests() {
+  transporter = undefined
+}
+
+/** Sends what is due now; returns how many were sent, failed and skipped. */
+export async function deliverDue(now = new Date(), batch = 20) {
+  const prisma = await getPrisma()
+  const claimed = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
+    UPDATE "NotificationDelivery" SET status = 'SENDING', attempts = attempts + 1, "lockedUntil" = ${new Date(now.getTime() + leaseSeconds() * 1000)}
+    WHERE id IN (
+      SELECT id FROM "NotificationDelivery"
+      WHERE channel = 'EMAIL' AND "nextAttemptAt" <= ${now}
+        AND (status = 'PENDING' OR (status = 'SENDING' AND "lockedUntil" < ${now}))
+      ORDER BY "nextAttemptAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
+    RETURNING id`)
+  const result = { sent: 0, failed: 0, skipped: 0 }
+  if (!claimed.length) return result
+  const deliveries = await prisma.notificationDelivery.findMany({
+    where: { id: { in: claimed.map((c) => c.id) } },
+    include: { notification: { include: { recipient: { select: { email: true, active: true } } } } },
+  })
+  for (const d of deliveries) {
+    const transport = mailer()
+    if (!transport || !d.notification.recipient.active) {
+      await prisma.notificationDelivery.update({ where: { id: d.id }, data: { status: 'SKIPPED', lockedUntil: null, lastError: transport ? 'The recipient is deactivated' : 'E-mail is not configured (HAVEN_SMTP_URL)' } })
+      result.skipped++
+      continue
+    }
+    try {
+      await transport.sendMail({
+        from: process.env.HAVEN_MAIL_FROM ?? 'Haven <haven@localhost>',
+        to: d.notification.recipient.email,
+        subject: d.notification.title,
+        text: `${d.notification.body}\n\n${baseUrl()}${d.notification.link}\n\nYou need to sign in to see anything about the child.`,
+        messageId: d.messageId,
+      })
+      await prisma.notificationDelivery.update({ where: { id: d.id }, data: { status: 'SENT', sentAt: new Date(), lockedUntil: null, lastError: null } })
+      result.sent++
+    } catch (e) {
+      const giveUp = d.attempts >= MAX_ATTEMPTS
+      await prisma.notificationDelivery.update({
+        where: { id: d.id },
+        data: { status: giveUp ? 'FAILED' : 'PENDING', lockedUntil: null, lastError: String((e as Error).message ?? e).slice(0, 500), nextAttemptAt: new Date(Date.now() + backoffMs(d.attempts)) },
+      })
+      result.failed++
+    }
+  }
+  return result
+}
+
+/** The loop that runs with the server (instrumentation.ts) or on its own (scripts/dispatcher.ts). */
+export function startDispatcher(options: { intervalMs?: number; patternsEveryMs?: number } = {}) {
+  const intervalMs = options.intervalMs ?? Number(process.env.HAVEN_DISPATCH_INTERVAL_MS ?? 5000)
+  const patternsEveryMs = options.patternsEveryMs ?? Number(process.env.HAVEN_PATTERNS_INTERVAL_MS ?? 10 * 60_000)
+  let running = false
+  let lastPatterns = 0
+  const tick = async () => {
+    if (running) return
+    running = true
+    try {
+      // keep going while there is more to send
+      for (let r = await deliverDue(); r.sent + r.failed + r.skipped > 0; r = await deliverDue());
+      if (patternsEveryMs > 0 && Date.now() - lastPatterns >= patternsEveryMs) {
+        lastPatterns = Date.now()
+        await recomputeAllPatterns() // time alone makes some patterns (an interview now overdue, a plan past review)
+        await escalateUnacknowledged()
+      }
+    } catch (e) {
+      console.error('Haven dispatcher:', e)
+    } finally {
+      running = false
+    }
+  }
+  const timer = setInterval(tick, intervalMs)
+  timer.unref?.()
+  void tick()
+  return () => clearInterval(timer)
+}

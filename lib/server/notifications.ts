@@ -1,0 +1,67 @@
+// The outbox: a notification is a row written in the same transaction as the event that causes it; the dispatcher
+// sends its e-mail later (lib/server/dispatcher.ts). Titles and bodies carry initials only, and a link that needs sign-in.
+import { randomUUID } from 'node:crypto'
+import type { Actor } from '@/lib/domain/roles'
+import { recordAudit } from './audit'
+import { getPrisma, type Tx } from './database'
+import { NotFoundError } from './errors'
+
+export type NewNotification = { recipientId: string; kind: string; title: string; body: string; link: string; childId?: string | null; alertId?: string | null }
+
+/** "Ellie Marsh" -> "E.M.": all an e-mail may say about a child. */
+export const initials = (child: { firstName: string; lastName: string }) => `${child.firstName.charAt(0)}.${child.lastName.charAt(0)}.`.toUpperCase()
+
+export async function notify(tx: Tx, items: NewNotification[], now = new Date()) {
+  const seen = new Set<string>()
+  const unique = items.filter((item) => {
+    const key = `${item.recipientId}|${item.kind}|${item.link}`
+    return !seen.has(key) && Boolean(seen.add(key))
+  })
+  if (!unique.length) return
+  const rows = unique.map((item) => ({ id: randomUUID(), createdAt: now, childId: null, alertId: null, ...item }))
+  await tx.notification.createMany({ data: rows })
+  await tx.notificationDelivery.createMany({
+    data: rows.map((n) => {
+      const id = randomUUID()
+      return { id, notificationId: n.id, channel: 'EMAIL' as const, nextAttemptAt: now, messageId: `<${id}@haven.notifications>` }
+    }),
+  })
+}
+
+/** The child's IRO and social worker: told of every episode that opens and every return (recommendation 11). */
+export async function notifyChildTeam(tx: Tx, childId: string, message: { kind: string; title: (initials: string) => string; body: (initials: string) => string; link: string }, now = new Date()) {
+  const child = await tx.child.findUniqueOrThrow({ where: { id: childId }, select: { firstName: true, lastName: true, iroId: true, socialWorkerId: true } })
+  const who = initials(child)
+  await notify(
+    tx,
+    [child.iroId, child.socialWorkerId]
+      .filter((id): id is string => Boolean(id))
+      .map((recipientId) => ({ recipientId, kind: message.kind, title: message.title(who), body: message.body(who), link: message.link, childId })),
+    now,
+  )
+}
+
+/** The signed-in person's inbox, newest first. */
+export async function listNotifications(actor: Actor, take = 100) {
+  const prisma = await getPrisma()
+  return prisma.notification.findMany({
+    where: { recipientId: actor.userId },
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: { id: true, kind: true, title: true, body: true, link: true, createdAt: true, readAt: true, deliveries: { select: { channel: true, status: true, sentAt: true } } },
+  })
+}
+
+export async function markNotificationRead(actor: Actor, notificationId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  await prisma.$transaction(async (tx) => {
+    const updated = await tx.notification.updateMany({ where: { id: notificationId, recipientId: actor.userId, readAt: null }, data: { readAt: now } })
+    if (updated.count === 0 && !(await tx.notification.count({ where: { id: notificationId, recipientId: actor.userId } }))) throw new NotFoundError('notification')
+    await recordAudit(tx, { actorId: actor.userId, action: 'notification.read', subjectType: 'notification', subjectId: notificationId, details: {} })
+  })
+}
+
+export async function unreadCount(actor: Actor) {
+  const prisma = await getPrisma()
+  return prisma.notification.count({ where: { recipientId: actor.userId, readAt: null } })
+}

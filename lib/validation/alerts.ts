@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { dateField, optionalText, requiredId, requiredText, yesNo } from './fields'
+
+export const decisionSchema = z
+  .object({
+    childId: requiredId('Select the child'),
+    bringForward: yesNo('Say whether you will bring the review forward'),
+    reviewDate: z.string().optional().nullable().transform((v) => v || null).pipe(dateField('the new review date').nullable()),
+    reason: optionalText('the reason', 2000),
+  })
+  .superRefine((d, ctx) => {
+    if (d.bringForward && !d.reviewDate) ctx.addIssue({ code: 'custom', path: ['reviewDate'], message: 'Enter the date the review is brought forward to' })
+    if (!d.bringForward && !d.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the review is not being brought forward' })
+  })
+
+export const resolveSchema = z.object({ reason: requiredText('why the alert can be resolved', 2000) })
+
+export const areaNoticeSchema = z.object({
+  areaNotifiedOn: z.string().optional().nullable().transform((v) => v || null).pipe(dateField('the date the area authority was told').nullable()),
+  atDistance: z.boolean().default(false),
+  directorApprovedOn: z.string().optional().nullable().transform((v) => v || null).pipe(dateField('the date of the director’s approval').nullable()),
+  areaConsultedOn: z.string().optional().nullable().transform((v) => v || null).pipe(dateField('the date the area authority was consulted').nullable()),
+})
+
+export type Decision = z.output<typeof decisionSchema>
+export type AreaNotice = z.output<typeof areaNoticeSchema>

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Alert_subjectKey_idx" ON "Alert"("subjectKey");

@@ -1,0 +1,20 @@
+// Runs the notification dispatcher and the scheduled pattern checks on their own (a PostgreSQL deployment can run it
+// beside the web servers). The web server runs the same loop itself (instrumentation.ts).
+import { openDatabase, useDatabase } from '@/lib/server/database'
+import { startDispatcher } from '@/lib/server/dispatcher'
+import { applyMigrations } from '@/lib/server/migrations'
+
+const database = await openDatabase().catch((e: Error) => {
+  console.error(e.message)
+  process.exit(1)
+})
+useDatabase(database)
+await applyMigrations(database)
+console.log('Haven dispatcher running')
+const stop = startDispatcher()
+for (const signal of ['SIGTERM', 'SIGINT'] as const)
+  process.on(signal, async () => {
+    stop()
+    await database.close()
+    process.exit(0)
+  })

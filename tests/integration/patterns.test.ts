@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { acknowledgeAlert, decideOnAlert, getAlert, listAlerts, resolveAlert } from '@/lib/server/alerts'
+import { getPrisma } from '@/lib/server/database'
+import { recordReturn, reportMissing } from '@/lib/server/episodes'
+import { escalateUnacknowledged, patternsAfterEvent, recomputeAllPatterns } from '@/lib/server/patterns'
+import { decisionSchema } from '@/lib/validation/alerts'
+import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
+import { loadDemoData } from '@/prisma/demo-data'
+import { freshDatabase } from '../support/database'
+import { makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+
+let world: World
+beforeAll(async () => {
+  await freshDatabase()
+  world = await makeWorld()
+})
+
+async function team() {
+  const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Night Worker')
+  const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Willow Manager')
+  const iro = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'The IRO')
+  const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'The SW')
+  const lead = await makePerson([{ role: 'LA_MISSING_LEAD', localAuthorityId: world.laOne.id }], 'The Lead')
+  const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, iroId: iro.userId, socialWorkerId: socialWorker.userId, firstName: 'Ellie' })
+  return { worker, manager, iro, socialWorker, lead, child }
+}
+
+async function episode(worker: Awaited<ReturnType<typeof makePerson>>, childId: string, start: string, end: string, extra: Record<string, unknown> = {}) {
+  const { id } = await reportMissing(worker, childId, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: start, lastSeenPlace: 'Willow House', policeInformed: 'yes' }), new Date(`${start}:00Z`))
+  await recordReturn(worker, id, recordReturnSchema.parse({ returnedAt: end, returnMethod: 'RETURNED_ALONE', ...extra }), new Date(`${end}:00Z`))
+  return id
+}
+
+describe('the IRO is told', () => {
+  it('of every episode and its return, with initials only and a link', async () => {
+    const { worker, iro, socialWorker, child } = await team()
+    const id = await episode(worker, child.id, '2026-11-01T21:00', '2026-11-02T09:30')
+    const prisma = await getPrisma()
+    const told = await prisma.notification.findMany({ where: { childId: child.id }, orderBy: { createdAt: 'asc' }, include: { deliveries: true } })
+    expect(told.map((n) => [n.recipientId, n.kind])).toEqual(
+      expect.arrayContaining([
+        [iro.userId, 'episode.opened'],
+        [socialWorker.userId, 'episode.opened'],
+        [iro.userId, 'episode.returned'],
+        [socialWorker.userId, 'episode.returned'],
+      ]),
+    )
+    const returned = told.find((n) => n.kind === 'episode.returned' && n.recipientId === iro.userId)!
+    expect(returned.title).toBe('Haven: E.T. is back')
+    expect(returned.body).toMatch(/after 12 h 30 min\. The return interview is due by 5 Nov 2026, 09:30/)
+    expect(returned.link).toBe(`/episodes/${id}`)
+    for (const n of told) expect(`${n.title} ${n.body}`).not.toMatch(/Ellie|Test/)
+    expect(returned.deliveries).toEqual([expect.objectContaining({ channel: 'EMAIL', status: 'PENDING', messageId: expect.stringMatching(/^<.+@haven\.notifications>$/) })])
+  })
+})
+
+describe('pattern alerts', () => {
+  it('one alert per rule and child, new evidence added; resolved stays resolved until something new; then reopens', async () => {
+    const { worker, manager, iro, socialWorker, child } = await team()
+    await episode(worker, child.id, '2026-10-01T10:00', '2026-10-01T13:00')
+    await episode(worker, child.id, '2026-10-08T10:00', '2026-10-08T12:00')
+    const repeat = async () => (await listAlerts(iro)).filter((a) => a.rule === 'repeat-missing')
+    expect(await repeat()).toEqual([])
+    await episode(worker, child.id, '2026-10-15T10:00', '2026-10-15T16:00')
+    const [alert] = await repeat()
+    expect(alert).toMatchObject({ rule: 'repeat-missing', status: 'OPEN', children: [{ id: child.id }] })
+    for (const person of [manager, socialWorker]) expect((await listAlerts(person)).map((a) => a.id)).toContain(alert.id)
+    await episode(worker, child.id, '2026-10-20T10:00', '2026-10-20T11:00')
+    const prisma = await getPrisma()
+    expect(await prisma.alert.count({ where: { subjectKey: `child:${child.id}`, rule: 'repeat-missing' } })).toBe(1)
+    expect(((await getAlert(iro, alert.id, new Date('2026-10-21T00:00:00Z'))).episodes)).toHaveLength(4)
+
+    await resolveAlert(manager, alert.id, { reason: 'Strategy meeting held; plan in place' })
+    await prisma.$transaction((tx) => patternsAfterEvent(tx, child.id, new Date('2026-10-21T00:00:00Z'))) // nothing new: no reopen
+    expect((await getAlert(iro, alert.id)).status).toBe('RESOLVED')
+    await episode(worker, child.id, '2026-10-25T10:00', '2026-10-25T11:00')
+    expect((await getAlert(iro, alert.id)).status).toBe('OPEN')
+    expect((await getAlert(iro, alert.id)).events.map((e) => e.kind)).toEqual(expect.arrayContaining(['opened', 'resolved', 'reopened']))
+  })
+
+  it('the IRO decides whether to bring the review forward; the decision is on the child’s record', async () => {
+    const { worker, iro, child } = await team()
+    for (const day of ['05', '10', '12']) await episode(worker, child.id, `2026-11-${day}T10:00`, `2026-11-${day}T12:00`)
+    const [alert] = (await listAlerts(iro)).filter((a) => a.rule === 'repeat-missing')
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+    await expect(decideOnAlert(iro, alert.id, decisionSchema.parse({ childId: child.id, bringForward: 'yes', reviewDate: '2020-01-01' }))).rejects.toThrow('Some answers need correcting')
+    const { id } = await decideOnAlert(iro, alert.id, decisionSchema.parse({ childId: child.id, bringForward: 'yes', reviewDate: tomorrow }))
+    const view = await getAlert(iro, alert.id)
+    expect(view.decisions.map((d) => d.id)).toEqual([id])
+    expect(view.children[0].review).toMatchObject({ date: tomorrow, broughtForward: true })
+    expect(view.acknowledgedAt).not.toBeNull()
+  })
+
+  it('children going missing together: the manager and each child’s IRO', async () => {
+    const { worker, manager, iro, child } = await team()
+    const otherIro = await makePerson([{ role: 'IRO', localAuthorityId: world.laTwo.id }], 'Friend IRO')
+    const friend = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laTwo.id, iroId: otherIro.userId })
+    for (const day of ['02', '09']) {
+      await episode(worker, child.id, `2026-09-${day}T20:00`, `2026-09-${day}T23:00`)
+      await episode(worker, friend.id, `2026-09-${day}T20:20`, `2026-09-${day}T23:30`)
+    }
+    const prisma = await getPrisma()
+    const together = await prisma.alert.findFirstOrThrow({ where: { rule: 'missing-together', childIds: { hasEvery: [child.id, friend.id] } }, include: { recipients: true } })
+    const managersOfHome = (await prisma.roleAssignment.findMany({ where: { role: 'REGISTERED_MANAGER', homeId: world.homeA.id } })).map((r) => r.userId)
+    expect(together.recipients.map((r) => r.userId).sort()).toEqual([...managersOfHome, iro.userId, otherIro.userId].sort())
+    expect(managersOfHome).toContain(manager.userId)
+    // each IRO sees their own child named, the other counted
+    const seen = await getAlert(iro, together.id)
+    expect(seen.children.map((c) => c.id)).toEqual([child.id])
+    expect(seen.otherChildren).toBe(1)
+    expect(seen.episodes.every((e) => e.child.startsWith('Ellie'))).toBe(true)
+  })
+
+  it('an alert nobody acknowledges for 2 working days goes to the LA missing lead', async () => {
+    const { worker, iro, lead, child } = await team()
+    for (const day of ['03', '04', '05']) await episode(worker, child.id, `2026-08-${day}T10:00`, `2026-08-${day}T12:00`)
+    const prisma = await getPrisma()
+    const alert = await prisma.alert.findFirstOrThrow({ where: { rule: 'repeat-missing', subjectKey: `child:${child.id}` } })
+    await prisma.alert.update({ where: { id: alert.id }, data: { openedAt: new Date('2026-08-05T12:00:00Z') } })
+    expect(await escalateUnacknowledged(new Date('2026-08-07T12:00:00Z'))).toBe(0) // Friday: within 2 working days
+    expect(await escalateUnacknowledged(new Date('2026-08-10T12:00:00Z'))).toBeGreaterThanOrEqual(1) // Monday
+    expect((await getAlert(lead, alert.id)).escalatedAt).not.toBeNull()
+    await acknowledgeAlert(iro, alert.id)
+  })
+})
+
+describe('incremental and from scratch', () => {
+  it('agree on the demo data', async () => {
+    const prisma = await getPrisma()
+    const clear = async () => {
+      for (const table of ['NotificationDelivery', 'Notification', 'AlertEvent', 'AlertDecision', 'AlertRecipient', 'Alert']) await prisma.$executeRawUnsafe(`DELETE FROM "${table}"`)
+    }
+    await clear()
+    expect(await loadDemoData()).toBe('loaded')
+    const now = new Date()
+    const snapshot = async () =>
+      (await prisma.alert.findMany({ include: { recipients: { select: { userId: true } } } }))
+        .map((a) => JSON.stringify([a.rule, a.subjectKey, a.summary, [...(a.evidence as { episodeIds: string[] }).episodeIds].sort(), a.childIds.sort(), a.recipients.map((r) => r.userId).sort()]))
+        .sort()
+    const children = await prisma.child.findMany({ select: { id: true } })
+    await prisma.$transaction(async (tx) => {
+      for (const c of children) await patternsAfterEvent(tx, c.id, now)
+    })
+    const incremental = await snapshot()
+    await clear()
+    await recomputeAllPatterns(now)
+    const scratch = await snapshot()
+    expect(scratch.length).toBeGreaterThan(5)
+    expect(incremental).toEqual(scratch)
+    const rules = new Set(scratch.map((s) => JSON.parse(s)[0]))
+    for (const rule of ['repeat-missing', 'missing-together', 'recurring-place', 'shared-vehicle', 'cse-plan', 'bed-and-breakfast', 'return-interview']) expect(rules, rule).toContain(rule)
+  })
+})
