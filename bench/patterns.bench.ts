@@ -28,15 +28,17 @@ async function timeRules(db: Database, label: string) {
   t = Date.now()
   await recomputeAllPatterns()
   const againMs = Date.now() - t
+  // events happen to children who go missing: 100 children with an episode in the last 30 days (10 more warm up)
+  const active = await db.prisma.missingEpisode.findMany({ where: { lastSeenAt: { gte: new Date(Date.now() - 30 * 86_400_000) } }, distinct: ['childId'], select: { childId: true }, orderBy: { childId: 'asc' } })
   const times: number[] = []
-  for (let i = 0; i < 100; i++) {
-    const childId = `bch${(i * 97) % 2000}`
+  for (let i = 0; i < 110; i++) {
+    const childId = active[(i * 37) % active.length].childId
     const started = performance.now()
     await db.prisma.$transaction((tx) => patternsAfterEvent(tx, childId))
-    times.push(performance.now() - started)
+    if (i >= 10) times.push(performance.now() - started)
   }
   const openForIro = await db.prisma.alert.count({ where: { status: 'OPEN', recipients: { some: { userId: 'biro0' } } } })
-  report(`patterns-${label}`, { ...generated, generateSeconds: generateMs / 1000, recomputeFirstSeconds: firstMs / 1000, alertsOpened: first.opened, recomputeAgainSeconds: againMs / 1000, oneEventP50Ms: ms(p(times, 0.5)), oneEventP95Ms: ms(p(times, 0.95)), iroOpenAlerts: openForIro, targets: { oneEventP95Ms: 50, recomputeSeconds: 10 } })
+  report(`patterns-${label}`, { ...generated, generateSeconds: generateMs / 1000, recomputeFirstSeconds: firstMs / 1000, alertsOpened: first.opened, recomputeAgainSeconds: againMs / 1000, oneEventP50Ms: ms(p(times, 0.5)), oneEventP95Ms: ms(p(times, 0.95)), iroOpenAlerts: openForIro, activeChildren: active.length, targets: { oneEventP95Ms: 50, recomputeSeconds: 10 } })
   // a browser session and an API token for the IRO, made before the server takes the database
   const session = await db.prisma.userSession.create({ data: { userId: 'biro0', expiresAt: new Date(Date.now() + 3_600_000), ip: '127.0.0.1' } })
   const { token } = await issueApiToken({ email: 'biro0@bench.haven.test', password: BENCH_PASSWORD, ip: null })

@@ -1,4 +1,4 @@
-// Database commands:  npm run db -- migrate | new <name> | status | demo | verify-audit
+// Database commands:  npm run db -- migrate | new <name> | status | demo | verify-audit | patterns
 // Uses DATABASE_URL when set, otherwise the embedded database in ./data (or HAVEN_DATA_DIR).
 import { openDatabase, useDatabase } from '@/lib/server/database'
 import { applyMigrations, createMigration, migrationStatus } from '@/lib/server/migrations'
@@ -37,7 +37,7 @@ try {
       process.exitCode = 2
     }
   } else {
-    throw new Error(`Unknown command "${command ?? ''}". Use: migrate | new <name> | status | demo | verify-audit`)
+    throw new Error(`Unknown command "${command ?? ''}". Use: migrate | new <name> | status | demo | verify-audit | patterns`)
   }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e)

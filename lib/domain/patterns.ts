@@ -87,8 +87,9 @@ export function repeatMissing(childId: string, episodes: EpisodeFact[], now: Dat
   return null
 }
 
-/** Rule 2: two children of the same home whose episodes overlap or start within a window, on 2 or more occasions. */
-export function missingTogether(episodes: EpisodeFact[], now: Date, s: PatternSettings): Finding[] {
+/** Rule 2: two children of the same home whose episodes overlap or start within a window, on 2 or more occasions.
+ *  With pairsWith, only the pairs that child is in (after an event about them: other pairs have not changed). */
+export function missingTogether(episodes: EpisodeFact[], now: Date, s: PatternSettings, pairsWith?: string): Finding[] {
   const recent = episodes.filter((e) => e.homeId && now.getTime() - e.lastSeenAt.getTime() <= s.lookbackDays * DAY).sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime())
   const pairs = new Map<string, { homeId: string; a: string; b: string; episodeIds: Set<string>; occasions: number }>()
   for (let i = 0; i < recent.length; i++) {
@@ -98,6 +99,7 @@ export function missingTogether(episodes: EpisodeFact[], now: Date, s: PatternSe
       const gap = y.lastSeenAt.getTime() - x.lastSeenAt.getTime()
       if (gap > 30 * DAY) break // sorted by start: nothing later starts with x or inside it (episodes last days, not months)
       if (x.childId === y.childId || x.homeId !== y.homeId) continue
+      if (pairsWith && x.childId !== pairsWith && y.childId !== pairsWith) continue
       if (gap > s.togetherWindowMinutes * 60_000 && y.lastSeenAt >= (x.returnedAt ?? now)) continue // neither together nor overlapping
       const [a, b] = [x.childId, y.childId].sort()
       const key = `pair:${x.homeId}:${a}:${b}`
@@ -200,7 +202,7 @@ export function placementProblems(child: ChildFact, now: Date, s: PatternSetting
 
 /** Every rule over a set of facts. The incremental and the full recompute both call this, so they cannot disagree. */
 export function findPatterns(
-  facts: { children: ChildFact[]; episodes: EpisodeFact[]; interviews: InterviewFact[]; links: Record<'location' | 'associate' | 'vehicle', LinkFact[]> },
+  facts: { children: ChildFact[]; episodes: EpisodeFact[]; interviews: InterviewFact[]; links: Record<'location' | 'associate' | 'vehicle', LinkFact[]>; pairsWith?: string },
   now: Date,
   s: PatternSettings,
   cse: { rescreenMonths: number; planWorkingDays: number },
@@ -230,7 +232,7 @@ export function findPatterns(
     for (const f of found) if (f) findings.push(f)
   }
   // pairs are within one home: look home by home
-  for (const episodes of groupBy(facts.episodes.filter((e) => e.homeId), (e) => e.homeId!).values()) findings.push(...missingTogether(episodes, now, s))
+  for (const episodes of groupBy(facts.episodes.filter((e) => e.homeId), (e) => e.homeId!).values()) findings.push(...missingTogether(episodes, now, s, facts.pairsWith))
   for (const kind of ['location', 'associate', 'vehicle'] as const) findings.push(...sharedRecords(kind, facts.links[kind], now, s))
   return findings
 }

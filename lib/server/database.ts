@@ -4,7 +4,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaPg } from '@prisma/adapter-pg'
-import { PrismaClient } from '@/lib/generated/prisma/client'
+import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client'
 import { lockDataDir } from './embedded-lock'
 
 export type Database = {
@@ -27,7 +27,7 @@ export function embeddedDataDir() {
 export async function openDatabase(options: { url?: string; dataDir?: string; memory?: boolean } = {}): Promise<Database> {
   const url = options.url ?? (options.memory || options.dataDir ? undefined : process.env.DATABASE_URL)
   if (url) {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: process.env.QLOG ? [{ emit: 'event', level: 'query' }] : [] }) as any; if (process.env.QLOG) prisma.$on('query', (e: any) => { if ((globalThis as any).qlog) (globalThis as any).qlog.push([e.duration, e.query.slice(0, 160)]) })
     return { kind: 'postgres', prisma, url, close: () => prisma.$disconnect() }
   }
   let release = () => {}
@@ -77,3 +77,17 @@ export async function getPrisma() {
 }
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
+
+/**
+ * Many rows in one statement, passed as one JSON parameter. Prisma's createMany binds a parameter per value and takes
+ * seconds past a few thousand rows (a first pattern run writes tens of thousands). Rows need their ids; columns left
+ * out of every row take their defaults.
+ */
+export async function insertRows(tx: Tx, table: Prisma.ModelName, rows: object[], options: { skipDuplicates?: boolean } = {}) {
+  if (!rows.length) return
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((c) => `"${c}"`).join(', ')
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)${options.skipDuplicates ? ' ON CONFLICT DO NOTHING' : ''}`,
+    JSON.stringify(rows),
+  )
+}

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Actor } from '@/lib/domain/roles'
 import { recordAudit } from './audit'
-import { getPrisma, type Tx } from './database'
+import { getPrisma, insertRows, type Tx } from './database'
 import { NotFoundError } from './errors'
 
 export type NewNotification = { recipientId: string; kind: string; title: string; body: string; link: string; childId?: string | null; alertId?: string | null }
@@ -19,13 +19,15 @@ export async function notify(tx: Tx, items: NewNotification[], now = new Date())
   })
   if (!unique.length) return
   const rows = unique.map((item) => ({ id: randomUUID(), createdAt: now, childId: null, alertId: null, ...item }))
-  await tx.notification.createMany({ data: rows })
-  await tx.notificationDelivery.createMany({
-    data: rows.map((n) => {
+  await insertRows(tx, 'Notification', rows)
+  await insertRows(
+    tx,
+    'NotificationDelivery',
+    rows.map((n) => {
       const id = randomUUID()
-      return { id, notificationId: n.id, channel: 'EMAIL' as const, nextAttemptAt: now, messageId: `<${id}@haven.notifications>` }
+      return { id, notificationId: n.id, channel: 'EMAIL', nextAttemptAt: now, messageId: `<${id}@haven.notifications>` }
     }),
-  })
+  )
 }
 
 /** The child's IRO and social worker: told of every episode that opens and every return (recommendation 11). */

@@ -6,21 +6,83 @@ import { findPatterns, RULE_TITLES, type ChildFact, type EpisodeFact, type Findi
 import { isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { getPrisma, type Tx } from './database'
+import { getPrisma, insertRows, type Tx } from './database'
 import { initials, notify, type NewNotification } from './notifications'
 import { currentPlacement } from './scope'
 
 const DAY = 86_400_000
 type RecordKind = 'location' | 'associate' | 'vehicle'
-type Scope = { childIds: string[] | 'all'; homeIds: string[]; records: Record<RecordKind, string[]> } | 'all'
+/** Everything, or what an event about one child can change: their own facts, their pairs, the records they named. */
+type Scope = 'all' | { childId: string; records: Record<RecordKind, string[]> }
 
 const CHILD_HISTORY_DAYS = 180
+
+// Places, people and vehicles: their tables and the episode and interview links to them. The lookups below are SQL
+// because Prisma sends a query per relation, and these run on every event (issue: under 50 ms at p95).
+const KINDS = ['location', 'associate', 'vehicle'] as const
+const TABLES: Record<RecordKind, { record: string; episodeLink: string; interviewLink: string; column: string }> = {
+  location: { record: 'Location', episodeLink: 'EpisodeLocation', interviewLink: 'InterviewLocation', column: 'locationId' },
+  associate: { record: 'Associate', episodeLink: 'EpisodeAssociate', interviewLink: 'InterviewAssociate', column: 'associateId' },
+  vehicle: { record: 'Vehicle', episodeLink: 'EpisodeVehicle', interviewLink: 'InterviewVehicle', column: 'vehicleId' },
+}
+
+/** Every mention of these records (or of all, when ids is null) since a date, merged records counted as the one kept. */
+async function loadLinks(tx: Tx, kind: RecordKind, since: Date, ids: string[] | null): Promise<LinkFact[]> {
+  const t = TABLES[kind]
+  const which = ids ? `AND (r.id = ANY($2::text[]) OR r."mergedIntoId" = ANY($2::text[]))` : ''
+  return tx.$queryRawUnsafe<LinkFact[]>(
+    `SELECT COALESCE(r."mergedIntoId", r.id) AS "recordId", e."childId", e."homeId", e.id AS "episodeId", e."lastSeenAt" AS "at"
+       FROM "${t.episodeLink}" x JOIN "MissingEpisode" e ON e.id = x."episodeId" JOIN "${t.record}" r ON r.id = x."${t.column}"
+      WHERE e."lastSeenAt" >= $1 ${which}
+     UNION ALL
+     SELECT COALESCE(r."mergedIntoId", r.id), i."childId", e."homeId", NULL, i."dueAt"
+       FROM "${t.interviewLink}" x JOIN "ReturnInterview" i ON i.id = x."interviewId" JOIN "MissingEpisode" e ON e.id = i."episodeId" JOIN "${t.record}" r ON r.id = x."${t.column}"
+      WHERE i."dueAt" >= $1 ${which}`,
+    since,
+    ...(ids ? [ids] : []),
+  )
+}
+
+/** The places, people and vehicles named in a child's episodes and interviews. */
+async function namedByChild(tx: Tx, childId: string, since: Date) {
+  const parts = KINDS.flatMap((kind) => {
+    const t = TABLES[kind]
+    return [
+      `SELECT '${kind}' AS kind, COALESCE(r."mergedIntoId", r.id) AS id FROM "${t.episodeLink}" x JOIN "MissingEpisode" e ON e.id = x."episodeId" JOIN "${t.record}" r ON r.id = x."${t.column}" WHERE e."childId" = $1 AND e."lastSeenAt" >= $2`,
+      `SELECT '${kind}', COALESCE(r."mergedIntoId", r.id) FROM "${t.interviewLink}" x JOIN "ReturnInterview" i ON i.id = x."interviewId" JOIN "${t.record}" r ON r.id = x."${t.column}" WHERE i."childId" = $1 AND i."dueAt" >= $2`,
+    ]
+  })
+  const rows = await tx.$queryRawUnsafe<{ kind: RecordKind; id: string }[]>(parts.join('\nUNION\n'), childId, since)
+  const of = (kind: RecordKind) => rows.filter((r) => r.kind === kind).map((r) => r.id)
+  return { location: of('location'), associate: of('associate'), vehicle: of('vehicle') }
+}
+
+/**
+ * Other children's episodes in the same home that missingTogether (lib/domain/patterns.ts) could pair with this
+ * child's: starting within 30 days, and within the window or during the other's absence. Keep the two in step; the
+ * test that compares per-event and full runs on the demo data would notice if they drifted.
+ */
+function pairCandidates(tx: Tx, childId: string, since: Date, now: Date): Promise<EpisodeFact[]> {
+  return tx.$queryRawUnsafe<EpisodeFact[]>(
+    `SELECT DISTINCT o.id, o."childId", o."homeId", o."lastSeenAt", o."returnedAt"
+       FROM "MissingEpisode" c JOIN "MissingEpisode" o ON o."homeId" = c."homeId" AND o."childId" <> c."childId"
+      WHERE c."childId" = $1 AND c."lastSeenAt" >= $2 AND o."lastSeenAt" >= $2
+        AND o."lastSeenAt" BETWEEN c."lastSeenAt" - interval '30 days' AND c."lastSeenAt" + interval '30 days'
+        AND (abs(extract(epoch FROM o."lastSeenAt" - c."lastSeenAt")) <= $3
+             OR (o."lastSeenAt" >= c."lastSeenAt" AND o."lastSeenAt" < COALESCE(c."returnedAt", $4))
+             OR (c."lastSeenAt" >= o."lastSeenAt" AND c."lastSeenAt" < COALESCE(o."returnedAt", $4)))`,
+    childId,
+    since,
+    settings.patterns.togetherWindowMinutes * 60,
+    now,
+  )
+}
 
 /** Everything the rules look at, for some subjects or for all. */
 async function loadFacts(tx: Tx, scope: Scope, now: Date) {
   const all = scope === 'all'
   const lookback = new Date(now.getTime() - Math.max(settings.patterns.lookbackDays, CHILD_HISTORY_DAYS) * DAY)
-  const childIds = all || scope.childIds === 'all' ? undefined : scope.childIds
+  const childIds = all ? undefined : [scope.childId]
   const children = await tx.child.findMany({
     where: childIds ? { id: { in: childIds } } : {},
     select: {
@@ -45,50 +107,29 @@ async function loadFacts(tx: Tx, scope: Scope, now: Date) {
     }
   })
   const episodeSelect = { id: true, childId: true, homeId: true, lastSeenAt: true, returnedAt: true } as const
-  // the children's own episodes and their homes' (for pairs), as two indexed queries rather than one OR
   const episodes: EpisodeFact[] = all
     ? await tx.missingEpisode.findMany({ where: { lastSeenAt: { gte: lookback } }, select: episodeSelect })
-    : [
-        ...new Map(
-          [
-            ...(await tx.missingEpisode.findMany({ where: { lastSeenAt: { gte: lookback }, ...(childIds ? { childId: { in: childIds } } : {}) }, select: episodeSelect })),
-            ...(scope.homeIds.length ? await tx.missingEpisode.findMany({ where: { lastSeenAt: { gte: lookback }, homeId: { in: scope.homeIds } }, select: episodeSelect }) : []),
-          ].map((e) => [e.id, e]),
-        ).values(),
-      ]
+    : [...(await tx.missingEpisode.findMany({ where: { lastSeenAt: { gte: lookback }, childId: scope.childId }, select: episodeSelect })), ...(await pairCandidates(tx, scope.childId, lookback, now))]
   const interviews: InterviewFact[] = await tx.returnInterview.findMany({
     where: { dueAt: { gte: new Date(now.getTime() - CHILD_HISTORY_DAYS * DAY) }, ...(childIds ? { childId: { in: childIds } } : {}) },
     select: { id: true, childId: true, dueAt: true, outcome: true, heldAt: true, independenceDeclared: true, childChoseTrustedAdult: true },
   })
   const links = { location: [] as LinkFact[], associate: [] as LinkFact[], vehicle: [] as LinkFact[] }
-  for (const kind of ['location', 'associate', 'vehicle'] as const) {
-    const ids = all ? undefined : scope.records[kind]
+  for (const kind of KINDS) {
+    const ids = all ? null : scope.records[kind]
     if (ids && !ids.length) continue
-    const record = ids ? { OR: [{ id: { in: ids } }, { mergedIntoId: { in: ids } }] } : {}
-    const episodeSelect = { id: true, childId: true, homeId: true, lastSeenAt: true } as const
-    const fromEpisodes = { where: { episode: { lastSeenAt: { gte: lookback } }, [kind]: record }, select: { [kind]: { select: { id: true, mergedIntoId: true } }, episode: { select: episodeSelect } } }
-    const fromInterviews = { where: { interview: { dueAt: { gte: lookback } }, [kind]: record }, select: { [kind]: { select: { id: true, mergedIntoId: true } }, interview: { select: { childId: true, dueAt: true, episode: { select: { homeId: true } } } } } }
-    type Row = Record<RecordKind, { id: string; mergedIntoId: string | null }> & { episode?: { id: string; childId: string; homeId: string | null; lastSeenAt: Date }; interview?: { childId: string; dueAt: Date; episode: { homeId: string | null } } }
-    const [a, b] = (await Promise.all(
-      kind === 'location'
-        ? [tx.episodeLocation.findMany(fromEpisodes as never), tx.interviewLocation.findMany(fromInterviews as never)]
-        : kind === 'associate'
-          ? [tx.episodeAssociate.findMany(fromEpisodes as never), tx.interviewAssociate.findMany(fromInterviews as never)]
-          : [tx.episodeVehicle.findMany(fromEpisodes as never), tx.interviewVehicle.findMany(fromInterviews as never)],
-    )) as unknown as [Row[], Row[]]
-    for (const row of a) links[kind].push({ recordId: row[kind].mergedIntoId ?? row[kind].id, childId: row.episode!.childId, homeId: row.episode!.homeId, episodeId: row.episode!.id, at: row.episode!.lastSeenAt })
-    for (const row of b) links[kind].push({ recordId: row[kind].mergedIntoId ?? row[kind].id, childId: row.interview!.childId, homeId: row.interview!.episode.homeId, episodeId: null, at: row.interview!.dueAt })
+    links[kind] = await loadLinks(tx, kind, lookback, ids)
   }
   return { children: childFacts, episodes, interviews, links }
 }
 
-const findingsFor = (facts: Awaited<ReturnType<typeof loadFacts>>, now: Date) => findPatterns(facts, now, settings.patterns, settings.cse)
+const findingsFor = (facts: Awaited<ReturnType<typeof loadFacts>> & { pairsWith?: string }, now: Date) => findPatterns(facts, now, settings.patterns, settings.cse)
 
-/** Who is told, by rule (issue: tell the IRO, every time, and flag the patterns). */
+/** Who is told, by rule (issue: tell the IRO, every time, and flag the patterns), and the children's initials. */
 async function recipientsFor(tx: Tx, findings: Finding[]) {
   const childIds = [...new Set(findings.flatMap((f) => f.childIds))]
   const homeIds = [...new Set(findings.flatMap((f) => f.homeIds))]
-  const children = await tx.child.findMany({ where: { id: { in: childIds } }, select: { id: true, iroId: true, socialWorkerId: true, placingAuthorityId: true } })
+  const children = await tx.child.findMany({ where: { id: { in: childIds } }, select: { id: true, firstName: true, lastName: true, iroId: true, socialWorkerId: true, placingAuthorityId: true } })
   const homes = await tx.home.findMany({ where: { id: { in: homeIds } }, select: { id: true, hostAuthorityId: true } })
   const authorityIds = [...new Set([...children.map((c) => c.placingAuthorityId), ...homes.map((h) => h.hostAuthorityId)])]
   const staff = await tx.roleAssignment.findMany({
@@ -98,7 +139,8 @@ async function recipientsFor(tx: Tx, findings: Finding[]) {
   const child = new Map(children.map((c) => [c.id, c]))
   const managersOf = (ids: string[]) => staff.filter((s) => s.role === 'REGISTERED_MANAGER' && ids.includes(s.homeId!)).map((s) => s.userId)
   const leadsOf = (laIds: string[]) => staff.filter((s) => s.role === 'LA_MISSING_LEAD' && laIds.includes(s.localAuthorityId!)).map((s) => s.userId)
-  return (finding: Finding) => {
+  const initialsOf = new Map(children.map((c) => [c.id, initials(c)]))
+  const recipients = (finding: Finding) => {
     const kids = finding.childIds.map((id) => child.get(id)).filter((c): c is NonNullable<typeof c> => Boolean(c))
     const iros = kids.map((c) => c.iroId)
     const socialWorkers = kids.map((c) => c.socialWorkerId)
@@ -126,9 +168,12 @@ async function recipientsFor(tx: Tx, findings: Finding[]) {
       ids.filter((id): id is string => Boolean(id) && !seen.has(id!) && Boolean(seen.add(id!))).map((userId) => ({ userId, reason })),
     )
   }
+  return { recipients, initialsOf }
 }
 
-const evidenceKey = (e: unknown) => JSON.stringify(e, (_, v) => (Array.isArray(v) ? [...v].sort() : v))
+// the same evidence whatever the order: the database (jsonb) keeps object keys in its own order
+const evidenceKey = (e: unknown) =>
+  JSON.stringify(e, (_, v) => (Array.isArray(v) ? [...v].sort() : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v))
 const newItems = (current: Finding['evidence'], before: Finding['evidence'] | null) => {
   if (!before) return true
   const seen = new Set([...(before.episodeIds ?? []), ...(before.interviewIds ?? []), ...(before.facts ?? [])])
@@ -143,9 +188,7 @@ async function applyFindings(tx: Tx, findings: Finding[], now: Date) {
     select: { id: true, rule: true, subjectKey: true, status: true, evidence: true, resolvedEvidence: true, recipients: { select: { userId: true } } },
   })
   const byKey = new Map(existing.map((a) => [`${a.rule}|${a.subjectKey}`, a]))
-  const recipients = await recipientsFor(tx, findings)
-  const children = await tx.child.findMany({ where: { id: { in: [...new Set(findings.flatMap((f) => f.childIds))] } }, select: { id: true, firstName: true, lastName: true } })
-  const initialsOf = new Map(children.map((c) => [c.id, initials(c)]))
+  const { recipients, initialsOf } = await recipientsFor(tx, findings)
   const who = (f: Finding) => f.childIds.map((id) => initialsOf.get(id)).filter(Boolean).join(', ')
   const alerts: Prisma.AlertCreateManyInput[] = []
   const alertRecipients: Prisma.AlertRecipientCreateManyInput[] = []
@@ -164,32 +207,32 @@ async function applyFindings(tx: Tx, findings: Finding[], now: Date) {
       const id = randomUUID()
       counts.opened++
       alerts.push({ id, rule: f.rule, subjectKey: f.subjectKey, severity: f.severity, title: RULE_TITLES[f.rule], summary: f.summary, evidence: f.evidence, childIds: f.childIds, homeIds: f.homeIds, status: 'OPEN', openedAt: now, updatedAt: now })
-      for (const r of wanted) alertRecipients.push({ alertId: id, userId: r.userId, reason: r.reason, notifiedAt: now })
-      events.push({ alertId: id, kind: 'opened', at: now, note: f.summary })
+      for (const r of wanted) alertRecipients.push({ id: randomUUID(), alertId: id, userId: r.userId, reason: r.reason, notifiedAt: now })
+      events.push({ id: randomUUID(), alertId: id, kind: 'opened', at: now, note: f.summary })
       tell(id, f, wanted.map((r) => r.userId), 'alert.opened', 'raised')
       continue
     }
     const known = new Set(before.recipients.map((r) => r.userId))
     const added = wanted.filter((r) => !known.has(r.userId))
-    for (const r of added) alertRecipients.push({ alertId: before.id, userId: r.userId, reason: r.reason, notifiedAt: now })
+    for (const r of added) alertRecipients.push({ id: randomUUID(), alertId: before.id, userId: r.userId, reason: r.reason, notifiedAt: now })
     if (before.status === 'RESOLVED') {
       if (!newItems(f.evidence, before.resolvedEvidence as Finding['evidence'])) continue
       counts.reopened++
       await tx.alert.update({ where: { id: before.id }, data: { status: 'OPEN', summary: f.summary, evidence: f.evidence, childIds: f.childIds, homeIds: f.homeIds, updatedAt: now, escalatedAt: null } })
-      events.push({ alertId: before.id, kind: 'reopened', at: now, note: 'The pattern continued after it was resolved' })
+      events.push({ id: randomUUID(), alertId: before.id, kind: 'reopened', at: now, note: 'The pattern continued after it was resolved' })
       tell(before.id, f, [...known, ...added.map((r) => r.userId)], 'alert.reopened', 'reopened')
       continue
     }
     if (evidenceKey(before.evidence) !== evidenceKey(f.evidence)) {
       counts.updated++
       await tx.alert.update({ where: { id: before.id }, data: { summary: f.summary, evidence: f.evidence, childIds: f.childIds, homeIds: f.homeIds, updatedAt: now } })
-      events.push({ alertId: before.id, kind: 'evidence', at: now, note: f.summary })
+      events.push({ id: randomUUID(), alertId: before.id, kind: 'evidence', at: now, note: f.summary })
     }
     tell(before.id, f, added.map((r) => r.userId), 'alert.opened', 'raised')
   }
-  if (alerts.length) await tx.alert.createMany({ data: alerts })
-  if (alertRecipients.length) await tx.alertRecipient.createMany({ data: alertRecipients, skipDuplicates: true })
-  if (events.length) await tx.alertEvent.createMany({ data: events })
+  await insertRows(tx, 'Alert', alerts)
+  await insertRows(tx, 'AlertRecipient', alertRecipients, { skipDuplicates: true })
+  await insertRows(tx, 'AlertEvent', events)
   await notify(tx, messages, now)
   return counts
 }
@@ -197,28 +240,9 @@ async function applyFindings(tx: Tx, findings: Finding[], now: Date) {
 /** After an event about a child: the rules for that child, their homes' pairs, and the places, people and vehicles named. */
 export async function patternsAfterEvent(tx: Tx, childId: string, now = new Date()) {
   const since = new Date(now.getTime() - settings.patterns.lookbackDays * DAY)
-  // from the link side: the child's own episodes and interviews, then the records they name
-  const episodeScope = { childId, lastSeenAt: { gte: since } }
-  const interviewScope = { childId, dueAt: { gte: since } }
-  const record = { select: { id: true, mergedIntoId: true } }
-  const [homes, ...named] = await Promise.all([
-    tx.missingEpisode.findMany({ where: { ...episodeScope, homeId: { not: null } }, select: { homeId: true }, distinct: ['homeId'] }),
-    tx.episodeLocation.findMany({ where: { episode: episodeScope }, select: { location: record } }),
-    tx.interviewLocation.findMany({ where: { interview: interviewScope }, select: { location: record } }),
-    tx.episodeAssociate.findMany({ where: { episode: episodeScope }, select: { associate: record } }),
-    tx.interviewAssociate.findMany({ where: { interview: interviewScope }, select: { associate: record } }),
-    tx.episodeVehicle.findMany({ where: { episode: episodeScope }, select: { vehicle: record } }),
-    tx.interviewVehicle.findMany({ where: { interview: interviewScope }, select: { vehicle: record } }),
-  ])
-  const [l1, l2, a1, a2, v1, v2] = named as { location?: { id: string; mergedIntoId: string | null }; associate?: { id: string; mergedIntoId: string | null }; vehicle?: { id: string; mergedIntoId: string | null } }[][]
-  const locations = [...l1, ...l2].map((r) => r.location!)
-  const associates = [...a1, ...a2].map((r) => r.associate!)
-  const vehicles = [...v1, ...v2].map((r) => r.vehicle!)
-  const kept = (rows: { id: string; mergedIntoId: string | null }[]) => [...new Set(rows.map((r) => r.mergedIntoId ?? r.id))]
-  const facts = await loadFacts(tx, { childIds: [childId], homeIds: homes.map((h) => h.homeId!), records: { location: kept(locations), associate: kept(associates), vehicle: kept(vehicles) } }, now)
+  const facts = await loadFacts(tx, { childId, records: await namedByChild(tx, childId, since) }, now)
   // pairs of other children in the same homes are unchanged by this event (they are looked at on their own events)
-  const findings = findingsFor(facts, now).filter((f) => f.rule !== 'missing-together' || f.childIds.includes(childId))
-  return applyFindings(tx, findings, now)
+  return applyFindings(tx, findingsFor({ ...facts, pairsWith: childId }, now), now)
 }
 
 /** Everything from scratch: the same rules over all the facts (the scheduled run, and `npm run patterns`). */

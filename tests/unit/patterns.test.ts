@@ -32,6 +32,12 @@ describe('rule 2: going missing together', () => {
   it('once is not a pattern; another home is not together', () => {
     expect(missingTogether([ep('a', 30), ep('b', 30, 4, 'h1', 0.2), ep('a', 10), ep('b', 10, 4, 'h2')], now, s)).toEqual([])
   })
+  it('after an event about one child, exactly the pairs that child is in', () => {
+    const episodes = ['a', 'b', 'c'].flatMap((child, i) => [ep(child, 30, 5, 'h1', i * 0.3), ep(child, 10, 5, 'h1', i * 0.3)])
+    const all = missingTogether(episodes, now, s)
+    expect(all.map((f) => f.subjectKey).sort()).toEqual(['pair:h1:a:b', 'pair:h1:a:c', 'pair:h1:b:c'])
+    expect(missingTogether(episodes, now, s, 'c')).toEqual(all.filter((f) => f.childIds.includes('c')))
+  })
 })
 
 describe('rules 3 and 4: places, people and vehicles', () => {
