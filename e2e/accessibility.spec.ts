@@ -56,6 +56,8 @@ const PAGES: [account: string | null, path: string][] = [
   ['iro@demo.haven.test', '/notifications'],
   ['manager@demo.haven.test', '/alerts?status=resolved'],
   ['social.worker@demo.haven.test', '/children/demo-child-28'],
+  ['iro@demo.haven.test', '/children/demo-child-01/chronology'],
+  ['care.worker@demo.haven.test', '/children/demo-child-01/chronology?kind=return&from=2026-13-01'],
 ]
 
 async function expectAccessible(page: Page, label: string) {

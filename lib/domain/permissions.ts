@@ -16,6 +16,8 @@ const EPISODE_RECORDERS = ['CARE_WORKER', 'REGISTERED_MANAGER', 'SOCIAL_WORKER']
 export const PERMISSIONS = {
   'child.list': CHILD_READERS,
   'child.read': CHILD_READERS,
+  // everything about the child in one list (with what each reader may see of it)
+  'child.chronology': CHILD_READERS,
   // A manager admits a child to their own home; the placing authority's social worker records a child it places.
   'child.create': ['REGISTERED_MANAGER', 'SOCIAL_WORKER'],
   'placement.start': ['REGISTERED_MANAGER', 'SOCIAL_WORKER'],

@@ -11,6 +11,7 @@ import { ForbiddenError } from './errors'
 export type AuditPayloads = {
   'child.read': Record<string, never>
   'child.read-denied': Record<string, never>
+  'child.chronology': Record<string, never>
   'child.list': { count: number; search?: string }
   'child.create': { placementId: string }
   'placement.start': { endedPlacementId?: string }

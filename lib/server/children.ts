@@ -102,20 +102,18 @@ async function findChildForRead(tx: Tx, actor: Actor, childId: string, now: Date
   })
 }
 
+/** Audits a read of a child's record, or the refusal when it was not found in the actor's scope. */
+export function auditChildRead(tx: Tx, actor: Actor, childId: string, found: { id: string } | null, action: 'child.read' | 'child.chronology') {
+  return recordAudit(tx, { actorId: actor.userId, action: found ? action : 'child.read-denied', subjectType: 'child', subjectId: childId.slice(0, 100), childId: found?.id ?? null, details: {} })
+}
+
 /** A child's record, if the actor may read it; otherwise NotFoundError. The read (or the refusal) is audited. */
 export async function getChild(actor: Actor, childId: string, now = new Date()): Promise<ChildRecord> {
   if (!can(actor, 'child.read')) throw new NotFoundError('child')
   const prisma = await getPrisma()
   const child = await prisma.$transaction(async (tx) => {
     const found = await findChildForRead(tx, actor, childId, now)
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: found ? 'child.read' : 'child.read-denied',
-      subjectType: 'child',
-      subjectId: childId.slice(0, 100),
-      childId: found?.id ?? null,
-      details: {},
-    })
+    await auditChildRead(tx, actor, childId, found, 'child.read')
     return found
   })
   if (!child) throw new NotFoundError('child')

@@ -7,6 +7,7 @@ import { outcomeSchema } from './return-interviews'
 import { planSchema, screeningSchema } from './cse'
 import { decisionSchema, resolveSchema } from './alerts'
 import { tokenRequestSchema } from './users'
+import { CHRONOLOGY_KINDS } from '@/lib/domain/chronology'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -117,6 +118,18 @@ export function openApiDocument() {
           parameters: idParam('child id'),
           requestBody: { required: true, ...json('ReportMissing') },
           responses: { 201: { description: 'Reported', ...json('Created') }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/children/{id}/chronology': {
+        get: {
+          summary: "Everything about a child, newest first: placements, episodes and their timelines, returns, return interviews, CSE screenings, safety plans, alerts and IRO decisions",
+          parameters: [
+            ...idParam('child id'),
+            { name: 'kind', in: 'query', required: false, description: 'Repeat to show several kinds; none shows everything', schema: { type: 'array', items: { type: 'string', enum: Object.keys(CHRONOLOGY_KINDS) } }, style: 'form', explode: true },
+            { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+          ],
+          responses: { 200: { description: '{ child, entries: [{ at, dateOnly, kind, title, detail, link }], total }' }, ...problems(401, 404, 422) },
         },
       },
       '/api/v1/missing-episodes/{id}': {

@@ -11,6 +11,7 @@ import { POST as resolveRoute } from '@/app/api/v1/alerts/[id]/resolve/route'
 import { GET as alertRoute } from '@/app/api/v1/alerts/[id]/route'
 import { GET as alertsRoute } from '@/app/api/v1/alerts/route'
 import { GET as notificationsRoute } from '@/app/api/v1/notifications/route'
+import { GET as chronologyRoute } from '@/app/api/v1/children/[id]/chronology/route'
 import { GET as childEpisodes, POST as reportRoute } from '@/app/api/v1/children/[id]/missing-episodes/route'
 import { GET as episodeRoute } from '@/app/api/v1/missing-episodes/[id]/route'
 import { POST as updateRoute } from '@/app/api/v1/missing-episodes/[id]/updates/route'
@@ -170,18 +171,27 @@ describe('API', () => {
     expect(notifications.filter((n: { kind: string }) => n.kind === 'episode.opened')).toHaveLength(3)
     expect(JSON.stringify(notifications)).not.toContain(child.firstName)
 
+    // the decision and the episodes are in the child's chronology; a filter it cannot use names the field
+    const chronology = await (await chronologyRoute(new Request(url(`/api/v1/children/${child.id}/chronology?kind=alert&kind=return`), { headers: auth }), withId(child.id))).json()
+    const kinds = chronology.entries.map((e: { kind: string }) => e.kind)
+    expect(new Set(kinds)).toEqual(new Set(['alert', 'return']))
+    expect(kinds.filter((k: string) => k === 'return')).toHaveLength(3)
+    expect(chronology.entries.find((e: { title: string }) => e.title.startsWith('IRO: review brought forward'))).toBeTruthy()
+    expect((await expectProblem(await chronologyRoute(new Request(url(`/api/v1/children/${child.id}/chronology?from=2026-13-01`), { headers: auth }), withId(child.id)), 422)).errors?.[0].field).toBe('from')
+
     // another authority's IRO, and a care worker without the alert, find nothing
     const otherAuth = { Authorization: `Bearer ${await tokenFor(otherIro.email)}` }
     await expectProblem(await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: otherAuth }), withId(alert.id)), 404)
     await expectProblem(await acknowledgeRoute(new Request(url(`/api/v1/alerts/${alert.id}/acknowledge`), { method: 'POST', headers: otherAuth }), withId(alert.id)), 404)
     await expectProblem(await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: workerAuth }), withId(alert.id)), 404)
+    await expectProblem(await chronologyRoute(new Request(url(`/api/v1/children/${child.id}/chronology`), { headers: otherAuth }), withId(child.id)), 404)
   })
 
   it('describes itself in OpenAPI 3.1, from the same schemas', async () => {
     const doc = await (await openApi()).json()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/missing-episodes', '/api/v1/missing-episodes/{id}', '/api/v1/missing-episodes/{id}/updates', '/api/v1/missing-episodes/{id}/return', '/api/v1/alerts', '/api/v1/alerts/{id}/acknowledge', '/api/v1/alerts/{id}/decision', '/api/v1/alerts/{id}/resolve', '/api/v1/notifications']),
+      expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/missing-episodes', '/api/v1/missing-episodes/{id}', '/api/v1/missing-episodes/{id}/updates', '/api/v1/missing-episodes/{id}/return', '/api/v1/alerts', '/api/v1/alerts/{id}/acknowledge', '/api/v1/alerts/{id}/decision', '/api/v1/alerts/{id}/resolve', '/api/v1/notifications', '/api/v1/children/{id}/chronology']),
     )
     expect(doc.components.schemas.NewChild.required).toEqual(expect.arrayContaining(['firstName', 'dateOfBirth', 'placement']))
     expect(doc.components.schemas.ChildRecord.properties.placements.type).toBe('array')

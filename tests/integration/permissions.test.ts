@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ACTIONS, type Action } from '@/lib/domain/permissions'
 import { ROLES, type Actor, type Role } from '@/lib/domain/roles'
 import { verifyAudit } from '@/lib/server/audit'
+import { getChronology } from '@/lib/server/chronology'
 import { createChild, getChild, listChildren } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
 import { amendEpisode, addEpisodeUpdate, closeEpisode, getEpisode, linkEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
@@ -56,6 +57,7 @@ const nothing = {
   'interview.timeliness': both('forbidden'),
   'authority.configure': both('not-found'),
   'cse.read': both('not-found'),
+  'child.chronology': both('not-found'),
   'cse.screen': both('not-found'),
   'plan.write': both('not-found'),
   'plan.signoff': both('not-found'),
@@ -68,7 +70,7 @@ const nothing = {
   'audit.verify': both('forbidden'),
 } satisfies Row
 // home staff and the provider read the interview, but what the child said about the home is hidden from them
-const reader = { ...nothing, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped, 'alert.read': scoped } satisfies Row
+const reader = { ...nothing, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped, 'alert.read': scoped, 'child.chronology': scoped } satisfies Row
 const hearsConcerns = { 'interview.concerns': scoped } satisfies Partial<Row>
 const recorder = {
   ...reader,
@@ -204,6 +206,7 @@ describe.each(ROLES)('%s', (role) => {
         if (ids.includes(c.id) !== inScope) throw new Error(`wrong children listed`)
       },
       'child.read': async (inScope) => getChild(actor, (await child(inScope)).id),
+      'child.chronology': async (inScope) => getChronology(actor, (await child(inScope)).id),
       'child.create': async (inScope) => {
         const before = await prisma.child.count()
         try {

@@ -56,6 +56,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             <Link href={`/children/${child.id}/cse`}>CSE screening and safety plan</Link>
           </li>
         )}
+        {can(actor, 'child.chronology') && (
+          <li>
+            <Link href={`/children/${child.id}/chronology`}>Chronology</Link>
+          </li>
+        )}
       </ul>
       {cse && (
         <p>

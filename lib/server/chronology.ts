@@ -1,0 +1,110 @@
+// A child's chronology (issue: reports people would rather look at): every event about the child in one list, newest
+// first, for the people who read the child's record. It says what happened and when, and links to the record; what
+// a child said in a return interview stays on the interview page, where its own rules decide who reads it.
+import { can } from '@/lib/domain/permissions'
+import { RULE_TITLES, type RuleCode } from '@/lib/domain/patterns'
+import type { Actor } from '@/lib/domain/roles'
+import { formatDate, formatDuration, isoDate, londonDate } from '@/lib/domain/time'
+import { auditChildRead } from './children'
+import { getPrisma } from './database'
+import { NotFoundError } from './errors'
+import type { ChronologyKind } from '@/lib/domain/chronology'
+import { childWhere } from './scope'
+
+/** at is an instant; for things that happen on a day (a placement starting), dateOnly says so and at is that day. */
+export type ChronologyEntry = { at: string; dateOnly: boolean; kind: ChronologyKind; title: string; detail: string | null; link: string | null }
+export type ChronologyFilter = { kinds?: ChronologyKind[]; from?: string | null; to?: string | null }
+
+const ABSENCE = { MISSING: 'Missing', AWAY: 'Away without authorisation' } as const
+const UPDATE = { NOTE: 'Note', CALL: 'Call', PLACE_CHECKED: 'Place checked', SIGHTING: 'Sighting', POLICE_RISK_GRADE: 'Police risk grade' } as const
+const OUTCOME = { HELD: 'held', DECLINED: 'declined by the child', NOT_AVAILABLE: 'child not available', NOT_OFFERED: 'not offered' } as const
+const LEVEL = { NOT_AT_RISK: 'not at risk', AT_RISK: 'at risk', SIGNIFICANT: 'significant risk' } as const
+
+/** The child's chronology if the actor may read the child; otherwise NotFoundError. Audited as a read of the child. */
+export async function getChronology(actor: Actor, childId: string, filter: ChronologyFilter = {}, now = new Date()) {
+  if (!can(actor, 'child.chronology')) throw new NotFoundError('child')
+  const prisma = await getPrisma()
+  const found = await prisma.$transaction(async (tx) => {
+    const child = await tx.child.findFirst({
+      where: { AND: [{ id: childId }, childWhere(actor, 'child.chronology', now)] },
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        placements: { select: { id: true, startDate: true, endDate: true, settingName: true, placeCode: true, endReason: true, home: { select: { name: true } } } },
+        missingEpisodes: {
+          select: {
+            id: true,
+            absenceType: true,
+            lastSeenAt: true,
+            lastSeenPlace: true,
+            returnedAt: true,
+            closedAt: true,
+            home: { select: { name: true } },
+            updates: { select: { kind: true, at: true, text: true } },
+            amendments: { select: { field: true, reason: true, createdAt: true } },
+          },
+        },
+        returnInterviews: { select: { id: true, dueAt: true, offeredAt: true, outcome: true, heldAt: true, outcomeRecordedAt: true } },
+        cseScreenings: { select: { screenedAt: true, level: true } },
+        safetyPlans: { select: { version: true, createdAt: true, signedOffAt: true, reviewDate: true } },
+        reg40Tasks: { select: { reason: true, createdAt: true, completedAt: true } },
+        alertDecisions: { select: { alertId: true, decidedAt: true, bringForward: true, reviewDate: true, reason: true } },
+      },
+    })
+    await auditChildRead(tx, actor, childId, child, 'child.chronology')
+    if (!child) return null // the refusal is audited: the transaction commits
+    const alerts = await tx.alert.findMany({ where: { childIds: { has: child.id } }, select: { id: true, rule: true, openedAt: true, resolvedAt: true, resolutionReason: true, summary: true } })
+
+    const entries: ChronologyEntry[] = []
+    const add = (at: Date, kind: ChronologyKind, title: string, detail: string | null = null, link: string | null = null, dateOnly = false) => entries.push({ at: at.toISOString(), dateOnly, kind, title, detail, link })
+    for (const p of child.placements) {
+      const where = p.home?.name ?? p.settingName ?? 'Placement'
+      add(p.startDate, 'placement', `Placed: ${where}`, `Placement type ${p.placeCode}`, `/children/${child.id}`, true)
+      if (p.endDate) add(p.endDate, 'placement', `Placement ended: ${where}`, p.endReason && `Reason ${p.endReason}`, `/children/${child.id}`, true)
+    }
+    for (const e of child.missingEpisodes) {
+      const link = `/episodes/${e.id}`
+      add(e.lastSeenAt, 'episode', `${ABSENCE[e.absenceType]}: last seen ${e.lastSeenPlace}`, e.home ? `From ${e.home.name}` : null, link)
+      for (const u of e.updates) add(u.at, 'episode', UPDATE[u.kind], u.text, link)
+      for (const a of e.amendments) add(a.createdAt, 'episode', `Episode corrected: ${a.field}`, a.reason, link)
+      if (e.returnedAt) add(e.returnedAt, 'return', 'Returned', `After ${formatDuration((e.returnedAt.getTime() - e.lastSeenAt.getTime()) / 60_000)}`, link)
+      if (e.closedAt) add(e.closedAt, 'episode', 'Episode reviewed and closed by the manager', null, link)
+    }
+    for (const i of child.returnInterviews) {
+      const link = `/return-interviews/${i.id}`
+      if (i.offeredAt) add(i.offeredAt, 'interview', 'Return interview offered', null, link)
+      if (i.outcome) {
+        const late = i.outcome === 'HELD' && i.heldAt && i.heldAt > i.dueAt
+        add(i.heldAt ?? i.outcomeRecordedAt ?? i.dueAt, 'interview', `Return interview ${OUTCOME[i.outcome]}`, late ? 'Later than 72 hours after the return' : null, link)
+      } else if (i.dueAt < now) add(i.dueAt, 'interview', 'Return interview overdue', 'Not recorded as held within 72 hours of the return', link)
+    }
+    for (const s of child.cseScreenings) add(s.screenedAt, 'screening', `CSE screening: ${LEVEL[s.level]}`, null, `/children/${child.id}/cse`)
+    for (const t of child.reg40Tasks) {
+      add(t.createdAt, 'screening', 'Regulation 40 notification to make', t.reason, `/children/${child.id}/cse`)
+      if (t.completedAt) add(t.completedAt, 'screening', 'Regulation 40 notifications made', null, `/children/${child.id}/cse`)
+    }
+    for (const p of child.safetyPlans) {
+      add(p.createdAt, 'plan', `Safety plan version ${p.version}`, `Review by ${formatDate(isoDate(p.reviewDate))}`, `/children/${child.id}/cse`)
+      if (p.signedOffAt) add(p.signedOffAt, 'plan', `Safety plan version ${p.version} signed off`, null, `/children/${child.id}/cse`)
+    }
+    for (const a of alerts) {
+      add(a.openedAt, 'alert', `Alert: ${RULE_TITLES[a.rule as RuleCode] ?? a.rule}`, a.summary, `/alerts/${a.id}`)
+      if (a.resolvedAt) add(a.resolvedAt, 'alert', `Alert resolved: ${RULE_TITLES[a.rule as RuleCode] ?? a.rule}`, a.resolutionReason, `/alerts/${a.id}`)
+    }
+    for (const d of child.alertDecisions)
+      add(d.decidedAt, 'alert', d.bringForward && d.reviewDate ? `IRO: review brought forward to ${formatDate(isoDate(d.reviewDate))}` : 'IRO: review not brought forward', d.reason, `/alerts/${d.alertId}`)
+
+    const kinds = filter.kinds?.length ? new Set(filter.kinds) : null
+    const shown = entries
+      .filter((e) => !kinds || kinds.has(e.kind))
+      .filter((e) => {
+        const day = e.dateOnly ? e.at.slice(0, 10) : londonDate(new Date(e.at)) // periods are UK calendar days
+        return (!filter.from || day >= filter.from) && (!filter.to || day <= filter.to)
+      })
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    return { child: { id: child.id, firstName: child.firstName, lastName: child.lastName }, entries: shown, total: entries.length }
+  })
+  if (!found) throw new NotFoundError('child')
+  return found
+}
