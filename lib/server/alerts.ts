@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import type { Decision } from '@/lib/validation/alerts'
 import { recordAudit } from './audit'
-import { getPrisma, type Tx } from './database'
+import { getPrisma, inTurn, type Tx } from './database'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { childWhere, episodeWhere } from './scope'
 
@@ -57,17 +57,17 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
   return prisma.$transaction(async (tx) => {
     const alert = await findAlert(tx, actor, alertId)
     const evidence = alert.evidence as { episodeIds: string[]; interviewIds?: string[]; facts?: string[] }
-    const [children, episodes] = await Promise.all([
-      tx.child.findMany({
+    const [children, episodes] = await inTurn(
+      () => tx.child.findMany({
         where: { AND: [{ id: { in: alert.childIds } }, childWhere(actor, 'child.read', now)] },
         select: { id: true, firstName: true, lastName: true, iroId: true, placements: { orderBy: { startDate: 'asc' }, take: 1, select: { startDate: true } }, alertDecisions: { where: { bringForward: true }, select: { reviewDate: true } } },
       }),
-      tx.missingEpisode.findMany({
+      () => tx.missingEpisode.findMany({
         where: { AND: [{ id: { in: evidence.episodeIds } }, episodeWhere(actor, 'episode.read', now)] },
         orderBy: { lastSeenAt: 'asc' },
         select: { id: true, lastSeenAt: true, returnedAt: true, lastSeenPlace: true, absenceType: true, child: { select: { firstName: true, lastName: true } }, home: { select: { name: true } }, locations: { select: { typedName: true, role: true } } },
       }),
-    ])
+    )
     const today = londonDate(now)
     await recordAudit(tx, { actorId: actor.userId, action: 'alert.read', subjectType: 'alert', subjectId: alert.id, childId: alert.childIds.length === 1 ? alert.childIds[0] : null, details: {} })
     const me = alert.recipients.find((r) => r.userId === actor.userId)!

@@ -9,7 +9,7 @@ import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { PlanInput, Reg40NoticeInput, ScreeningInput } from '@/lib/validation/cse'
 import { recordAudit } from './audit'
-import { getPrisma, type Tx } from './database'
+import { getPrisma, inTurn, type Tx } from './database'
 import { NotFoundError, throwIfProblems, ValidationError } from './errors'
 import { childWhere, currentPlacement } from './scope'
 import { patternsAfterEvent } from './patterns'
@@ -25,8 +25,8 @@ async function findChild(tx: Tx, actor: Actor, action: CseAction, childId: strin
 
 /** Indicators Haven's own records suggest for this child (missing episodes, returns, placement). */
 async function suggestionsFor(tx: Tx, childId: string, now: Date) {
-  const [episodes, bnb] = await Promise.all([
-    tx.missingEpisode.findMany({
+  const [episodes, bnb] = await inTurn(
+    () => tx.missingEpisode.findMany({
       where: { childId, lastSeenAt: { gte: new Date(now.getTime() - 183 * 86_400_000) } },
       orderBy: { lastSeenAt: 'desc' },
       select: {
@@ -39,8 +39,8 @@ async function suggestionsFor(tx: Tx, childId: string, now: Date) {
         associates: { select: { associate: { select: { name: true, description: true } } } },
       },
     }),
-    tx.placement.count({ where: { childId, bedAndBreakfast: true, ...currentPlacement(now) } }),
-  ])
+    () => tx.placement.count({ where: { childId, bedAndBreakfast: true, ...currentPlacement(now) } }),
+  )
   return suggestIndicators(
     {
       episodes: episodes.map((e) => ({
@@ -80,12 +80,12 @@ export async function getCseOverview(actor: Actor, childId: string, now = new Da
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const child = await findChild(tx, actor, 'cse.read', childId, now)
-    const [screenings, plans, tasks, requests] = await Promise.all([
-      tx.cseScreening.findMany({ where: { childId }, orderBy: { screenedAt: 'desc' } }),
-      tx.safetyPlan.findMany({ where: { childId }, orderBy: { version: 'desc' } }),
-      tx.reg40Task.findMany({ where: { childId }, include: { notices: { orderBy: { at: 'asc' } } }, orderBy: { createdAt: 'desc' } }),
-      tx.interviewFollowUp.findMany({ where: { kind: 'CSE_SCREENING', interview: { childId } }, orderBy: { createdAt: 'desc' }, select: { id: true, createdAt: true, note: true, interviewId: true } }),
-    ])
+    const [screenings, plans, tasks, requests] = await inTurn(
+      () => tx.cseScreening.findMany({ where: { childId }, orderBy: { screenedAt: 'desc' } }),
+      () => tx.safetyPlan.findMany({ where: { childId }, orderBy: { version: 'desc' } }),
+      () => tx.reg40Task.findMany({ where: { childId }, include: { notices: { orderBy: { at: 'asc' } } }, orderBy: { createdAt: 'desc' } }),
+      () => tx.interviewFollowUp.findMany({ where: { kind: 'CSE_SCREENING', interview: { childId } }, orderBy: { createdAt: 'desc' }, select: { id: true, createdAt: true, note: true, interviewId: true } }),
+    )
     const people = await tx.user.findMany({
       where: { id: { in: [...screenings.map((s) => s.screenedById), ...plans.flatMap((p) => [p.createdById, p.signedOffById]), ...tasks.map((t) => t.completedById)].filter((x): x is string => !!x) } },
       select: { id: true, name: true },

@@ -91,3 +91,11 @@ export async function insertRows(tx: Tx, table: Prisma.ModelName, rows: object[]
     JSON.stringify(rows),
   )
 }
+
+/** Queries one after another, typed like Promise.all: a transaction has one connection, and node-postgres is
+ *  deprecating overlapping queries on one connection (an error in pg 9). */
+export async function inTurn<T extends readonly unknown[]>(...queries: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+  const results: unknown[] = []
+  for (const query of queries) results.push(await query())
+  return results as unknown as T
+}

@@ -6,7 +6,7 @@ import { findPatterns, RULE_TITLES, type ChildFact, type EpisodeFact, type Findi
 import { isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { getPrisma, insertRows, type Tx } from './database'
+import { getPrisma, inTurn, insertRows, type Tx } from './database'
 import { initials, notify, type NewNotification } from './notifications'
 import { currentPlacement } from './scope'
 
@@ -262,10 +262,10 @@ export async function escalateUnacknowledged(now = new Date()) {
     const today = londonDate(now)
     const due = open.filter((a) => addWorkingDays(londonDate(a.openedAt), settings.patterns.escalateAfterWorkingDays) < today)
     for (const alert of due) {
-      const [children, homes] = await Promise.all([
-        tx.child.findMany({ where: { id: { in: alert.childIds } }, select: { firstName: true, lastName: true, placingAuthorityId: true } }),
-        tx.home.findMany({ where: { id: { in: alert.homeIds } }, select: { hostAuthorityId: true } }),
-      ])
+      const [children, homes] = await inTurn(
+        () => tx.child.findMany({ where: { id: { in: alert.childIds } }, select: { firstName: true, lastName: true, placingAuthorityId: true } }),
+        () => tx.home.findMany({ where: { id: { in: alert.homeIds } }, select: { hostAuthorityId: true } }),
+      )
       const leads = await tx.roleAssignment.findMany({
         where: { role: 'LA_MISSING_LEAD', localAuthorityId: { in: [...children.map((c) => c.placingAuthorityId), ...homes.map((h) => h.hostAuthorityId)] }, user: { active: true } },
         select: { userId: true },
