@@ -27,7 +27,7 @@ export function embeddedDataDir() {
 export async function openDatabase(options: { url?: string; dataDir?: string; memory?: boolean } = {}): Promise<Database> {
   const url = options.url ?? (options.memory || options.dataDir ? undefined : process.env.DATABASE_URL)
   if (url) {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: process.env.QLOG ? [{ emit: 'event', level: 'query' }] : [] }) as any; if (process.env.QLOG) prisma.$on('query', (e: any) => { if ((globalThis as any).qlog) (globalThis as any).qlog.push([e.duration, e.query.slice(0, 160)]) })
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
     return { kind: 'postgres', prisma, url, close: () => prisma.$disconnect() }
   }
   let release = () => {}
