@@ -57,6 +57,7 @@ const PAGES: [account: string | null, path: string][] = [
   ['manager@demo.haven.test', '/alerts?status=resolved'],
   ['social.worker@demo.haven.test', '/children/demo-child-28'],
   ['iro@demo.haven.test', '/children/demo-child-01/chronology'],
+  ['missing.lead@demo.haven.test', '/reports/ssda903'],
   ['care.worker@demo.haven.test', '/children/demo-child-01/chronology?kind=return&from=2026-13-01'],
 ]
 

@@ -59,6 +59,7 @@ export type AuditPayloads = {
   'notification.read': Record<string, never>
   'alert.list': { count: number }
   'alert.read': Record<string, never>
+  'export.ssda903': { year: number; children: number; failures: number }
   'alert.acknowledge': Record<string, never>
   'alert.decision': { decisionId: string; bringForward: boolean }
   'alert.resolve': { reason: string }

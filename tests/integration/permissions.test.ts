@@ -7,6 +7,7 @@ import { ACTIONS, type Action } from '@/lib/domain/permissions'
 import { ROLES, type Actor, type Role } from '@/lib/domain/roles'
 import { verifyAudit } from '@/lib/server/audit'
 import { getChronology } from '@/lib/server/chronology'
+import { ssda903Return } from '@/lib/server/ssda903'
 import { createChild, getChild, listChildren } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
 import { amendEpisode, addEpisodeUpdate, closeEpisode, getEpisode, linkEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
@@ -56,6 +57,7 @@ const nothing = {
   'interview.concerns': both('not-found'),
   'interview.timeliness': both('forbidden'),
   'authority.configure': both('not-found'),
+  'export.ssda903': both('forbidden'),
   'cse.read': both('not-found'),
   'child.chronology': both('not-found'),
   'cse.screen': both('not-found'),
@@ -97,7 +99,7 @@ const EXPECTED: Record<Role, Row> = {
   SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped, 'episode.close': ['forbidden', 'not-found'], 'alert.resolve': scoped, 'placement.area-notice': scoped },
   RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped },
   INDEPENDENT_VISITOR: nothing,
-  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped },
+  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped },
   SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'] },
 }
 
@@ -285,6 +287,7 @@ describe.each(ROLES)('%s', (role) => {
         return recordAreaNotice(actor, c.placements[0].id, areaNoticeSchema.parse({ areaNotifiedOn: '2025-01-05' }))
       },
       'authority.configure': async (inScope) => setReturnInterviewService(actor, inScope ? world.laOne.id : world.laTwo.id, { name: 'Northshire Missing Team' }),
+      'export.ssda903': async (inScope) => ssda903Return(actor, { year: 2025, authorityId: inScope ? world.laOne.id : world.laTwo.id }),
       'user.manage': () => listUsers(actor),
       'audit.verify': () => verifyAudit(actor),
     }

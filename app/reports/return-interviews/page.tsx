@@ -1,3 +1,5 @@
+import Link from 'next/link'
+import { can } from '@/lib/domain/permissions'
 import { londonDate, shiftDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
@@ -69,6 +71,11 @@ export default async function TimelinessPage({ searchParams }: { searchParams: P
   return (
     <>
       <h1>Return interview timeliness</h1>
+      {can(actor, 'export.ssda903') && (
+        <p>
+          <Link href="/reports/ssda903">SSDA903 return: check and download the Header, Episodes and Missing tables</Link>
+        </p>
+      )}
       <p className="lede">
         Returns from {period.from} to {period.to}, for the children in your view. Nationally in 2023-24, on average 63% of interviews were held within 72 hours.
       </p>
