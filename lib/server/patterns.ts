@@ -230,10 +230,20 @@ async function applyFindings(tx: Tx, findings: Finding[], now: Date) {
     }
     tell(before.id, f, added.map((r) => r.userId), 'alert.opened', 'raised')
   }
-  await insertRows(tx, 'Alert', alerts)
-  await insertRows(tx, 'AlertRecipient', alertRecipients, { skipDuplicates: true })
-  await insertRows(tx, 'AlertEvent', events)
-  await notify(tx, messages, now)
+  // Another transaction may open the same alert at the same moment (two returns naming one place, or an event during
+  // the scheduled run): the unique rule and subject keeps one, and what this run would have added to the one it lost
+  // is left to the next event or the scheduled run.
+  await insertRows(tx, 'Alert', alerts, { skipDuplicates: true })
+  const lost = new Set<string>()
+  if (alerts.length) {
+    const kept = new Set((await tx.alert.findMany({ where: { id: { in: alerts.map((a) => a.id!) } }, select: { id: true } })).map((a) => a.id))
+    for (const a of alerts) if (!kept.has(a.id!)) lost.add(a.id!)
+    counts.opened -= lost.size
+  }
+  const ours = (row: { alertId?: string | null }) => !row.alertId || !lost.has(row.alertId)
+  await insertRows(tx, 'AlertRecipient', alertRecipients.filter(ours), { skipDuplicates: true })
+  await insertRows(tx, 'AlertEvent', events.filter(ours))
+  await notify(tx, messages.filter(ours), now)
   return counts
 }
 
@@ -261,6 +271,7 @@ export async function escalateUnacknowledged(now = new Date()) {
     })
     const today = londonDate(now)
     const due = open.filter((a) => addWorkingDays(londonDate(a.openedAt), settings.patterns.escalateAfterWorkingDays) < today)
+    let escalated = 0
     for (const alert of due) {
       const [children, homes] = await inTurn(
         () => tx.child.findMany({ where: { id: { in: alert.childIds } }, select: { firstName: true, lastName: true, placingAuthorityId: true } }),
@@ -271,12 +282,14 @@ export async function escalateUnacknowledged(now = new Date()) {
         select: { userId: true },
       })
       const userIds = [...new Set(leads.map((l) => l.userId))]
-      await tx.alert.update({ where: { id: alert.id }, data: { escalatedAt: now } })
+      // a second dispatcher escalating at the same moment waits for this row, then finds it done
+      if ((await tx.alert.updateMany({ where: { id: alert.id, escalatedAt: null }, data: { escalatedAt: now } })).count === 0) continue
+      escalated++
       await tx.alertRecipient.createMany({ data: userIds.map((userId) => ({ alertId: alert.id, userId, reason: 'Escalated: not acknowledged in time', notifiedAt: now })), skipDuplicates: true })
       await tx.alertEvent.create({ data: { alertId: alert.id, kind: 'escalated', at: now, note: `Not acknowledged within ${settings.patterns.escalateAfterWorkingDays} working days` } })
       const who = children.map(initials).join(', ')
       await notify(tx, userIds.map((recipientId) => ({ recipientId, kind: 'alert.escalated', alertId: alert.id, link: `/alerts/${alert.id}`, title: `Haven alert not acknowledged: ${RULE_TITLES[alert.rule as RuleCode]} (${who})`, body: `Nobody has acknowledged this alert for ${who}. Sign in to Haven to see it.` })), now)
     }
-    return due.length
+    return escalated
   })
 }

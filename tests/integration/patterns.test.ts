@@ -124,6 +124,38 @@ describe('pattern alerts', () => {
   })
 })
 
+describe('at the same moment', () => {
+  it('two events that raise the same alert keep one alert, and neither fails', async () => {
+    const { worker, child } = await team()
+    for (const day of ['2026-11-03', '2026-11-10', '2026-11-17']) await episode(worker, child.id, `${day}T20:00`, `${day}T23:00`)
+    const prisma = await getPrisma()
+    const mine = { alert: { childIds: { has: child.id } } }
+    await prisma.notificationDelivery.deleteMany({ where: { notification: mine } })
+    await prisma.notification.deleteMany({ where: mine })
+    await prisma.alertEvent.deleteMany({ where: mine })
+    await prisma.alertRecipient.deleteMany({ where: mine })
+    await prisma.alert.deleteMany({ where: { childIds: { has: child.id } } })
+    const now = new Date('2026-11-20T12:00:00Z')
+    // on PostgreSQL these run side by side on two connections; on the embedded database one after the other
+    await Promise.all([0, 1].map(() => prisma.$transaction((tx) => patternsAfterEvent(tx, child.id, now))))
+    const alerts = await prisma.alert.findMany({ where: { rule: 'repeat-missing', childIds: { has: child.id } }, include: { recipients: true } })
+    expect(alerts).toHaveLength(1)
+    expect(alerts[0].recipients.length).toBeGreaterThan(0)
+    expect(await prisma.notification.count({ where: { alertId: alerts[0].id, kind: 'alert.opened' } })).toBe(alerts[0].recipients.length)
+  })
+
+  it('an alert is escalated once, however many dispatchers look', async () => {
+    const { worker, child } = await team()
+    for (const day of ['2026-10-01', '2026-10-08', '2026-10-15']) await episode(worker, child.id, `${day}T20:00`, `${day}T23:00`)
+    const prisma = await getPrisma()
+    const later = new Date('2026-10-30T12:00:00Z')
+    const [first, second] = await Promise.all([escalateUnacknowledged(later), escalateUnacknowledged(later)])
+    const alert = await prisma.alert.findFirstOrThrow({ where: { rule: 'repeat-missing', childIds: { has: child.id } } })
+    expect(await prisma.alertEvent.count({ where: { alertId: alert.id, kind: 'escalated' } })).toBe(1)
+    expect(first + second).toBeGreaterThanOrEqual(1)
+  })
+})
+
 describe('incremental and from scratch', () => {
   it('agree on the demo data', async () => {
     const prisma = await getPrisma()
