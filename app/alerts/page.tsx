@@ -45,7 +45,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               <Link className="title" href={`/alerts/${a.id}`}>
                 {a.title}
               </Link>{' '}
-              <span className={`status ${a.status === 'OPEN' ? (a.severity === 'critical' ? 'status-open' : 'status-returned') : 'status-closed'}`}>{a.status === 'OPEN' ? (a.acknowledgedAt ? 'Open' : 'New') : 'Resolved'}</span>
+              <span className={`status ${a.status === 'OPEN' ? (a.severity === 'critical' ? 'status-open' : 'status-returned') : 'status-closed'}`}>{a.status === 'OPEN' ? `${a.severity === 'critical' ? 'Critical' : 'Warning'}, ${a.acknowledgedAt ? 'open' : 'new'}` : 'Resolved'}</span>
               <div>{[...a.children.map((c) => c.name), ...(a.otherChildren ? [`${a.otherChildren} other ${a.otherChildren === 1 ? 'child' : 'children'}`] : [])].join(', ')}</div>
               <div className="muted">
                 {a.summary} · since {formatDateTime(new Date(a.openedAt))}

@@ -137,7 +137,8 @@ export function sharedRecords(kind: 'location' | 'associate' | 'vehicle', links:
         summary: `Named for ${children.length} ${children.length === 1 ? 'child' : 'children'} in ${uniq(list.map((l) => l.episodeId ?? l.at.toISOString())).length} episodes or interviews`,
         childIds: children.sort(),
         homeIds: uniq(list.map((l) => l.homeId).filter((h): h is string => !!h)).sort(),
-        evidence: { episodeIds: uniq(list.map((l) => l.episodeId).filter((e): e is string => !!e)), recordId },
+        // the children too: one named only in a return interview has no episode here, and is new evidence all the same
+        evidence: { episodeIds: uniq(list.map((l) => l.episodeId).filter((e): e is string => !!e)), recordId, facts: children.map((c) => `child:${c}`) },
       })
   }
   return findings
@@ -149,12 +150,20 @@ export function escalating(childId: string, episodes: EpisodeFact[], now: Date, 
   const recent = episodes.filter((e) => age(e) <= 90 * DAY)
   const before = episodes.filter((e) => age(e) > 90 * DAY && age(e) <= 180 * DAY)
   const mean = (list: EpisodeFact[]) => list.reduce((sum, e) => sum + minutes(e, now), 0) / list.length
+  // the evidence keeps what is found, not the figures: an open episode lengthens the average by the hour, and that
+  // alone must not count as something new
   const facts: string[] = []
-  if (recent.length >= before.length + s.escalationMinIncrease && recent.length >= 3) facts.push(`${recent.length} episodes in the last 90 days, ${before.length} in the 90 before`)
-  if (recent.length >= 2 && before.length >= 2 && mean(recent) >= s.escalationDurationFactor * mean(before))
-    facts.push(`on average ${Math.round(mean(recent) / 60)} h missing, up from ${Math.round(mean(before) / 60)} h`)
+  const said: string[] = []
+  if (recent.length >= before.length + s.escalationMinIncrease && recent.length >= 3) {
+    facts.push('more-episodes')
+    said.push(`${recent.length} episodes in the last 90 days, ${before.length} in the 90 before`)
+  }
+  if (recent.length >= 2 && before.length >= 2 && mean(recent) >= s.escalationDurationFactor * mean(before)) {
+    facts.push('longer-episodes')
+    said.push(`on average ${Math.round(mean(recent) / 60)} h missing, up from ${Math.round(mean(before) / 60)} h`)
+  }
   if (!facts.length) return null
-  return { rule: 'escalating', subjectKey: `child:${childId}`, severity: 'warning', summary: facts.join('; '), childIds: [childId], homeIds: uniq(recent.map((e) => e.homeId).filter((h): h is string => !!h)), evidence: { episodeIds: recent.map((e) => e.id), facts } }
+  return { rule: 'escalating', subjectKey: `child:${childId}`, severity: 'warning', summary: said.join('; '), childIds: [childId], homeIds: uniq(recent.map((e) => e.homeId).filter((h): h is string => !!h)), evidence: { episodeIds: recent.map((e) => e.id), facts } }
 }
 
 /** Rule 6: a return interview overdue or not offered, or held by someone not independent without the child's choice. */
@@ -181,7 +190,11 @@ export function csePlanProblems(child: ChildFact, now: Date, settings: { rescree
     holidays,
   ).filter((f) => f.code === 'plan-overdue' || f.code === 'plan-review-overdue' || f.code === 'reg40-open')
   if (!flags.length) return null
-  return { rule: 'cse-plan', subjectKey: `child:${child.id}`, severity: 'critical', summary: flags.map((f) => f.message).join(' '), childIds: [child.id], homeIds: child.homeId ? [child.homeId] : [], evidence: { episodeIds: [], facts: flags.map((f) => f.code) } }
+  // each fact names its occasion (the date it fell due, the screening behind a Regulation 40 task), so the same
+  // problem coming back later is something new and reopens a resolved alert
+  const screenedOn = child.latestScreening ? londonDate(child.latestScreening.screenedAt) : ''
+  const facts = flags.map((f) => `${f.code}:${'dueDate' in f && f.dueDate ? f.dueDate : screenedOn}`)
+  return { rule: 'cse-plan', subjectKey: `child:${child.id}`, severity: 'critical', summary: flags.map((f) => f.message).join(' '), childIds: [child.id], homeIds: child.homeId ? [child.homeId] : [], evidence: { episodeIds: [], facts } }
 }
 
 /** Rule 8: bed and breakfast (recommendation 3, critical); out of area without notice, or at a distance without approval. */

@@ -124,7 +124,7 @@ export async function decideOnAlert(actor: Actor, alertId: string, input: Decisi
       data: { alertId, childId: child.id, decidedById: actor.userId, decidedAt: now, bringForward: input.bringForward, reviewDate: input.reviewDate ? calendarDate(input.reviewDate) : null, reason: input.reason ?? '' },
     })
     await tx.alertRecipient.updateMany({ where: { alertId, userId: actor.userId, acknowledgedAt: null }, data: { acknowledgedAt: now } })
-    await tx.alertEvent.create({ data: { alertId, kind: 'decision', at: now, byId: actor.userId, note: input.bringForward ? `Review brought forward to ${input.reviewDate}` : `Review not brought forward: ${input.reason}` } })
+    await tx.alertEvent.create({ data: { alertId, kind: 'decision', at: now, byId: actor.userId, note: input.bringForward ? `Review brought forward to ${input.reviewDate}` : 'Review not brought forward' } }) // the reason stays on the decision, shown with the child
     await recordAudit(tx, { actorId: actor.userId, action: 'alert.decision', subjectType: 'alert', subjectId: alertId, childId: child.id, details: { decisionId: decision.id, bringForward: input.bringForward } })
     return { id: decision.id }
   })

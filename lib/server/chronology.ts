@@ -54,7 +54,7 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
     })
     await auditChildRead(tx, actor, childId, child, 'child.chronology')
     if (!child) return null // the refusal is audited: the transaction commits
-    const alerts = await tx.alert.findMany({ where: { childIds: { has: child.id } }, select: { id: true, rule: true, openedAt: true, resolvedAt: true, resolutionReason: true, summary: true } })
+    const alerts = await tx.alert.findMany({ where: { childIds: { has: child.id } }, select: { id: true, rule: true, childIds: true, openedAt: true, resolvedAt: true, resolutionReason: true, summary: true } })
 
     const entries: ChronologyEntry[] = []
     const add = (at: Date, kind: ChronologyKind, title: string, detail: string | null = null, link: string | null = null, dateOnly = false) => entries.push({ at: at.toISOString(), dateOnly, kind, title, detail, link })
@@ -90,7 +90,8 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
     }
     for (const a of alerts) {
       add(a.openedAt, 'alert', `Alert: ${RULE_TITLES[a.rule as RuleCode] ?? a.rule}`, a.summary, `/alerts/${a.id}`)
-      if (a.resolvedAt) add(a.resolvedAt, 'alert', `Alert resolved: ${RULE_TITLES[a.rule as RuleCode] ?? a.rule}`, a.resolutionReason, `/alerts/${a.id}`)
+      // a reason written about several children may be about one this reader does not see: only single-child alerts show it
+      if (a.resolvedAt) add(a.resolvedAt, 'alert', `Alert resolved: ${RULE_TITLES[a.rule as RuleCode] ?? a.rule}`, a.childIds.length === 1 ? a.resolutionReason : null, `/alerts/${a.id}`)
     }
     for (const d of child.alertDecisions)
       add(d.decidedAt, 'alert', d.bringForward && d.reviewDate ? `IRO: review brought forward to ${formatDate(isoDate(d.reviewDate))}` : 'IRO: review not brought forward', d.reason, `/alerts/${d.alertId}`)

@@ -17,7 +17,9 @@ export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0
 
 let transporter: Transporter | null | undefined
 function mailer() {
-  if (transporter === undefined) transporter = process.env.HAVEN_SMTP_URL ? nodemailer.createTransport(process.env.HAVEN_SMTP_URL) : null
+  // a relay that stops answering gives up well within the lease, so no other dispatcher takes the message meanwhile
+  if (transporter === undefined)
+    transporter = process.env.HAVEN_SMTP_URL ? nodemailer.createTransport({ url: process.env.HAVEN_SMTP_URL, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 40_000 }) : null
   return transporter
 }
 
@@ -26,11 +28,17 @@ export function resetMailerForTests() {
   transporter = undefined
 }
 
-/** Sends what is due now; returns how many were sent, failed and skipped. */
-export async function deliverDue(now = new Date(), batch = 20) {
+/** Sends what is due now, a few at a time (each send is well within the lease); returns how many were sent, failed
+ *  and skipped. */
+export async function deliverDue(now = new Date(), batch = 2) {
   const prisma = await getPrisma()
+  // a message whose dispatcher died mid-send on its last attempt is given up, not retried for ever
+  await prisma.$executeRaw(Prisma.sql`
+    UPDATE "NotificationDelivery" SET status = 'FAILED', "lockedUntil" = NULL, "lastError" = 'Gave up: the dispatcher stopped while sending, on the last attempt'
+    WHERE status = 'SENDING' AND "lockedUntil" < ${now} AND attempts >= ${MAX_ATTEMPTS}`)
+  const lease = new Date(now.getTime() + leaseSeconds() * 1000)
   const claimed = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
-    UPDATE "NotificationDelivery" SET status = 'SENDING', attempts = attempts + 1, "lockedUntil" = ${new Date(now.getTime() + leaseSeconds() * 1000)}
+    UPDATE "NotificationDelivery" SET status = 'SENDING', attempts = attempts + 1, "lockedUntil" = ${lease}
     WHERE id IN (
       SELECT id FROM "NotificationDelivery"
       WHERE channel = 'EMAIL' AND "nextAttemptAt" <= ${now}
@@ -43,10 +51,12 @@ export async function deliverDue(now = new Date(), batch = 20) {
     where: { id: { in: claimed.map((c) => c.id) } },
     include: { notification: { include: { recipient: { select: { email: true, active: true } } } } },
   })
+  // only while this dispatcher still holds the claim: if it ran out, another has the message and says how it went
+  const held = { status: 'SENDING' as const, lockedUntil: lease }
   for (const d of deliveries) {
     const transport = mailer()
     if (!transport || !d.notification.recipient.active) {
-      await prisma.notificationDelivery.update({ where: { id: d.id }, data: { status: 'SKIPPED', lockedUntil: null, lastError: transport ? 'The recipient is deactivated' : 'E-mail is not configured (HAVEN_SMTP_URL)' } })
+      await prisma.notificationDelivery.updateMany({ where: { ...held, id: d.id }, data: { status: 'SKIPPED', lockedUntil: null, lastError: transport ? 'The recipient is deactivated' : 'E-mail is not configured (HAVEN_SMTP_URL)' } })
       result.skipped++
       continue
     }
@@ -58,12 +68,12 @@ export async function deliverDue(now = new Date(), batch = 20) {
         text: `${d.notification.body}\n\n${baseUrl()}${d.notification.link}\n\nYou need to sign in to see anything about the child.`,
         messageId: d.messageId,
       })
-      await prisma.notificationDelivery.update({ where: { id: d.id }, data: { status: 'SENT', sentAt: new Date(), lockedUntil: null, lastError: null } })
+      await prisma.notificationDelivery.updateMany({ where: { ...held, id: d.id }, data: { status: 'SENT', sentAt: new Date(), lockedUntil: null, lastError: null } })
       result.sent++
     } catch (e) {
       const giveUp = d.attempts >= MAX_ATTEMPTS
-      await prisma.notificationDelivery.update({
-        where: { id: d.id },
+      await prisma.notificationDelivery.updateMany({
+        where: { ...held, id: d.id },
         data: { status: giveUp ? 'FAILED' : 'PENDING', lockedUntil: null, lastError: String((e as Error).message ?? e).slice(0, 500), nextAttemptAt: new Date(Date.now() + backoffMs(d.attempts)) },
       })
       result.failed++

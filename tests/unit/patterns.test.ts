@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escalating, missingTogether, placementProblems, repeatMissing, returnInterviewProblems, sharedRecords, type ChildFact, type EpisodeFact } from '@/lib/domain/patterns'
+import { csePlanProblems, escalating, missingTogether, placementProblems, repeatMissing, returnInterviewProblems, sharedRecords, type ChildFact, type EpisodeFact } from '@/lib/domain/patterns'
 import { settings } from '@/lib/settings'
 
 const s = settings.patterns
@@ -51,6 +51,14 @@ describe('rules 3 and 4: places, people and vehicles', () => {
     expect(sharedRecords('vehicle', [link('v', 'a', 10), link('v', 'b', 300)], now, s)[0]).toMatchObject({ rule: 'shared-vehicle', childIds: ['a', 'b'] })
     expect(sharedRecords('associate', [link('j', 'a', 10), link('j', 'a', 30)], now, s)).toEqual([])
   })
+  it('a child named only in a return interview is new evidence', () => {
+    const links = [link('p', 'a', 10), link('p', 'b', 20)]
+    const before = sharedRecords('location', links, now, s)[0]
+    const after = sharedRecords('location', [...links, { ...link('p', 'c', 5), episodeId: null }], now, s)[0]
+    expect(after.childIds).toEqual(['a', 'b', 'c'])
+    expect(after.evidence.episodeIds).toEqual(before.evidence.episodeIds)
+    expect(after.evidence.facts).toContain('child:c')
+  })
 })
 
 describe('rule 5: escalation', () => {
@@ -58,6 +66,14 @@ describe('rule 5: escalation', () => {
     expect(escalating('c', [ep('c', 100), ep('c', 10), ep('c', 20), ep('c', 30)], now, s)?.summary).toMatch(/3 episodes in the last 90 days, 1 in the 90 before/)
     expect(escalating('c', [ep('c', 100, 2), ep('c', 120, 2), ep('c', 10, 20), ep('c', 20, 20)], now, s)?.summary).toMatch(/20 h missing, up from 2 h/)
     expect(escalating('c', [ep('c', 100), ep('c', 120), ep('c', 10), ep('c', 20)], now, s)).toBeNull()
+  })
+  it('an open episode getting longer by the hour is not new evidence', () => {
+    const open = { ...ep('c', 2), returnedAt: null }
+    const episodes = [ep('c', 100, 2), ep('c', 120, 2), ep('c', 10, 20), open]
+    const at = (t: Date) => escalating('c', episodes, t, s)!
+    const later = new Date(now.getTime() + 5 * 3_600_000)
+    expect(at(later).summary).not.toBe(at(now).summary)
+    expect(at(later).evidence).toEqual(at(now).evidence)
   })
 })
 
@@ -68,6 +84,17 @@ describe('rule 6: return interviews', () => {
     expect(returnInterviewProblems('c', [i({})], now)?.evidence.interviewIds).toHaveLength(1)
     expect(returnInterviewProblems('c', [i({ outcome: 'HELD', heldAt: daysAgo(3), independenceDeclared: false, childChoseTrustedAdult: false })], now)).not.toBeNull()
     expect(returnInterviewProblems('c', [i({ dueAt: daysAgo(-1) })], now)).toBeNull() // not due yet
+  })
+})
+
+describe('rule 7: safety plans', () => {
+  it('a plan past its review again, months after the last was resolved, is new evidence', () => {
+    const child = (reviewDate: string, version: number): ChildFact => ({ id: 'c', homeId: 'h1', latestScreening: { screenedAt: daysAgo(200), level: 'AT_RISK', harmIndicators: 0 }, plans: [{ version, signedOffAt: daysAgo(190), reviewDate }], reg40Open: false, placement: null })
+    const cse = { rescreenMonths: 12, planWorkingDays: 5 }
+    const first = csePlanProblems(child('2026-06-01', 1), now, cse)!
+    const second = csePlanProblems(child('2026-11-01', 2), now, cse)!
+    expect(first.evidence.facts).toEqual(['plan-review-overdue:2026-06-01'])
+    expect(second.evidence.facts).toEqual(['plan-review-overdue:2026-11-01'])
   })
 })
 

@@ -23,7 +23,10 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
         <Link href="/alerts">All alerts</Link>
       </p>
       <h1>{alert.title}</h1>
-      <p className={`concern concern-${alert.severity === 'critical' ? 'critical' : 'warning'}`}>{alert.summary}</p>
+      <p className={`concern concern-${alert.severity === 'critical' ? 'critical' : 'warning'}`}>
+        <strong>{alert.severity === 'critical' ? 'Critical: ' : 'Warning: '}</strong>
+        {alert.summary}
+      </p>
       <p className="lede">
         {alert.status === 'OPEN' ? `Open since ${formatDateTime(alert.openedAt)}` : `Resolved ${formatDateTime(alert.resolvedAt!)}: ${alert.resolutionReason}`}
         {alert.escalatedAt && ` · escalated to the LA missing lead ${formatDateTime(alert.escalatedAt)}`}
