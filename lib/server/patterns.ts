@@ -189,7 +189,8 @@ async function applyFindings(tx: Tx, findings: Finding[], now: Date) {
   })
   const byKey = new Map(existing.map((a) => [`${a.rule}|${a.subjectKey}`, a]))
   const { recipients, initialsOf } = await recipientsFor(tx, findings)
-  const who = (f: Finding) => f.childIds.map((id) => initialsOf.get(id)).filter(Boolean).join(', ')
+  // initials only when the alert is about one child: each recipient of a pair or place alert may not see the others
+  const who = (f: Finding) => (f.childIds.length === 1 ? (initialsOf.get(f.childIds[0]) ?? 'a child') : `${f.childIds.length} children`)
   const alerts: Prisma.AlertCreateManyInput[] = []
   const alertRecipients: Prisma.AlertRecipientCreateManyInput[] = []
   const events: Prisma.AlertEventCreateManyInput[] = []
@@ -218,7 +219,9 @@ async function applyFindings(tx: Tx, findings: Finding[], now: Date) {
     if (before.status === 'RESOLVED') {
       if (!newItems(f.evidence, before.resolvedEvidence as Finding['evidence'])) continue
       counts.reopened++
-      await tx.alert.update({ where: { id: before.id }, data: { status: 'OPEN', summary: f.summary, evidence: f.evidence, childIds: f.childIds, homeIds: f.homeIds, updatedAt: now, escalatedAt: null } })
+      // open again from now: acknowledging and escalation start afresh (the history keeps the earlier ones)
+      await tx.alert.update({ where: { id: before.id }, data: { status: 'OPEN', summary: f.summary, evidence: f.evidence, childIds: f.childIds, homeIds: f.homeIds, openedAt: now, updatedAt: now, escalatedAt: null } })
+      await tx.alertRecipient.updateMany({ where: { alertId: before.id }, data: { acknowledgedAt: null } })
       events.push({ id: randomUUID(), alertId: before.id, kind: 'reopened', at: now, note: 'The pattern continued after it was resolved' })
       tell(before.id, f, [...known, ...added.map((r) => r.userId)], 'alert.reopened', 'reopened')
       continue
@@ -287,7 +290,7 @@ export async function escalateUnacknowledged(now = new Date()) {
       escalated++
       await tx.alertRecipient.createMany({ data: userIds.map((userId) => ({ alertId: alert.id, userId, reason: 'Escalated: not acknowledged in time', notifiedAt: now })), skipDuplicates: true })
       await tx.alertEvent.create({ data: { alertId: alert.id, kind: 'escalated', at: now, note: `Not acknowledged within ${settings.patterns.escalateAfterWorkingDays} working days` } })
-      const who = children.map(initials).join(', ')
+      const who = children.length === 1 ? initials(children[0]) : `${children.length} children` // as for raised alerts
       await notify(tx, userIds.map((recipientId) => ({ recipientId, kind: 'alert.escalated', alertId: alert.id, link: `/alerts/${alert.id}`, title: `Haven alert not acknowledged: ${RULE_TITLES[alert.rule as RuleCode]} (${who})`, body: `Nobody has acknowledged this alert for ${who}. Sign in to Haven to see it.` })), now)
     }
     return escalated

@@ -70,12 +70,17 @@ describe('pattern alerts', () => {
     expect(await prisma.alert.count({ where: { subjectKey: `child:${child.id}`, rule: 'repeat-missing' } })).toBe(1)
     expect(((await getAlert(iro, alert.id, new Date('2026-10-21T00:00:00Z'))).episodes)).toHaveLength(4)
 
+    await acknowledgeAlert(iro, alert.id)
     await resolveAlert(manager, alert.id, { reason: 'Strategy meeting held; plan in place' })
     await prisma.$transaction((tx) => patternsAfterEvent(tx, child.id, new Date('2026-10-21T00:00:00Z'))) // nothing new: no reopen
     expect((await getAlert(iro, alert.id)).status).toBe('RESOLVED')
     await episode(worker, child.id, '2026-10-25T10:00', '2026-10-25T11:00')
     expect((await getAlert(iro, alert.id)).status).toBe('OPEN')
-    expect((await getAlert(iro, alert.id)).events.map((e) => e.kind)).toEqual(expect.arrayContaining(['opened', 'resolved', 'reopened']))
+    expect((await getAlert(iro, alert.id)).events.map((e) => e.kind)).toEqual(expect.arrayContaining(['opened', 'acknowledged', 'resolved', 'reopened']))
+    // open again from the new episode: the IRO is asked to acknowledge afresh, and escalation counts from now
+    const reopened = await getAlert(iro, alert.id)
+    expect(reopened.acknowledgedAt).toBeNull()
+    expect(new Date(reopened.openedAt).getTime()).toBeGreaterThanOrEqual(new Date('2026-10-25T10:00:00Z').getTime()) // reported missing then
   })
 
   it('the IRO decides whether to bring the review forward; the decision is on the child’s record', async () => {
