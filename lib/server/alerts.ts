@@ -104,7 +104,8 @@ export async function acknowledgeAlert(actor: Actor, alertId: string, now = new 
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const alert = await findAlert(tx, actor, alertId)
-    await tx.alertRecipient.updateMany({ where: { alertId, userId: actor.userId, acknowledgedAt: null }, data: { acknowledgedAt: now } })
+    const { count } = await tx.alertRecipient.updateMany({ where: { alertId, userId: actor.userId, acknowledgedAt: null }, data: { acknowledgedAt: now } })
+    if (count === 0) return { id: alertId } // already acknowledged (a double click, a second tab): nothing new to record
     await tx.alertEvent.create({ data: { alertId, kind: 'acknowledged', at: now, byId: actor.userId } })
     await recordAudit(tx, { actorId: actor.userId, action: 'alert.acknowledge', subjectType: 'alert', subjectId: alert.id, details: {} })
     return { id: alertId }

@@ -71,6 +71,8 @@ describe('pattern alerts', () => {
     expect(((await getAlert(iro, alert.id, new Date('2026-10-21T00:00:00Z'))).episodes)).toHaveLength(4)
 
     await acknowledgeAlert(iro, alert.id)
+    await acknowledgeAlert(iro, alert.id) // a double click records it once
+    expect((await getAlert(iro, alert.id)).events.filter((e) => e.kind === 'acknowledged')).toHaveLength(1)
     await resolveAlert(manager, alert.id, { reason: 'Strategy meeting held; plan in place' })
     await prisma.$transaction((tx) => patternsAfterEvent(tx, child.id, new Date('2026-10-21T00:00:00Z'))) // nothing new: no reopen
     expect((await getAlert(iro, alert.id)).status).toBe('RESOLVED')
