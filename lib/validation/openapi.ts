@@ -120,6 +120,17 @@ export function openApiDocument() {
           responses: { 201: { description: 'Reported', ...json('Created') }, ...problems(400, 401, 404, 422) },
         },
       },
+      '/api/v1/exports/ssda903': {
+        get: {
+          summary: "The SSDA903 return's Header, Episodes and Missing tables for a placing authority (LA missing leads), checked against the DfE's rules for the Missing table",
+          parameters: [
+            { name: 'year', in: 'query', required: true, description: 'Collection year: 2025 is 1 April 2025 to 31 March 2026', schema: { type: 'integer' } },
+            { name: 'authority', in: 'query', required: true, description: 'Local authority id', schema: { type: 'string' } },
+            { name: 'table', in: 'query', required: false, description: 'Without it, the check report; with it, that table as CSV once the checks pass', schema: { type: 'string', enum: ['header', 'episodes', 'missing'] } },
+          ],
+          responses: { 200: { description: 'The check report { authority, year, period, counts, failures: [{ row, child, rule, problem, fix }] }, or text/csv' }, ...problems(401, 403, 404, 422) },
+        },
+      },
       '/api/v1/children/{id}/chronology': {
         get: {
           summary: "Everything about a child, newest first: placements, episodes and their timelines, returns, return interviews, CSE screenings, safety plans, alerts and IRO decisions",
