@@ -147,6 +147,12 @@ export async function mergePlaces(actor: Actor, input: { kind: PlaceKind; keepId
       distinct: ['childId'],
     })
     for (const { childId } of named) await patternsAfterEvent(tx, childId, now)
+    // the merged-away record's alert carries on as the kept record's: close it, saying why
+    for (const alert of await tx.alert.findMany({ where: { subjectKey: `${input.kind}:${input.mergeId}`, status: 'OPEN' }, select: { id: true } })) {
+      const reason = `Merged into the record kept (${input.keepId}); its alert carries on`
+      await tx.alert.update({ where: { id: alert.id }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, resolutionReason: reason, updatedAt: now } })
+      await tx.alertEvent.create({ data: { alertId: alert.id, kind: 'resolved', at: now, byId: actor.userId, note: reason } })
+    }
     await recordAudit(tx, { actorId: actor.userId, action: 'place.merge', subjectType: input.kind, subjectId: input.keepId, details: { mergedId: input.mergeId } })
   })
 }

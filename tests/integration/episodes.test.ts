@@ -171,7 +171,11 @@ describe('places', () => {
     const keep = suggestion.a.label === 'Riverside Park' ? suggestion.a : suggestion.b
     const merge = keep === suggestion.a ? suggestion.b : suggestion.a
     await expect(mergePlaces(worker, { kind: 'location', keepId: keep.id, mergeId: merge.id })).rejects.toThrow(ForbiddenError)
+    const prisma = await getPrisma()
+    const earlier = await prisma.alert.create({ data: { rule: 'recurring-place', subjectKey: `location:${merge.id}`, severity: 'warning', title: 'The same place', summary: 'Named 3 times', evidence: { episodeIds: [] }, childIds: [child.id], homeIds: [], openedAt: new Date(), updatedAt: new Date() } })
     await mergePlaces(manager, { kind: 'location', keepId: keep.id, mergeId: merge.id })
+    // an alert about the merged-away record is closed, saying why
+    expect(await prisma.alert.findUniqueOrThrow({ where: { id: earlier.id } })).toMatchObject({ status: 'RESOLVED', resolutionReason: expect.stringMatching(/^Merged into the record kept/) })
     // it now counts as the kept record, and still shows what was typed for this child
     expect((await getEpisode(worker, two.id)).return!.foundLocation).toMatchObject({ id: keep.id, name: 'Riverside Prak' })
     const after = await listPlaces(manager)
