@@ -58,6 +58,8 @@ const PAGES: [account: string | null, path: string][] = [
   ['social.worker@demo.haven.test', '/children/demo-child-28'],
   ['iro@demo.haven.test', '/children/demo-child-01/chronology'],
   ['missing.lead@demo.haven.test', '/reports/ssda903'],
+  ['missing.lead@demo.haven.test', '/reports/ofsted'],
+  ['manager@demo.haven.test', '/reports/ofsted'],
   ['care.worker@demo.haven.test', '/children/demo-child-01/chronology?kind=return&from=2026-13-01'],
 ]
 

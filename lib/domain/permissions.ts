@@ -44,6 +44,9 @@ export const PERMISSIONS = {
   'interview.concerns': ['IRO', 'SOCIAL_WORKER', 'LA_MISSING_LEAD', 'RETURN_INTERVIEW_PRACTITIONER'],
   'interview.timeliness': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD', 'IRO', 'SOCIAL_WORKER'],
   'authority.configure': ['LA_MISSING_LEAD'],
+  // Ofsted's figures: a home's inspection (its managers and responsible individual); the LA's Annex A (its missing lead)
+  'report.ofsted-home': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
+  'report.annex-a': ['LA_MISSING_LEAD'],
   // the DfE's SSDA903 return is the placing authority's
   'export.ssda903': ['LA_MISSING_LEAD'],
   // CSE screening and safety plans (report recommendation 2): everyone who reads the child sees the risk and plan

@@ -60,6 +60,8 @@ export type AuditPayloads = {
   'alert.list': { count: number }
   'alert.read': Record<string, never>
   'export.ssda903': { year: number; children: number; failures: number }
+  'report.ofsted-home': { from: string; to: string; homes: number }
+  'report.annex-a': { children: number }
   'alert.acknowledge': Record<string, never>
   'alert.decision': { decisionId: string; bringForward: boolean }
   'alert.resolve': { reason: string }

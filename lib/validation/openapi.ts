@@ -120,6 +120,16 @@ export function openApiDocument() {
           responses: { 201: { description: 'Reported', ...json('Created') }, ...problems(400, 401, 404, 422) },
         },
       },
+      '/api/v1/reports/ofsted': {
+        get: {
+          summary: "Figures Ofsted asks for that your roles cover: per home (times missing, times away without authorisation, children, residents, residents at risk of CSE) for a period; Annex A per child looked after (missing and absent episodes in 12 months, return interview offered and accepted after the last missing episode)",
+          parameters: [
+            { name: 'from', in: 'query', required: false, description: 'Start of the period for the home figures (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+          ],
+          responses: { 200: { description: '{ period, homes: [...] | null, annexA: [...] | null }' }, ...problems(401, 403, 422) },
+        },
+      },
       '/api/v1/exports/ssda903': {
         get: {
           summary: "The SSDA903 return's Header, Episodes and Missing tables for a placing authority (LA missing leads), checked against the DfE's rules for the Missing table",

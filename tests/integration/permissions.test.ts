@@ -8,6 +8,7 @@ import { ROLES, type Actor, type Role } from '@/lib/domain/roles'
 import { verifyAudit } from '@/lib/server/audit'
 import { getChronology } from '@/lib/server/chronology'
 import { ssda903Return } from '@/lib/server/ssda903'
+import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'
 import { createChild, getChild, listChildren } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
 import { amendEpisode, addEpisodeUpdate, closeEpisode, getEpisode, linkEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
@@ -58,6 +59,8 @@ const nothing = {
   'interview.timeliness': both('forbidden'),
   'authority.configure': both('not-found'),
   'export.ssda903': both('forbidden'),
+  'report.ofsted-home': both('forbidden'),
+  'report.annex-a': both('forbidden'),
   'cse.read': both('not-found'),
   'child.chronology': both('not-found'),
   'cse.screen': both('not-found'),
@@ -92,14 +95,14 @@ const timeliness = { 'interview.timeliness': scoped } satisfies Partial<Row>
 
 const EXPECTED: Record<Role, Row> = {
   CARE_WORKER: { ...recorder, 'home.read': scoped },
-  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.record': scoped, 'alert.resolve': scoped },
-  RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, 'home.read': scoped, 'reg40.record': scoped },
+  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, 'report.ofsted-home': scoped, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.record': scoped, 'alert.resolve': scoped },
+  RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, 'report.ofsted-home': scoped, 'home.read': scoped, 'reg40.record': scoped },
   IRO: { ...reader, ...hearsConcerns, ...timeliness, 'alert.decide': scoped, 'alert.resolve': scoped },
   // the social worker closes only episodes away from any Haven home; this one was at a home
   SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped, 'episode.close': ['forbidden', 'not-found'], 'alert.resolve': scoped, 'placement.area-notice': scoped },
   RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped },
   INDEPENDENT_VISITOR: nothing,
-  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped },
+  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped, 'report.annex-a': scoped },
   SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'] },
 }
 
@@ -287,6 +290,19 @@ describe.each(ROLES)('%s', (role) => {
         return recordAreaNotice(actor, c.placements[0].id, areaNoticeSchema.parse({ areaNotifiedOn: '2025-01-05' }))
       },
       'authority.configure': async (inScope) => setReturnInterviewService(actor, inScope ? world.laOne.id : world.laTwo.id, { name: 'Northshire Missing Team' }),
+      // in scope: their own home (or provider) is in the figures; out of scope: another home's is not
+      'report.ofsted-home': async (inScope) => {
+        const c = await child(inScope)
+        const ids = (await homeInspectionFigures(actor, { from: '2020-01-01', to: '2030-12-31' })).map((h) => h.id)
+        if (ids.includes(c.placements[0].homeId!) !== inScope) throw new Error(inScope ? 'own home missing from the figures' : 'another home in the figures')
+        if (!inScope) throw new NotFoundError('home') // not in the figures
+      },
+      'report.annex-a': async (inScope) => {
+        const c = await child(inScope)
+        const ids = (await annexAFigures(actor)).map((r) => r.id)
+        if (ids.includes(c.id) !== inScope) throw new Error(inScope ? 'own child missing from Annex A' : 'another authority’s child in Annex A')
+        if (!inScope) throw new NotFoundError('child') // not in the figures
+      },
       'export.ssda903': async (inScope) => ssda903Return(actor, { year: 2025, authorityId: inScope ? world.laOne.id : world.laTwo.id }),
       'user.manage': () => listUsers(actor),
       'audit.verify': () => verifyAudit(actor),

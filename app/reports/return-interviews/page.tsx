@@ -71,11 +71,18 @@ export default async function TimelinessPage({ searchParams }: { searchParams: P
   return (
     <>
       <h1>Return interview timeliness</h1>
-      {can(actor, 'export.ssda903') && (
-        <p>
-          <Link href="/reports/ssda903">SSDA903 return: check and download the Header, Episodes and Missing tables</Link>
-        </p>
-      )}
+      <ul className="inline-links">
+        {(can(actor, 'report.ofsted-home') || can(actor, 'report.annex-a')) && (
+          <li>
+            <Link href="/reports/ofsted">Figures for Ofsted</Link>
+          </li>
+        )}
+        {can(actor, 'export.ssda903') && (
+          <li>
+            <Link href="/reports/ssda903">SSDA903 return: check and download the Header, Episodes and Missing tables</Link>
+          </li>
+        )}
+      </ul>
       <p className="lede">
         Returns from {period.from} to {period.to}, for the children in your view. Nationally in 2023-24, on average 63% of interviews were held within 72 hours.
       </p>

@@ -1,0 +1,110 @@
+import Link from 'next/link'
+import { can } from '@/lib/domain/permissions'
+import { formatDate, londonDate, shiftDate } from '@/lib/domain/time'
+import { requireActor } from '@/lib/server/current-actor'
+import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'
+import { timelinessQuerySchema } from '@/lib/validation/return-interviews'
+
+export const metadata = { title: 'Figures for Ofsted' }
+
+export default async function OfstedPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+  const actor = await requireActor()
+  const today = londonDate(new Date())
+  const asked = await searchParams
+  const lastYear = { from: shiftDate(today, { years: -1, days: 1 }), to: today }
+  const parsed = timelinessQuerySchema.safeParse({ from: asked.from ?? lastYear.from, to: asked.to ?? lastYear.to })
+  const period = parsed.success ? parsed.data : lastYear
+  const homes = can(actor, 'report.ofsted-home') ? await homeInspectionFigures(actor, period) : null
+  const annexA = can(actor, 'report.annex-a') ? await annexAFigures(actor) : null
+  return (
+    <>
+      <h1>Figures for Ofsted</h1>
+      {!homes && !annexA && <p>These figures are for registered managers, responsible individuals and LA missing leads.</p>}
+      {homes && (
+        <section aria-labelledby="homes">
+          <h2 id="homes">Children&apos;s home inspection</h2>
+          {!parsed.success && asked.from && <p className="concern concern-warning">{parsed.error.issues[0].message}: showing the last year instead.</p>}
+          <form method="get" className="panel row" aria-label="Period">
+            <div className="field">
+              <label htmlFor="from">From</label>
+              <input type="date" id="from" name="from" defaultValue={period.from} />
+            </div>
+            <div className="field">
+              <label htmlFor="to">To</label>
+              <input type="date" id="to" name="to" defaultValue={period.to} />
+            </div>
+            <div className="actions">
+              <button type="submit">Show</button>
+            </div>
+          </form>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Home inspection figures">
+            <table>
+              <caption>
+                Episodes starting {formatDate(period.from)} to {formatDate(period.to)}; residents and CSE risk as of today
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Home</th>
+                  <th scope="col">Times missing</th>
+                  <th scope="col">Times away without authorisation</th>
+                  <th scope="col">Children who went missing or away</th>
+                  <th scope="col">Residents now</th>
+                  <th scope="col">Residents at risk of CSE</th>
+                </tr>
+              </thead>
+              <tbody>
+                {homes.map((h) => (
+                  <tr key={h.id}>
+                    <th scope="row">
+                      <Link href={`/homes/${h.id}`}>{h.name}</Link>
+                    </th>
+                    <td>{h.missing}</td>
+                    <td>{h.away}</td>
+                    <td>{h.children}</td>
+                    <td>{h.residents}</td>
+                    <td>{h.atRiskOfCse}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {annexA && (
+        <section aria-labelledby="annex-a">
+          <h2 id="annex-a">Annex A: children looked after</h2>
+          <p>Missing and absent (away without authorisation) episodes in the last 12 months, and whether a return interview was offered and accepted after the last missing episode. Blank: no missing episode, or not back yet.</p>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Annex A missing columns">
+            <table>
+              <caption>Children your authority looks after now</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Child</th>
+                  <th scope="col">Date of birth</th>
+                  <th scope="col">Missing episodes</th>
+                  <th scope="col">Absent episodes</th>
+                  <th scope="col">Return interview offered</th>
+                  <th scope="col">Return interview accepted</th>
+                </tr>
+              </thead>
+              <tbody>
+                {annexA.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link href={`/children/${c.id}`}>{c.name}</Link>
+                    </th>
+                    <td>{formatDate(c.dateOfBirth)}</td>
+                    <td>{c.missingEpisodes}</td>
+                    <td>{c.absentEpisodes}</td>
+                    <td>{c.returnInterviewOffered}</td>
+                    <td>{c.returnInterviewAccepted}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </>
+  )
+}

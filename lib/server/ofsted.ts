@@ -1,0 +1,79 @@
+// Figures Ofsted asks for (../shared/DOMAIN.md "Data standards"): for a children's home inspection, how many times
+// children were missing or away without authorisation, how many children, and how many residents are at risk of
+// CSE; for a local authority's inspection (ILACS Annex A, children looked after), each child's missing and absent
+// episodes in the last 12 months, and whether a return interview was offered and accepted after the last missing one.
+import { grantsFor } from '@/lib/domain/permissions'
+import type { Actor } from '@/lib/domain/roles'
+import { fromLondonLocal, isoDate, londonDate, shiftDate } from '@/lib/domain/time'
+import { recordAudit } from './audit'
+import { getPrisma } from './database'
+import { ForbiddenError } from './errors'
+import { currentPlacement } from './scope'
+
+const midnight = (day: string) => (fromLondonLocal(`${day}T00:00`) as { instant: Date }).instant
+
+/** Per home the actor manages (or whose provider they are responsible for), for episodes starting in the period. */
+export async function homeInspectionFigures(actor: Actor, period: { from: string; to: string }, now = new Date()) {
+  const grants = grantsFor(actor, 'report.ofsted-home')
+  if (!grants.length) throw new ForbiddenError('Home inspection figures are for registered managers and responsible individuals.')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const homes = await tx.home.findMany({
+      where: { OR: grants.map((g) => (g.role === 'REGISTERED_MANAGER' ? { id: g.homeId! } : { providerId: g.providerId! })) },
+      orderBy: { name: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        missingEpisodes: { where: { lastSeenAt: { gte: midnight(period.from), lt: midnight(shiftDate(period.to, { days: 1 })) } }, select: { childId: true, absenceType: true } },
+        placements: { where: currentPlacement(now), select: { child: { select: { cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true } } } } } },
+      },
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'report.ofsted-home', subjectType: 'report', subjectId: 'ofsted-home', details: { from: period.from, to: period.to, homes: homes.length } })
+    return homes.map((h) => ({
+      id: h.id,
+      name: h.name,
+      missing: h.missingEpisodes.filter((e) => e.absenceType === 'MISSING').length,
+      away: h.missingEpisodes.filter((e) => e.absenceType === 'AWAY').length,
+      children: new Set(h.missingEpisodes.map((e) => e.childId)).size,
+      residents: h.placements.length,
+      atRiskOfCse: h.placements.filter((p) => ['AT_RISK', 'SIGNIFICANT'].includes(p.child.cseScreenings[0]?.level ?? '')).length,
+    }))
+  })
+}
+
+/** Annex A's missing columns for each child the LA missing lead's authority looks after now. */
+export async function annexAFigures(actor: Actor, now = new Date()) {
+  const authorityIds = grantsFor(actor, 'report.annex-a').map((g) => g.localAuthorityId!).filter(Boolean)
+  if (!authorityIds.length) throw new ForbiddenError('Annex A figures are for the placing authority’s LA missing lead.')
+  const since = midnight(shiftDate(londonDate(now), { years: -1 }))
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const children = await tx.child.findMany({
+      where: { placingAuthorityId: { in: authorityIds }, placements: { some: currentPlacement(now) } },
+      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        dateOfBirth: true,
+        missingEpisodes: { where: { lastSeenAt: { gte: since } }, orderBy: { lastSeenAt: 'desc' }, select: { absenceType: true, returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true } } } },
+      },
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'report.annex-a', subjectType: 'report', subjectId: 'annex-a', details: { children: children.length } })
+    return children.map((c) => {
+      const lastMissing = c.missingEpisodes.find((e) => e.absenceType === 'MISSING')
+      const interview = lastMissing?.returnInterview
+      const offered = interview ? Boolean(interview.offeredAt) || (interview.outcome !== null && interview.outcome !== 'NOT_OFFERED') : false
+      return {
+        id: c.id,
+        name: `${c.firstName} ${c.lastName}`,
+        dateOfBirth: isoDate(c.dateOfBirth),
+        missingEpisodes: c.missingEpisodes.filter((e) => e.absenceType === 'MISSING').length,
+        absentEpisodes: c.missingEpisodes.filter((e) => e.absenceType === 'AWAY').length,
+        // blank when there is nothing to say yet: no missing episode, not back, or the 72 hours to offer it still running
+        returnInterviewOffered: !interview ? '' : offered ? 'Y' : interview.dueAt > now ? '' : 'N',
+        returnInterviewAccepted: lastMissing && interview && offered ? (interview.outcome === 'HELD' ? 'Y' : interview.outcome ? 'N' : '') : '',
+      }
+    })
+  })
+}
