@@ -3,12 +3,11 @@
 import { randomUUID } from 'node:crypto'
 import { addWorkingDays } from '@/lib/domain/bank-holidays'
 import { findPatterns, RULE_TITLES, type ChildFact, type EpisodeFact, type Finding, type InterviewFact, type LinkFact, type RuleCode } from '@/lib/domain/patterns'
-import { isoDate, londonDate } from '@/lib/domain/time'
+import { londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { getPrisma, inTurn, insertRows, type Tx } from './database'
 import { initials, notify, type NewNotification } from './notifications'
-import { currentPlacement } from './scope'
 
 const DAY = 86_400_000
 type RecordKind = 'location' | 'associate' | 'vehicle'
@@ -83,29 +82,35 @@ async function loadFacts(tx: Tx, scope: Scope, now: Date) {
   const all = scope === 'all'
   const lookback = new Date(now.getTime() - Math.max(settings.patterns.lookbackDays, CHILD_HISTORY_DAYS) * DAY)
   const childIds = all ? undefined : [scope.childId]
-  const children = await tx.child.findMany({
-    where: childIds ? { id: { in: childIds } } : {},
-    select: {
-      id: true,
-      placements: { where: currentPlacement(now), take: 1, orderBy: { startDate: 'desc' }, select: { id: true, homeId: true, startDate: true, bedAndBreakfast: true, outOfArea: true, atDistance: true, areaNotifiedOn: true, directorApprovedOn: true, areaConsultedOn: true } },
-      cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } },
-      safetyPlans: { select: { version: true, signedOffAt: true, reviewDate: true } },
-      reg40Tasks: { where: { completedAt: null }, select: { id: true } },
-    },
-  })
-  const childFacts: ChildFact[] = children.map((c) => {
-    const p = c.placements[0]
-    return {
-      id: c.id,
-      homeId: p?.homeId ?? null,
-      latestScreening: c.cseScreenings[0] ?? null,
-      plans: c.safetyPlans.map((plan) => ({ version: plan.version, signedOffAt: plan.signedOffAt, reviewDate: isoDate(plan.reviewDate) })),
-      reg40Open: c.reg40Tasks.length > 0,
-      placement: p
-        ? { id: p.id, startDate: isoDate(p.startDate), bedAndBreakfast: p.bedAndBreakfast, outOfArea: p.outOfArea, atDistance: p.atDistance, areaNotifiedOn: p.areaNotifiedOn && isoDate(p.areaNotifiedOn), directorApprovedOn: p.directorApprovedOn && isoDate(p.directorApprovedOn), areaConsultedOn: p.areaConsultedOn && isoDate(p.areaConsultedOn) }
-        : null,
-    }
-  })
+  // one query, not one per relation: this runs on every event (dates in the JSON are calendar days already)
+  type ChildRow = Omit<ChildFact, 'homeId' | 'latestScreening' | 'plans' | 'placement'> & {
+    placement: (NonNullable<ChildFact['placement']> & { homeId: string | null }) | null
+    screening: { screenedAt: string; level: NonNullable<ChildFact['latestScreening']>['level']; harmIndicators: number } | null
+    plans: { version: number; signedOffAt: string | null; reviewDate: string }[]
+  }
+  const children = await tx.$queryRawUnsafe<ChildRow[]>(
+    `SELECT c.id,
+       (SELECT json_build_object('id', p.id, 'homeId', p."homeId", 'startDate', p."startDate", 'bedAndBreakfast', p."bedAndBreakfast", 'outOfArea', p."outOfArea",
+               'atDistance', p."atDistance", 'areaNotifiedOn', p."areaNotifiedOn", 'directorApprovedOn', p."directorApprovedOn", 'areaConsultedOn', p."areaConsultedOn")
+          FROM "Placement" p WHERE p."childId" = c.id AND p."startDate" <= $1::date AND (p."endDate" IS NULL OR p."endDate" >= $1::date)
+         ORDER BY p."startDate" DESC LIMIT 1) AS placement,
+       (SELECT json_build_object('screenedAt', s."screenedAt", 'level', s.level, 'harmIndicators', s."harmIndicators")
+          FROM "CseScreening" s WHERE s."childId" = c.id ORDER BY s."screenedAt" DESC LIMIT 1) AS screening,
+       (SELECT coalesce(json_agg(json_build_object('version', v.version, 'signedOffAt', v."signedOffAt", 'reviewDate', v."reviewDate")), '[]'::json)
+          FROM "SafetyPlan" v WHERE v."childId" = c.id) AS plans,
+       EXISTS (SELECT 1 FROM "Reg40Task" t WHERE t."childId" = c.id AND t."completedAt" IS NULL) AS "reg40Open"
+     FROM "Child" c ${childIds ? 'WHERE c.id = ANY($2::text[])' : ''}`,
+    londonDate(now),
+    ...(childIds ? [childIds] : []),
+  )
+  const childFacts: ChildFact[] = children.map((c) => ({
+    id: c.id,
+    homeId: c.placement?.homeId ?? null,
+    latestScreening: c.screening && { ...c.screening, screenedAt: new Date(c.screening.screenedAt) },
+    plans: c.plans.map((plan) => ({ ...plan, signedOffAt: plan.signedOffAt ? new Date(plan.signedOffAt) : null })),
+    reg40Open: c.reg40Open,
+    placement: c.placement,
+  }))
   const episodeSelect = { id: true, childId: true, homeId: true, lastSeenAt: true, returnedAt: true } as const
   const episodes: EpisodeFact[] = all
     ? await tx.missingEpisode.findMany({ where: { lastSeenAt: { gte: lookback } }, select: episodeSelect })
