@@ -86,6 +86,9 @@ export function fromLondonLocal(local: string): LocalTimeResult {
   return candidates.length ? { ok: true, instant: new Date(candidates[0]) } : { ok: false, problem: 'does-not-exist' }
 }
 
+/** The instant a UK calendar day starts (for periods of whole days). Midnight always exists in London. */
+export const londonMidnight = (isoDay: string) => (fromLondonLocal(`${isoDay}T00:00`) as { ok: true; instant: Date }).instant
+
 /** "3 h 20 min", "2 days 4 h", "45 min". */
 export function formatDuration(minutes: number): string {
   const m = Math.max(0, Math.round(minutes))

@@ -4,13 +4,12 @@
 // episodes in the last 12 months, and whether a return interview was offered and accepted after the last missing one.
 import { grantsFor } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
-import { fromLondonLocal, isoDate, londonDate, shiftDate } from '@/lib/domain/time'
+import { isoDate, londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
 import { recordAudit } from './audit'
 import { getPrisma } from './database'
 import { ForbiddenError } from './errors'
 import { currentPlacement } from './scope'
 
-const midnight = (day: string) => (fromLondonLocal(`${day}T00:00`) as { instant: Date }).instant
 
 /** Per home the actor manages (or whose provider they are responsible for), for episodes starting in the period. */
 export async function homeInspectionFigures(actor: Actor, period: { from: string; to: string }, now = new Date()) {
@@ -24,7 +23,7 @@ export async function homeInspectionFigures(actor: Actor, period: { from: string
       select: {
         id: true,
         name: true,
-        missingEpisodes: { where: { lastSeenAt: { gte: midnight(period.from), lt: midnight(shiftDate(period.to, { days: 1 })) } }, select: { childId: true, absenceType: true } },
+        missingEpisodes: { where: { lastSeenAt: { gte: londonMidnight(period.from), lt: londonMidnight(shiftDate(period.to, { days: 1 })) } }, select: { childId: true, absenceType: true } },
         placements: { where: currentPlacement(now), select: { child: { select: { cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true } } } } } },
       },
     })
@@ -45,7 +44,7 @@ export async function homeInspectionFigures(actor: Actor, period: { from: string
 export async function annexAFigures(actor: Actor, now = new Date()) {
   const authorityIds = grantsFor(actor, 'report.annex-a').map((g) => g.localAuthorityId!).filter(Boolean)
   if (!authorityIds.length) throw new ForbiddenError('Annex A figures are for the placing authority’s LA missing lead.')
-  const since = midnight(shiftDate(londonDate(now), { years: -1 }))
+  const since = londonMidnight(shiftDate(londonDate(now), { years: -1 }))
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const children = await tx.child.findMany({

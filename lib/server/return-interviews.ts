@@ -4,7 +4,7 @@ import { languageWarningsFor } from '@/lib/domain/language'
 import { can } from '@/lib/domain/permissions'
 import { checkOutcome, interviewDueAt, interviewStatus, isOutstanding, timeliness, type InterviewState } from '@/lib/domain/return-interviews'
 import type { Actor } from '@/lib/domain/roles'
-import { ageOn, calendarDate, fromLondonLocal, isoDate, londonDate, shiftDate } from '@/lib/domain/time'
+import { ageOn, calendarDate, isoDate, londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { momentField } from '@/lib/validation/fields'
@@ -336,9 +336,8 @@ export async function timelinessReport(actor: Actor, period: { from: string; to:
   if (!can(actor, 'interview.timeliness')) throw new ForbiddenError('Your roles do not include timeliness figures.')
   const prisma = await getPrisma()
   // the period in UK days; a home's figures are its own episodes, wherever the children live now
-  const midnight = (day: string) => (fromLondonLocal(`${day}T00:00`) as { instant: Date }).instant
   const rows = await prisma.returnInterview.findMany({
-    where: { AND: [timelinessWhere(actor, now), { episode: { returnedAt: { gte: midnight(period.from), lt: midnight(shiftDate(period.to, { days: 1 })) } } }] },
+    where: { AND: [timelinessWhere(actor, now), { episode: { returnedAt: { gte: londonMidnight(period.from), lt: londonMidnight(shiftDate(period.to, { days: 1 })) } } }] },
     select: {
       dueAt: true,
       offeredAt: true,

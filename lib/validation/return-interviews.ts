@@ -1,6 +1,7 @@
 // Return interview schemas: forms, server actions and API alike.
 import { z } from 'zod'
 import { LOCATION_KINDS } from './episodes'
+import { CHILD_SAYS_SECTIONS } from '@/lib/domain/return-interviews'
 import { cleanText, dateField, momentField, optionalText, requiredText } from './fields'
 
 export const OUTCOMES = ['HELD', 'DECLINED', 'NOT_AVAILABLE', 'NOT_OFFERED'] as const
@@ -74,12 +75,7 @@ export const INTERVIEW_AMENDABLE = {
   heldWhere: 'Where it was held',
   interviewerName: 'Who held it',
   interviewerOrganisation: 'Their organisation',
-  whereAndWithWhom: 'Where they went and who with',
-  whatHappened: 'What happened',
-  whyLeft: 'Why they left',
-  harmed: 'Whether they were harmed',
-  feelsSafe: 'Whether they feel safe',
-  whatWouldHelp: 'What would help',
+  ...CHILD_SAYS_SECTIONS,
   concernsAboutHome: 'Concerns about the home',
   preventionInterview: 'Police prevention interview',
 } as const

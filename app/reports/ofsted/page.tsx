@@ -1,19 +1,15 @@
 import Link from 'next/link'
 import { can } from '@/lib/domain/permissions'
-import { formatDate, londonDate, shiftDate } from '@/lib/domain/time'
+import { formatDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'
-import { timelinessQuerySchema } from '@/lib/validation/return-interviews'
+import { PeriodForm, periodOrLastYear } from '@/components/PeriodForm'
 
 export const metadata = { title: 'Figures for Ofsted' }
 
 export default async function OfstedPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const actor = await requireActor()
-  const today = londonDate(new Date())
-  const asked = await searchParams
-  const lastYear = { from: shiftDate(today, { years: -1, days: 1 }), to: today }
-  const parsed = timelinessQuerySchema.safeParse({ from: asked.from ?? lastYear.from, to: asked.to ?? lastYear.to })
-  const period = parsed.success ? parsed.data : lastYear
+  const { period, problem } = periodOrLastYear(await searchParams)
   const homes = can(actor, 'report.ofsted-home') ? await homeInspectionFigures(actor, period) : null
   const annexA = can(actor, 'report.annex-a') ? await annexAFigures(actor) : null
   return (
@@ -23,20 +19,7 @@ export default async function OfstedPage({ searchParams }: { searchParams: Promi
       {homes && (
         <section aria-labelledby="homes">
           <h2 id="homes">Children&apos;s home inspection</h2>
-          {!parsed.success && asked.from && <p className="concern concern-warning">{parsed.error.issues[0].message}: showing the last year instead.</p>}
-          <form method="get" className="panel row" aria-label="Period">
-            <div className="field">
-              <label htmlFor="from">From</label>
-              <input type="date" id="from" name="from" defaultValue={period.from} />
-            </div>
-            <div className="field">
-              <label htmlFor="to">To</label>
-              <input type="date" id="to" name="to" defaultValue={period.to} />
-            </div>
-            <div className="actions">
-              <button type="submit">Show</button>
-            </div>
-          </form>
+          <PeriodForm period={period} problem={problem} />
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Home inspection figures">
             <table>
               <caption>

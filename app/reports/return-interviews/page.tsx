@@ -1,10 +1,9 @@
 import Link from 'next/link'
 import { can } from '@/lib/domain/permissions'
-import { londonDate, shiftDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
 import { timelinessReport } from '@/lib/server/return-interviews'
-import { timelinessQuerySchema } from '@/lib/validation/return-interviews'
+import { PeriodForm, periodOrLastYear } from '@/components/PeriodForm'
 
 export const metadata = { title: 'Return interview timeliness' }
 
@@ -52,11 +51,7 @@ function Table({ caption, rows }: { caption: string; rows: Row[] }) {
 
 export default async function TimelinessPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const actor = await requireActor()
-  const today = londonDate(new Date())
-  const asked = await searchParams
-  const lastYear = { from: shiftDate(today, { years: -1, days: 1 }), to: today }
-  const parsed = timelinessQuerySchema.safeParse({ from: asked.from ?? lastYear.from, to: asked.to ?? lastYear.to })
-  const period = parsed.success ? parsed.data : lastYear
+  const { period, problem } = periodOrLastYear(await searchParams)
   const report = await timelinessReport(actor, period).catch((e) => {
     if (e instanceof ForbiddenError) return null
     throw e
@@ -86,20 +81,7 @@ export default async function TimelinessPage({ searchParams }: { searchParams: P
       <p className="lede">
         Returns from {period.from} to {period.to}, for the children in your view. Nationally in 2023-24, on average 63% of interviews were held within 72 hours.
       </p>
-      {!parsed.success && asked.from && <p className="concern concern-warning">{parsed.error.issues[0].message}: showing the last year instead.</p>}
-      <form method="get" className="actions">
-        <div className="field">
-          <label htmlFor="from">From</label>
-          <input type="date" id="from" name="from" defaultValue={period.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">To</label>
-          <input type="date" id="to" name="to" defaultValue={period.to} />
-        </div>
-        <button className="button secondary" type="submit">
-          Show
-        </button>
-      </form>
+      <PeriodForm period={period} problem={problem} />
       <p>
         <strong>{report.total.returned}</strong> returns; <strong>{report.total.heldWithin72hPercent ?? 0}%</strong> of interviews held within 72 hours.
       </p>

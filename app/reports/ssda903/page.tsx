@@ -4,7 +4,7 @@ import { londonDate } from '@/lib/domain/time'
 import { getPrisma } from '@/lib/server/database'
 import { requireActor } from '@/lib/server/current-actor'
 import { NotFoundError } from '@/lib/server/errors'
-import { collectionYear, ssda903Return, SSDA903_COLUMNS, type Ssda903Table } from '@/lib/server/ssda903'
+import { collectionYear, collectionYearOn, ssda903Return, SSDA903_COLUMNS, type Ssda903Table } from '@/lib/server/ssda903'
 import { ssda903QuerySchema } from '@/lib/validation/exports'
 
 export const metadata = { title: 'SSDA903 return' }
@@ -20,8 +20,7 @@ export default async function Ssda903Page({ searchParams }: { searchParams: Prom
       </>
     )
   const authorities = await (await getPrisma()).localAuthority.findMany({ where: { id: { in: authorityIds } }, select: { id: true, name: true }, orderBy: { name: 'asc' } })
-  const today = londonDate(new Date())
-  const current = Number(today.slice(0, 4)) - (today.slice(5) < '04-01' ? 1 : 0)
+  const current = collectionYearOn(londonDate(new Date()))
   const asked = await searchParams
   const parsed = ssda903QuerySchema.safeParse({ year: asked.year ?? current, authority: asked.authority ?? authorities[0].id })
   const query = parsed.success ? parsed.data : { year: current, authority: authorities[0].id }
