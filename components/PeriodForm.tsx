@@ -2,9 +2,14 @@ import { londonDate, shiftDate } from '@/lib/domain/time'
 import { timelinessQuerySchema } from '@/lib/validation/return-interviews'
 
 /** The period a report page shows: what was asked for, or the last year with the problem named. */
-export function periodOrLastYear(asked: { from?: string; to?: string }, now = new Date()) {
+/** The year to today, in UK days: what a report shows until asked for another period. */
+export function lastYearTo(now: Date) {
   const today = londonDate(now)
-  const lastYear = { from: shiftDate(today, { years: -1, days: 1 }), to: today }
+  return { from: shiftDate(today, { years: -1, days: 1 }), to: today }
+}
+
+export function periodOrLastYear(asked: { from?: string; to?: string }, now = new Date()) {
+  const lastYear = lastYearTo(now)
   const parsed = timelinessQuerySchema.safeParse({ from: asked.from ?? lastYear.from, to: asked.to ?? lastYear.to })
   return parsed.success ? { period: parsed.data, problem: null } : { period: lastYear, problem: parsed.error.issues[0].message }
 }

@@ -5,6 +5,7 @@ import { homesFor } from '@/lib/server/homes'
 import { unreadCount } from '@/lib/server/notifications'
 import { signOutAction } from '@/app/sign-in/actions'
 import { NavLinks } from './NavLinks'
+import { reportsFor } from './ReportLinks'
 
 export async function SiteHeader() {
   const actor = await currentActor()
@@ -19,7 +20,7 @@ export async function SiteHeader() {
         ...(can(actor, 'interview.read') ? [{ href: '/return-interviews', label: 'Return interviews' }] : []),
         ...(can(actor, 'alert.read') ? [{ href: '/alerts', label: 'Alerts' }] : []),
         { href: '/notifications', label: unread ? `Inbox (${unread} unread)` : 'Inbox' },
-        ...(can(actor, 'interview.timeliness') ? [{ href: '/reports/return-interviews', label: 'Reports' }] : []),
+        ...(reportsFor(actor).length ? [{ href: '/reports', label: 'Reports' }] : []),
         ...(can(actor, 'authority.configure') ? [{ href: '/settings', label: 'Settings' }] : []),
         ...(can(actor, 'user.manage') ? [{ href: '/admin/users', label: 'Users' }] : []),
         ...(can(actor, 'audit.verify') ? [{ href: '/admin/audit', label: 'Audit trail' }] : []),

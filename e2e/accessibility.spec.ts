@@ -60,6 +60,10 @@ const PAGES: [account: string | null, path: string][] = [
   ['missing.lead@demo.haven.test', '/reports/ssda903'],
   ['missing.lead@demo.haven.test', '/reports/ofsted'],
   ['manager@demo.haven.test', '/reports/ofsted'],
+  ['manager@demo.haven.test', '/reports'],
+  ['manager@demo.haven.test', '/reports/missing'],
+  ['missing.lead@demo.haven.test', '/reports/missing?sex=MALE&ageBand=16-17'],
+  ['manager@demo.haven.test', '/reports/missing?from=2026-02-30'],
   ['care.worker@demo.haven.test', '/children/demo-child-01/chronology?kind=return&from=2026-13-01'],
 ]
 

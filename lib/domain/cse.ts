@@ -101,7 +101,7 @@ export function cseFlags(
     const next = addMonths(s.screenedOn, settings.rescreenMonths)
     if (next < today) flags.push({ code: 'screening-overdue', level: 'warning', message: `The next CSE screening was due by ${next}.`, dueDate: next })
   }
-  const signed = input.plans.filter((p) => p.signedOffOn).sort((a, b) => b.version - a.version)[0]
+  const signed = latestSignedPlan(input.plans)
   const latest = [...input.plans].sort((a, b) => b.version - a.version)[0]
   if (s && needsSafetyPlan(s) && !signed) {
     const due = addWorkingDays(s.screenedOn, settings.planWorkingDays, holidays)
@@ -118,6 +118,15 @@ export function cseFlags(
   if (input.reg40Open)
     flags.push({ code: 'reg40-open', level: 'critical', message: 'Suspected CSE: notify Ofsted and each relevant person without delay (Regulation 40).' })
   return flags
+}
+
+/** The plan in force: the latest signed-off version. */
+const latestSignedPlan = <P extends { version: number; signedOffOn: string | null }>(plans: P[]) => plans.filter((p) => p.signedOffOn).sort((a, b) => b.version - a.version)[0]
+
+/** A current safety plan (report recommendation 2): the latest signed-off version, not past its review date. */
+export const hasCurrentSafetyPlan = (plans: { version: number; signedOffOn: string | null; reviewDate: string }[], today: string) => {
+  const signed = latestSignedPlan(plans)
+  return Boolean(signed && signed.reviewDate >= today)
 }
 
 /** A calendar date n months later (31 January + 1 month = 28 or 29 February). */

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   // Ofsted's figures: a home's inspection (its managers and responsible individual); the LA's Annex A (its missing lead)
   'report.ofsted-home': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
   'report.annex-a': ['LA_MISSING_LEAD'],
+  // missing-episode charts and tables (recommendation 9b): over the episodes each reader may count (scope.ts)
+  'report.missing': CHILD_READERS,
   // the DfE's SSDA903 return is the placing authority's
   'export.ssda903': ['LA_MISSING_LEAD'],
   // CSE screening and safety plans (report recommendation 2): everyone who reads the child sees the risk and plan

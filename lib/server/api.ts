@@ -11,6 +11,11 @@ export function problem(status: number, title: string, detail: string, extra: Re
   )
 }
 
+/** A file to download (CSV unless said otherwise); never cached, since it is about children. */
+export function download(filename: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'text/csv; charset=utf-8') {
+  return new Response(body, { headers: { 'Content-Type': contentType, 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' } })
+}
+
 export function problemFrom(e: unknown, instance?: string) {
   const { status, title, message, fieldErrors } = describeError(e)
   const errors = Object.entries(fieldErrors).map(([field, detail]) => ({ field, detail }))

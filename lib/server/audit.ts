@@ -62,6 +62,7 @@ export type AuditPayloads = {
   'export.ssda903': { year: number; children: number; failures: number }
   'report.ofsted-home': { from: string; to: string; homes: number }
   'report.annex-a': { children: number }
+  'report.missing': { from: string; to: string; home?: string; authority?: string; ageBand?: string; sex?: string; episodes: number }
   'alert.acknowledge': Record<string, never>
   'alert.decision': { decisionId: string; bringForward: boolean }
   'alert.resolve': { reason: string }

@@ -56,7 +56,10 @@ async function suggestionsFor(tx: Tx, childId: string, now: Date) {
   )
 }
 
-const planFlagsSelect = { version: true, signedOffAt: true, reviewDate: true } as const
+export const planFlagsSelect = { version: true, signedOffAt: true, reviewDate: true } as const
+
+/** A plan version's sign-off and review as UK days, for the rules in lib/domain/cse.ts. */
+export const planDays = (p: { version: number; signedOffAt: Date | null; reviewDate: Date }) => ({ version: p.version, signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null, reviewDate: isoDate(p.reviewDate) })
 
 function flagsFrom(
   latest: { screenedAt: Date; level: Level; harmIndicators: number } | null,
@@ -67,7 +70,7 @@ function flagsFrom(
   return cseFlags(
     {
       latestScreening: latest ? { screenedOn: londonDate(latest.screenedAt), level: latest.level, harmIndicators: latest.harmIndicators } : null,
-      plans: plans.map((p) => ({ version: p.version, signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null, reviewDate: isoDate(p.reviewDate) })),
+      plans: plans.map(planDays),
       reg40Open,
     },
     londonDate(now),

@@ -15,7 +15,7 @@ import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
 import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from './places'
 import { patternsAfterEvent } from './patterns'
-import { childWhere, concernsWhere, interviewWhere } from './scope'
+import { childWhere, concernsWhere, episodeFiguresWhere, interviewWhere } from './scope'
 
 const dueSoon = () => settings.returnInterview.dueSoonHours
 
@@ -319,25 +319,13 @@ export async function recordPreventionInterview(actor: Actor, interviewId: strin
   })
 }
 
-/** Whose figures: a manager's homes and a provider's homes by where the episode happened; the rest by their children. */
-function timelinessWhere(actor: Actor, now: Date): Prisma.ReturnInterviewWhereInput {
-  const grants = actor.grants.filter((g) => ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'].includes(g.role))
-  const others = { ...actor, grants: actor.grants.filter((g) => !grants.includes(g)) }
-  return {
-    OR: [
-      ...grants.map((g) => (g.role === 'REGISTERED_MANAGER' ? { episode: { homeId: g.homeId } } : { episode: { home: { providerId: g.providerId! } } })),
-      { child: childWhere(others, 'interview.timeliness', now) },
-    ],
-  }
-}
-
 /** Timeliness per home and per placing authority, for returns in a period, over the episodes the actor may see. */
 export async function timelinessReport(actor: Actor, period: { from: string; to: string }, now = new Date()) {
   if (!can(actor, 'interview.timeliness')) throw new ForbiddenError('Your roles do not include timeliness figures.')
   const prisma = await getPrisma()
   // the period in UK days; a home's figures are its own episodes, wherever the children live now
   const rows = await prisma.returnInterview.findMany({
-    where: { AND: [timelinessWhere(actor, now), { episode: { returnedAt: { gte: londonMidnight(period.from), lt: londonMidnight(shiftDate(period.to, { days: 1 })) } } }] },
+    where: { AND: [{ episode: episodeFiguresWhere(actor, 'interview.timeliness', now) }, { episode: { returnedAt: { gte: londonMidnight(period.from), lt: londonMidnight(shiftDate(period.to, { days: 1 })) } } }] },
     select: {
       dueAt: true,
       offeredAt: true,

@@ -52,6 +52,21 @@ export function homeIdsFor(actor: Actor, action: Action, role: RoleGrant['role']
     .map((g) => g.homeId!)
 }
 
+/**
+ * Whose missing figures: a home's staff and its provider count the episodes that happened at their homes (wherever
+ * the child lives now); everyone else counts the episodes of the children they may read.
+ */
+export function episodeFiguresWhere(actor: Actor, action: Action, now: Date): Prisma.MissingEpisodeWhereInput {
+  const grants = grantsFor(actor, action)
+  const atHomes: Prisma.MissingEpisodeWhereInput[] = []
+  for (const g of grants) {
+    if ((g.role === 'CARE_WORKER' || g.role === 'REGISTERED_MANAGER') && g.homeId) atHomes.push({ homeId: g.homeId })
+    if (g.role === 'RESPONSIBLE_INDIVIDUAL' && g.providerId) atHomes.push({ home: { providerId: g.providerId } })
+  }
+  const others = { ...actor, grants: grants.filter((g) => !['CARE_WORKER', 'REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'].includes(g.role)) }
+  return { OR: [...atHomes, { child: childWhere(others, action, now) }] }
+}
+
 /** Episodes are read and written with their child: the same scope. */
 export function episodeWhere(actor: Actor, action: Action, now: Date): Prisma.MissingEpisodeWhereInput {
   return { child: childWhere(actor, action, now) }

@@ -1,6 +1,8 @@
 // The SSDA903 return's Header, Episodes and Missing tables for a placing authority and a collection year (1 April
 // to 31 March), from Haven's children, placements and episodes, with the DfE's checks on the Missing table
 // (lib/domain/ssda903-missing.ts). Fields Haven does not hold (UPN, MOTHER, MC_DOB, CIN, HOME_POST) are left blank.
+import { strToU8, zipSync } from 'fflate'
+import { toCsv } from '@/lib/domain/csv'
 import { grantsFor } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { checkMissingTable, returnDate, type EpisodeRow, type HeaderRow, type MissingRow } from '@/lib/domain/ssda903-missing'
@@ -85,9 +87,16 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
   })
 }
 
-/** One table as CSV with the DfE's column names, CRLF line ends, fields quoted only when they must be. */
+/** One table as CSV with the DfE's column names. */
 export function ssda903Csv(table: Ssda903Table, rows: Record<string, string>[]) {
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
   const columns = SSDA903_COLUMNS[table]
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c] ?? '')).join(','))].join('\r\n') + '\r\n'
+  return toCsv([...columns], rows.map((r) => columns.map((c) => r[c] ?? '')))
+}
+
+/** What to download: one table as CSV, or all three in a zip (each CSV named as the DfE's tables are). */
+export function ssda903Download(result: { year: number; tables: Record<Ssda903Table, Record<string, string>[]> }, table: Ssda903Table | 'all') {
+  const name = (t: Ssda903Table) => `ssda903-${result.year}-${t}.csv`
+  if (table !== 'all') return { filename: name(table), contentType: 'text/csv; charset=utf-8', body: ssda903Csv(table, result.tables[table]) }
+  const files = Object.fromEntries((Object.keys(SSDA903_COLUMNS) as Ssda903Table[]).map((t) => [name(t), strToU8(ssda903Csv(t, result.tables[t]))]))
+  return { filename: `ssda903-${result.year}.zip`, contentType: 'application/zip', body: zipSync(files, { level: 6 }) }
 }

@@ -8,6 +8,8 @@ import { ROLES, type Actor, type Role } from '@/lib/domain/roles'
 import { verifyAudit } from '@/lib/server/audit'
 import { getChronology } from '@/lib/server/chronology'
 import { ssda903Return } from '@/lib/server/ssda903'
+import { missingReport } from '@/lib/server/missing-report'
+import { missingReportQuerySchema } from '@/lib/validation/reports'
 import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'
 import { createChild, getChild, listChildren } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
@@ -61,6 +63,7 @@ const nothing = {
   'export.ssda903': both('forbidden'),
   'report.ofsted-home': both('forbidden'),
   'report.annex-a': both('forbidden'),
+  'report.missing': both('forbidden'),
   'cse.read': both('not-found'),
   'child.chronology': both('not-found'),
   'cse.screen': both('not-found'),
@@ -75,7 +78,7 @@ const nothing = {
   'audit.verify': both('forbidden'),
 } satisfies Row
 // home staff and the provider read the interview, but what the child said about the home is hidden from them
-const reader = { ...nothing, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped, 'alert.read': scoped, 'child.chronology': scoped } satisfies Row
+const reader = { ...nothing, 'report.missing': scoped, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped, 'alert.read': scoped, 'child.chronology': scoped } satisfies Row
 const hearsConcerns = { 'interview.concerns': scoped } satisfies Partial<Row>
 const recorder = {
   ...reader,
@@ -302,6 +305,13 @@ describe.each(ROLES)('%s', (role) => {
         const ids = (await annexAFigures(actor)).map((r) => r.id)
         if (ids.includes(c.id) !== inScope) throw new Error(inScope ? 'own child missing from Annex A' : 'another authority’s child in Annex A')
         if (!inScope) throw new NotFoundError('child') // not in the figures
+      },
+      'report.missing': async (inScope) => {
+        const period = missingReportQuerySchema.parse({ from: '2025-06-01', to: '2025-06-30' })
+        const before = (await missingReport(actor, period)).totals.episodes
+        await episode(inScope)
+        // counted in this person's figures only when the episode is theirs to count
+        if ((await missingReport(actor, period)).totals.episodes === before) throw new NotFoundError('not counted')
       },
       'export.ssda903': async (inScope) => ssda903Return(actor, { year: 2025, authorityId: inScope ? world.laOne.id : world.laTwo.id }),
       'user.manage': () => listUsers(actor),

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as exportRoute } from '@/app/api/v1/exports/ssda903/route'
 import { issueApiToken, loadActor } from '@/lib/server/accounts'
@@ -35,6 +36,19 @@ describe('the SSDA903 return', () => {
     expect(result.tables.header.map((h) => h.CHILD).every((id) => north.some((c) => c.id === id))).toBe(true)
   })
 
+  it('downloads the three tables in one zip, each CSV as it downloads on its own', async () => {
+    const lead = await actor('demo-user-lead')
+    const result = await ssda903Return(lead, { year: thisYear(), authorityId: 'demo-la-north' })
+    const { token } = await issueApiToken({ email: 'missing.lead@demo.haven.test', password: DEMO_PASSWORD, ip: null })
+    const response = await exportRoute(new Request(`http://127.0.0.1/api/v1/exports/ssda903?year=${thisYear()}&authority=demo-la-north&table=all`, { headers: { Authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/zip')
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="ssda903-${thisYear()}.zip"`)
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()))
+    expect(Object.keys(files).sort()).toEqual([`ssda903-${thisYear()}-episodes.csv`, `ssda903-${thisYear()}-header.csv`, `ssda903-${thisYear()}-missing.csv`])
+    for (const t of ['header', 'episodes', 'missing'] as const) expect(strFromU8(files[`ssda903-${thisYear()}-${t}.csv`])).toBe(ssda903Csv(t, result.tables[t]))
+  })
+
   it('shows each failing row of a broken dataset with the rule and how to fix it, and will not export it', async () => {
     const prisma = await getPrisma()
     // an episode left open after the child's placement ended (a placement that ended this collection year)
@@ -54,6 +68,7 @@ describe('the SSDA903 return', () => {
     const call = (q: string) => exportRoute(new Request(`http://127.0.0.1/api/v1/exports/ssda903?${q}`, { headers: { Authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) })
     const refused = await call(`year=${thisYear()}&authority=demo-la-north&table=missing`)
     expect(refused.status).toBe(422)
+    expect((await call(`year=${thisYear()}&authority=demo-la-north&table=all`)).status).toBe(422)
     expect((await refused.json()).failures).toEqual(failures)
     const report = await (await call(`year=${thisYear()}&authority=demo-la-north`)).json()
     expect(report.failures.length).toBe(failures.length)

@@ -4,6 +4,7 @@ import { formatDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'
 import { PeriodForm, periodOrLastYear } from '@/components/PeriodForm'
+import { ReportLinks } from '@/components/ReportLinks'
 
 export const metadata = { title: 'Figures for Ofsted' }
 
@@ -15,6 +16,7 @@ export default async function OfstedPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Figures for Ofsted</h1>
+      <ReportLinks actor={actor} current="/reports/ofsted" />
       {!homes && !annexA && <p>These figures are for registered managers, responsible individuals and LA missing leads.</p>}
       {homes && (
         <section aria-labelledby="homes">

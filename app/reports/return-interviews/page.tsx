@@ -1,9 +1,8 @@
-import Link from 'next/link'
-import { can } from '@/lib/domain/permissions'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
 import { timelinessReport } from '@/lib/server/return-interviews'
 import { PeriodForm, periodOrLastYear } from '@/components/PeriodForm'
+import { ReportLinks } from '@/components/ReportLinks'
 
 export const metadata = { title: 'Return interview timeliness' }
 
@@ -66,18 +65,7 @@ export default async function TimelinessPage({ searchParams }: { searchParams: P
   return (
     <>
       <h1>Return interview timeliness</h1>
-      <ul className="inline-links">
-        {(can(actor, 'report.ofsted-home') || can(actor, 'report.annex-a')) && (
-          <li>
-            <Link href="/reports/ofsted">Figures for Ofsted</Link>
-          </li>
-        )}
-        {can(actor, 'export.ssda903') && (
-          <li>
-            <Link href="/reports/ssda903">SSDA903 return: check and download the Header, Episodes and Missing tables</Link>
-          </li>
-        )}
-      </ul>
+      <ReportLinks actor={actor} current="/reports/return-interviews" />
       <p className="lede">
         Returns from {period.from} to {period.to}, for the children in your view. Nationally in 2023-24, on average 63% of interviews were held within 72 hours.
       </p>

@@ -6,6 +6,7 @@ import { requireActor } from '@/lib/server/current-actor'
 import { NotFoundError } from '@/lib/server/errors'
 import { collectionYear, collectionYearOn, ssda903Return, SSDA903_COLUMNS, type Ssda903Table } from '@/lib/server/ssda903'
 import { ssda903QuerySchema } from '@/lib/validation/exports'
+import { ReportLinks } from '@/components/ReportLinks'
 
 export const metadata = { title: 'SSDA903 return' }
 
@@ -33,6 +34,7 @@ export default async function Ssda903Page({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>SSDA903 return</h1>
+      <ReportLinks actor={actor} current="/reports/ssda903" />
       <p className="lede">The DfE&apos;s children looked after return: the Header, Episodes and Missing tables for a collection year (1 April to 31 March), from Haven&apos;s records, checked against the DfE&apos;s rules for the Missing table before they can be downloaded. UPN, MOTHER, MC_DOB, CIN and HOME_POST are not held in Haven and are left blank for your case management system&apos;s values.</p>
       {!parsed.success && <p className="concern concern-warning">{parsed.error.issues[0].message}: showing {label(current)} instead.</p>}
       <form method="get" className="panel row" aria-label="Which return">
@@ -77,6 +79,11 @@ export default async function Ssda903Page({ searchParams }: { searchParams: Prom
                     </a>
                   </li>
                 ))}
+                <li>
+                  <a href={`/reports/ssda903/download?year=${result.year}&authority=${encodeURIComponent(result.authority.id)}&table=all`} download>
+                    All three tables in one zip file
+                  </a>
+                </li>
               </ul>
             </>
           ) : (

@@ -1,9 +1,10 @@
-import { problem, withActor } from '@/lib/server/api'
+import { download, problem, withActor } from '@/lib/server/api'
 import { parseInput } from '@/lib/server/errors'
-import { ssda903Csv, ssda903Return } from '@/lib/server/ssda903'
+import { ssda903Download, ssda903Return } from '@/lib/server/ssda903'
 import { ssda903QuerySchema } from '@/lib/validation/exports'
 
-// Without table: the check report. With table: that table as CSV, once the Missing table passes the DfE's checks.
+// Without table: the check report. With table: that table as CSV (all: the three in a zip), once the Missing table
+// passes the DfE's checks.
 export const GET = withActor(async ({ request, actor }) => {
   const query = parseInput(ssda903QuerySchema, Object.fromEntries(new URL(request.url).searchParams))
   const result = await ssda903Return(actor, { year: query.year, authorityId: query.authority })
@@ -11,7 +12,6 @@ export const GET = withActor(async ({ request, actor }) => {
   if (!query.table) return { authority: result.authority, year: result.year, period: result.period, counts, failures: result.failures }
   if (result.failures.length)
     return problem(422, 'The Missing table fails the DfE checks', `${result.failures.length} rows fail; fix them before exporting.`, { failures: result.failures })
-  return new Response(ssda903Csv(query.table, result.tables[query.table]), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ssda903-${result.year}-${query.table}.csv"`, 'Cache-Control': 'no-store' },
-  })
+  const file = ssda903Download(result, query.table)
+  return download(file.filename, file.body, file.contentType)
 })

@@ -1,0 +1,89 @@
+// Missing-episode reports (issue: reports people would rather look at): episodes over time, durations, time of day
+// and day of week, repeat children, return interview timeliness and children at risk of CSE with and without plans,
+// for the episodes the actor may count (scope.ts episodeFiguresWhere), filtered by period, home, placing authority,
+// age band and sex. Read as one audited report read.
+import { hasCurrentSafetyPlan, needsSafetyPlan } from '@/lib/domain/cse'
+import { toCsv } from '@/lib/domain/csv'
+import { inAgeBand, missingFigures, type ChildCseFact, type EpisodeFact, type TableId } from '@/lib/domain/missing-report'
+import { can } from '@/lib/domain/permissions'
+import type { Actor } from '@/lib/domain/roles'
+import { isoDate, londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { settings } from '@/lib/settings'
+import type { MissingReportQuery } from '@/lib/validation/reports'
+import { recordAudit } from './audit'
+import { planDays, planFlagsSelect } from './cse'
+import { getPrisma, inTurn } from './database'
+import { ForbiddenError, NotFoundError } from './errors'
+import { episodeFiguresWhere } from './scope'
+
+export async function missingReport(actor: Actor, query: MissingReportQuery, now = new Date()) {
+  if (!can(actor, 'report.missing')) throw new ForbiddenError('Missing-episode reports are for home staff, managers, responsible individuals, IROs, social workers and LA missing leads.')
+  const scope = episodeFiguresWhere(actor, 'report.missing', now)
+  const today = londonDate(now)
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    // what the filters can choose from: only homes and authorities the actor's episodes involve
+    const [homes, authorities] = await inTurn(
+      () => tx.home.findMany({ where: { missingEpisodes: { some: scope } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+      () => tx.localAuthority.findMany({ where: { childrenPlaced: { some: { missingEpisodes: { some: scope } } } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    )
+    if (query.home && !homes.some((h) => h.id === query.home)) throw new NotFoundError('home')
+    if (query.authority && !authorities.some((a) => a.id === query.authority)) throw new NotFoundError('local authority')
+    const where: Prisma.MissingEpisodeWhereInput = {
+      AND: [
+        scope,
+        { lastSeenAt: { gte: londonMidnight(query.from), lt: londonMidnight(shiftDate(query.to, { days: 1 })) } },
+        query.home ? { homeId: query.home } : {},
+        query.authority ? { child: { placingAuthorityId: query.authority } } : {},
+        query.sex ? { child: { sex: query.sex } } : {},
+      ],
+    }
+    const rows = await tx.missingEpisode.findMany({
+      where,
+      select: {
+        lastSeenAt: true,
+        returnedAt: true,
+        absenceType: true,
+        childId: true,
+        homeId: true,
+        child: { select: { dateOfBirth: true, placingAuthorityId: true } },
+        returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } },
+      },
+    })
+    const homeById = new Map(homes.map((h) => [h.id, h]))
+    const authorityById = new Map(authorities.map((a) => [a.id, a]))
+    const episodes: EpisodeFact[] = rows
+      .map((e) => ({
+        lastSeenAt: e.lastSeenAt,
+        returnedAt: e.returnedAt,
+        absenceType: e.absenceType,
+        childId: e.childId,
+        dateOfBirth: isoDate(e.child.dateOfBirth),
+        home: e.homeId ? (homeById.get(e.homeId) ?? null) : null,
+        authority: authorityById.get(e.child.placingAuthorityId)!,
+        interview: e.returnInterview,
+      }))
+      .filter((e) => !query.ageBand || inAgeBand(query.ageBand, e.dateOfBirth, londonDate(e.lastSeenAt)))
+    const childIds = [...new Set(episodes.map((e) => e.childId))]
+    const children = await tx.child.findMany({
+      where: { id: { in: childIds } },
+      select: { id: true, cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true, harmIndicators: true } }, safetyPlans: { select: planFlagsSelect } },
+    })
+    const cse: ChildCseFact[] = children.map((c) => {
+      const latest = c.cseScreenings[0]
+      return { childId: c.id, level: latest?.level ?? 'NOT_SCREENED', needsPlan: latest ? needsSafetyPlan(latest) : false, currentPlan: hasCurrentSafetyPlan(c.safetyPlans.map(planDays), today) }
+    })
+    const figures = missingFigures(episodes, cse, query, now, settings.returnInterview.dueSoonHours)
+    await recordAudit(tx, { actorId: actor.userId, action: 'report.missing', subjectType: 'report', subjectId: 'missing', details: { ...query, episodes: episodes.length } })
+    return { period: { from: query.from, to: query.to }, filter: { home: query.home ?? null, authority: query.authority ?? null, ageBand: query.ageBand ?? null, sex: query.sex ?? null }, options: { homes, authorities }, ...figures }
+  })
+}
+
+/** One table of the report as CSV, with the column names as shown, and its file name. */
+export async function missingReportCsv(actor: Actor, query: MissingReportQuery, table: TableId, now = new Date()) {
+  const report = await missingReport(actor, query, now)
+  const shown = report.tables.find((t) => t.id === table)!
+  const body = toCsv(shown.columns.map((c) => c.label), shown.rows.map((r) => shown.columns.map((c) => r[c.key] ?? '')), { guardFormulas: true })
+  return { filename: `missing-${table}-${query.from}-to-${query.to}.csv`, body }
+}
