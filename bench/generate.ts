@@ -27,8 +27,8 @@ export async function generate(db: Database, sizes = { homes: 50, children: 2000
   const homes = Array.from({ length: sizes.homes }, (_, i) => ({ id: `bho${i}`, name: `Bench Home ${i}`, providerId: providers[i % 5].id, hostAuthorityId: las[i % 10].id, ofstedUrn: `SC8${String(i).padStart(5, '0')}`, addressLine1: `${i} Bench Road`, town: 'Benchton', postcode: `BE${i % 9} 1AA` }))
   await prisma.home.createMany({ data: homes })
   const users: { id: string; name: string; email: string; passwordHash: string }[] = []
-  const roles: { userId: string; role: 'IRO' | 'SOCIAL_WORKER' | 'REGISTERED_MANAGER' | 'LA_MISSING_LEAD'; homeId?: string; localAuthorityId?: string }[] = []
-  const person = (id: string, role: (typeof roles)[number]['role'], org: { homeId?: string; localAuthorityId?: string }) => {
+  const roles: { userId: string; role: 'IRO' | 'SOCIAL_WORKER' | 'REGISTERED_MANAGER' | 'RESPONSIBLE_INDIVIDUAL' | 'LA_MISSING_LEAD'; homeId?: string; providerId?: string; localAuthorityId?: string }[] = []
+  const person = (id: string, role: (typeof roles)[number]['role'], org: { homeId?: string; providerId?: string; localAuthorityId?: string }) => {
     users.push({ id, name: `Bench ${id}`, email: `${id}@bench.haven.test`, passwordHash })
     roles.push({ userId: id, role, ...org })
   }
@@ -36,6 +36,7 @@ export async function generate(db: Database, sizes = { homes: 50, children: 2000
   for (let i = 0; i < 100; i++) person(`bsw${i}`, 'SOCIAL_WORKER', { localAuthorityId: las[i % 10].id })
   for (const h of homes) person(`bman-${h.id}`, 'REGISTERED_MANAGER', { homeId: h.id })
   for (const la of las) person(`blead-${la.id}`, 'LA_MISSING_LEAD', { localAuthorityId: la.id })
+  for (const p of providers) person(`bri-${p.id}`, 'RESPONSIBLE_INDIVIDUAL', { providerId: p.id })
   await prisma.user.createMany({ data: users })
   await prisma.roleAssignment.createMany({ data: roles })
 
@@ -101,5 +102,7 @@ export async function generate(db: Database, sizes = { homes: 50, children: 2000
     await prisma.episodeAssociate.createMany({ data: episodeAssociates as never })
     await prisma.episodeVehicle.createMany({ data: episodeVehicles as never })
   }
+  // a live database's statistics are kept by autovacuum; a bulk load has none until analysed
+  await prisma.$executeRawUnsafe('ANALYZE')
   return { children: children.length, episodes: await prisma.missingEpisode.count() }
 }

@@ -24,7 +24,7 @@ export function ReportChart({
   const height = horizontal ? Math.max(160, rows.length * 32 + 60) : 280
   return (
     <div className="chart" role="img" aria-label={summary}>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+      <ResponsiveContainer width="100%" height={height}>
         <BarChart data={rows} layout={horizontal ? 'vertical' : 'horizontal'} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#b1b4b6" />
           {horizontal ? (

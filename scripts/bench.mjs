@@ -6,4 +6,4 @@ ensureChromium()
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '' }
 execSync('npx next build', { stdio: 'inherit', env })
 execSync('npx playwright test --config bench/playwright.config.ts', { stdio: 'inherit', env })
-execSync(`${process.execPath} --import tsx bench/patterns.bench.ts`, { stdio: 'inherit', env })
+execSync(`${process.execPath} --import tsx bench/large-dataset.ts`, { stdio: 'inherit', env })

@@ -76,22 +76,25 @@ export const monthLabel = (month: string) => `${MONTH_NAMES[Number(month.slice(5
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 function countBy<K extends string>(episodes: EpisodeFact[], key: (e: EpisodeFact) => { id: K; name: string } | null) {
-  const groups = new Map<K, { name: string; missing: number; away: number; children: Set<string> }>()
+  const groups = new Map<K, { name: string; missing: number; away: number; children: Set<string>; months: Map<string, number> }>()
   for (const e of episodes) {
     const k = key(e)
     if (!k) continue
-    const g = groups.get(k.id) ?? { name: k.name, missing: 0, away: 0, children: new Set() }
+    const g = groups.get(k.id) ?? { name: k.name, missing: 0, away: 0, children: new Set(), months: new Map() }
     if (e.absenceType === 'MISSING') g.missing++
     else g.away++
     g.children.add(e.childId)
+    const month = londonLocal(e.lastSeenAt).slice(0, 7)
+    g.months.set(month, (g.months.get(month) ?? 0) + 1)
     groups.set(k.id, g)
   }
   return groups
 }
 
-function byPlace(id: 'by-home' | 'by-authority', title: string, groups: ReturnType<typeof countBy>): ReportTable {
+/** Per home or authority: missing and away, children, and each month (so a home's trend is in the table and CSV). */
+function byPlace(id: 'by-home' | 'by-authority', title: string, groups: ReturnType<typeof countBy>, months: string[]): ReportTable {
   const rows = [...groups.values()]
-    .map((g) => ({ name: g.name, missing: g.missing, away: g.away, total: g.missing + g.away, children: g.children.size }))
+    .map((g) => ({ name: g.name, missing: g.missing, away: g.away, total: g.missing + g.away, children: g.children.size, ...Object.fromEntries(months.map((m) => [m, g.months.get(m) ?? 0])) }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name))
   const top = rows[0]
   return {
@@ -104,6 +107,7 @@ function byPlace(id: 'by-home' | 'by-authority', title: string, groups: ReturnTy
       { key: 'away', label: 'Away without authorisation' },
       { key: 'total', label: 'All episodes' },
       { key: 'children', label: 'Children' },
+      ...months.map((m) => ({ key: m, label: monthLabel(m) })),
     ],
     rows,
   }
@@ -152,8 +156,8 @@ export function missingFigures(episodes: EpisodeFact[], children: ChildCseFact[]
       ],
       rows: months.map((m) => ({ month: monthLabel(m), ...perMonth.get(m)! })),
     },
-    byPlace('by-home', 'Episodes by home', countBy(episodes, (e) => e.home)),
-    byPlace('by-authority', 'Episodes by placing authority', countBy(episodes, (e) => e.authority)),
+    byPlace('by-home', 'Episodes by home', countBy(episodes, (e) => e.home), months),
+    byPlace('by-authority', 'Episodes by placing authority', countBy(episodes, (e) => e.authority), months),
     {
       id: 'duration',
       title: 'How long children were gone',

@@ -15,7 +15,7 @@ import { recordAudit } from './audit'
 import { planDays, planFlagsSelect } from './cse'
 import { getPrisma, inTurn } from './database'
 import { ForbiddenError, NotFoundError } from './errors'
-import { episodeFiguresWhere } from './scope'
+import { episodeFiguresWhere, figuresAuthoritiesWhere, figuresHomesWhere } from './scope'
 
 export async function missingReport(actor: Actor, query: MissingReportQuery, now = new Date()) {
   if (!can(actor, 'report.missing')) throw new ForbiddenError('Missing-episode reports are for home staff, managers, responsible individuals, IROs, social workers and LA missing leads.')
@@ -23,10 +23,10 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
   const today = londonDate(now)
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
-    // what the filters can choose from: only homes and authorities the actor's episodes involve
+    // what the filters can choose from: the homes and placing authorities the actor's figures can be about
     const [homes, authorities] = await inTurn(
-      () => tx.home.findMany({ where: { missingEpisodes: { some: scope } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-      () => tx.localAuthority.findMany({ where: { childrenPlaced: { some: { missingEpisodes: { some: scope } } } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+      () => tx.home.findMany({ where: figuresHomesWhere(actor, 'report.missing', now), orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+      () => tx.localAuthority.findMany({ where: figuresAuthoritiesWhere(actor, 'report.missing', now), orderBy: { name: 'asc' }, select: { id: true, name: true } }),
     )
     if (query.home && !homes.some((h) => h.id === query.home)) throw new NotFoundError('home')
     if (query.authority && !authorities.some((a) => a.id === query.authority)) throw new NotFoundError('local authority')
@@ -39,41 +39,40 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
         query.sex ? { child: { sex: query.sex } } : {},
       ],
     }
-    const rows = await tx.missingEpisode.findMany({
-      where,
-      select: {
-        lastSeenAt: true,
-        returnedAt: true,
-        absenceType: true,
-        childId: true,
-        homeId: true,
-        child: { select: { dateOfBirth: true, placingAuthorityId: true } },
-        returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } },
-      },
-    })
+    // the episodes, and once each the children they are about (age, authority, CSE screening and plans)
+    const [rows, children] = await inTurn(
+      () => tx.missingEpisode.findMany({ where, select: { lastSeenAt: true, returnedAt: true, absenceType: true, childId: true, homeId: true, returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } } } }),
+      () =>
+        tx.child.findMany({
+          where: { missingEpisodes: { some: where } },
+          select: { id: true, dateOfBirth: true, placingAuthorityId: true, cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true, harmIndicators: true } }, safetyPlans: { select: planFlagsSelect } },
+        }),
+    )
+    const childById = new Map(children.map((c) => [c.id, c]))
     const homeById = new Map(homes.map((h) => [h.id, h]))
     const authorityById = new Map(authorities.map((a) => [a.id, a]))
     const episodes: EpisodeFact[] = rows
-      .map((e) => ({
-        lastSeenAt: e.lastSeenAt,
-        returnedAt: e.returnedAt,
-        absenceType: e.absenceType,
-        childId: e.childId,
-        dateOfBirth: isoDate(e.child.dateOfBirth),
-        home: e.homeId ? (homeById.get(e.homeId) ?? null) : null,
-        authority: authorityById.get(e.child.placingAuthorityId)!,
-        interview: e.returnInterview,
-      }))
+      .map((e) => {
+        const child = childById.get(e.childId)!
+        return {
+          lastSeenAt: e.lastSeenAt,
+          returnedAt: e.returnedAt,
+          absenceType: e.absenceType,
+          childId: e.childId,
+          dateOfBirth: isoDate(child.dateOfBirth),
+          home: e.homeId ? (homeById.get(e.homeId) ?? null) : null,
+          authority: authorityById.get(child.placingAuthorityId)!,
+          interview: e.returnInterview,
+        }
+      })
       .filter((e) => !query.ageBand || inAgeBand(query.ageBand, e.dateOfBirth, londonDate(e.lastSeenAt)))
-    const childIds = [...new Set(episodes.map((e) => e.childId))]
-    const children = await tx.child.findMany({
-      where: { id: { in: childIds } },
-      select: { id: true, cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true, harmIndicators: true } }, safetyPlans: { select: planFlagsSelect } },
-    })
-    const cse: ChildCseFact[] = children.map((c) => {
-      const latest = c.cseScreenings[0]
-      return { childId: c.id, level: latest?.level ?? 'NOT_SCREENED', needsPlan: latest ? needsSafetyPlan(latest) : false, currentPlan: hasCurrentSafetyPlan(c.safetyPlans.map(planDays), today) }
-    })
+    const counted = new Set(episodes.map((e) => e.childId))
+    const cse: ChildCseFact[] = children
+      .filter((c) => counted.has(c.id))
+      .map((c) => {
+        const latest = c.cseScreenings[0]
+        return { childId: c.id, level: latest?.level ?? 'NOT_SCREENED', needsPlan: latest ? needsSafetyPlan(latest) : false, currentPlan: hasCurrentSafetyPlan(c.safetyPlans.map(planDays), today) }
+      })
     const figures = missingFigures(episodes, cse, query, now, settings.returnInterview.dueSoonHours)
     await recordAudit(tx, { actorId: actor.userId, action: 'report.missing', subjectType: 'report', subjectId: 'missing', details: { ...query, episodes: episodes.length } })
     return { period: { from: query.from, to: query.to }, filter: { home: query.home ?? null, authority: query.authority ?? null, ageBand: query.ageBand ?? null, sex: query.sex ?? null }, options: { homes, authorities }, ...figures }

@@ -56,15 +56,33 @@ export function homeIdsFor(actor: Actor, action: Action, role: RoleGrant['role']
  * Whose missing figures: a home's staff and its provider count the episodes that happened at their homes (wherever
  * the child lives now); everyone else counts the episodes of the children they may read.
  */
-export function episodeFiguresWhere(actor: Actor, action: Action, now: Date): Prisma.MissingEpisodeWhereInput {
+function figuresGrants(actor: Actor, action: Action) {
   const grants = grantsFor(actor, action)
-  const atHomes: Prisma.MissingEpisodeWhereInput[] = []
-  for (const g of grants) {
-    if ((g.role === 'CARE_WORKER' || g.role === 'REGISTERED_MANAGER') && g.homeId) atHomes.push({ homeId: g.homeId })
-    if (g.role === 'RESPONSIBLE_INDIVIDUAL' && g.providerId) atHomes.push({ home: { providerId: g.providerId } })
+  const atHome = (g: RoleGrant) => (g.role === 'CARE_WORKER' || g.role === 'REGISTERED_MANAGER') && g.homeId
+  const ofProvider = (g: RoleGrant) => g.role === 'RESPONSIBLE_INDIVIDUAL' && g.providerId
+  return {
+    homeIds: grants.filter(atHome).map((g) => g.homeId!),
+    providerIds: grants.filter(ofProvider).map((g) => g.providerId!),
+    others: { ...actor, grants: grants.filter((g) => !['CARE_WORKER', 'REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'].includes(g.role)) },
   }
-  const others = { ...actor, grants: grants.filter((g) => !['CARE_WORKER', 'REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'].includes(g.role)) }
-  return { OR: [...atHomes, { child: childWhere(others, action, now) }] }
+}
+
+export function episodeFiguresWhere(actor: Actor, action: Action, now: Date): Prisma.MissingEpisodeWhereInput {
+  const { homeIds, providerIds, others } = figuresGrants(actor, action)
+  return { OR: [{ homeId: { in: homeIds } }, { home: { providerId: { in: providerIds } } }, { child: childWhere(others, action, now) }] }
+}
+
+/** The homes those figures can be about: the actor's homes, and where the children they may read live or lived. */
+export function figuresHomesWhere(actor: Actor, action: Action, now: Date): Prisma.HomeWhereInput {
+  const { homeIds, providerIds, others } = figuresGrants(actor, action)
+  return { OR: [{ id: { in: homeIds } }, { providerId: { in: providerIds } }, { placements: { some: { child: childWhere(others, action, now) } } }] }
+}
+
+/** The placing authorities of the children those figures can be about. */
+export function figuresAuthoritiesWhere(actor: Actor, action: Action, now: Date): Prisma.LocalAuthorityWhereInput {
+  const { homeIds, providerIds, others } = figuresGrants(actor, action)
+  const placedAt: Prisma.PlacementWhereInput = { OR: [{ homeId: { in: homeIds } }, { home: { providerId: { in: providerIds } } }] }
+  return { childrenPlaced: { some: { OR: [{ placements: { some: placedAt } }, childWhere(others, action, now)] } } }
 }
 
 /** Episodes are read and written with their child: the same scope. */

@@ -8,6 +8,7 @@ import { planSchema, screeningSchema } from './cse'
 import { decisionSchema, resolveSchema } from './alerts'
 import { tokenRequestSchema } from './users'
 import { CHRONOLOGY_KINDS } from '@/lib/domain/chronology'
+import { AGE_BANDS, TABLE_IDS } from '@/lib/domain/missing-report'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -130,13 +131,28 @@ export function openApiDocument() {
           responses: { 200: { description: '{ period, homes: [...] | null, annexA: [...] | null }' }, ...problems(401, 403, 422) },
         },
       },
+      '/api/v1/reports/missing': {
+        get: {
+          summary: 'Missing-episode figures for the episodes you may count (a home: the episodes there; others: their children): by month, home and placing authority (missing vs away), duration, time of day, day of week, repeat children, return interviews, children at risk of CSE with and without a current safety plan',
+          parameters: [
+            { name: 'from', in: 'query', required: true, description: 'First UK day of the period (episodes that started from it)', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', required: true, description: 'Last UK day of the period', schema: { type: 'string', format: 'date' } },
+            { name: 'home', in: 'query', required: false, description: 'A home id (404 if it is not in your figures)', schema: { type: 'string' } },
+            { name: 'authority', in: 'query', required: false, description: 'A placing authority id (404 if it is not in your figures)', schema: { type: 'string' } },
+            { name: 'ageBand', in: 'query', required: false, description: 'Age when the episode started', schema: { type: 'string', enum: Object.keys(AGE_BANDS) } },
+            { name: 'sex', in: 'query', required: false, schema: { type: 'string', enum: ['MALE', 'FEMALE'] } },
+            { name: 'table', in: 'query', required: false, description: 'Without it, JSON; with it, that table as CSV', schema: { type: 'string', enum: [...TABLE_IDS] } },
+          ],
+          responses: { 200: { description: '{ period, filter, options: { homes, authorities }, totals, tables: [{ id, title, summary, columns: [{ key, label }], rows }] }, or text/csv' }, ...problems(401, 403, 404, 422) },
+        },
+      },
       '/api/v1/exports/ssda903': {
         get: {
           summary: "The SSDA903 return's Header, Episodes and Missing tables for a placing authority (LA missing leads), checked against the DfE's rules for the Missing table",
           parameters: [
             { name: 'year', in: 'query', required: true, description: 'Collection year: 2025 is 1 April 2025 to 31 March 2026', schema: { type: 'integer' } },
             { name: 'authority', in: 'query', required: true, description: 'Local authority id', schema: { type: 'string' } },
-            { name: 'table', in: 'query', required: false, description: 'Without it, the check report; with it, that table as CSV once the checks pass', schema: { type: 'string', enum: ['header', 'episodes', 'missing'] } },
+            { name: 'table', in: 'query', required: false, description: 'Without it, the check report; with it, that table as CSV (all: the three CSVs in a zip) once the checks pass', schema: { type: 'string', enum: ['header', 'episodes', 'missing', 'all'] } },
           ],
           responses: { 200: { description: 'The check report { authority, year, period, counts, failures: [{ row, child, rule, problem, fix }] }, or text/csv' }, ...problems(401, 403, 404, 422) },
         },

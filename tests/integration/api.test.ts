@@ -1,4 +1,6 @@
 // The API route handlers, called as Next calls them, on a real database.
+import fs from 'node:fs'
+import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { POST as issueToken, DELETE as revokeToken } from '@/app/api/v1/auth/token/route'
 import { GET as getChildRoute } from '@/app/api/v1/children/[id]/route'
@@ -193,6 +195,12 @@ describe('API', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/missing-episodes', '/api/v1/missing-episodes/{id}', '/api/v1/missing-episodes/{id}/updates', '/api/v1/missing-episodes/{id}/return', '/api/v1/alerts', '/api/v1/alerts/{id}/acknowledge', '/api/v1/alerts/{id}/decision', '/api/v1/alerts/{id}/resolve', '/api/v1/notifications', '/api/v1/children/{id}/chronology', '/api/v1/exports/ssda903', '/api/v1/reports/ofsted']),
     )
+    // and every route Haven serves is in it
+    const routes = fs
+      .readdirSync('app/api/v1', { recursive: true, encoding: 'utf8' })
+      .filter((f) => path.basename(f) === 'route.ts')
+      .map((f) => `/api/v1/${path.dirname(f).split(path.sep).join('/')}`.replace(/\[(\w+)\]/g, '{$1}'))
+    expect(routes.filter((r) => r !== '/api/v1/openapi.json' && !doc.paths[r])).toEqual([])
     expect(doc.components.schemas.NewChild.required).toEqual(expect.arrayContaining(['firstName', 'dateOfBirth', 'placement']))
     expect(doc.components.schemas.ChildRecord.properties.placements.type).toBe('array')
     // every $ref points at a schema that exists

@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError } from '@/lib/server/errors'
 import { londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
 import { missingReport, missingReportCsv } from '@/lib/server/missing-report'
 import { missingReportQuerySchema } from '@/lib/validation/reports'
+import { monthsOf } from '@/lib/domain/missing-report'
 import { DEMO_PASSWORD } from '@/prisma/demo-accounts'
 import { loadDemoData } from '@/prisma/demo-data'
 import { freshDatabase } from '../support/database'
@@ -92,8 +93,11 @@ describe('the missing-episode report', () => {
     const { filename, body } = await missingReportCsv(await actor('demo-user-manager'), query(), 'by-home')
     expect(filename).toBe(`missing-by-home-${lastYear.from}-to-${lastYear.to}.csv`)
     const lines = body.split('\r\n')
-    expect(lines[0]).toBe('Home,Missing,Away without authorisation,All episodes,Children')
-    expect(lines[1]).toMatch(/^Willow House,\d+,\d+,\d+,\d+$/)
+    expect(lines[0]).toMatch(/^Home,Missing,Away without authorisation,All episodes,Children,\w{3} \d{4},/)
+    expect(lines[0].split(',')).toHaveLength(5 + monthsOf(lastYear).length) // and a column for each month
+    const willow = lines[1].split(',')
+    expect(willow[0]).toBe('Willow House')
+    expect(willow.slice(5).reduce((n, c) => n + Number(c), 0)).toBe(Number(willow[3])) // the months add up to the total
   })
 
   it('the API gives the same figures, CSV on request, 422 naming the field, 404 for a home out of scope', async () => {

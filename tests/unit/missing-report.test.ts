@@ -56,11 +56,14 @@ describe('missing figures', () => {
       now,
       24,
     )
+    const months = { '2025-05': 0, '2025-06': 0, '2025-07': 0 }
     expect(table(figures, 'by-home').rows).toEqual([
-      { name: 'Birch Lodge', missing: 1, away: 1, total: 2, children: 1 },
-      { name: 'Willow House', missing: 1, away: 0, total: 1, children: 1 },
+      { name: 'Birch Lodge', missing: 1, away: 1, total: 2, children: 1, ...months, '2025-06': 2 },
+      { name: 'Willow House', missing: 1, away: 0, total: 1, children: 1, ...months, '2025-06': 1 },
     ])
-    expect(table(figures, 'by-authority').rows).toEqual([{ name: 'Northshire', missing: 2, away: 1, total: 3, children: 2 }])
+    expect(table(figures, 'by-authority').rows).toEqual([{ name: 'Northshire', missing: 2, away: 1, total: 3, children: 2, ...months, '2025-06': 3 }])
+    // each home's months are in its table and CSV, labelled as the month chart is
+    expect(table(figures, 'by-home').columns.slice(5).map((c) => c.label)).toEqual(['May 2025', 'Jun 2025', 'Jul 2025'])
     expect(table(figures, 'repeat-children').rows.slice(0, 2)).toEqual([
       { times: 'Once', children: 1 },
       { times: '2 times', children: 1 },

@@ -1,0 +1,161 @@
+// Speed on a large generated dataset (bench/generate.ts), on the embedded database and on PostgreSQL (when one answers
+// at 127.0.0.1:5432): the pattern rules, the IRO's alerts, a year's SSDA903 export with its checks, and the report
+// pages. Run with `npm run bench`; prints BENCH lines.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { encode } from 'next-auth/jwt'
+import { issueApiToken } from '@/lib/server/accounts'
+import { openDatabase, useDatabase, type Database } from '@/lib/server/database'
+import { applyMigrations } from '@/lib/server/migrations'
+import { patternsAfterEvent, recomputeAllPatterns } from '@/lib/server/patterns'
+import { collectionYearOn, ssda903Download, ssda903Return } from '@/lib/server/ssda903'
+import { loadActor } from '@/lib/server/accounts'
+import { londonDate } from '@/lib/domain/time'
+import { BENCH_PASSWORD, generate } from './generate'
+
+const SECRET = 'bench-only-secret-not-for-real-use-0000'
+const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]
+const ms = (n: number) => Math.round(n * 10) / 10
+const report = (name: string, figures: object) => console.log(`BENCH ${name} ${JSON.stringify(figures)}`)
+
+async function timeRules(db: Database, label: string) {
+  useDatabase(db)
+  let t = Date.now()
+  const generated = await generate(db)
+  const generateMs = Date.now() - t
+  t = Date.now()
+  const first = await recomputeAllPatterns()
+  const firstMs = Date.now() - t
+  t = Date.now()
+  await recomputeAllPatterns()
+  const againMs = Date.now() - t
+  // events happen to children who go missing: 100 children with an episode in the last 30 days (10 more warm up)
+  const active = await db.prisma.missingEpisode.findMany({ where: { lastSeenAt: { gte: new Date(Date.now() - 30 * 86_400_000) } }, distinct: ['childId'], select: { childId: true }, orderBy: { childId: 'asc' } })
+  const times: number[] = []
+  for (let i = 0; i < 110; i++) {
+    const childId = active[(i * 37) % active.length].childId
+    const started = performance.now()
+    await db.prisma.$transaction((tx) => patternsAfterEvent(tx, childId))
+    if (i >= 10) times.push(performance.now() - started)
+  }
+  const openForIro = await db.prisma.alert.count({ where: { status: 'OPEN', recipients: { some: { userId: 'biro0' } } } })
+  report(`patterns-${label}`, { ...generated, generateSeconds: generateMs / 1000, recomputeFirstSeconds: firstMs / 1000, alertsOpened: first.opened, recomputeAgainSeconds: againMs / 1000, oneEventP50Ms: ms(p(times, 0.5)), oneEventP95Ms: ms(p(times, 0.95)), iroOpenAlerts: openForIro, activeChildren: active.length, targets: { oneEventP95Ms: 50, recomputeSeconds: 10 } })
+  await timeExport(db, label)
+  // browser sessions and API tokens, made before the server takes the database
+  const signedIn = async (userId: string) => {
+    const session = await db.prisma.userSession.create({ data: { userId, expiresAt: new Date(Date.now() + 3_600_000), ip: '127.0.0.1' } })
+    const { token } = await issueApiToken({ email: `${userId}@bench.haven.test`, password: BENCH_PASSWORD, ip: null })
+    const cookie = await encode({ token: { sub: userId, sid: session.id, name: `Bench ${userId}`, email: `${userId}@bench.haven.test` }, secret: SECRET, salt: 'authjs.session-token' })
+    return { cookie: `authjs.session-token=${cookie}`, token: `Bearer ${token}` }
+  }
+  return { iro: await signedIn('biro0'), lead: await signedIn(LEAD), ri: await signedIn('bri-bpr0'), manager: await signedIn('bman-bho0') }
+}
+
+const LEAD = 'blead-bla0'
+/** The last complete collection year (1 April to 31 March) */
+const lastYear = () => collectionYearOn(londonDate(new Date())) - 1
+
+/** A year's SSDA903 return for one authority (about 200 children), checks and zip included; and for all ten. */
+async function timeExport(db: Database, label: string) {
+  const lead = (await loadActor(db.prisma, LEAD))!
+  const times: number[] = []
+  let rows = 0
+  let failures = 0
+  for (let i = 0; i < 6; i++) {
+    const started = performance.now()
+    const result = await ssda903Return(lead, { year: lastYear(), authorityId: 'bla0' })
+    ssda903Download(result, 'all')
+    if (i > 0) times.push(performance.now() - started)
+    rows = result.tables.missing.length
+    failures = result.failures.length
+  }
+  let started = performance.now()
+  for (let i = 0; i < 10; i++) {
+    const everyLead = (await loadActor(db.prisma, `blead-bla${i}`))!
+    ssda903Download(await ssda903Return(everyLead, { year: lastYear(), authorityId: `bla${i}` }), 'all')
+  }
+  const allMs = performance.now() - started
+  report(`ssda903-${label}`, { year: lastYear(), missingRows: rows, failures, oneAuthorityP50Ms: ms(p(times, 0.5)), oneAuthorityMaxMs: ms(Math.max(...times)), allTenAuthoritiesMs: ms(allMs), target: { seconds: 5 } })
+}
+
+type SignedIn = { cookie: string; token: string }
+
+async function timePages(label: string, env: Record<string, string>, auth: Record<'iro' | 'lead' | 'ri' | 'manager', SignedIn>) {
+  const port = 3400
+  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    env: { ...process.env, ...env, AUTH_SECRET: SECRET, HAVEN_DISPATCHER: 'off', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+    detached: true,
+  })
+  try {
+    const base = `http://127.0.0.1:${port}`
+    for (let i = 0; i < 120; i++) {
+      if (await fetch(`${base}/sign-in`).then((r) => r.ok, () => false)) break
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    const measure = async (url: string, headers: Record<string, string>, runs = 60, marker = '') => {
+      const times: number[] = []
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now()
+        const response = await fetch(url, { headers })
+        const body = await response.text()
+        if (!response.ok || body.length < 100 || !body.includes(marker)) throw new Error(`${url}: ${response.status}${marker && !body.includes(marker) ? `, no "${marker}"` : ''}`)
+        if (i >= 10) times.push(performance.now() - started) // the first requests warm the server up
+      }
+      return { p50Ms: ms(p(times, 0.5)), p95Ms: ms(p(times, 0.95)) }
+    }
+    const page = await measure(`${base}/alerts`, { Cookie: auth.iro.cookie })
+    const api = await measure(`${base}/api/v1/alerts?status=OPEN`, { Authorization: auth.iro.token })
+    report(`inbox-${label}`, { alertsPage: page, alertsApi: api, target: { p95Ms: 300 } })
+    // each report page, as the people who read it (the last year unless said otherwise); 30 requests, 10 to warm up
+    const pages = {
+      missingAsLead: [`${base}/reports/missing`, auth.lead, 'Episodes by month'],
+      missingAsResponsibleIndividual: [`${base}/reports/missing`, auth.ri, 'Episodes by month'],
+      missingAsManager: [`${base}/reports/missing`, auth.manager, 'Episodes by month'],
+      missingFilteredAsLead: [`${base}/reports/missing?sex=FEMALE&ageBand=16-17`, auth.lead, 'Episodes by month'],
+      timelinessAsLead: [`${base}/reports/return-interviews`, auth.lead, 'By placing authority'],
+      ofstedAsLead: [`${base}/reports/ofsted`, auth.lead, 'Annex A'],
+      ofstedAsResponsibleIndividual: [`${base}/reports/ofsted`, auth.ri, 'inspection'],
+      ssda903AsLead: [`${base}/reports/ssda903?year=${lastYear()}&authority=bla0`, auth.lead, 'missing or away periods'],
+      chronologyAsIro: [`${base}/children/bch0/chronology`, auth.iro, 'Chronology'],
+    } as const
+    const figures: Record<string, { p50Ms: number; p95Ms: number }> = {}
+    for (const [name, [url, who, marker]] of Object.entries(pages)) figures[name] = await measure(url, { Cookie: who.cookie }, 30, marker)
+    figures.missingApiAsLead = await measure(`${base}/api/v1/reports/missing?from=${londonDate(new Date(Date.now() - 364 * 86_400_000))}&to=${londonDate(new Date())}`, { Authorization: auth.lead.token }, 30, '"tables"')
+    report(`reports-${label}`, { ...figures, target: { p95Ms: 500 } })
+  } finally {
+    try {
+      process.kill(-server.pid!, 'SIGTERM')
+    } catch {}
+  }
+}
+
+// the embedded database
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-bench-'))
+let db = await openDatabase({ dataDir })
+await applyMigrations(db)
+let auth = await timeRules(db, 'pglite')
+await db.close()
+await timePages('pglite', { HAVEN_DATA_DIR: dataDir, DATABASE_URL: '' }, auth)
+await new Promise((r) => setTimeout(r, 2000))
+fs.rmSync(dataDir, { recursive: true, force: true })
+
+// PostgreSQL, if there is one
+const admin = new pg.Client({ connectionString: 'postgresql://postgres@127.0.0.1:5432/test' })
+const reachable = await admin.connect().then(() => true, () => false)
+if (reachable) {
+  await admin.query('DROP DATABASE IF EXISTS haven_bench WITH (FORCE)')
+  await admin.query('CREATE DATABASE haven_bench')
+  const url = 'postgresql://postgres@127.0.0.1:5432/haven_bench'
+  db = await openDatabase({ url })
+  await applyMigrations(db)
+  auth = await timeRules(db, 'postgresql')
+  await db.close()
+  await timePages('postgresql', { DATABASE_URL: url }, auth)
+  await admin.query('DROP DATABASE IF EXISTS haven_bench WITH (FORCE)')
+  await admin.end()
+} else console.log('BENCH postgresql skipped: no server at 127.0.0.1:5432')
+process.exit(0)
