@@ -80,6 +80,7 @@ export type AuditPayloads = {
   'oversight.response': { responseId: string; completed: boolean }
   'reg45.record': { reviewId: string }
   'reg46.record': { assessmentId: string; recurringPlaces: number }
+  'reg46.read': { assessments: number }
   'oversight.location-share': { shareId: string }
   'visitor.checklist': { month: string; children: number }
   'oversight.flag': { month: string; kind: string }

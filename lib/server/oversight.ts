@@ -122,12 +122,27 @@ async function placingAuthorityIds(tx: Tx, homeId: string, day: string) {
   return [...new Set(placements.map((p) => p.child.placingAuthorityId))]
 }
 
-/** The placing authorities of the children at the home on a day, for "sent to each placing authority". */
-export async function placingAuthoritiesOn(actor: Actor, homeId: string, day: string) {
+/** Who may approve an independent person: the host authority or a placing authority of a child there now. */
+export async function approvingAuthorities(actor: Actor, homeId: string, now = new Date()) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
-    await findHome(tx, actor, 'reg44.record', homeId)
-    return tx.localAuthority.findMany({ where: { id: { in: await placingAuthorityIds(tx, homeId, day) } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+    const home = await findHome(tx, actor, 'oversight.manage', homeId)
+    const ids = [home.hostAuthorityId, ...(await placingAuthorityIds(tx, homeId, londonDate(now)))]
+    return { home, authorities: await tx.localAuthority.findMany({ where: { id: { in: ids } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }) }
+  })
+}
+
+/** What the visit form offers: the independent persons the actor may record for (a visitor: only themselves),
+ * and the placing authorities of the children at the home today (to say when the report went to each). */
+export async function visitFormContext(actor: Actor, homeId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const home = await findHome(tx, actor, 'reg44.record', homeId)
+    const manages = (await tx.home.count({ where: { AND: [{ id: homeId }, homeWhere(actor, 'oversight.manage')] } })) > 0
+    const people = (await peopleWithIndependence(tx, home, londonDate(now))).filter((p) => manages || p.userId === actor.userId)
+    const placing = await tx.localAuthority.findMany({ where: { id: { in: await placingAuthorityIds(tx, homeId, londonDate(now)) } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'oversight.people', subjectType: 'home', subjectId: homeId, details: { count: people.length } })
+    return { home, manages, people, placing }
   })
 }
 
@@ -184,7 +199,7 @@ export async function recordVisit(actor: Actor, homeId: string, input: VisitInpu
     const managesHome = (await tx.home.count({ where: { AND: [{ id: homeId }, homeWhere(actor, 'oversight.manage')] } })) > 0
     if (!managesHome && person.userId !== actor.userId) throw new ValidationError({ independentPersonId: 'You can record only your own visits' })
     const placing = await placingAuthorityIds(tx, homeId, input.visitedOn)
-    const unknown = input.sentToPlacing.findIndex((s) => !placing.includes(s.authorityId))
+    const unknown = input.sentToPlacing.findIndex((s) => s.sentOn && !placing.includes(s.authorityId))
     if (unknown >= 0) throw new ValidationError({ [`sentToPlacing.${unknown}.authorityId`]: 'That authority had no child placed at the home on the day of the visit' })
     const result = independence(declarationOf(person), await knownRoles(tx, person, home, input.visitedOn))
     const visit = await tx.reg44Visit.create({
@@ -438,7 +453,17 @@ export async function reg46Context(actor: Actor, homeId: string, now = new Date(
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const home = await findHome(tx, actor, 'oversight.manage', homeId)
-    return { home, recurringPlaces: await recurringPlaces(tx, homeId, now) }
+    const [assessments, shares] = await inTurn(
+      () => tx.reg46Assessment.findMany({ where: { homeId }, orderBy: { assessedOn: 'desc' } }),
+      () => tx.homeLocationShare.findMany({ where: { homeId }, orderBy: { sharedOn: 'desc' } }),
+    )
+    await recordAudit(tx, { actorId: actor.userId, action: 'reg46.read', subjectType: 'home', subjectId: homeId, details: { assessments: assessments.length } })
+    return {
+      home,
+      recurringPlaces: await recurringPlaces(tx, homeId, now),
+      assessments: assessments.map((a) => ({ ...a, assessedOn: isoDate(a.assessedOn), consultedOn: isoDate(a.consultedOn) })),
+      shares: shares.map((s) => ({ id: s.id, sharedOn: isoDate(s.sharedOn), sharedWith: s.sharedWith })),
+    }
   })
 }
 

@@ -111,6 +111,9 @@ export const responseSchema = z.object({
   respondedOn: dateField('the date of the response'),
 })
 
+/** The visit page's one response form: which action, and the response. */
+export const responseFormSchema = responseSchema.extend({ actionId: requiredId('Select the action you are responding to') })
+
 export const reg45Schema = z.object({
   completedOn: dateField('the date the review was completed'),
   viewsChildren: ticked,
