@@ -434,7 +434,7 @@ export async function recordReg45(actor: Actor, homeId: string, input: Reg45Inpu
 }
 
 /** Places named in two or more of the home's children's episodes in the last year (Haven's own recurring places). */
-async function recurringPlaces(tx: Tx, homeId: string, now: Date) {
+export async function recurringPlaces(tx: Tx, homeId: string, now: Date) {
   const rows = await tx.$queryRawUnsafe<{ name: string; postcode: string | null; episodes: number; children: number }[]>(
     `SELECT k.name, k.postcode, count(DISTINCT e.id)::int AS episodes, count(DISTINCT e."childId")::int AS children
        FROM "EpisodeLocation" x JOIN "MissingEpisode" e ON e.id = x."episodeId" JOIN "Location" l ON l.id = x."locationId"
