@@ -86,17 +86,6 @@ async function peopleWithIndependence(tx: Tx, home: { id: string; providerId: st
   return result
 }
 
-/** The home's independent persons, each with whether they are independent now and why not. */
-export async function listIndependentPersons(actor: Actor, homeId: string, now = new Date()) {
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const home = await findHome(tx, actor, 'reg44.read', homeId)
-    const people = await peopleWithIndependence(tx, home, londonDate(now))
-    await recordAudit(tx, { actorId: actor.userId, action: 'oversight.people', subjectType: 'home', subjectId: homeId, details: { count: people.length } })
-    return { home, people }
-  })
-}
-
 /** Registers an independent person with their declaration; whether they are independent is worked out, never typed. */
 export async function registerIndependentPerson(actor: Actor, homeId: string, input: IndependentPersonInput, now = new Date()) {
   if (input.appointedOn > londonDate(now)) throw new ValidationError({ appointedOn: 'The appointment date cannot be in the future' })
