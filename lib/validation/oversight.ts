@@ -1,15 +1,8 @@
 // Oversight schemas (Regulations 43-46): forms, server actions and API alike.
 import { z } from 'zod'
 import { DECLARATION } from '@/lib/domain/oversight'
-import { dateField, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
+import { dateField, optionalDate, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
 
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .optional()
-    .nullable()
-    .transform((v) => v || null)
-    .pipe(dateField(label).nullable())
 const ticked = z.boolean().default(false)
 const count = (label: string) =>
   z.coerce.number({ error: `Enter how many ${label} (0 if none)` }).int(`Enter a whole number of ${label}`).min(0, `Enter a whole number of ${label}`).max(200, `That is too many ${label}`)

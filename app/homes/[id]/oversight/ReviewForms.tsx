@@ -1,6 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { describedBy, errorAt, Field, Narrative, SubmitButton, useActionForm } from '@/components/form-kit'
+import { Checkbox, describedBy, errorAt, Field, Narrative, SubmitButton, useActionForm } from '@/components/form-kit'
 import { locationShareSchema, reg45Schema, reg46Schema } from '@/lib/validation/oversight'
 import { locationShareAction, reg45Action, reg46Action } from '@/app/oversight/actions'
 
@@ -39,10 +39,7 @@ export function Reg45Form({ homeId, today }: { homeId: string; today: string }) 
             ['viewsStaff', 'Staff'],
           ] as const
         ).map(([name, label]) => (
-          <div className="checkbox" key={name}>
-            <input type="checkbox" id={`f-${name}`} {...form.register(name)} />
-            <label htmlFor={`f-${name}`}>{label}</label>
-          </div>
+          <Checkbox key={name} name={name} label={label} register={form.register(name)} />
         ))}
       </fieldset>
       <Narrative form={form} name="report" label="What the review found, and the plan to improve" rows={8} />

@@ -1,6 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { describedBy, errorAt, Field, SubmitButton, useActionForm } from '@/components/form-kit'
+import { Checkbox, describedBy, errorAt, Field, SubmitButton, useActionForm } from '@/components/form-kit'
 import { DECLARATION } from '@/lib/domain/oversight'
 import { independentPersonSchema } from '@/lib/validation/oversight'
 import { registerPersonAction } from '@/app/oversight/actions'
@@ -39,10 +39,7 @@ export function RegisterForm({ homeId, today, authorities }: { homeId: string; t
         <legend className="label">Their declaration (Regulation 43(3)): tick each that is true</legend>
         <span className="hint">Leave a box unticked if it is not true: the person is then recorded as not independent, with the reason.</span>
         {DECLARATION.map((d) => (
-          <div className="checkbox" key={d.key}>
-            <input type="checkbox" {...input(d.key)} />
-            <label htmlFor={`f-${d.key}`}>{d.label}</label>
-          </div>
+          <Checkbox key={d.key} name={d.key} label={d.label} register={form.register(d.key)} />
         ))}
       </fieldset>
       <Field name="connectionDetails" label="Any connection with the registered person, staff or a child (optional)" hint="Needed when the last box is not ticked" error={errorAt(errors, 'connectionDetails')}>

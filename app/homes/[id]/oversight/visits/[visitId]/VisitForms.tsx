@@ -1,7 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useRef } from 'react'
-import { describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
+import { answersWithFile, describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
 import { actionSchema, REPORT_EVENT_KINDS, reportEventSchema, reportVersionSchema, responseFormSchema } from '@/lib/validation/oversight'
 import { addActionAction, addReportAction, reportEventAction, respondAction } from '@/app/oversight/actions'
 
@@ -121,13 +121,7 @@ export function ReportVersionForm({ visitId, today }: { visitId: string; today: 
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: reportVersionSchema,
     defaultValues: { reportText: '', reportReceivedOn: today },
-    action: (values) => {
-      const data = new FormData()
-      data.set('answers', JSON.stringify(values))
-      const chosen = file.current?.files?.[0]
-      if (chosen) data.set('reportFile', chosen)
-      return addReportAction(visitId, data)
-    },
+    action: (values) => addReportAction(visitId, answersWithFile(values, 'reportFile', file.current)),
     onSuccess: (_, f) => {
       f.reset({ reportText: '', reportReceivedOn: today })
       if (file.current) file.current.value = ''

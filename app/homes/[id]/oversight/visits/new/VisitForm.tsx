@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation'
 import { useRef } from 'react'
 import { useFieldArray } from 'react-hook-form'
-import { describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
+import { answersWithFile, Checkbox, describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
 import { visitSchema } from '@/lib/validation/oversight'
 import { recordVisitAction } from '@/app/oversight/actions'
 
@@ -41,13 +41,7 @@ export function VisitForm({ homeId, today, people, placing, hostName, manages }:
       sentToHostOn: '',
       recommendations: [],
     },
-    action: (values) => {
-      const data = new FormData()
-      data.set('answers', JSON.stringify(values))
-      const chosen = file.current?.files?.[0]
-      if (chosen) data.set('reportFile', chosen)
-      return recordVisitAction(homeId, data)
-    },
+    action: (values) => recordVisitAction(homeId, answersWithFile(values, 'reportFile', file.current)),
     onSuccess: ({ id }) => {
       router.push(`/homes/${homeId}/oversight/visits/${id}`)
       router.refresh()
@@ -100,10 +94,7 @@ export function VisitForm({ homeId, today, people, placing, hostName, manages }:
             ['checkedSafetyPlans', 'CSE safety plans'],
           ] as const
         ).map(([name, label]) => (
-          <div className="checkbox" key={name}>
-            <input type="checkbox" {...input(name)} />
-            <label htmlFor={`f-${name}`}>{label}</label>
-          </div>
+          <Checkbox key={name} name={name} label={label} register={form.register(name)} />
         ))}
         <Field name="otherRecordsChecked" label="Other records checked (optional)" error={errorAt(errors, 'otherRecordsChecked')}>
           <input type="text" {...input('otherRecordsChecked')} />
