@@ -51,6 +51,8 @@ export type MonthFacts = {
     sentToOfstedOn: string | null
     /** each placing authority of a child placed at the home on the day, and when the report went to it */
     placingAuthorities: { name: string; sentOn: string | null }[]
+    /** the host authority, when it asked for the report (Reg 44(7)(b)): when it asked, and when it was sent */
+    host?: { name: string; requestedOn: string; sentOn: string | null } | null
   }[]
   /** every action of the home: due date, and the day a response marked it completed */
   actions: { recommendation: string; raisedOn: string; dueOn: string; completedOn: string | null }[]
@@ -123,6 +125,12 @@ export function monthChecks(month: string, today: string, facts: MonthFacts, rul
       const unsent = recipients.filter((r) => !r.sentOn)
       if (sentLate.length) problems.push({ level: 'red', text: `${of} went late to ${sentLate.map((r) => `${r.name} (${formatDate(r.sentOn!)})`).join(', ')}: it was due by ${formatDate(due)}` })
       if (unsent.length) problems.push(late ? { level: 'red', text: `${of} was not sent to ${unsent.map((r) => r.name).join(', ')} by ${formatDate(due)}` } : { level: 'amber', text: `${of} is still to go to ${unsent.map((r) => r.name).join(', ')} (by ${formatDate(due)})` })
+      // the host authority asked for it: due by the same date, or the day it asked if that was later
+      if (v.host) {
+        const hostDue = v.host.requestedOn > due ? v.host.requestedOn : due
+        if (v.host.sentOn && v.host.sentOn > hostDue) problems.push({ level: 'red', text: `${of} went late to ${v.host.name}, which asked for it on ${formatDate(v.host.requestedOn)}` })
+        else if (!v.host.sentOn) problems.push(today > hostDue ? { level: 'red', text: `${of} was not sent to ${v.host.name}, which asked for it on ${formatDate(v.host.requestedOn)}` } : { level: 'amber', text: `${of} is still to go to ${v.host.name}, which asked for it (by ${formatDate(hostDue)})` })
+      }
     }
     const level = worst(problems.map((p) => p.level))
     checks.push({

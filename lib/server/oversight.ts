@@ -240,7 +240,7 @@ const visitInclude = {
 } satisfies Prisma.Reg44VisitInclude
 
 /** A visit's facts for the month's checks and the pages: who it went to, and when. */
-function visitFacts(v: { visitedOn: Date; independent: boolean; independenceReasons: unknown; independentPerson: { name: string }; reports: { receivedOn: Date }[]; events: { kind: string; authorityId: string | null; on: Date }[] }, placing: { id: string; name: string }[]): MonthFacts['visits'][number] {
+function visitFacts(v: { visitedOn: Date; independent: boolean; independenceReasons: unknown; independentPerson: { name: string }; reports: { receivedOn: Date }[]; events: { kind: string; authorityId: string | null; on: Date }[] }, placing: { id: string; name: string }[], hostName: string): MonthFacts['visits'][number] {
   const first = (kind: string, authorityId?: string) => {
     const e = v.events.filter((x) => x.kind === kind && (!authorityId || x.authorityId === authorityId)).map((x) => isoDate(x.on)).sort()[0]
     return e ?? null
@@ -254,6 +254,7 @@ function visitFacts(v: { visitedOn: Date; independent: boolean; independenceReas
     reportReceivedOn: received,
     sentToOfstedOn: first('OFSTED'),
     placingAuthorities: placing.map((a) => ({ name: a.name, sentOn: first('PLACING_AUTHORITY', a.id) })),
+    host: first('HOST_REQUESTED') ? { name: hostName, requestedOn: first('HOST_REQUESTED')!, sentOn: first('HOST_AUTHORITY') } : null,
   }
 }
 
@@ -278,7 +279,7 @@ export async function getVisit(actor: Actor, visitId: string) {
       recordedBy: who(visit.createdById),
       independenceReasons: visit.independenceReasons as string[],
       placingAuthorities: placing,
-      facts: visitFacts(visit, placing),
+      facts: visitFacts(visit, placing, visit.home.hostAuthority.name),
       reports: visit.reports.map((r) => ({ ...r, receivedOn: isoDate(r.receivedOn), createdBy: who(r.createdById) })),
       events: visit.events.map((e) => ({ ...e, on: isoDate(e.on), authority: authorityName(e.authorityId) })),
       actions: visit.actions.map((a) => {
@@ -319,7 +320,7 @@ export async function listVisits(actor: Actor, homeId: string) {
         report: v.reports[0] ? { receivedOn: isoDate(v.reports[0].receivedOn), text: v.reports[0].text, fileName: v.reports[0].fileName, versions: v.reports.length } : null,
         sent: v.events.map((e) => ({ kind: e.kind, authorityId: e.authorityId, on: isoDate(e.on) })),
         actions: v.actions.map((a) => ({ id: a.id, recommendation: a.recommendation, owner: a.owner, dueOn: isoDate(a.dueOn), completedOn: a.responses.find((r) => r.completed) ? isoDate(a.responses.find((r) => r.completed)!.respondedOn) : null })),
-        status: visitFacts(v, placingOf(placements, isoDate(v.visitedOn))),
+        status: visitFacts(v, placingOf(placements, isoDate(v.visitedOn)), home.hostAuthority.name),
       })),
     }
   })
@@ -493,6 +494,7 @@ function placingOf(placements: HomePlacement[], day: string) {
 
 /** Everything the month's checks look at, for one home, loaded once for any number of months. */
 async function homeFacts(tx: Tx, homeId: string) {
+  const { hostAuthority } = await tx.home.findUniqueOrThrow({ where: { id: homeId }, select: { hostAuthority: { select: { name: true } } } })
   const [visits, actions, reg45, reg46, placements] = await inTurn(
     () => tx.reg44Visit.findMany({ where: { homeId }, orderBy: { visitedOn: 'asc' }, include: { independentPerson: { select: { name: true } }, reports: { select: { receivedOn: true } }, events: { select: { kind: true, authorityId: true, on: true } } } }),
     () => tx.oversightAction.findMany({ where: { homeId }, include: { visit: { select: { visitedOn: true } }, responses: { where: { completed: true }, select: { respondedOn: true } } } }),
@@ -501,7 +503,7 @@ async function homeFacts(tx: Tx, homeId: string) {
     () => homePlacements(tx, homeId),
   )
   const facts: MonthFacts = {
-    visits: visits.map((v) => visitFacts(v, placingOf(placements, isoDate(v.visitedOn)))),
+    visits: visits.map((v) => visitFacts(v, placingOf(placements, isoDate(v.visitedOn)), hostAuthority.name)),
     actions: actions.map((a) => ({ recommendation: a.recommendation, raisedOn: isoDate(a.visit.visitedOn), dueOn: isoDate(a.dueOn), completedOn: a.responses[0] ? isoDate(a.responses[0].respondedOn) : null })),
     reg45: reg45.map((r) => ({ completedOn: isoDate(r.completedOn), sentToOfstedOn: r.sentToOfstedOn ? isoDate(r.sentToOfstedOn) : null })),
     reg46: reg46.map((a) => ({ assessedOn: isoDate(a.assessedOn) })),

@@ -86,6 +86,14 @@ describe('the month’s checks', () => {
     expect(level({ ...inOrder, visits: [visit({ placingAuthorities: [{ name: 'Eastmere', sentOn: null }] })] }, '2026-04-02', 'report')?.level).toBe('amber')
   })
 
+  it('counts the host authority once it asked for the report, by the same deadline or the day it asked', () => {
+    const asked = (sentOn: string | null, requestedOn = '2026-03-30') => visit({ host: { name: 'Eastmere', requestedOn, sentOn } })
+    expect(level({ ...inOrder, visits: [asked('2026-04-02')] }, '2026-05-01', 'report')?.level).toBe('green')
+    expect(level({ ...inOrder, visits: [asked(null)] }, '2026-04-10', 'report')).toMatchObject({ level: 'amber', reason: expect.stringContaining('still to go to Eastmere, which asked for it') })
+    expect(level({ ...inOrder, visits: [asked(null)] }, '2026-05-01', 'report')).toMatchObject({ level: 'red', reason: expect.stringContaining('was not sent to Eastmere') })
+    expect(level({ ...inOrder, visits: [asked('2026-05-10', '2026-05-10')] }, '2026-05-12', 'report')?.level).toBe('green') // asked after the deadline, sent that day
+  })
+
   it('is red with overdue actions, green when none are overdue', () => {
     const overdue = { ...inOrder, actions: [{ recommendation: 'Fix the fire door', raisedOn: '2026-02-10', dueOn: '2026-03-01', completedOn: null }] }
     expect(level(overdue, '2026-05-01', 'actions')).toMatchObject({ level: 'red', reason: '1 overdue: “Fix the fire door” (due 1 Mar 2026).' })

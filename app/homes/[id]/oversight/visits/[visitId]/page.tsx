@@ -82,6 +82,11 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
               {a.name} (placing authority): {a.sentOn ? `sent ${formatDate(a.sentOn)}` : 'not yet sent'}
             </li>
           ))}
+          {v.facts.host && (
+            <li className={v.facts.host.sentOn ? 'check-green' : 'check-amber'}>
+              {v.facts.host.name} (host authority, asked {formatDate(v.facts.host.requestedOn)}): {v.facts.host.sentOn ? `sent ${formatDate(v.facts.host.sentOn)}` : 'not yet sent'}
+            </li>
+          )}
         </ul>
         {v.events.length > 0 && (
           <ul>
