@@ -52,6 +52,15 @@ test('a manager records a visit by an independent person, adds actions, and sees
   await page.getByRole('button', { name: 'Add the action' }).click()
   await expect(page.locator('strong', { hasText: 'Review Shannon’s safety plan' })).toBeVisible()
 
+  // a correction is a new entry beside the original
+  await page.getByText('Correct something in this visit').click()
+  await page.getByLabel('What needs correcting?').selectOption({ label: 'Staff spoken with' })
+  await expect(page.getByLabel('What it should say')).toHaveValue('3')
+  await page.getByLabel('What it should say').fill('4')
+  await page.getByLabel('Why does it need correcting?').fill('The night manager also spoke with her')
+  await page.getByRole('button', { name: 'Save the correction' }).click()
+  await expect(page.getByText(/Staff spoken with: was “3”, now “4”/)).toBeVisible()
+
   await page.getByRole('link', { name: 'Back to the oversight of Willow House' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Oversight: Willow House, ${formatMonth(lastMonth)}`)
   await expect(page.getByRole('heading', { level: 2, name: /This month: Green: in order/ })).toBeVisible()

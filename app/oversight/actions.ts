@@ -2,8 +2,8 @@
 // Server actions for a home's oversight: parse with the shared schema, call the use case, map the result.
 import { runAction, runActionWithFile } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
-import { addAction, addReportVersion, recordLocationShare, recordReg45, recordReg46, recordReportEvent, recordVisit, registerIndependentPerson, respondToAction } from '@/lib/server/oversight'
-import { actionSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, reportVersionSchema, responseFormSchema, visitSchema } from '@/lib/validation/oversight'
+import { addAction, addReportVersion, amendVisit, recordLocationShare, recordReg45, recordReg46, recordReportEvent, recordVisit, registerIndependentPerson, respondToAction } from '@/lib/server/oversight'
+import { actionSchema, amendVisitSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, reportVersionSchema, responseFormSchema, visitSchema } from '@/lib/validation/oversight'
 
 const home = (id: string) => recordId(id, 'home')
 const visit = (id: string) => recordId(id, 'visit')
@@ -35,4 +35,7 @@ export async function reg46Action(homeId: string, input: unknown) {
 }
 export async function locationShareAction(homeId: string, input: unknown) {
   return runAction(locationShareSchema, input, (actor, share) => recordLocationShare(actor, home(homeId), share))
+}
+export async function amendVisitAction(visitId: string, input: unknown) {
+  return runAction(amendVisitSchema, input, (actor, amendment) => amendVisit(actor, visit(visitId), amendment))
 }

@@ -36,6 +36,42 @@ export function independence(declaration: Declaration, known: KnownRoles): { ind
   return { independent: reasons.length === 0, reasons }
 }
 
+// ---- corrections to a visit (a new entry beside the original: children's homes guidance on records)
+
+export const VISIT_AMENDABLE = {
+  visitedOn: { label: 'Date of the visit', kind: 'date' },
+  announced: { label: 'Announced or not', kind: 'yes-no' },
+  spokeWithChildren: { label: 'Children spoken with', kind: 'count' },
+  spokeWithParents: { label: 'Parents or relatives spoken with', kind: 'count' },
+  spokeWithStaff: { label: 'Staff spoken with', kind: 'count' },
+  consentNote: { label: 'Consent', kind: 'text' },
+  checkedMissingLog: { label: 'Missing log checked', kind: 'yes-no' },
+  checkedReturnInterviews: { label: 'Return interviews checked', kind: 'yes-no' },
+  checkedSafetyPlans: { label: 'Safety plans checked', kind: 'yes-no' },
+  otherRecordsChecked: { label: 'Other records checked', kind: 'text' },
+  safeguardingOpinion: { label: 'Opinion on safeguarding', kind: 'required-text' },
+  wellbeingOpinion: { label: 'Opinion on well-being', kind: 'required-text' },
+} as const
+export type VisitAmendableField = keyof typeof VISIT_AMENDABLE
+
+/** The corrected value as stored, or the problem with it (dates as YYYY-MM-DD, yes/no, whole numbers). */
+export function visitAmendedValue(field: VisitAmendableField, raw: string, today: string): { value: string | number | boolean | null } | { problem: string } {
+  const text = raw.trim()
+  switch (VISIT_AMENDABLE[field].kind) {
+    case 'date':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) return { problem: 'Enter a real date, for example 2026-03-27' }
+      return text > today ? { problem: 'The visit cannot be in the future' } : { value: text }
+    case 'yes-no':
+      return text === 'yes' || text === 'no' ? { value: text === 'yes' } : { problem: 'Choose yes or no' }
+    case 'count':
+      return /^\d{1,3}$/.test(text) && Number(text) <= 200 ? { value: Number(text) } : { problem: 'Enter a whole number (0 if none)' }
+    case 'required-text':
+      return text ? { value: text } : { problem: 'Enter the corrected opinion' }
+    case 'text':
+      return { value: text || null }
+  }
+}
+
 // ---- the month's checks
 
 export type Level = 'green' | 'amber' | 'red'

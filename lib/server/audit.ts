@@ -72,6 +72,7 @@ export type AuditPayloads = {
   'oversight.people': { count: number }
   'reg44.record': { visitId: string; independent: boolean; actions: number; reportId: string | null }
   'reg44.read': Record<string, never>
+  'reg44.amend': { field: string; amendmentId: string }
   'reg44.list': { count: number }
   'reg44.report': { reportId: string; file: boolean }
   'reg44.report-event': { eventId: string; kind: string }

@@ -5,14 +5,14 @@
 // found"), write or read, audit in the same transaction. Nothing is edited in place: later rows supersede.
 import { checkDocument } from '@/lib/domain/documents'
 import { needsSafetyPlan } from '@/lib/domain/cse'
-import { independence, monthChecks, type Declaration, type KnownRoles, type MonthFacts } from '@/lib/domain/oversight'
+import { independence, monthChecks, VISIT_AMENDABLE, visitAmendedValue, type Declaration, type KnownRoles, type MonthFacts } from '@/lib/domain/oversight'
 import { can, type Action } from '@/lib/domain/permissions'
 import { interviewStatus, STATUS_LABELS } from '@/lib/domain/return-interviews'
 import type { Actor } from '@/lib/domain/roles'
 import { addCalendarMonths, calendarDate, firstDayOf, isoDate, lastDayOf, londonDate, londonMidnight, monthOf } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import type { ActionInput, IndependentPersonInput, LocationShareInput, Reg45Input, Reg46Input, ReportEventInput, ReportVersionInput, ResponseInput, VisitInput } from '@/lib/validation/oversight'
+import type { ActionInput, AmendVisitInput, IndependentPersonInput, LocationShareInput, Reg45Input, Reg46Input, ReportEventInput, ReportVersionInput, ResponseInput, VisitInput } from '@/lib/validation/oversight'
 import { recordAudit } from './audit'
 import { cseFlagsFrom, planFlagsSelect } from './cse'
 import { getPrisma, inTurn, type Tx } from './database'
@@ -237,6 +237,7 @@ const visitInclude = {
   reports: { orderBy: { createdAt: 'desc' }, select: { id: true, text: true, fileName: true, contentType: true, sizeBytes: true, receivedOn: true, createdAt: true, createdById: true } },
   events: { orderBy: { on: 'asc' } },
   actions: { orderBy: { dueOn: 'asc' }, include: { responses: { orderBy: { createdAt: 'asc' } } } },
+  amendments: { orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.Reg44VisitInclude
 
 /** A visit's facts for the month's checks and the pages: who it went to, and when. */
@@ -267,7 +268,7 @@ export async function getVisit(actor: Actor, visitId: string) {
     if (!visit) throw new NotFoundError('visit')
     const placingIds = await placingAuthorityIds(tx, visit.homeId, isoDate(visit.visitedOn))
     const authorities = await tx.localAuthority.findMany({ where: { id: { in: [...placingIds, visit.home.hostAuthorityId, ...visit.events.map((e) => e.authorityId).filter((x): x is string => !!x)] } }, select: { id: true, name: true } })
-    const people = await tx.user.findMany({ where: { id: { in: [visit.createdById, ...visit.reports.map((r) => r.createdById), ...visit.actions.flatMap((a) => a.responses.map((r) => r.createdById))] } }, select: { id: true, name: true } })
+    const people = await tx.user.findMany({ where: { id: { in: [visit.createdById, ...visit.amendments.map((a) => a.authorId), ...visit.reports.map((r) => r.createdById), ...visit.actions.flatMap((a) => a.responses.map((r) => r.createdById))] } }, select: { id: true, name: true } })
     const who = (id: string) => people.find((p) => p.id === id)?.name ?? 'Unknown'
     const authorityName = (id: string | null) => authorities.find((a) => a.id === id)?.name ?? null
     await recordAudit(tx, { actorId: actor.userId, action: 'reg44.read', subjectType: 'visit', subjectId: visitId, details: {} })
@@ -281,6 +282,7 @@ export async function getVisit(actor: Actor, visitId: string) {
       placingAuthorities: placing,
       facts: visitFacts(visit, placing, visit.home.hostAuthority.name),
       reports: visit.reports.map((r) => ({ ...r, receivedOn: isoDate(r.receivedOn), createdBy: who(r.createdById) })),
+      amendments: visit.amendments.map((a) => ({ ...a, label: VISIT_AMENDABLE[a.field as keyof typeof VISIT_AMENDABLE]?.label ?? a.field, author: who(a.authorId) })),
       events: visit.events.map((e) => ({ ...e, on: isoDate(e.on), authority: authorityName(e.authorityId) })),
       actions: visit.actions.map((a) => {
         const completed = a.responses.find((r) => r.completed)
@@ -377,6 +379,37 @@ export async function recordReportEvent(actor: Actor, visitId: string, input: Re
     const event = await tx.reg44ReportEvent.create({ data: { visitId, kind: input.kind, authorityId, on: calendarDate(input.on), createdAt: now, createdById: actor.userId } })
     await recordAudit(tx, { actorId: actor.userId, action: 'reg44.report-event', subjectType: 'visit', subjectId: visitId, details: { eventId: event.id, kind: input.kind } })
     return { id: event.id }
+  })
+}
+
+/** A correction to the visit: the original value stays readable beside the new one, with who, when and why.
+ * The registered person corrects any visit of their home; an independent visitor their own. */
+export async function amendVisit(actor: Actor, visitId: string, input: AmendVisitInput, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const found = await visitFor(tx, actor, 'reg44.record', visitId)
+    const manages = (await tx.home.count({ where: { AND: [{ id: found.homeId }, homeWhere(actor, 'oversight.manage')] } })) > 0
+    if (!manages && found.independentPerson.userId !== actor.userId) throw new NotFoundError('visit')
+    const visit = await tx.reg44Visit.findUniqueOrThrow({ where: { id: visitId }, include: { independentPerson: true, home: { select: { id: true, providerId: true } }, reports: { select: { receivedOn: true } }, events: { select: { on: true } }, actions: { select: { dueOn: true } } } })
+    const stale = new ValidationError({ form: 'Someone else corrected this visit while you were working on it. Reload the page to see their change; what you typed is still here.' })
+    if (visit.version !== input.version) throw stale
+    const result = visitAmendedValue(input.field, input.value, londonDate(now))
+    if ('problem' in result) throw new ValidationError({ value: result.problem })
+    const data: Prisma.Reg44VisitUpdateManyMutationInput = { version: { increment: 1 } }
+    if (input.field === 'visitedOn') {
+      const day = result.value as string
+      const later = [...visit.reports.map((r) => r.receivedOn), ...visit.events.map((e) => e.on), ...visit.actions.map((a) => a.dueOn)].map(isoDate).filter((d) => d < day)
+      if (later.length) throw new ValidationError({ value: `The report, a copy sent or an action's due date is before that day (${later.sort()[0]}): a visit cannot come after them` })
+      // independence is as it was on the day: worked out again for the corrected day
+      const checked = independence(declarationOf(visit.independentPerson), await knownRoles(tx, visit.independentPerson, visit.home, day))
+      Object.assign(data, { visitedOn: calendarDate(day), independent: checked.independent, independenceReasons: checked.reasons })
+    } else data[input.field] = result.value as never
+    const previous = input.field === 'visitedOn' ? isoDate(visit.visitedOn) : visit[input.field]
+    const updated = await tx.reg44Visit.updateMany({ where: { id: visitId, version: input.version }, data })
+    if (updated.count !== 1) throw stale
+    const amendment = await tx.reg44VisitAmendment.create({ data: { visitId, field: input.field, previousValue: (previous ?? null) as Prisma.InputJsonValue, newValue: (result.value ?? null) as Prisma.InputJsonValue, reason: input.reason, authorId: actor.userId, createdAt: now } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'reg44.amend', subjectType: 'visit', subjectId: visitId, details: { field: input.field, amendmentId: amendment.id } })
+    return { id: amendment.id, field: VISIT_AMENDABLE[input.field].label }
   })
 }
 

@@ -1,7 +1,7 @@
 // Oversight schemas (Regulations 43-46): forms, server actions and API alike.
 import { z } from 'zod'
-import { DECLARATION } from '@/lib/domain/oversight'
-import { dateField, optionalDate, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
+import { DECLARATION, VISIT_AMENDABLE } from '@/lib/domain/oversight'
+import { cleanText, dateField, optionalDate, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
 
 const ticked = z.boolean().default(false)
 const count = (label: string) =>
@@ -83,6 +83,13 @@ export const visitSchema = z
 
 export const REPORT_EVENT_KINDS = { OFSTED: 'Sent to Ofsted', PLACING_AUTHORITY: 'Sent to a placing authority', HOST_REQUESTED: 'The host authority asked for it', HOST_AUTHORITY: 'Sent to the host authority' } as const
 
+export const amendVisitSchema = z.object({
+  field: z.enum(Object.keys(VISIT_AMENDABLE) as [keyof typeof VISIT_AMENDABLE, ...(keyof typeof VISIT_AMENDABLE)[]], { error: 'Select what needs correcting' }),
+  value: z.string({ error: 'Enter what it should say' }).trim().max(8000, 'The correction must be 8000 characters or fewer').transform(cleanText),
+  reason: requiredText('why it needs correcting', 1000),
+  version: z.coerce.number().int(),
+})
+
 export const reportEventSchema = z
   .object({
     kind: z.enum(Object.keys(REPORT_EVENT_KINDS) as [keyof typeof REPORT_EVENT_KINDS], { error: 'Select what happened' }),
@@ -136,6 +143,7 @@ export const locationShareSchema = z.object({
 export type IndependentPersonInput = z.output<typeof independentPersonSchema>
 export type VisitInput = z.output<typeof visitSchema>
 export type ActionInput = z.output<typeof actionSchema>
+export type AmendVisitInput = z.output<typeof amendVisitSchema>
 export type ReportEventInput = z.output<typeof reportEventSchema>
 export type ReportVersionInput = z.output<typeof reportVersionSchema>
 export type ResponseInput = z.output<typeof responseSchema>

@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '@/lib/server/errors'
 import {
   addAction,
   addReportVersion,
+  amendVisit,
   flagMissedVisits,
   getOversightMonth,
   getReportFile,
@@ -137,6 +138,22 @@ describe('oversight', () => {
     expect(aaliyah.episodes).toHaveLength(1)
     expect(JSON.stringify(checklist)).not.toMatch(/"lastName"|dateOfBirth|"Test"/)
     await expect(visitorChecklist(visitor, world.homeB.id, '2025-07', now)).rejects.toBeInstanceOf(NotFoundError)
+  })
+
+  it('corrects a visit by a new entry beside the original, never in place, and refuses a stale or impossible correction', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeB.id }], 'Correcting Manager')
+    const { id: personId } = await registerIndependentPerson(manager, world.homeB.id, person({ name: 'Correct Visitor' }), now)
+    const { id } = await recordVisit(manager, world.homeB.id, visit(personId, { visitedOn: '2025-07-20', reportText: 'Report', reportReceivedOn: '2025-07-22' }), null, now)
+    await amendVisit(manager, id, { field: 'spokeWithChildren', value: '5', reason: 'Two more children spoke with her after the meeting', version: 1 }, now)
+    await expect(amendVisit(manager, id, { field: 'spokeWithStaff', value: '2', reason: 'Typed wrongly', version: 1 }, now)).rejects.toMatchObject({ fieldErrors: { form: expect.stringContaining('Someone else corrected this visit') } })
+    await expect(amendVisit(manager, id, { field: 'visitedOn', value: '2025-07-25', reason: 'Wrong day', version: 2 }, now)).rejects.toMatchObject({ fieldErrors: { value: expect.stringContaining('a visit cannot come after them') } })
+    await expect(amendVisit(manager, id, { field: 'announced', value: 'perhaps', reason: 'Unsure', version: 2 }, now)).rejects.toMatchObject({ fieldErrors: { value: 'Choose yes or no' } })
+    await amendVisit(manager, id, { field: 'visitedOn', value: '2025-07-18', reason: 'The visit was on the Friday', version: 2 }, now)
+    const v = await getVisit(manager, id)
+    expect(v).toMatchObject({ visitedOn: '2025-07-18', spokeWithChildren: 5, version: 3 })
+    expect(v.amendments.map((a) => [a.field, a.previousValue, a.newValue])).toEqual([['spokeWithChildren', 3, 5], ['visitedOn', '2025-07-20', '2025-07-18']])
+    const visitor = await makePerson([{ role: 'INDEPENDENT_VISITOR', homeId: world.homeB.id }], 'Not Their Visit')
+    await expect(amendVisit(visitor, id, { field: 'consentNote', value: 'x', reason: 'y', version: 3 }, now)).rejects.toBeInstanceOf(NotFoundError)
   })
 
   it('shows the responsible individual every home of the provider, and the LA missing lead the homes it hosts', async () => {

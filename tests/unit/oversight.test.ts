@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionOverdue, DECLARATION, independence, monthChecks, reportDueOn, type Declaration, type MonthFacts } from '@/lib/domain/oversight'
+import { actionOverdue, DECLARATION, independence, monthChecks, reportDueOn, visitAmendedValue, type Declaration, type MonthFacts } from '@/lib/domain/oversight'
 
 const RULES = { reportDayOfFollowingMonth: 28, reg45Months: 6, reg45ReportDays: 28, reg46Months: 12, dueSoonDays: 30 }
 const allClear = Object.fromEntries(DECLARATION.map((d) => [d.key, true])) as Declaration
@@ -115,5 +115,19 @@ describe('the month’s checks', () => {
     expect(level({ ...inOrder, reg46: [{ assessedOn: '2025-02-01' }] }, '2026-05-01', 'reg46')?.level).toBe('red')
     expect(level({ ...inOrder, reg46: [{ assessedOn: '2025-02-01' }, { assessedOn: '2026-04-10' }] }, '2026-05-01', 'reg46')?.level).toBe('red') // March was still overdue
     expect(level({ ...inOrder, reg46: [{ assessedOn: '2025-04-15' }] }, '2026-05-01', 'reg46')?.level).toBe('amber')
+  })
+})
+
+describe('corrections to a visit', () => {
+  it('takes real values for each kind of field and names the problem otherwise', () => {
+    expect(visitAmendedValue('visitedOn', '2026-03-12', '2026-04-01')).toEqual({ value: '2026-03-12' })
+    expect(visitAmendedValue('visitedOn', '2026-02-30', '2026-04-01')).toEqual({ problem: 'Enter a real date, for example 2026-03-27' })
+    expect(visitAmendedValue('visitedOn', '2026-05-01', '2026-04-01')).toEqual({ problem: 'The visit cannot be in the future' })
+    expect(visitAmendedValue('announced', 'yes', '2026-04-01')).toEqual({ value: true })
+    expect(visitAmendedValue('announced', 'maybe', '2026-04-01')).toEqual({ problem: 'Choose yes or no' })
+    expect(visitAmendedValue('spokeWithChildren', '4', '2026-04-01')).toEqual({ value: 4 })
+    expect(visitAmendedValue('spokeWithChildren', '-1', '2026-04-01')).toEqual({ problem: 'Enter a whole number (0 if none)' })
+    expect(visitAmendedValue('safeguardingOpinion', '  ', '2026-04-01')).toEqual({ problem: 'Enter the corrected opinion' })
+    expect(visitAmendedValue('consentNote', '', '2026-04-01')).toEqual({ value: null })
   })
 })

@@ -7,11 +7,12 @@ import { recordId } from '@/lib/server/errors'
 import { getVisit } from '@/lib/server/oversight'
 import { orNotFound } from '@/lib/server/page-helpers'
 import { REPORT_EVENT_KINDS } from '@/lib/validation/oversight'
-import { AddActionForm, ReportEventForm, ReportVersionForm, ResponseForm } from './VisitForms'
+import { AddActionForm, AmendVisitForm, ReportEventForm, ReportVersionForm, ResponseForm } from './VisitForms'
 
 export const metadata = { title: 'Regulation 44 visit' }
 
 const yes = (b: boolean) => (b ? 'Yes' : 'No')
+const shown = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : v === null || v === undefined || v === '' ? 'blank' : String(v))
 
 export default async function VisitPage({ params }: { params: Promise<{ id: string; visitId: string }> }) {
   const actor = await requireActor()
@@ -48,6 +49,42 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         <div><dt>Are children effectively safeguarded?</dt><dd>{v.safeguardingOpinion}</dd></div>
         <div><dt>Does the home promote their well-being?</dt><dd>{v.wellbeingOpinion}</dd></div>
       </dl>
+
+      {v.amendments.length > 0 && (
+        <section aria-labelledby="corrections">
+          <h2 id="corrections">Corrections</h2>
+          <ul>
+            {v.amendments.map((a) => (
+              <li key={a.id} className="amended">
+                {a.label}: was “{shown(a.previousValue)}”, now “{shown(a.newValue)}”. {a.author}, {formatDateTime(a.createdAt)}: {a.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {mayAddReport && (
+        <details>
+          <summary>Correct something in this visit</summary>
+          <AmendVisitForm
+            visitId={v.id}
+            version={v.version}
+            current={{
+              visitedOn: v.visitedOn,
+              announced: v.announced ? 'yes' : 'no',
+              spokeWithChildren: String(v.spokeWithChildren),
+              spokeWithParents: String(v.spokeWithParents),
+              spokeWithStaff: String(v.spokeWithStaff),
+              consentNote: v.consentNote ?? '',
+              checkedMissingLog: v.checkedMissingLog ? 'yes' : 'no',
+              checkedReturnInterviews: v.checkedReturnInterviews ? 'yes' : 'no',
+              checkedSafetyPlans: v.checkedSafetyPlans ? 'yes' : 'no',
+              otherRecordsChecked: v.otherRecordsChecked ?? '',
+              safeguardingOpinion: v.safeguardingOpinion,
+              wellbeingOpinion: v.wellbeingOpinion,
+            }}
+          />
+        </details>
+      )}
 
       <section aria-labelledby="report">
         <h2 id="report">The report</h2>
