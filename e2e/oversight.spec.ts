@@ -59,7 +59,7 @@ test('a manager records a visit by an independent person, adds actions, and sees
   await page.getByLabel('What it should say').fill('4')
   await page.getByLabel('Why does it need correcting?').fill('The night manager also spoke with her')
   await page.getByRole('button', { name: 'Save the correction' }).click()
-  await expect(page.getByText(/Staff spoken with: was “3”, now “4”/)).toBeVisible()
+  await expect(page.getByText(/Staff spoken with was “3”, now “4”/)).toBeVisible()
 
   await page.getByRole('link', { name: 'Back to the oversight of Willow House' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Oversight: Willow House, ${formatMonth(lastMonth)}`)

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { Corrections } from '@/components/Corrections'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/domain/permissions'
 import { formatDate, formatDateTime, londonDate } from '@/lib/domain/time'
@@ -12,7 +13,6 @@ import { AddActionForm, AmendVisitForm, ReportEventForm, ReportVersionForm, Resp
 export const metadata = { title: 'Regulation 44 visit' }
 
 const yes = (b: boolean) => (b ? 'Yes' : 'No')
-const shown = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : v === null || v === undefined || v === '' ? 'blank' : String(v))
 
 export default async function VisitPage({ params }: { params: Promise<{ id: string; visitId: string }> }) {
   const actor = await requireActor()
@@ -50,18 +50,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         <div><dt>Does the home promote their well-being?</dt><dd>{v.wellbeingOpinion}</dd></div>
       </dl>
 
-      {v.amendments.length > 0 && (
-        <section aria-labelledby="corrections">
-          <h2 id="corrections">Corrections</h2>
-          <ul>
-            {v.amendments.map((a) => (
-              <li key={a.id} className="amended">
-                {a.label}: was “{shown(a.previousValue)}”, now “{shown(a.newValue)}”. {a.author}, {formatDateTime(a.createdAt)}: {a.reason}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Corrections corrections={v.amendments.map((a) => ({ id: a.id, at: a.createdAt, author: a.author, field: a.label, previous: a.previousValue, now: a.newValue, reason: a.reason }))} />
       {mayAddReport && (
         <details>
           <summary>Correct something in this visit</summary>
