@@ -9,7 +9,7 @@ import { independence, monthChecks, VISIT_AMENDABLE, visitAmendedValue, type Dec
 import { can, type Action } from '@/lib/domain/permissions'
 import { interviewStatus, STATUS_LABELS } from '@/lib/domain/return-interviews'
 import type { Actor } from '@/lib/domain/roles'
-import { addCalendarMonths, calendarDate, firstDayOf, isoDate, lastDayOf, londonDate, londonMidnight, monthOf } from '@/lib/domain/time'
+import { addCalendarMonths, calendarDate, firstDayOf, formatMonth, isoDate, lastDayOf, londonDate, londonMidnight, monthOf } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { ActionInput, AmendVisitInput, IndependentPersonInput, LocationShareInput, Reg45Input, Reg46Input, ReportEventInput, ReportVersionInput, ResponseInput, VisitInput } from '@/lib/validation/oversight'
@@ -28,6 +28,9 @@ async function findHome(tx: Tx, actor: Actor, action: Action, homeId: string) {
   if (!home) throw new NotFoundError('home')
   return home
 }
+
+/** The registered person (manager or responsible individual) of the home: they act for any visitor there. */
+const managesHome = async (tx: Tx, actor: Actor, homeId: string) => (await tx.home.count({ where: { AND: [{ id: homeId }, homeWhere(actor, 'oversight.manage')] } })) > 0
 
 /** The homes whose oversight the actor reads (or, for a visitor, whose checklist). */
 export async function oversightHomes(actor: Actor, action: 'oversight.read' | 'visitor.checklist' | 'reg44.record' = 'oversight.read') {
@@ -127,7 +130,7 @@ export async function visitFormContext(actor: Actor, homeId: string, now = new D
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const home = await findHome(tx, actor, 'reg44.record', homeId)
-    const manages = (await tx.home.count({ where: { AND: [{ id: homeId }, homeWhere(actor, 'oversight.manage')] } })) > 0
+    const manages = await managesHome(tx, actor, homeId)
     const people = (await peopleWithIndependence(tx, home, londonDate(now))).filter((p) => manages || p.userId === actor.userId)
     const placing = await tx.localAuthority.findMany({ where: { id: { in: await placingAuthorityIds(tx, homeId, londonDate(now)) } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
     await recordAudit(tx, { actorId: actor.userId, action: 'oversight.people', subjectType: 'home', subjectId: homeId, details: { count: people.length } })
@@ -185,8 +188,7 @@ export async function recordVisit(actor: Actor, homeId: string, input: VisitInpu
     const home = await findHome(tx, actor, 'reg44.record', homeId)
     const person = await tx.independentPerson.findFirst({ where: { id: input.independentPersonId, homeId } })
     if (!person) throw new ValidationError({ independentPersonId: 'Select an independent person registered for this home' })
-    const managesHome = (await tx.home.count({ where: { AND: [{ id: homeId }, homeWhere(actor, 'oversight.manage')] } })) > 0
-    if (!managesHome && person.userId !== actor.userId) throw new ValidationError({ independentPersonId: 'You can record only your own visits' })
+    if (!(await managesHome(tx, actor, homeId)) && person.userId !== actor.userId) throw new ValidationError({ independentPersonId: 'You can record only your own visits' })
     const placing = await placingAuthorityIds(tx, homeId, input.visitedOn)
     const unknown = input.sentToPlacing.findIndex((s) => s.sentOn && !placing.includes(s.authorityId))
     if (unknown >= 0) throw new ValidationError({ [`sentToPlacing.${unknown}.authorityId`]: 'That authority had no child placed at the home on the day of the visit' })
@@ -335,15 +337,20 @@ async function visitFor(tx: Tx, actor: Actor, action: Action, visitId: string) {
   return visit
 }
 
+/** A visit the actor may add to: any at a home they are the registered person of; otherwise only their own. */
+async function ownVisitFor(tx: Tx, actor: Actor, visitId: string) {
+  const visit = await visitFor(tx, actor, 'reg44.record', visitId)
+  if (!(await managesHome(tx, actor, visit.homeId)) && visit.independentPerson.userId !== actor.userId) throw new NotFoundError('visit')
+  return visit
+}
+
 /** A later version of the report (written here or a file): the earlier stays readable. */
 export async function addReportVersion(actor: Actor, visitId: string, input: ReportVersionInput, file: ReportFile = null, now = new Date()) {
   const document = checkFile(file)
   if (!input.reportText && !document) throw new ValidationError({ reportText: 'Write the report or attach the file' })
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
-    const visit = await visitFor(tx, actor, 'reg44.record', visitId)
-    const manages = (await tx.home.count({ where: { AND: [{ id: visit.homeId }, homeWhere(actor, 'oversight.manage')] } })) > 0
-    if (!manages && visit.independentPerson.userId !== actor.userId) throw new NotFoundError('visit')
+    const visit = await ownVisitFor(tx, actor, visitId)
     throwIfProblems(datesProblems(isoDate(visit.visitedOn), londonDate(now), { reportReceivedOn: input.reportReceivedOn }))
     const report = await tx.reg44Report.create({ data: { visitId, text: input.reportText, ...document, receivedOn: calendarDate(input.reportReceivedOn), createdAt: now, createdById: actor.userId } })
     await recordAudit(tx, { actorId: actor.userId, action: 'reg44.report', subjectType: 'visit', subjectId: visitId, details: { reportId: report.id, file: Boolean(document) } })
@@ -363,11 +370,12 @@ export async function getReportFile(actor: Actor, visitId: string, reportId: str
   })
 }
 
-/** When the report went to Ofsted, a placing authority or the host authority (or the host asked): an event. */
+/** When the report went to Ofsted, a placing authority or the host authority (or the host asked): an event. The
+ * independent person provides the copies (Reg 44(7)); the registered person may record them too. */
 export async function recordReportEvent(actor: Actor, visitId: string, input: ReportEventInput, now = new Date()) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
-    const visit = await visitFor(tx, actor, 'oversight.manage', visitId)
+    const visit = await ownVisitFor(tx, actor, visitId)
     const visitedOn = isoDate(visit.visitedOn)
     throwIfProblems(datesProblems(visitedOn, londonDate(now), { on: input.on }))
     if (input.kind !== 'HOST_REQUESTED' && !(await tx.reg44Report.count({ where: { visitId } }))) throw new ValidationError({ kind: 'Add the report before recording that it was sent' })
@@ -387,9 +395,7 @@ export async function recordReportEvent(actor: Actor, visitId: string, input: Re
 export async function amendVisit(actor: Actor, visitId: string, input: AmendVisitInput, now = new Date()) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
-    const found = await visitFor(tx, actor, 'reg44.record', visitId)
-    const manages = (await tx.home.count({ where: { AND: [{ id: found.homeId }, homeWhere(actor, 'oversight.manage')] } })) > 0
-    if (!manages && found.independentPerson.userId !== actor.userId) throw new NotFoundError('visit')
+    await ownVisitFor(tx, actor, visitId)
     const visit = await tx.reg44Visit.findUniqueOrThrow({ where: { id: visitId }, include: { independentPerson: true, home: { select: { id: true, providerId: true } }, reports: { select: { receivedOn: true } }, events: { select: { on: true } }, actions: { select: { dueOn: true } } } })
     const stale = new ValidationError({ form: 'Someone else corrected this visit while you were working on it. Reload the page to see their change; what you typed is still here.' })
     if (visit.version !== input.version) throw stale
@@ -699,7 +705,8 @@ export async function flagMissedVisits(now = new Date()) {
       flagged++
       const people = await tx.roleAssignment.findMany({ where: { user: { active: true }, OR: [{ role: 'REGISTERED_MANAGER', homeId: home.id }, { role: 'RESPONSIBLE_INDIVIDUAL', providerId: home.providerId }] }, select: { userId: true } })
       const link = `/homes/${home.id}/oversight?month=${month}`
-      await notify(tx, [...new Set(people.map((p) => p.userId))].map((recipientId) => ({ recipientId, kind: 'oversight.reg44-missed', link, title: `Haven: no Regulation 44 visit at ${home.name} in ${month}`, body: `No independent person's visit was recorded at ${home.name} in ${month}. Regulation 44 asks for one at least once each month. Sign in to Haven to see the home's oversight.` })), now)
+      const when = formatMonth(month)
+      await notify(tx, [...new Set(people.map((p) => p.userId))].map((recipientId) => ({ recipientId, kind: 'oversight.reg44-missed', link, title: `Haven: no Regulation 44 visit at ${home.name} in ${when}`, body: `No independent person's visit was recorded at ${home.name} in ${when}. Regulation 44 asks for one at least once each month. Sign in to Haven to see the home's oversight.` })), now)
       await recordAudit(tx, { actorId: null, action: 'oversight.flag', subjectType: 'home', subjectId: home.id, details: { month, kind: 'reg44-missed' } })
     }
     return flagged

@@ -124,9 +124,11 @@ describe('oversight', () => {
     expect((await getReportFile(visitor, v.id, seen.reports[0].id)).bytes.length).toBe(PDF.length)
     await addReportVersion(visitor, v.id, { reportText: 'Corrected: four children spoken with', reportReceivedOn: '2025-07-16' }, null, new Date(now.getTime() + 60_000))
     expect((await getVisit(manager, v.id)).reports.map((r) => r.text)).toEqual(['Corrected: four children spoken with', null])
-    // the visitor cannot record what was sent (the registered person does), nor read the month view
-    await expect(recordReportEvent(visitor, v.id, reportEventSchema.parse({ kind: 'OFSTED', on: '2025-07-20' }), now)).rejects.toBeInstanceOf(NotFoundError)
-    await recordReportEvent(manager, v.id, reportEventSchema.parse({ kind: 'OFSTED', on: '2025-07-20' }), now)
+    // the visitor sends the copies of their own report (Reg 44(7)), not of another's; they do not read the month view
+    await recordReportEvent(visitor, v.id, reportEventSchema.parse({ kind: 'OFSTED', on: '2025-07-20' }), now)
+    const othersVisit = await recordVisit(manager, world.homeA.id, visit(other.id), null, now)
+    await expect(recordReportEvent(visitor, othersVisit.id, reportEventSchema.parse({ kind: 'OFSTED', on: '2025-07-20' }), now)).rejects.toBeInstanceOf(NotFoundError)
+    await expect(amendVisit(visitor, othersVisit.id, { field: 'consentNote', value: 'x', reason: 'y', version: 1 }, now)).rejects.toBeInstanceOf(NotFoundError)
     await expect(getOversightMonth(visitor, world.homeA.id, '2025-07', now)).rejects.toBeInstanceOf(NotFoundError)
     await addAction(manager, v.id, actionSchema.parse({ recommendation: 'Refresh missing-from-care training', owner: 'Deputy manager', dueOn: '2025-08-30' }), now)
 
@@ -173,7 +175,7 @@ describe('oversight', () => {
     expect(await flagMissedVisits(inSeptember)).toBe(3)
     expect(await flagMissedVisits(inSeptember)).toBe(0)
     const told = await prisma.notification.findMany({ where: { kind: 'oversight.reg44-missed', recipientId: ri.userId } })
-    expect(told.map((n) => n.title).sort()).toEqual(['Haven: no Regulation 44 visit at Birch Lodge in 2025-08', 'Haven: no Regulation 44 visit at Willow House in 2025-08'])
+    expect(told.map((n) => n.title).sort()).toEqual(['Haven: no Regulation 44 visit at Birch Lodge in August 2025', 'Haven: no Regulation 44 visit at Willow House in August 2025'])
     expect(told[0].link).toMatch(/\/homes\/.+\/oversight\?month=2025-08/)
   })
 })

@@ -21,7 +21,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   if (v.homeId !== id) notFound()
   const today = londonDate(new Date())
   const manage = can(actor, 'oversight.manage') && can(actor, 'oversight.read')
-  const mayAddReport = manage || v.independentPerson.userId === actor.userId
+  const mayAddToVisit = manage || v.independentPerson.userId === actor.userId
   const open = v.actions.filter((a) => !a.completedOn)
   return (
     <>
@@ -51,7 +51,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
       </dl>
 
       <Corrections corrections={v.amendments.map((a) => ({ id: a.id, at: a.createdAt, author: a.author, field: a.label, previous: a.previousValue, now: a.newValue, reason: a.reason }))} />
-      {mayAddReport && (
+      {mayAddToVisit && (
         <details>
           <summary>Correct something in this visit</summary>
           <AmendVisitForm
@@ -91,7 +91,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
             {r.text && <p style={{ whiteSpace: 'pre-wrap' }}>{r.text}</p>}
           </article>
         ))}
-        {mayAddReport && (
+        {mayAddToVisit && (
           <details>
             <summary>{v.reports.length ? 'Add a corrected version of the report' : 'Add the report'}</summary>
             <ReportVersionForm visitId={v.id} today={today} />
@@ -124,7 +124,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
             ))}
           </ul>
         )}
-        {manage && (
+        {mayAddToVisit && (
           <details>
             <summary>Record that the report was sent, or that the host authority asked for it</summary>
             <ReportEventForm visitId={v.id} today={today} placing={v.placingAuthorities} />

@@ -12,10 +12,9 @@ type Props = {
   people: { id: string; name: string; independent: boolean }[]
   placing: { id: string; name: string }[]
   hostName: string
-  manages: boolean
 }
 
-export function VisitForm({ homeId, today, people, placing, hostName, manages }: Props) {
+export function VisitForm({ homeId, today, people, placing, hostName }: Props) {
   const router = useRouter()
   const file = useRef<HTMLInputElement>(null)
   const { form, onSubmit, summary, errors, busy } = useActionForm({
@@ -134,8 +133,7 @@ export function VisitForm({ homeId, today, people, placing, hostName, manages }:
           <input {...date} {...input('reportReceivedOn')} />
         </Field>
       </fieldset>
-      {manages && (
-        <fieldset className="field">
+      <fieldset className="field">
           <legend className="label">Copies of the report (Regulation 44(7))</legend>
           <span className="hint">Leave a date empty if it has not gone yet: you can record it later on the visit’s page.</span>
           <Field name="sentToOfstedOn" label="Sent to Ofsted on (optional)" error={errorAt(errors, 'sentToOfstedOn')}>
@@ -153,7 +151,6 @@ export function VisitForm({ homeId, today, people, placing, hostName, manages }:
             <input {...date} {...input('sentToHostOn')} />
           </Field>
         </fieldset>
-      )}
       <SubmitButton busy={busy}>Record the visit</SubmitButton>
     </form>
   )

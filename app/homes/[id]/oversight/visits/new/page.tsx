@@ -20,7 +20,7 @@ export default async function NewVisitPage({ params }: { params: Promise<{ id: s
       {people.length === 0 ? (
         <p className="empty">{manages ? 'Register the independent person first.' : 'You are not registered as an independent person for this home: ask the registered manager to register you.'}</p>
       ) : (
-        <VisitForm homeId={home.id} today={londonDate(new Date())} people={people} placing={placing} hostName={home.hostAuthority.name} manages={manages} />
+        <VisitForm homeId={home.id} today={londonDate(new Date())} people={people} placing={placing} hostName={home.hostAuthority.name} />
       )}
     </>
   )
