@@ -134,23 +134,23 @@ export function VisitForm({ homeId, today, people, placing, hostName }: Props) {
         </Field>
       </fieldset>
       <fieldset className="field">
-          <legend className="label">Copies of the report (Regulation 44(7))</legend>
-          <span className="hint">Leave a date empty if it has not gone yet: you can record it later on the visit’s page.</span>
-          <Field name="sentToOfstedOn" label="Sent to Ofsted on (optional)" error={errorAt(errors, 'sentToOfstedOn')}>
-            <input {...date} {...input('sentToOfstedOn')} />
+        <legend className="label">Copies of the report (Regulation 44(7))</legend>
+        <span className="hint">Leave a date empty if it has not gone yet: you can record it later on the visit’s page.</span>
+        <Field name="sentToOfstedOn" label="Sent to Ofsted on (optional)" error={errorAt(errors, 'sentToOfstedOn')}>
+          <input {...date} {...input('sentToOfstedOn')} />
+        </Field>
+        {placing.map((a, i) => (
+          <Field key={a.id} name={`sentToPlacing.${i}.sentOn`} label={`Sent to ${a.name} (placing authority) on (optional)`} error={errorAt(errors, `sentToPlacing.${i}.sentOn`) ?? errorAt(errors, `sentToPlacing.${i}.authorityId`)}>
+            <input {...date} {...input(`sentToPlacing.${i}.sentOn`)} />
           </Field>
-          {placing.map((a, i) => (
-            <Field key={a.id} name={`sentToPlacing.${i}.sentOn`} label={`Sent to ${a.name} (placing authority) on (optional)`} error={errorAt(errors, `sentToPlacing.${i}.sentOn`) ?? errorAt(errors, `sentToPlacing.${i}.authorityId`)}>
-              <input {...date} {...input(`sentToPlacing.${i}.sentOn`)} />
-            </Field>
-          ))}
-          <Field name="hostRequestedOn" label={`${hostName} (host authority) asked for it on (optional)`} error={errorAt(errors, 'hostRequestedOn')}>
-            <input {...date} {...input('hostRequestedOn')} />
-          </Field>
-          <Field name="sentToHostOn" label={`Sent to ${hostName} on (optional)`} error={errorAt(errors, 'sentToHostOn')}>
-            <input {...date} {...input('sentToHostOn')} />
-          </Field>
-        </fieldset>
+        ))}
+        <Field name="hostRequestedOn" label={`${hostName} (host authority) asked for it on (optional)`} error={errorAt(errors, 'hostRequestedOn')}>
+          <input {...date} {...input('hostRequestedOn')} />
+        </Field>
+        <Field name="sentToHostOn" label={`Sent to ${hostName} on (optional)`} error={errorAt(errors, 'sentToHostOn')}>
+          <input {...date} {...input('sentToHostOn')} />
+        </Field>
+      </fieldset>
       <SubmitButton busy={busy}>Record the visit</SubmitButton>
     </form>
   )
