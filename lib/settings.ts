@@ -64,6 +64,8 @@ export const settings = {
     reg46Months: fromEnv('HAVEN_REG46_MONTHS', 12),
     /** a review or assessment due within this many days shows as amber (local practice) */
     dueSoonDays: fromEnv('HAVEN_OVERSIGHT_DUE_SOON_DAYS', 30),
+    /** a place named in this many of a home's episodes (over the pattern look-back) counts as recurring for Reg 46 */
+    recurringPlaceEpisodes: fromEnv('HAVEN_REG46_RECURRING_PLACE_EPISODES', 2),
     /** the largest report file accepted (PDF or DOCX) */
     maxReportBytes: fromEnv('HAVEN_MAX_REPORT_BYTES', 5_000_000),
   },

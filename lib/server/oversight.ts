@@ -462,17 +462,19 @@ export async function recordReg45(actor: Actor, homeId: string, input: Reg45Inpu
   })
 }
 
-/** Places named in two or more of the home's children's episodes in the last year (Haven's own recurring places). */
+/** Places named in several of the home's children's episodes over the pattern look-back (Haven's own recurring
+ * places; recommendation 5 asks that known hot spots inform where homes are and how they keep children safe). */
 export async function recurringPlaces(tx: Tx, homeId: string, now: Date) {
   const rows = await tx.$queryRawUnsafe<{ name: string; postcode: string | null; episodes: number; children: number }[]>(
     `SELECT k.name, k.postcode, count(DISTINCT e.id)::int AS episodes, count(DISTINCT e."childId")::int AS children
        FROM "EpisodeLocation" x JOIN "MissingEpisode" e ON e.id = x."episodeId" JOIN "Location" l ON l.id = x."locationId"
        JOIN "Location" k ON k.id = COALESCE(l."mergedIntoId", l.id)
       WHERE e."homeId" = $1 AND e."lastSeenAt" >= $2
-      GROUP BY k.id, k.name, k.postcode HAVING count(DISTINCT e.id) >= 2
+      GROUP BY k.id, k.name, k.postcode HAVING count(DISTINCT e.id) >= $3
       ORDER BY children DESC, episodes DESC, k.name`,
     homeId,
-    new Date(now.getTime() - 365 * 86_400_000),
+    new Date(now.getTime() - settings.patterns.lookbackDays * 86_400_000),
+    settings.oversight.recurringPlaceEpisodes,
   )
   return rows
 }

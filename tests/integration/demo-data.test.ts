@@ -118,6 +118,8 @@ describe('demo data', () => {
     expect((await oversightOverview((await loadActor(prisma, 'demo-user-lead'))!, 1))!.rows.map((r) => r.home.name)).toEqual(['Willow House'])
     const willowMonth = await getOversightMonth((await loadActor(prisma, 'demo-user-manager'))!, 'demo-home-willow', last)
     expect(willowMonth.locationShares[0].sharedWith).toMatch(/Northshire Police/)
+    // the latest location assessment kept the places Haven's own records show recurring for Willow House's children
+    expect(willowMonth.reg46[0].recurringPlaces.map((p) => p.name).join('; ')).toMatch(/Kebab King/)
     expect(willowMonth.people.find((p) => p.name === 'Gareth Lowe')).toMatchObject({ independent: false })
     expect(willowMonth.people.find((p) => p.name === 'Helen Brandt')).toMatchObject({ independent: true, approvedBy: 'Northshire County Council' })
     // the visitor's checklist for Willow House names children by first name and initial only

@@ -4,6 +4,7 @@ import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { reg46Context } from '@/lib/server/oversight'
 import { orNotFound } from '@/lib/server/page-helpers'
+import { settings } from '@/lib/settings'
 import { LocationShareForm, Reg46Form } from '../ReviewForms'
 
 export const metadata = { title: 'Location assessment' }
@@ -21,7 +22,7 @@ export default async function Reg46Page({ params }: { params: Promise<{ id: stri
       <p className="lede">Regulation 46: reviewed at least once a year, consulting the police (report recommendation 5). The police should know where the home is (recommendation 6).</p>
       <section aria-labelledby="places">
         <h2 id="places">Places that recur in Haven’s records for this home’s children</h2>
-        <p>Places named in two or more missing episodes from {home.name} in the last year. They are kept with the assessment as it was made.</p>
+        <p>Places named in {settings.oversight.recurringPlaceEpisodes} or more missing episodes from {home.name} in the last {settings.patterns.lookbackDays} days. They are kept with the assessment as it was made.</p>
         {recurringPlaces.length ? (
           <ul>
             {recurringPlaces.map((p) => (
