@@ -165,6 +165,25 @@ export function ActionButton({ label, run, warning }: { label: string; run: () =
   )
 }
 
+/** A labelled checkbox carrying the field's id, so the error summary's link lands on it. */
+export function Checkbox({ name, label, register }: { name: string; label: string; register: ReturnType<UseFormReturn<FieldValues>['register']> }) {
+  return (
+    <div className="checkbox">
+      <input type="checkbox" id={fieldId(name)} {...register} />
+      <label htmlFor={fieldId(name)}>{label}</label>
+    </div>
+  )
+}
+
+/** The answers as JSON beside the chosen file, in one FormData (for the actions that take a file). */
+export function answersWithFile(values: unknown, fileField: string, input: HTMLInputElement | null) {
+  const data = new FormData()
+  data.set('answers', JSON.stringify(values))
+  const file = input?.files?.[0]
+  if (file) data.set(fileField, file)
+  return data
+}
+
 /** A group of radio buttons with its question as the legend, keyboard-usable with the arrow keys. */
 export function Radios(props: {
   name: string

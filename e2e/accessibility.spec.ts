@@ -2,6 +2,7 @@
 // violations, and nothing wider than the screen.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { addCalendarMonths, londonDate, monthOf } from '../lib/domain/time'
 import { signIn } from './helpers'
 
 const PAGES: [account: string | null, path: string][] = [
@@ -65,6 +66,19 @@ const PAGES: [account: string | null, path: string][] = [
   ['missing.lead@demo.haven.test', '/reports/missing?sex=MALE&ageBand=16-17'],
   ['manager@demo.haven.test', '/reports/missing?from=2026-02-30'],
   ['care.worker@demo.haven.test', '/children/demo-child-01/chronology?kind=return&from=2026-13-01'],
+  ['manager@demo.haven.test', '/homes/demo-home-willow/oversight'],
+  ['manager@demo.haven.test', '/homes/demo-home-willow/oversight?month=2000-99'],
+  ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/register'],
+  ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/visits/new'],
+  ['manager@demo.haven.test', `/homes/demo-home-willow/oversight/visits/demo-visit-willow-${addCalendarMonths(monthOf(londonDate(new Date())), -3)}`],
+  ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/reg45'],
+  ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/reg46'],
+  ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/pack'],
+  ['ri@demo.haven.test', '/oversight'],
+  ['missing.lead@demo.haven.test', '/oversight'],
+  ['visitor@demo.haven.test', '/homes/demo-home-cedar/oversight/checklist'],
+  ['visitor@demo.haven.test', '/homes/demo-home-cedar/oversight/visits/new'],
+  ['visitor@demo.haven.test', '/oversight'],
 ]
 
 async function expectAccessible(page: Page, label: string) {
@@ -102,6 +116,15 @@ test('the report and return forms showing errors are accessible too', async ({ p
   await page.getByRole('button', { name: 'Record the return' }).click()
   await expect(page.locator('.error-summary')).toBeVisible()
   await expectAccessible(page, 'record the return with errors')
+})
+
+test('the visit form showing errors is accessible too', async ({ page }) => {
+  await signIn(page, 'manager@demo.haven.test')
+  await page.goto('/homes/demo-home-willow/oversight/visits/new')
+  await page.getByRole('button', { name: 'Add a recommendation' }).click()
+  await page.getByRole('button', { name: 'Record the visit' }).click()
+  await expect(page.locator('.error-summary')).toBeVisible()
+  await expectAccessible(page, 'record a visit with errors')
 })
 
 test('forms showing errors are accessible too', async ({ page }) => {

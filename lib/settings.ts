@@ -52,6 +52,23 @@ export const settings = {
     /** shown as "due soon" this long before the deadline */
     dueSoonHours: fromEnv('HAVEN_RETURN_INTERVIEW_DUE_SOON_HOURS', 24),
   },
+  oversight: {
+    /** Reg 44(7) names who gets the visitor's report; the deadline used here is the widely used reading, "by the 28th
+     *  day of the month following the visit" (the wording could not be confirmed here: a setting, not a literal) */
+    reportDayOfFollowingMonth: fromEnv('HAVEN_REG44_REPORT_DAY', 28),
+    /** Reg 45(1): a review of the quality of care at least every 6 months */
+    reg45Months: fromEnv('HAVEN_REG45_MONTHS', 6),
+    /** Reg 45(4): the report goes to Ofsted within 28 days of the review's completion */
+    reg45ReportDays: fromEnv('HAVEN_REG45_REPORT_DAYS', 28),
+    /** Reg 46(1)-(2): the location assessment is reviewed at least once a year */
+    reg46Months: fromEnv('HAVEN_REG46_MONTHS', 12),
+    /** a review or assessment due within this many days shows as amber (local practice) */
+    dueSoonDays: fromEnv('HAVEN_OVERSIGHT_DUE_SOON_DAYS', 30),
+    /** a place named in this many of a home's episodes (over the pattern look-back) counts as recurring for Reg 46 */
+    recurringPlaceEpisodes: fromEnv('HAVEN_REG46_RECURRING_PLACE_EPISODES', 2),
+    /** the largest report file accepted (PDF or DOCX) */
+    maxReportBytes: fromEnv('HAVEN_MAX_REPORT_BYTES', 5_000_000),
+  },
   grabPack: {
     /** largest photo accepted for a grab pack */
     maxPhotoBytes: fromEnv('HAVEN_MAX_PHOTO_BYTES', 5_000_000),

@@ -3,9 +3,11 @@
 import { hashPassword } from '@/lib/server/accounts'
 import { recordAudit } from '@/lib/server/audit'
 import { getPrisma, type Tx } from '@/lib/server/database'
-import { calendarDate, fromLondonLocal, londonDate, shiftDate } from '@/lib/domain/time'
+import { addCalendarMonths, addMonths, calendarDate, fromLondonLocal, londonDate, londonMidnight, monthOf, shiftDate } from '@/lib/domain/time'
+import { independence, reportDueOn } from '@/lib/domain/oversight'
 import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from '@/lib/server/places'
 import { createDueInterview } from '@/lib/server/return-interviews'
+import { recurringPlaces } from '@/lib/server/oversight'
 import { scoreScreening, type Level, type Observed } from '@/lib/domain/cse'
 import { settings } from '@/lib/settings'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoUser } from './demo-accounts'
@@ -49,6 +51,8 @@ const OTHER_USERS: DemoUser[] = [
   { id: 'demo-user-sw-e1', name: 'Ravi Patel', email: 'ravi.patel@demo.haven.test', grants: [{ role: 'SOCIAL_WORKER', localAuthorityId: 'demo-la-east' }] },
   { id: 'demo-user-lead-s', name: 'Karen Moss', email: 'karen.moss@demo.haven.test', grants: [{ role: 'LA_MISSING_LEAD', localAuthorityId: 'demo-la-south' }] },
   { id: 'demo-user-rhi-s', name: 'Leon Grant', email: 'leon.grant@demo.haven.test', grants: [{ role: 'RETURN_INTERVIEW_PRACTITIONER', localAuthorityId: 'demo-la-south' }] },
+  // works shifts at Birch Lodge, and once stood in as Willow House's "independent" visitor: Haven knows he is not
+  { id: 'demo-user-birch-cw2', name: 'Gareth Lowe', email: 'gareth.lowe@demo.haven.test', grants: [{ role: 'CARE_WORKER', homeId: 'demo-home-birch' }] },
 ]
 
 // IRO and social worker pairs per placing authority; children are shared out between them.
@@ -117,7 +121,8 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
         ],
       })
       await tx.provider.createMany({ data: PROVIDERS })
-      await tx.home.createMany({ data: HOMES })
+      // the homes have been open for years (the oversight checks and the scheduled flag count from when a home opened)
+      await tx.home.createMany({ data: HOMES.map((h) => ({ ...h, createdAt: londonMidnight(shiftDate(today, { years: -3 })) })) })
       for (const user of [...DEMO_ACCOUNTS, ...OTHER_USERS]) await insertUser(tx, user, passwordHash)
       const turn: Record<string, number> = {}
       for (const [i, [firstName, lastName, sex, ethnicity, age, placedBy, current, history]] of CHILDREN.entries()) {
@@ -173,6 +178,7 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
       }
       await loadDemoEpisodes(tx, today, now)
       await loadDemoCse(tx, today, now)
+      await loadDemoOversight(tx, today, now)
       await recordAudit(tx, {
         actorId: null,
         action: 'demo.load',
@@ -508,4 +514,118 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
     ],
   })
   await tx.reg40Task.create({ data: { childId: childId(3), screeningId: 'demo-screening-2', reason: 'Harm indicators: Injuries from sexual assault', createdAt: new Date(now.getTime() - 12 * 86_400_000) } })
+}
+
+// ---- oversight: a year of Regulation 44 visits with gaps, a visitor who is not independent, Reg 45 and Reg 46
+
+type DemoPerson = { id: string; homeId: string; name: string; organisation: string | null; email: string | null; userId: string | null; appointedBy: string; monthsAgo: number; approvedBy?: string }
+const INDEPENDENT_PERSONS: DemoPerson[] = [
+  { id: 'demo-ip-willow-helen', homeId: 'demo-home-willow', name: 'Helen Brandt', organisation: 'Brandt Independent Visiting', email: 'visitor@demo.haven.test', userId: 'demo-user-visitor', appointedBy: 'Martin Cole for Brightpath Care', monthsAgo: 18, approvedBy: 'demo-la-north' },
+  { id: 'demo-ip-willow-gareth', homeId: 'demo-home-willow', name: 'Gareth Lowe', organisation: null, email: 'gareth.lowe@demo.haven.test', userId: 'demo-user-birch-cw2', appointedBy: 'Martin Cole for Brightpath Care', monthsAgo: 6 },
+  { id: 'demo-ip-cedar-helen', homeId: 'demo-home-cedar', name: 'Helen Brandt', organisation: 'Brandt Independent Visiting', email: 'visitor@demo.haven.test', userId: 'demo-user-visitor', appointedBy: 'Janet Osei for Harbour Children’s Trust', monthsAgo: 20 },
+  { id: 'demo-ip-birch-marion', homeId: 'demo-home-birch', name: 'Marion Oakes', organisation: 'Independent Visits Ltd', email: null, userId: null, appointedBy: 'Martin Cole for Brightpath Care', monthsAgo: 24, approvedBy: 'demo-la-south' },
+  { id: 'demo-ip-rowan-dev', homeId: 'demo-home-rowan', name: 'Dev Anand', organisation: 'Independent Visits Ltd', email: null, userId: null, appointedBy: 'Janet Osei for Harbour Children’s Trust', monthsAgo: 15 },
+]
+
+/** Who visited each home, by months ago (1 = last month); null: no visit that month. */
+const VISIT_PLAN: Record<string, (months: number) => string | null> = {
+  // last month missed (the scheduled run flags it); four months ago a provider's care worker stood in
+  'demo-home-willow': (m) => (m === 1 ? null : m === 4 ? 'demo-ip-willow-gareth' : 'demo-ip-willow-helen'),
+  'demo-home-cedar': () => 'demo-ip-cedar-helen',
+  'demo-home-birch': (m) => (m === 7 ? null : 'demo-ip-birch-marion'),
+  'demo-home-rowan': () => 'demo-ip-rowan-dev',
+}
+const OPINIONS = [
+  ['Children are effectively safeguarded. The missing log is complete and every return had an interview offered; two were held late.', 'The home promotes children’s well-being: children said they liked their key workers and the new evening activities.'],
+  ['Children are effectively safeguarded, with one concern: a safety plan was past its review date.', 'The home promotes well-being; the young people asked for more say in the menu.'],
+  ['Mostly safeguarded: staff knew each child’s safety plan; the missing log matched police references.', 'Well-being is promoted; one child said night staff do not listen to her, which I raised with the manager.'],
+]
+
+async function loadDemoOversight(tx: Tx, today: string, now: Date) {
+  const month = monthOf(today)
+  const ago = (months: number) => addMonths(today, -months)
+  for (const p of INDEPENDENT_PERSONS)
+    await tx.independentPerson.create({
+      data: {
+        id: p.id, homeId: p.homeId, name: p.name, organisation: p.organisation, email: p.email, userId: p.userId, appointedBy: p.appointedBy, appointedOn: calendarDate(ago(p.monthsAgo)),
+        // Gareth declared himself independent: Haven knows he works for the provider
+        notPaidStaff: true, notCarePlanning: true, notCommissionerOrFunder: true, noFinancialInterest: true, notResponsibleIndividual: true, noConnection: true,
+        approvedByAuthorityId: p.approvedBy ?? null, approvedOn: p.approvedBy ? calendarDate(ago(p.monthsAgo - 1)) : null,
+        createdAt: londonMidnight(ago(p.monthsAgo)), createdById: p.homeId === 'demo-home-cedar' || p.homeId === 'demo-home-rowan' ? 'demo-user-ri-harbour' : 'demo-user-ri',
+      },
+    })
+  const staffOf = (homeId: string) => STAFF[homeId]
+  for (const [h, home] of HOMES.entries()) {
+    const staff = staffOf(home.id)
+    for (let m = 12; m >= 1; m--) {
+      const personId = VISIT_PLAN[home.id](m)
+      if (!personId) continue
+      const visitMonth = addCalendarMonths(month, -m)
+      const visitedOn = `${visitMonth}-${String(9 + h * 3 + (m % 3)).padStart(2, '0')}`
+      const person = INDEPENDENT_PERSONS.find((p) => p.id === personId)!
+      const placed = await tx.placement.findMany({ where: { homeId: home.id, startDate: { lte: calendarDate(visitedOn) }, OR: [{ endDate: null }, { endDate: { gte: calendarDate(visitedOn) } }] }, select: { child: { select: { placingAuthorityId: true } } } })
+      const placing = [...new Set(placed.map((x) => x.child.placingAuthorityId))]
+      const notIndependent = person.id === 'demo-ip-willow-gareth'
+      const result = notIndependent
+        ? independence({ notPaidStaff: true, notCarePlanning: true, notCommissionerOrFunder: true, noFinancialInterest: true, notResponsibleIndividual: true, noConnection: true }, { staffAt: ['Birch Lodge'], responsibleIndividual: false, allocatedTo: [] })
+        : { independent: true, reasons: [] }
+      const id = `demo-visit-${home.id.replace('demo-home-', '')}-${visitMonth}`
+      const [safeguarding, wellbeing] = OPINIONS[(m + h) % OPINIONS.length]
+      await tx.reg44Visit.create({
+        data: {
+          id, homeId: home.id, independentPersonId: person.id, visitedOn: calendarDate(visitedOn), announced: m % 3 === 0,
+          spokeWithChildren: 2 + (m % 3), spokeWithParents: m % 2, spokeWithStaff: 3, consentNote: m % 4 === 0 ? 'One young person declined to speak with me' : null,
+          checkedMissingLog: true, checkedReturnInterviews: true, checkedSafetyPlans: m % 5 !== 0, otherRecordsChecked: 'Restraint log, complaints, staff rota',
+          safeguardingOpinion: safeguarding, wellbeingOpinion: wellbeing, independent: result.independent, independenceReasons: result.reasons,
+          createdAt: londonMidnight(shiftDate(visitedOn, { days: 1 })), createdById: person.userId ?? staff.manager,
+        },
+      })
+      const receivedOn = shiftDate(visitedOn, { days: 5 })
+      await tx.reg44Report.create({ data: { visitId: id, text: `Regulation 44 report for ${home.name}, visit of ${visitedOn}.\n\n${safeguarding}\n\n${wellbeing}`, receivedOn: calendarDate(receivedOn), createdAt: londonMidnight(receivedOn), createdById: person.userId ?? staff.manager } })
+      // Cedar Court three months ago: the report went out after the deadline
+      const late = home.id === 'demo-home-cedar' && m === 3
+      const sentOn = late ? shiftDate(reportDueOn(visitedOn, settings.oversight), { days: 4 }) : shiftDate(visitedOn, { days: 8 })
+      await tx.reg44ReportEvent.createMany({
+        data: [{ kind: 'OFSTED', authorityId: null }, ...placing.map((authorityId) => ({ kind: 'PLACING_AUTHORITY', authorityId }))].map((e) => ({ ...e, visitId: id, on: calendarDate(sentOn), createdAt: londonMidnight(sentOn), createdById: staff.manager })),
+      })
+      if (m === 5 && home.id === 'demo-home-cedar')
+        await tx.reg44ReportEvent.createMany({ data: [{ kind: 'HOST_REQUESTED', on: shiftDate(visitedOn, { days: 10 }) }, { kind: 'HOST_AUTHORITY', on: shiftDate(visitedOn, { days: 11 }) }].map((e) => ({ ...e, visitId: id, authorityId: home.hostAuthorityId, on: calendarDate(e.on), createdAt: londonMidnight(e.on), createdById: staff.manager })) })
+      // recommendations as actions: most answered and completed in time; Birch Lodge's from three months ago is overdue
+      if (m % 2 === 1 || (home.id === 'demo-home-birch' && m === 3)) {
+        const overdue = home.id === 'demo-home-birch' && m === 3
+        const dueOn = overdue ? shiftDate(`${addCalendarMonths(month, -1)}-01`, { days: 9 }) : shiftDate(visitedOn, { days: 28 })
+        const actionId = `${id}-action`
+        await tx.oversightAction.create({ data: { id: actionId, visitId: id, homeId: home.id, recommendation: overdue ? 'Repair the broken window lock in the first-floor bedroom' : 'Review the safety plans past their review date with each child', owner: overdue ? 'Registered manager' : 'Deputy manager', dueOn: calendarDate(dueOn), createdAt: londonMidnight(receivedOn), createdById: staff.manager } })
+        if (!overdue && dueOn < today)
+          await tx.oversightActionResponse.create({ data: { actionId, text: 'Done: each plan reviewed with the child and the social worker.', completed: true, respondedOn: calendarDate(shiftDate(dueOn, { days: -3 })), createdAt: londonMidnight(shiftDate(dueOn, { days: -3 })), createdById: staff.manager } })
+        if (overdue) await tx.oversightActionResponse.create({ data: { actionId, text: 'Contractor booked; waiting for the part.', completed: false, respondedOn: calendarDate(shiftDate(receivedOn, { days: 7 })), createdAt: londonMidnight(shiftDate(receivedOn, { days: 7 })), createdById: staff.manager } })
+      }
+    }
+  }
+  // Regulation 45 reviews (months ago): Rowan View's last one was 8 months ago, so it is overdue
+  const REG45: Record<string, number[]> = { 'demo-home-willow': [3, 9, 15], 'demo-home-cedar': [2, 8, 14], 'demo-home-birch': [1, 7, 13], 'demo-home-rowan': [8, 14] }
+  for (const [homeId, list] of Object.entries(REG45))
+    for (const months of list) {
+      const completedOn = ago(months)
+      await tx.reg45Review.create({
+        data: { homeId, completedOn: calendarDate(completedOn), viewsChildren: true, viewsParents: months % 2 === 0, viewsPlacingAuthorities: true, viewsStaff: true, report: 'Quality of care review: children’s views gathered at house meetings and one to one; placing authorities surveyed. Strengths: stable staff team. To improve: return interviews held late for two children; plan agreed with the return interview service.', sentToOfstedOn: calendarDate(shiftDate(completedOn, { days: 20 })), createdAt: londonMidnight(completedOn), createdById: staffOf(homeId).manager },
+      })
+    }
+  // Regulation 46 location assessments: Birch Lodge's is more than a year old
+  const REG46: Record<string, number[]> = { 'demo-home-willow': [5, 17], 'demo-home-cedar': [4, 16], 'demo-home-birch': [14], 'demo-home-rowan': [6] }
+  for (const [homeId, list] of Object.entries(REG46))
+    for (const months of list) {
+      const assessedOn = ago(months)
+      await tx.reg46Assessment.create({
+        data: {
+          homeId, assessedOn: calendarDate(assessedOn), policeForce: homeId === 'demo-home-willow' ? 'Northshire Police' : 'Southborough and Eastmere Police', policeOfficer: 'PS Dawn Hale, missing persons and exploitation team', consultedOn: calendarDate(shiftDate(assessedOn, { days: -7 })),
+          hotSpots: homeId === 'demo-home-willow' ? 'Station Road take-aways (Kebab King) and the Premier Stay Hotel: known to police for child sexual exploitation; Riverside Park after dark.' : 'The Arcade on Quay Street: older boys recruiting younger ones to carry drugs.',
+          sexOffenderInfo: 'Police gave the number of registered sex offenders within a mile and said none live on the same street; details held by police.', otherRisks: 'Main road bus routes into the city centre.',
+          actions: 'Share the home’s address with the police missing persons unit; staff briefed on the hot spots; the hot spots are in each child’s safety plan.', recurringPlaces: months === list[0] ? await recurringPlaces(tx, homeId, now) : [], createdAt: londonMidnight(assessedOn), createdById: staffOf(homeId).manager,
+        },
+      })
+    }
+  // recommendation 6: when the home's location was last shared with the police
+  for (const [homeId, months, withWhom] of [['demo-home-willow', 5, 'Northshire Police missing persons unit (PS Dawn Hale)'], ['demo-home-cedar', 4, 'Eastmere Police exploitation team'], ['demo-home-birch', 14, 'Southborough Police front desk']] as const)
+    await tx.homeLocationShare.create({ data: { homeId, sharedOn: calendarDate(ago(months)), sharedWith: withWhom, createdAt: londonMidnight(ago(months)), createdById: staffOf(homeId).manager } })
 }

@@ -1,8 +1,7 @@
 'use server'
-import { z } from 'zod'
-import { runAction } from '@/lib/server/action'
+import { runAction, runActionWithFile } from '@/lib/server/action'
 import { addEpisodeUpdate, amendEpisode, closeEpisode, linkEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
-import { parseInput, recordId, ValidationError } from '@/lib/server/errors'
+import { recordId } from '@/lib/server/errors'
 import { recordGrabPackShare, saveGrabPack } from '@/lib/server/grab-packs'
 import { mergePlaces } from '@/lib/server/places'
 import {
@@ -51,16 +50,5 @@ export async function mergePlacesAction(input: unknown) {
 
 /** The grab pack form sends its answers as JSON beside the photo file, in one FormData. */
 export async function saveGrabPackAction(childId: string, form: FormData) {
-  const answers = form.get('answers')
-  const photo = form.get('photo')
-  return runAction(z.string(), typeof answers === 'string' ? answers : '', async (actor, json) => {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(json)
-    } catch {
-      throw new ValidationError({ form: 'The form could not be read. Reload the page and try again.' })
-    }
-    const file = photo instanceof File && photo.size > 0 ? { bytes: new Uint8Array(await photo.arrayBuffer()) } : null
-    return saveGrabPack(actor, recordId(childId, 'child'), parseInput(grabPackSchema, parsed), file)
-  })
+  return runActionWithFile(form, 'photo', grabPackSchema, (actor, pack, file) => saveGrabPack(actor, recordId(childId, 'child'), pack, file))
 }

@@ -5,6 +5,7 @@
 // The rules take no sex, age or home-history input, so they cannot weaken for boys, 16-17 year olds or children
 // who lived at home before care.
 import { addWorkingDays } from './bank-holidays'
+import { addMonths } from './time'
 
 export type IndicatorGroup = 'vulnerability' | 'behaviour' | 'harm'
 export type Indicator = { code: string; label: string; group: IndicatorGroup }
@@ -127,15 +128,6 @@ const latestSignedPlan = <P extends { version: number; signedOffOn: string | nul
 export const hasCurrentSafetyPlan = (plans: { version: number; signedOffOn: string | null; reviewDate: string }[], today: string) => {
   const signed = latestSignedPlan(plans)
   return Boolean(signed && signed.reviewDate >= today)
-}
-
-/** A calendar date n months later (31 January + 1 month = 28 or 29 February). */
-export function addMonths(isoDay: string, months: number) {
-  const [y, m, d] = isoDay.split('-').map(Number)
-  const target = new Date(Date.UTC(y, m - 1 + months, 1))
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
-  target.setUTCDate(Math.min(d, lastDay))
-  return target.toISOString().slice(0, 10)
 }
 
 export type Suggestion = { key: string; code: string; when: When; reason: string }

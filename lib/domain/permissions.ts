@@ -65,6 +65,18 @@ export const PERMISSIONS = {
   'alert.resolve': ['REGISTERED_MANAGER', 'IRO', 'SOCIAL_WORKER', 'LA_MISSING_LEAD'],
   // the placing authority tells the area authority of an out-of-area placement (CPPCR 2010 reg 13)
   'placement.area-notice': ['SOCIAL_WORKER'],
+  // oversight of a home (Children's Homes Regulations 2015 regs 43-46; recommendations 4-6): the home's registered
+  // manager, the provider's responsible individual, and (reading only) the missing lead of the authority hosting it
+  'oversight.read': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD'],
+  // the registered provider appoints the independent person (Reg 43) and reviews quality (Reg 45) and location (Reg 46)
+  'oversight.manage': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
+  // the registered person considers the visitor's recommendations (Reg 44(5)) and records what was done
+  'oversight.respond': ['REGISTERED_MANAGER'],
+  // Reg 44 visits: the independent person records their own; they never read children's case records (Reg 44(2)(b))
+  'reg44.read': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD', 'INDEPENDENT_VISITOR'],
+  'reg44.record': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'INDEPENDENT_VISITOR'],
+  // what the visitor checks in a month: first names and facts only
+  'visitor.checklist': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD', 'INDEPENDENT_VISITOR'],
   'user.manage': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
@@ -87,6 +99,20 @@ export const CHILD_SCOPE: Record<Role, 'placedInMyHome' | 'placedInMyProvider' |
   LA_MISSING_LEAD: 'myAuthority',
   RETURN_INTERVIEW_PRACTITIONER: 'none',
   INDEPENDENT_VISITOR: 'none',
+  SYSTEM_ADMIN: 'none',
+}
+
+/** Which homes a role reaches for oversight: the home it is held in, the provider's homes, or the homes an authority
+ * hosts. */
+export const HOME_SCOPE: Record<Role, 'myHome' | 'myProvider' | 'hostedInMyArea' | 'none'> = {
+  CARE_WORKER: 'myHome',
+  REGISTERED_MANAGER: 'myHome',
+  INDEPENDENT_VISITOR: 'myHome',
+  RESPONSIBLE_INDIVIDUAL: 'myProvider',
+  LA_MISSING_LEAD: 'hostedInMyArea',
+  IRO: 'none',
+  SOCIAL_WORKER: 'none',
+  RETURN_INTERVIEW_PRACTITIONER: 'none',
   SYSTEM_ADMIN: 'none',
 }
 

@@ -2,7 +2,7 @@
 // first review within 20 working days of becoming looked after, second within 3 months of the first, then at most
 // every 6 months; the IRO may bring a review forward (reg 33(3)(a)). Pure: dates are YYYY-MM-DD, today a parameter.
 import { addWorkingDays } from './bank-holidays'
-import { addMonths } from './cse'
+import { addMonths } from './time'
 
 export function reviewDueDates(lookedAfterSince: string, until: string, holidays?: readonly string[]) {
   const dates = [addWorkingDays(lookedAfterSince, 20, holidays)]

@@ -107,3 +107,22 @@ export function shiftDate(isoDay: string, { days = 0, years = 0 }: { days?: numb
   d.setUTCDate(d.getUTCDate() + days)
   return d.toISOString().slice(0, 10)
 }
+
+/** A calendar date n months later (31 January + 1 month = 28 or 29 February). */
+export function addMonths(isoDay: string, months: number) {
+  const [y, m, d] = isoDay.split('-').map(Number)
+  const target = new Date(Date.UTC(y, m - 1 + months, 1))
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+  target.setUTCDate(Math.min(d, lastDay))
+  return target.toISOString().slice(0, 10)
+}
+
+/** Calendar months, YYYY-MM: the month a day is in, its first and last days, the month n later. */
+export const monthOf = (isoDay: string) => isoDay.slice(0, 7)
+export const firstDayOf = (month: string) => `${month}-01`
+export const lastDayOf = (month: string) => shiftDate(addMonths(firstDayOf(month), 1), { days: -1 })
+export const addCalendarMonths = (month: string, n: number) => monthOf(addMonths(firstDayOf(month), n))
+
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+/** "March 2026" for 2026-03. */
+export const formatMonth = (month: string) => monthFormat.format(calendarDate(firstDayOf(month)))

@@ -1,8 +1,8 @@
 // Server actions are thin: parse with the shared schema, call the use case with the signed-in actor, map the result.
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Actor } from '@/lib/domain/roles'
 import { currentActor } from './current-actor'
-import { describeError, parseInput, type FieldErrors } from './errors'
+import { describeError, parseInput, ValidationError, type FieldErrors } from './errors'
 
 export type ActionResult<T = null> =
   | { ok: true; data: T }
@@ -22,4 +22,27 @@ export async function runAction<S extends z.ZodType, T>(
     const { message, fieldErrors } = describeError(e)
     return { ok: false, message, fieldErrors }
   }
+}
+
+export type UploadedFile = { bytes: Uint8Array; fileName: string }
+
+/** A form with a file sends its answers as JSON beside the file, in one FormData (grab pack photo, Reg 44 report). */
+export async function runActionWithFile<S extends z.ZodType, T>(
+  form: FormData,
+  fileField: string,
+  schema: S,
+  useCase: (actor: Actor, input: z.output<S>, file: UploadedFile | null) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const answers = form.get('answers')
+  const upload = form.get(fileField)
+  return runAction(z.string(), typeof answers === 'string' ? answers : '', async (actor, json) => {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(json)
+    } catch {
+      throw new ValidationError({ form: 'The form could not be read. Reload the page and try again.' })
+    }
+    const file = upload instanceof File && upload.size > 0 ? { bytes: new Uint8Array(await upload.arrayBuffer()), fileName: upload.name } : null
+    return useCase(actor, parseInput(schema, parsed), file)
+  })
 }

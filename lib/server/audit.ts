@@ -67,6 +67,25 @@ export type AuditPayloads = {
   'alert.decision': { decisionId: string; bringForward: boolean }
   'alert.resolve': { reason: string }
   'placement.area-notice': { field: string }
+  'oversight.read': { month: string }
+  'oversight.overview': { homes: number; months: number }
+  'oversight.register': { independentPersonId: string; independent: boolean }
+  'oversight.people': { count: number }
+  'reg44.record': { visitId: string; independent: boolean; actions: number; reportId: string | null }
+  'reg44.read': Record<string, never>
+  'reg44.amend': { field: string; amendmentId: string }
+  'reg44.list': { count: number }
+  'reg44.report': { reportId: string; file: boolean }
+  'reg44.report-event': { eventId: string; kind: string }
+  'reg44.report-file': { reportId: string }
+  'oversight.action': { actionId: string }
+  'oversight.response': { responseId: string; completed: boolean }
+  'reg45.record': { reviewId: string }
+  'reg46.record': { assessmentId: string; recurringPlaces: number }
+  'reg46.read': { assessments: number }
+  'oversight.location-share': { shareId: string }
+  'visitor.checklist': { month: string; children: number }
+  'oversight.flag': { month: string; kind: string }
 }
 export type AuditAction = keyof AuditPayloads
 

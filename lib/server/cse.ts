@@ -61,7 +61,7 @@ export const planFlagsSelect = { version: true, signedOffAt: true, reviewDate: t
 /** A plan version's sign-off and review as UK days, for the rules in lib/domain/cse.ts. */
 export const planDays = (p: { version: number; signedOffAt: Date | null; reviewDate: Date }) => ({ version: p.version, signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null, reviewDate: isoDate(p.reviewDate) })
 
-function flagsFrom(
+export function cseFlagsFrom(
   latest: { screenedAt: Date; level: Level; harmIndicators: number } | null,
   plans: { version: number; signedOffAt: Date | null; reviewDate: Date }[],
   reg40Open: boolean,
@@ -101,7 +101,7 @@ export async function getCseOverview(actor: Actor, childId: string, now = new Da
       plans: plans.map((p) => ({ ...p, risks: p.risks as { code: string | null; text: string | null }[], actions: p.actions as { who: string | null; what: string | null; byWhen: string | null }[], createdBy: who(p.createdById), signedOffBy: who(p.signedOffById) })),
       reg40Tasks: tasks.map((t) => ({ ...t, completedBy: who(t.completedById) })),
       screeningRequests: requests.filter((r) => !screenings.some((s) => s.screenedAt > r.createdAt)),
-      flags: flagsFrom(screenings[0] ?? null, plans, tasks.some((t) => !t.completedAt), now),
+      flags: cseFlagsFrom(screenings[0] ?? null, plans, tasks.some((t) => !t.completedAt), now),
       suggestions: await suggestionsFor(tx, childId, now),
       rules: settings.cse.rules,
     }
@@ -268,7 +268,7 @@ export async function cseFlagsInScope(actor: Actor, now = new Date()) {
   return children
     .map((c) => ({
       child: { id: c.id, firstName: c.firstName, lastName: c.lastName },
-      flags: flagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.reg40Tasks.length > 0, now).filter((f) => f.level !== 'info'),
+      flags: cseFlagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.reg40Tasks.length > 0, now).filter((f) => f.level !== 'info'),
     }))
     .filter((c) => c.flags.length > 0)
 }

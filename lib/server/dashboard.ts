@@ -1,7 +1,7 @@
 // What each person sees first: one panel per thing their roles need, each with an empty state that says what will
 // appear there. Child data comes only through listChildren (scoped and audited).
 import { can } from '@/lib/domain/permissions'
-import { holds, ROLE_LABELS, type Actor, type Role } from '@/lib/domain/roles'
+import { holds, ROLE_LABELS, type Actor } from '@/lib/domain/roles'
 import type { ChildSummary, EpisodeSummary, InterviewSummary } from '@/lib/validation/responses'
 import { outstandingInterviews } from './return-interviews'
 import { cseFlagsInScope } from './cse'
@@ -9,6 +9,9 @@ import { listAlerts } from './alerts'
 import { currentEpisodes } from './episodes'
 import { listChildren } from './children'
 import { getPrisma } from './database'
+import { oversightOverview, visitorDashboard } from './oversight'
+import { LEVEL_WORDS } from '@/lib/domain/oversight'
+import { formatDate, formatMonth } from '@/lib/domain/time'
 
 export type DashboardPanel = {
   title: string
@@ -21,11 +24,6 @@ export type DashboardPanel = {
   note?: string
 }
 
-// Panels for work that arrives with later parts of Haven: they say plainly what will appear.
-const COMING: Partial<Record<Role, DashboardPanel[]>> = {
-  INDEPENDENT_VISITOR: [{ title: 'Monthly visits', empty: 'No visits recorded yet. Your Regulation 44 visits and their reports appear here.' }],
-  RESPONSIBLE_INDIVIDUAL: [{ title: 'Oversight', empty: 'Regulation 44 visit reports and Regulation 45 reviews for your homes appear here.' }],
-}
 
 export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
   const prisma = await getPrisma()
@@ -86,16 +84,36 @@ export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
       children: concerning,
     })
   }
-  const visitedHomes = actor.grants.filter((g) => g.role === 'INDEPENDENT_VISITOR' && g.homeId).map((g) => g.homeId!)
-  if (visitedHomes.length) {
-    const homes = await prisma.home.findMany({ where: { id: { in: visitedHomes } }, orderBy: { name: 'asc' } })
+  // Regulation 44: the independent person visits each home at least monthly and checks the missing log
+  if (holds(actor, 'INDEPENDENT_VISITOR')) {
+    const homes = await visitorDashboard(actor)
     panels.push({
       title: 'Homes you visit',
-      empty: 'You are not registered as the independent person for any home.',
-      links: homes.map((h) => ({ href: '#', label: h.name, note: `${h.town}, Ofsted URN ${h.ofstedUrn}` })),
+      empty: 'You are not the independent visitor for any home yet.',
+      links: homes.map(({ home, month }) => ({ href: `/homes/${home.id}/oversight/checklist?month=${month}`, label: `${home.name}: what to check this month`, note: `${home.town}, Ofsted URN ${home.ofstedUrn}` })),
+    })
+    panels.push({
+      title: 'Monthly visits',
+      empty: 'No visits recorded yet. Your Regulation 44 visits and their reports appear here.',
+      links: homes.flatMap(({ home, visits, visitedThisMonth }) => [
+        ...(visitedThisMonth ? [] : [{ href: `/homes/${home.id}/oversight/visits/new`, label: `Record this month’s visit to ${home.name}`, note: 'No visit recorded yet this month' }]),
+        ...visits.map((v) => ({ href: `/homes/${home.id}/oversight/visits/${v.id}`, label: `${home.name}, ${formatDate(v.visitedOn)}` })),
+      ]),
     })
   }
-  for (const role of new Set(actor.grants.map((g) => g.role))) panels.push(...(COMING[role] ?? []))
+  // the registered manager, the responsible individual and the host authority's missing lead see each home's month
+  if (can(actor, 'oversight.read')) {
+    const overview = await oversightOverview(actor, 2)
+    panels.push({
+      title: 'Oversight of homes',
+      empty: 'No homes to oversee.',
+      links: (overview?.rows ?? []).map((r) => {
+        const [now, last] = r.months
+        const worst = [last, now].find((m) => m.level === 'red') ?? [last, now].find((m) => m.level === 'amber') ?? now
+        return { href: `/homes/${r.home.id}/oversight?month=${worst.month}`, label: `${r.home.name}: ${LEVEL_WORDS[worst.level]} (${formatMonth(worst.month)})`, note: worst.checks.filter((c) => c.level !== 'green').map((c) => c.reason).join(' ') || 'Every check in order.' }
+      }),
+    })
+  }
   if (can(actor, 'user.manage')) {
     const [users, inactive] = await Promise.all([prisma.user.count(), prisma.user.count({ where: { active: false } })])
     panels.push({

@@ -6,6 +6,7 @@
 import nodemailer, { type Transporter } from 'nodemailer'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { getPrisma } from './database'
+import { flagMissedVisits } from './oversight'
 import { escalateUnacknowledged, recomputeAllPatterns } from './patterns'
 
 const MAX_ATTEMPTS = 10
@@ -98,6 +99,7 @@ export function startDispatcher(options: { intervalMs?: number; patternsEveryMs?
         lastPatterns = Date.now()
         await recomputeAllPatterns() // time alone makes some patterns (an interview now overdue, a plan past review)
         await escalateUnacknowledged()
+        await flagMissedVisits() // a month that ended without a Regulation 44 visit: flagged and told once
       }
     } catch (e) {
       console.error('Haven dispatcher:', e)

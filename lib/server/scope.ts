@@ -1,6 +1,6 @@
 // The scoped query helper: every read of child data goes through childWhere, which turns the actor's role grants
 // (lib/domain/permissions.ts) into a WHERE clause. No grant, no rows: deny by default.
-import { CHILD_SCOPE, grantsFor, type Action } from '@/lib/domain/permissions'
+import { CHILD_SCOPE, grantsFor, HOME_SCOPE, type Action } from '@/lib/domain/permissions'
 import type { Actor, RoleGrant } from '@/lib/domain/roles'
 import { calendarDate, londonDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -112,4 +112,21 @@ export function concernsWhere(actor: Actor): Prisma.ReturnInterviewWhereInput {
     if (g.role === 'RETURN_INTERVIEW_PRACTITIONER' && g.localAuthorityId) or.push({ serviceAuthorityId: g.localAuthorityId })
   }
   return or.length ? { OR: or } : { id: { in: [] } }
+}
+
+/** WHERE clause for the homes the actor may do `action` to (oversight: lib/domain/permissions.ts HOME_SCOPE). */
+export function homeWhere(actor: Actor, action: Action): Prisma.HomeWhereInput {
+  const conditions = grantsFor(actor, action).flatMap((g): Prisma.HomeWhereInput[] => {
+    switch (HOME_SCOPE[g.role]) {
+      case 'myHome':
+        return g.homeId ? [{ id: g.homeId }] : []
+      case 'myProvider':
+        return g.providerId ? [{ providerId: g.providerId }] : []
+      case 'hostedInMyArea':
+        return g.localAuthorityId ? [{ hostAuthorityId: g.localAuthorityId }] : []
+      case 'none':
+        return []
+    }
+  })
+  return conditions.length > 0 ? { OR: conditions } : { id: { in: [] } }
 }

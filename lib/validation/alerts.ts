@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { dateField, optionalText, requiredId, requiredText, yesNo } from './fields'
+import { optionalDate, optionalText, requiredId, requiredText, yesNo } from './fields'
 
 export const decisionSchema = z
   .object({
     childId: requiredId('Select the child'),
     bringForward: yesNo('Say whether you will bring the review forward'),
-    reviewDate: z.string().optional().nullable().transform((v) => v || null).pipe(dateField('the new review date').nullable()),
+    reviewDate: optionalDate('the new review date'),
     reason: optionalText('the reason', 2000),
   })
   .superRefine((d, ctx) => {
@@ -16,10 +16,10 @@ export const decisionSchema = z
 export const resolveSchema = z.object({ reason: requiredText('why the alert can be resolved', 2000) })
 
 export const areaNoticeSchema = z.object({
-  areaNotifiedOn: z.string().optional().nullable().transform((v) => v || null).pipe(dateField('the date the area authority was told').nullable()),
+  areaNotifiedOn: optionalDate('the date the area authority was told'),
   atDistance: z.boolean().default(false),
-  directorApprovedOn: z.string().optional().nullable().transform((v) => v || null).pipe(dateField('the date of the director’s approval').nullable()),
-  areaConsultedOn: z.string().optional().nullable().transform((v) => v || null).pipe(dateField('the date the area authority was consulted').nullable()),
+  directorApprovedOn: optionalDate('the date of the director’s approval'),
+  areaConsultedOn: optionalDate('the date the area authority was consulted'),
 })
 
 export type Decision = z.output<typeof decisionSchema>

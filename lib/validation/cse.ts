@@ -1,7 +1,7 @@
 // CSE screening, safety plan and Regulation 40 schemas: forms, server actions and API alike.
 import { z } from 'zod'
 import { INDICATORS } from '@/lib/domain/cse'
-import { dateField, momentField, optionalText, requiredText, yesNo } from './fields'
+import { dateField, momentField, optionalDate, optionalText, requiredText, yesNo } from './fields'
 
 const CODES = INDICATORS.map((i) => i.code) as [string, ...string[]]
 export const WHENS = ['CURRENT', 'WITHIN_6_MONTHS', 'OLDER'] as const
@@ -47,7 +47,7 @@ export const planSchema = z.object({
     .default([])
     .transform((r) => r.filter((x) => x.code || x.text)),
   actions: z
-    .array(z.object({ who: optionalText('who', 200), what: optionalText('what they do', 1000), byWhen: z.string().optional().nullable().transform((v) => v || null).pipe(dateField('by when').nullable()) }))
+    .array(z.object({ who: optionalText('who', 200), what: optionalText('what they do', 1000), byWhen: optionalDate('by when') }))
     .max(30)
     .default([])
     .transform((a) => a.filter((x) => x.who || x.what)),

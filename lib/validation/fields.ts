@@ -35,6 +35,15 @@ export const dateField = (label: string) =>
     .min(1, `Enter ${label}`)
     .pipe(z.iso.date(`${capitalise(label.replace(/^(the|a|an) /, ''))} must be a real date, for example 2011-03-27`))
 
+/** An optional calendar date: blank becomes null. */
+export const optionalDate = (label: string) =>
+  z
+    .string()
+    .optional()
+    .nullable()
+    .transform((v) => v || null)
+    .pipe(dateField(label).nullable())
+
 /** One of a code list (a select). */
 export const codeField = (codes: Record<string, string>, message: string) =>
   z.enum(Object.keys(codes) as [string, ...string[]], { error: message })

@@ -7,6 +7,7 @@ import { outcomeSchema } from './return-interviews'
 import { planSchema, screeningSchema } from './cse'
 import { decisionSchema, resolveSchema } from './alerts'
 import { tokenRequestSchema } from './users'
+import { visitSchema } from './oversight'
 import { CHRONOLOGY_KINDS } from '@/lib/domain/chronology'
 import { AGE_BANDS, TABLE_IDS } from '@/lib/domain/missing-report'
 
@@ -34,6 +35,7 @@ const schemas = {
   SafetyPlan: [planSchema, 'input'],
   Decision: [decisionSchema, 'input'],
   Resolution: [resolveSchema, 'input'],
+  Reg44Visit: [visitSchema, 'input'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
@@ -264,6 +266,26 @@ export function openApiDocument() {
       },
       '/api/v1/alerts/{id}/resolve': {
         post: { summary: 'Resolve with a reason (it reopens if the pattern continues)', parameters: idParam('alert id'), requestBody: { required: true, ...json('Resolution') }, responses: { 200: { description: 'Resolved', ...json('Created') }, ...problems(400, 401, 404, 422) } },
+      },
+      '/api/v1/homes/{id}/reg44-visits': {
+        get: {
+          summary: "The home's Regulation 44 visits, newest first: visitor and whether they were independent (with reasons), who they spoke with, records checked, opinions, the report, where it went, and the actions",
+          parameters: idParam('home id'),
+          responses: { 200: { description: '{ home, visits: [...] }' }, ...problems(401, 404) },
+        },
+        post: {
+          summary: 'Record a Regulation 44 visit by a registered independent person (an independent visitor records only their own), with the report as text, when it was received and sent, and recommendations as actions. Dates YYYY-MM-DD.',
+          parameters: idParam('home id'),
+          requestBody: { required: true, ...json('Reg44Visit') },
+          responses: { 201: { description: '{ id, independent, reasons }' }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/homes/{id}/oversight': {
+        get: {
+          summary: "The home's month: each check (visit, independence, report, actions, Regulation 45, Regulation 46) with its level green, amber or red and the reason in words; missing episodes against the months before, return interviews within 72 hours, children at risk of CSE with current plans",
+          parameters: [...idParam('home id'), { name: 'month', in: 'query', required: false, description: 'YYYY-MM; this month if left out', schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } }],
+          responses: { 200: { description: '{ home, month, level, checks: [{ code, title, level, reason }], figures, visits, actions, reg45, reg46, locationShares, independentPersons }' }, ...problems(401, 404, 422) },
+        },
       },
       '/api/v1/notifications': { get: { summary: 'Your inbox: what you were told, when, whether the e-mail went', responses: { 200: { description: 'Notifications' }, ...problems(401) } } },
       '/api/v1/placements/{id}/end': {

@@ -18,6 +18,9 @@ import { GET as childEpisodes, POST as reportRoute } from '@/app/api/v1/children
 import { GET as episodeRoute } from '@/app/api/v1/missing-episodes/[id]/route'
 import { POST as updateRoute } from '@/app/api/v1/missing-episodes/[id]/updates/route'
 import { POST as returnRoute } from '@/app/api/v1/missing-episodes/[id]/return/route'
+import { GET as visitsRoute, POST as recordVisitRoute } from '@/app/api/v1/homes/[id]/reg44-visits/route'
+import { GET as oversightRoute } from '@/app/api/v1/homes/[id]/oversight/route'
+import { getPrisma } from '@/lib/server/database'
 import { childListSchema, childRecordSchema, episodeListSchema, episodeViewSchema, problemSchema, tokenSchema } from '@/lib/validation/responses'
 import { freshDatabase } from '../support/database'
 import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
@@ -193,7 +196,7 @@ describe('API', () => {
     const doc = await (await openApi()).json()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/missing-episodes', '/api/v1/missing-episodes/{id}', '/api/v1/missing-episodes/{id}/updates', '/api/v1/missing-episodes/{id}/return', '/api/v1/alerts', '/api/v1/alerts/{id}/acknowledge', '/api/v1/alerts/{id}/decision', '/api/v1/alerts/{id}/resolve', '/api/v1/notifications', '/api/v1/children/{id}/chronology', '/api/v1/exports/ssda903', '/api/v1/reports/ofsted']),
+      expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/missing-episodes', '/api/v1/missing-episodes/{id}', '/api/v1/missing-episodes/{id}/updates', '/api/v1/missing-episodes/{id}/return', '/api/v1/alerts', '/api/v1/alerts/{id}/acknowledge', '/api/v1/alerts/{id}/decision', '/api/v1/alerts/{id}/resolve', '/api/v1/notifications', '/api/v1/children/{id}/chronology', '/api/v1/exports/ssda903', '/api/v1/reports/ofsted', '/api/v1/homes/{id}/reg44-visits', '/api/v1/homes/{id}/oversight']),
     )
     // and every route Haven serves is in it
     const routes = fs
@@ -201,10 +204,46 @@ describe('API', () => {
       .filter((f) => path.basename(f) === 'route.ts')
       .map((f) => `/api/v1/${path.dirname(f).split(path.sep).join('/')}`.replace(/\[(\w+)\]/g, '{$1}'))
     expect(routes.filter((r) => r !== '/api/v1/openapi.json' && !doc.paths[r])).toEqual([])
+    expect(doc.components.schemas.Reg44Visit.required).toEqual(expect.arrayContaining(['independentPersonId', 'visitedOn', 'safeguardingOpinion', 'wellbeingOpinion']))
     expect(doc.components.schemas.NewChild.required).toEqual(expect.arrayContaining(['firstName', 'dateOfBirth', 'placement']))
     expect(doc.components.schemas.ChildRecord.properties.placements.type).toBe('array')
     // every $ref points at a schema that exists
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1])
     for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref)
+  })
+
+  it('records and lists Regulation 44 visits and gives the month, in scope only, naming each bad field', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Api Oversight Manager')
+    const auth = { Authorization: `Bearer ${await tokenFor(manager.email)}`, 'Content-Type': 'application/json' }
+    await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const person = await (await getPrisma()).independentPerson.create({
+      data: { homeId: world.homeA.id, name: 'Api Visitor', appointedBy: 'The board', appointedOn: new Date('2025-01-01'), notPaidStaff: true, notCarePlanning: true, notCommissionerOrFunder: true, noFinancialInterest: true, notResponsibleIndividual: true, noConnection: true, createdById: manager.userId },
+    })
+    const visitsUrl = (homeId: string) => url(`/api/v1/homes/${homeId}/reg44-visits`)
+    const body = { independentPersonId: person.id, visitedOn: '2025-07-14', announced: false, spokeWithChildren: 2, spokeWithParents: 0, spokeWithStaff: 3, safeguardingOpinion: 'Yes', wellbeingOpinion: 'Yes', reportText: 'Report', reportReceivedOn: '2025-07-20', sentToOfstedOn: '2025-07-21', sentToPlacing: [{ authorityId: world.laOne.id, sentOn: '2025-07-21' }], recommendations: [{ recommendation: 'Repair the fire door', owner: 'Manager', dueOn: '2025-09-01' }] }
+    const created = await recordVisitRoute(new Request(visitsUrl(world.homeA.id), { method: 'POST', headers: auth, body: JSON.stringify(body) }), withId(world.homeA.id))
+    expect(created.status).toBe(201)
+    expect(await created.json()).toMatchObject({ independent: true, reasons: [] })
+
+    const bad = await expectProblem(await recordVisitRoute(new Request(visitsUrl(world.homeA.id), { method: 'POST', headers: auth, body: JSON.stringify({ ...body, visitedOn: '2025-02-30', spokeWithChildren: -1, safeguardingOpinion: '', recommendations: [{ recommendation: 'x' }] }) }), withId(world.homeA.id)), 422)
+    expect(bad.errors?.map((e) => e.field).sort()).toEqual(['recommendations.0.dueOn', 'recommendations.0.owner', 'safeguardingOpinion', 'spokeWithChildren', 'visitedOn'])
+    const future = await expectProblem(await recordVisitRoute(new Request(visitsUrl(world.homeA.id), { method: 'POST', headers: auth, body: JSON.stringify({ ...body, visitedOn: '2099-01-01' }) }), withId(world.homeA.id)), 422)
+    expect(future.errors).toEqual([{ field: 'visitedOn', detail: 'The visit cannot be in the future' }])
+
+    const list = await (await visitsRoute(new Request(visitsUrl(world.homeA.id), { headers: auth }), withId(world.homeA.id))).json()
+    expect(list.visits).toHaveLength(1)
+    expect(list.visits[0]).toMatchObject({ visitedOn: '2025-07-14', independent: true, actions: [{ recommendation: 'Repair the fire door', dueOn: '2025-09-01', completedOn: null }] })
+
+    const month = await (await oversightRoute(new Request(url(`/api/v1/homes/${world.homeA.id}/oversight?month=2025-07`), { headers: auth }), withId(world.homeA.id))).json()
+    expect(month.month).toBe('2025-07')
+    expect(month.checks.find((c: { code: string }) => c.code === 'visit')).toMatchObject({ level: 'green' })
+    expect(month.checks.find((c: { code: string }) => c.code === 'reg45')).toMatchObject({ level: 'red', reason: expect.stringContaining('No quality of care review recorded') })
+    const badMonth = await expectProblem(await oversightRoute(new Request(url(`/api/v1/homes/${world.homeA.id}/oversight?month=2025-13`), { headers: auth }), withId(world.homeA.id)), 422)
+    expect(badMonth.errors?.[0].field).toBe('month')
+
+    // another home of the same provider is not found, on every route
+    await expectProblem(await visitsRoute(new Request(visitsUrl(world.homeB.id), { headers: auth }), withId(world.homeB.id)), 404)
+    await expectProblem(await recordVisitRoute(new Request(visitsUrl(world.homeB.id), { method: 'POST', headers: auth, body: JSON.stringify(body) }), withId(world.homeB.id)), 404)
+    await expectProblem(await oversightRoute(new Request(url(`/api/v1/homes/${world.homeB.id}/oversight`), { headers: auth }), withId(world.homeB.id)), 404)
   })
 })

@@ -90,6 +90,43 @@ describe('demo data', () => {
     expect(await prisma.reg40Task.count({ where: { completedAt: null } })).toBe(1)
   })
 
+  it('has a year of Regulation 44 visits with gaps, a visitor who is not independent, a late report, an overdue action, Reg 45 and Reg 46 overdue', async () => {
+    const prisma = await getPrisma()
+    const { oversightOverview, getOversightMonth, visitorChecklist } = await import('@/lib/server/oversight')
+    const { addCalendarMonths, londonDate, monthOf } = await import('@/lib/domain/time')
+    const month = monthOf(londonDate(new Date()))
+    const last = addCalendarMonths(month, -1)
+    expect(await prisma.reg44Visit.count()).toBeGreaterThanOrEqual(40)
+    const ri = (await loadActor(prisma, 'demo-user-ri'))!
+    const brightpath = (await oversightOverview(ri, 12))!
+    const willow = brightpath.rows.find((r) => r.home.name === 'Willow House')!
+    const level = (row: typeof willow, m: string, code: string) => row.months.find((x) => x.month === m)!.checks.find((c) => c.code === code)
+    expect(level(willow, last, 'visit')).toMatchObject({ level: 'red', reason: expect.stringContaining('No Regulation 44 visit') })
+    expect(level(willow, addCalendarMonths(month, -4), 'independence')).toMatchObject({ level: 'red', reason: expect.stringContaining('Gareth Lowe is not independent') })
+    expect(level(willow, addCalendarMonths(month, -2), 'visit')?.level).toBe('green')
+    // last month is red only for the missing visit: recording one turns it green (the browser test does)
+    expect(willow.months.find((x) => x.month === last)!.checks.filter((c) => c.level !== 'green').map((c) => c.code)).toEqual(['visit'])
+    const birch = brightpath.rows.find((r) => r.home.name === 'Birch Lodge')!
+    expect(level(birch, month, 'actions')).toMatchObject({ level: 'red', reason: expect.stringContaining('Repair the broken window lock') })
+    expect(level(birch, month, 'reg46')?.level).toBe('red')
+    expect(level(birch, addCalendarMonths(month, -7), 'visit')?.level).toBe('red')
+    const harbour = (await oversightOverview((await loadActor(prisma, 'demo-user-ri-harbour'))!, 12))!
+    const cedar = harbour.rows.find((r) => r.home.name === 'Cedar Court')!
+    expect(level(cedar, addCalendarMonths(month, -3), 'report')).toMatchObject({ level: 'red', reason: expect.stringContaining('went late to Ofsted') })
+    expect(level(harbour.rows.find((r) => r.home.name === 'Rowan View')!, month, 'reg45')?.level).toBe('red')
+    // the LA missing lead sees the homes Northshire hosts; the manager sees the location shared with the police
+    expect((await oversightOverview((await loadActor(prisma, 'demo-user-lead'))!, 1))!.rows.map((r) => r.home.name)).toEqual(['Willow House'])
+    const willowMonth = await getOversightMonth((await loadActor(prisma, 'demo-user-manager'))!, 'demo-home-willow', last)
+    expect(willowMonth.locationShares[0].sharedWith).toMatch(/Northshire Police/)
+    // the latest location assessment kept the places Haven's own records show recurring for Willow House's children
+    expect(willowMonth.reg46[0].recurringPlaces.map((p) => p.name).join('; ')).toMatch(/Kebab King/)
+    expect(willowMonth.people.find((p) => p.name === 'Gareth Lowe')).toMatchObject({ independent: false })
+    expect(willowMonth.people.find((p) => p.name === 'Helen Brandt')).toMatchObject({ independent: true, approvedBy: 'Northshire County Council' })
+    // the visitor's checklist for Willow House names children by first name and initial only
+    const checklist = await visitorChecklist((await loadActor(prisma, 'demo-user-visitor'))!, 'demo-home-willow', last)
+    expect(checklist.children.map((c) => c.name)).toContain('Ellie M.')
+  })
+
   it('leaves an intact audit trail', async () => {
     expect((await verifyAuditChain(await getPrisma())).ok).toBe(true)
   })

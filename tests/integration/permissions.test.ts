@@ -31,6 +31,8 @@ import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation
 import { decideOnAlert, getAlert, resolveAlert } from '@/lib/server/alerts'
 import { recordAreaNotice } from '@/lib/server/placements'
 import { areaNoticeSchema, decisionSchema } from '@/lib/validation/alerts'
+import { getOversightMonth, getVisit, recordVisit, registerIndependentPerson, respondToAction, visitorChecklist } from '@/lib/server/oversight'
+import { independentPersonSchema, responseSchema, visitSchema } from '@/lib/validation/oversight'
 
 type Outcome = 'ok' | 'forbidden' | 'not-found' | 'invalid'
 type Row = Record<Action, [inScope: Outcome, outOfScope: Outcome]>
@@ -74,6 +76,12 @@ const nothing = {
   'alert.decide': both('not-found'),
   'alert.resolve': both('not-found'),
   'placement.area-notice': both('not-found'),
+  'oversight.read': both('not-found'),
+  'oversight.manage': both('not-found'),
+  'oversight.respond': both('not-found'),
+  'reg44.read': both('not-found'),
+  'reg44.record': both('not-found'),
+  'visitor.checklist': both('not-found'),
   'user.manage': both('forbidden'),
   'audit.verify': both('forbidden'),
 } satisfies Row
@@ -95,17 +103,21 @@ const recorder = {
 const placer = { 'child.create': ['ok', 'invalid'], 'placement.start': scoped, 'placement.end': scoped } satisfies Partial<Row>
 
 const timeliness = { 'interview.timeliness': scoped } satisfies Partial<Row>
+// oversight of a home (regs 43-46): the manager's home, the provider's homes, the homes an authority hosts (reading)
+const overseer = { 'oversight.read': scoped, 'reg44.read': scoped, 'visitor.checklist': scoped } satisfies Partial<Row>
+const provider = { ...overseer, 'oversight.manage': scoped, 'reg44.record': scoped } satisfies Partial<Row>
 
 const EXPECTED: Record<Role, Row> = {
   CARE_WORKER: { ...recorder, 'home.read': scoped },
-  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, 'report.ofsted-home': scoped, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.record': scoped, 'alert.resolve': scoped },
-  RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, 'report.ofsted-home': scoped, 'home.read': scoped, 'reg40.record': scoped },
+  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, ...provider, 'oversight.respond': scoped, 'report.ofsted-home': scoped, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.record': scoped, 'alert.resolve': scoped },
+  RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, ...provider, 'report.ofsted-home': scoped, 'home.read': scoped, 'reg40.record': scoped },
   IRO: { ...reader, ...hearsConcerns, ...timeliness, 'alert.decide': scoped, 'alert.resolve': scoped },
   // the social worker closes only episodes away from any Haven home; this one was at a home
   SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped, 'episode.close': ['forbidden', 'not-found'], 'alert.resolve': scoped, 'placement.area-notice': scoped },
   RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped },
-  INDEPENDENT_VISITOR: nothing,
-  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped, 'report.annex-a': scoped },
+  // the visitor reads the checklist and records their own visits: never a child's case record
+  INDEPENDENT_VISITOR: { ...nothing, 'reg44.read': scoped, 'reg44.record': scoped, 'visitor.checklist': scoped },
+  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, ...overseer, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped, 'report.annex-a': scoped },
   SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'] },
 }
 
@@ -168,6 +180,17 @@ function scenario(role: Role, actor: Actor, other: Actor) {
   }
 }
 
+/** Homes for the oversight actions: in the role's home scope, and the nearest home outside it. */
+function oversightHome(role: Role, inScope: boolean) {
+  switch (role) {
+    case 'RESPONSIBLE_INDIVIDUAL': // my provider's other home, not another provider's
+      return inScope ? world.homeB.id : world.homeC.id
+    case 'LA_MISSING_LEAD': // hosted by my authority, not a home of the same provider hosted elsewhere
+    default: // a home role's own home, not another home of the same provider
+      return inScope ? world.homeA.id : world.homeB.id
+  }
+}
+
 describe.each(ROLES)('%s', (role) => {
   it.each(ACTIONS)('%s: in scope and out of scope', async (action) => {
     const actor = await makePerson([grantFor(role)], `Matrix ${role}`)
@@ -204,6 +227,18 @@ describe.each(ROLES)('%s', (role) => {
       const i = await makeInterview((await child(inScope)).id, reporter.userId)
       await prisma.returnInterview.update({ where: { id: i.id }, data: { concernsAboutHome: 'Staff shout at me' } })
       return i
+    }
+
+    // a visit at the home by an independent person who is this person's own account (a visitor records their own)
+    const visitAt = async (inScope: boolean) => {
+      const homeId = oversightHome(role, inScope)
+      const person = await prisma.independentPerson.create({
+        data: { homeId, name: 'Matrix Visitor', userId: actor.userId, appointedBy: 'The provider', appointedOn: new Date('2025-01-01'), notPaidStaff: true, notCarePlanning: true, notCommissionerOrFunder: true, noFinancialInterest: true, notResponsibleIndividual: true, noConnection: true, createdById: reporter.userId },
+      })
+      const visit = await prisma.reg44Visit.create({
+        data: { homeId, independentPersonId: person.id, visitedOn: new Date('2025-06-10'), announced: false, spokeWithChildren: 1, spokeWithParents: 0, spokeWithStaff: 2, checkedMissingLog: true, checkedReturnInterviews: true, checkedSafetyPlans: true, safeguardingOpinion: 'Yes', wellbeingOpinion: 'Yes', independent: true, independenceReasons: [], createdById: reporter.userId },
+      })
+      return { homeId, person, visit }
     }
 
     const attempt: Record<Action, (inScope: boolean) => Promise<unknown>> = {
@@ -314,6 +349,20 @@ describe.each(ROLES)('%s', (role) => {
         if ((await missingReport(actor, period)).totals.episodes === before) throw new NotFoundError('not counted')
       },
       'export.ssda903': async (inScope) => ssda903Return(actor, { year: 2025, authorityId: inScope ? world.laOne.id : world.laTwo.id }),
+      'oversight.read': async (inScope) => getOversightMonth(actor, oversightHome(role, inScope), '2025-06'),
+      'oversight.manage': async (inScope) =>
+        registerIndependentPerson(actor, oversightHome(role, inScope), independentPersonSchema.parse({ name: 'New Visitor', appointedBy: 'The board', appointedOn: '2025-01-01', notPaidStaff: true, notCarePlanning: true, notCommissionerOrFunder: true, noFinancialInterest: true, notResponsibleIndividual: true, noConnection: true })),
+      'oversight.respond': async (inScope) => {
+        const { visit, homeId } = await visitAt(inScope)
+        const action = await prisma.oversightAction.create({ data: { visitId: visit.id, homeId, recommendation: 'Repair the fire door', owner: 'Manager', dueOn: new Date('2025-07-01'), createdById: reporter.userId } })
+        return respondToAction(actor, action.id, responseSchema.parse({ text: 'Repaired', completed: 'yes', respondedOn: '2025-06-20' }))
+      },
+      'reg44.read': async (inScope) => getVisit(actor, (await visitAt(inScope)).visit.id),
+      'reg44.record': async (inScope) => {
+        const { person, homeId } = await visitAt(inScope)
+        return recordVisit(actor, homeId, visitSchema.parse({ independentPersonId: person.id, visitedOn: '2025-07-10', announced: 'no', spokeWithChildren: 2, spokeWithParents: 0, spokeWithStaff: 3, safeguardingOpinion: 'Children are safeguarded', wellbeingOpinion: 'The home promotes their well-being' }))
+      },
+      'visitor.checklist': async (inScope) => visitorChecklist(actor, oversightHome(role, inScope), '2025-06'),
       'user.manage': () => listUsers(actor),
       'audit.verify': () => verifyAudit(actor),
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addWorkingDays, isWorkingDay } from '@/lib/domain/bank-holidays'
-import { addMonths, cseFlags, scoreScreening, suggestIndicators, type Observed } from '@/lib/domain/cse'
+import { cseFlags, scoreScreening, suggestIndicators, type Observed } from '@/lib/domain/cse'
+import { addMonths } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 
 const rules = settings.cse.rules

@@ -22,6 +22,11 @@ export default async function HomePage({ params }: { params: Promise<{ id: strin
       <p className="lede">
         {home.town}, {home.postcode} · Ofsted URN {home.ofstedUrn}
       </p>
+      {can(actor, 'oversight.read') && (
+        <p>
+          <Link href={`/homes/${home.id}/oversight`}>Oversight: Regulation 44 visits, Regulation 45 reviews, location assessment</Link>
+        </p>
+      )}
       <h2>Missing now</h2>
       {missingNow.length === 0 ? <p className="empty">Nobody from {home.name} is recorded as missing or away.</p> : <EpisodeList episodes={missingNow} />}
       <h2>Living here now</h2>

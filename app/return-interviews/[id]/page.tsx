@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { Corrections } from '@/components/Corrections'
 import { can } from '@/lib/domain/permissions'
 import { CHILD_SAYS_SECTIONS, isOutstanding, OFFER_METHOD_LABELS, OUTCOME_LABELS, PREVENTION_LABELS, SHARING_BASIS_LABELS, STATUS_LABELS } from '@/lib/domain/return-interviews'
 import { formatDate, formatDateTime, londonLocal } from '@/lib/domain/time'
@@ -106,18 +107,7 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
           </ul>
         </section>
       )}
-      {i.amendments.length > 0 && (
-        <section aria-labelledby="corrections">
-          <h2 id="corrections">Corrections</h2>
-          <ul>
-            {i.amendments.map((a) => (
-              <li key={a.id} className="amended">
-                {formatDateTime(new Date(a.createdAt))}, {a.author?.name}: {INTERVIEW_AMENDABLE[a.field as keyof typeof INTERVIEW_AMENDABLE] ?? a.field} was “{String(a.previousValue ?? '')}”, now “{String(a.newValue ?? '')}”. Why: {a.reason}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Corrections corrections={i.amendments.map((a) => ({ id: a.id, at: a.createdAt, author: a.author?.name, field: INTERVIEW_AMENDABLE[a.field as keyof typeof INTERVIEW_AMENDABLE] ?? a.field, previous: a.previousValue, now: a.newValue, reason: a.reason }))} />
 
       {mayRecord && !i.outcome && !i.offeredAt && (
         <section aria-labelledby="offer">

@@ -1,5 +1,6 @@
 import Link from 'next/link'
-import { INDICATOR_BY_CODE, LEVEL_LABELS, WHEN_LABELS, addMonths } from '@/lib/domain/cse'
+import { INDICATOR_BY_CODE, LEVEL_LABELS, WHEN_LABELS } from '@/lib/domain/cse'
+import { addMonths } from '@/lib/domain/time'
 import { can } from '@/lib/domain/permissions'
 import { formatDate, formatDateTime, isoDate, londonDate, londonLocal } from '@/lib/domain/time'
 import { loadCseOr404 } from '@/lib/server/cse-page'

@@ -1,7 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useRef, useState } from 'react'
-import { describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
+import { answersWithFile, describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
 import { grabPackSchema, type GrabPackInput } from '@/lib/validation/episodes'
 import { saveGrabPackAction } from '@/app/episodes/actions'
 
@@ -23,13 +23,7 @@ export function GrabPackForm({ childId, current }: { childId: string; current: P
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: grabPackSchema,
     defaultValues: Object.fromEntries(FIELDS.map(([name]) => [name, current?.[name] ?? ''])),
-    action: (values) => {
-      const data = new FormData()
-      data.set('answers', JSON.stringify(values))
-      const file = photo.current?.files?.[0]
-      if (file) data.set('photo', file)
-      return saveGrabPackAction(childId, data)
-    },
+    action: (values) => saveGrabPackAction(childId, answersWithFile(values, 'photo', photo.current)),
     onSuccess: ({ version }) => {
       setSaved(version)
       if (photo.current) photo.current.value = ''

@@ -1,7 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useFieldArray } from 'react-hook-form'
-import { describedBy, errorAt, Field, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
+import { Checkbox, describedBy, errorAt, Field, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
 import { LOCATION_KIND_LABELS, RETURN_METHOD_LABELS } from '@/lib/domain/episodes'
 import { LOCATION_KINDS, RETURN_METHODS, recordReturnSchema } from '@/lib/validation/episodes'
 import { recordReturnAction } from '../../actions'
@@ -55,12 +55,7 @@ export function RecordReturnForm({ episodeId, firstName, now }: { episodeId: str
       </select>
     </Field>
   )
-  const check = (name: 'hungry' | 'tired' | 'intoxicated', label: string) => (
-    <div className="checkbox">
-      <input type="checkbox" id={`f-${name}`} {...form.register(name)} />
-      <label htmlFor={`f-${name}`}>{label}</label>
-    </div>
-  )
+  const check = (name: 'hungry' | 'tired' | 'intoxicated', label: string) => <Checkbox name={name} label={label} register={form.register(name)} />
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { addMonths } from '@/lib/domain/cse'
+import { addMonths } from '@/lib/domain/time'
 import { can } from '@/lib/domain/permissions'
 import { isoDate, londonDate } from '@/lib/domain/time'
 import { loadCseOr404 } from '@/lib/server/cse-page'

@@ -1,0 +1,19 @@
+import { currentActor } from '@/lib/server/current-actor'
+import { describeError, recordId } from '@/lib/server/errors'
+import { getReportFile } from '@/lib/server/oversight'
+
+// The uploaded Reg 44 report file, for those who read the visit (scoped and audited like the visit).
+export async function GET(_request: Request, { params }: { params: Promise<{ visitId: string; reportId: string }> }) {
+  const actor = await currentActor()
+  if (!actor) return new Response('Sign in to continue.', { status: 401 })
+  const { visitId, reportId } = await params
+  try {
+    const file = await getReportFile(actor, recordId(visitId, 'visit'), recordId(reportId, 'report'))
+    return new Response(new Uint8Array(file.bytes), {
+      headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\w. -]/g, '_')}"`, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+    })
+  } catch (e) {
+    const { status, message } = describeError(e)
+    return new Response(message, { status })
+  }
+}

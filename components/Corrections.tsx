@@ -1,0 +1,22 @@
+// The corrections to a record, each beside what it corrected: when, who, the field, what it was and is, and why.
+import { formatDateTime } from '@/lib/domain/time'
+
+export type Correction = { id: string; at: Date | string; author: string | null | undefined; field: string; previous: unknown; now: unknown; reason: string }
+
+const shown = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : v === null || v === undefined || v === '' ? 'blank' : String(v))
+
+export function Corrections({ corrections }: { corrections: Correction[] }) {
+  if (!corrections.length) return null
+  return (
+    <section aria-labelledby="corrections">
+      <h2 id="corrections">Corrections</h2>
+      <ul>
+        {corrections.map((c) => (
+          <li key={c.id} className="amended">
+            {formatDateTime(new Date(c.at))}, {c.author ?? 'Unknown'}: {c.field} was “{shown(c.previous)}”, now “{shown(c.now)}”. Why: {c.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
