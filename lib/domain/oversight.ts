@@ -130,8 +130,16 @@ export function monthChecks(month: string, today: string, facts: MonthFacts, rul
   const visits = facts.visits.filter((v) => v.visitedOn.startsWith(month)).sort((a, b) => a.visitedOn.localeCompare(b.visitedOn))
   const checks: Check[] = []
 
-  // Reg 44(1): an independent person visits at least once each month
-  if (visits.length) checks.push({ code: 'visit', title: 'Regulation 44 visit', level: 'green', reason: `Visited on ${visits.map((v) => `${formatDate(v.visitedOn)} by ${v.visitor}`).join('; ')}.` })
+  // Reg 44(1): an independent person visits at least once each month (Reg 43: a visit by anyone else does not count)
+  const counted = visits.filter((v) => v.independent)
+  if (counted.length) checks.push({ code: 'visit', title: 'Regulation 44 visit', level: 'green', reason: `Visited on ${counted.map((v) => `${formatDate(v.visitedOn)} by ${v.visitor}`).join('; ')}.` })
+  else if (visits.length)
+    checks.push({
+      code: 'visit',
+      title: 'Regulation 44 visit',
+      level: inProgress ? 'amber' : 'red',
+      reason: `No visit by an independent person ${inProgress ? `yet this month: one is due by ${formatDate(end)}` : 'this month'}; the visit by ${visits.map((v) => v.visitor).join(' and ')} does not count.`,
+    })
   else if (inProgress) checks.push({ code: 'visit', title: 'Regulation 44 visit', level: 'amber', reason: `No visit yet this month: one is due by ${formatDate(end)}.` })
   else checks.push({ code: 'visit', title: 'Regulation 44 visit', level: 'red', reason: `No Regulation 44 visit this month: the month ended on ${formatDate(end)} without one.` })
 

@@ -9,7 +9,7 @@ import { independence, monthChecks, VISIT_AMENDABLE, visitAmendedValue, type Dec
 import { can, type Action } from '@/lib/domain/permissions'
 import { interviewStatus, STATUS_LABELS } from '@/lib/domain/return-interviews'
 import type { Actor } from '@/lib/domain/roles'
-import { addCalendarMonths, calendarDate, firstDayOf, formatMonth, isoDate, lastDayOf, londonDate, londonMidnight, monthOf } from '@/lib/domain/time'
+import { addCalendarMonths, calendarDate, firstDayOf, formatDate, formatMonth, isoDate, lastDayOf, londonDate, londonMidnight, monthOf, shiftDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { ActionInput, AmendVisitInput, IndependentPersonInput, LocationShareInput, Reg45Input, Reg46Input, ReportEventInput, ReportVersionInput, ResponseInput, VisitInput } from '@/lib/validation/oversight'
@@ -125,14 +125,18 @@ export async function approvingAuthorities(actor: Actor, homeId: string, now = n
 }
 
 /** What the visit form offers: the independent persons the actor may record for (a visitor: only themselves),
- * and the placing authorities of the children at the home today (to say when the report went to each). */
+ * and the placing authorities of the children at the home lately (to say when the report went to each). */
 export async function visitFormContext(actor: Actor, homeId: string, now = new Date()) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const home = await findHome(tx, actor, 'reg44.record', homeId)
     const manages = await managesHome(tx, actor, homeId)
     const people = (await peopleWithIndependence(tx, home, londonDate(now))).filter((p) => manages || p.userId === actor.userId)
-    const placing = await tx.localAuthority.findMany({ where: { id: { in: await placingAuthorityIds(tx, homeId, londonDate(now)) } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+    // a visit is often recorded days later: every authority with a child there in the last two months (the server
+    // checks the visit's own day)
+    const since = shiftDate(londonDate(now), { days: -62 })
+    const recent = await tx.placement.findMany({ where: { homeId, startDate: { lte: calendarDate(londonDate(now)) }, OR: [{ endDate: null }, { endDate: { gte: calendarDate(since) } }] }, select: { child: { select: { placingAuthorityId: true } } } })
+    const placing = await tx.localAuthority.findMany({ where: { id: { in: [...new Set(recent.map((p) => p.child.placingAuthorityId))] } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
     await recordAudit(tx, { actorId: actor.userId, action: 'oversight.people', subjectType: 'home', subjectId: homeId, details: { count: people.length } })
     return { home, manages, people, placing }
   })
@@ -189,6 +193,7 @@ export async function recordVisit(actor: Actor, homeId: string, input: VisitInpu
     const person = await tx.independentPerson.findFirst({ where: { id: input.independentPersonId, homeId } })
     if (!person) throw new ValidationError({ independentPersonId: 'Select an independent person registered for this home' })
     if (!(await managesHome(tx, actor, homeId)) && person.userId !== actor.userId) throw new ValidationError({ independentPersonId: 'You can record only your own visits' })
+    if (input.visitedOn < isoDate(person.appointedOn)) throw new ValidationError({ visitedOn: `${person.name} was appointed on ${formatDate(person.appointedOn)}: a visit before that cannot be theirs` })
     const placing = await placingAuthorityIds(tx, homeId, input.visitedOn)
     const unknown = input.sentToPlacing.findIndex((s) => s.sentOn && !placing.includes(s.authorityId))
     if (unknown >= 0) throw new ValidationError({ [`sentToPlacing.${unknown}.authorityId`]: 'That authority had no child placed at the home on the day of the visit' })
@@ -404,6 +409,7 @@ export async function amendVisit(actor: Actor, visitId: string, input: AmendVisi
     const data: Prisma.Reg44VisitUpdateManyMutationInput = { version: { increment: 1 } }
     if (input.field === 'visitedOn') {
       const day = result.value as string
+      if (day < isoDate(visit.independentPerson.appointedOn)) throw new ValidationError({ value: `${visit.independentPerson.name} was appointed on ${formatDate(visit.independentPerson.appointedOn)}: a visit before that cannot be theirs` })
       const later = [...visit.reports.map((r) => r.receivedOn), ...visit.events.map((e) => e.on), ...visit.actions.map((a) => a.dueOn)].map(isoDate).filter((d) => d < day)
       if (later.length) throw new ValidationError({ value: `The report, a copy sent or an action's due date is before that day (${later.sort()[0]}): a visit cannot come after them` })
       // independence is as it was on the day: worked out again for the corrected day
@@ -436,8 +442,11 @@ export async function respondToAction(actor: Actor, actionId: string, input: Res
   if (!can(actor, 'oversight.respond')) throw new NotFoundError('action')
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
-    const action = await tx.oversightAction.findFirst({ where: { id: actionId, visit: { home: homeWhere(actor, 'oversight.respond') } }, select: { id: true, visitId: true, visit: { select: { visitedOn: true } }, responses: { where: { completed: true }, select: { id: true } } } })
-    if (!action) throw new NotFoundError('action')
+    const found = await tx.oversightAction.findFirst({ where: { id: actionId, visit: { home: homeWhere(actor, 'oversight.respond') } }, select: { id: true } })
+    if (!found) throw new NotFoundError('action')
+    // two managers completing it at once: the second waits here, then sees it completed
+    await tx.$queryRaw`SELECT id FROM "OversightAction" WHERE id = ${found.id} FOR UPDATE`
+    const action = await tx.oversightAction.findUniqueOrThrow({ where: { id: found.id }, select: { id: true, visitId: true, visit: { select: { visitedOn: true } }, responses: { where: { completed: true }, select: { id: true } } } })
     if (action.responses.length) throw new ValidationError({ completed: 'This action is already completed' })
     throwIfProblems(datesProblems(isoDate(action.visit.visitedOn), londonDate(now), { respondedOn: input.respondedOn }))
     const response = await tx.oversightActionResponse.create({ data: { actionId, text: input.text, completed: input.completed, respondedOn: calendarDate(input.respondedOn), createdAt: now, createdById: actor.userId } })
@@ -538,7 +547,7 @@ async function homeFacts(tx: Tx, homeId: string) {
   const { hostAuthority } = await tx.home.findUniqueOrThrow({ where: { id: homeId }, select: { hostAuthority: { select: { name: true } } } })
   const [visits, actions, reg45, reg46, placements] = await inTurn(
     () => tx.reg44Visit.findMany({ where: { homeId }, orderBy: { visitedOn: 'asc' }, include: { independentPerson: { select: { name: true } }, reports: { select: { receivedOn: true } }, events: { select: { kind: true, authorityId: true, on: true } } } }),
-    () => tx.oversightAction.findMany({ where: { homeId }, include: { visit: { select: { visitedOn: true } }, responses: { where: { completed: true }, select: { respondedOn: true } } } }),
+    () => tx.oversightAction.findMany({ where: { homeId }, include: { visit: { select: { visitedOn: true } }, responses: { where: { completed: true }, orderBy: { createdAt: 'asc' }, take: 1, select: { respondedOn: true } } } }),
     () => tx.reg45Review.findMany({ where: { homeId }, select: { completedOn: true, sentToOfstedOn: true } }),
     () => tx.reg46Assessment.findMany({ where: { homeId }, select: { assessedOn: true } }),
     () => homePlacements(tx, homeId),
@@ -555,19 +564,20 @@ async function homeFacts(tx: Tx, homeId: string) {
 const monthRange = (month: string) => ({ gte: londonMidnight(firstDayOf(month)), lt: londonMidnight(firstDayOf(addCalendarMonths(month, 1))) })
 
 /** Missing episodes this month against the three before, return interviews within 72 hours, and CSE plans. */
-async function monthFigures(tx: Tx, homeId: string, month: string, now: Date) {
+async function monthFigures(tx: Tx, homeId: string, month: string, asOf: string, now: Date) {
   const months = [addCalendarMonths(month, -3), addCalendarMonths(month, -2), addCalendarMonths(month, -1), month]
   const episodes = await tx.missingEpisode.findMany({ where: { homeId, lastSeenAt: { gte: monthRange(months[0]).gte, lt: monthRange(month).lt } }, select: { lastSeenAt: true } })
   const byMonth = months.map((m) => ({ month: m, episodes: episodes.filter((e) => monthOf(londonDate(e.lastSeenAt)) === m).length }))
   const interviews = await tx.returnInterview.findMany({ where: { episode: { homeId }, dueAt: monthRange(month) }, select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } })
   const statuses = interviews.map((i) => interviewStatus(i, now, settings.returnInterview.dueSoonHours))
-  const today = londonDate(now)
+  // residents, screenings and plans as they stood at the end of the month (today, while it runs)
+  const endOfDay = londonMidnight(shiftDate(asOf, { days: 1 }))
   const children = await tx.child.findMany({
-    where: { placements: { some: placedAt(homeId, today) } },
-    select: { cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } }, safetyPlans: { select: planFlagsSelect } },
+    where: { placements: { some: placedAt(homeId, asOf) } },
+    select: { cseScreenings: { where: { screenedAt: { lt: endOfDay } }, orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } }, safetyPlans: { where: { createdAt: { lt: endOfDay } }, select: planFlagsSelect } },
   })
   const atRisk = children.filter((c) => c.cseScreenings[0] && needsSafetyPlan(c.cseScreenings[0]))
-  const withPlan = atRisk.filter((c) => hasCurrentSafetyPlan(c.safetyPlans.map(planDays), today))
+  const withPlan = atRisk.filter((c) => hasCurrentSafetyPlan(c.safetyPlans.map(planDays).filter((p) => !p.signedOffOn || p.signedOffOn <= asOf), asOf))
   const before = byMonth.slice(0, 3)
   return {
     episodes: { thisMonth: byMonth[3].episodes, previous: before, averageBefore: Math.round((before.reduce((n, m) => n + m.episodes, 0) / 3) * 10) / 10 },
@@ -584,6 +594,7 @@ export async function getOversightMonth(actor: Actor, homeId: string, month: str
   return prisma.$transaction(async (tx) => {
     const home = await findHome(tx, actor, 'oversight.read', homeId)
     const today = londonDate(now)
+    if (month > monthOf(today)) throw new ValidationError({ month: 'That month has not started yet: choose this month or an earlier one' })
     const { facts, visits } = await homeFacts(tx, homeId)
     const status = monthChecks(month, today, facts, settings.oversight)
     const asOf = status.inProgress ? today : lastDayOf(month)
@@ -594,7 +605,7 @@ export async function getOversightMonth(actor: Actor, homeId: string, month: str
       () => tx.homeLocationShare.findMany({ where: { homeId }, orderBy: { sharedOn: 'desc' }, take: 3 }),
       () => peopleWithIndependence(tx, home, today),
     )
-    const figures = await monthFigures(tx, homeId, month, now)
+    const figures = await monthFigures(tx, homeId, month, asOf, now)
     await recordAudit(tx, { actorId: actor.userId, action: 'oversight.read', subjectType: 'home', subjectId: homeId, details: { month } })
     return {
       home,
@@ -637,7 +648,8 @@ export async function oversightOverview(actor: Actor, months = 6, now = new Date
 // ---- the visitor's checklist (first names and facts only: never a child's case record)
 
 /** For the month: each child's missing episodes and return interview timeliness, CSE risk without a current plan,
- * and the home's open alerts. */
+ * and the home's open alerts. Scoped by the home, not childWhere: these are the home's own records for the month
+ * (a child who has left since was still its resident then), shown as first name, initial and facts only. */
 export async function visitorChecklist(actor: Actor, homeId: string, month: string, now = new Date()) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
@@ -689,14 +701,14 @@ export async function visitorDashboard(actor: Actor, now = new Date()) {
 
 // ---- the scheduled flag: a month that ended without a visit (once per home and month)
 
-/** For the month just ended: every home without a Reg 44 visit is flagged and its registered managers and
+/** For the month just ended: every home without a Reg 44 visit by an independent person (Reg 43) is flagged and its registered managers and
  * responsible individuals told, once (the flag's unique home and month make a repeat run do nothing). */
 export async function flagMissedVisits(now = new Date()) {
   const month = addCalendarMonths(currentMonth(now), -1)
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const homes = await tx.home.findMany({
-      where: { reg44Visits: { none: { visitedOn: { gte: calendarDate(firstDayOf(month)), lte: calendarDate(lastDayOf(month)) } } }, oversightFlags: { none: { month, kind: 'reg44-missed' } }, createdAt: { lt: londonMidnight(firstDayOf(month)) } },
+      where: { reg44Visits: { none: { independent: true, visitedOn: { gte: calendarDate(firstDayOf(month)), lte: calendarDate(lastDayOf(month)) } } }, oversightFlags: { none: { month, kind: 'reg44-missed' } }, createdAt: { lt: londonMidnight(firstDayOf(month)) } },
       select: { id: true, name: true, providerId: true },
     })
     let flagged = 0

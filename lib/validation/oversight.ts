@@ -7,7 +7,7 @@ const ticked = z.boolean().default(false)
 const count = (label: string) =>
   z.coerce.number({ error: `Enter how many ${label} (0 if none)` }).int(`Enter a whole number of ${label}`).min(0, `Enter a whole number of ${label}`).max(200, `That is too many ${label}`)
 
-export const monthSchema = z.string({ error: 'Enter the month as YYYY-MM' }).trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter the month as YYYY-MM, for example 2026-03')
+export const monthSchema = z.string({ error: 'Enter the month as YYYY-MM' }).trim().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'Enter the month as YYYY-MM, for example 2026-03')
 export const monthQuerySchema = z.object({ month: monthSchema })
 
 export const independentPersonSchema = z

@@ -178,4 +178,35 @@ describe('oversight', () => {
     expect(told.map((n) => n.title).sort()).toEqual(['Haven: no Regulation 44 visit at Birch Lodge in August 2025', 'Haven: no Regulation 44 visit at Willow House in August 2025'])
     expect(told[0].link).toMatch(/\/homes\/.+\/oversight\?month=2025-08/)
   })
+
+  it('flags a month whose only visit was by someone not independent, and judges the month in UK time', async () => {
+    const prisma = await getPrisma()
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeB.id }], 'Birch Manager Two')
+    const { id } = await registerIndependentPerson(manager, world.homeB.id, person({ name: 'Gareth Lowe', notPaidStaff: false }), now)
+    await recordVisit(manager, world.homeB.id, visit(id, { visitedOn: '2025-06-10' }), null, now)
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London: June has just ended, and Birch Lodge's only June visit
+    // was by someone the provider employs
+    expect(await flagMissedVisits(new Date('2025-06-30T23:30:00Z'))).toBe(3)
+    const flagged = await prisma.oversightFlag.findMany({ where: { month: '2025-06' }, select: { home: { select: { name: true } } } })
+    expect(flagged.map((f) => f.home.name).sort()).toEqual(['Birch Lodge', 'Cedar Court', 'Willow House'])
+  })
+
+  it('completes an action once when two managers complete it at the same moment', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeC.id }], 'Cedar Manager')
+    const deputy = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeC.id }], 'Cedar Deputy')
+    const { id: personId } = await registerIndependentPerson(manager, world.homeC.id, person({ name: 'Ann Cole' }), now)
+    const { id } = await recordVisit(manager, world.homeC.id, visit(personId, { recommendations: [{ recommendation: 'Review the night rota', owner: 'Manager', dueOn: '2025-09-01' }] }), null, now)
+    const actionId = (await getVisit(manager, id)).actions[0].id
+    const done = (who: typeof manager) => respondToAction(who, actionId, responseSchema.parse({ text: 'Rota reviewed', completed: 'yes', respondedOn: '2025-08-14' }), now)
+    const results = await Promise.allSettled([done(manager), done(deputy)])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect(await (await getPrisma()).oversightActionResponse.count({ where: { actionId, completed: true } })).toBe(1)
+  })
+
+  it('refuses a visit before the person was appointed, and a month not started yet', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeC.id }], 'Cedar Manager Two')
+    const { id: personId } = await registerIndependentPerson(manager, world.homeC.id, person({ name: 'Late Appointee', appointedOn: '2025-07-20' }), now)
+    await expect(recordVisit(manager, world.homeC.id, visit(personId, { visitedOn: '2025-07-14' }), null, now)).rejects.toMatchObject({ fieldErrors: { visitedOn: 'Late Appointee was appointed on 20 Jul 2025: a visit before that cannot be theirs' } })
+    await expect(getOversightMonth(manager, world.homeC.id, '2025-09', now)).rejects.toMatchObject({ fieldErrors: { month: expect.stringContaining('has not started yet') } })
+  })
 })

@@ -75,6 +75,16 @@ describe('the month’s checks', () => {
     expect(check!.reason).toContain('Helen Brandt is not independent: Declared: employed by the provider')
   })
 
+  it('does not count a visit by someone not independent as the month’s visit', () => {
+    const notIndependent = { ...inOrder, visits: [visit({ visitor: 'Gareth Lowe', independent: false, reasons: ['Declared: employed by the provider (Reg 43(3)(b))'] })] }
+    expect(level(notIndependent, '2026-05-01', 'visit')).toMatchObject({ level: 'red', reason: 'No visit by an independent person this month; the visit by Gareth Lowe does not count.' })
+    expect(level(notIndependent, '2026-03-20', 'visit')).toMatchObject({ level: 'amber', reason: 'No visit by an independent person yet this month: one is due by 31 Mar 2026; the visit by Gareth Lowe does not count.' })
+    // with an independent visit as well, the month has its visit (the independence check still names the other)
+    const both = { ...notIndependent, visits: [...notIndependent.visits, visit({ visitedOn: '2026-03-20' })] }
+    expect(level(both, '2026-05-01', 'visit')).toMatchObject({ level: 'green', reason: 'Visited on 20 Mar 2026 by Helen Brandt.' })
+    expect(level(both, '2026-05-01', 'independence')?.level).toBe('red')
+  })
+
   it('has the report amber while awaited, red when late or never sent to a placing authority', () => {
     expect(level({ ...inOrder, visits: [visit({ reportReceivedOn: null, sentToOfstedOn: null, placingAuthorities: [{ name: 'Northshire', sentOn: null }] })] }, '2026-04-10', 'report')?.level).toBe('amber')
     expect(level({ ...inOrder, visits: [visit({ reportReceivedOn: null })] }, '2026-04-29', 'report')?.level).toBe('red')

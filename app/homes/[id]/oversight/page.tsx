@@ -33,7 +33,7 @@ export default async function OversightMonthPage({ params, searchParams }: { par
       <MonthPicker base={base} month={month} current={currentMonth()} />
       <section aria-labelledby="status">
         <h2 id="status">
-          This month: <LevelTag level={o.level} />
+          {formatMonth(month)}: <LevelTag level={o.level} />
         </h2>
         {o.inProgress && <p>The month is still running: checks are as of today.</p>}
         <CheckList checks={o.checks} />
