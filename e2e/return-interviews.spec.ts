@@ -75,6 +75,8 @@ test('a care worker of the home cannot see the concerns about the home, in the p
 test('the manager sees the timeliness figures for their home', async ({ page }) => {
   await signIn(page, 'manager@demo.haven.test')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports')
+  await page.getByRole('link', { name: 'Return interview timeliness' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Return interview timeliness')
   const byHome = page.getByRole('table', { name: 'By home' })
   await expect(byHome.getByRole('rowheader', { name: 'Willow House' })).toBeVisible()
