@@ -68,6 +68,7 @@ describe('oversight', () => {
     await recordLocationShare(manager, world.homeC.id, locationShareSchema.parse({ sharedOn: '2025-03-01', sharedWith: 'Northshire Police missing persons unit' }), now)
 
     const before = await getOversightMonth(manager, world.homeC.id, '2025-07', now)
+    expect(await (await getPrisma()).auditEvent.count({ where: { actorId: manager.userId, action: 'oversight.read', subjectId: world.homeC.id } })).toBe(1)
     expect(before.level).toBe('red')
     expect(before.checks.find((c) => c.code === 'visit')).toMatchObject({ level: 'red', reason: expect.stringContaining('No Regulation 44 visit') })
     expect(before.figures.episodes.thisMonth).toBe(1)
@@ -140,9 +141,21 @@ describe('oversight', () => {
     expect(aaliyah.episodes).toHaveLength(1)
     expect(JSON.stringify(checklist)).not.toMatch(/"lastName"|dateOfBirth|"Test"/)
     await expect(visitorChecklist(visitor, world.homeB.id, '2025-07', now)).rejects.toBeInstanceOf(NotFoundError)
+
+    // every read and write above is in the audit trail, as the person who did it
+    const audited = await (await getPrisma()).auditEvent.findMany({ where: { actorId: { in: [visitor.userId, manager.userId] } }, select: { actorId: true, action: true, subjectId: true } })
+    const did = (who: string, action: string) => audited.filter((a) => a.actorId === who && a.action === action).length
+    expect(did(visitor.userId, 'reg44.record')).toBe(1)
+    expect(did(visitor.userId, 'reg44.read')).toBeGreaterThanOrEqual(1)
+    expect(did(visitor.userId, 'reg44.report-file')).toBe(1)
+    expect(did(visitor.userId, 'reg44.report')).toBe(1)
+    expect(did(visitor.userId, 'reg44.report-event')).toBe(1)
+    expect(did(visitor.userId, 'visitor.checklist')).toBe(1)
+    expect(did(manager.userId, 'oversight.register')).toBe(2)
+    expect(did(manager.userId, 'oversight.action')).toBe(1)
   })
 
-  it('corrects a visit by a new entry beside the original, never in place, and refuses a stale or impossible correction', async () => {
+  it('corrects a visit with an entry that keeps the original value, who, when and why, and refuses a stale or impossible correction', async () => {
     const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeB.id }], 'Correcting Manager')
     const { id: personId } = await registerIndependentPerson(manager, world.homeB.id, person({ name: 'Correct Visitor' }), now)
     const { id } = await recordVisit(manager, world.homeB.id, visit(personId, { visitedOn: '2025-07-20', reportText: 'Report', reportReceivedOn: '2025-07-22' }), null, now)
