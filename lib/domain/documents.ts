@@ -7,23 +7,11 @@ export const DOCUMENT_TYPES = {
 } as const
 export type DocumentType = keyof typeof DOCUMENT_TYPES
 
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0))
-const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b)
-
-/** A DOCX is a zip whose entries include word/document.xml (zip entry names are stored uncompressed). */
-function isDocx(bytes: Uint8Array) {
-  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return false
-  const name = ascii('word/document.xml')
-  outer: for (let i = 0; i + name.length <= bytes.length; i++) {
-    for (let j = 0; j < name.length; j++) if (bytes[i + j] !== name[j]) continue outer
-    return true
-  }
-  return false
-}
-
+/** A DOCX is a zip ("PK\x03\x04") whose entries include word/document.xml (entry names are stored uncompressed). */
 export function documentType(bytes: Uint8Array): DocumentType | null {
-  if (startsWith(bytes, ascii('%PDF-'))) return 'application/pdf'
-  if (isDocx(bytes)) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  const text = new TextDecoder('latin1').decode(bytes)
+  if (text.startsWith('%PDF-')) return 'application/pdf'
+  if (text.startsWith('PK\x03\x04') && text.includes('word/document.xml')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
   return null
 }
 

@@ -108,8 +108,8 @@ export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
       title: 'Oversight of homes',
       empty: 'No homes to oversee.',
       links: (overview?.rows ?? []).map((r) => {
-        const [now, last] = r.months
-        const worst = [last, now].find((m) => m.level === 'red') ?? [last, now].find((m) => m.level === 'amber') ?? now
+        const [thisMonth, lastMonth] = r.months
+        const worst = [lastMonth, thisMonth].find((m) => m.level === 'red') ?? [lastMonth, thisMonth].find((m) => m.level === 'amber') ?? thisMonth
         return { href: `/homes/${r.home.id}/oversight?month=${worst.month}`, label: `${r.home.name}: ${LEVEL_WORDS[worst.level]} (${formatMonth(worst.month)})`, note: worst.checks.filter((c) => c.level !== 'green').map((c) => c.reason).join(' ') || 'Every check in order.' }
       }),
     })

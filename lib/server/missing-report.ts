@@ -45,12 +45,11 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
       () =>
         tx.child.findMany({
           where: { missingEpisodes: { some: where } },
-          select: { id: true, dateOfBirth: true, placingAuthorityId: true, cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true, harmIndicators: true } }, safetyPlans: { select: planFlagsSelect } },
+          select: { id: true, dateOfBirth: true, placingAuthority: { select: { id: true, name: true } }, cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true, harmIndicators: true } }, safetyPlans: { select: planFlagsSelect } },
         }),
     )
     const childById = new Map(children.map((c) => [c.id, c]))
     const homeById = new Map(homes.map((h) => [h.id, h]))
-    const authorityById = new Map(authorities.map((a) => [a.id, a]))
     const episodes: EpisodeFact[] = rows
       .map((e) => {
         const child = childById.get(e.childId)!
@@ -61,7 +60,7 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
           childId: e.childId,
           dateOfBirth: isoDate(child.dateOfBirth),
           home: e.homeId ? (homeById.get(e.homeId) ?? null) : null,
-          authority: authorityById.get(child.placingAuthorityId)!,
+          authority: child.placingAuthority,
           interview: e.returnInterview,
         }
       })

@@ -5,7 +5,7 @@
 // found"), write or read, audit in the same transaction. Nothing is edited in place: later rows supersede.
 import { checkDocument } from '@/lib/domain/documents'
 import { hasCurrentSafetyPlan, needsSafetyPlan } from '@/lib/domain/cse'
-import { independence, monthChecks, VISIT_AMENDABLE, visitAmendedValue, type Declaration, type KnownRoles, type MonthFacts } from '@/lib/domain/oversight'
+import { actionOverdue, independence, monthChecks, VISIT_AMENDABLE, visitAmendedValue, type Declaration, type KnownRoles, type MonthFacts } from '@/lib/domain/oversight'
 import { can, type Action } from '@/lib/domain/permissions'
 import { interviewStatus, STATUS_LABELS } from '@/lib/domain/return-interviews'
 import type { Actor } from '@/lib/domain/roles'
@@ -109,8 +109,9 @@ export async function registerIndependentPerson(actor: Actor, homeId: string, in
   })
 }
 
-async function placingAuthorityIds(tx: Tx, homeId: string, day: string) {
-  const placements = await tx.placement.findMany({ where: placedAt(homeId, day), select: { child: { select: { placingAuthorityId: true } } } })
+/** The placing authorities of the children at the home on a day (or at any time in a period). */
+async function placingAuthorityIds(tx: Tx, homeId: string, from: string, to = from) {
+  const placements = await tx.placement.findMany({ where: placedAt(homeId, from, to), select: { child: { select: { placingAuthorityId: true } } } })
   return [...new Set(placements.map((p) => p.child.placingAuthorityId))]
 }
 
@@ -134,9 +135,9 @@ export async function visitFormContext(actor: Actor, homeId: string, now = new D
     const people = (await peopleWithIndependence(tx, home, londonDate(now))).filter((p) => manages || p.userId === actor.userId)
     // a visit is often recorded days later: every authority with a child there in the last two months (the server
     // checks the visit's own day)
-    const since = shiftDate(londonDate(now), { days: -62 })
-    const recent = await tx.placement.findMany({ where: { homeId, startDate: { lte: calendarDate(londonDate(now)) }, OR: [{ endDate: null }, { endDate: { gte: calendarDate(since) } }] }, select: { child: { select: { placingAuthorityId: true } } } })
-    const placing = await tx.localAuthority.findMany({ where: { id: { in: [...new Set(recent.map((p) => p.child.placingAuthorityId))] } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+    const today = londonDate(now)
+    const recent = await placingAuthorityIds(tx, homeId, shiftDate(today, { days: -62 }), today)
+    const placing = await tx.localAuthority.findMany({ where: { id: { in: recent } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
     await recordAudit(tx, { actorId: actor.userId, action: 'oversight.people', subjectType: 'home', subjectId: homeId, details: { count: people.length } })
     return { home, manages, people, placing }
   })
@@ -266,8 +267,14 @@ function visitFacts(v: { visitedOn: Date; independent: boolean; independenceReas
   }
 }
 
+/** The day an action was completed: the first response that marked it so (responses oldest first). */
+const completedOn = (responses: { completed: boolean; respondedOn: Date }[]) => {
+  const done = responses.find((r) => r.completed)
+  return done ? isoDate(done.respondedOn) : null
+}
+
 /** A visit with its reports (newest first), the dates it was sent, its actions and their responses. */
-export async function getVisit(actor: Actor, visitId: string) {
+export async function getVisit(actor: Actor, visitId: string, now = new Date()) {
   if (!can(actor, 'reg44.read')) throw new NotFoundError('visit')
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
@@ -280,7 +287,7 @@ export async function getVisit(actor: Actor, visitId: string) {
     const authorityName = (id: string | null) => authorities.find((a) => a.id === id)?.name ?? null
     await recordAudit(tx, { actorId: actor.userId, action: 'reg44.read', subjectType: 'visit', subjectId: visitId, details: {} })
     const placing = authorities.filter((a) => placingIds.includes(a.id))
-    const today = londonDate(new Date())
+    const today = londonDate(now)
     return {
       ...visit,
       visitedOn: isoDate(visit.visitedOn),
@@ -292,14 +299,8 @@ export async function getVisit(actor: Actor, visitId: string) {
       amendments: visit.amendments.map((a) => ({ ...a, label: VISIT_AMENDABLE[a.field as keyof typeof VISIT_AMENDABLE]?.label ?? a.field, author: who(a.authorId) })),
       events: visit.events.map((e) => ({ ...e, on: isoDate(e.on), authority: authorityName(e.authorityId) })),
       actions: visit.actions.map((a) => {
-        const completed = a.responses.find((r) => r.completed)
-        return {
-          ...a,
-          dueOn: isoDate(a.dueOn),
-          completedOn: completed ? isoDate(completed.respondedOn) : null,
-          overdue: !completed && isoDate(a.dueOn) < today,
-          responses: a.responses.map((r) => ({ ...r, respondedOn: isoDate(r.respondedOn), createdBy: who(r.createdById) })),
-        }
+        const facts = { dueOn: isoDate(a.dueOn), completedOn: completedOn(a.responses) }
+        return { ...a, ...facts, overdue: actionOverdue(facts, today), responses: a.responses.map((r) => ({ ...r, respondedOn: isoDate(r.respondedOn), createdBy: who(r.createdById) })) }
       }),
     }
   })
@@ -328,7 +329,7 @@ export async function listVisits(actor: Actor, homeId: string) {
         wellbeingOpinion: v.wellbeingOpinion,
         report: v.reports[0] ? { receivedOn: isoDate(v.reports[0].receivedOn), text: v.reports[0].text, fileName: v.reports[0].fileName, versions: v.reports.length } : null,
         sent: v.events.map((e) => ({ kind: e.kind, authorityId: e.authorityId, on: isoDate(e.on) })),
-        actions: v.actions.map((a) => ({ id: a.id, recommendation: a.recommendation, owner: a.owner, dueOn: isoDate(a.dueOn), completedOn: a.responses.find((r) => r.completed) ? isoDate(a.responses.find((r) => r.completed)!.respondedOn) : null })),
+        actions: v.actions.map((a) => ({ id: a.id, recommendation: a.recommendation, owner: a.owner, dueOn: isoDate(a.dueOn), completedOn: completedOn(a.responses) })),
         status: visitFacts(v, placingOf(placements, isoDate(v.visitedOn)), home.hostAuthority.name),
       })),
     }
@@ -547,14 +548,14 @@ async function homeFacts(tx: Tx, homeId: string) {
   const { hostAuthority } = await tx.home.findUniqueOrThrow({ where: { id: homeId }, select: { hostAuthority: { select: { name: true } } } })
   const [visits, actions, reg45, reg46, placements] = await inTurn(
     () => tx.reg44Visit.findMany({ where: { homeId }, orderBy: { visitedOn: 'asc' }, include: { independentPerson: { select: { name: true } }, reports: { select: { receivedOn: true } }, events: { select: { kind: true, authorityId: true, on: true } } } }),
-    () => tx.oversightAction.findMany({ where: { homeId }, include: { visit: { select: { visitedOn: true } }, responses: { where: { completed: true }, orderBy: { createdAt: 'asc' }, take: 1, select: { respondedOn: true } } } }),
+    () => tx.oversightAction.findMany({ where: { homeId }, include: { visit: { select: { visitedOn: true } }, responses: { where: { completed: true }, orderBy: { createdAt: 'asc' }, take: 1, select: { completed: true, respondedOn: true } } } }),
     () => tx.reg45Review.findMany({ where: { homeId }, select: { completedOn: true, sentToOfstedOn: true } }),
     () => tx.reg46Assessment.findMany({ where: { homeId }, select: { assessedOn: true } }),
     () => homePlacements(tx, homeId),
   )
   const facts: MonthFacts = {
     visits: visits.map((v) => visitFacts(v, placingOf(placements, isoDate(v.visitedOn)), hostAuthority.name)),
-    actions: actions.map((a) => ({ recommendation: a.recommendation, raisedOn: isoDate(a.visit.visitedOn), dueOn: isoDate(a.dueOn), completedOn: a.responses[0] ? isoDate(a.responses[0].respondedOn) : null })),
+    actions: actions.map((a) => ({ recommendation: a.recommendation, raisedOn: isoDate(a.visit.visitedOn), dueOn: isoDate(a.dueOn), completedOn: completedOn(a.responses) })),
     reg45: reg45.map((r) => ({ completedOn: isoDate(r.completedOn), sentToOfstedOn: r.sentToOfstedOn ? isoDate(r.sentToOfstedOn) : null })),
     reg46: reg46.map((a) => ({ assessedOn: isoDate(a.assessedOn) })),
   }
@@ -614,10 +615,7 @@ export async function getOversightMonth(actor: Actor, homeId: string, month: str
       figures,
       visits: visits.filter((v) => monthOf(isoDate(v.visitedOn)) === month).map((v) => ({ id: v.id, visitedOn: isoDate(v.visitedOn), visitor: v.independentPerson.name, independent: v.independent, announced: v.announced })),
       actions: actions
-        .map((a) => {
-          const done = a.responses.find((r) => r.completed)
-          return { id: a.id, visitId: a.visit.id, visitedOn: isoDate(a.visit.visitedOn), recommendation: a.recommendation, owner: a.owner, dueOn: isoDate(a.dueOn), completedOn: done ? isoDate(done.respondedOn) : null, responses: a.responses.length }
-        })
+        .map((a) => ({ id: a.id, visitId: a.visit.id, visitedOn: isoDate(a.visit.visitedOn), recommendation: a.recommendation, owner: a.owner, dueOn: isoDate(a.dueOn), completedOn: completedOn(a.responses), responses: a.responses.length }))
         .filter((a) => !a.completedOn || a.completedOn >= firstDayOf(month)),
       reg45: reg45.map((r) => ({ id: r.id, completedOn: isoDate(r.completedOn), sentToOfstedOn: r.sentToOfstedOn ? isoDate(r.sentToOfstedOn) : null, views: { children: r.viewsChildren, parents: r.viewsParents, placingAuthorities: r.viewsPlacingAuthorities, staff: r.viewsStaff }, report: r.report })),
       reg46: reg46.map((a) => ({ ...a, assessedOn: isoDate(a.assessedOn), consultedOn: isoDate(a.consultedOn), recurringPlaces: a.recurringPlaces as { name: string; postcode: string | null; episodes: number; children: number }[] })),
@@ -701,8 +699,9 @@ export async function visitorDashboard(actor: Actor, now = new Date()) {
 
 // ---- the scheduled flag: a month that ended without a visit (once per home and month)
 
-/** For the month just ended: every home without a Reg 44 visit by an independent person (Reg 43) is flagged and its registered managers and
- * responsible individuals told, once (the flag's unique home and month make a repeat run do nothing). */
+/** For the month just ended: every home without a Reg 44 visit by an independent person (Reg 43) is flagged and
+ * its registered managers and responsible individuals told, once (the flag's unique home and month make a repeat
+ * run do nothing). */
 export async function flagMissedVisits(now = new Date()) {
   const month = addCalendarMonths(currentMonth(now), -1)
   const prisma = await getPrisma()

@@ -65,7 +65,7 @@ export default async function OversightMonthPage({ params, searchParams }: { par
             </dd>
           </div>
           <div>
-            <dt>Children at risk of child sexual exploitation (now)</dt>
+            <dt>Children at risk of child sexual exploitation {o.inProgress ? '(today)' : '(at the end of the month)'}</dt>
             <dd>
               {f.cse.atRisk} of {f.cse.residents} living here; {f.cse.withCurrentPlan} with a current signed-off safety plan
             </dd>
