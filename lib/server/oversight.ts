@@ -654,6 +654,8 @@ export async function visitorChecklist(actor: Actor, homeId: string, month: stri
     const home = await findHome(tx, actor, 'visitor.checklist', homeId)
     const today = londonDate(now)
     const end = lastDayOf(month) < today ? lastDayOf(month) : today
+    // CSE flags as they stood at the end of the month (today, while it runs), like the month view's figures
+    const endOfDay = londonMidnight(shiftDate(end, { days: 1 }))
     const children = await tx.child.findMany({
       where: { placements: { some: placedAt(homeId, firstDayOf(month), end) } },
       orderBy: [{ firstName: 'asc' }, { lastName: 'asc' }],
@@ -662,24 +664,31 @@ export async function visitorChecklist(actor: Actor, homeId: string, month: stri
         firstName: true,
         lastName: true,
         missingEpisodes: { where: { homeId, lastSeenAt: monthRange(month) }, orderBy: { lastSeenAt: 'asc' }, select: { absenceType: true, lastSeenAt: true, returnedAt: true, returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } } } },
-        cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } },
-        safetyPlans: { select: planFlagsSelect },
-        reg40Tasks: { where: { completedAt: null }, select: { id: true } },
+        cseScreenings: { where: { screenedAt: { lt: endOfDay } }, orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } },
+        safetyPlans: { where: { createdAt: { lt: endOfDay } }, select: planFlagsSelect },
+        reg40Tasks: { where: { createdAt: { lt: endOfDay }, OR: [{ completedAt: null }, { completedAt: { gte: endOfDay } }] }, select: { id: true } },
       },
     })
+    const asOf = end === today ? now : londonMidnight(end)
     const alerts = await tx.alert.findMany({ where: { status: 'OPEN', homeIds: { has: homeId } }, orderBy: { openedAt: 'desc' }, select: { id: true, title: true, summary: true, openedAt: true, childIds: true } })
     await recordAudit(tx, { actorId: actor.userId, action: 'visitor.checklist', subjectType: 'home', subjectId: homeId, details: { month, children: children.length } })
     const nameOf = new Map(children.map((c) => [c.id, shortName(c)]))
     return {
       home: { id: home.id, name: home.name, town: home.town, ofstedUrn: home.ofstedUrn },
       month,
+      cseAsOf: end,
       children: children.map((c) => ({
         name: shortName(c),
         episodes: c.missingEpisodes.map((e) => {
           const interview = e.returnInterview ? STATUS_LABELS[interviewStatus(e.returnInterview, now, settings.returnInterview.dueSoonHours)] : e.returnedAt ? 'No interview due recorded' : 'Still missing or away'
           return { type: e.absenceType, lastSeenAt: e.lastSeenAt, returnedAt: e.returnedAt, interview }
         }),
-        cse: cseFlagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.reg40Tasks.length > 0, now)
+        cse: cseFlagsFrom(
+          c.cseScreenings[0] ?? null,
+          c.safetyPlans.map((p) => ({ ...p, signedOffAt: p.signedOffAt && p.signedOffAt < endOfDay ? p.signedOffAt : null })),
+          c.reg40Tasks.length > 0,
+          asOf,
+        )
           .filter((f) => ['plan-due', 'plan-overdue', 'plan-review-overdue', 'reg40-open'].includes(f.code))
           .map((f) => f.message),
       })),

@@ -23,6 +23,8 @@ import {
   visitorChecklist,
 } from '@/lib/server/oversight'
 import { actionSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, responseSchema, visitSchema } from '@/lib/validation/oversight'
+import { createPlanVersion, recordScreening, signOffPlan } from '@/lib/server/cse'
+import { planSchema, screeningSchema } from '@/lib/validation/cse'
 import { freshDatabase } from '../support/database'
 import { makeChild, makeEpisode, makePerson, makeWorld, type World } from '../support/fixtures'
 
@@ -214,6 +216,30 @@ describe('oversight', () => {
     const results = await Promise.allSettled([done(manager), done(deputy)])
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
     expect(await (await getPrisma()).oversightActionResponse.count({ where: { actionId, completed: true } })).toBe(1)
+  })
+
+  it('shows the visitor a past month’s CSE risks as they stood at its end, not as they are today', async () => {
+    const visitor = await makePerson([{ role: 'INDEPENDENT_VISITOR', homeId: world.homeC.id }], 'Cedar Visitor')
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeC.id }], 'Cedar Plan Manager')
+    const atRisk = screeningSchema.parse({ level: 'AT_RISK', indicators: [{ code: 'MISSING', when: 'CURRENT' }] })
+    const plan = planSchema.parse({ actions: [{ who: 'Key worker', what: 'Evening check-in' }], ifMissingPlaces: 'The park', ifMissingPeople: 'Her aunt', childAgrees: 'PARTLY', childsWords: 'I will ring Jordan', policeInvolved: 'no', reviewDate: '2099-01-01', basedOnVersion: 0 })
+    // screened in July, plan signed off in August: July had a child at risk without a plan
+    const july = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laOne.id, firstName: 'Juno' })
+    await recordScreening(manager, july.id, atRisk, new Date('2025-07-10T10:00:00Z'))
+    const { id: planId } = await createPlanVersion(manager, july.id, plan, new Date('2025-08-04T10:00:00Z'))
+    await signOffPlan(manager, planId, new Date('2025-08-05T10:00:00Z'))
+    // first screened in August: nothing to flag for July
+    const august = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laOne.id, firstName: 'Augusta' })
+    await recordScreening(manager, august.id, atRisk, new Date('2025-08-06T10:00:00Z'))
+
+    const inJuly = await visitorChecklist(visitor, world.homeC.id, '2025-07', now)
+    expect(inJuly.cseAsOf).toBe('2025-07-31')
+    expect(inJuly.children.find((c) => c.name === 'Juno T.')!.cse).toEqual([expect.stringMatching(/no signed-off safety plan: it was due by 2025-07-17/)])
+    expect(inJuly.children.find((c) => c.name === 'Augusta T.')!.cse).toEqual([])
+    const inAugust = await visitorChecklist(visitor, world.homeC.id, '2025-08', now)
+    expect(inAugust.cseAsOf).toBe('2025-08-15')
+    expect(inAugust.children.find((c) => c.name === 'Juno T.')!.cse).toEqual([])
+    expect(inAugust.children.find((c) => c.name === 'Augusta T.')!.cse).toEqual([expect.stringMatching(/no signed-off safety plan: it was due by 2025-08-13/)])
   })
 
   it('refuses a visit before the person was appointed, and a month not started yet', async () => {

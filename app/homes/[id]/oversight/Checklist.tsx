@@ -1,5 +1,5 @@
 // The visitor's checklist for a month: first names and facts only, never a child's case record.
-import { formatDateTime, formatDuration } from '@/lib/domain/time'
+import { formatDate, formatDateTime, formatDuration } from '@/lib/domain/time'
 import type { visitorChecklist } from '@/lib/server/oversight'
 
 type Checklist = Awaited<ReturnType<typeof visitorChecklist>>
@@ -44,6 +44,7 @@ export function ChecklistView({ checklist }: { checklist: Checklist }) {
       </section>
       <section aria-labelledby="cse">
         <h2 id="cse">At risk of child sexual exploitation without a current safety plan</h2>
+        <p>As the screenings and plans stood on {formatDate(checklist.cseAsOf)}.</p>
         {withoutPlans.length === 0 ? (
           <p className="empty">Every child at risk has a current signed-off safety plan.</p>
         ) : (
@@ -57,7 +58,7 @@ export function ChecklistView({ checklist }: { checklist: Checklist }) {
         )}
       </section>
       <section aria-labelledby="alerts">
-        <h2 id="alerts">Open alerts</h2>
+        <h2 id="alerts">Alerts open now</h2>
         {checklist.alerts.length === 0 ? (
           <p className="empty">No open alerts for the home.</p>
         ) : (
