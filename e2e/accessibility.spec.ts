@@ -69,6 +69,7 @@ const PAGES: [account: string | null, path: string][] = [
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight?month=2000-99'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/register'],
+  ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/register/demo-ip-willow-helen/end'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/visits/new'],
   ['manager@demo.haven.test', `/homes/demo-home-willow/oversight/visits/demo-visit-willow-${addCalendarMonths(monthOf(londonDate(new Date())), -3)}`],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/reg45'],

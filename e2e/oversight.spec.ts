@@ -19,7 +19,9 @@ test('a manager records a visit by an independent person, adds actions, and sees
   await page.getByRole('link', { name: 'Record a visit' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Record a Regulation 44 visit to Willow House')
   await page.getByRole('button', { name: 'Record the visit' }).click()
-  await expect(errorSummary(page)).toContainText('Select the independent person who visited')
+  await expect(errorSummary(page)).toContainText('Say whether the visit was announced')
+  // Gareth's appointment ended months ago: Helen, the only one left, is chosen already
+  await expect(page.getByLabel('Independent person who visited')).toHaveValue('demo-ip-willow-helen')
   await expect(errorSummary(page)).toContainText('Enter the opinion on whether children are effectively safeguarded')
 
   await page.getByLabel('Independent person who visited').selectOption({ label: 'Helen Brandt' })
@@ -100,4 +102,25 @@ test('the responsible individual sees every home of the provider, month by month
   await expect(table.getByRole('rowheader', { name: /Birch Lodge/ })).toBeVisible()
   await expect(table.getByRole('rowheader', { name: /Cedar Court/ })).toHaveCount(0)
   await expect(table).toContainText('Repair the broken window lock')
+})
+
+test('a manager registers an independent person, then ends the appointment with the reason, and it stays on the register', async ({ page }) => {
+  await signIn(page, 'manager@demo.haven.test')
+  await page.goto('/homes/demo-home-willow/oversight')
+  await page.getByRole('link', { name: 'Register an independent person' }).click()
+  await page.getByLabel('Name', { exact: true }).fill('Sam Okafor')
+  await page.getByLabel('Appointed by').fill('Martin Cole for Brightpath Care')
+  for (const box of await page.getByRole('group', { name: /Their declaration/ }).getByRole('checkbox').all()) await box.check()
+  await page.getByRole('button', { name: 'Register the independent person' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Oversight: Willow House')
+
+  await page.getByRole('link', { name: 'End the appointment of Sam Okafor' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('End Sam Okafor’s appointment at Willow House')
+  await page.getByRole('button', { name: 'End the appointment' }).click()
+  await expect(errorSummary(page)).toContainText('Enter why the appointment ended')
+  await page.getByLabel('Why it ended').fill('Moved away from the area')
+  await page.getByRole('button', { name: 'End the appointment' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Oversight: Willow House')
+  await expect(page.getByText(/Appointment ended .*: Moved away from the area/)).toBeVisible()
+  await expect(page.getByRole('link', { name: 'End the appointment of Sam Okafor' })).toHaveCount(0)
 })

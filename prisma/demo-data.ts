@@ -518,10 +518,10 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
 
 // ---- oversight: a year of Regulation 44 visits with gaps, a visitor who is not independent, Reg 45 and Reg 46
 
-type DemoPerson = { id: string; homeId: string; name: string; organisation: string | null; email: string | null; userId: string | null; appointedBy: string; monthsAgo: number; approvedBy?: string }
+type DemoPerson = { id: string; homeId: string; name: string; organisation: string | null; email: string | null; userId: string | null; appointedBy: string; monthsAgo: number; approvedBy?: string; ended?: { monthsAgo: number; reason: string } }
 const INDEPENDENT_PERSONS: DemoPerson[] = [
   { id: 'demo-ip-willow-helen', homeId: 'demo-home-willow', name: 'Helen Brandt', organisation: 'Brandt Independent Visiting', email: 'visitor@demo.haven.test', userId: 'demo-user-visitor', appointedBy: 'Martin Cole for Brightpath Care', monthsAgo: 18, approvedBy: 'demo-la-north' },
-  { id: 'demo-ip-willow-gareth', homeId: 'demo-home-willow', name: 'Gareth Lowe', organisation: null, email: 'gareth.lowe@demo.haven.test', userId: 'demo-user-birch-cw2', appointedBy: 'Martin Cole for Brightpath Care', monthsAgo: 6 },
+  { id: 'demo-ip-willow-gareth', homeId: 'demo-home-willow', name: 'Gareth Lowe', organisation: null, email: 'gareth.lowe@demo.haven.test', userId: 'demo-user-birch-cw2', appointedBy: 'Martin Cole for Brightpath Care', monthsAgo: 6, ended: { monthsAgo: 3, reason: 'He works for the provider at Birch Lodge, so cannot be the independent person (Reg 43(3)(b)); his visit did not count.' } },
   { id: 'demo-ip-cedar-helen', homeId: 'demo-home-cedar', name: 'Helen Brandt', organisation: 'Brandt Independent Visiting', email: 'visitor@demo.haven.test', userId: 'demo-user-visitor', appointedBy: 'Janet Osei for Harbour Children’s Trust', monthsAgo: 20 },
   { id: 'demo-ip-birch-marion', homeId: 'demo-home-birch', name: 'Marion Oakes', organisation: 'Independent Visits Ltd', email: null, userId: null, appointedBy: 'Martin Cole for Brightpath Care', monthsAgo: 24, approvedBy: 'demo-la-south' },
   { id: 'demo-ip-rowan-dev', homeId: 'demo-home-rowan', name: 'Dev Anand', organisation: 'Independent Visits Ltd', email: null, userId: null, appointedBy: 'Janet Osei for Harbour Children’s Trust', monthsAgo: 15 },
@@ -552,6 +552,7 @@ async function loadDemoOversight(tx: Tx, today: string, now: Date) {
         notPaidStaff: true, notCarePlanning: true, notCommissionerOrFunder: true, noFinancialInterest: true, notResponsibleIndividual: true, noConnection: true,
         approvedByAuthorityId: p.approvedBy ?? null, approvedOn: p.approvedBy ? calendarDate(ago(p.monthsAgo - 1)) : null,
         createdAt: londonMidnight(ago(p.monthsAgo)), createdById: p.homeId === 'demo-home-cedar' || p.homeId === 'demo-home-rowan' ? 'demo-user-ri-harbour' : 'demo-user-ri',
+        ...(p.ended && { endedOn: calendarDate(ago(p.ended.monthsAgo)), endReason: p.ended.reason, endedAt: londonMidnight(ago(p.ended.monthsAgo)), endedById: 'demo-user-manager' }),
       },
     })
   const staffOf = (homeId: string) => STAFF[homeId]

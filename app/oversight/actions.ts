@@ -2,8 +2,8 @@
 // Server actions for a home's oversight: parse with the shared schema, call the use case, map the result.
 import { runAction, runActionWithFile } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
-import { addAction, addReportVersion, amendVisit, recordLocationShare, recordReg45, recordReg46, recordReportEvent, recordVisit, registerIndependentPerson, respondToAction } from '@/lib/server/oversight'
-import { actionSchema, amendVisitSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, reportVersionSchema, responseFormSchema, visitSchema } from '@/lib/validation/oversight'
+import { addAction, addReportVersion, amendVisit, endAppointment, recordLocationShare, recordReg45, recordReg46, recordReportEvent, recordVisit, registerIndependentPerson, respondToAction } from '@/lib/server/oversight'
+import { actionSchema, amendVisitSchema, endAppointmentSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, reportVersionSchema, responseFormSchema, visitSchema } from '@/lib/validation/oversight'
 
 const home = (id: string) => recordId(id, 'home')
 const visit = (id: string) => recordId(id, 'visit')
@@ -38,4 +38,7 @@ export async function locationShareAction(homeId: string, input: unknown) {
 }
 export async function amendVisitAction(visitId: string, input: unknown) {
   return runAction(amendVisitSchema, input, (actor, amendment) => amendVisit(actor, visit(visitId), amendment))
+}
+export async function endAppointmentAction(personId: string, input: unknown) {
+  return runAction(endAppointmentSchema, input, (actor, end) => endAppointment(actor, recordId(personId, 'independent person'), end))
 }

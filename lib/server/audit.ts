@@ -70,7 +70,8 @@ export type AuditPayloads = {
   'oversight.read': { month: string }
   'oversight.overview': { homes: number; months: number }
   'oversight.register': { independentPersonId: string; independent: boolean }
-  'oversight.people': { count: number }
+  'oversight.people': { count: number } | { independentPersonId: string }
+  'oversight.register-end': { independentPersonId: string; endedOn: string }
   'reg44.record': { visitId: string; independent: boolean; actions: number; reportId: string | null }
   'reg44.read': Record<string, never>
   'reg44.amend': { field: string; amendmentId: string }

@@ -12,7 +12,7 @@ import type { Actor } from '@/lib/domain/roles'
 import { addCalendarMonths, calendarDate, firstDayOf, formatDate, formatMonth, isoDate, lastDayOf, londonDate, londonMidnight, monthOf, shiftDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import type { ActionInput, AmendVisitInput, IndependentPersonInput, LocationShareInput, Reg45Input, Reg46Input, ReportEventInput, ReportVersionInput, ResponseInput, VisitInput } from '@/lib/validation/oversight'
+import type { ActionInput, AmendVisitInput, EndAppointmentInput, IndependentPersonInput, LocationShareInput, Reg45Input, Reg46Input, ReportEventInput, ReportVersionInput, ResponseInput, VisitInput } from '@/lib/validation/oversight'
 import { recordAudit } from './audit'
 import { cseFlagsFrom, planDays, planFlagsSelect } from './cse'
 import { getPrisma, inTurn, type Tx } from './database'
@@ -84,6 +84,8 @@ async function peopleWithIndependence(tx: Tx, home: { id: string; providerId: st
       approvedBy: authorities.find((a) => a.id === p.approvedByAuthorityId)?.name ?? null,
       approvedOn: p.approvedOn ? isoDate(p.approvedOn) : null,
       connectionDetails: p.connectionDetails,
+      endedOn: p.endedOn ? isoDate(p.endedOn) : null,
+      endReason: p.endReason,
       ...independence(declarationOf(p), await knownRoles(tx, p, home, today)),
     })
   return result
@@ -106,6 +108,39 @@ export async function registerIndependentPerson(actor: Actor, homeId: string, in
     const result = independence(declarationOf(input), await knownRoles(tx, { userId: person.userId, email: person.email }, home, londonDate(now)))
     await recordAudit(tx, { actorId: actor.userId, action: 'oversight.register', subjectType: 'home', subjectId: homeId, details: { independentPersonId: person.id, independent: result.independent } })
     return { id: person.id, ...result }
+  })
+}
+
+/** One person on the home's register, with independence worked out as of today (for ending their appointment). */
+export async function getIndependentPerson(actor: Actor, personId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const entry = await tx.independentPerson.findUnique({ where: { id: personId }, select: { homeId: true } })
+    if (!entry) throw new NotFoundError('independent person')
+    const home = await findHome(tx, actor, 'oversight.manage', entry.homeId)
+    const person = (await peopleWithIndependence(tx, home, londonDate(now))).find((p) => p.id === personId)!
+    await recordAudit(tx, { actorId: actor.userId, action: 'oversight.people', subjectType: 'home', subjectId: home.id, details: { independentPersonId: personId } })
+    return { home, person }
+  })
+}
+
+/** Ends an independent person's appointment, once, with the date and why. The entry stays on the register with
+ * their visits; a changed declaration is a new registration and this one ended. */
+export async function endAppointment(actor: Actor, personId: string, input: EndAppointmentInput, now = new Date()) {
+  if (input.endedOn > londonDate(now)) throw new ValidationError({ endedOn: 'The end date cannot be in the future' })
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const person = await tx.independentPerson.findUnique({ where: { id: personId }, include: { visits: { orderBy: { visitedOn: 'desc' }, take: 1, select: { visitedOn: true } } } })
+    if (!person) throw new NotFoundError('independent person')
+    await findHome(tx, actor, 'oversight.manage', person.homeId)
+    if (input.endedOn < isoDate(person.appointedOn)) throw new ValidationError({ endedOn: `${person.name} was appointed on ${formatDate(person.appointedOn)}: the end cannot be before that` })
+    const lastVisit = person.visits[0]?.visitedOn
+    if (lastVisit && input.endedOn < isoDate(lastVisit)) throw new ValidationError({ endedOn: `${person.name} visited on ${formatDate(lastVisit)}: the end cannot be before their last visit` })
+    // once only, even if two managers end it at the same moment
+    const ended = await tx.independentPerson.updateMany({ where: { id: personId, endedOn: null }, data: { endedOn: calendarDate(input.endedOn), endReason: input.reason, endedAt: now, endedById: actor.userId } })
+    if (ended.count !== 1) throw new ValidationError({ form: `${person.name}'s appointment has already been ended.` })
+    await recordAudit(tx, { actorId: actor.userId, action: 'oversight.register-end', subjectType: 'home', subjectId: person.homeId, details: { independentPersonId: personId, endedOn: input.endedOn } })
+    return { id: personId, homeId: person.homeId }
   })
 }
 
@@ -132,11 +167,12 @@ export async function visitFormContext(actor: Actor, homeId: string, now = new D
   return prisma.$transaction(async (tx) => {
     const home = await findHome(tx, actor, 'reg44.record', homeId)
     const manages = await managesHome(tx, actor, homeId)
-    const people = (await peopleWithIndependence(tx, home, londonDate(now))).filter((p) => manages || p.userId === actor.userId)
-    // a visit is often recorded days later: every authority with a child there in the last two months (the server
-    // checks the visit's own day)
+    // a visit is often recorded days later: people whose appointment ended in the last two months, and every
+    // authority with a child there then (the server checks the visit's own day)
     const today = londonDate(now)
-    const recent = await placingAuthorityIds(tx, homeId, shiftDate(today, { days: -62 }), today)
+    const since = shiftDate(today, { days: -62 })
+    const people = (await peopleWithIndependence(tx, home, today)).filter((p) => (manages || p.userId === actor.userId) && (!p.endedOn || p.endedOn >= since))
+    const recent = await placingAuthorityIds(tx, homeId, since, today)
     const placing = await tx.localAuthority.findMany({ where: { id: { in: recent } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
     await recordAudit(tx, { actorId: actor.userId, action: 'oversight.people', subjectType: 'home', subjectId: homeId, details: { count: people.length } })
     return { home, manages, people, placing }
@@ -195,6 +231,7 @@ export async function recordVisit(actor: Actor, homeId: string, input: VisitInpu
     if (!person) throw new ValidationError({ independentPersonId: 'Select an independent person registered for this home' })
     if (!(await managesHome(tx, actor, homeId)) && person.userId !== actor.userId) throw new ValidationError({ independentPersonId: 'You can record only your own visits' })
     if (input.visitedOn < isoDate(person.appointedOn)) throw new ValidationError({ visitedOn: `${person.name} was appointed on ${formatDate(person.appointedOn)}: a visit before that cannot be theirs` })
+    if (person.endedOn && input.visitedOn > isoDate(person.endedOn)) throw new ValidationError({ visitedOn: `${person.name}'s appointment ended on ${formatDate(person.endedOn)}: a visit after that cannot be theirs` })
     const placing = await placingAuthorityIds(tx, homeId, input.visitedOn)
     const unknown = input.sentToPlacing.findIndex((s) => s.sentOn && !placing.includes(s.authorityId))
     if (unknown >= 0) throw new ValidationError({ [`sentToPlacing.${unknown}.authorityId`]: 'That authority had no child placed at the home on the day of the visit' })

@@ -106,6 +106,10 @@ export const momentField = (label: string) =>
       return instant.toISOString()
     })
 
-/** A yes/no question (radio buttons send "yes"/"no"; the API may send true/false). */
+/** A yes/no question (radio buttons send "yes"/"no"; the API may send true/false). Not a z.union: the form's
+ * resolver reports a union's first inner issue ("expected boolean, received null"), not the message. */
 export const yesNo = (message: string) =>
-  z.union([z.boolean(), z.enum(['yes', 'no'])], { error: message }).transform((v) => v === true || v === 'yes')
+  z
+    .custom<'yes' | 'no' | boolean>((v) => v === 'yes' || v === 'no' || typeof v === 'boolean', { error: message })
+    .meta({ anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['yes', 'no'] }] }) // for the OpenAPI document
+    .transform((v) => v === true || v === 'yes')

@@ -140,6 +140,11 @@ export const locationShareSchema = z.object({
   sharedWith: requiredText('who it was shared with (force and team or officer)', 300),
 })
 
+export const endAppointmentSchema = z.object({
+  endedOn: dateField('the date the appointment ended'),
+  reason: requiredText('why the appointment ended (for example: resigned, a conflict of interest, a new declaration)', 2000),
+})
+
 export type IndependentPersonInput = z.output<typeof independentPersonSchema>
 export type VisitInput = z.output<typeof visitSchema>
 export type ActionInput = z.output<typeof actionSchema>
@@ -150,3 +155,4 @@ export type ResponseInput = z.output<typeof responseSchema>
 export type Reg45Input = z.output<typeof reg45Schema>
 export type Reg46Input = z.output<typeof reg46Schema>
 export type LocationShareInput = z.output<typeof locationShareSchema>
+export type EndAppointmentInput = z.output<typeof endAppointmentSchema>

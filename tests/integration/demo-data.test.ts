@@ -120,7 +120,7 @@ describe('demo data', () => {
     expect(willowMonth.locationShares[0].sharedWith).toMatch(/Northshire Police/)
     // the latest location assessment kept the places Haven's own records show recurring for Willow House's children
     expect(willowMonth.reg46[0].recurringPlaces.map((p) => p.name).join('; ')).toMatch(/Kebab King/)
-    expect(willowMonth.people.find((p) => p.name === 'Gareth Lowe')).toMatchObject({ independent: false })
+    expect(willowMonth.people.find((p) => p.name === 'Gareth Lowe')).toMatchObject({ independent: false, endedOn: expect.any(String), endReason: expect.stringContaining('works for the provider') })
     expect(willowMonth.people.find((p) => p.name === 'Helen Brandt')).toMatchObject({ independent: true, approvedBy: 'Northshire County Council' })
     // the visitor's checklist for Willow House names children by first name and initial only
     const checklist = await visitorChecklist((await loadActor(prisma, 'demo-user-visitor'))!, 'demo-home-willow', last)

@@ -8,6 +8,7 @@ import {
   addAction,
   addReportVersion,
   amendVisit,
+  endAppointment,
   flagMissedVisits,
   getOversightMonth,
   getReportFile,
@@ -20,9 +21,10 @@ import {
   recordVisit,
   registerIndependentPerson,
   respondToAction,
+  visitFormContext,
   visitorChecklist,
 } from '@/lib/server/oversight'
-import { actionSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, responseSchema, visitSchema } from '@/lib/validation/oversight'
+import { actionSchema, endAppointmentSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, responseSchema, visitSchema } from '@/lib/validation/oversight'
 import { createPlanVersion, recordScreening, signOffPlan } from '@/lib/server/cse'
 import { planSchema, screeningSchema } from '@/lib/validation/cse'
 import { freshDatabase } from '../support/database'
@@ -240,6 +242,32 @@ describe('oversight', () => {
     expect(inAugust.cseAsOf).toBe('2025-08-15')
     expect(inAugust.children.find((c) => c.name === 'Juno T.')!.cse).toEqual([])
     expect(inAugust.children.find((c) => c.name === 'Augusta T.')!.cse).toEqual([expect.stringMatching(/no signed-off safety plan: it was due by 2025-08-13/)])
+  })
+
+  it('ends an appointment once, keeps the entry and its visits, and refuses visits after the end', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeC.id }], 'Cedar Register Manager')
+    const { id } = await registerIndependentPerson(manager, world.homeC.id, person({ name: 'Leaving Visitor', appointedOn: '2025-03-01' }), now)
+    await recordVisit(manager, world.homeC.id, visit(id, { visitedOn: '2025-06-12' }), null, now)
+    const end = (over: Record<string, unknown>) => endAppointmentSchema.parse({ endedOn: '2025-07-31', reason: 'Resigned', ...over })
+    expect(() => endAppointmentSchema.parse({ endedOn: '2025-07-31', reason: ' ' })).toThrow(/why the appointment ended/)
+    await expect(endAppointment(manager, id, end({ endedOn: '2025-08-16' }), now)).rejects.toMatchObject({ fieldErrors: { endedOn: 'The end date cannot be in the future' } })
+    await expect(endAppointment(manager, id, end({ endedOn: '2025-06-01' }), now)).rejects.toMatchObject({ fieldErrors: { endedOn: 'Leaving Visitor visited on 12 Jun 2025: the end cannot be before their last visit' } })
+    const elsewhere = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Willow Other Manager')
+    await expect(endAppointment(elsewhere, id, end({}), now)).rejects.toBeInstanceOf(NotFoundError)
+
+    await endAppointment(manager, id, end({}), now)
+    await expect(endAppointment(manager, id, end({ reason: 'Again' }), now)).rejects.toMatchObject({ fieldErrors: { form: "Leaving Visitor's appointment has already been ended." } })
+    await expect(recordVisit(manager, world.homeC.id, visit(id, { visitedOn: '2025-08-04' }), null, now)).rejects.toMatchObject({ fieldErrors: { visitedOn: "Leaving Visitor's appointment ended on 31 Jul 2025: a visit after that cannot be theirs" } })
+    // a visit in the appointment, recorded late, still can be
+    await recordVisit(manager, world.homeC.id, visit(id, { visitedOn: '2025-07-20' }), null, now)
+    const month = await getOversightMonth(manager, world.homeC.id, '2025-07', now)
+    expect(month.people.find((p) => p.id === id)).toMatchObject({ endedOn: '2025-07-31', endReason: 'Resigned' })
+    expect(month.visits.map((v) => v.visitor)).toContain('Leaving Visitor')
+    // offered on the visit form for two months after the end, then no longer
+    expect((await visitFormContext(manager, world.homeC.id, now)).people.map((p) => p.name)).toContain('Leaving Visitor')
+    expect((await visitFormContext(manager, world.homeC.id, new Date('2025-10-15T10:00:00Z'))).people.map((p) => p.name)).not.toContain('Leaving Visitor')
+    const audited = await (await getPrisma()).auditEvent.count({ where: { actorId: manager.userId, action: 'oversight.register-end' } })
+    expect(audited).toBe(1)
   })
 
   it('refuses a visit before the person was appointed, and a month not started yet', async () => {

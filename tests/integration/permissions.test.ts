@@ -31,8 +31,8 @@ import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation
 import { decideOnAlert, getAlert, resolveAlert } from '@/lib/server/alerts'
 import { recordAreaNotice } from '@/lib/server/placements'
 import { areaNoticeSchema, decisionSchema } from '@/lib/validation/alerts'
-import { getOversightMonth, getVisit, recordVisit, registerIndependentPerson, respondToAction, visitorChecklist } from '@/lib/server/oversight'
-import { independentPersonSchema, responseSchema, visitSchema } from '@/lib/validation/oversight'
+import { endAppointment, getOversightMonth, getVisit, recordVisit, registerIndependentPerson, respondToAction, visitorChecklist } from '@/lib/server/oversight'
+import { endAppointmentSchema, independentPersonSchema, responseSchema, visitSchema } from '@/lib/validation/oversight'
 
 type Outcome = 'ok' | 'forbidden' | 'not-found' | 'invalid'
 type Row = Record<Action, [inScope: Outcome, outOfScope: Outcome]>
@@ -350,8 +350,12 @@ describe.each(ROLES)('%s', (role) => {
       },
       'export.ssda903': async (inScope) => ssda903Return(actor, { year: 2025, authorityId: inScope ? world.laOne.id : world.laTwo.id }),
       'oversight.read': async (inScope) => getOversightMonth(actor, oversightHome(role, inScope), '2025-06'),
-      'oversight.manage': async (inScope) =>
-        registerIndependentPerson(actor, oversightHome(role, inScope), independentPersonSchema.parse({ name: 'New Visitor', appointedBy: 'The board', appointedOn: '2025-01-01', notPaidStaff: true, notCarePlanning: true, notCommissionerOrFunder: true, noFinancialInterest: true, notResponsibleIndividual: true, noConnection: true })),
+      // managing the register: ending a person's appointment, and registering a new person
+      'oversight.manage': async (inScope) => {
+        const { person } = await visitAt(inScope)
+        await endAppointment(actor, person.id, endAppointmentSchema.parse({ endedOn: '2025-06-30', reason: 'Resigned' }))
+        return registerIndependentPerson(actor, oversightHome(role, inScope), independentPersonSchema.parse({ name: 'New Visitor', appointedBy: 'The board', appointedOn: '2025-01-01', notPaidStaff: true, notCarePlanning: true, notCommissionerOrFunder: true, noFinancialInterest: true, notResponsibleIndividual: true, noConnection: true }))
+      },
       'oversight.respond': async (inScope) => {
         const { visit, homeId } = await visitAt(inScope)
         const action = await prisma.oversightAction.create({ data: { visitId: visit.id, homeId, recommendation: 'Repair the fire door', owner: 'Manager', dueOn: new Date('2025-07-01'), createdById: reporter.userId } })

@@ -1,6 +1,8 @@
+import { zodResolver } from '@hookform/resolvers/zod'
 import { describe, expect, it } from 'vitest'
 import { fieldErrorsFrom } from '@/lib/server/errors'
 import { newChildSchema, placementStartSchema } from '@/lib/validation/children'
+import { visitSchema } from '@/lib/validation/oversight'
 import { newUserSchema } from '@/lib/validation/users'
 
 const errorsOf = (schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown) => {
@@ -48,5 +50,13 @@ describe('shared schemas name the field and the problem', () => {
   })
   it('for a new user e-mail', () => {
     expect(errorsOf(newUserSchema, { email: 'not-an-email' }).email).toMatch(/right format/)
+  })
+})
+
+describe('the form in the browser shows the same messages as the server', () => {
+  it('for an unanswered yes/no question (radio buttons give null)', async () => {
+    const resolved = await zodResolver(visitSchema as never)({ announced: null } as never, undefined, { fields: {}, shouldUseNativeValidation: false })
+    expect((resolved.errors as Record<string, { message: string }>).announced.message).toBe('Say whether the visit was announced')
+    expect(errorsOf(visitSchema, { announced: null }).announced).toBe('Say whether the visit was announced')
   })
 })

@@ -1,8 +1,8 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { Checkbox, describedBy, errorAt, Field, Narrative, SubmitButton, useActionForm } from '@/components/form-kit'
-import { locationShareSchema, reg45Schema, reg46Schema } from '@/lib/validation/oversight'
-import { locationShareAction, reg45Action, reg46Action } from '@/app/oversight/actions'
+import { endAppointmentSchema, locationShareSchema, reg45Schema, reg46Schema } from '@/lib/validation/oversight'
+import { endAppointmentAction, locationShareAction, reg45Action, reg46Action } from '@/app/oversight/actions'
 
 const date = { type: 'date', style: { maxWidth: '12rem' } } as const
 
@@ -108,6 +108,32 @@ export function LocationShareForm({ homeId, today }: { homeId: string; today: st
         <input type="text" {...describedBy('sharedWith', { error: errorAt(errors, 'sharedWith'), hint: true })} {...form.register('sharedWith')} />
       </Field>
       <SubmitButton busy={busy}>Record the sharing</SubmitButton>
+    </form>
+  )
+}
+
+/** Ends an independent person's appointment. */
+export function EndAppointmentForm({ homeId, personId, today }: { homeId: string; personId: string; today: string }) {
+  const router = useRouter()
+  const { form, onSubmit, summary, errors, busy } = useActionForm({
+    schema: endAppointmentSchema,
+    defaultValues: { endedOn: today, reason: '' },
+    action: (values) => endAppointmentAction(personId, values),
+    onSuccess: () => {
+      router.push(`/homes/${homeId}/oversight`)
+      router.refresh()
+    },
+  })
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {summary}
+      <Field name="endedOn" label="Date the appointment ended" error={errorAt(errors, 'endedOn')}>
+        <input {...date} {...describedBy('endedOn', { error: errorAt(errors, 'endedOn') })} {...form.register('endedOn')} />
+      </Field>
+      <Field name="reason" label="Why it ended" hint="For example: resigned, a conflict of interest, a new declaration registered" error={errorAt(errors, 'reason')}>
+        <textarea rows={3} {...describedBy('reason', { error: errorAt(errors, 'reason'), hint: true })} {...form.register('reason')} />
+      </Field>
+      <SubmitButton busy={busy}>End the appointment</SubmitButton>
     </form>
   )
 }

@@ -140,6 +140,18 @@ export default async function OversightMonthPage({ params, searchParams }: { par
                   <strong>{p.independent ? 'Independent' : 'Not independent'}</strong>
                   {!p.independent && `: ${p.reasons.join('; ')}`}
                 </div>
+                {p.endedOn && (
+                  <div>
+                    <strong>Appointment ended {formatDate(p.endedOn)}</strong>: {p.endReason}
+                  </div>
+                )}
+                {manage && !p.endedOn && (
+                  <div className="no-print">
+                    <Link href={`${base}/register/${p.id}/end`}>
+                      End the appointment<span className="visually-hidden"> of {p.name}</span>
+                    </Link>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

@@ -3,13 +3,14 @@ import { useRouter } from 'next/navigation'
 import { useRef } from 'react'
 import { useFieldArray } from 'react-hook-form'
 import { answersWithFile, Checkbox, describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
+import { formatDate } from '@/lib/domain/time'
 import { visitSchema } from '@/lib/validation/oversight'
 import { recordVisitAction } from '@/app/oversight/actions'
 
 type Props = {
   homeId: string
   today: string
-  people: { id: string; name: string; independent: boolean }[]
+  people: { id: string; name: string; independent: boolean; endedOn: string | null }[]
   placing: { id: string; name: string }[]
   hostName: string
 }
@@ -59,6 +60,7 @@ export function VisitForm({ homeId, today, people, placing, hostName }: Props) {
             <option key={p.id} value={p.id}>
               {p.name}
               {p.independent ? '' : ' (not independent)'}
+              {p.endedOn ? ` (appointment ended ${formatDate(p.endedOn)})` : ''}
             </option>
           ))}
         </select>
