@@ -1,8 +1,10 @@
 import Link from 'next/link'
 import { formatDateTime } from '@/lib/domain/time'
-import { listAlerts } from '@/lib/server/alerts'
+import { ALERTS_PER_PAGE, listAlerts } from '@/lib/server/alerts'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
+import { pageField } from '@/lib/validation/fields'
+import { Pager } from '@/components/Pager'
 
 export const metadata = { title: 'Alerts' }
 
@@ -12,11 +14,12 @@ const FILTERS = [
   { status: 'all', label: 'All' },
 ] as const
 
-export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
   const actor = await requireActor()
-  const requested = (await searchParams).status
-  const filter = FILTERS.find((f) => f.status === requested) ?? FILTERS[0]
-  const alerts = await listAlerts(actor, filter.status === 'all' ? {} : { status: filter.status === 'open' ? 'OPEN' : 'RESOLVED' }).catch((e) => {
+  const asked = await searchParams
+  const filter = FILTERS.find((f) => f.status === asked.status) ?? FILTERS[0]
+  const page = pageField.safeParse(asked.page).data ?? 1 // a page past the end shows the last
+  const list = await listAlerts(actor, { ...(filter.status === 'all' ? {} : { status: filter.status === 'open' ? 'OPEN' : 'RESOLVED' }), page }).catch((e) => {
     if (e instanceof ForbiddenError) return null
     throw e
   })
@@ -34,25 +37,33 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           ))}
         </ul>
       </nav>
-      {!alerts ? (
+      {!list ? (
         <p>Your roles do not include pattern alerts.</p>
-      ) : alerts.length === 0 ? (
+      ) : list.total === 0 ? (
         <p className="empty">No {filter.status === 'all' ? '' : `${filter.label.toLowerCase()} `}alerts. Repeat episodes, children going missing together, places, people and vehicles that link children, and other patterns appear here for the people who need to act.</p>
       ) : (
-        <ul className="cards">
-          {alerts.map((a) => (
-            <li key={a.id}>
-              <Link className="title" href={`/alerts/${a.id}`}>
-                {a.title}
-              </Link>{' '}
-              <span className={`status ${a.status === 'OPEN' ? (a.severity === 'critical' ? 'status-open' : 'status-returned') : 'status-closed'}`}>{a.status === 'OPEN' ? `${a.severity === 'critical' ? 'Critical' : 'Warning'}, ${a.acknowledgedAt ? 'open' : 'new'}` : 'Resolved'}</span>
-              <div>{[...a.children.map((c) => c.name), ...(a.otherChildren ? [`${a.otherChildren} other ${a.otherChildren === 1 ? 'child' : 'children'}`] : [])].join(', ')}</div>
-              <div className="muted">
-                {a.summary} · since {formatDateTime(new Date(a.openedAt))}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p>
+            {list.total} {filter.status === 'all' ? '' : `${filter.label.toLowerCase()} `}
+            {list.total === 1 ? 'alert' : 'alerts'}
+            {list.pages > 1 && `, ${ALERTS_PER_PAGE} a page: this is page ${list.page} of ${list.pages}`}.
+          </p>
+          <ul className="cards">
+            {list.alerts.map((a) => (
+              <li key={a.id}>
+                <Link className="title" href={`/alerts/${a.id}`}>
+                  {a.title}
+                </Link>{' '}
+                <span className={`status ${a.status === 'OPEN' ? (a.severity === 'critical' ? 'status-open' : 'status-returned') : 'status-closed'}`}>{a.status === 'OPEN' ? `${a.severity === 'critical' ? 'Critical' : 'Warning'}, ${a.acknowledgedAt ? 'open' : 'new'}` : 'Resolved'}</span>
+                <div>{[...a.children.map((c) => c.name), ...(a.otherChildren ? [`${a.otherChildren} other ${a.otherChildren === 1 ? 'child' : 'children'}`] : [])].join(', ')}</div>
+                <div className="muted">
+                  {a.summary} · since {formatDateTime(new Date(a.openedAt))}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <Pager page={list.page} pages={list.pages} total={list.total} perPage={ALERTS_PER_PAGE} noun="alerts" href={(n) => `/alerts?status=${filter.status}&page=${n}`} />
+        </>
       )}
     </>
   )

@@ -1,19 +1,22 @@
 import Link from 'next/link'
 import { ChildCards } from '@/components/ChildCards'
 import { can } from '@/lib/domain/permissions'
-import { listChildren } from '@/lib/server/children'
+import { CHILDREN_PER_PAGE, listChildren } from '@/lib/server/children'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
+import { pageField } from '@/lib/validation/fields'
+import { Pager } from '@/components/Pager'
 
 export const metadata = { title: 'Children' }
 
-export default async function ChildrenPage({ searchParams }: { searchParams: Promise<{ search?: string }> }) {
+export default async function ChildrenPage({ searchParams }: { searchParams: Promise<{ search?: string; page?: string }> }) {
   const actor = await requireActor()
-  const { search } = await searchParams
+  const { search, page: askedPage } = await searchParams
   const query = typeof search === 'string' ? Array.from(search).slice(0, 100).join('') : '' // by character, not half an emoji
-  let children
+  const page = pageField.safeParse(askedPage).data ?? 1 // a page past the end shows the last
+  let list
   try {
-    children = await listChildren(actor, { search: query })
+    list = await listChildren(actor, { search: query, page })
   } catch (e) {
     if (!(e instanceof ForbiddenError)) throw e
     return (
@@ -44,13 +47,14 @@ export default async function ChildrenPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       <p aria-live="polite">
-        {children.length === 0
+        {list.total === 0
           ? query
             ? `No children in your view match “${query}”.`
             : 'No children are in your view yet. Children placed in your homes, or allocated to you, will appear here.'
-          : `${children.length} ${children.length === 1 ? 'child' : 'children'}${query ? ` matching “${query}”` : ''}`}
+          : `${list.total} ${list.total === 1 ? 'child' : 'children'}${query ? ` matching “${query}”` : ''}${list.pages > 1 ? `, ${CHILDREN_PER_PAGE} a page: this is page ${list.page} of ${list.pages}` : ''}`}
       </p>
-      <ChildCards list={children} />
+      <ChildCards list={list.children} />
+      <Pager page={list.page} pages={list.pages} total={list.total} perPage={CHILDREN_PER_PAGE} noun="children" href={(n) => `/children?${new URLSearchParams({ ...(query ? { search: query } : {}), page: String(n) })}`} />
     </>
   )
 }

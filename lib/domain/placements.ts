@@ -40,6 +40,9 @@ export function isCurrent(placement: PlacementDates, on: string) {
 
 export type PlacementConcern = { level: 'critical' | 'warning' | 'info'; message: string }
 
+/** Supported or independent accommodation (SSDA903 place codes): never for a child under 16. */
+export const UNREGULATED_PLACE_CODES = ['K3', 'H5', 'P2']
+
 /** Concerns to show about a placement. Haven never refuses to record a fact; it makes the concern visible. */
 export function placementConcerns(
   placement: { placeCode: string; bedAndBreakfast: boolean; outOfArea: boolean; startDate: string },
@@ -54,7 +57,7 @@ export function placementConcerns(
       message: 'Placed in bed and breakfast. No child in care should be placed in bed and breakfast (report recommendation 3); in an emergency, for no more than 2 working days.',
     })
   // Care Planning, Placement and Case Review (England) (Amendment) Regulations 2021: under-16s only in regulated settings.
-  if (ageAtStart < 16 && ['K3', 'H5', 'P2'].includes(placement.placeCode))
+  if (ageAtStart < 16 && UNREGULATED_PLACE_CODES.includes(placement.placeCode))
     concerns.push({
       level: 'critical',
       message: 'A child under 16 may only be placed in a regulated setting (children\'s home or foster care), not in supported or independent accommodation.',

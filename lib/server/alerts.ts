@@ -21,33 +21,50 @@ async function findAlert(tx: Tx, actor: Actor, alertId: string) {
   return alert
 }
 
-/** The alerts this person was told about: open first, newest evidence first. */
-export async function listAlerts(actor: Actor, query: { status?: 'OPEN' | 'RESOLVED' } = {}) {
+/** How many alerts a page of the list shows. */
+export const ALERTS_PER_PAGE = 100
+
+export type AlertListQuery = { status?: 'OPEN' | 'RESOLVED'; unacknowledged?: boolean; page?: number }
+
+/** The alerts this person was told about, a page at a time: open first, newest evidence first, with how many in all
+ * (never silently cut short). */
+export async function listAlerts(actor: Actor, query: AlertListQuery = {}) {
   if (!can(actor, 'alert.read')) throw new ForbiddenError('Your roles do not include pattern alerts.')
   const prisma = await getPrisma()
+  const mine = query.unacknowledged ? { some: { userId: actor.userId, acknowledgedAt: null } } : { some: { userId: actor.userId } }
+  const where = { recipients: mine, ...(query.status ? { status: query.status } : {}) }
   return prisma.$transaction(async (tx) => {
+    const total = await tx.alert.count({ where })
+    const pages = Math.max(1, Math.ceil(total / ALERTS_PER_PAGE))
+    const page = Math.min(Math.max(1, query.page ?? 1), pages)
     const alerts = await tx.alert.findMany({
-      where: { recipients: { some: { userId: actor.userId } }, ...(query.status ? { status: query.status } : {}) },
-      orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }],
-      take: 500,
+      where,
+      orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }, { id: 'asc' }],
+      skip: (page - 1) * ALERTS_PER_PAGE,
+      take: ALERTS_PER_PAGE,
       select: { id: true, rule: true, severity: true, title: true, summary: true, status: true, openedAt: true, updatedAt: true, childIds: true, recipients: { where: { userId: actor.userId }, select: { acknowledgedAt: true } } },
     })
     // name the children this person may see; the others stay unnamed
     const visible = await tx.child.findMany({ where: { AND: [{ id: { in: [...new Set(alerts.flatMap((a) => a.childIds))] } }, childWhere(actor, 'child.read', new Date())] }, select: { id: true, firstName: true, lastName: true } })
     await recordAudit(tx, { actorId: actor.userId, action: 'alert.list', subjectType: 'alert', subjectId: '*', details: { count: alerts.length } })
-    return alerts.map((a) => ({
-      id: a.id,
-      rule: a.rule as RuleCode,
-      severity: a.severity,
-      title: a.title,
-      summary: a.summary,
-      status: a.status,
-      openedAt: a.openedAt.toISOString(),
-      updatedAt: a.updatedAt.toISOString(),
-      acknowledgedAt: a.recipients[0]?.acknowledgedAt?.toISOString() ?? null,
-      children: a.childIds.map((id) => visible.find((c) => c.id === id)).filter(Boolean).map((c) => ({ id: c!.id, name: `${c!.firstName} ${c!.lastName}` })),
-      otherChildren: a.childIds.filter((id) => !visible.some((c) => c.id === id)).length,
-    }))
+    return {
+      total,
+      page,
+      pages,
+      alerts: alerts.map((a) => ({
+        id: a.id,
+        rule: a.rule as RuleCode,
+        severity: a.severity,
+        title: a.title,
+        summary: a.summary,
+        status: a.status,
+        openedAt: a.openedAt.toISOString(),
+        updatedAt: a.updatedAt.toISOString(),
+        acknowledgedAt: a.recipients[0]?.acknowledgedAt?.toISOString() ?? null,
+        children: a.childIds.map((id) => visible.find((c) => c.id === id)).filter(Boolean).map((c) => ({ id: c!.id, name: `${c!.firstName} ${c!.lastName}` })),
+        otherChildren: a.childIds.filter((id) => !visible.some((c) => c.id === id)).length,
+      })),
+    }
   })
 }
 

@@ -1,6 +1,6 @@
 // Children: the list, the child's record, adding a child. Every read goes through childWhere and is audited.
 import { can, grantsFor } from '@/lib/domain/permissions'
-import { checkNewPlacement, placementConcerns } from '@/lib/domain/placements'
+import { checkNewPlacement, placementConcerns, UNREGULATED_PLACE_CODES } from '@/lib/domain/placements'
 import type { Actor } from '@/lib/domain/roles'
 import { ageOn, calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -39,25 +39,46 @@ function toPlacement(p: PlacementRow, dateOfBirth: string): PlacementView {
   return { ...placement, concerns: placement.endDate ? [] : placementConcerns(placement, dateOfBirth) }
 }
 
-/** The children list, scoped to the actor. */
-export async function listChildren(actor: Actor, query: { search?: string | null } = {}, now = new Date()): Promise<ChildSummary[]> {
+/** How many children a page of the list shows. */
+export const CHILDREN_PER_PAGE = 100
+
+export type ChildListQuery = {
+  search?: string | null
+  /** only the children placed at this home now */
+  homeId?: string
+  /** only the children whose current placement may raise a critical concern (B&B, supported or independent
+   * accommodation): lib/domain/placements.ts decides */
+  mayNeedAttention?: boolean
+  page?: number
+  perPage?: number
+}
+
+/** The children list, scoped to the actor, a page at a time, with how many there are in all. */
+export async function listChildren(actor: Actor, query: ChildListQuery = {}, now = new Date()): Promise<{ children: ChildSummary[]; total: number; page: number; pages: number }> {
   if (!can(actor, 'child.list')) throw new ForbiddenError("Your roles do not include seeing children's records.")
   const prisma = await getPrisma()
   const today = londonDate(now)
   const words = (query.search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4)
+  const perPage = query.perPage ?? CHILDREN_PER_PAGE
   const where: Prisma.ChildWhereInput = {
     AND: [
       childWhere(actor, 'child.list', now),
       ...words.map((w) => ({
         OR: [{ firstName: { contains: w, mode: 'insensitive' as const } }, { lastName: { contains: w, mode: 'insensitive' as const } }],
       })),
+      ...(query.homeId ? [{ placements: { some: currentPlacement(now, { homeId: query.homeId }) } }] : []),
+      ...(query.mayNeedAttention ? [{ placements: { some: currentPlacement(now, { OR: [{ bedAndBreakfast: true }, { placeCode: { in: UNREGULATED_PLACE_CODES } }] }) } }] : []),
     ],
   }
   return prisma.$transaction(async (tx) => {
+    const total = await tx.child.count({ where })
+    const pages = Math.max(1, Math.ceil(total / perPage))
+    const page = Math.min(Math.max(1, query.page ?? 1), pages)
     const children = await tx.child.findMany({
       where,
-      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
-      take: 500,
+      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * perPage,
+      take: perPage,
       include: {
         placingAuthority: { select: { name: true } },
         iro: personName,
@@ -72,7 +93,7 @@ export async function listChildren(actor: Actor, query: { search?: string | null
       subjectId: '*',
       details: { count: children.length, ...(words.length ? { search: words.join(' ') } : {}) },
     })
-    return children.map((c) => {
+    const summaries = children.map((c) => {
       const dateOfBirth = isoDate(c.dateOfBirth)
       const current = c.placements[0]
       return {
@@ -87,6 +108,7 @@ export async function listChildren(actor: Actor, query: { search?: string | null
         currentPlacement: current ? toPlacement(current, dateOfBirth) : null,
       }
     })
+    return { children: summaries, total, page, pages }
   })
 }
 

@@ -43,11 +43,13 @@ export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
       })
   }
   if (can(actor, 'alert.read')) {
-    const open = (await listAlerts(actor, { status: 'OPEN' })).filter((a) => !a.acknowledgedAt).slice(0, 20)
+    const { alerts: newest, total } = await listAlerts(actor, { status: 'OPEN', unacknowledged: true })
+    const open = newest.slice(0, 20)
     panels.push({
       title: holds(actor, 'IRO') ? 'Alerts for your decision' : 'New alerts',
       empty: 'No new alerts. When a child you work with shows a pattern (repeat episodes, going missing with others, the same places, people or cars), the alert appears here.',
       links: open.map((a) => ({ href: `/alerts/${a.id}`, label: a.title, note: [...a.children.map((c) => c.name), a.summary].join(' · ') })),
+      note: total > open.length ? `Showing ${open.length} of ${total} new alerts: see all on the Alerts page.` : undefined,
     })
   }
   // DfE guidance: within 72 hours of every return; the manager and social worker see what is due and overdue
@@ -69,15 +71,17 @@ export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
     })
   }
   if (can(actor, 'child.list')) {
-    const children = await listChildren(actor)
+    const { children, total } = await listChildren(actor)
     const placedHere = (c: ChildSummary) => c.currentPlacement !== null
     panels.push({
       title: holds(actor, 'IRO') || holds(actor, 'SOCIAL_WORKER') ? 'Your children' : 'Children',
       empty: 'No children are in your view yet. Children placed in your homes, or allocated to you, appear here.',
       children: children.filter(placedHere).slice(0, 25),
-      note: children.length > 25 ? `Showing 25 of ${children.length}: see all on the Children page.` : undefined,
+      note: total > 25 ? `Showing 25 of ${total}: see all on the Children page.` : undefined,
     })
-    const concerning = children.filter((c) => c.currentPlacement?.concerns.some((k) => k.level === 'critical'))
+    // every child in view whose placement may concern, not only the first page's
+    const candidates = await listChildren(actor, { mayNeedAttention: true, perPage: 500 })
+    const concerning = candidates.children.filter((c) => c.currentPlacement?.concerns.some((k) => k.level === 'critical'))
     panels.push({
       title: 'Placements that need attention',
       empty: 'None. Children placed in bed and breakfast, or under 16 in unregulated accommodation, appear here.',

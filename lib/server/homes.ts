@@ -21,7 +21,7 @@ export async function getHome(actor: Actor, homeId: string, now = new Date()) {
   if (!can(actor, 'home.read')) throw new ForbiddenError('Your roles do not include a home.')
   const home = (await homesFor(actor)).find((h) => h.id === homeId)
   if (!home) throw new NotFoundError('home')
-  const children = (await listChildren(actor, {}, now)).filter((c) => c.currentPlacement?.home?.id === homeId)
+  const { children } = await listChildren(actor, { homeId, perPage: 500 }, now)
   const { open } = await currentEpisodes(actor, now)
   return { home, children, missingNow: open.filter((e) => e.home?.id === homeId) }
 }

@@ -5,10 +5,10 @@ import type { Actor, RoleGrant } from '@/lib/domain/roles'
 import { calendarDate, londonDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
 
-/** Placements open today (London), optionally narrowed further. */
+/** Placements open today (London), optionally narrowed further (in an AND, so an OR of the caller's stays). */
 export function currentPlacement(now: Date, where: Prisma.PlacementWhereInput = {}): Prisma.PlacementWhereInput {
   const today = calendarDate(londonDate(now))
-  return { ...where, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] }
+  return { AND: [where, { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] }] }
 }
 
 function grantWhere(grant: RoleGrant, actor: Actor, now: Date): Prisma.ChildWhereInput | null {

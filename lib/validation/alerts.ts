@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalDate, optionalText, requiredId, requiredText, yesNo } from './fields'
+import { optionalDate, optionalText, pageField, requiredId, requiredText, yesNo } from './fields'
 
 export const decisionSchema = z
   .object({
@@ -12,6 +12,11 @@ export const decisionSchema = z
     if (d.bringForward && !d.reviewDate) ctx.addIssue({ code: 'custom', path: ['reviewDate'], message: 'Enter the date the review is brought forward to' })
     if (!d.bringForward && !d.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the review is not being brought forward' })
   })
+
+export const alertListQuerySchema = z.object({
+  status: z.enum(['OPEN', 'RESOLVED'], { error: 'status is OPEN or RESOLVED' }).optional(),
+  page: pageField,
+})
 
 export const resolveSchema = z.object({ reason: requiredText('why the alert can be resolved', 2000) })
 

@@ -9,7 +9,7 @@ import {
   PLACEMENT_PROVIDERS,
   PLACEMENT_TYPES,
 } from '@/lib/domain/ssda903'
-import { codeField, dateField, optionalCode, optionalId, optionalText, requiredId, requiredText } from './fields'
+import { codeField, dateField, optionalCode, optionalId, optionalText, pageField, requiredId, requiredText } from './fields'
 
 export const placementStartSchema = z
   .object(
@@ -63,4 +63,5 @@ export type PlacementEnd = z.output<typeof placementEndSchema>
 
 export const childListQuerySchema = z.object({
   search: optionalText('the search', 100),
+  page: pageField,
 })

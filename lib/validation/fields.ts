@@ -113,3 +113,7 @@ export const yesNo = (message: string) =>
     .custom<'yes' | 'no' | boolean>((v) => v === 'yes' || v === 'no' || typeof v === 'boolean', { error: message })
     .meta({ anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['yes', 'no'] }] }) // for the OpenAPI document
     .transform((v) => v === true || v === 'yes')
+
+/** A page of a long list: 1, 2, 3... (a page past the end shows the last) */
+const PAGE_PROBLEM = 'page must be a whole number from 1'
+export const pageField = z.coerce.number({ error: PAGE_PROBLEM }).int(PAGE_PROBLEM).min(1, PAGE_PROBLEM).max(100_000, PAGE_PROBLEM).optional()

@@ -85,9 +85,12 @@ export function openApiDocument() {
       },
       '/api/v1/children': {
         get: {
-          summary: 'Children in your scope',
-          parameters: [{ name: 'search', in: 'query', required: false, schema: searchSchema.properties.search, description: 'part of a first or last name' }],
-          responses: { 200: { description: 'The children you may see', ...json('ChildList') }, ...problems(401, 403) },
+          summary: 'Children in your scope, 100 a page, with how many there are in all',
+          parameters: [
+            { name: 'search', in: 'query', required: false, schema: searchSchema.properties.search, description: 'part of a first or last name' },
+            { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: { 200: { description: 'The children you may see', ...json('ChildList') }, ...problems(401, 403, 422) },
         },
         post: {
           summary: 'Add a child with their first placement',
@@ -249,9 +252,12 @@ export function openApiDocument() {
       },
       '/api/v1/alerts': {
         get: {
-          summary: 'Pattern alerts you were told about (children outside your scope are counted, not named)',
-          parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['OPEN', 'RESOLVED'] } }],
-          responses: { 200: { description: 'Alerts' }, ...problems(401, 403, 422) },
+          summary: 'Pattern alerts you were told about (children outside your scope are counted, not named), 100 a page: total, page, pages and alerts',
+          parameters: [
+            { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['OPEN', 'RESOLVED'] } },
+            { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: { 200: { description: 'A page of alerts, with how many there are in all' }, ...problems(401, 403, 422) },
         },
       },
       '/api/v1/alerts/{id}': { get: { summary: 'An alert with the evidence you may see and the review timetable', parameters: idParam('alert id'), responses: { 200: { description: 'The alert' }, ...problems(401, 404) } } },

@@ -56,7 +56,8 @@ export const childRecordSchema = z.object({
   createdAt: z.iso.datetime(),
 })
 
-export const childListSchema = z.object({ children: z.array(childSummarySchema) })
+/** A page of the children list (100 a page), with how many there are in all. */
+export const childListSchema = z.object({ children: z.array(childSummarySchema), total: z.number().int(), page: z.number().int(), pages: z.number().int() })
 export const createdSchema = z.object({ id: z.string() })
 
 export const tokenSchema = z.object({

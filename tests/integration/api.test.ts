@@ -160,6 +160,7 @@ describe('API', () => {
     const alert = alerts.find((a: { rule: string }) => a.rule === 'repeat-missing')
     expect(alert).toMatchObject({ status: 'OPEN', acknowledgedAt: null, children: [{ id: child.id }] })
     expect((await expectProblem(await alertsRoute(new Request(url('/api/v1/alerts?status=maybe'), { headers: auth }), noParams), 422)).errors?.[0].field).toBe('status')
+    expect((await expectProblem(await alertsRoute(new Request(url('/api/v1/alerts?page=0'), { headers: auth }), noParams), 422)).errors?.[0]).toEqual({ field: 'page', detail: 'page must be a whole number from 1' })
 
     const detail = await (await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: auth }), withId(alert.id))).json()
     expect(detail.episodes).toHaveLength(3)

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await loadDemoData()
   await recomputeAllPatterns()
   const iro = await actor('demo-user-iro')
-  const alert = (await listAlerts(iro)).find((a) => a.rule === 'repeat-missing' && a.children.some((c) => c.id === ELLIE))!
+  const alert = (await listAlerts(iro)).alerts.find((a) => a.rule === 'repeat-missing' && a.children.some((c) => c.id === ELLIE))!
   await decideOnAlert(iro, alert.id, decisionSchema.parse({ childId: ELLIE, bringForward: 'yes', reviewDate: '2026-12-10', reason: 'Five episodes in two months' }))
 })
 

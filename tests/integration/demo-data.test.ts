@@ -59,7 +59,7 @@ describe('demo data', () => {
     for (const iro of iros) expect(iro._count.childrenAsIro).toBeGreaterThan(0)
     const careWorker = (await loadActor(prisma, 'demo-user-care'))!
     const total = await prisma.child.count()
-    const seen = (await listChildren(careWorker)).length
+    const seen = (await listChildren(careWorker)).total
     expect(seen).toBeGreaterThan(0)
     expect(seen).toBeLessThan(total)
   })

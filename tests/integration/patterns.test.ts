@@ -59,12 +59,12 @@ describe('pattern alerts', () => {
     const { worker, manager, iro, socialWorker, child } = await team()
     await episode(worker, child.id, '2026-10-01T10:00', '2026-10-01T13:00')
     await episode(worker, child.id, '2026-10-08T10:00', '2026-10-08T12:00')
-    const repeat = async () => (await listAlerts(iro)).filter((a) => a.rule === 'repeat-missing')
+    const repeat = async () => (await listAlerts(iro)).alerts.filter((a) => a.rule === 'repeat-missing')
     expect(await repeat()).toEqual([])
     await episode(worker, child.id, '2026-10-15T10:00', '2026-10-15T16:00')
     const [alert] = await repeat()
     expect(alert).toMatchObject({ rule: 'repeat-missing', status: 'OPEN', children: [{ id: child.id }] })
-    for (const person of [manager, socialWorker]) expect((await listAlerts(person)).map((a) => a.id)).toContain(alert.id)
+    for (const person of [manager, socialWorker]) expect((await listAlerts(person)).alerts.map((a) => a.id)).toContain(alert.id)
     await episode(worker, child.id, '2026-10-20T10:00', '2026-10-20T11:00')
     const prisma = await getPrisma()
     expect(await prisma.alert.count({ where: { subjectKey: `child:${child.id}`, rule: 'repeat-missing' } })).toBe(1)
@@ -88,7 +88,7 @@ describe('pattern alerts', () => {
   it('the IRO decides whether to bring the review forward; the decision is on the child’s record', async () => {
     const { worker, iro, child } = await team()
     for (const day of ['05', '10', '12']) await episode(worker, child.id, `2026-11-${day}T10:00`, `2026-11-${day}T12:00`)
-    const [alert] = (await listAlerts(iro)).filter((a) => a.rule === 'repeat-missing')
+    const [alert] = (await listAlerts(iro)).alerts.filter((a) => a.rule === 'repeat-missing')
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
     await expect(decideOnAlert(iro, alert.id, decisionSchema.parse({ childId: child.id, bringForward: 'yes', reviewDate: '2020-01-01' }))).rejects.toThrow('Some answers need correcting')
     const { id } = await decideOnAlert(iro, alert.id, decisionSchema.parse({ childId: child.id, bringForward: 'yes', reviewDate: tomorrow }))
@@ -188,5 +188,33 @@ describe('incremental and from scratch', () => {
     expect(incremental).toEqual(scratch)
     const rules = new Set(scratch.map((s) => JSON.parse(s)[0]))
     for (const rule of ['repeat-missing', 'missing-together', 'recurring-place', 'shared-vehicle', 'cse-plan', 'bed-and-breakfast', 'return-interview']) expect(rules, rule).toContain(rule)
+  })
+})
+
+describe('a long list of alerts', () => {
+  it('comes a page at a time with how many there are in all, every alert on exactly one page, new ones first', async () => {
+    const iro = await makePerson([{ role: 'IRO', localAuthorityId: world.laTwo.id }], 'Busy IRO')
+    const prisma = await getPrisma()
+    const at = (n: number) => new Date(Date.UTC(2025, 0, 1, 0, n))
+    for (let n = 0; n < 230; n++)
+      await prisma.alert.create({
+        data: {
+          rule: 'repeat-missing', subjectKey: `busy-${n}`, severity: 'warning', title: `Alert ${n}`, summary: 'Missing 3 times in 30 days', evidence: { episodeIds: [] }, childIds: [], homeIds: [],
+          status: n % 10 === 0 ? 'RESOLVED' : 'OPEN', openedAt: at(n), updatedAt: at(n),
+          recipients: { create: { userId: iro.userId, reason: 'IRO', notifiedAt: at(n), acknowledgedAt: n % 2 ? at(n) : null } },
+        },
+      })
+    const first = await listAlerts(iro)
+    expect(first).toMatchObject({ total: 230, page: 1, pages: 3 })
+    expect(first.alerts).toHaveLength(100)
+    expect(first.alerts[0].title).toBe('Alert 229') // open before resolved, the newest first
+    const seen = [...first.alerts, ...(await listAlerts(iro, { page: 2 })).alerts, ...(await listAlerts(iro, { page: 3 })).alerts].map((a) => a.id)
+    expect(new Set(seen).size).toBe(230)
+    expect(await listAlerts(iro, { page: 9 })).toMatchObject({ page: 3 }) // past the end: the last page
+    expect(await listAlerts(iro, { status: 'RESOLVED' })).toMatchObject({ total: 23, pages: 1 })
+    // the dashboard's new alerts: open and not yet acknowledged
+    const unacknowledged = await listAlerts(iro, { status: 'OPEN', unacknowledged: true })
+    expect(unacknowledged.total).toBe(92) // even-numbered, less the resolved tens
+    expect(unacknowledged.alerts.every((a) => a.status === 'OPEN' && a.acknowledgedAt === null)).toBe(true)
   })
 })

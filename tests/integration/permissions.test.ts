@@ -244,7 +244,7 @@ describe.each(ROLES)('%s', (role) => {
     const attempt: Record<Action, (inScope: boolean) => Promise<unknown>> = {
       'child.list': async (inScope) => {
         const c = await child(inScope)
-        const ids = (await listChildren(actor)).map((x) => x.id)
+        const ids = (await listChildren(actor, { search: c.firstName })).children.map((x) => x.id)
         // listing "in scope" means my child is listed; "out of scope" means theirs is not
         if (ids.includes(c.id) !== inScope) throw new Error(`wrong children listed`)
       },

@@ -5,7 +5,7 @@ import { childListQuerySchema, newChildSchema } from '@/lib/validation/children'
 
 export const GET = withActor(async ({ request, actor }) => {
   const query = parseInput(childListQuerySchema, Object.fromEntries(new URL(request.url).searchParams))
-  return { children: await listChildren(actor, query) }
+  return listChildren(actor, query)
 })
 
 export const POST = withActor(async ({ request, actor }) => {
