@@ -6,16 +6,19 @@ import { endAppointmentAction, locationShareAction, reg45Action, reg46Action } f
 
 const date = { type: 'date', style: { maxWidth: '12rem' } } as const
 
+/** After saving: the home's oversight, read afresh. */
+const backToOversight = (router: ReturnType<typeof useRouter>, homeId: string) => () => {
+  router.push(`/homes/${homeId}/oversight`)
+  router.refresh()
+}
+
 export function Reg45Form({ homeId, today }: { homeId: string; today: string }) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: reg45Schema,
     defaultValues: { completedOn: today, viewsChildren: false, viewsParents: false, viewsPlacingAuthorities: false, viewsStaff: false, report: '', sentToOfstedOn: '' },
     action: (values) => reg45Action(homeId, values),
-    onSuccess: () => {
-      router.push(`/homes/${homeId}/oversight`)
-      router.refresh()
-    },
+    onSuccess: backToOversight(router, homeId),
   })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
@@ -57,10 +60,7 @@ export function Reg46Form({ homeId, today }: { homeId: string; today: string }) 
     schema: reg46Schema,
     defaultValues: { assessedOn: today, policeForce: '', policeOfficer: '', consultedOn: today, hotSpots: '', sexOffenderInfo: '', otherRisks: '', actions: '' },
     action: (values) => reg46Action(homeId, values),
-    onSuccess: () => {
-      router.push(`/homes/${homeId}/oversight`)
-      router.refresh()
-    },
+    onSuccess: backToOversight(router, homeId),
   })
   const text = (name: 'policeForce' | 'policeOfficer', label: string) => (
     <Field name={name} label={label} error={errorAt(errors, name)}>
@@ -119,10 +119,7 @@ export function EndAppointmentForm({ homeId, personId, today }: { homeId: string
     schema: endAppointmentSchema,
     defaultValues: { endedOn: today, reason: '' },
     action: (values) => endAppointmentAction(personId, values),
-    onSuccess: () => {
-      router.push(`/homes/${homeId}/oversight`)
-      router.refresh()
-    },
+    onSuccess: backToOversight(router, homeId),
   })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
