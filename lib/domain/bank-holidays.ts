@@ -1,17 +1,38 @@
-// England and Wales bank holidays (GOV.UK, https://www.gov.uk/bank-holidays), as data. Add each year's dates when
-// GOV.UK publishes them; working-day deadlines beyond the last year listed count weekends only.
-export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly string[] = [
-  // 2024
-  '2024-01-01', '2024-03-29', '2024-04-01', '2024-05-06', '2024-05-27', '2024-08-26', '2024-12-25', '2024-12-26',
-  // 2025
-  '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26',
-  // 2026 (Boxing Day falls on a Saturday: substitute day Monday 28 December)
-  '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
-  // 2027 (Christmas and Boxing Day fall at the weekend: substitute days 27 and 28 December)
-  '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
-  // 2028 (New Year's Day falls on a Saturday: substitute day Monday 3 January)
-  '2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26',
-]
+// England and Wales bank holidays, from GOV.UK's published data (https://www.gov.uk/bank-holidays.json), vendored in
+// bank-holidays.json with the day it was last updated; `npm run bank-holidays:update` refreshes it. Working-day
+// deadlines past the last date held would count weekends only, so the data's end is checked: a unit test fails
+// 6 months before it runs out, and the server warns from 12 months (bankHolidayDataWarning).
+import vendored from './bank-holidays.json'
+
+export type BankHolidayData = {
+  source: string
+  division: 'england-and-wales'
+  updatedOn: string
+  events: { title: string; date: string; notes: string }[]
+}
+
+const DATA = vendored as BankHolidayData
+
+export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly string[] = DATA.events.map((e) => e.date)
+
+/** The last day the data covers: the 31 December of the last year with bank holidays listed. */
+export function bankHolidaysKnownUntil(data: BankHolidayData = DATA) {
+  return `${data.events[data.events.length - 1].date.slice(0, 4)}-12-31`
+}
+
+/** Whole months from today to the end of the data (negative once it has run out). */
+export function monthsOfBankHolidaysLeft(today: string, data: BankHolidayData = DATA) {
+  const [y1, m1, d1] = today.split('-').map(Number)
+  const [y2, m2, d2] = bankHolidaysKnownUntil(data).split('-').map(Number)
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0)
+}
+
+/** A warning for the server's log when fewer than 12 months of bank holidays are left; null otherwise. */
+export function bankHolidayDataWarning(today: string, data: BankHolidayData = DATA) {
+  const left = monthsOfBankHolidaysLeft(today, data)
+  if (left >= 12) return null
+  return `Haven's bank holidays end on ${bankHolidaysKnownUntil(data)} (updated ${data.updatedOn}); after that, working-day deadlines count weekends only. Run "npm run bank-holidays:update" and release the result.`
+}
 
 /** A calendar date (YYYY-MM-DD) is a working day: not a weekend, not a bank holiday. */
 export function isWorkingDay(isoDay: string, holidays: readonly string[] = ENGLAND_AND_WALES_BANK_HOLIDAYS) {

@@ -1,3 +1,4 @@
+import { bankHolidayDataWarning } from '@/lib/domain/bank-holidays'
 import { getDatabase } from './database'
 import { DatabaseInUseError } from './embedded-lock'
 import { applyMigrations } from './migrations'
@@ -11,6 +12,8 @@ export async function prepareDatabase() {
       `Haven: ${database.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'} ready` +
         (applied.length ? `; applied migrations ${applied.join(', ')}` : '; migrations up to date'),
     )
+    const holidays = bankHolidayDataWarning(new Date().toISOString().slice(0, 10))
+    if (holidays) console.warn(`Haven: ${holidays}`)
     // notifications go out, and time-based patterns are checked, from the server itself unless told otherwise
     if (process.env.HAVEN_DISPATCHER !== 'off') startDispatcher()
   } catch (e) {
