@@ -30,16 +30,16 @@ export async function openDatabase(options: { url?: string; dataDir?: string; me
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
     return { kind: 'postgres', prisma, url, close: () => prisma.$disconnect() }
   }
-  let release = () => {}
+  let release = async () => {}
   let pglite: PGlite
   if (options.memory) pglite = await PGlite.create()
   else {
     const dataDir = options.dataDir ?? embeddedDataDir()
-    release = lockDataDir(dataDir)
+    release = await lockDataDir(dataDir)
     try {
       pglite = await PGlite.create(path.join(dataDir, 'pglite'))
     } catch (e) {
-      release()
+      await release()
       throw e
     }
   }
@@ -51,7 +51,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; me
     async close() {
       await prisma.$disconnect()
       await pglite.close()
-      release()
+      await release()
     },
   }
 }

@@ -1,5 +1,5 @@
 // Only one process may open the embedded database folder: a second one stops with a clear error and loses nothing.
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -36,23 +36,36 @@ describe('the embedded database folder', () => {
     const reopened = await openDatabase({ dataDir })
     expect((await reopened.pglite!.query<{ body: string }>('SELECT body FROM note ORDER BY id')).rows.map((r) => r.body)).toEqual(['before', 'after'])
     await reopened.close()
-  }, 60_000)
+  }, 180_000)
 
-  it('is refused within the same process too', () => {
-    const release = lockDataDir(dataDir)
-    expect(() => lockDataDir(dataDir)).toThrow(/already open in this process/)
-    release()
+  it('is refused within the same process too', async () => {
+    const release = await lockDataDir(dataDir)
+    await expect(lockDataDir(dataDir)).rejects.toThrow(/already open in this process/)
+    await release()
   })
 
-  it('takes over a lock left by a process that has gone', () => {
-    fs.writeFileSync(path.join(dataDir, 'haven.lock'), '999999999')
-    const release = lockDataDir(dataDir)
+  it('is released by the operating system when its process is killed, even if its PID is later reused', async () => {
+    // a process that takes the lock and is then killed with SIGKILL: nothing of its own runs to release it
+    const script = `import('./lib/server/embedded-lock.ts').then(async (m) => { await m.lockDataDir(${JSON.stringify(dataDir)}); console.log('held'); setInterval(() => {}, 1000) })`
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()))
+    await expect(lockDataDir(dataDir)).rejects.toThrow(new RegExp(`already open in another Haven process \\(PID ${holder.pid}\\)`))
+    holder.kill('SIGKILL')
+    await new Promise((resolve) => holder.once('exit', resolve))
+    // the lock file still names the dead process (as after a crash); the lock itself has gone with it
+    expect(fs.readFileSync(path.join(dataDir, 'haven.lock'), 'utf8')).toBe(String(holder.pid))
+    const release = await lockDataDir(dataDir)
     expect(fs.readFileSync(path.join(dataDir, 'haven.lock'), 'utf8')).toBe(String(process.pid))
-    release()
-    expect(fs.existsSync(path.join(dataDir, 'haven.lock'))).toBe(false)
+    await release()
+  }, 60_000)
+
+  it('is not fooled by a lock file naming a live process: only the lock counts', async () => {
+    fs.writeFileSync(path.join(dataDir, 'haven.lock'), '1') // PID 1 is alive; the old PID-file lock refused to start here
+    const release = await lockDataDir(dataDir)
+    await release()
   })
 
   it('names the process holding it', () => {
-    expect(new DatabaseInUseError('/x', 42).message).toMatch(/PID 42.*DATABASE_URL/)
+    expect(new DatabaseInUseError('/x', '42').message).toMatch(/PID 42.*DATABASE_URL/)
   })
 })
