@@ -1,5 +1,6 @@
-// The audit trail's hash chain (DESIGN.md "Records that cannot be changed after the event"): each event's hash
-// covers its content and the previous event's hash, so a changed, inserted or removed event breaks the chain.
+// The audit trail's hash chain (records about children must not be alterable after the event): each link's hash
+// covers its event's content and the previous link's hash, so a changed, inserted or removed event breaks the chain.
+// Links are numbered without gaps, so a removed link shows too.
 import { createHash } from 'node:crypto'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -11,6 +12,8 @@ export type AuditContent = {
   subjectType: string
   subjectId: string
   childId: string | null
+  /** the children a read of many covered; hashed only when there are some, so older events keep their hashes */
+  childIds?: string[] | null
   details: unknown
 }
 
@@ -25,25 +28,40 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function auditHash(prevHash: string, event: AuditContent): string {
-  const { at, actorId, action, subjectType, subjectId, childId, details } = event // exactly these fields, nothing else
-  const content = canonicalJson({ at: at.toISOString(), actorId, action, subjectType, subjectId, childId, details, prevHash })
+  const { at, actorId, action, subjectType, subjectId, childId, childIds, details } = event // exactly these fields
+  const content = canonicalJson({
+    at: at.toISOString(),
+    actorId,
+    action,
+    subjectType,
+    subjectId,
+    childId,
+    childIds: childIds?.length ? childIds : undefined,
+    details,
+    prevHash,
+  })
   return createHash('sha256').update(content).digest('hex')
 }
 
-export type StoredAuditEvent = AuditContent & { seq: bigint; prevHash: string; hash: string }
+/** One link of the chain as stored, with its event (null if the event has gone). */
+export type StoredAuditLink = { position: bigint; eventSeq: bigint; prevHash: string; hash: string; event: AuditContent | null }
 
-/** Walks events in order; returns the first one that does not fit the chain, and why. */
-export function firstBrokenEvent(
-  events: Iterable<StoredAuditEvent>,
-  previousHash = GENESIS_HASH,
+/** Walks links in order; returns the first one that does not fit the chain (by its event's seq), and why. */
+export function firstBrokenLink(
+  links: Iterable<StoredAuditLink>,
+  previous: { hash: string; position: bigint } = { hash: GENESIS_HASH, position: 0n },
 ): { seq: bigint; reason: string } | null {
-  let prev = previousHash
-  for (const event of events) {
-    if (event.prevHash !== prev)
-      return { seq: event.seq, reason: 'it does not follow on from the event before it: an event was removed or inserted, or the one before it was changed' }
-    if (auditHash(event.prevHash, event) !== event.hash)
-      return { seq: event.seq, reason: 'its content does not match its hash (it was changed after it was written)' }
-    prev = event.hash
+  let { hash: prev, position } = previous
+  for (const link of links) {
+    if (link.position !== position + 1n)
+      return { seq: link.eventSeq, reason: 'the link before it is missing: an event and its link were removed' }
+    if (!link.event) return { seq: link.eventSeq, reason: 'the event was removed' }
+    if (link.prevHash !== prev)
+      return { seq: link.eventSeq, reason: 'it does not follow on from the event before it: an event was removed or inserted, or the one before it was changed' }
+    if (auditHash(link.prevHash, link.event) !== link.hash)
+      return { seq: link.eventSeq, reason: 'its content does not match its hash (it was changed after it was written)' }
+    prev = link.hash
+    position = link.position
   }
   return null
 }

@@ -156,7 +156,7 @@ export async function resolveAlert(actor: Actor, alertId: string, input: { reaso
     const resolved = await tx.alert.updateMany({ where: { id: alertId, status: 'OPEN' }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, resolutionReason: input.reason, resolvedEvidence: alert.evidence as object } })
     if (resolved.count !== 1) throw new ValidationError({ form: 'This alert is already resolved.' })
     await tx.alertEvent.create({ data: { alertId, kind: 'resolved', at: now, byId: actor.userId, note: input.reason } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'alert.resolve', subjectType: 'alert', subjectId: alertId, details: { reason: input.reason.slice(0, 200) } })
+    await recordAudit(tx, { actorId: actor.userId, action: 'alert.resolve', subjectType: 'alert', subjectId: alertId, details: {} })
     return { id: alertId }
   })
 }

@@ -1,6 +1,6 @@
-// Writing and verifying the audit trail. Every use case calls recordAudit inside its own transaction, last,
-// so the event exists exactly when the change (or the read) does.
-import { auditHash, firstBrokenEvent, GENESIS_HASH, type StoredAuditEvent } from '@/lib/domain/audit'
+// Writing, chaining and verifying the audit trail. Every use case calls recordAudit inside its own transaction, so
+// the event exists exactly when the change (or the read) does; the hash chain is built just behind (chainAuditEvents).
+import { auditHash, firstBrokenLink, GENESIS_HASH } from '@/lib/domain/audit'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
@@ -12,7 +12,7 @@ export type AuditPayloads = {
   'child.read': Record<string, never>
   'child.read-denied': Record<string, never>
   'child.chronology': Record<string, never>
-  'child.list': { count: number; search?: string }
+  'child.list': { count: number; searched: boolean }
   'child.create': { placementId: string }
   'placement.start': { endedPlacementId?: string }
   'placement.end': { endDate: string; endReason: string }
@@ -65,7 +65,7 @@ export type AuditPayloads = {
   'report.missing': { from: string; to: string; home?: string; authority?: string; ageBand?: string; sex?: string; episodes: number }
   'alert.acknowledge': Record<string, never>
   'alert.decision': { decisionId: string; bringForward: boolean }
-  'alert.resolve': { reason: string }
+  'alert.resolve': Record<string, never>
   'placement.area-notice': { field: string }
   'oversight.read': { month: string }
   'oversight.overview': { homes: number; months: number }
@@ -90,9 +90,11 @@ export type AuditPayloads = {
 }
 export type AuditAction = keyof AuditPayloads
 
-// One writer at a time extends the chain: a transaction-scoped advisory lock, released at commit or rollback.
-const AUDIT_LOCK_KEY = 7_470_001
-
+/**
+ * Appends an event in the caller's transaction, so it exists exactly when the change (or the read) does. No lock and
+ * no read of the chain: the chainer links it once the transaction is over (chainAuditEvents), so audited requests
+ * never wait for each other. Events carry ids and codes only, never names, search words or free text.
+ */
 export async function recordAudit<A extends AuditAction>(
   tx: Tx,
   event: {
@@ -101,41 +103,95 @@ export async function recordAudit<A extends AuditAction>(
     subjectType: string
     subjectId: string
     childId?: string | null
+    /** every child a read of many children covered (each listed child, each child in a report or export) */
+    childIds?: string[]
     details: AuditPayloads[A]
     at?: Date
   },
 ) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY}::bigint)`
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } })
-  const content = {
-    at: event.at ?? new Date(),
-    actorId: event.actorId,
-    action: event.action,
-    subjectType: event.subjectType,
-    subjectId: event.subjectId,
-    childId: event.childId ?? null,
-    details: event.details,
-  }
-  const prevHash = last?.hash ?? GENESIS_HASH
   await tx.auditEvent.create({
-    data: { ...content, details: content.details as object, prevHash, hash: auditHash(prevHash, content) },
+    data: {
+      at: event.at ?? new Date(),
+      actorId: event.actorId,
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId,
+      childId: event.childId ?? null,
+      childIds: event.childIds ? [...new Set(event.childIds)] : [],
+      details: event.details as object,
+    },
   })
 }
 
-/** Checks the whole chain in order; names the first event that does not fit. */
+// One chainer at a time, on any number of servers: the others skip their turn.
+const CHAIN_LOCK_KEY = 7_470_001
+const CHAIN_BATCH = 2000
+
+/**
+ * Links every audit event whose transaction is over to the chain, in the order they were written (seq). An event
+ * whose transaction could still be running (its xid not below the oldest running transaction's) waits for the next
+ * run, so a late commit can never slip in behind a link already made. Runs with the dispatcher, and before a verify.
+ * Returns how many events it linked.
+ */
+export async function chainAuditEvents(prisma?: PrismaClient): Promise<number> {
+  const db = prisma ?? (await getPrisma())
+  return db.$transaction(
+    async (tx) => {
+      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${CHAIN_LOCK_KEY}::bigint) AS locked`
+      if (!locked) return 0
+      const [{ horizon }] = await tx.$queryRaw<{ horizon: bigint }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`
+      const last = await tx.auditChainLink.findFirst({ orderBy: { position: 'desc' } })
+      // every event of a transaction below the last run's horizon is linked already
+      const floor = last?.horizonXid ?? 0n
+      let position = last?.position ?? 0n
+      let prevHash = last?.hash ?? GENESIS_HASH
+      let linked = 0
+      for (;;) {
+        const events = await tx.auditEvent.findMany({
+          where: { xid: { gte: floor, lt: horizon }, link: { is: null } },
+          orderBy: { seq: 'asc' },
+          take: CHAIN_BATCH,
+        })
+        if (events.length === 0) return linked
+        const links = events.map((event) => {
+          const hash = auditHash(prevHash, event)
+          const link = { position: ++position, eventSeq: event.seq, prevHash, hash, horizonXid: horizon }
+          prevHash = hash
+          return link
+        })
+        await tx.auditChainLink.createMany({ data: links })
+        linked += links.length
+      }
+    },
+    { timeout: 60_000 },
+  )
+}
+
+/** Links what is ready, then checks the whole chain in order; names the first event that does not fit, or an event
+ * left out of it. */
 export async function verifyAuditChain(prisma: PrismaClient) {
-  let prevHash = GENESIS_HASH
-  let after = -1n
+  await chainAuditEvents(prisma)
+  let previous = { hash: GENESIS_HASH, position: 0n }
   let checked = 0
   for (;;) {
-    const batch = await prisma.auditEvent.findMany({ where: { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: 5000 })
-    if (batch.length === 0) return { ok: true as const, checked }
-    const broken = firstBrokenEvent(batch as StoredAuditEvent[], prevHash)
+    const batch = await prisma.auditChainLink.findMany({
+      where: { position: { gt: previous.position } },
+      orderBy: { position: 'asc' },
+      take: 5000,
+      include: { event: true },
+    })
+    if (batch.length === 0) break
+    const broken = firstBrokenLink(batch, previous)
     if (broken) return { ok: false as const, checked, brokenSeq: broken.seq, reason: broken.reason }
     checked += batch.length
-    prevHash = batch[batch.length - 1].hash
-    after = batch[batch.length - 1].seq
+    const last = batch[batch.length - 1]
+    previous = { hash: last.hash, position: last.position }
   }
+  // every finished transaction's events are linked now; one that is not was slipped in behind the chainer's back
+  const [{ horizon }] = await prisma.$queryRaw<{ horizon: bigint }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`
+  const outside = await prisma.auditEvent.findFirst({ where: { link: { is: null }, xid: { lt: horizon } }, orderBy: { seq: 'asc' }, select: { seq: true } })
+  if (outside) return { ok: false as const, checked, brokenSeq: outside.seq, reason: 'it is not in the chain: it was inserted without going through Haven' }
+  return { ok: true as const, checked }
 }
 
 /** The verify use case for administrators (the command line calls verifyAuditChain directly). */

@@ -91,7 +91,8 @@ export async function listChildren(actor: Actor, query: ChildListQuery = {}, now
       action: 'child.list',
       subjectType: 'child',
       subjectId: '*',
-      details: { count: children.length, ...(words.length ? { search: words.join(' ') } : {}) },
+      childIds: children.map((c) => c.id),
+      details: { count: children.length, searched: words.length > 0 }, // never the words searched for
     })
     const summaries = children.map((c) => {
       const dateOfBirth = isoDate(c.dateOfBirth)

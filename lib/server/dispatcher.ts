@@ -7,6 +7,7 @@ import nodemailer, { type Transporter } from 'nodemailer'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { getPrisma } from './database'
 import { flagMissedVisits } from './oversight'
+import { chainAuditEvents } from './audit'
 import { escalateUnacknowledged, recomputeAllPatterns } from './patterns'
 
 const MAX_ATTEMPTS = 10
@@ -93,6 +94,7 @@ export function startDispatcher(options: { intervalMs?: number; patternsEveryMs?
     if (running) return
     running = true
     try {
+      await chainAuditEvents() // link the audit events written since the last tick (one server at a time does it)
       // keep going while there is more to send
       for (let r = await deliverDue(); r.sent + r.failed + r.skipped > 0; r = await deliverDue());
       if (patternsEveryMs > 0 && Date.now() - lastPatterns >= patternsEveryMs) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { verifyAuditChain } from '@/lib/server/audit'
+import { chainAuditEvents, recordAudit, verifyAuditChain } from '@/lib/server/audit'
 import { createChild, getChild, listChildren } from '@/lib/server/children'
 import { getPrisma, type Database } from '@/lib/server/database'
 import { NotFoundError, ValidationError } from '@/lib/server/errors'
@@ -54,8 +54,47 @@ describe('the audit trail', () => {
     const first = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: 'asc' } })
     await expect(prisma.auditEvent.update({ where: { seq: first.seq }, data: { action: 'child.list' } })).rejects.toThrow(/append-only/)
     await expect(prisma.auditEvent.delete({ where: { seq: first.seq } })).rejects.toThrow(/append-only/)
-    await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only/)
+    // refused by the chain's foreign key before the trigger is even asked
+    await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only|foreign key/)
+    await chainAuditEvents(prisma)
+    const link = await prisma.auditChainLink.findFirstOrThrow({ orderBy: { position: 'asc' } })
+    await expect(prisma.auditChainLink.update({ where: { position: link.position }, data: { hash: 'x' } })).rejects.toThrow(/append-only/)
+    await expect(prisma.auditChainLink.delete({ where: { position: link.position } })).rejects.toThrow(/append-only/)
+    await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditChainLink"')).rejects.toThrow(/append-only/)
   })
+
+  it('chains every event written at once from many connections, in order, with nothing left out', async () => {
+    const prisma = await getPrisma()
+    const before = await prisma.auditEvent.count()
+    const writers = 20
+    const perWriter = database.kind === 'postgres' ? 150 : 50 // 3,000 events from 20 connections on PostgreSQL
+    let chainerRuns = 0
+    let writing = true
+    // the chainer runs again and again while the writers write, as the dispatcher does on every server
+    const chainer = (async () => {
+      while (writing) {
+        await chainAuditEvents(prisma)
+        chainerRuns++
+      }
+    })()
+    await Promise.all(
+      Array.from({ length: writers }, (_, w) =>
+        (async () => {
+          for (let i = 0; i < perWriter; i++)
+            await prisma.$transaction((tx) => recordAudit(tx, { actorId: `writer-${w}`, action: 'alert.read', subjectType: 'alert', subjectId: `a${i}`, details: {} }))
+        })(),
+      ),
+    )
+    writing = false
+    await chainer
+    expect(chainerRuns).toBeGreaterThan(1)
+    const verified = await verifyAuditChain(prisma)
+    expect(verified).toEqual({ ok: true, checked: before + writers * perWriter })
+    expect(await prisma.auditEvent.count({ where: { link: { is: null } } })).toBe(0)
+    // positions run 1..n without a gap, one link per event
+    const links = await prisma.auditChainLink.aggregate({ _min: { position: true }, _max: { position: true }, _count: true })
+    expect([links._min.position, links._max.position, links._count]).toEqual([1n, BigInt(before + writers * perWriter), before + writers * perWriter])
+  }, 180_000)
 
   it('verifies, and names the first broken event after someone with database access tampers with it', async () => {
     const prisma = await getPrisma()
@@ -69,5 +108,18 @@ describe('the audit trail', () => {
     await prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update')
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, brokenSeq: victim.seq, reason: expect.stringMatching(/changed/) })
     expect(database.kind).toMatch(/pglite|postgres/)
+  })
+
+  it('names a removed link, even when the event and link after it are intact', async () => {
+    await freshDatabase() // the chain above was broken on purpose
+    const prisma = await getPrisma()
+    for (let i = 0; i < 6; i++) await prisma.$transaction((tx) => recordAudit(tx, { actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: `a${i}`, details: {} }))
+    expect((await verifyAuditChain(prisma)).ok).toBe(true)
+    const victim = (await prisma.auditChainLink.findMany({ orderBy: { position: 'asc' }, take: 5 }))[3]
+    await prisma.$executeRawUnsafe('ALTER TABLE "AuditChainLink" DISABLE TRIGGER audit_chain_no_update')
+    await prisma.$executeRaw`DELETE FROM "AuditChainLink" WHERE position = ${victim.position}`
+    await prisma.$executeRawUnsafe('ALTER TABLE "AuditChainLink" ENABLE TRIGGER audit_chain_no_update')
+    const result = await verifyAuditChain(prisma)
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/link before it is missing/) })
   })
 })
