@@ -11,7 +11,7 @@ import type { PlanInput, Reg40NoticeInput, ScreeningInput } from '@/lib/validati
 import { recordAudit } from './audit'
 import { getPrisma, inTurn, type Tx } from './database'
 import { NotFoundError, throwIfProblems, ValidationError } from './errors'
-import { childWhere, concernsVisibleIn, currentPlacement } from './scope'
+import { childWhere, concernsVisibleIn, currentPlacement, interviewWhere } from './scope'
 import { patternsAfterEvent } from './patterns'
 
 type CseAction = 'cse.read' | 'cse.screen' | 'plan.write' | 'plan.signoff' | 'reg40.record'
@@ -117,6 +117,9 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     await findChild(tx, actor, 'cse.screen', childId, now)
+    // the interview it follows comes from the page's address: it must be this child's, and one the screener may open
+    if (input.sourceInterviewId && !(await tx.returnInterview.count({ where: { AND: [{ id: input.sourceInterviewId, childId }, interviewWhere(actor, 'interview.read', now)] } })))
+      throw new ValidationError({ sourceInterviewId: 'That is not a return interview of this child that you can open: start the screening again from the interview' })
     const suggestions = await suggestionsFor(tx, childId, now)
     const undecided = suggestions.filter((s) => !input.suggestionDecisions[s.key])
     throwIfProblems(Object.fromEntries(undecided.map((s) => [`suggestionDecisions.${s.key}`, `Confirm or dismiss: ${s.reason}`])))
