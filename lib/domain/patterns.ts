@@ -87,6 +87,11 @@ export function repeatMissing(childId: string, episodes: EpisodeFact[], now: Dat
   return null
 }
 
+/** Whether y, starting after x, began while x was missing. An episode whose return is not recorded yet shows when it
+ *  began, not how long it lasted: it overlaps another still open (both missing now), never one already over, which may
+ *  have come after a return not yet written down (past episodes are often recorded after the event). */
+export const overlaps = (x: EpisodeFact, y: EpisodeFact) => (x.returnedAt ? y.lastSeenAt < x.returnedAt : !y.returnedAt)
+
 /** Rule 2: two children of the same home whose episodes overlap or start within a window, on 2 or more occasions.
  *  With pairsWith, only the pairs that child is in (after an event about them: other pairs have not changed). */
 export function missingTogether(episodes: EpisodeFact[], now: Date, s: PatternSettings, pairsWith?: string): Finding[] {
@@ -100,7 +105,7 @@ export function missingTogether(episodes: EpisodeFact[], now: Date, s: PatternSe
       if (gap > 30 * DAY) break // sorted by start: nothing later starts with x or inside it (episodes last days, not months)
       if (x.childId === y.childId || x.homeId !== y.homeId) continue
       if (pairsWith && x.childId !== pairsWith && y.childId !== pairsWith) continue
-      if (gap > s.togetherWindowMinutes * 60_000 && y.lastSeenAt >= (x.returnedAt ?? now)) continue // neither together nor overlapping
+      if (gap > s.togetherWindowMinutes * 60_000 && !overlaps(x, y)) continue // neither together nor overlapping
       const [a, b] = [x.childId, y.childId].sort()
       const key = `pair:${x.homeId}:${a}:${b}`
       const entry = pairs.get(key) ?? { homeId: x.homeId!, a, b, episodeIds: new Set<string>(), occasions: 0 }

@@ -15,7 +15,7 @@ async function findAlert(tx: Tx, actor: Actor, alertId: string) {
   if (!can(actor, 'alert.read')) throw new NotFoundError('alert')
   const alert = await tx.alert.findFirst({
     where: { id: alertId, recipients: { some: { userId: actor.userId } } },
-    include: { recipients: { include: { user: { select: { id: true, name: true } } }, orderBy: { notifiedAt: 'asc' } }, decisions: { orderBy: { decidedAt: 'asc' } }, events: { orderBy: { at: 'asc' } } },
+    include: { recipients: { include: { user: { select: { id: true, name: true, roles: { select: { homeId: true, providerId: true, localAuthorityId: true, home: { select: { providerId: true } } } } } } }, orderBy: { notifiedAt: 'asc' } }, decisions: { orderBy: { decidedAt: 'asc' } }, events: { orderBy: { at: 'asc' } } },
   })
   if (!alert) throw new NotFoundError('alert')
   return alert
@@ -77,7 +77,7 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
     const [children, episodes] = await inTurn(
       () => tx.child.findMany({
         where: { AND: [{ id: { in: alert.childIds } }, childWhere(actor, 'child.read', now)] },
-        select: { id: true, firstName: true, lastName: true, iroId: true, placements: { orderBy: { startDate: 'asc' }, take: 1, select: { startDate: true } }, alertDecisions: { where: { bringForward: true }, select: { reviewDate: true } } },
+        select: { id: true, firstName: true, lastName: true, iroId: true, socialWorkerId: true, placements: { orderBy: { startDate: 'asc' }, take: 1, select: { startDate: true } }, alertDecisions: { where: { bringForward: true }, select: { reviewDate: true } } },
       }),
       () => tx.missingEpisode.findMany({
         where: { AND: [{ id: { in: evidence.episodeIds } }, episodeWhere(actor, 'episode.read', now)] },
@@ -88,6 +88,15 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
     const today = londonDate(now)
     await recordAudit(tx, { actorId: actor.userId, action: 'alert.read', subjectType: 'alert', subjectId: alert.id, childId: alert.childIds.length === 1 ? alert.childIds[0] : null, details: {} })
     const me = alert.recipients.find((r) => r.userId === actor.userId)!
+    // who else was told, only where the reader may know of them: a manager of another home would say where an
+    // unnamed child lives. People at the reader's own organisations, and those allocated to children they may read.
+    const mine = (org: { homeId: string | null; providerId: string | null; localAuthorityId: string | null; home: { providerId: string } | null }) =>
+      actor.grants.some((g) => (g.homeId && g.homeId === org.homeId) || (g.providerId && (g.providerId === org.providerId || g.providerId === org.home?.providerId)) || (g.localAuthorityId && g.localAuthorityId === org.localAuthorityId))
+    const allocated = new Set(children.flatMap((c) => [c.iroId, c.socialWorkerId]))
+    const known = alert.recipients.filter((r) => r.userId === actor.userId || allocated.has(r.userId) || r.user.roles.some(mine))
+    // facts naming children (a place, person or vehicle across children): only those the reader sees; the rest are counted
+    const shown = new Set(children.map((c) => c.id))
+    const facts = (evidence.facts ?? []).filter((f) => (f.startsWith('child:') ? shown.has(f.slice('child:'.length)) : !f.startsWith('placement:') || shown.size > 0))
     return {
       id: alert.id,
       rule: alert.rule as RuleCode,
@@ -109,10 +118,11 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
       otherChildren: alert.childIds.length - children.length,
       episodes: episodes.map((e) => ({ ...e, child: `${e.child.firstName} ${e.child.lastName}` })),
       otherEpisodes: evidence.episodeIds.length - episodes.length,
-      facts: evidence.facts ?? [],
-      recipients: alert.recipients.map((r) => ({ name: r.user.name, reason: r.reason, notifiedAt: r.notifiedAt, acknowledgedAt: r.acknowledgedAt })),
+      facts,
+      recipients: known.map((r) => ({ name: r.user.name, reason: r.reason, notifiedAt: r.notifiedAt, acknowledgedAt: r.acknowledgedAt })),
+      otherRecipients: alert.recipients.length - known.length,
       decisions: alert.decisions.filter((d) => children.some((c) => c.id === d.childId)),
-      events: alert.events,
+      events: alert.events.map((e) => ({ ...e, byId: e.byId && known.some((r) => r.userId === e.byId) ? e.byId : null })),
     }
   })
 }

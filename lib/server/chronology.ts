@@ -54,7 +54,8 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
     })
     await auditChildRead(tx, actor, childId, child, 'child.chronology')
     if (!child) return null // the refusal is audited: the transaction commits
-    const alerts = await tx.alert.findMany({ where: { childIds: { has: child.id } }, select: { id: true, rule: true, childIds: true, openedAt: true, resolvedAt: true, resolutionReason: true, summary: true } })
+    // the alerts this reader can open (those they were told about, as the alert page allows), no others
+    const alerts = !can(actor, 'alert.read') ? [] : await tx.alert.findMany({ where: { childIds: { has: child.id }, recipients: { some: { userId: actor.userId } } }, select: { id: true, rule: true, childIds: true, openedAt: true, resolvedAt: true, resolutionReason: true, summary: true } })
 
     const entries: ChronologyEntry[] = []
     const add = (at: Date, kind: ChronologyKind, title: string, detail: string | null = null, link: string | null = null, dateOnly = false) => entries.push({ at: at.toISOString(), dateOnly, kind, title, detail, link })
@@ -94,7 +95,7 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
       if (a.resolvedAt) add(a.resolvedAt, 'alert', `Alert resolved: ${RULE_TITLES[a.rule as RuleCode] ?? a.rule}`, a.childIds.length === 1 ? a.resolutionReason : null, `/alerts/${a.id}`)
     }
     for (const d of child.alertDecisions)
-      add(d.decidedAt, 'alert', d.bringForward && d.reviewDate ? `IRO: review brought forward to ${formatDate(isoDate(d.reviewDate))}` : 'IRO: review not brought forward', d.reason, `/alerts/${d.alertId}`)
+      add(d.decidedAt, 'alert', d.bringForward && d.reviewDate ? `IRO: review brought forward to ${formatDate(isoDate(d.reviewDate))}` : 'IRO: review not brought forward', d.reason, alerts.some((a) => a.id === d.alertId) ? `/alerts/${d.alertId}` : null)
 
     const kinds = filter.kinds?.length ? new Set(filter.kinds) : null
     const shown = entries

@@ -11,7 +11,7 @@ import type { PlanInput, Reg40NoticeInput, ScreeningInput } from '@/lib/validati
 import { recordAudit } from './audit'
 import { getPrisma, inTurn, type Tx } from './database'
 import { NotFoundError, throwIfProblems, ValidationError } from './errors'
-import { childWhere, currentPlacement } from './scope'
+import { childWhere, concernsVisibleIn, currentPlacement, interviewWhere } from './scope'
 import { patternsAfterEvent } from './patterns'
 
 type CseAction = 'cse.read' | 'cse.screen' | 'plan.write' | 'plan.signoff' | 'reg40.record'
@@ -94,13 +94,15 @@ export async function getCseOverview(actor: Actor, childId: string, now = new Da
       select: { id: true, name: true },
     })
     const who = (id: string | null) => people.find((p) => p.id === id)?.name ?? null
+    const notesVisible = await concernsVisibleIn(tx, actor, requests.map((r) => r.interviewId))
     await recordAudit(tx, { actorId: actor.userId, action: 'cse.read', subjectType: 'child', subjectId: childId, childId, details: {} })
     return {
       child,
       screenings: screenings.map((s) => ({ ...s, indicators: s.indicators as Observed[], screenedBy: who(s.screenedById) })),
       plans: plans.map((p) => ({ ...p, risks: p.risks as { code: string | null; text: string | null }[], actions: p.actions as { who: string | null; what: string | null; byWhen: string | null }[], createdBy: who(p.createdById), signedOffBy: who(p.signedOffById) })),
       reg40Tasks: tasks.map((t) => ({ ...t, completedBy: who(t.completedById) })),
-      screeningRequests: requests.filter((r) => !screenings.some((s) => s.screenedAt > r.createdAt)),
+      // a follow-up note is as private as the interview's concerns (the home sees that a screening was asked for)
+      screeningRequests: requests.filter((r) => !screenings.some((s) => s.screenedAt > r.createdAt)).map((r) => ({ ...r, note: notesVisible.has(r.interviewId) ? r.note : null })),
       flags: cseFlagsFrom(screenings[0] ?? null, plans, tasks.some((t) => !t.completedAt), now),
       suggestions: await suggestionsFor(tx, childId, now),
       rules: settings.cse.rules,
@@ -115,6 +117,9 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     await findChild(tx, actor, 'cse.screen', childId, now)
+    // the interview it follows comes from the page's address: it must be this child's, and one the screener may open
+    if (input.sourceInterviewId && !(await tx.returnInterview.count({ where: { AND: [{ id: input.sourceInterviewId, childId }, interviewWhere(actor, 'interview.read', now)] } })))
+      throw new ValidationError({ sourceInterviewId: 'That is not a return interview of this child that you can open: start the screening again from the interview' })
     const suggestions = await suggestionsFor(tx, childId, now)
     const undecided = suggestions.filter((s) => !input.suggestionDecisions[s.key])
     throwIfProblems(Object.fromEntries(undecided.map((s) => [`suggestionDecisions.${s.key}`, `Confirm or dismiss: ${s.reason}`])))

@@ -5,7 +5,7 @@ import { addWorkingDays } from '@/lib/domain/bank-holidays'
 import { findPatterns, RULE_TITLES, type ChildFact, type EpisodeFact, type Finding, type InterviewFact, type LinkFact, type RuleCode } from '@/lib/domain/patterns'
 import { londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { getPrisma, inTurn, insertRows, type Tx } from './database'
 import { initials, notify, type NewNotification } from './notifications'
 
@@ -58,22 +58,17 @@ async function namedByChild(tx: Tx, childId: string, since: Date) {
 
 /**
  * Other children's episodes in the same home that missingTogether (lib/domain/patterns.ts) could pair with this
- * child's: starting within 30 days, and within the window or during the other's absence. Keep the two in step; the
- * test that compares per-event and full runs on the demo data would notice if they drifted.
+ * child's: those starting within 30 days of one of theirs (it looks no further). Whether they overlap is the rule's
+ * to say, in one place, so the per-event and the full run cannot drift apart.
  */
-function pairCandidates(tx: Tx, childId: string, since: Date, now: Date): Promise<EpisodeFact[]> {
+function pairCandidates(tx: Tx, childId: string, since: Date): Promise<EpisodeFact[]> {
   return tx.$queryRawUnsafe<EpisodeFact[]>(
     `SELECT DISTINCT o.id, o."childId", o."homeId", o."lastSeenAt", o."returnedAt"
        FROM "MissingEpisode" c JOIN "MissingEpisode" o ON o."homeId" = c."homeId" AND o."childId" <> c."childId"
       WHERE c."childId" = $1 AND c."lastSeenAt" >= $2 AND o."lastSeenAt" >= $2
-        AND o."lastSeenAt" BETWEEN c."lastSeenAt" - interval '30 days' AND c."lastSeenAt" + interval '30 days'
-        AND (abs(extract(epoch FROM o."lastSeenAt" - c."lastSeenAt")) <= $3
-             OR (o."lastSeenAt" >= c."lastSeenAt" AND o."lastSeenAt" < COALESCE(c."returnedAt", $4))
-             OR (c."lastSeenAt" >= o."lastSeenAt" AND c."lastSeenAt" < COALESCE(o."returnedAt", $4)))`,
+        AND o."lastSeenAt" BETWEEN c."lastSeenAt" - interval '30 days' AND c."lastSeenAt" + interval '30 days'`,
     childId,
     since,
-    settings.patterns.togetherWindowMinutes * 60,
-    now,
   )
 }
 
@@ -114,7 +109,7 @@ async function loadFacts(tx: Tx, scope: Scope, now: Date) {
   const episodeSelect = { id: true, childId: true, homeId: true, lastSeenAt: true, returnedAt: true } as const
   const episodes: EpisodeFact[] = all
     ? await tx.missingEpisode.findMany({ where: { lastSeenAt: { gte: lookback } }, select: episodeSelect })
-    : [...(await tx.missingEpisode.findMany({ where: { lastSeenAt: { gte: lookback }, childId: scope.childId }, select: episodeSelect })), ...(await pairCandidates(tx, scope.childId, lookback, now))]
+    : [...(await tx.missingEpisode.findMany({ where: { lastSeenAt: { gte: lookback }, childId: scope.childId }, select: episodeSelect })), ...(await pairCandidates(tx, scope.childId, lookback))]
   const interviews: InterviewFact[] = await tx.returnInterview.findMany({
     where: { dueAt: { gte: new Date(now.getTime() - CHILD_HISTORY_DAYS * DAY) }, ...(childIds ? { childId: { in: childIds } } : {}) },
     select: { id: true, childId: true, dueAt: true, outcome: true, heldAt: true, independenceDeclared: true, childChoseTrustedAdult: true },
@@ -185,12 +180,39 @@ const newItems = (current: Finding['evidence'], before: Finding['evidence'] | nu
   return [...current.episodeIds, ...(current.interviewIds ?? []), ...(current.facts ?? [])].some((id) => !seen.has(id))
 }
 
+const WITHDRAWN = 'The recorded times no longer show this'
+
+/**
+ * Open "missing together" alerts that the run looked at (all of them, or the pairs of one child) and no longer finds,
+ * because a return was recorded or a time amended: withdrawn, with the reason in their history, not left open. Not
+ * those that only aged out of the lookback (the records still show what happened then). No evidence is kept for
+ * them, so the pattern found again reopens them.
+ */
+async function withdrawPairs(tx: Tx, findings: Finding[], now: Date, pairsOf?: string) {
+  const found = new Set(findings.filter((f) => f.rule === 'missing-together').map((f) => f.subjectKey))
+  const open = await tx.alert.findMany({ where: { rule: 'missing-together', status: 'OPEN', ...(pairsOf ? { childIds: { has: pairsOf } } : {}) }, select: { id: true, subjectKey: true, evidence: true } })
+  const gone = open.filter((a) => !found.has(a.subjectKey))
+  if (!gone.length) return 0
+  const since = new Date(now.getTime() - settings.patterns.lookbackDays * DAY)
+  const episodeIds = (a: (typeof gone)[number]) => (a.evidence as Finding['evidence']).episodeIds ?? []
+  const aged = new Set((await tx.missingEpisode.findMany({ where: { id: { in: gone.flatMap(episodeIds) }, lastSeenAt: { lt: since } }, select: { id: true } })).map((e) => e.id))
+  let withdrawn = 0
+  for (const alert of gone) {
+    if (episodeIds(alert).some((id) => aged.has(id))) continue
+    await tx.alert.update({ where: { id: alert.id }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: null, resolutionReason: WITHDRAWN, resolvedEvidence: Prisma.DbNull, updatedAt: now } })
+    await tx.alertEvent.create({ data: { alertId: alert.id, kind: 'withdrawn', at: now, note: WITHDRAWN } })
+    withdrawn++
+  }
+  return withdrawn
+}
+
 /** Opens, updates or reopens one alert per finding, and tells whoever should know. */
-async function applyFindings(tx: Tx, findings: Finding[], now: Date) {
-  if (!findings.length) return { opened: 0, updated: 0, reopened: 0 }
+async function applyFindings(tx: Tx, findings: Finding[], now: Date, pairsOf?: string) {
+  const withdrawn = await withdrawPairs(tx, findings, now, pairsOf)
+  if (!findings.length) return { opened: 0, updated: 0, reopened: 0, withdrawn }
   const existing = await tx.alert.findMany({
     where: { subjectKey: { in: [...new Set(findings.map((f) => f.subjectKey))] } },
-    select: { id: true, rule: true, subjectKey: true, status: true, evidence: true, resolvedEvidence: true, recipients: { select: { userId: true } } },
+    select: { id: true, rule: true, subjectKey: true, status: true, evidence: true, resolvedEvidence: true, resolutionReason: true, recipients: { select: { userId: true } } },
   })
   const byKey = new Map(existing.map((a) => [`${a.rule}|${a.subjectKey}`, a]))
   const { recipients, initialsOf } = await recipientsFor(tx, findings)
@@ -200,7 +222,7 @@ async function applyFindings(tx: Tx, findings: Finding[], now: Date) {
   const alertRecipients: Prisma.AlertRecipientCreateManyInput[] = []
   const events: Prisma.AlertEventCreateManyInput[] = []
   const messages: NewNotification[] = []
-  const counts = { opened: 0, updated: 0, reopened: 0 }
+  const counts = { opened: 0, updated: 0, reopened: 0, withdrawn }
   const tell = (alertId: string, f: Finding, userIds: string[], kind: string, verb: string) => {
     const children = who(f)
     for (const userId of userIds)
@@ -227,7 +249,8 @@ async function applyFindings(tx: Tx, findings: Finding[], now: Date) {
       // open again from now: acknowledging and escalation start afresh (the history keeps the earlier ones)
       await tx.alert.update({ where: { id: before.id }, data: { status: 'OPEN', summary: f.summary, evidence: f.evidence, childIds: f.childIds, homeIds: f.homeIds, openedAt: now, updatedAt: now, escalatedAt: null } })
       await tx.alertRecipient.updateMany({ where: { alertId: before.id }, data: { acknowledgedAt: null } })
-      events.push({ id: randomUUID(), alertId: before.id, kind: 'reopened', at: now, note: 'The pattern continued after it was resolved' })
+      const note = before.resolutionReason === WITHDRAWN ? 'The recorded times show this again' : 'The pattern continued after it was resolved'
+      events.push({ id: randomUUID(), alertId: before.id, kind: 'reopened', at: now, note })
       tell(before.id, f, [...known, ...added.map((r) => r.userId)], 'alert.reopened', 'reopened')
       continue
     }
@@ -260,7 +283,7 @@ export async function patternsAfterEvent(tx: Tx, childId: string, now = new Date
   const since = new Date(now.getTime() - settings.patterns.lookbackDays * DAY)
   const facts = await loadFacts(tx, { childId, records: await namedByChild(tx, childId, since) }, now)
   // pairs of other children in the same homes are unchanged by this event (they are looked at on their own events)
-  return applyFindings(tx, findingsFor({ ...facts, pairsWith: childId }, now), now)
+  return applyFindings(tx, findingsFor({ ...facts, pairsWith: childId }, now), now, childId)
 }
 
 /** Everything from scratch: the same rules over all the facts (the scheduled run, and `npm run patterns`). */

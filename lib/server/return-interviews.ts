@@ -15,7 +15,7 @@ import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
 import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from './places'
 import { patternsAfterEvent } from './patterns'
-import { childWhere, concernsWhere, episodeFiguresWhere, interviewWhere } from './scope'
+import { childWhere, concernsVisibleIn, episodeFiguresWhere, interviewWhere } from './scope'
 
 const dueSoon = () => settings.returnInterview.dueSoonHours
 
@@ -102,9 +102,7 @@ async function findInterview(tx: Tx, actor: Actor, action: 'interview.read' | 'i
   return found
 }
 
-async function mayReadConcerns(tx: Tx, actor: Actor, interviewId: string) {
-  return can(actor, 'interview.concerns') && (await tx.returnInterview.count({ where: { AND: [{ id: interviewId }, concernsWhere(actor)] } })) > 0
-}
+const mayReadConcerns = async (tx: Tx, actor: Actor, interviewId: string) => (await concernsVisibleIn(tx, actor, [interviewId])).has(interviewId)
 
 /** The interview for a person allowed to see it; the concerns about the home only for those allowed to read them. */
 export async function getInterview(actor: Actor, where: { id: string } | { episodeId: string }, now = new Date()): Promise<InterviewView> {

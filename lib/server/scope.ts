@@ -1,9 +1,10 @@
 // The scoped query helper: every read of child data goes through childWhere, which turns the actor's role grants
 // (lib/domain/permissions.ts) into a WHERE clause. No grant, no rows: deny by default.
-import { CHILD_SCOPE, grantsFor, HOME_SCOPE, type Action } from '@/lib/domain/permissions'
+import { can, CHILD_SCOPE, grantsFor, HOME_SCOPE, type Action } from '@/lib/domain/permissions'
 import type { Actor, RoleGrant } from '@/lib/domain/roles'
 import { calendarDate, londonDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import type { Tx } from './database'
 
 /** Placements open today (London), optionally narrowed further (in an AND, so an OR of the caller's stays). */
 export function currentPlacement(now: Date, where: Prisma.PlacementWhereInput = {}): Prisma.PlacementWhereInput {
@@ -112,6 +113,17 @@ export function concernsWhere(actor: Actor): Prisma.ReturnInterviewWhereInput {
     if (g.role === 'RETURN_INTERVIEW_PRACTITIONER' && g.localAuthorityId) or.push({ serviceAuthorityId: g.localAuthorityId })
   }
   return or.length ? { OR: or } : { id: { in: [] } }
+}
+
+/**
+ * Of these return interviews, those whose private fields the actor may read: the concerns about the home, what went
+ * to the police and why, the follow-up notes (they can repeat what the child said about the home). The one place
+ * that decides it, for every page and route.
+ */
+export async function concernsVisibleIn(tx: Tx, actor: Actor, interviewIds: string[]): Promise<Set<string>> {
+  if (!interviewIds.length || !can(actor, 'interview.concerns')) return new Set()
+  const rows = await tx.returnInterview.findMany({ where: { AND: [{ id: { in: interviewIds } }, concernsWhere(actor)] }, select: { id: true } })
+  return new Set(rows.map((r) => r.id))
 }
 
 /** WHERE clause for the homes the actor may do `action` to (oversight: lib/domain/permissions.ts HOME_SCOPE). */

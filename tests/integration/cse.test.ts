@@ -8,7 +8,7 @@ import { ValidationError } from '@/lib/server/errors'
 import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation/cse'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
-import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+import { FIXTURE_PASSWORD, makeChild, makeInterview, makePerson, makeWorld, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
@@ -63,6 +63,18 @@ describe('screening', () => {
     const stored = await (await getPrisma()).cseScreening.findUniqueOrThrow({ where: { id: saved.id } })
     expect(stored.indicators).toEqual([{ code: 'MISSING', when: 'CURRENT', note: 'Missing or away 3 times in the last 30 days' }])
     expect(stored.suggestionsDismissed).toEqual([expect.objectContaining({ key: 'cars' })])
+  })
+
+  it('records the return interview it follows only when it is this child’s and in the screener’s reach', async () => {
+    const { worker, child } = await setUp()
+    const other = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const elsewhere = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
+    const [own, sibling, hidden] = [await makeInterview(child.id, worker.userId), await makeInterview(other.id, worker.userId), await makeInterview(elsewhere.id, worker.userId)]
+    for (const wrong of ['no-such-interview', sibling.id, hidden.id])
+      expect(await problems(recordScreening(worker, child.id, screening({ sourceInterviewId: wrong })))).toEqual({ sourceInterviewId: expect.stringMatching(/not a return interview of this child/) })
+    expect(await (await getPrisma()).cseScreening.count({ where: { childId: child.id } })).toBe(0) // nothing half-written
+    const saved = await recordScreening(worker, child.id, screening({ sourceInterviewId: own.id }))
+    expect((await (await getPrisma()).cseScreening.findUniqueOrThrow({ where: { id: saved.id } })).sourceInterviewId).toBe(own.id)
   })
 
   it('suspected CSE raises a Regulation 40 task, done only once Ofsted and the placing authority are told', async () => {

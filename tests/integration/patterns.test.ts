@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { acknowledgeAlert, decideOnAlert, getAlert, listAlerts, resolveAlert } from '@/lib/server/alerts'
 import { getPrisma } from '@/lib/server/database'
-import { recordReturn, reportMissing } from '@/lib/server/episodes'
+import { amendEpisode, recordReturn, reportMissing } from '@/lib/server/episodes'
 import { escalateUnacknowledged, patternsAfterEvent, recomputeAllPatterns } from '@/lib/server/patterns'
 import { decisionSchema } from '@/lib/validation/alerts'
-import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
+import { amendEpisodeSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { loadDemoData } from '@/prisma/demo-data'
 import { freshDatabase } from '../support/database'
 import { makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
@@ -116,6 +116,50 @@ describe('pattern alerts', () => {
     expect(seen.children.map((c) => c.id)).toEqual([child.id])
     expect(seen.otherChildren).toBe(1)
     expect(seen.episodes.every((e) => e.child.startsWith('Ellie'))).toBe(true)
+  })
+
+  it('past episodes recorded one after another: two children never missing at the same time are not "missing together"', async () => {
+    const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeB.id }], 'Birch Worker')
+    const [p, q] = [await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id }), await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id })]
+    const now = new Date('2026-12-03T12:00:00Z')
+    const past = async (childId: string, start: string, end: string) => {
+      const { id } = await reportMissing(worker, childId, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: start, lastSeenPlace: 'Birch Lodge', policeInformed: 'yes' }), now)
+      await recordReturn(worker, id, recordReturnSchema.parse({ returnedAt: end, returnMethod: 'RETURNED_ALONE' }), now)
+    }
+    await past(p.id, '2026-12-01T10:00', '2026-12-01T11:00')
+    await past(q.id, '2026-11-30T08:00', '2026-11-30T09:00')
+    await past(p.id, '2026-12-02T10:00', '2026-12-02T11:00')
+    await past(q.id, '2026-11-29T08:00', '2026-11-29T09:00')
+    const prisma = await getPrisma()
+    const together = () => prisma.alert.findMany({ where: { rule: 'missing-together', childIds: { has: p.id } }, select: { status: true } })
+    expect(await together()).toEqual([])
+    await recomputeAllPatterns(now)
+    expect(await together()).toEqual([])
+  })
+
+  it('a "missing together" the recorded times no longer show is withdrawn, kept in its history, and found again reopens it', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeB.id }], 'Birch Manager')
+    const [p, q] = [await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id }), await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id })]
+    for (const day of ['10', '17']) {
+      await episode(manager, p.id, `2026-10-${day}T20:00`, `2026-10-${day}T23:00`)
+      await episode(manager, q.id, `2026-10-${day}T21:30`, `2026-10-${day}T23:30`)
+    }
+    const prisma = await getPrisma()
+    const alert = await prisma.alert.findFirstOrThrow({ where: { rule: 'missing-together', childIds: { has: p.id } } })
+    expect(alert.status).toBe('OPEN')
+    // the second time was recorded wrongly: P came back at 20:30, before Q went
+    const wrong = await prisma.missingEpisode.findFirstOrThrow({ where: { childId: p.id, lastSeenAt: { gte: new Date('2026-10-17T00:00:00Z') } } })
+    const now = new Date('2026-10-20T09:00:00Z')
+    await amendEpisode(manager, wrong.id, amendEpisodeSchema.parse({ field: 'returnedAt', value: '2026-10-17T20:30', reason: 'Misread the log', version: wrong.version }), now)
+    const withdrawn = await getAlert(manager, alert.id)
+    expect(withdrawn).toMatchObject({ status: 'RESOLVED', resolutionReason: 'The recorded times no longer show this' })
+    expect(withdrawn.events.at(-1)).toMatchObject({ kind: 'withdrawn', note: 'The recorded times no longer show this' })
+    expect(await recomputeAllPatterns(now)).toMatchObject({ opened: 0, reopened: 0, withdrawn: 0 }) // the full run agrees
+    const fixed = await prisma.missingEpisode.findUniqueOrThrow({ where: { id: wrong.id } })
+    await amendEpisode(manager, wrong.id, amendEpisodeSchema.parse({ field: 'returnedAt', value: '2026-10-17T23:00', reason: 'The log was right after all', version: fixed.version }), new Date('2026-10-21T09:00:00Z'))
+    const again = await getAlert(manager, alert.id)
+    expect(again.status).toBe('OPEN')
+    expect(again.events.at(-1)).toMatchObject({ kind: 'reopened', note: 'The recorded times show this again' })
   })
 
   it('an alert nobody acknowledges for 2 working days goes to the LA missing lead', async () => {

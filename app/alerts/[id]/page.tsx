@@ -100,6 +100,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             {r.name} ({r.reason}), {formatDateTime(r.notifiedAt)}: {r.acknowledgedAt ? `acknowledged ${formatDateTime(r.acknowledgedAt)}` : 'not acknowledged yet'}
           </li>
         ))}
+        {alert.otherRecipients > 0 && <li className="muted">{alert.otherRecipients} other {alert.otherRecipients === 1 ? 'person' : 'people'} outside your organisations</li>}
       </ul>
       <h2>History</h2>
       <ul>
