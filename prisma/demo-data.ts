@@ -392,6 +392,8 @@ async function demoInterview(tx: Tx, episodeId: string, childId: string, returne
     return
   }
   const held = spec.held !== undefined
+  // the child's social worker is never the independent interviewer: where they hold it, it is because the child chose them
+  const trustedAdult = spec.trustedAdult ?? (held && !interview.serviceAuthorityId ? `${interviewer}, their social worker, whom they asked to talk to` : undefined)
   await tx.returnInterview.update({
     where: { id: interview.id },
     data: {
@@ -402,10 +404,10 @@ async function demoInterview(tx: Tx, episodeId: string, childId: string, returne
       heldAt: held ? at(spec.held!) : null,
       heldWhere: held ? 'Quiet room at the home' : null,
       interviewerName: held ? (spec.trustedAdult ? 'Jordan Ellis' : interviewer) : null,
-      interviewerOrganisation: held && !spec.trustedAdult ? organisation : null,
-      independenceDeclared: held ? !spec.trustedAdult : null,
-      childChoseTrustedAdult: held ? Boolean(spec.trustedAdult) : null,
-      trustedAdult: spec.trustedAdult ?? null,
+      interviewerOrganisation: held && !trustedAdult ? organisation : null,
+      independenceDeclared: held ? !trustedAdult : null,
+      childChoseTrustedAdult: held ? Boolean(trustedAdult) : null,
+      trustedAdult: trustedAdult ?? null,
       ...spec.says,
       outcomeRecordedAt: at((spec.held ?? 10) + 1),
       outcomeRecordedById: recorder,
