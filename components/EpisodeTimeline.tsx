@@ -1,4 +1,4 @@
-import { AMENDABLE_FIELDS, RETURN_METHOD_LABELS, RISK_GRADE_LABELS, UPDATE_KIND_LABELS, ABSENCE_SHORT } from '@/lib/domain/episodes'
+import { AMENDABLE_FIELDS, POLICE_RISK_GRADE, RETURN_METHOD_LABELS, RISK_GRADE_LABELS, UPDATE_KIND_LABELS, ABSENCE_SHORT } from '@/lib/domain/episodes'
 import { formatDateTime } from '@/lib/domain/time'
 import type { EpisodeView } from '@/lib/validation/responses'
 
@@ -20,7 +20,7 @@ export function EpisodeTimeline({ episode }: { episode: EpisodeView }) {
     ...episode.updates.map((u) => ({
       at: u.at,
       key: u.id,
-      title: u.kind === 'POLICE_RISK_GRADE' && u.riskGrade ? `Police risk grade: ${RISK_GRADE_LABELS[u.riskGrade]}` : UPDATE_KIND_LABELS[u.kind],
+      title: u.kind === 'POLICE_RISK_GRADE' && u.riskGrade ? `${POLICE_RISK_GRADE.label}: ${RISK_GRADE_LABELS[u.riskGrade]}` : UPDATE_KIND_LABELS[u.kind],
       body: u.text,
       who: `${u.author.name}, written ${formatDateTime(new Date(u.createdAt))}`,
     })),

@@ -60,6 +60,17 @@ export function PlacementFields({ form, prefix, options, askReason }: { form: Us
       <Field name={name('startDate')} label="Start date" error={err('startDate')}>
         <input type="date" {...input('startDate')} style={{ maxWidth: '12rem' }} />
       </Field>
+      <div className="field">
+        <div className="checkbox">
+          <input type="checkbox" {...input('emergency', true)} />
+          <label htmlFor={describedBy(name('emergency'), {}).id}>
+            Made in an emergency
+            <span className="hint" id={`${describedBy(name('emergency'), {}).id}-hint`}>
+              Out of the placing authority’s area, the area authority is told before a planned placement starts, or within 5 working days of an emergency one.
+            </span>
+          </label>
+        </div>
+      </div>
       <Field name={name('placeCode')} label="Placement type (SSDA903 PLACE)" error={err('placeCode')}>
         <select {...input('placeCode')}>
           <CodeOptions codes={PLACEMENT_TYPES} prompt="Select the placement type" />

@@ -42,9 +42,9 @@ test('a care worker reports a child missing, follows the episode, records the re
   await page.getByLabel('What is it?').selectOption('POLICE_RISK_GRADE')
   await page.getByRole('button', { name: 'Add to the timeline' }).click()
   await expect(errorSummary(page)).toContainText('Select the police risk grade')
-  await page.getByLabel('Police risk grade').selectOption('MEDIUM')
+  await page.getByLabel('Risk grade given by the police').selectOption('MEDIUM')
   await page.getByRole('button', { name: 'Add to the timeline' }).click()
-  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Police risk grade: Medium')
+  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Risk grade given by the police: Medium risk')
   await expect(page.getByRole('definition').filter({ hasText: /^Medium$/ })).toBeVisible() // the grade now, in "What we know"
 
   // a second report for the same child is refused while the first is open
@@ -111,7 +111,7 @@ test('"went with": a second child of the same home is reported missing too, and 
   const more = page.locator('details').filter({ hasText: 'Did another child from Willow House go too?' })
   if ((await more.getAttribute('open')) === null) await more.locator('summary').click() // open already if a link is offered
   await page.getByRole('link', { name: 'Report Ellie Marsh missing too' }).click()
-  await page.getByLabel('Yes: away without permission').check()
+  await page.getByLabel('Yes: away without authorisation').check()
   await page.getByRole('group', { name: 'Have the police been told?' }).getByLabel('Not yet').check()
   await page.getByRole('button', { name: 'Report Ellie missing' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Ellie Marsh')

@@ -164,6 +164,9 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
         const all = [...earlier, { start: currentStart, data: currentData }]
         for (const [n, placement] of all.entries()) {
           const next = all[n + 1]
+          const data = placement.data as { homeId?: string; areaAuthorityId: string; outOfArea: boolean; placeCode: string; placeProvider: string }
+          // out of area: most planned and told beforehand; every third child's not, one in two of those an emergency
+          const told = data.outOfArea && i % 3 !== 0
           await tx.placement.create({
             data: {
               id: `${id}-p${n + 1}`,
@@ -171,9 +174,17 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
               startDate: calendarDate(placement.start),
               endDate: next ? calendarDate(next.start) : null,
               endReason: next ? 'X1' : null,
-              ...(placement.data as { areaAuthorityId: string; outOfArea: boolean; placeCode: string; placeProvider: string }),
+              ...data,
+              emergency: data.outOfArea && i % 6 === 0,
+              areaNotifiedOn: told ? calendarDate(shiftDate(placement.start, { days: -3 })) : null,
             },
           })
+          // Regulation 41 notices to the host authority: the admission's usually sent, a discharge sometimes not
+          if (data.homeId && data.outOfArea && i % 5 !== 1) {
+            const by = { givenBy: `Registered manager, ${HOMES.find((h) => h.id === data.homeId)!.name}`, recordedById: 'demo-user-manager' }
+            await tx.reg41Notice.create({ data: { placementId: `${id}-p${n + 1}`, kind: 'ADMISSION', notifiedOn: calendarDate(placement.start), method: 'SECURE_EMAIL', ...by } })
+            if (next && i % 2 === 0) await tx.reg41Notice.create({ data: { placementId: `${id}-p${n + 1}`, kind: 'DISCHARGE', notifiedOn: calendarDate(next.start), method: 'SECURE_EMAIL', ...by } })
+          }
         }
       }
       await loadDemoEpisodes(tx, today, now)
@@ -392,6 +403,8 @@ async function demoInterview(tx: Tx, episodeId: string, childId: string, returne
     return
   }
   const held = spec.held !== undefined
+  // the child's social worker is never the independent interviewer: where they hold it, it is because the child chose them
+  const trustedAdult = spec.trustedAdult ?? (held && !interview.serviceAuthorityId ? `${interviewer}, their social worker, whom they asked to talk to` : undefined)
   await tx.returnInterview.update({
     where: { id: interview.id },
     data: {
@@ -402,10 +415,10 @@ async function demoInterview(tx: Tx, episodeId: string, childId: string, returne
       heldAt: held ? at(spec.held!) : null,
       heldWhere: held ? 'Quiet room at the home' : null,
       interviewerName: held ? (spec.trustedAdult ? 'Jordan Ellis' : interviewer) : null,
-      interviewerOrganisation: held && !spec.trustedAdult ? organisation : null,
-      independenceDeclared: held ? !spec.trustedAdult : null,
-      childChoseTrustedAdult: held ? Boolean(spec.trustedAdult) : null,
-      trustedAdult: spec.trustedAdult ?? null,
+      interviewerOrganisation: held && !trustedAdult ? organisation : null,
+      independenceDeclared: held ? !trustedAdult : null,
+      childChoseTrustedAdult: held ? Boolean(trustedAdult) : null,
+      trustedAdult: trustedAdult ?? null,
       ...spec.says,
       outcomeRecordedAt: at((spec.held ?? 10) + 1),
       outcomeRecordedById: recorder,

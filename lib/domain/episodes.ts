@@ -128,18 +128,27 @@ export const AMENDABLE_FIELDS = {
 export type AmendableField = keyof typeof AMENDABLE_FIELDS
 
 // The words people use for each value.
+// Statutory guidance "Children who run away or go missing from home or care" (2014), definitions: away from placement
+// without authorisation is whereabouts known, not where they should be, AND the carer has concerns or it has been
+// notified to the local authority or the police (otherwise nothing is reported).
 export const ABSENCE_LABELS = {
   MISSING: 'Missing: we do not know where they are',
-  AWAY: 'Away without permission: we know where they are, but they should not be there',
+  AWAY: 'Away without authorisation: we know where they are, they are not where they should be, and we are concerned or have told the local authority or the police',
 } as const
 export const ABSENCE_SHORT = { MISSING: 'Missing (M)', AWAY: 'Away without authorisation (A)' } as const
-export const RISK_GRADE_LABELS = { NO_APPARENT_RISK: 'No apparent risk (absent)', LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } as const
+// The police force's own grade (College of Policing APP on missing persons): "no apparent risk (absent)" is the police's
+// word, not the SSDA903 "away without authorisation", so it is always named as the police's and kept apart from it.
+export const RISK_GRADE_LABELS = { NO_APPARENT_RISK: 'No apparent risk (the police’s “absent”)', LOW: 'Low risk', MEDIUM: 'Medium risk', HIGH: 'High risk' } as const
+export const POLICE_RISK_GRADE = {
+  label: 'Risk grade given by the police',
+  hint: 'The police’s own scale, from no apparent risk (which they call “absent”) to high. It is not the same as away without authorisation.',
+} as const
 export const UPDATE_KIND_LABELS = {
   NOTE: 'Note',
   CALL: 'Call made',
   PLACE_CHECKED: 'Place checked',
   SIGHTING: 'Sighting',
-  POLICE_RISK_GRADE: 'Police risk grade',
+  POLICE_RISK_GRADE: 'Risk grade given by the police',
 } as const
 export const RETURN_METHOD_LABELS = {
   RETURNED_ALONE: 'Came back on their own',

@@ -1,9 +1,9 @@
 // Pattern rules (issue: tell the IRO, every time, and flag the patterns). Pure: facts and "now" in, findings out.
 // Sources: report recommendations 2, 3, 8, 10, 11 and the evidence on children going missing together and on places,
 // people and vehicles linking victims (DOMAIN.md); thresholds are local practice, so they are settings.
-import { addWorkingDays } from './bank-holidays'
 import { cseFlags, type Level } from './cse'
-import { londonDate } from './time'
+import { areaNoticeDueOn, bedAndBreakfastMessage } from './placements'
+import { ageOn, londonDate } from './time'
 
 const DAY = 86_400_000
 
@@ -56,7 +56,7 @@ export type ChildFact = {
   latestScreening: { screenedAt: Date; level: Level; harmIndicators: number } | null
   plans: { version: number; signedOffAt: Date | null; reviewDate: string }[]
   reg40Open: boolean
-  placement: { id: string; startDate: string; bedAndBreakfast: boolean; outOfArea: boolean; atDistance: boolean; areaNotifiedOn: string | null; directorApprovedOn: string | null; areaConsultedOn: string | null } | null
+  placement: { id: string; startDate: string; bedAndBreakfast: boolean; outOfArea: boolean; atDistance: boolean; areaNotifiedOn: string | null; directorApprovedOn: string | null; areaConsultedOn: string | null; emergency?: boolean; dateOfBirth?: string } | null
 }
 
 export type Finding = {
@@ -209,10 +209,12 @@ export function placementProblems(child: ChildFact, now: Date, s: PatternSetting
   const findings: Finding[] = []
   const base = { childIds: [child.id], homeIds: child.homeId ? [child.homeId] : [], evidence: { episodeIds: [], facts: [`placement:${p.id}`] } }
   if (p.bedAndBreakfast)
-    findings.push({ rule: 'bed-and-breakfast', subjectKey: `child:${child.id}`, severity: 'critical', summary: 'Placed in bed and breakfast: no child in care should be (recommendation 3)', ...base })
+    findings.push({ rule: 'bed-and-breakfast', subjectKey: `child:${child.id}`, severity: 'critical', summary: p.dateOfBirth ? bedAndBreakfastMessage(ageOn(p.dateOfBirth, p.startDate), p.startDate) : 'Placed in bed and breakfast: no child in care should be (recommendation 3)', ...base })
   const today = londonDate(now)
   const missing: string[] = []
-  if (p.outOfArea && !p.areaNotifiedOn && addWorkingDays(p.startDate, s.areaNoticeWorkingDays, holidays) < today) missing.push('no notification to the area authority is recorded')
+  // a planned placement is notified before it starts, so it is flagged from its first day; an emergency one after 5 working days
+  const noticeDue = areaNoticeDueOn({ ...p, emergency: p.emergency ?? false }, s.areaNoticeWorkingDays, holidays)
+  if (noticeDue && noticeDue < today) missing.push(p.emergency ? 'no notification to the area authority is recorded (due within 5 working days of this emergency placement)' : 'no notification to the area authority is recorded (due before the placement started)')
   if (p.outOfArea && p.atDistance && !(p.directorApprovedOn && p.areaConsultedOn)) missing.push('placed at a distance without recorded director approval and consultation')
   if (missing.length) findings.push({ rule: 'out-of-area', subjectKey: `child:${child.id}`, severity: 'warning', summary: `Out of area: ${missing.join('; ')}`, ...base })
   return findings

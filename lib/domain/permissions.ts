@@ -65,6 +65,9 @@ export const PERMISSIONS = {
   'alert.resolve': ['REGISTERED_MANAGER', 'IRO', 'SOCIAL_WORKER', 'LA_MISSING_LEAD'],
   // the placing authority tells the area authority of an out-of-area placement (CPPCR 2010 reg 13)
   'placement.area-notice': ['SOCIAL_WORKER'],
+  // the home tells the authority it is in of each admission and discharge (Children's Homes (England) Regulations 2015
+  // reg 41): the registered manager or the provider's responsible individual, for placements in their homes
+  'placement.reg41-notice': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
   // oversight of a home (Children's Homes Regulations 2015 regs 43-46; recommendations 4-6): the home's registered
   // manager, the provider's responsible individual, and (reading only) the missing lead of the authority hosting it
   'oversight.read': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD'],

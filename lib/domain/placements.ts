@@ -1,5 +1,6 @@
 // Placement rules. Pure: dates are YYYY-MM-DD strings, "today" is a parameter.
-import { ageOn } from './time'
+import { addWorkingDays } from './bank-holidays'
+import { ageOn, shiftDate } from './time'
 
 export type PlacementDates = { id: string; startDate: string; endDate: string | null }
 export type FieldProblems = Record<string, string>
@@ -43,36 +44,77 @@ export type PlacementConcern = { level: 'critical' | 'warning' | 'info'; message
 /** Supported or independent accommodation (SSDA903 place codes): never for a child under 16. */
 export const UNREGULATED_PLACE_CODES = ['K3', 'H5', 'P2']
 
+/**
+ * What to say about a bed and breakfast placement, by the child's age when it started. Care Planning, Placement and
+ * Case Review (England) Regulations 2010 reg 27A (inserted by the Amendment Regulations 2021, from 9 September 2021):
+ * under 16, only regulated settings; reg 27C (inserted by the Supported Accommodation (England) Regulations 2023, from
+ * 28 October 2023): 16 and 17, only Ofsted-registered supported accommodation. "Emergency, up to 2 working days" is
+ * the rule for care leavers of 18 and over, not for a child looked after.
+ */
+export function bedAndBreakfastMessage(ageAtStart: number, startDate: string): string {
+  if (ageAtStart < 16)
+    return 'Placed in bed and breakfast. A child looked after who is under 16 may never be placed in bed and breakfast: only in a children’s home, foster care or another regulated setting (CPPCR 2010 reg 27A, from 2021).'
+  if (ageAtStart < 18 && startDate >= SUPPORTED_ACCOMMODATION_FROM)
+    return 'Placed in bed and breakfast. Since 28 October 2023 a 16 or 17 year old looked after may only be placed in Ofsted-registered supported accommodation (or a children’s home or foster care), never in bed and breakfast (CPPCR 2010 reg 27C).'
+  if (ageAtStart < 18)
+    return 'Placed in bed and breakfast. Bed and breakfast is not suitable accommodation for a child looked after (report recommendation 3).'
+  return 'Placed in bed and breakfast. For a care leaver, only in an emergency and for no more than 2 working days.'
+}
+
+/** Supported Accommodation (England) Regulations 2023: the registration requirement applies from this date. */
+export const SUPPORTED_ACCOMMODATION_FROM = '2023-10-28'
+
+/**
+ * The area authority is told before a planned placement starts, or within 5 working days of an emergency one
+ * (CPPCR 2010 reg 13(4), inserted in 2013). Returns the last day it is on time, or null when it needs no notice.
+ */
+export function areaNoticeDueOn(placement: { outOfArea: boolean; emergency: boolean; startDate: string; areaNotifiedOn: string | null }, emergencyWorkingDays: number, holidays?: readonly string[]): string | null {
+  if (!placement.outOfArea || placement.areaNotifiedOn) return null
+  return placement.emergency ? addWorkingDays(placement.startDate, emergencyWorkingDays, holidays) : shiftDate(placement.startDate, { days: -1 })
+}
+
+/**
+ * The Regulation 41 notices a placement still needs: a children's home tells the authority it is in of each
+ * admission and discharge, without delay, unless that authority placed the child (Children's Homes (England)
+ * Regulations 2015 reg 41(1)-(2)). A Haven home placement out of the placing authority's area is exactly that case.
+ */
+export function reg41NoticesMissing(placement: { homeId: string | null; outOfArea: boolean; endDate: string | null }, notices: readonly { kind: 'ADMISSION' | 'DISCHARGE' }[]): ('ADMISSION' | 'DISCHARGE')[] {
+  if (!placement.homeId || !placement.outOfArea) return []
+  const has = (kind: 'ADMISSION' | 'DISCHARGE') => notices.some((n) => n.kind === kind)
+  return [...(has('ADMISSION') ? [] : ['ADMISSION' as const]), ...(placement.endDate && !has('DISCHARGE') ? ['DISCHARGE' as const] : [])]
+}
+
+export const REG41_KIND_LABELS = { ADMISSION: 'admission', DISCHARGE: 'discharge' } as const
+export const REG41_METHOD_LABELS = { SECURE_EMAIL: 'Secure e-mail', EMAIL: 'E-mail', LETTER: 'Letter', PORTAL: 'The authority’s portal' } as const
+
 /** Concerns to show about a placement. Haven never refuses to record a fact; it makes the concern visible. */
 export function placementConcerns(
-  placement: { placeCode: string; bedAndBreakfast: boolean; outOfArea: boolean; startDate: string },
+  placement: { placeCode: string; bedAndBreakfast: boolean; outOfArea: boolean; startDate: string; emergency?: boolean; areaNotifiedOn?: string | null },
   dateOfBirth: string,
 ): PlacementConcern[] {
   const concerns: PlacementConcern[] = []
   const ageAtStart = ageOn(dateOfBirth, placement.startDate)
-  // Report recommendation 3; B&B guidance: emergency only, at most 2 working days.
-  if (placement.bedAndBreakfast)
-    concerns.push({
-      level: 'critical',
-      message: 'Placed in bed and breakfast. No child in care should be placed in bed and breakfast (report recommendation 3); in an emergency, for no more than 2 working days.',
-    })
+  // report recommendation 3, and the age rules in bedAndBreakfastMessage
+  if (placement.bedAndBreakfast) concerns.push({ level: 'critical', message: bedAndBreakfastMessage(ageAtStart, placement.startDate) })
   // Care Planning, Placement and Case Review (England) (Amendment) Regulations 2021: under-16s only in regulated settings.
-  if (ageAtStart < 16 && UNREGULATED_PLACE_CODES.includes(placement.placeCode))
+  if (ageAtStart < 16 && UNREGULATED_PLACE_CODES.includes(placement.placeCode) && !placement.bedAndBreakfast)
     concerns.push({
       level: 'critical',
       message: 'A child under 16 may only be placed in a regulated setting (children\'s home or foster care), not in supported or independent accommodation.',
     })
   // Supported Accommodation (England) Regulations 2023: from 28 October 2023, 16-17s only in Ofsted-registered supported accommodation.
-  if (ageAtStart >= 16 && ['H5', 'P2'].includes(placement.placeCode) && !placement.bedAndBreakfast && placement.startDate >= '2023-10-28')
+  if (ageAtStart >= 16 && ['H5', 'P2'].includes(placement.placeCode) && !placement.bedAndBreakfast && placement.startDate >= SUPPORTED_ACCOMMODATION_FROM)
     concerns.push({
       level: 'critical',
       message: 'Since 28 October 2023, 16 and 17 year olds may only be placed in Ofsted-registered supported accommodation.',
     })
   // CPPCR 2010 reg 11/13: out-of-area placements need the area authority notified (report recommendation 8).
-  if (placement.outOfArea)
+  if (placement.outOfArea && !placement.areaNotifiedOn)
     concerns.push({
       level: 'info',
-      message: "Out of the placing authority's area: the area authority must be notified (before the placement, or within 5 working days in an emergency).",
+      message: placement.emergency
+        ? "Out of the placing authority's area, made in an emergency: the area authority must be told within 5 working days of the start."
+        : "Out of the placing authority's area: the area authority must be told before the placement starts.",
     })
   return concerns
 }

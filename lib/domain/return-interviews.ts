@@ -52,17 +52,25 @@ export type OutcomeInput = {
   outcome: 'HELD' | 'DECLINED' | 'NOT_AVAILABLE' | 'NOT_OFFERED'
   offeredAt: Date | null
   heldAt: Date | null
+  interviewerName?: string | null
   interviewerOrganisation: string | null
   independenceDeclared: boolean
   childChoseTrustedAdult: boolean
   trustedAdult: string | null
 }
 
+/** Someone involved in the child's care (their social worker, staff of the home or its provider), and how. */
+export type CarePerson = { name: string; role: string }
+
+export type OutcomeContext = { returnedAt: Date; providerName: string | null; now: Date; carePeople?: readonly CarePerson[] }
+
 /**
  * The outcome: nothing before the return or in the future, and an interview held by someone independent of the
- * child's care (not the home's provider, not the child's carer), unless the child chose a trusted adult instead.
+ * child's care, unless the child chose a trusted adult instead. Statutory guidance (2014), "Return interviews": the
+ * independent person is someone not involved in caring for the child; a child who prefers their social worker or
+ * carer may talk to them, which is recorded as the child's choice, never as independent.
  */
-export function checkOutcome(input: OutcomeInput, context: { returnedAt: Date; providerName: string | null; now: Date }): Record<string, string> {
+export function checkOutcome(input: OutcomeInput, context: OutcomeContext): Record<string, string> {
   const problems: Record<string, string> = {}
   const future = (d: Date) => d.getTime() > context.now.getTime() + 5 * 60_000
   if (input.offeredAt && input.offeredAt < context.returnedAt) problems.offeredAt = 'The offer cannot be before the child came back'
@@ -75,11 +83,21 @@ export function checkOutcome(input: OutcomeInput, context: { returnedAt: Date; p
     if (!input.trustedAdult) problems.trustedAdult = 'Name the trusted adult the child chose'
     return problems
   }
+  const carer = carePersonNamed(input.interviewerName ?? null, context.carePeople ?? [])
   if (!input.independenceDeclared)
     problems.independenceDeclared = 'Confirm the interviewer is independent of the child’s care, or record that the child chose a trusted adult'
+  else if (carer)
+    problems.interviewerName = `${carer.name} is ${carer.role}, so not independent of the child’s care: record the child’s choice of a trusted adult if they chose them`
   else if (context.providerName && sameOrganisation(input.interviewerOrganisation, context.providerName))
     problems.interviewerOrganisation = `Someone employed by ${context.providerName}, which runs the home, is not independent: record the child’s choice of a trusted adult if they chose them`
   return problems
+}
+
+/** The care person a typed name is, ignoring case and spaces ("sam  WHITFIELD" is Sam Whitfield). */
+export function carePersonNamed(name: string | null, people: readonly CarePerson[]): CarePerson | null {
+  const key = (s: string) => s.toLowerCase().replace(/\s+/g, '')
+  if (!name || !key(name)) return null
+  return people.find((p) => key(p.name) === key(name)) ?? null
 }
 
 function sameOrganisation(a: string | null, b: string) {

@@ -67,6 +67,7 @@ export type AuditPayloads = {
   'alert.decision': { decisionId: string; bringForward: boolean }
   'alert.resolve': Record<string, never>
   'placement.area-notice': { field: string }
+  'placement.reg41-notice': { kind: 'ADMISSION' | 'DISCHARGE'; noticeId: string }
   'oversight.read': { month: string }
   'oversight.overview': { homes: number; months: number }
   'oversight.register': { independentPersonId: string; independent: boolean }

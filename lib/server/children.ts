@@ -1,6 +1,6 @@
 // Children: the list, the child's record, adding a child. Every read goes through childWhere and is audited.
 import { can, grantsFor } from '@/lib/domain/permissions'
-import { checkNewPlacement, placementConcerns, UNREGULATED_PLACE_CODES } from '@/lib/domain/placements'
+import { checkNewPlacement, placementConcerns, REG41_KIND_LABELS, reg41NoticesMissing, UNREGULATED_PLACE_CODES } from '@/lib/domain/placements'
 import type { Actor } from '@/lib/domain/roles'
 import { ageOn, calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -16,6 +16,7 @@ const personName = { select: { id: true, name: true } } as const
 const placementInclude = {
   home: { select: { id: true, name: true, postcode: true, ofstedUrn: true } },
   areaAuthority: { select: { id: true, name: true } },
+  reg41Notices: { select: { kind: true, notifiedOn: true, method: true, givenBy: true }, orderBy: { notifiedOn: 'asc' } },
 } as const
 
 type PlacementRow = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>
@@ -32,11 +33,19 @@ function toPlacement(p: PlacementRow, dateOfBirth: string): PlacementView {
     endDate: p.endDate ? isoDate(p.endDate) : null,
     placeCode: p.placeCode,
     bedAndBreakfast: p.bedAndBreakfast,
+    emergency: p.emergency,
+    areaNotifiedOn: p.areaNotifiedOn ? isoDate(p.areaNotifiedOn) : null,
+    reg41Notices: p.reg41Notices.map((n) => ({ ...n, notifiedOn: isoDate(n.notifiedOn) })),
     placeProvider: p.placeProvider,
     reasonForChange: p.reasonForChange,
     endReason: p.endReason,
   }
-  return { ...placement, concerns: placement.endDate ? [] : placementConcerns(placement, dateOfBirth) }
+  // a Regulation 41 notice is flagged while it is missing, even after the placement ended (the discharge notice)
+  const reg41 = reg41NoticesMissing({ homeId: p.homeId, outOfArea: p.outOfArea, endDate: placement.endDate }, p.reg41Notices).map((kind) => ({
+    level: 'warning' as const,
+    message: `No Regulation 41 notice of ${REG41_KIND_LABELS[kind]} to ${p.areaAuthority.name} is recorded: the home tells the authority it is in, in writing, without delay.`,
+  }))
+  return { ...placement, concerns: [...(placement.endDate ? [] : placementConcerns(placement, dateOfBirth)), ...reg41] }
 }
 
 /** How many children a page of the list shows. */
@@ -205,6 +214,7 @@ export function placementData(placement: PlacementStart, setting: { areaAuthorit
     startDate: calendarDate(placement.startDate),
     placeCode: placement.placeCode,
     bedAndBreakfast: placement.bedAndBreakfast,
+    emergency: placement.emergency,
     placeProvider: placement.placeProvider,
     reasonForChange: placement.reasonForChange,
   }

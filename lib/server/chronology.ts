@@ -16,7 +16,7 @@ export type ChronologyEntry = { at: string; dateOnly: boolean; kind: ChronologyK
 export type ChronologyFilter = { kinds?: ChronologyKind[]; from?: string | null; to?: string | null }
 
 const ABSENCE = { MISSING: 'Missing', AWAY: 'Away without authorisation' } as const
-const UPDATE = { NOTE: 'Note', CALL: 'Call', PLACE_CHECKED: 'Place checked', SIGHTING: 'Sighting', POLICE_RISK_GRADE: 'Police risk grade' } as const
+const UPDATE = { NOTE: 'Note', CALL: 'Call', PLACE_CHECKED: 'Place checked', SIGHTING: 'Sighting', POLICE_RISK_GRADE: 'Risk grade given by the police' } as const
 const OUTCOME = { HELD: 'held', DECLINED: 'declined by the child', NOT_AVAILABLE: 'child not available', NOT_OFFERED: 'not offered' } as const
 const LEVEL = { NOT_AT_RISK: 'not at risk', AT_RISK: 'at risk', SIGNIFICANT: 'significant risk' } as const
 

@@ -1,5 +1,6 @@
 // The Philomena Protocol grab pack: part 1 kept ready for each child (versioned: every save is a new version),
 // part 2 filled from the open episode, given to the police in one click and recorded as shared.
+import { languageWarningsFor } from '@/lib/domain/language'
 import { checkPhoto } from '@/lib/domain/photos'
 import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
@@ -67,6 +68,9 @@ export async function getGrabPack(actor: Actor, childId: string, now = new Date(
   })
 }
 
+/** The grab pack's free text, checked for victim-blaming words like every other narrative (the police read it too). */
+const GRAB_PACK_NARRATIVE = ['description', 'friendsAndAssociates', 'placesTheyGo', 'medicalNeeds', 'vulnerabilities', 'transport'] as const
+
 /** Saves a new version of the grab pack; a new photo (checked by its bytes) or the previous one is kept with it. */
 export async function saveGrabPack(
   actor: Actor,
@@ -95,7 +99,7 @@ export async function saveGrabPack(
     const version = (child.grabPacks[0]?.version ?? 0) + 1
     const pack = await tx.grabPack.create({ data: { ...input, childId, version, photoId, createdAt: now, createdById: actor.userId } })
     await recordAudit(tx, { actorId: actor.userId, action: 'grabpack.save', subjectType: 'child', subjectId: childId, childId, details: { version, photoId } })
-    return { id: pack.id, version }
+    return { id: pack.id, version, warnings: languageWarningsFor(input, GRAB_PACK_NARRATIVE) }
   }).catch((e) => {
     // two people saving at once both chose the same next version: the second is told, nothing is lost
     if (e?.code === 'P2002') throw new ValidationError({ form: 'Someone else saved this grab pack at the same moment. Reload to see their version; what you typed is still here.' })

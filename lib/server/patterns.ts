@@ -86,7 +86,8 @@ async function loadFacts(tx: Tx, scope: Scope, now: Date) {
   const children = await tx.$queryRawUnsafe<ChildRow[]>(
     `SELECT c.id,
        (SELECT json_build_object('id', p.id, 'homeId', p."homeId", 'startDate', p."startDate", 'bedAndBreakfast', p."bedAndBreakfast", 'outOfArea', p."outOfArea",
-               'atDistance', p."atDistance", 'areaNotifiedOn', p."areaNotifiedOn", 'directorApprovedOn', p."directorApprovedOn", 'areaConsultedOn', p."areaConsultedOn")
+               'atDistance', p."atDistance", 'areaNotifiedOn', p."areaNotifiedOn", 'directorApprovedOn', p."directorApprovedOn", 'areaConsultedOn', p."areaConsultedOn",
+               'emergency', p.emergency, 'dateOfBirth', c."dateOfBirth")
           FROM "Placement" p WHERE p."childId" = c.id AND p."startDate" <= $1::date AND (p."endDate" IS NULL OR p."endDate" >= $1::date)
          ORDER BY p."startDate" DESC LIMIT 1) AS placement,
        (SELECT json_build_object('screenedAt', s."screenedAt", 'level', s.level, 'harmIndicators', s."harmIndicators")

@@ -5,7 +5,7 @@ import { checkNewPlacement, checkPlacementEnd } from '@/lib/domain/placements'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { Prisma } from '@/lib/generated/prisma/client'
-import type { PlacementEnd, PlacementStart } from '@/lib/validation/children'
+import type { PlacementEnd, PlacementStart, Reg41NoticeInput } from '@/lib/validation/children'
 import type { AreaNotice } from '@/lib/validation/alerts'
 import { recordAudit } from './audit'
 import { placementData, resolvePlacementSetting } from './children'
@@ -124,4 +124,41 @@ export async function recordAreaNotice(actor: Actor, placementId: string, input:
     await recordAudit(tx, { actorId: actor.userId, action: 'placement.area-notice', subjectType: 'placement', subjectId: placementId, childId: placement.childId, details: { field: Object.keys(data).join(',') } })
     return { id: placementId }
   })
+}
+
+/**
+ * The home's Regulation 41 notice to the authority it is in (Children's Homes (England) Regulations 2015): of an
+ * admission or a discharge, once each per placement. Scoped to the placements in the actor's own homes (the registered
+ * manager's home, the responsible individual's provider), also after the child has moved on.
+ */
+export async function recordReg41Notice(actor: Actor, placementId: string, input: Reg41NoticeInput, now = new Date()) {
+  if (!can(actor, 'placement.reg41-notice')) throw new NotFoundError('placement')
+  const grants = grantsFor(actor, 'placement.reg41-notice')
+  const homeIds = grants.filter((g) => g.role === 'REGISTERED_MANAGER' && g.homeId).map((g) => g.homeId!)
+  const providerIds = grants.filter((g) => g.role === 'RESPONSIBLE_INDIVIDUAL' && g.providerId).map((g) => g.providerId!)
+  const prisma = await getPrisma()
+  return prisma
+    .$transaction(async (tx) => {
+      const placement = await tx.placement.findFirst({
+        where: { id: placementId, OR: [{ homeId: { in: homeIds } }, { home: { providerId: { in: providerIds } } }] },
+        select: { id: true, childId: true, homeId: true, outOfArea: true, startDate: true, endDate: true },
+      })
+      if (!placement) throw new NotFoundError('placement')
+      if (!placement.outOfArea) throw new ValidationError({ form: 'The authority the home is in placed this child: no Regulation 41 notice is needed.' })
+      const startDate = isoDate(placement.startDate)
+      const endDate = placement.endDate ? isoDate(placement.endDate) : null
+      if (input.notifiedOn > londonDate(now)) throw new ValidationError({ notifiedOn: 'The date cannot be in the future' })
+      if (input.kind === 'DISCHARGE' && !endDate) throw new ValidationError({ kind: 'The placement has not ended: record the discharge notice when it does' })
+      const from = input.kind === 'DISCHARGE' ? endDate! : startDate
+      if (input.notifiedOn < from) throw new ValidationError({ notifiedOn: `The notice cannot be before the ${input.kind === 'DISCHARGE' ? 'discharge' : 'admission'} (${from})` })
+      const notice = await tx.reg41Notice.create({
+        data: { placementId, kind: input.kind, notifiedOn: calendarDate(input.notifiedOn), method: input.method, givenBy: input.givenBy, recordedById: actor.userId, createdAt: now },
+      })
+      await recordAudit(tx, { actorId: actor.userId, action: 'placement.reg41-notice', subjectType: 'placement', subjectId: placementId, childId: placement.childId, details: { kind: input.kind, noticeId: notice.id } })
+      return { id: notice.id }
+    })
+    .catch((e) => {
+      // one of each kind per placement (a database index): the second is told, nothing is written twice
+      throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' ? new ValidationError({ kind: `The ${input.kind === 'DISCHARGE' ? 'discharge' : 'admission'} notice is already recorded` }) : e
+    })
 }

@@ -2,8 +2,8 @@
 // social worker), corrected only by amendment; what the child says about the home is shown only to those allowed.
 import { languageWarningsFor } from '@/lib/domain/language'
 import { can } from '@/lib/domain/permissions'
-import { checkOutcome, interviewDueAt, interviewStatus, isOutstanding, timeliness, type InterviewState } from '@/lib/domain/return-interviews'
-import type { Actor } from '@/lib/domain/roles'
+import { checkOutcome, interviewDueAt, interviewStatus, isOutstanding, timeliness, type CarePerson, type InterviewState } from '@/lib/domain/return-interviews'
+import { ROLE_LABELS, type Actor } from '@/lib/domain/roles'
 import { ageOn, calendarDate, isoDate, londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -102,6 +102,24 @@ async function findInterview(tx: Tx, actor: Actor, action: 'interview.read' | 'i
   return found
 }
 
+/**
+ * The people involved in the child's care, who cannot hold the interview as independent: the child's social worker,
+ * and everyone with a role at the home or at its provider (any of its homes). A Regulation 44 independent visitor is
+ * independent of the home by law and is not one of them.
+ */
+async function carePeople(tx: Tx, childId: string, homeId: string | null): Promise<CarePerson[]> {
+  const child = await tx.child.findUniqueOrThrow({ where: { id: childId }, select: { socialWorker: { select: { name: true } } } })
+  const people: CarePerson[] = child.socialWorker ? [{ name: child.socialWorker.name, role: 'the child’s social worker' }] : []
+  const home = homeId ? await tx.home.findUnique({ where: { id: homeId }, select: { name: true, providerId: true, provider: { select: { name: true } } } }) : null
+  if (!home) return people
+  const roles = await tx.roleAssignment.findMany({
+    where: { role: { not: 'INDEPENDENT_VISITOR' }, OR: [{ providerId: home.providerId }, { home: { providerId: home.providerId } }] },
+    select: { role: true, homeId: true, user: { select: { name: true } }, home: { select: { name: true } } },
+  })
+  for (const r of roles) people.push({ name: r.user.name, role: `a ${ROLE_LABELS[r.role].toLowerCase()} ${r.home ? `at ${r.home.name}` : `at ${home.provider.name}`}` })
+  return people
+}
+
 const mayReadConcerns = async (tx: Tx, actor: Actor, interviewId: string) => (await concernsVisibleIn(tx, actor, [interviewId])).has(interviewId)
 
 /** The interview for a person allowed to see it; the concerns about the home only for those allowed to read them. */
@@ -185,8 +203,8 @@ export async function recordOutcome(actor: Actor, where: { id: string } | { epis
     const heldAt = input.outcome === 'HELD' && input.heldAt ? new Date(input.heldAt) : null
     throwIfProblems(
       checkOutcome(
-        { outcome: input.outcome, offeredAt, heldAt, interviewerOrganisation: input.interviewerOrganisation, independenceDeclared: input.independenceDeclared, childChoseTrustedAdult: input.childChoseTrustedAdult, trustedAdult: input.trustedAdult },
-        { returnedAt: i.episode.returnedAt!, providerName: i.episode.home?.provider.name ?? null, now },
+        { outcome: input.outcome, offeredAt, heldAt, interviewerName: input.interviewerName, interviewerOrganisation: input.interviewerOrganisation, independenceDeclared: input.independenceDeclared, childChoseTrustedAdult: input.childChoseTrustedAdult, trustedAdult: input.trustedAdult },
+        { returnedAt: i.episode.returnedAt!, providerName: i.episode.home?.provider.name ?? null, now, carePeople: input.outcome === 'HELD' && !input.childChoseTrustedAdult ? await carePeople(tx, i.childId, i.episode.home?.id ?? null) : [] },
       ),
     )
     const held = input.outcome === 'HELD'
@@ -238,12 +256,15 @@ export async function amendInterview(actor: Actor, interviewId: string, input: {
     if (i.version !== input.version) throw stale()
     if (!i.outcome) throw new ValidationError({ form: 'Record the interview first; corrections come after.' })
     if (input.field === 'concernsAboutHome' && !(await mayReadConcerns(tx, actor, i.id))) throw new NotFoundError('return interview')
-    if (input.field === 'interviewerOrganisation' && !i.childChoseTrustedAdult) {
+    // a correction cannot make someone involved in the child's care the independent interviewer
+    if ((input.field === 'interviewerOrganisation' || input.field === 'interviewerName') && i.outcome === 'HELD' && !i.childChoseTrustedAdult) {
+      const corrected = { interviewerName: i.interviewerName, interviewerOrganisation: i.interviewerOrganisation, [input.field]: input.value }
       const problems = checkOutcome(
-        { outcome: 'HELD', offeredAt: null, heldAt: i.heldAt, interviewerOrganisation: input.value, independenceDeclared: true, childChoseTrustedAdult: false, trustedAdult: null },
-        { returnedAt: i.episode.returnedAt!, providerName: i.episode.home?.provider.name ?? null, now },
+        { outcome: 'HELD', offeredAt: null, heldAt: i.heldAt, ...corrected, independenceDeclared: true, childChoseTrustedAdult: false, trustedAdult: null },
+        { returnedAt: i.episode.returnedAt!, providerName: i.episode.home?.provider.name ?? null, now, carePeople: await carePeople(tx, i.childId, i.episode.home?.id ?? null) },
       )
-      if (problems.interviewerOrganisation) throw new ValidationError({ value: problems.interviewerOrganisation })
+      const problem = problems.interviewerName ?? problems.interviewerOrganisation
+      if (problem) throw new ValidationError({ value: problem })
     }
     let value: string | Date | null = input.value.trim() || null
     if (input.field === 'heldAt') {

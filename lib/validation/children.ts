@@ -21,6 +21,8 @@ export const placementStartSchema = z
     startDate: dateField('the start date'),
     placeCode: codeField(PLACEMENT_TYPES, 'Select the placement type'),
     bedAndBreakfast: z.boolean().default(false),
+    /** CPPCR 2010 reg 13(4): an emergency placement may be notified to the area authority after it starts */
+    emergency: z.boolean().default(false),
     placeProvider: codeField(PLACEMENT_PROVIDERS, 'Select who provides the placement'),
     reasonForChange: optionalCode(PLACEMENT_CHANGE_REASONS, 'Select the reason for the change of placement'),
     },
@@ -36,6 +38,18 @@ export const placementStartSchema = z
     if (p.bedAndBreakfast && p.placeCode !== 'P2')
       ctx.addIssue({ code: 'custom', path: ['bedAndBreakfast'], message: 'Bed and breakfast is recorded as independent living (P2)' })
   })
+
+export const REG41_NOTICE_KINDS = ['ADMISSION', 'DISCHARGE'] as const
+export const REG41_NOTICE_METHODS = ['SECURE_EMAIL', 'EMAIL', 'LETTER', 'PORTAL'] as const
+
+/** Children's Homes (England) Regulations 2015 reg 41: when, how (in writing) and by whom the host authority was told. */
+export const reg41NoticeSchema = z.object({
+  kind: z.enum(REG41_NOTICE_KINDS, { error: 'Select admission or discharge' }),
+  notifiedOn: dateField('the date the authority was told'),
+  method: z.enum(REG41_NOTICE_METHODS, { error: 'Select how it was sent (it must be in writing)' }),
+  givenBy: requiredText('who sent it', 200),
+})
+export type Reg41NoticeInput = z.output<typeof reg41NoticeSchema>
 
 export const placementEndSchema = z.object({
   endDate: dateField('the end date'),

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, built from the same zod schemas the API validates and answers with.
 import { z } from 'zod'
-import { childListQuerySchema, newChildSchema, placementEndSchema, placementStartSchema } from './children'
+import { childListQuerySchema, newChildSchema, placementEndSchema, placementStartSchema, reg41NoticeSchema } from './children'
 import { amendEpisodeSchema, closeEpisodeSchema, episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from './episodes'
 import { childListSchema, childRecordSchema, createdSchema, episodeListSchema, episodeViewSchema, interviewListSchema, interviewViewSchema, problemSchema, tokenSchema } from './responses'
 import { outcomeSchema } from './return-interviews'
@@ -17,6 +17,7 @@ const schemas = {
   NewChild: [newChildSchema, 'input'],
   PlacementStart: [placementStartSchema, 'input'],
   PlacementEnd: [placementEndSchema, 'input'],
+  Reg41Notice: [reg41NoticeSchema, 'input'],
   ChildList: [childListSchema, 'output'],
   ChildRecord: [childRecordSchema, 'output'],
   Created: [createdSchema, 'output'],
@@ -300,6 +301,14 @@ export function openApiDocument() {
           parameters: idParam('placement id'),
           requestBody: { required: true, ...json('PlacementEnd') },
           responses: { 200: { description: 'Ended', ...json('Created') }, ...problems(400, 401, 403, 404, 422) },
+        },
+      },
+      '/api/v1/placements/{id}/reg41-notices': {
+        post: {
+          summary: "Record the home's Regulation 41 notice of admission or discharge to the authority it is in (once each; registered manager or responsible individual)",
+          parameters: idParam('placement id'),
+          requestBody: { required: true, ...json('Reg41Notice') },
+          responses: { 200: { description: 'Recorded', ...json('Created') }, ...problems(400, 401, 403, 404, 422) },
         },
       },
     },

@@ -20,6 +20,11 @@ export const placementSchema = z.object({
   endDate: isoDate.nullable(),
   placeCode: z.string().describe('SSDA903 PLACE'),
   bedAndBreakfast: z.boolean(),
+  emergency: z.boolean().describe('made in an emergency: the area authority may be told within 5 working days (CPPCR reg 13(4)); otherwise before it starts'),
+  areaNotifiedOn: isoDate.nullable(),
+  reg41Notices: z
+    .array(z.object({ kind: z.enum(['ADMISSION', 'DISCHARGE']), notifiedOn: isoDate, method: z.enum(['SECURE_EMAIL', 'EMAIL', 'LETTER', 'PORTAL']), givenBy: z.string() }))
+    .describe("Children's Homes (England) Regulations 2015 reg 41 notices of admission and discharge to the host authority"),
   placeProvider: z.string().describe('SSDA903 PLACE_PROVIDER'),
   reasonForChange: z.string().nullable().describe('SSDA903 REASON_PLACE_CHANGE'),
   endReason: z.string().nullable().describe('SSDA903 REC'),

@@ -188,6 +188,17 @@ describe('the grab pack', () => {
   const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
   const pack = { description: 'Tall, short black hair', friendsAndAssociates: null, placesTheyGo: 'Riverside Park', phoneNumbers: null, socialMedia: null, medicalNeeds: null, vulnerabilities: null, transport: null }
 
+  it('warns about victim-blaming words in its free text, and saves it anyway', async () => {
+    const { worker, child } = await setUp()
+    const saved = await saveGrabPack(worker, child.id, { ...pack, vulnerabilities: 'Streetwise; absconded twice, places herself at risk', phoneNumbers: '07700 900123' }, null)
+    expect(saved.warnings.map((w) => [w.field, w.rule])).toEqual([
+      ['vulnerabilities', 'at-risk-themselves'],
+      ['vulnerabilities', 'absconded'],
+      ['vulnerabilities', 'streetwise'],
+    ])
+    expect((await getGrabPack(worker, child.id)).current).toMatchObject({ version: saved.version, vulnerabilities: 'Streetwise; absconded twice, places herself at risk' })
+  })
+
   it('is versioned, keeps its photo, refuses a file that is not an image, and is shared with the police on record', async () => {
     const { worker, child } = await setUp()
     const stranger = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeC.id }], 'Other Home Worker')

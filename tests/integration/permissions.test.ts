@@ -20,7 +20,8 @@ import { getHome } from '@/lib/server/homes'
 import { mergePlaces, resolveLocation } from '@/lib/server/places'
 import { endPlacement, startPlacement } from '@/lib/server/placements'
 import { listUsers } from '@/lib/server/users'
-import { newChildSchema } from '@/lib/validation/children'
+import { newChildSchema, reg41NoticeSchema } from '@/lib/validation/children'
+import { londonDate } from '@/lib/domain/time'
 import { episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
 import { makeChild, makeEpisode, makeInterview, makePerson, makeWorld, type World } from '../support/fixtures'
@@ -29,7 +30,7 @@ import { outcomeSchema } from '@/lib/validation/return-interviews'
 import { createPlanVersion, getCseOverview, recordReg40Notice, recordScreening, signOffPlan } from '@/lib/server/cse'
 import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation/cse'
 import { decideOnAlert, getAlert, resolveAlert } from '@/lib/server/alerts'
-import { recordAreaNotice } from '@/lib/server/placements'
+import { recordAreaNotice, recordReg41Notice } from '@/lib/server/placements'
 import { areaNoticeSchema, decisionSchema } from '@/lib/validation/alerts'
 import { endAppointment, getOversightMonth, getVisit, recordVisit, registerIndependentPerson, respondToAction, visitorChecklist } from '@/lib/server/oversight'
 import { endAppointmentSchema, independentPersonSchema, responseSchema, visitSchema } from '@/lib/validation/oversight'
@@ -76,6 +77,7 @@ const nothing = {
   'alert.decide': both('not-found'),
   'alert.resolve': both('not-found'),
   'placement.area-notice': both('not-found'),
+  'placement.reg41-notice': both('not-found'),
   'oversight.read': both('not-found'),
   'oversight.manage': both('not-found'),
   'oversight.respond': both('not-found'),
@@ -105,7 +107,7 @@ const placer = { 'child.create': ['ok', 'invalid'], 'placement.start': scoped, '
 const timeliness = { 'interview.timeliness': scoped } satisfies Partial<Row>
 // oversight of a home (regs 43-46): the manager's home, the provider's homes, the homes an authority hosts (reading)
 const overseer = { 'oversight.read': scoped, 'reg44.read': scoped, 'visitor.checklist': scoped } satisfies Partial<Row>
-const provider = { ...overseer, 'oversight.manage': scoped, 'reg44.record': scoped } satisfies Partial<Row>
+const provider = { ...overseer, 'oversight.manage': scoped, 'reg44.record': scoped, 'placement.reg41-notice': scoped } satisfies Partial<Row>
 
 const EXPECTED: Record<Role, Row> = {
   CARE_WORKER: { ...recorder, 'home.read': scoped },
@@ -260,7 +262,7 @@ describe.each(ROLES)('%s', (role) => {
         }
       },
       'placement.start': async (inScope) =>
-        startPlacement(actor, (await child(inScope)).id, { homeId: homeOf(inScope), startDate: nextDate(), placeCode: 'K2', placeProvider: 'PR4', bedAndBreakfast: false, reasonForChange: 'CARPL', settingName: null, settingPostcode: null, areaAuthorityId: null }),
+        startPlacement(actor, (await child(inScope)).id, { homeId: homeOf(inScope), startDate: nextDate(), placeCode: 'K2', placeProvider: 'PR4', bedAndBreakfast: false, emergency: false, reasonForChange: 'CARPL', settingName: null, settingPostcode: null, areaAuthorityId: null }),
       'placement.end': async (inScope) => endPlacement(actor, (await child(inScope)).placements[0].id, { endDate: nextDate(), endReason: 'E4A' }),
       'episode.read': async (inScope) => getEpisode(actor, (await episode(inScope)).id),
       'episode.report': async (inScope) =>
@@ -326,6 +328,11 @@ describe.each(ROLES)('%s', (role) => {
         const c = await child(inScope)
         await prisma.placement.update({ where: { id: c.placements[0].id }, data: { outOfArea: true } })
         return recordAreaNotice(actor, c.placements[0].id, areaNoticeSchema.parse({ areaNotifiedOn: '2025-01-05' }))
+      },
+      'placement.reg41-notice': async (inScope) => {
+        const c = await child(inScope)
+        await prisma.placement.update({ where: { id: c.placements[0].id }, data: { outOfArea: true } })
+        return recordReg41Notice(actor, c.placements[0].id, reg41NoticeSchema.parse({ kind: 'ADMISSION', notifiedOn: londonDate(new Date()), method: 'SECURE_EMAIL', givenBy: 'The registered manager' }))
       },
       'authority.configure': async (inScope) => setReturnInterviewService(actor, inScope ? world.laOne.id : world.laTwo.id, { name: 'Northshire Missing Team' }),
       // in scope: their own home (or provider) is in the figures; out of scope: another home's is not

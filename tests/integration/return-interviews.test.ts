@@ -75,6 +75,25 @@ describe('recording the interview', () => {
     expect((await problems(recordOutcome(rip, { episodeId }, held()))).form).toMatch(/already been recorded/)
   })
 
+  it('refuses the child’s own social worker, or the home’s staff typed in by name, as independent; the child’s choice of them is recorded', async () => {
+    const { socialWorker, episodeId } = await returned({ placingAuthorityId: world.laTwo.id }) // no service: the social worker holds it
+    const asSocialWorker = held({ interviewerName: 'Allocated SW', interviewerOrganisation: 'Southborough children’s services' })
+    expect((await problems(recordOutcome(socialWorker, { episodeId }, asSocialWorker))).interviewerName).toMatch(/^Allocated SW is the child’s social worker, so not independent/)
+    await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Dana Okoro')
+    expect((await problems(recordOutcome(socialWorker, { episodeId }, held({ interviewerName: 'dana  okoro', interviewerOrganisation: 'Agency' })))).interviewerName).toMatch(/registered manager at /)
+    const { id } = await recordOutcome(socialWorker, { episodeId }, held({ interviewerName: 'Allocated SW', interviewerOrganisation: null, independenceDeclared: false, childChoseTrustedAdult: true, trustedAdult: 'Her social worker, whom she asked for' }))
+    expect(await getInterview(socialWorker, { id })).toMatchObject({ childChoseTrustedAdult: true, independenceDeclared: false })
+  })
+
+  it('refuses a correction that makes someone involved in the child’s care the independent interviewer', async () => {
+    const { socialWorker, episodeId } = await returned()
+    const rip = await practitioner()
+    const { id } = await recordOutcome(rip, { episodeId }, held())
+    const version = (await getInterview(rip, { id })).version
+    expect(await problems(amendInterview(rip, id, { field: 'interviewerName', value: 'ALLOCATED SW', reason: 'Typed the wrong name', version }))).toMatchObject({ value: expect.stringMatching(/child’s social worker/) })
+    expect((await getInterview(socialWorker, { id })).interviewerName).toBe('Amira Haddad')
+  })
+
   it('hides what the child said about the home from the home’s staff and provider, in the use case and the API', async () => {
     const { worker, socialWorker, iro, episodeId } = await returned()
     const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Home Manager')

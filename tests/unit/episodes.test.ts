@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkAmendedTimes, checkNewEpisode, checkReturn, checkUpdate, currentRiskGrade, durationMinutes, episodeStatus, isDaytime } from '@/lib/domain/episodes'
+import { ABSENCE_LABELS, ABSENCE_SHORT, checkAmendedTimes, checkNewEpisode, checkReturn, checkUpdate, currentRiskGrade, durationMinutes, episodeStatus, isDaytime, POLICE_RISK_GRADE, RISK_GRADE_LABELS, UPDATE_KIND_LABELS } from '@/lib/domain/episodes'
 
 const t = (iso: string) => new Date(iso)
 const now = t('2026-11-26T12:00:00Z')
@@ -80,5 +80,19 @@ describe('facts about an episode', () => {
     expect(durationMinutes({ lastSeenAt: t('2026-10-24T23:30:00Z'), returnedAt: t('2026-10-25T03:30:00Z') }, now)).toBe(240)
     expect(isDaytime(t('2026-07-01T06:30:00Z'))).toBe(true) // 07:30 BST
     expect(isDaytime(t('2026-12-01T06:30:00Z'))).toBe(false) // 06:30 GMT
+  })
+})
+
+describe('the words for an absence and the police’s grade', () => {
+  it('says away without authorisation, with the guidance’s condition: the carer is concerned or it has been notified', () => {
+    expect(ABSENCE_LABELS.AWAY).toMatch(/^Away without authorisation: /)
+    expect(ABSENCE_LABELS.AWAY).toMatch(/concerned or have told the local authority or the police/)
+    expect(Object.values({ ...ABSENCE_LABELS, ...ABSENCE_SHORT }).join(' ')).not.toMatch(/permission/i)
+  })
+  it('names the risk grade as the police’s, and their “absent” as theirs, so it is not read as away without authorisation', () => {
+    expect(POLICE_RISK_GRADE.label).toBe('Risk grade given by the police')
+    expect(POLICE_RISK_GRADE.hint).toMatch(/no apparent risk \(which they call “absent”\) to high/)
+    expect(RISK_GRADE_LABELS.NO_APPARENT_RISK).toBe('No apparent risk (the police’s “absent”)')
+    expect(UPDATE_KIND_LABELS.POLICE_RISK_GRADE).toBe(POLICE_RISK_GRADE.label)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { csePlanProblems, escalating, missingTogether, placementProblems, repeatMissing, returnInterviewProblems, sharedRecords, type ChildFact, type EpisodeFact } from '@/lib/domain/patterns'
 import { settings } from '@/lib/settings'
+import { londonDate } from '@/lib/domain/time'
 
 const s = settings.patterns
 const now = new Date('2026-11-26T12:00:00Z')
@@ -107,11 +108,18 @@ describe('rule 8: placements', () => {
     reg40Open: false,
     placement: { id: 'p', startDate: '2026-11-01', bedAndBreakfast: false, outOfArea: false, atDistance: false, areaNotifiedOn: null, directorApprovedOn: null, areaConsultedOn: null, ...placement },
   })
-  it('bed and breakfast is critical', () => {
+  it('bed and breakfast is critical, with the rule for the child’s age: never under 16, never for 16-17 since October 2023', () => {
     expect(placementProblems(child({ bedAndBreakfast: true }), now, s)).toEqual([expect.objectContaining({ rule: 'bed-and-breakfast', severity: 'critical' })])
+    expect(placementProblems(child({ bedAndBreakfast: true, dateOfBirth: '2012-03-01' }), now, s)[0].summary).toMatch(/under 16 may never be placed in bed and breakfast/)
+    expect(placementProblems(child({ bedAndBreakfast: true, dateOfBirth: '2009-03-01' }), now, s)[0].summary).toMatch(/Ofsted-registered supported accommodation/)
+    expect(placementProblems(child({ bedAndBreakfast: true, dateOfBirth: '2009-03-01' }), now, s)[0].summary).not.toMatch(/2 working days/)
   })
-  it('out of area without notice after 5 working days; at a distance without approval and consultation', () => {
-    expect(placementProblems(child({ outOfArea: true, startDate: '2026-11-23' }), now, s)).toEqual([])
+  it('a planned placement out of area without notice is flagged from its first day; an emergency one after 5 working days', () => {
+    expect(placementProblems(child({ outOfArea: true, startDate: londonDate(now) }), now, s)[0].summary).toMatch(/no notification to the area authority is recorded \(due before the placement started\)/)
+    expect(placementProblems(child({ outOfArea: true, startDate: '2026-11-23', emergency: true }), now, s)).toEqual([])
+    expect(placementProblems(child({ outOfArea: true, emergency: true }), now, s)[0].summary).toMatch(/within 5 working days of this emergency placement/)
+  })
+  it('out of area at a distance without approval and consultation', () => {
     expect(placementProblems(child({ outOfArea: true }), now, s)[0].summary).toMatch(/no notification to the area authority/)
     expect(placementProblems(child({ outOfArea: true, areaNotifiedOn: '2026-11-02', atDistance: true, directorApprovedOn: '2026-11-01' }), now, s)[0].summary).toMatch(/at a distance/)
     expect(placementProblems(child({ outOfArea: true, areaNotifiedOn: '2026-11-02', atDistance: true, directorApprovedOn: '2026-11-01', areaConsultedOn: '2026-10-30' }), now, s)).toEqual([])

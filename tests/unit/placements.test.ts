@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkNewPlacement, checkPlacementEnd, isCurrent, placementConcerns } from '@/lib/domain/placements'
+import { areaNoticeDueOn, bedAndBreakfastMessage, checkNewPlacement, checkPlacementEnd, isCurrent, placementConcerns, reg41NoticesMissing } from '@/lib/domain/placements'
 
 const child = (placements: { id: string; startDate: string; endDate: string | null }[] = []) => ({ dateOfBirth: '2011-04-01', placements })
 
@@ -56,7 +56,29 @@ describe('placement concerns', () => {
     expect(placementConcerns({ ...placement, placeCode: 'P2', startDate: '2024-01-01' }, '2007-06-01').map((c) => c.level)).toEqual(['critical'])
     expect(placementConcerns({ ...placement, placeCode: 'P2', startDate: '2023-01-01' }, '2006-06-01')).toEqual([])
   })
-  it('notes out-of-area placements for the area authority', () => {
-    expect(placementConcerns({ ...placement, outOfArea: true }, '2010-01-01')).toEqual([expect.objectContaining({ level: 'info' })])
+  it('notes out-of-area placements for the area authority: before a planned one starts, within 5 working days of an emergency', () => {
+    expect(placementConcerns({ ...placement, outOfArea: true }, '2010-01-01')).toEqual([expect.objectContaining({ level: 'info', message: expect.stringMatching(/told before the placement starts/) })])
+    expect(placementConcerns({ ...placement, outOfArea: true, emergency: true }, '2010-01-01')).toEqual([expect.objectContaining({ message: expect.stringMatching(/within 5 working days/) })])
+    expect(placementConcerns({ ...placement, outOfArea: true, areaNotifiedOn: '2026-01-09' }, '2010-01-01')).toEqual([])
+    expect(areaNoticeDueOn({ outOfArea: true, emergency: false, startDate: '2026-01-12', areaNotifiedOn: null }, 5)).toBe('2026-01-11')
+    expect(areaNoticeDueOn({ outOfArea: true, emergency: true, startDate: '2026-01-12', areaNotifiedOn: null }, 5)).toBe('2026-01-19')
+  })
+  it('says bed and breakfast is never allowed for a child looked after under 16, nor for 16-17 since 28 October 2023; 2 working days is the care leavers’ rule', () => {
+    const bnb = { ...placement, placeCode: 'P2', bedAndBreakfast: true, startDate: '2026-01-10' }
+    const [under16] = placementConcerns(bnb, '2012-05-01')
+    expect(under16.message).toMatch(/under 16 may never be placed in bed and breakfast/)
+    const [sixteen] = placementConcerns(bnb, '2009-05-01')
+    expect(sixteen.message).toMatch(/Since 28 October 2023 a 16 or 17 year old looked after may only be placed in Ofsted-registered supported accommodation/)
+    for (const m of [under16.message, sixteen.message]) expect(m).not.toMatch(/2 working days/)
+    expect(bedAndBreakfastMessage(18, '2026-01-10')).toMatch(/care leaver.*2 working days/)
+    expect(placementConcerns(bnb, '2012-05-01')).toHaveLength(1) // not said twice as "unregulated" too
+  })
+  it('needs Regulation 41 notices of admission and discharge for a home placement out of the placing authority’s area, while they are missing', () => {
+    const home = { homeId: 'h', outOfArea: true, endDate: null }
+    expect(reg41NoticesMissing(home, [])).toEqual(['ADMISSION'])
+    expect(reg41NoticesMissing({ ...home, endDate: '2026-02-01' }, [{ kind: 'ADMISSION' }])).toEqual(['DISCHARGE'])
+    expect(reg41NoticesMissing({ ...home, endDate: '2026-02-01' }, [{ kind: 'ADMISSION' }, { kind: 'DISCHARGE' }])).toEqual([])
+    expect(reg41NoticesMissing({ ...home, outOfArea: false }, [])).toEqual([]) // the host authority placed the child: reg 41(2)
+    expect(reg41NoticesMissing({ ...home, homeId: null }, [])).toEqual([]) // not a children's home
   })
 })

@@ -49,6 +49,20 @@ describe('recording the outcome', () => {
     expect(checkOutcome({ ...held, interviewerOrganisation: 'Brightpath Care', independenceDeclared: false, childChoseTrustedAdult: true, trustedAdult: 'Sam, her key worker' }, context)).toEqual({})
     expect(checkOutcome({ ...held, childChoseTrustedAdult: true }, context)).toHaveProperty('trustedAdult')
   })
+  it('refuses the child’s social worker or the home’s staff as the independent interviewer, however the name is typed, unless the child chose them', () => {
+    const carePeople = [
+      { name: 'Sam Whitfield', role: 'the child’s social worker' },
+      { name: 'Jordan Ellis', role: 'a care worker at Willow House' },
+    ]
+    const withCarers = { ...context, carePeople }
+    expect(checkOutcome({ ...held, interviewerName: 'Sam Whitfield', interviewerOrganisation: 'Eastmere children’s services' }, withCarers).interviewerName).toBe(
+      'Sam Whitfield is the child’s social worker, so not independent of the child’s care: record the child’s choice of a trusted adult if they chose them',
+    )
+    expect(checkOutcome({ ...held, interviewerName: '  jordan   ELLIS ' }, withCarers).interviewerName).toMatch(/care worker at Willow House/)
+    expect(checkOutcome({ ...held, interviewerName: 'samwhitfield' }, withCarers)).toHaveProperty('interviewerName')
+    expect(checkOutcome({ ...held, interviewerName: 'Amira Haddad' }, withCarers)).toEqual({})
+    expect(checkOutcome({ ...held, interviewerName: 'Sam Whitfield', independenceDeclared: false, childChoseTrustedAdult: true, trustedAdult: 'Her social worker, whom she asked for' }, withCarers)).toEqual({})
+  })
 })
 
 describe('timeliness figures', () => {

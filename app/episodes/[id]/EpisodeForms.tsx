@@ -1,7 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { ActionButton, describedBy, Field, Narrative, SubmitButton, useActionForm } from '@/components/form-kit'
-import { RISK_GRADE_LABELS, UPDATE_KIND_LABELS } from '@/lib/domain/episodes'
+import { POLICE_RISK_GRADE, RISK_GRADE_LABELS, UPDATE_KIND_LABELS } from '@/lib/domain/episodes'
 import { closeEpisodeSchema, episodeUpdateSchema, RISK_GRADES, UPDATE_KINDS } from '@/lib/validation/episodes'
 import { addUpdateAction, closeEpisodeAction, linkEpisodeAction } from '../actions'
 
@@ -33,8 +33,8 @@ export function AddUpdateForm({ episodeId, now }: { episodeId: string; now: stri
         <input type="datetime-local" style={{ maxWidth: '16rem' }} {...describedBy('at', { error: errors.at?.message, hint: true })} {...form.register('at')} />
       </Field>
       {kind === 'POLICE_RISK_GRADE' && (
-        <Field name="riskGrade" label="Police risk grade" error={errors.riskGrade?.message}>
-          <select {...describedBy('riskGrade', { error: errors.riskGrade?.message })} {...form.register('riskGrade', { shouldUnregister: true })}>
+        <Field name="riskGrade" label={POLICE_RISK_GRADE.label} hint={POLICE_RISK_GRADE.hint} error={errors.riskGrade?.message}>
+          <select {...describedBy('riskGrade', { error: errors.riskGrade?.message, hint: true })} {...form.register('riskGrade', { shouldUnregister: true })}>
             <option value="">Select the grade</option>
             {RISK_GRADES.map((g) => (
               <option key={g} value={g}>

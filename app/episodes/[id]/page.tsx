@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { EpisodeTimeline } from '@/components/EpisodeTimeline'
-import { ABSENCE_SHORT, LOCATION_KIND_LABELS, RISK_GRADE_LABELS } from '@/lib/domain/episodes'
+import { ABSENCE_SHORT, LOCATION_KIND_LABELS, POLICE_RISK_GRADE, RISK_GRADE_LABELS } from '@/lib/domain/episodes'
 import { can } from '@/lib/domain/permissions'
 import { formatDateTime, formatDuration, londonLocal } from '@/lib/domain/time'
 import { loadEpisodeOr404 } from '@/lib/server/episode-page'
@@ -53,7 +53,7 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
         <div><dt>With</dt><dd>{episode.lastSeenWith ?? 'Not known'}</dd></div>
         <div><dt>Wearing</dt><dd>{episode.clothing ?? 'Not recorded'}</dd></div>
         <div><dt>Police</dt><dd>{episode.policeInformed ? `Told${episode.policeReference ? `, reference ${episode.policeReference}` : ', no reference yet'}` : 'Not told yet'}</dd></div>
-        <div><dt>Police risk grade</dt><dd>{episode.policeRiskGrade ? RISK_GRADE_LABELS[episode.policeRiskGrade] : 'Not graded yet'}</dd></div>
+        <div><dt>{POLICE_RISK_GRADE.label}</dt><dd>{episode.policeRiskGrade ? RISK_GRADE_LABELS[episode.policeRiskGrade] : 'Not graded yet'}</dd></div>
         <div><dt>Home</dt><dd>{episode.home?.name ?? 'Not a Haven home'}</dd></div>
         <div><dt>Grab pack given to police</dt><dd>{episode.grabPackShares.length ? episode.grabPackShares.map((s) => `${formatDateTime(new Date(s.sharedAt))}, ${s.policeForce}${s.reference ? ` (${s.reference})` : ''}, by ${s.sharedBy?.name ?? 'unknown'}`).join('; ') : 'Not yet'}</dd></div>
       </dl>

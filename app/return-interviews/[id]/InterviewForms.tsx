@@ -115,7 +115,7 @@ export function OutcomeForm({ interviewId, now, offered, providerName }: { inter
                 <div className="checkbox">
                   <input type="checkbox" {...describedBy('independenceDeclared', { error: errorAt(errors, 'independenceDeclared') })} {...f.register('independenceDeclared')} />
                   <label htmlFor="f-independenceDeclared">
-                    I declare the person who held it is independent of the child&apos;s care: not employed by {providerName ?? 'the home’s provider'}, and not the child&apos;s carer
+                    I declare the person who held it is independent of the child&apos;s care: not the child&apos;s social worker or carer, and not employed by {providerName ?? 'the home’s provider'}
                   </label>
                 </div>
               </div>

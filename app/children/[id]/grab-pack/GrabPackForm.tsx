@@ -1,7 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useRef, useState } from 'react'
-import { answersWithFile, describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
+import { answersWithFile, describedBy, Field, Narrative, SubmitButton, useActionForm } from '@/components/form-kit'
 import { grabPackSchema, type GrabPackInput } from '@/lib/validation/episodes'
 import { saveGrabPackAction } from '@/app/episodes/actions'
 
@@ -35,11 +35,16 @@ export function GrabPackForm({ childId, current }: { childId: string; current: P
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
       {saved && <p className="notice" role="status">Saved as version {saved}. Earlier versions are kept.</p>}
-      {FIELDS.map(([name, label, hint]) => (
-        <Field key={name} name={name} label={name === 'description' ? label : `${label} (optional)`} hint={hint} error={errors[name]?.message}>
-          <textarea rows={name === 'description' ? 4 : 2} {...describedBy(name, { error: errors[name]?.message, hint: Boolean(hint) })} {...form.register(name)} />
-        </Field>
-      ))}
+      {FIELDS.map(([name, label, hint]) =>
+        name === 'phoneNumbers' ? (
+          <Field key={name} name={name} label={`${label} (optional)`} hint={hint} error={errors[name]?.message}>
+            <textarea rows={2} {...describedBy(name, { error: errors[name]?.message, hint: Boolean(hint) })} {...form.register(name)} />
+          </Field>
+        ) : (
+          // free text is checked for victim-blaming words, like every narrative: the police read it too
+          <Narrative key={name} form={form} name={name} label={name === 'description' ? label : `${label} (optional)`} hint={hint} rows={name === 'description' ? 4 : 2} />
+        ),
+      )}
       <Field name="photo" label="Recent photo (optional)" hint="JPEG, PNG or WebP, up to 5 MB. Leave empty to keep the current photo." error={photoError}>
         <input type="file" accept="image/jpeg,image/png,image/webp" ref={photo} {...describedBy('photo', { error: photoError, hint: true })} name="photo" />
       </Field>

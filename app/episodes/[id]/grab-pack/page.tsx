@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { GrabPackDetails } from '@/components/GrabPackDetails'
-import { ABSENCE_SHORT, RISK_GRADE_LABELS } from '@/lib/domain/episodes'
+import { ABSENCE_SHORT, POLICE_RISK_GRADE, RISK_GRADE_LABELS } from '@/lib/domain/episodes'
 import { can } from '@/lib/domain/permissions'
 import { formatDateTime } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
@@ -38,7 +38,7 @@ export default async function PoliceGrabPackPage({ params }: { params: Promise<{
           <div><dt>With</dt><dd>{episode.lastSeenWith ?? 'Not known'}</dd></div>
           <div><dt>Wearing</dt><dd>{episode.clothing ?? 'Not recorded'}</dd></div>
           <div><dt>Police reference</dt><dd>{episode.policeReference ?? 'Not yet given'}</dd></div>
-          <div><dt>Police risk grade</dt><dd>{episode.policeRiskGrade ? RISK_GRADE_LABELS[episode.policeRiskGrade] : 'Not graded yet'}</dd></div>
+          <div><dt>{POLICE_RISK_GRADE.label}</dt><dd>{episode.policeRiskGrade ? RISK_GRADE_LABELS[episode.policeRiskGrade] : 'Not graded yet'}</dd></div>
           <div><dt>Reported by</dt><dd>{episode.reportedBy.name}, {formatDateTime(new Date(episode.reportedAt))}</dd></div>
         </dl>
       </section>

@@ -28,7 +28,7 @@ export function ReportMissingForm({ childId, firstName, defaults }: { childId: s
         register={form.register('absenceType')}
         options={[
           { value: 'MISSING', label: 'No: missing', hint: ABSENCE_LABELS.MISSING },
-          { value: 'AWAY', label: 'Yes: away without permission', hint: ABSENCE_LABELS.AWAY },
+          { value: 'AWAY', label: 'Yes: away without authorisation', hint: ABSENCE_LABELS.AWAY },
         ]}
       />
       <Field name="lastSeenAt" label="When were they last seen?" hint="UK time. Change it if it was earlier." error={errors.lastSeenAt?.message}>
