@@ -86,4 +86,8 @@ export const settings = {
     /** reverse proxies in front of Haven that set X-Forwarded-For; 0: none, the address is not known */
     trustedProxyHops: fromEnv('HAVEN_TRUSTED_PROXY_HOPS', 0),
   },
+  service: {
+    /** /api/ready fails when an e-mail due to go out has waited longer than this: no dispatcher is running, or it is stuck */
+    readyMaxDispatchLagSeconds: fromEnv('HAVEN_READY_MAX_DISPATCH_LAG_SECONDS', 900),
+  },
 }

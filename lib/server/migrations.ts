@@ -107,13 +107,17 @@ function pgFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+/** The migrations in the folder, by name, oldest first. */
+export function migrationNames() {
+  const dir = migrationsDir()
+  return fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []
+}
+
 // The migrations folder as the engine's MigrationList (the shape the Prisma CLI builds).
 function listMigrations() {
   const dir = migrationsDir()
   const lock = path.join(dir, 'migration_lock.toml')
-  const names = fs.existsSync(dir)
-    ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-    : []
+  const names = migrationNames()
   return {
     baseDir: dir,
     shadowDbInitScript: '',
