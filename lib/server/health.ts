@@ -5,7 +5,7 @@ import { settings } from '@/lib/settings'
 import { getPrisma, type Tx } from './database'
 import { migrationNames } from './migrations'
 
-const DATABASE_TIMEOUT_MS = 5000
+const DATABASE_TIMEOUT_MS = 10_000 // a guard against a server that never answers, not a latency target
 
 type Check = { ok: boolean; detail: string }
 export type Readiness = {
