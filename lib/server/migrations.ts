@@ -11,9 +11,10 @@ import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils'
+import { variable } from '@/lib/environment'
 import type { Database } from './database'
 
-const prismaDir = () => path.resolve(/* turbopackIgnore: true */ process.env.HAVEN_PRISMA_DIR ?? 'prisma')
+const prismaDir = () => path.resolve(/* turbopackIgnore: true */ variable('HAVEN_PRISMA_DIR'))
 const schemaPath = () => path.join(prismaDir(), 'schema.prisma')
 const migrationsDir = () => path.join(prismaDir(), 'migrations')
 
@@ -156,7 +157,7 @@ async function withEngine<T>(database: Database, use: (engine: import('@prisma/s
   }
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath(), content]] },
-    (log: string) => void (process.env.SE_DEBUG && console.error(log)),
+    (log: string) => void (variable('SE_DEBUG') && console.error(log)),
     bindMigrationAwareSqlAdapterFactory(factory),
   )
   try {
