@@ -1,9 +1,27 @@
 // Haven's thresholds and limits in one place. Local practice, not law, so they are settings (DOMAIN.md).
 // Each can be overridden by an environment variable of the name shown.
+import { z } from 'zod'
+
+/** A number setting's value: blank is "not set"; anything else must be a number, zero or more. */
+export const numberVariable = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z
+    .string()
+    .trim()
+    .refine((v) => v !== '' && Number.isFinite(Number(v)), 'must be a number')
+    .transform(Number)
+    .refine((n) => n >= 0, 'must be zero or more')
+    .optional(),
+)
+
+/** Every number setting's variable and default: the start-up check (lib/environment.ts) is built from it. */
+export const NUMBER_VARIABLES: Record<string, number> = {}
 
 function fromEnv(name: string, fallback: number) {
-  const value = Number(process.env[name])
-  return process.env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback
+  NUMBER_VARIABLES[name] = fallback
+  // a bad value stops the server at start-up (lib/environment.ts); here it can only fall back
+  const parsed = numberVariable.safeParse(process.env[name])
+  return parsed.success && parsed.data !== undefined ? parsed.data : fallback
 }
 
 export const settings = {
@@ -85,5 +103,13 @@ export const settings = {
     throttleWindowMinutes: fromEnv('HAVEN_SIGNIN_WINDOW_MINUTES', 15),
     /** reverse proxies in front of Haven that set X-Forwarded-For; 0: none, the address is not known */
     trustedProxyHops: fromEnv('HAVEN_TRUSTED_PROXY_HOPS', 0),
+  },
+  service: {
+    /** /api/ready fails when an e-mail due to go out has waited longer than this: no dispatcher is running, or it is stuck */
+    readyMaxDispatchLagSeconds: fromEnv('HAVEN_READY_MAX_DISPATCH_LAG_SECONDS', 900),
+    /** how often the dispatcher reads the outbox, how long its claim on a message lasts, how often patterns are recomputed */
+    dispatchIntervalMs: fromEnv('HAVEN_DISPATCH_INTERVAL_MS', 5000),
+    dispatchLeaseSeconds: fromEnv('HAVEN_DISPATCH_LEASE_SECONDS', 120),
+    patternsIntervalMs: fromEnv('HAVEN_PATTERNS_INTERVAL_MS', 10 * 60_000),
   },
 }

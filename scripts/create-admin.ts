@@ -3,6 +3,7 @@
 // The password is asked for (hidden), or read from HAVEN_ADMIN_PASSWORD for automated installs.
 import readline from 'node:readline'
 import { parseArgs } from 'node:util'
+import { checkEnvironmentOrExit, variable } from '@/lib/environment'
 import { openDatabase, useDatabase } from '@/lib/server/database'
 import { describeError } from '@/lib/server/errors'
 import { applyMigrations } from '@/lib/server/migrations'
@@ -27,12 +28,13 @@ function askHidden(question: string): Promise<string> {
   )
 }
 
+checkEnvironmentOrExit()
 const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } })
 if (!values.email || !values.name) {
   console.error('Usage: npm run create-admin -- --email you@example.org --name "Your Name"')
   process.exit(1)
 }
-const password = process.env.HAVEN_ADMIN_PASSWORD ?? (await askHidden('Password (at least 12 characters): '))
+const password = variable('HAVEN_ADMIN_PASSWORD') ?? (await askHidden('Password (at least 12 characters): '))
 const database = await openDatabase().catch((e: Error) => {
   console.error(e.message) // e.g. the embedded database is open in the running server
   process.exit(1)

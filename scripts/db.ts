@@ -1,10 +1,12 @@
 // Database commands:  npm run db -- migrate | new <name> | status | demo | verify-audit | patterns
 // Uses DATABASE_URL when set, otherwise the embedded database in ./data (or HAVEN_DATA_DIR).
+import { checkEnvironmentOrExit } from '@/lib/environment'
 import { openDatabase, useDatabase } from '@/lib/server/database'
 import { applyMigrations, createMigration, migrationStatus } from '@/lib/server/migrations'
 import { verifyAuditChain } from '@/lib/server/audit'
 import { loadDemoData } from '@/prisma/demo-data'
 
+checkEnvironmentOrExit()
 const [command, arg] = process.argv.slice(2)
 const database = await openDatabase().catch((e: Error) => {
   console.error(e.message) // e.g. the embedded database is open in the running server

@@ -1,9 +1,11 @@
 // Runs the notification dispatcher and the scheduled pattern checks on their own (a PostgreSQL deployment can run it
 // beside the web servers). The web server runs the same loop itself (instrumentation.ts).
+import { checkEnvironmentOrExit } from '@/lib/environment'
 import { openDatabase, useDatabase } from '@/lib/server/database'
 import { startDispatcher } from '@/lib/server/dispatcher'
 import { applyMigrations } from '@/lib/server/migrations'
 
+checkEnvironmentOrExit()
 const database = await openDatabase().catch((e: Error) => {
   console.error(e.message)
   process.exit(1)

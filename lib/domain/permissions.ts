@@ -82,6 +82,8 @@ export const PERMISSIONS = {
   'visitor.checklist': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD', 'INDEPENDENT_VISITOR'],
   'user.manage': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
+  // the e-mail outbox's state (kinds, times, recipients' names) and retrying a message that was given up
+  'dispatcher.manage': ['SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Action = keyof typeof PERMISSIONS

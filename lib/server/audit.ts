@@ -88,6 +88,7 @@ export type AuditPayloads = {
   'oversight.location-share': { shareId: string }
   'visitor.checklist': { month: string; children: number }
   'oversight.flag': { month: string; kind: string }
+  'dispatcher.retry': { previousAttempts: number }
 }
 export type AuditAction = keyof AuditPayloads
 

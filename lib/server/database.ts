@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client'
+import { variable } from '@/lib/environment'
 import { lockDataDir } from './embedded-lock'
 
 export type Database = {
@@ -17,7 +18,7 @@ export type Database = {
 }
 
 export function embeddedDataDir() {
-  return path.resolve(/* turbopackIgnore: true */ process.env.HAVEN_DATA_DIR ?? 'data')
+  return path.resolve(/* turbopackIgnore: true */ variable('HAVEN_DATA_DIR'))
 }
 
 /**
@@ -25,7 +26,7 @@ export function embeddedDataDir() {
  * otherwise PGlite in `dataDir` (locked to this process) unless `url` (or DATABASE_URL) names a PostgreSQL server.
  */
 export async function openDatabase(options: { url?: string; dataDir?: string; memory?: boolean } = {}): Promise<Database> {
-  const url = options.url ?? (options.memory || options.dataDir ? undefined : process.env.DATABASE_URL)
+  const url = options.url ?? (options.memory || options.dataDir ? undefined : variable('DATABASE_URL'))
   if (url) {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
     return { kind: 'postgres', prisma, url, close: () => prisma.$disconnect() }

@@ -5,14 +5,15 @@
 // same Message-ID, which mail systems recognise. Failures retry with exponential backoff.
 import nodemailer, { type Transporter } from 'nodemailer'
 import { Prisma } from '@/lib/generated/prisma/client'
+import { variable } from '@/lib/environment'
+import { settings } from '@/lib/settings'
 import { getPrisma } from './database'
 import { flagMissedVisits } from './oversight'
 import { chainAuditEvents } from './audit'
 import { escalateUnacknowledged, recomputeAllPatterns } from './patterns'
 
 const MAX_ATTEMPTS = 10
-const leaseSeconds = () => Number(process.env.HAVEN_DISPATCH_LEASE_SECONDS ?? 120)
-export const baseUrl = () => (process.env.HAVEN_BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '')
+export const baseUrl = () => variable('HAVEN_BASE_URL').replace(/\/$/, '')
 
 /** After n failed attempts: 30 s, 1 min, 2 min, ... capped at 1 hour. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000)
@@ -20,8 +21,10 @@ export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0
 let transporter: Transporter | null | undefined
 function mailer() {
   // a relay that stops answering gives up well within the lease, so no other dispatcher takes the message meanwhile
-  if (transporter === undefined)
-    transporter = process.env.HAVEN_SMTP_URL ? nodemailer.createTransport({ url: process.env.HAVEN_SMTP_URL, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 40_000 }) : null
+  if (transporter === undefined) {
+    const url = variable('HAVEN_SMTP_URL')
+    transporter = url ? nodemailer.createTransport({ url, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 40_000 }) : null
+  }
   return transporter
 }
 
@@ -38,7 +41,7 @@ export async function deliverDue(now = new Date(), batch = 2) {
   await prisma.$executeRaw(Prisma.sql`
     UPDATE "NotificationDelivery" SET status = 'FAILED', "lockedUntil" = NULL, "lastError" = 'Gave up: the dispatcher stopped while sending, on the last attempt'
     WHERE status = 'SENDING' AND "lockedUntil" < ${now} AND attempts >= ${MAX_ATTEMPTS}`)
-  const lease = new Date(now.getTime() + leaseSeconds() * 1000)
+  const lease = new Date(now.getTime() + settings.service.dispatchLeaseSeconds * 1000)
   const claimed = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
     UPDATE "NotificationDelivery" SET status = 'SENDING', attempts = attempts + 1, "lockedUntil" = ${lease}
     WHERE id IN (
@@ -64,7 +67,7 @@ export async function deliverDue(now = new Date(), batch = 2) {
     }
     try {
       await transport.sendMail({
-        from: process.env.HAVEN_MAIL_FROM ?? 'Haven <haven@localhost>',
+        from: variable('HAVEN_MAIL_FROM'),
         to: d.notification.recipient.email,
         subject: d.notification.title,
         text: `${d.notification.body}\n\n${baseUrl()}${d.notification.link}\n\nYou need to sign in to see anything about the child.`,
@@ -86,8 +89,8 @@ export async function deliverDue(now = new Date(), batch = 2) {
 
 /** The loop that runs with the server (instrumentation.ts) or on its own (scripts/dispatcher.ts). */
 export function startDispatcher(options: { intervalMs?: number; patternsEveryMs?: number } = {}) {
-  const intervalMs = options.intervalMs ?? Number(process.env.HAVEN_DISPATCH_INTERVAL_MS ?? 5000)
-  const patternsEveryMs = options.patternsEveryMs ?? Number(process.env.HAVEN_PATTERNS_INTERVAL_MS ?? 10 * 60_000)
+  const intervalMs = options.intervalMs ?? settings.service.dispatchIntervalMs
+  const patternsEveryMs = options.patternsEveryMs ?? settings.service.patternsIntervalMs
   let running = false
   let lastPatterns = 0
   const tick = async () => {

@@ -11,9 +11,10 @@ import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils'
+import { variable } from '@/lib/environment'
 import type { Database } from './database'
 
-const prismaDir = () => path.resolve(/* turbopackIgnore: true */ process.env.HAVEN_PRISMA_DIR ?? 'prisma')
+const prismaDir = () => path.resolve(/* turbopackIgnore: true */ variable('HAVEN_PRISMA_DIR'))
 const schemaPath = () => path.join(prismaDir(), 'schema.prisma')
 const migrationsDir = () => path.join(prismaDir(), 'migrations')
 
@@ -107,13 +108,17 @@ function pgFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+/** The migrations in the folder, by name, oldest first. */
+export function migrationNames() {
+  const dir = migrationsDir()
+  return fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []
+}
+
 // The migrations folder as the engine's MigrationList (the shape the Prisma CLI builds).
 function listMigrations() {
   const dir = migrationsDir()
   const lock = path.join(dir, 'migration_lock.toml')
-  const names = fs.existsSync(dir)
-    ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-    : []
+  const names = migrationNames()
   return {
     baseDir: dir,
     shadowDbInitScript: '',
@@ -152,7 +157,7 @@ async function withEngine<T>(database: Database, use: (engine: import('@prisma/s
   }
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath(), content]] },
-    (log: string) => void (process.env.SE_DEBUG && console.error(log)),
+    (log: string) => void (variable('SE_DEBUG') && console.error(log)),
     bindMigrationAwareSqlAdapterFactory(factory),
   )
   try {

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
+import { variable } from '@/lib/environment'
 import { settings } from '@/lib/settings'
 import { signInSchema } from '@/lib/validation/users'
 import { authenticate, endSession, startSession } from './accounts'
@@ -21,9 +22,10 @@ class Throttled extends CredentialsSignin {
 
 // AUTH_SECRET from the environment, or one generated for this installation and kept beside the embedded database.
 function authSecret() {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET
+  const secret = variable('AUTH_SECRET')
+  if (secret) return secret
   // several servers on one PostgreSQL must share a secret, or sessions fail when a request reaches another server
-  if (process.env.DATABASE_URL) throw new Error('Set AUTH_SECRET when running on PostgreSQL (DATABASE_URL): every Haven server must share it.')
+  if (variable('DATABASE_URL')) throw new Error('Set AUTH_SECRET when running on PostgreSQL (DATABASE_URL): every Haven server must share it.')
   const file = path.join(embeddedDataDir(), 'auth-secret')
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true })

@@ -1,10 +1,12 @@
 import { bankHolidayDataWarning } from '@/lib/domain/bank-holidays'
+import { checkEnvironmentOrExit, variable } from '@/lib/environment'
 import { getDatabase } from './database'
 import { DatabaseInUseError } from './embedded-lock'
 import { applyMigrations } from './migrations'
 import { startDispatcher } from './dispatcher'
 
 export async function prepareDatabase() {
+  checkEnvironmentOrExit()
   try {
     const database = await getDatabase()
     const applied = await applyMigrations(database)
@@ -15,7 +17,7 @@ export async function prepareDatabase() {
     const holidays = bankHolidayDataWarning(new Date().toISOString().slice(0, 10))
     if (holidays) console.warn(`Haven: ${holidays}`)
     // notifications go out, and time-based patterns are checked, from the server itself unless told otherwise
-    if (process.env.HAVEN_DISPATCHER !== 'off') startDispatcher()
+    if (variable('HAVEN_DISPATCHER') === 'on') startDispatcher()
   } catch (e) {
     console.error(e instanceof DatabaseInUseError ? `Haven cannot start: ${e.message}` : e)
     process.exit(1)

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { childListQuerySchema, newChildSchema, placementEndSchema, placementStartSchema, reg41NoticeSchema } from './children'
 import { amendEpisodeSchema, closeEpisodeSchema, episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from './episodes'
-import { childListSchema, childRecordSchema, createdSchema, episodeListSchema, episodeViewSchema, interviewListSchema, interviewViewSchema, problemSchema, tokenSchema } from './responses'
+import { childListSchema, childRecordSchema, createdSchema, dispatcherStateSchema, episodeListSchema, episodeViewSchema, interviewListSchema, interviewViewSchema, problemSchema, tokenSchema } from './responses'
 import { outcomeSchema } from './return-interviews'
 import { planSchema, screeningSchema } from './cse'
 import { decisionSchema, resolveSchema } from './alerts'
@@ -37,6 +37,7 @@ const schemas = {
   Decision: [decisionSchema, 'input'],
   Resolution: [resolveSchema, 'input'],
   Reg44Visit: [visitSchema, 'input'],
+  DispatcherState: [dispatcherStateSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
@@ -292,6 +293,19 @@ export function openApiDocument() {
           summary: "The home's month: each check (visit, independence, report, actions, Regulation 45, Regulation 46) with its level green, amber or red and the reason in words; missing episodes against the months before, return interviews within 72 hours, children at risk of CSE with current plans",
           parameters: [...idParam('home id'), { name: 'month', in: 'query', required: false, description: 'YYYY-MM; this month if left out', schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } }],
           responses: { 200: { description: '{ home, month, level, checks: [{ code, title, level, reason }], figures, visits, actions, reg45, reg46, locationShares, independentPersons }' }, ...problems(401, 404, 422) },
+        },
+      },
+      '/api/v1/admin/dispatcher': {
+        get: {
+          summary: "The e-mail outbox (system administrators): messages waiting, being retried, sent, given up and skipped, the oldest waiting message's age and the dispatcher's lag; the messages given up by kind, recipient's name and time, never their content",
+          responses: { 200: { description: 'The outbox', ...json('DispatcherState') }, ...problems(401, 403) },
+        },
+      },
+      '/api/v1/admin/dispatcher/messages/{id}/retry': {
+        post: {
+          summary: 'Put a message the dispatcher gave up on back in the outbox: it is tried again (same Message-ID) by the dispatcher, not sent directly. Audited.',
+          parameters: idParam('message id (from givenUp)'),
+          responses: { 200: { description: 'Back in the outbox', ...json('Created') }, ...problems(401, 403, 404, 422) },
         },
       },
       '/api/v1/notifications': { get: { summary: 'Your inbox: what you were told, when, whether the e-mail went', responses: { 200: { description: 'Notifications' }, ...problems(401) } } },

@@ -230,3 +230,18 @@ export const interviewViewSchema = interviewSummarySchema.extend({
 export const interviewListSchema = z.object({ interviews: z.array(interviewSummarySchema) })
 export type InterviewSummary = z.output<typeof interviewSummarySchema>
 export type InterviewView = z.output<typeof interviewViewSchema>
+
+/** The e-mail outbox as an administrator sees it: kinds, times and recipients' names, never what a message says. */
+export const dispatcherStateSchema = z.object({
+  waiting: z.number().int().describe('not yet attempted, or being sent now'),
+  retrying: z.number().int().describe('failed at least once; tried again with backoff'),
+  sent: z.number().int(),
+  gaveUp: z.number().int().describe('failed 10 times: an administrator can retry it'),
+  skipped: z.number().int().describe('not sent: e-mail not configured, or the recipient deactivated'),
+  oldestWaitingSeconds: z.number().int().nullable().describe('age of the oldest message not yet sent (waiting or retrying)'),
+  lagSeconds: z.number().int().describe('how long the oldest message due to go out has waited for the dispatcher'),
+  givenUp: z.array(
+    z.object({ id: z.string(), kind: z.string(), recipient: z.string(), writtenAt: z.iso.datetime(), attempts: z.number().int() }),
+  ).describe('the most recent 100 messages given up'),
+})
+export type DispatcherState = z.infer<typeof dispatcherStateSchema>

@@ -22,6 +22,7 @@ import { endPlacement, startPlacement } from '@/lib/server/placements'
 import { listUsers } from '@/lib/server/users'
 import { newChildSchema, reg41NoticeSchema } from '@/lib/validation/children'
 import { londonDate } from '@/lib/domain/time'
+import { dispatcherState } from '@/lib/server/outbox'
 import { episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
 import { makeChild, makeEpisode, makeInterview, makePerson, makeWorld, type World } from '../support/fixtures'
@@ -86,6 +87,7 @@ const nothing = {
   'visitor.checklist': both('not-found'),
   'user.manage': both('forbidden'),
   'audit.verify': both('forbidden'),
+  'dispatcher.manage': both('forbidden'),
 } satisfies Row
 // home staff and the provider read the interview, but what the child said about the home is hidden from them
 const reader = { ...nothing, 'report.missing': scoped, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped, 'alert.read': scoped, 'child.chronology': scoped } satisfies Row
@@ -120,7 +122,7 @@ const EXPECTED: Record<Role, Row> = {
   // the visitor reads the checklist and records their own visits: never a child's case record
   INDEPENDENT_VISITOR: { ...nothing, 'reg44.read': scoped, 'reg44.record': scoped, 'visitor.checklist': scoped },
   LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, ...overseer, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped, 'report.annex-a': scoped },
-  SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'] },
+  SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'], 'dispatcher.manage': ['ok', 'ok'] },
 }
 
 async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
@@ -376,6 +378,7 @@ describe.each(ROLES)('%s', (role) => {
       'visitor.checklist': async (inScope) => visitorChecklist(actor, oversightHome(role, inScope), '2025-06'),
       'user.manage': () => listUsers(actor),
       'audit.verify': () => verifyAudit(actor),
+      'dispatcher.manage': () => dispatcherState(actor),
     }
     const [expectedIn, expectedOut] = EXPECTED[role][action]
     expect(await outcome(() => attempt[action](true)), 'in scope').toBe(expectedIn)

@@ -1,0 +1,75 @@
+// Liveness and readiness for a load balancer and a monitor (GET /api/health, GET /api/ready). Nothing about children:
+// only whether the database answers, which migrations are not applied, and how far behind the e-mail dispatcher is.
+import { Prisma } from '@/lib/generated/prisma/client'
+import { settings } from '@/lib/settings'
+import { getPrisma, type Tx } from './database'
+import { migrationNames } from './migrations'
+
+const DATABASE_TIMEOUT_MS = 10_000 // a guard against a server that never answers, not a latency target
+
+type Check = { ok: boolean; detail: string }
+export type Readiness = {
+  status: 'ready' | 'not ready'
+  checks: {
+    database: Check
+    migrations: Check & { pending: string[] }
+    dispatcher: Check & { lagSeconds: number | null; maxLagSeconds: number }
+  }
+}
+
+/** Seconds since the oldest e-mail that is due (waiting, not backing off after a failure) became due; 0 if none. */
+export async function dispatcherLagSeconds(db: Tx, now: Date) {
+  const [row] = await db.$queryRaw<{ due: Date | null }[]>(Prisma.sql`
+    SELECT min("nextAttemptAt") AS due FROM "NotificationDelivery"
+    WHERE channel = 'EMAIL' AND status IN ('PENDING', 'SENDING') AND "nextAttemptAt" <= ${now}`)
+  return row.due ? Math.max(0, Math.floor((now.getTime() - new Date(row.due).getTime()) / 1000)) : 0
+}
+
+/** The migrations in the folder that the database has not finished applying. */
+async function pendingMigrations(db: Tx) {
+  const [{ exists }] = await db.$queryRaw<{ exists: boolean }[]>(Prisma.sql`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`)
+  const applied = exists
+    ? await db.$queryRaw<{ name: string }[]>(Prisma.sql`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+    : []
+  const done = new Set(applied.map((m) => m.name))
+  return migrationNames().filter((name) => !done.has(name))
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number) {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+export async function readiness(now = new Date()): Promise<Readiness> {
+  const maxLagSeconds = settings.service.readyMaxDispatchLagSeconds
+  try {
+    const db = await withTimeout(getPrisma(), DATABASE_TIMEOUT_MS)
+    const [pending, lagSeconds] = await withTimeout(
+      (async () => [await pendingMigrations(db), await dispatcherLagSeconds(db, now)] as const)(),
+      DATABASE_TIMEOUT_MS,
+    )
+    const checks: Readiness['checks'] = {
+      database: { ok: true, detail: 'The database answers.' },
+      migrations: pending.length
+        ? { ok: false, pending, detail: `${pending.length} migration(s) in the folder are not applied: restart Haven or run npm run db -- migrate.` }
+        : { ok: true, pending, detail: 'Every migration is applied.' },
+      dispatcher:
+        lagSeconds > maxLagSeconds
+          ? { ok: false, lagSeconds, maxLagSeconds, detail: `An e-mail due ${lagSeconds} s ago has not been sent: is a dispatcher running (HAVEN_DISPATCHER, npm run dispatcher)?` }
+          : { ok: true, lagSeconds, maxLagSeconds, detail: 'The dispatcher is keeping up.' },
+    }
+    return { status: Object.values(checks).every((c) => c.ok) ? 'ready' : 'not ready', checks }
+  } catch (e) {
+    console.error('Haven readiness: the database did not answer:', e) // the details stay in the server's log
+    const unknown = 'Not checked: the database did not answer.'
+    return {
+      status: 'not ready',
+      checks: {
+        database: { ok: false, detail: 'The database did not answer.' },
+        migrations: { ok: false, pending: [], detail: unknown },
+        dispatcher: { ok: false, lagSeconds: null, maxLagSeconds, detail: unknown },
+      },
+    }
+  }
+}
