@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { LOCATION_KINDS } from './episodes'
 import { CHILD_SAYS_SECTIONS } from '@/lib/domain/return-interviews'
-import { cleanText, dateField, momentField, optionalText, requiredText } from './fields'
+import { cleanText, dateField, momentField, noControlCharacters, optionalText, requiredText } from './fields'
 
 export const OUTCOMES = ['HELD', 'DECLINED', 'NOT_AVAILABLE', 'NOT_OFFERED'] as const
 export const OFFER_METHODS = ['IN_PERSON', 'PHONE', 'TEXT_OR_MESSAGE', 'LETTER', 'THROUGH_CARER', 'OTHER'] as const
@@ -83,7 +83,7 @@ export type InterviewAmendableField = keyof typeof INTERVIEW_AMENDABLE
 
 export const amendInterviewSchema = z.object({
   field: z.enum(Object.keys(INTERVIEW_AMENDABLE) as [InterviewAmendableField, ...InterviewAmendableField[]], { error: 'Select what needs correcting' }),
-  value: z.string().trim().max(8000, 'The correction must be 8000 characters or fewer').transform(cleanText),
+  value: z.string().trim().max(8000, 'The correction must be 8000 characters or fewer').refine(...noControlCharacters('the correction', true)).transform(cleanText),
   reason: requiredText('why it needs correcting', 1000),
   version: z.coerce.number().int(),
 })
