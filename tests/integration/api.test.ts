@@ -21,6 +21,7 @@ import { POST as updateRoute } from '@/app/api/v1/missing-episodes/[id]/updates/
 import { POST as returnRoute } from '@/app/api/v1/missing-episodes/[id]/return/route'
 import { GET as visitsRoute, POST as recordVisitRoute } from '@/app/api/v1/homes/[id]/reg44-visits/route'
 import { GET as oversightRoute } from '@/app/api/v1/homes/[id]/oversight/route'
+import { GET as missingReportRoute } from '@/app/api/v1/reports/missing/route'
 import { getPrisma } from '@/lib/server/database'
 import { childListSchema, childRecordSchema, episodeListSchema, episodeViewSchema, problemSchema, tokenSchema } from '@/lib/validation/responses'
 import { freshDatabase } from '../support/database'
@@ -107,6 +108,16 @@ describe('API', () => {
     const badSource = await expectProblem(await screeningRoute(post(`/api/v1/children/${child.id}/cse-screenings`, screening), withId(child.id)), 422)
     expect(badSource.errors).toEqual([{ field: 'sourceInterviewId', detail: 'Choose the return interview from the list' }])
     expect(await (await getPrisma()).child.count({ where: { firstName: 'Nul' } })).toBe(0)
+  })
+
+  it('bounds a report period to 5 years, naming the field (from=0001-01-01&to=9999-12-31 gave 19.6 MB)', async () => {
+    const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Api Report Worker')
+    const auth = { Authorization: `Bearer ${await tokenFor(worker.email)}` }
+    const report = (query: string) => missingReportRoute(new Request(url(`/api/v1/reports/missing?${query}`), { headers: auth }), noParams)
+    const tooLong = await expectProblem(await report('from=0001-01-01&to=9999-12-31'), 422)
+    expect(tooLong.errors).toEqual([{ field: 'to', detail: 'The period can be at most 5 years long: bring the end of the period nearer its start' }])
+    await expectProblem(await report('from=2020-01-01&to=2025-01-01'), 422)
+    expect((await report('from=2020-01-01&to=2024-12-31')).status).toBe(200)
   })
 
   it('adds a child and starts a placement through the same use cases as the pages', async () => {
