@@ -2,6 +2,8 @@
 // and apply pending migrations. A second server on the same folder stops here with a clear message.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return
+  const { guardHttpServers } = await import('./lib/server/forbidden-methods')
+  guardHttpServers()
   const { prepareDatabase } = await import('./lib/server/startup')
   await prepareDatabase()
 }

@@ -87,6 +87,10 @@ export const settings = {
     /** the largest report file accepted (PDF or DOCX) */
     maxReportBytes: fromEnv('HAVEN_MAX_REPORT_BYTES', 5_000_000),
   },
+  reports: {
+    /** the longest period a report may cover: bounds the work one request can ask of the server */
+    maxPeriodYears: fromEnv('HAVEN_REPORT_MAX_PERIOD_YEARS', 5),
+  },
   grabPack: {
     /** largest photo accepted for a grab pack */
     maxPhotoBytes: fromEnv('HAVEN_MAX_PHOTO_BYTES', 5_000_000),

@@ -62,6 +62,9 @@ export type ChildListQuery = {
   perPage?: number
 }
 
+/** Prisma's contains is SQL LIKE and passes % and _ through as wildcards: a search for "%" would match everyone. */
+const likeLiteral = (word: string) => word.replace(/[\\%_]/g, '\\$&')
+
 /** The children list, scoped to the actor, a page at a time, with how many there are in all. */
 export async function listChildren(actor: Actor, query: ChildListQuery = {}, now = new Date()): Promise<{ children: ChildSummary[]; total: number; page: number; pages: number }> {
   if (!can(actor, 'child.list')) throw new ForbiddenError("Your roles do not include seeing children's records.")
@@ -72,7 +75,7 @@ export async function listChildren(actor: Actor, query: ChildListQuery = {}, now
   const where: Prisma.ChildWhereInput = {
     AND: [
       childWhere(actor, 'child.list', now),
-      ...words.map((w) => ({
+      ...words.map(likeLiteral).map((w) => ({
         OR: [{ firstName: { contains: w, mode: 'insensitive' as const } }, { lastName: { contains: w, mode: 'insensitive' as const } }],
       })),
       ...(query.homeId ? [{ placements: { some: currentPlacement(now, { homeId: query.homeId }) } }] : []),

@@ -1,7 +1,7 @@
 // CSE screening, safety plan and Regulation 40 schemas: forms, server actions and API alike.
 import { z } from 'zod'
 import { INDICATORS } from '@/lib/domain/cse'
-import { dateField, momentField, optionalDate, optionalText, requiredText, yesNo } from './fields'
+import { dateField, momentField, optionalDate, optionalId, optionalText, requiredText, yesNo } from './fields'
 
 const CODES = INDICATORS.map((i) => i.code) as [string, ...string[]]
 export const WHENS = ['CURRENT', 'WITHIN_6_MONTHS', 'OLDER'] as const
@@ -29,7 +29,7 @@ export const screeningSchema = z
       .record(z.string(), z.enum(['confirm', 'dismiss'], { error: 'Confirm or dismiss this suggestion' }).nullable())
       .default({})
       .transform((d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v)) as Record<string, 'confirm' | 'dismiss'>),
-    sourceInterviewId: z.string().trim().max(100).optional().nullable().transform((v) => v || null),
+    sourceInterviewId: optionalId('Choose the return interview from the list'),
   })
   .superRefine((s, ctx) => {
     s.indicators.forEach((i, n) => {

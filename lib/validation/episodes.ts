@@ -1,7 +1,7 @@
 // Missing episode schemas: the same for the forms, the server actions and the API.
 import { z } from 'zod'
 import { AMENDABLE_FIELDS } from '@/lib/domain/episodes'
-import { cleanText, momentField, optionalText, requiredId, requiredText, yesNo } from './fields'
+import { cleanText, momentField, noControlCharacters, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
 
 export const ABSENCE_TYPES = ['MISSING', 'AWAY'] as const
 export const RISK_GRADES = ['NO_APPARENT_RISK', 'LOW', 'MEDIUM', 'HIGH'] as const
@@ -18,7 +18,7 @@ export const reportMissingSchema = z.object({
   policeInformed: yesNo('Say whether the police have been told'),
   policeReference: optionalText('the police reference', 100),
   /** the episode of another child this one went with (from "report them missing too") */
-  wentWithEpisodeId: z.string().trim().max(100).optional().nullable().transform((v) => v || null),
+  wentWithEpisodeId: optionalId('Choose the episode from the list'),
 })
 
 export const episodeUpdateSchema = z
@@ -73,7 +73,7 @@ export const recordReturnSchema = z
 
 export const amendEpisodeSchema = z.object({
   field: z.enum(Object.keys(AMENDABLE_FIELDS) as [keyof typeof AMENDABLE_FIELDS, ...(keyof typeof AMENDABLE_FIELDS)[]], { error: 'Select what needs correcting' }),
-  value: z.string().trim().max(4000, 'The correction must be 4000 characters or fewer').transform(cleanText),
+  value: z.string().trim().max(4000, 'The correction must be 4000 characters or fewer').refine(...noControlCharacters('the correction', true)).transform(cleanText),
   reason: requiredText('why it needs correcting', 1000),
   version: z.coerce.number().int(),
 })

@@ -4,9 +4,22 @@ import { fromLondonLocal } from '@/lib/domain/time'
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
-/** Text PostgreSQL can store: no NUL characters, no half of an emoji (an unpaired surrogate). */
-export const cleanText = (s: string) =>
-  s.replace(/\u0000/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+/** Text PostgreSQL can store: no half of an emoji (an unpaired surrogate). Control characters are refused, not
+ * stripped (noControlCharacters): a record about a child says exactly what was typed, or is not saved. */
+export const cleanText = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+
+/** C0 control characters and DEL; a multi-line text (a text area) may have tabs and line breaks. */
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+/** Text longer than this is written in a text area, so it may have line breaks; shorter is one line. */
+const MULTI_LINE_FROM = 1000
+
+/** A refinement for .refine(...noControlCharacters(label, multiLine)): the check and its message. */
+export const noControlCharacters = (label: string, multiLine: boolean) =>
+  [
+    (s: string) => !(multiLine ? CONTROL_IN_TEXT : CONTROL_IN_LINE).test(s),
+    `${capitalise(label.replace(/^(the|a|an) /, ''))} has a hidden control character${multiLine ? '' : ' or line break'} in it: remove it, or retype the text`,
+  ] as const
 
 /** Required text: "Enter the first name". */
 export const requiredText = (label: string, max = 200) =>
@@ -15,6 +28,7 @@ export const requiredText = (label: string, max = 200) =>
     .trim()
     .min(1, `Enter ${label}`)
     .max(max, `${capitalise(label.replace(/^(the|a|an) /, ''))} must be ${max} characters or fewer`)
+    .refine(...noControlCharacters(label, max >= MULTI_LINE_FROM))
     .transform(cleanText)
 
 /** Optional text: blank becomes null. */
@@ -23,6 +37,7 @@ export const optionalText = (label: string, max = 2000) =>
     .string()
     .trim()
     .max(max, `${capitalise(label.replace(/^(the|a|an) /, ''))} must be ${max} characters or fewer`)
+    .refine(...noControlCharacters(label, max >= MULTI_LINE_FROM))
     .optional()
     .nullable()
     .transform((v) => (v ? cleanText(v) : null))
@@ -57,13 +72,15 @@ export const optionalCode = (codes: Record<string, string>, message: string) =>
     .transform((v) => v || null)
     .pipe(codeField(codes, message).nullable())
 
-/** A reference to another record, chosen from a list. */
-export const requiredId = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message)
-export const optionalId = () =>
+/** A reference to another record, chosen from a list: a plain id (letters, digits, - and _), never control characters. */
+export const PLAIN_ID = /^[A-Za-z0-9_-]+$/
+export const requiredId = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message).regex(PLAIN_ID, message)
+export const optionalId = (message = 'Choose from the list') =>
   z
-    .string()
+    .string({ error: message })
     .trim()
-    .max(100)
+    .max(100, message)
+    .refine((v) => v === '' || PLAIN_ID.test(v), message)
     .optional()
     .nullable()
     .transform((v) => v || null)

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, built from the same zod schemas the API validates and answers with.
 import { z } from 'zod'
+import { settings } from '@/lib/settings'
 import { childListQuerySchema, newChildSchema, placementEndSchema, placementStartSchema, reg41NoticeSchema } from './children'
 import { amendEpisodeSchema, closeEpisodeSchema, episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from './episodes'
 import { childListSchema, childRecordSchema, createdSchema, dispatcherStateSchema, episodeListSchema, episodeViewSchema, interviewListSchema, interviewViewSchema, problemSchema, tokenSchema } from './responses'
@@ -90,7 +91,7 @@ export function openApiDocument() {
           summary: 'Children in your scope, 100 a page, with how many there are in all',
           parameters: [
             { name: 'search', in: 'query', required: false, schema: searchSchema.properties.search, description: 'part of a first or last name' },
-            { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+            { name: 'page', in: 'query', required: false, description: '100 a page; a page past the end gives the last', schema: { type: 'integer', minimum: 1, maximum: 100_000 } },
           ],
           responses: { 200: { description: 'The children you may see', ...json('ChildList') }, ...problems(401, 403, 422) },
         },
@@ -133,7 +134,7 @@ export function openApiDocument() {
           summary: "Figures Ofsted asks for that your roles cover: per home (times missing, times away without authorisation, children, residents, residents at risk of CSE) for a period; Annex A per child looked after (missing and absent episodes in 12 months, return interview offered and accepted after the last missing episode)",
           parameters: [
             { name: 'from', in: 'query', required: false, description: 'Start of the period for the home figures (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
-            { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', required: false, description: `End of the period; the period is at most ${settings.reports.maxPeriodYears} years long (422 naming to)`, schema: { type: 'string', format: 'date' } },
           ],
           responses: { 200: { description: '{ period, homes: [...] | null, annexA: [...] | null }' }, ...problems(401, 403, 422) },
         },
@@ -143,7 +144,7 @@ export function openApiDocument() {
           summary: 'Missing-episode figures for the episodes you may count (a home: the episodes there; others: their children): by month, home and placing authority (missing vs away), duration, time of day, day of week, repeat children, return interviews, children at risk of CSE with and without a current safety plan',
           parameters: [
             { name: 'from', in: 'query', required: true, description: 'First UK day of the period (episodes that started from it)', schema: { type: 'string', format: 'date' } },
-            { name: 'to', in: 'query', required: true, description: 'Last UK day of the period', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', required: true, description: `Last UK day of the period; the period is at most ${settings.reports.maxPeriodYears} years long (422 naming to)`, schema: { type: 'string', format: 'date' } },
             { name: 'home', in: 'query', required: false, description: 'A home id (404 if it is not in your figures)', schema: { type: 'string' } },
             { name: 'authority', in: 'query', required: false, description: 'A placing authority id (404 if it is not in your figures)', schema: { type: 'string' } },
             { name: 'ageBand', in: 'query', required: false, description: 'Age when the episode started', schema: { type: 'string', enum: Object.keys(AGE_BANDS) } },
@@ -257,7 +258,7 @@ export function openApiDocument() {
           summary: 'Pattern alerts you were told about (children outside your scope are counted, not named), 100 a page: total, page, pages and alerts',
           parameters: [
             { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['OPEN', 'RESOLVED'] } },
-            { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+            { name: 'page', in: 'query', required: false, description: '100 a page; a page past the end gives the last', schema: { type: 'integer', minimum: 1, maximum: 100_000 } },
           ],
           responses: { 200: { description: 'A page of alerts, with how many there are in all' }, ...problems(401, 403, 422) },
         },

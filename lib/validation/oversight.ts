@@ -1,7 +1,7 @@
 // Oversight schemas (Regulations 43-46): forms, server actions and API alike.
 import { z } from 'zod'
 import { DECLARATION, VISIT_AMENDABLE } from '@/lib/domain/oversight'
-import { cleanText, dateField, optionalDate, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
+import { cleanText, dateField, noControlCharacters, optionalDate, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
 
 const ticked = z.boolean().default(false)
 const count = (label: string) =>
@@ -85,7 +85,7 @@ export const REPORT_EVENT_KINDS = { OFSTED: 'Sent to Ofsted', PLACING_AUTHORITY:
 
 export const amendVisitSchema = z.object({
   field: z.enum(Object.keys(VISIT_AMENDABLE) as [keyof typeof VISIT_AMENDABLE, ...(keyof typeof VISIT_AMENDABLE)[]], { error: 'Select what needs correcting' }),
-  value: z.string({ error: 'Enter what it should say' }).trim().max(8000, 'The correction must be 8000 characters or fewer').transform(cleanText),
+  value: z.string({ error: 'Enter what it should say' }).trim().max(8000, 'The correction must be 8000 characters or fewer').refine(...noControlCharacters('the correction', true)).transform(cleanText),
   reason: requiredText('why it needs correcting', 1000),
   version: z.coerce.number().int(),
 })

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { AGE_BANDS, TABLE_IDS } from '@/lib/domain/missing-report'
 import { timelinessQuerySchema } from './return-interviews'
+import { PLAIN_ID } from './fields'
 
 const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { error: message }).optional())
 const optionalId = (what: string) =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.string({ error: `Choose ${what}` }).trim().min(1).max(100, `Choose ${what} from the list`).optional())
+  z.preprocess((v) => (v === '' ? undefined : v), z.string({ error: `Choose ${what}` }).trim().max(100, `Choose ${what} from the list`).regex(PLAIN_ID, `Choose ${what} from the list`).optional())
 
 /** ?from=&to=&home=&authority=&ageBand=&sex= for the missing-episode reports (empty means "all"). */
 export const missingReportQuerySchema = z.intersection(

@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { LOCATION_KINDS } from './episodes'
 import { CHILD_SAYS_SECTIONS } from '@/lib/domain/return-interviews'
-import { cleanText, dateField, momentField, optionalText, requiredText } from './fields'
+import { settings } from '@/lib/settings'
+import { cleanText, dateField, momentField, noControlCharacters, optionalText, requiredText } from './fields'
 
 export const OUTCOMES = ['HELD', 'DECLINED', 'NOT_AVAILABLE', 'NOT_OFFERED'] as const
 export const OFFER_METHODS = ['IN_PERSON', 'PHONE', 'TEXT_OR_MESSAGE', 'LETTER', 'THROUGH_CARER', 'OTHER'] as const
@@ -83,7 +84,7 @@ export type InterviewAmendableField = keyof typeof INTERVIEW_AMENDABLE
 
 export const amendInterviewSchema = z.object({
   field: z.enum(Object.keys(INTERVIEW_AMENDABLE) as [InterviewAmendableField, ...InterviewAmendableField[]], { error: 'Select what needs correcting' }),
-  value: z.string().trim().max(8000, 'The correction must be 8000 characters or fewer').transform(cleanText),
+  value: z.string().trim().max(8000, 'The correction must be 8000 characters or fewer').refine(...noControlCharacters('the correction', true)).transform(cleanText),
   reason: requiredText('why it needs correcting', 1000),
   version: z.coerce.number().int(),
 })
@@ -119,12 +120,20 @@ export const preventionSchema = z.object({
 
 export const serviceSchema = z.object({ name: optionalText('the service name', 200) })
 
+/** YYYY-MM-DD plus whole years, compared as text (29 February plus a year gives 29 February, still in order) */
+const yearsAfter = (date: string, years: number) => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`
+
 export const interviewListQuerySchema = z.object({
   status: z.enum(['due', 'overdue', 'held', 'all'], { error: 'status is one of due, overdue, held, all' }).optional().default('all'),
 })
 
+/** A report's period: from and to (YYYY-MM-DD), at most settings.reports.maxPeriodYears long. */
 export const timelinessQuerySchema = z
   .object({ from: dateField('the start of the period'), to: dateField('the end of the period') })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'The end of the period cannot be before its start' })
+  .refine((q) => q.to < yearsAfter(q.from, settings.reports.maxPeriodYears), {
+    path: ['to'],
+    message: `The period can be at most ${settings.reports.maxPeriodYears} years long: bring the end of the period nearer its start`,
+  })
 
 export type OutcomeInput = z.output<typeof outcomeSchema>

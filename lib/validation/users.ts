@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ROLES } from '@/lib/domain/roles'
-import { email, optionalId, requiredText } from './fields'
+import { email, noControlCharacters, optionalId, requiredText } from './fields'
 
 export const signInSchema = z.object({
   email: email(),
@@ -8,7 +8,7 @@ export const signInSchema = z.object({
 })
 
 export const tokenRequestSchema = signInSchema.extend({
-  name: z.string().trim().max(100).optional(),
+  name: z.string().trim().max(100).refine(...noControlCharacters('the token name', false)).optional(),
 })
 
 export const roleGrantSchema = z.object({
@@ -29,6 +29,6 @@ export type NewUser = z.output<typeof newUserSchema>
 
 /** Creating a token on the account page: the person confirms with their password. */
 export const tokenFormSchema = z.object({
-  name: z.string().trim().min(1, 'Name the token, for example what will use it').max(100, 'Token name must be 100 characters or fewer'),
+  name: z.string().trim().min(1, 'Name the token, for example what will use it').max(100, 'Token name must be 100 characters or fewer').refine(...noControlCharacters('the token name', false)),
   password: z.string().min(1, 'Enter your password to confirm it is you'),
 })

@@ -14,12 +14,14 @@ import { GET as alertRoute } from '@/app/api/v1/alerts/[id]/route'
 import { GET as alertsRoute } from '@/app/api/v1/alerts/route'
 import { GET as notificationsRoute } from '@/app/api/v1/notifications/route'
 import { GET as chronologyRoute } from '@/app/api/v1/children/[id]/chronology/route'
+import { POST as screeningRoute } from '@/app/api/v1/children/[id]/cse-screenings/route'
 import { GET as childEpisodes, POST as reportRoute } from '@/app/api/v1/children/[id]/missing-episodes/route'
 import { GET as episodeRoute } from '@/app/api/v1/missing-episodes/[id]/route'
 import { POST as updateRoute } from '@/app/api/v1/missing-episodes/[id]/updates/route'
 import { POST as returnRoute } from '@/app/api/v1/missing-episodes/[id]/return/route'
 import { GET as visitsRoute, POST as recordVisitRoute } from '@/app/api/v1/homes/[id]/reg44-visits/route'
 import { GET as oversightRoute } from '@/app/api/v1/homes/[id]/oversight/route'
+import { GET as missingReportRoute } from '@/app/api/v1/reports/missing/route'
 import { getPrisma } from '@/lib/server/database'
 import { childListSchema, childRecordSchema, episodeListSchema, episodeViewSchema, problemSchema, tokenSchema } from '@/lib/validation/responses'
 import { freshDatabase } from '../support/database'
@@ -87,6 +89,35 @@ describe('API', () => {
 
     const wrongPassword = await issueToken(new Request(url('/api/v1/auth/token'), { method: 'POST', body: JSON.stringify({ email: manager.email, password: 'wrong wrong' }) }))
     expect((await expectProblem(wrongPassword, 401)).detail).toBe('The e-mail address or password is not right.')
+  })
+
+  it('refuses NUL bytes and control characters in ids and text with 422 naming the field (they gave 500)', async () => {
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Api NUL SW')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const auth = { Authorization: `Bearer ${await tokenFor(socialWorker.email)}`, 'Content-Type': 'application/json' }
+    const post = (path: string, body: unknown) => new Request(url(path), { method: 'POST', headers: auth, body: JSON.stringify(body) })
+    const newChild = {
+      firstName: 'Nul', lastName: 'Child', dateOfBirth: '2012-06-06', sex: 'MALE', ethnicity: 'BAFR', disability: 'NOT_DISABLED', legalStatus: 'V2',
+      placingAuthorityId: `${world.laOne.id}\u0000`, placement: { homeId: world.homeA.id, startDate: '2025-05-05', placeCode: 'K2', placeProvider: 'PR4' },
+    }
+    const badId = await expectProblem(await createChildRoute(post('/api/v1/children', newChild), noParams), 422)
+    expect(badId.errors).toEqual([{ field: 'placingAuthorityId', detail: 'Select the placing local authority' }])
+    const badText = await expectProblem(await createChildRoute(post('/api/v1/children', { ...newChild, placingAuthorityId: world.laOne.id, lastName: 'Ch\u0000ild' }), noParams), 422)
+    expect(badText.errors).toEqual([{ field: 'lastName', detail: expect.stringMatching(/^Last name has a hidden control character/) }])
+    const screening = { level: 'NOT_AT_RISK', sourceInterviewId: 'ri\u0000' }
+    const badSource = await expectProblem(await screeningRoute(post(`/api/v1/children/${child.id}/cse-screenings`, screening), withId(child.id)), 422)
+    expect(badSource.errors).toEqual([{ field: 'sourceInterviewId', detail: 'Choose the return interview from the list' }])
+    expect(await (await getPrisma()).child.count({ where: { firstName: 'Nul' } })).toBe(0)
+  })
+
+  it('bounds a report period to 5 years, naming the field (from=0001-01-01&to=9999-12-31 gave 19.6 MB)', async () => {
+    const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Api Report Worker')
+    const auth = { Authorization: `Bearer ${await tokenFor(worker.email)}` }
+    const report = (query: string) => missingReportRoute(new Request(url(`/api/v1/reports/missing?${query}`), { headers: auth }), noParams)
+    const tooLong = await expectProblem(await report('from=0001-01-01&to=9999-12-31'), 422)
+    expect(tooLong.errors).toEqual([{ field: 'to', detail: 'The period can be at most 5 years long: bring the end of the period nearer its start' }])
+    await expectProblem(await report('from=2020-01-01&to=2025-01-01'), 422)
+    expect((await report('from=2020-01-01&to=2024-12-31')).status).toBe(200)
   })
 
   it('adds a child and starts a placement through the same use cases as the pages', async () => {
@@ -166,6 +197,8 @@ describe('API', () => {
     expect(detail.episodes).toHaveLength(3)
     expect((await acknowledgeRoute(post(`/api/v1/alerts/${alert.id}/acknowledge`), withId(alert.id))).status).toBe(200)
 
+    const nulChild = await expectProblem(await decisionRoute(post(`/api/v1/alerts/${alert.id}/decision`, { childId: `${child.id}\u0000`, bringForward: true, reviewDate: '2026-01-01' }), withId(alert.id)), 422)
+    expect(nulChild.errors).toEqual([{ field: 'childId', detail: 'Select the child' }])
     const noDate = await expectProblem(await decisionRoute(post(`/api/v1/alerts/${alert.id}/decision`, { childId: child.id, bringForward: true }), withId(alert.id)), 422)
     expect(noDate.errors).toEqual([{ field: 'reviewDate', detail: 'Enter the date the review is brought forward to' }])
     const decided = await decisionRoute(post(`/api/v1/alerts/${alert.id}/decision`, { childId: child.id, bringForward: true, reviewDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10) }), withId(alert.id))

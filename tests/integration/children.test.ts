@@ -163,4 +163,16 @@ describe('scope beyond the matrix', () => {
     await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laOne.id, firstName: 'Zebedeo' })
     expect((await listChildren(worker, { search: 'zebede' })).children.map((c) => c.firstName)).toEqual(['Zebedee'])
   })
+
+  it('searches for %, _ and \\ as themselves, not as wildcards that match every child', async () => {
+    const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeB.id }], 'Wildcard CW')
+    await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id, firstName: 'Wild' })
+    await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id, firstName: 'Under_score' })
+    await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id, firstName: 'Back\\slash' })
+    expect((await listChildren(worker, { search: '%' })).total).toBe(0)
+    expect((await listChildren(worker, { search: '_' })).children.map((c) => c.firstName)).toEqual(['Under_score'])
+    expect((await listChildren(worker, { search: 'd_r' })).total).toBe(0)
+    expect((await listChildren(worker, { search: '\\' })).children.map((c) => c.firstName)).toEqual(['Back\\slash'])
+    expect((await listChildren(worker, { search: 'wil%' })).total).toBe(0)
+  })
 })

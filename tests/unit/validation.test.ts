@@ -44,9 +44,16 @@ describe('shared schemas name the field and the problem', () => {
     expect(parsed.iroId).toBeNull()
     expect(newChildSchema.parse(parsed)).toEqual(parsed)
   })
-  it('keeps text PostgreSQL can store: no NUL, no half emoji', () => {
-    const parsed = newChildSchema.shape.firstName.parse('Ma\u0000ya\uD83D')
-    expect(parsed).toBe('Maya\uFFFD')
+  it('keeps text PostgreSQL can store: no half emoji', () => {
+    expect(newChildSchema.shape.firstName.parse('Maya\uD83D')).toBe('Maya\uFFFD')
+  })
+  it('refuses control characters (it does not strip them), naming the field; text areas keep tabs and line breaks', () => {
+    expect(errorsOf(newChildSchema, { firstName: 'Ma\u0000ya' }).firstName).toBe('First name has a hidden control character or line break in it: remove it, or retype the text')
+    expect(errorsOf(newChildSchema, { firstName: 'Ma\nya' }).firstName).toMatch(/control character/)
+    expect(errorsOf(newChildSchema, { disabilityDetails: 'Uses a\u001Bwheelchair' }).disabilityDetails).toMatch(/control character/)
+    expect(errorsOf(newChildSchema, { disabilityDetails: 'Line one\r\n\tline two' }).disabilityDetails).toBeUndefined()
+    expect(errorsOf(newChildSchema, { placingAuthorityId: 'demo-la-north\u0000' }).placingAuthorityId).toBe('Select the placing local authority')
+    expect(errorsOf(newChildSchema, { iroId: 'x\u0007' }).iroId).toBe('Choose from the list')
   })
   it('for a new user e-mail', () => {
     expect(errorsOf(newUserSchema, { email: 'not-an-email' }).email).toMatch(/right format/)
