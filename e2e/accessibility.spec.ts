@@ -53,6 +53,7 @@ const PAGES: [account: string | null, path: string][] = [
   ['admin@demo.haven.test', '/admin/users/new'],
   ['admin@demo.haven.test', '/admin/users/demo-user-visitor'],
   ['admin@demo.haven.test', '/admin/audit?verify=1'],
+  ['admin@demo.haven.test', '/admin/dispatcher'],
   ['iro@demo.haven.test', '/alerts'],
   ['iro@demo.haven.test', '/notifications'],
   ['manager@demo.haven.test', '/alerts?status=resolved'],

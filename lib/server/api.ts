@@ -1,4 +1,5 @@
 // API route handlers: bearer-token actor, the same use cases as the pages, RFC 9457 problem details on error.
+import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { Actor } from '@/lib/domain/roles'
 import { actorForBearer } from './accounts'
@@ -36,11 +37,31 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 
 type Context<P> = { params: Promise<P> }
 
+/**
+ * One JSON line per API request, for the operator: a request id (the proxy's X-Request-Id if it sent a plain one, else
+ * a new one, returned in the response), method, route (ids shown as :name), status and duration. Never the query
+ * string, the body or anything else that could say something about a child.
+ */
+export function logged<P>(handler: (request: Request, context: Context<P>) => Promise<Response>) {
+  return async (request: Request, context: Context<P> = { params: Promise.resolve({} as P) }) => {
+    const started = performance.now()
+    const sent = request.headers.get('x-request-id')
+    const requestId = sent && /^[\w.-]{1,100}$/.test(sent) ? sent : randomUUID()
+    const response = await handler(request, context)
+    let route = new URL(request.url).pathname
+    for (const [name, value] of Object.entries((await context.params) ?? {}))
+      if (typeof value === 'string') route = route.split('/').map((segment) => (segment === encodeURIComponent(value) ? `:${name}` : segment)).join('/')
+    response.headers.set('X-Request-Id', requestId)
+    console.log(JSON.stringify({ at: new Date().toISOString(), event: 'api.request', requestId, method: request.method, route, status: response.status, durationMs: Math.round(performance.now() - started) }))
+    return response
+  }
+}
+
 /** A handler that needs a signed-in actor (Authorization: Bearer <token>). */
 export function withActor<P = Record<string, never>>(
   handler: (args: { request: Request; actor: Actor; params: P; tokenId: string }) => Promise<unknown>,
 ) {
-  return async (request: Request, context: Context<P>) => {
+  return logged(async (request: Request, context: Context<P>) => {
     const path = new URL(request.url).pathname
     try {
       const found = await actorForBearer(request.headers.get('authorization'))
@@ -57,5 +78,5 @@ export function withActor<P = Record<string, never>>(
     } catch (e) {
       return problemFrom(e, path)
     }
-  }
+  })
 }

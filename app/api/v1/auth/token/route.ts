@@ -1,10 +1,10 @@
 import { issueApiToken, revokeApiToken } from '@/lib/server/accounts'
-import { problemFrom, readJson, withActor } from '@/lib/server/api'
+import { logged, problemFrom, readJson, withActor } from '@/lib/server/api'
 import { clientAddress } from '@/lib/server/request'
 import { tokenRequestSchema } from '@/lib/validation/users'
 
 /** E-mail and password in, a personal bearer token out. */
-export async function POST(request: Request) {
+export const POST = logged(async (request: Request) => {
   try {
     const input = await readJson(request, tokenRequestSchema)
     const issued = await issueApiToken({ ...input, ip: clientAddress(request.headers) })
@@ -15,7 +15,7 @@ export async function POST(request: Request) {
   } catch (e) {
     return problemFrom(e, '/api/v1/auth/token')
   }
-}
+})
 
 /** Revokes the token this request is made with. */
 export const DELETE = withActor(async ({ actor, tokenId }) => {
