@@ -30,7 +30,7 @@ const orNull = <T,>(p: Promise<T>) => p.catch((e) => (e instanceof NotFoundError
 const childrenOf = async (actor: Actor) => (await orNull(listChildren(actor)))?.children ?? []
 
 describe('field visibility, for every role', () => {
-  it('the CSE page shows a follow-up note exactly when the return interview (API) does', { timeout: 120_000 }, async () => {
+  it('the CSE page shows a follow-up note exactly when the return interview (API) does', { timeout: 300_000 }, async () => {
     let hidden = 0
     let shown = 0
     for (const actor of readers) {
@@ -55,7 +55,7 @@ describe('field visibility, for every role', () => {
     }
   })
 
-  it('the chronology links only to alerts the reader can open, and shows no private note', { timeout: 120_000 }, async () => {
+  it('the chronology links only to alerts the reader can open, and shows no private note', { timeout: 300_000 }, async () => {
     let links = 0
     for (const actor of readers) {
       for (const child of await childrenOf(actor)) {
@@ -71,7 +71,7 @@ describe('field visibility, for every role', () => {
     expect(links).toBeGreaterThan(0)
   })
 
-  it('an alert names no child and no person the reader may not know of: others are counted', { timeout: 120_000 }, async () => {
+  it('an alert names no child and no person the reader may not know of: others are counted', { timeout: 300_000 }, async () => {
     const prisma = await getPrisma()
     const users = await prisma.user.findMany({ select: { name: true, roles: { select: { homeId: true, providerId: true, localAuthorityId: true, home: { select: { providerId: true } } } } } })
     let counted = 0

@@ -221,9 +221,10 @@ describe('incremental and from scratch', () => {
         .map((a) => JSON.stringify([a.rule, a.subjectKey, a.summary, [...(a.evidence as { episodeIds: string[] }).episodeIds].sort(), a.childIds.sort(), a.recipients.map((r) => r.userId).sort()]))
         .sort()
     const children = await prisma.child.findMany({ select: { id: true } })
+    // every child's per-event run in one transaction, far more than any one event does: not held to the 5 s default
     await prisma.$transaction(async (tx) => {
       for (const c of children) await patternsAfterEvent(tx, c.id, now)
-    })
+    }, { timeout: 60_000 })
     const incremental = await snapshot()
     await clear()
     await recomputeAllPatterns(now)

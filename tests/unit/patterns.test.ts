@@ -39,6 +39,14 @@ describe('rule 2: going missing together', () => {
     expect(all.map((f) => f.subjectKey).sort()).toEqual(['pair:h1:a:b', 'pair:h1:a:c', 'pair:h1:b:c'])
     expect(missingTogether(episodes, now, s, 'c')).toEqual(all.filter((f) => f.childIds.includes('c')))
   })
+
+  it('an episode whose return is not recorded yet overlaps another still open, never one already over', () => {
+    const open = (e: EpisodeFact) => ({ ...e, returnedAt: null })
+    // b's past episodes lie after a's start, but a's return is simply not written down yet
+    expect(missingTogether([open(ep('a', 12)), ep('b', 11), ep('b', 10)], now, s)).toEqual([])
+    // both missing now, and on an earlier occasion together: a pair
+    expect(missingTogether([ep('a', 20), ep('b', 20, 4, 'h1', 1), open(ep('a', 2)), open(ep('b', 1))], now, s).map((f) => f.subjectKey)).toEqual(['pair:h1:a:b'])
+  })
 })
 
 describe('rules 3 and 4: places, people and vehicles', () => {
