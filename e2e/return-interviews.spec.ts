@@ -28,6 +28,11 @@ test('a practitioner records an interview: independence checked, the child’s w
   await expect(errorSummary(page)).toContainText('Brightpath Care Ltd, which runs the home, is not independent')
   await expect(record.getByLabel('Why they left (optional)')).toHaveValue('Jay texted me to come out')
   await record.getByLabel('Their organisation').fill('Northshire Missing Children Team')
+  // the home's manager typed in by name (any case or spacing) is not independent either
+  await record.getByLabel('Who held it?').fill('priya  SHAH')
+  await record.getByRole('button', { name: 'Save the interview record' }).click()
+  await expect(errorSummary(page)).toContainText('Priya Shah is a registered manager at Willow House, so not independent')
+  await record.getByLabel('Who held it?').fill('Amira Haddad')
   await record.getByRole('button', { name: 'Save the interview record' }).click()
   await expect(page.getByRole('region', { name: 'Concerns about the home' })).toContainText('Night staff lock the kitchen')
   await expect(page.getByText('Place: kebab king station road')).toBeVisible()

@@ -181,7 +181,7 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
           })
           // Regulation 41 notices to the host authority: the admission's usually sent, a discharge sometimes not
           if (data.homeId && data.outOfArea && i % 5 !== 1) {
-            const by = { givenBy: `Registered manager, ${HOMES.find((h) => h.id === data.homeId)!.name}`, recordedById: 'demo-user-manager' }
+            const by = { givenBy: `Registered manager, ${HOMES.find((h) => h.id === data.homeId)!.name}`, recordedById: STAFF[data.homeId]?.manager ?? 'demo-user-manager' }
             await tx.reg41Notice.create({ data: { placementId: `${id}-p${n + 1}`, kind: 'ADMISSION', notifiedOn: calendarDate(placement.start), method: 'SECURE_EMAIL', ...by } })
             if (next && i % 2 === 0) await tx.reg41Notice.create({ data: { placementId: `${id}-p${n + 1}`, kind: 'DISCHARGE', notifiedOn: calendarDate(next.start), method: 'SECURE_EMAIL', ...by } })
           }

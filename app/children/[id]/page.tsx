@@ -8,6 +8,8 @@ import { getCseOverview } from '@/lib/server/cse'
 import { childReviewDecisions } from '@/lib/server/alerts'
 import { nextReview } from '@/lib/domain/reviews'
 import { AreaNoticeForm } from '@/app/alerts/AlertForms'
+import { REG41_KIND_LABELS, REG41_METHOD_LABELS, reg41NoticesMissing } from '@/lib/domain/placements'
+import { Reg41NoticeForm } from './Reg41NoticeForm'
 import { LEVEL_LABELS } from '@/lib/domain/cse'
 import { addMonths } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
@@ -144,6 +146,23 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             </div>
             {p.reasonForChange && <div className="muted">Reason for change: {codeLabel(PLACEMENT_CHANGE_REASONS, p.reasonForChange)}</div>}
             {p.endReason && <div className="muted">Ended: {codeLabel(PLACEMENT_END_REASONS, p.endReason)}</div>}
+            {p.reg41Notices.map((n) => (
+              <div key={n.kind} className="muted">
+                Regulation 41 notice of {REG41_KIND_LABELS[n.kind]} to {p.areaAuthority.name}: {formatDate(n.notifiedOn)}, {REG41_METHOD_LABELS[n.method].toLowerCase()}, by {n.givenBy}
+              </div>
+            ))}
+            {p.endDate &&
+              p.concerns.map((c) => (
+                <div key={c.message} className={`concern concern-${c.level}`}>
+                  {c.message}
+                </div>
+              ))}
+            {p.home && can(actor, 'placement.reg41-notice') && reg41NoticesMissing({ homeId: p.home.id, outOfArea: p.outOfArea, endDate: p.endDate }, p.reg41Notices).length > 0 && (
+              <details>
+                <summary>Record the Regulation 41 notice to {p.areaAuthority.name}</summary>
+                <Reg41NoticeForm placementId={p.id} kinds={reg41NoticesMissing({ homeId: p.home.id, outOfArea: p.outOfArea, endDate: p.endDate }, p.reg41Notices)} authority={p.areaAuthority.name} />
+              </details>
+            )}
             {p.outOfArea && !p.endDate && can(actor, 'placement.area-notice') && (
               <details>
                 <summary>Record the notice to the area authority</summary>
