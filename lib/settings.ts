@@ -69,6 +69,10 @@ export const settings = {
     /** the largest report file accepted (PDF or DOCX) */
     maxReportBytes: fromEnv('HAVEN_MAX_REPORT_BYTES', 5_000_000),
   },
+  reviews: {
+    /** the same IRO decision on an alert again within this many minutes is a second submit, not a new decision */
+    duplicateDecisionMinutes: fromEnv('HAVEN_DUPLICATE_DECISION_MINUTES', 5),
+  },
   grabPack: {
     /** largest photo accepted for a grab pack */
     maxPhotoBytes: fromEnv('HAVEN_MAX_PHOTO_BYTES', 5_000_000),

@@ -56,14 +56,14 @@ export const dateField = (label: string, kind: YearKind = 'event') =>
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .transform((value, ctx) => {
+    .superRefine((value, ctx) => {
+      // a refinement, not a transform: the form's other checks still run and name their fields too
+      if (!value) return // "Enter ..." says it
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
       const problem = match
         ? dayProblem(label, kind, Number(match[1]), Number(match[2]), Number(match[3]))
         : `${capitalise(label.replace(/^(the|a|an) /, ''))} must be a real date, for example 2011-03-27`
-      if (!problem) return value
-      ctx.addIssue({ code: 'custom', message: problem })
-      return z.NEVER
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
     })
 
 /** An optional calendar date: blank becomes null. */
