@@ -254,7 +254,7 @@ export async function amendInterview(actor: Actor, interviewId: string, input: {
       if (!parsed.success) throw new ValidationError({ value: parsed.error.issues[0].message })
       value = new Date(parsed.data)
       const problems = checkOutcome(
-        { outcome: 'HELD', offeredAt: null, heldAt: value, interviewerOrganisation: null, independenceDeclared: true, childChoseTrustedAdult: false, trustedAdult: null },
+        { outcome: 'HELD', offeredAt: i.offeredAt, heldAt: value, interviewerOrganisation: null, independenceDeclared: true, childChoseTrustedAdult: false, trustedAdult: null },
         { returnedAt: i.episode.returnedAt!, providerName: null, now },
       )
       if (problems.heldAt) throw new ValidationError({ value: problems.heldAt })

@@ -69,6 +69,7 @@ describe('recording the interview', () => {
     const { episodeId } = await returned()
     const rip = await practitioner()
     expect(await problems(recordOutcome(rip, { episodeId }, held({ heldAt: '2026-10-24T09:00' })))).toMatchObject({ heldAt: 'The interview cannot be held before the child came back' })
+    expect(await problems(recordOutcome(rip, { episodeId }, held({ offeredAt: '2026-10-25T16:00', heldAt: '2026-10-25T15:00' })))).toEqual({ heldAt: 'The interview cannot be held before it was offered (25 Oct 2026, 16:00)' })
     expect(await problems(recordOutcome(rip, { episodeId }, held({ independenceDeclared: false })))).toHaveProperty('independenceDeclared')
     expect((await problems(recordOutcome(rip, { episodeId }, held({ interviewerOrganisation: 'Brightpath Care Ltd' })))).interviewerOrganisation).toMatch(/not independent/)
     await recordOutcome(rip, { episodeId }, held({ interviewerOrganisation: 'Brightpath Care Ltd', independenceDeclared: false, childChoseTrustedAdult: true, trustedAdult: 'Her key worker' }))
