@@ -1,6 +1,8 @@
 // Field builders shared by every schema: one wording for one kind of problem, in the browser, the server and the API.
 import { z } from 'zod'
-import { fromLondonLocal } from '@/lib/domain/time'
+import { fromLondonLocal, YEARS, type YearKind } from '@/lib/domain/time'
+
+export { YEARS }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
@@ -26,16 +28,6 @@ export const optionalText = (label: string, max = 2000) =>
     .optional()
     .nullable()
     .transform((v) => (v ? cleanText(v) : null))
-
-/**
- * The years a date may fall in, by kind of field (the one place for these bounds). Nobody Haven records was born
- * before 1900; nothing Haven records (an episode, a placement, a visit, a review) happened before 1990.
- */
-export const YEARS = {
-  birth: { min: 1900, max: 2100 },
-  event: { min: 1990, max: 2100 },
-} as const
-export type YearKind = keyof typeof YEARS
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
