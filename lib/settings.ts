@@ -91,6 +91,10 @@ export const settings = {
     /** the longest period a report may cover: bounds the work one request can ask of the server */
     maxPeriodYears: fromEnv('HAVEN_REPORT_MAX_PERIOD_YEARS', 5),
   },
+  reviews: {
+    /** the same IRO decision on an alert again within this many minutes is a second submit, not a new decision */
+    duplicateDecisionMinutes: fromEnv('HAVEN_DUPLICATE_DECISION_MINUTES', 5),
+  },
   grabPack: {
     /** largest photo accepted for a grab pack */
     maxPhotoBytes: fromEnv('HAVEN_MAX_PHOTO_BYTES', 5_000_000),

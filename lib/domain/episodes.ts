@@ -2,8 +2,12 @@
 // Source: DfE statutory guidance "Children who run away or go missing from home or care" (2014); SSDA903 Missing
 // table rules (one period at a time, no overlaps, end not before start); report recommendations 9b, 10, 11.
 
+import { formatDate, londonDate } from './time'
+
 export type EpisodeTimes = { id: string; lastSeenAt: Date; returnedAt: Date | null }
 export type Problems = Record<string, string>
+/** A placement of the child: UK calendar days (YYYY-MM-DD), and where (the home or other setting). */
+export type PlacementPeriod = { startDate: string; endDate: string | null; where: string }
 
 /** Allowance for a phone's clock running a little fast. */
 const CLOCK_SKEW_MS = 5 * 60_000
@@ -18,9 +22,13 @@ function overlaps(aStart: Date, aEnd: Date | null, bStart: Date, bEnd: Date | nu
   return aStart.getTime() < bE && bStart.getTime() < aE
 }
 
-/** A new episode: last seen not in the future, after birth, and not while another episode is open or overlapping. */
+/**
+ * A new episode: last seen not in the future, after birth, and overlapping no recorded episode, open or returned.
+ * Reported without its return, it runs on until the return is recorded, so it cannot start before an episode
+ * already recorded has ended; a back-dated one is recorded together with its return.
+ */
 export function checkNewEpisode(
-  proposed: { lastSeenAt: Date },
+  proposed: { lastSeenAt: Date; returnedAt?: Date | null },
   child: { dateOfBirth: Date; episodes: EpisodeTimes[] },
   now: Date,
 ): Problems {
@@ -29,10 +37,47 @@ export function checkNewEpisode(
   const open = child.episodes.find((e) => e.returnedAt === null)
   if (open)
     return { form: `This child is already recorded as missing or away since ${fmt(open.lastSeenAt)}. Add to that episode, or record their return first.` }
-  // (a back-dated episode may start before a later one; its return is then checked against it)
-  const clash = child.episodes.find((e) => e.returnedAt && e.lastSeenAt <= proposed.lastSeenAt && proposed.lastSeenAt < e.returnedAt)
-  if (clash)
-    return { lastSeenAt: `This overlaps an earlier episode (${fmt(clash.lastSeenAt)} to ${fmt(clash.returnedAt!)}): the child was already missing or away then` }
+  const end = proposed.returnedAt ?? null
+  const clash = [...child.episodes]
+    .sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime())
+    .find((e) => overlaps(proposed.lastSeenAt, end, e.lastSeenAt, e.returnedAt))
+  if (!clash) return {}
+  const period = `${fmt(clash.lastSeenAt)} to ${fmt(clash.returnedAt!)}`
+  if (clash.lastSeenAt <= proposed.lastSeenAt)
+    return { lastSeenAt: `This overlaps an earlier episode (${period}): the child was already missing or away then` }
+  if (end) return { returnedAt: `This overlaps a later episode (${period}): the return cannot be after it began` }
+  return {
+    lastSeenAt: `There is a later episode (${period}). An episode from this time would still be open then: record it together with when the child returned`,
+  }
+}
+
+/** Where a placement was, for a message: "from 1 Sep 2026 (Willow House)", "from 3 Jan 2025 to 31 Aug 2026 (Oak Lodge)". */
+const placedWords = (p: PlacementPeriod) => `from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : ''} (${p.where})`
+
+/**
+ * An episode falls within a recorded placement, and ends at the latest when the child's care there ends (a move the
+ * same day, SSDA903 REC X1, continues it). Source: SSDA903 Missing table rules 578 and 581 (start and end within a
+ * period of care) and 575 (an open period closes when the placement ends).
+ */
+export function checkDuringPlacement(
+  times: { lastSeenAt: Date; returnedAt: Date | null },
+  child: { firstName: string; placements: PlacementPeriod[] },
+): Problems {
+  const placements = [...child.placements].sort((a, b) => a.startDate.localeCompare(b.startDate))
+  const placed = placements.length
+    ? `Haven has ${child.firstName} placed ${placements.map(placedWords).join(', then ')}.`
+    : `Haven has no placement recorded for ${child.firstName}.`
+  const startDay = londonDate(times.lastSeenAt)
+  let during = placements.find((p) => p.startDate <= startDay && (p.endDate === null || startDay <= p.endDate))
+  if (!during) return { lastSeenAt: `${placed} An episode must start during a placement.` }
+  // follow moves from one placement straight into the next
+  const nextAfter = (p: PlacementPeriod) => placements.find((q) => q.startDate > p.startDate && p.endDate !== null && q.startDate <= p.endDate)
+  for (let next = nextAfter(during); next; next = nextAfter(during)) during = next
+  if (during.endDate === null) return {}
+  if (!times.returnedAt)
+    return { returnedAt: `${placed} The placement ended on ${formatDate(during.endDate)}: an episode during it is recorded with its return, at the latest that day.` }
+  if (londonDate(times.returnedAt) > during.endDate)
+    return { returnedAt: `${placed} The return must be by the day the placement ended (${formatDate(during.endDate)}): an episode ends when the placement does.` }
   return {}
 }
 

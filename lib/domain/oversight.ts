@@ -1,7 +1,7 @@
 // Oversight of a children's home: who may be its independent person, and, for each month, whether the visits,
 // reports, actions, reviews and location assessment the Children's Homes (England) Regulations 2015 require were
 // done in time. Pure: "today" and the thresholds are parameters. Each check says its reason in words.
-import { addCalendarMonths, addMonths, formatDate, lastDayOf, monthOf, shiftDate } from './time'
+import { addCalendarMonths, addMonths, formatDate, lastDayOf, monthOf, shiftDate, YEARS } from './time'
 
 // ---- Reg 43: who may be the independent person
 
@@ -60,6 +60,7 @@ export function visitAmendedValue(field: VisitAmendableField, raw: string, today
   switch (VISIT_AMENDABLE[field].kind) {
     case 'date':
       if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) return { problem: 'Enter a real date, for example 2026-03-27' }
+      if (Number(text.slice(0, 4)) < YEARS.event.min) return { problem: `Year must be between ${YEARS.event.min} and ${YEARS.event.max}` }
       return text > today ? { problem: 'The visit cannot be in the future' } : { value: text }
     case 'yes-no':
       return text === 'yes' || text === 'no' ? { value: text === 'yes' } : { problem: 'Choose yes or no' }

@@ -1,6 +1,6 @@
 // Placement rules. Pure: dates are YYYY-MM-DD strings, "today" is a parameter.
 import { addWorkingDays } from './bank-holidays'
-import { ageOn, shiftDate } from './time'
+import { ageOn, formatDate, formatDateTime, londonDate, shiftDate } from './time'
 
 export type PlacementDates = { id: string; startDate: string; endDate: string | null }
 export type FieldProblems = Record<string, string>
@@ -31,6 +31,23 @@ export function checkPlacementEnd(placement: PlacementDates, endDate: string, to
   if (placement.endDate) return { endDate: `This placement already ended on ${placement.endDate}` }
   if (endDate > today) return { endDate: 'End date cannot be in the future' }
   if (endDate < placement.startDate) return { endDate: `End date cannot be before the placement started (${placement.startDate})` }
+  return {}
+}
+
+/**
+ * Ending a placement keeps the child's episodes during it inside it: none still open (SSDA903 rule 575: an open
+ * period closes when the placement ends) and none running past the end date.
+ */
+export function checkEndAgainstEpisodes(
+  placement: PlacementDates,
+  endDate: string,
+  episodes: { lastSeenAt: Date; returnedAt: Date | null }[],
+): FieldProblems {
+  const during = episodes.filter((e) => londonDate(e.lastSeenAt) >= placement.startDate)
+  const open = during.find((e) => e.returnedAt === null)
+  if (open) return { endDate: `The child is recorded as missing or away since ${formatDateTime(open.lastSeenAt)}: record their return first (at the latest on the day the placement ends)` }
+  const after = during.find((e) => londonDate(e.returnedAt!) > endDate)
+  if (after) return { endDate: `There is an episode until ${formatDateTime(after.returnedAt!)}: the placement cannot end before ${formatDate(londonDate(after.returnedAt!))}` }
   return {}
 }
 

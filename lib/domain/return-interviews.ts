@@ -2,6 +2,7 @@
 // (January 2014): a return interview is offered after every episode, within 72 hours of the return, by a person
 // independent of the child's care; the child may prefer a trusted adult. Report recommendation 10. Pure: "now" and
 // the thresholds are parameters.
+import { formatDateTime } from './time'
 
 const HOUR = 3_600_000
 
@@ -78,6 +79,7 @@ export function checkOutcome(input: OutcomeInput, context: OutcomeContext): Reco
   if (input.outcome !== 'HELD') return problems
   if (!input.heldAt) problems.heldAt = 'Enter when the interview was held'
   else if (input.heldAt < context.returnedAt) problems.heldAt = 'The interview cannot be held before the child came back'
+  else if (input.offeredAt && input.heldAt < input.offeredAt) problems.heldAt = `The interview cannot be held before it was offered (${formatDateTime(input.offeredAt)})`
   else if (future(input.heldAt)) problems.heldAt = 'The interview cannot be in the future'
   if (input.childChoseTrustedAdult) {
     if (!input.trustedAdult) problems.trustedAdult = 'Name the trusted adult the child chose'

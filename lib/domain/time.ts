@@ -2,6 +2,16 @@
 
 export const LONDON = 'Europe/London'
 
+/**
+ * The years a date may fall in, by kind of field (the one place for these bounds). Nobody Haven records was born
+ * before 1900; nothing Haven records (an episode, a placement, a visit, a review) happened before 1990.
+ */
+export const YEARS = {
+  birth: { min: 1900, max: 2100 },
+  event: { min: 1990, max: 2100 },
+} as const
+export type YearKind = keyof typeof YEARS
+
 const londonParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
   year: 'numeric',

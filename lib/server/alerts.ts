@@ -2,13 +2,14 @@
 // the IRO's decision on the child's review (part of the child's record), resolution with a reason.
 import { can } from '@/lib/domain/permissions'
 import { RULE_TITLES, type RuleCode } from '@/lib/domain/patterns'
-import { nextReview } from '@/lib/domain/reviews'
+import { checkAlertDecision, nextReview } from '@/lib/domain/reviews'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
+import { settings } from '@/lib/settings'
 import type { Decision } from '@/lib/validation/alerts'
 import { recordAudit } from './audit'
 import { getPrisma, inTurn, type Tx } from './database'
-import { ForbiddenError, NotFoundError, ValidationError } from './errors'
+import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
 import { childWhere, episodeWhere } from './scope'
 
 async function findAlert(tx: Tx, actor: Actor, alertId: string) {
@@ -139,17 +140,23 @@ export async function acknowledgeAlert(actor: Actor, alertId: string, now = new 
   })
 }
 
-/** The IRO's decision for one of their children: bring the review forward (to a date) or not (why). */
+/** The IRO's decision for one of their children: bring the review forward (to a date) or not (why, and no date). */
 export async function decideOnAlert(actor: Actor, alertId: string, input: Decision, now = new Date()) {
   if (!can(actor, 'alert.decide')) throw new NotFoundError('alert')
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
+    // one decision at a time per alert, so a double submit sees the first one (and a resolution, its result)
+    await tx.$queryRaw`SELECT id FROM "Alert" WHERE id = ${alertId} FOR UPDATE`
     const alert = await findAlert(tx, actor, alertId)
     const child = await tx.child.findFirst({ where: { id: input.childId, iroId: actor.userId } })
     if (!child || !alert.childIds.includes(child.id)) throw new ValidationError({ childId: 'Choose a child in this alert whom you review' })
-    if (input.reviewDate && input.reviewDate < londonDate(now)) throw new ValidationError({ reviewDate: 'The review cannot be brought forward to a date in the past' })
+    const reviewDate = input.bringForward ? input.reviewDate : null
+    const reason = input.reason ?? ''
+    if (reviewDate && reviewDate < londonDate(now)) throw new ValidationError({ reviewDate: 'The review cannot be brought forward to a date in the past' })
+    const earlier = alert.decisions.map((d) => ({ ...d, reviewDate: d.reviewDate && isoDate(d.reviewDate) }))
+    throwIfProblems(checkAlertDecision(alert, { childId: child.id, bringForward: input.bringForward, reviewDate, reason }, earlier, now, settings.reviews.duplicateDecisionMinutes))
     const decision = await tx.alertDecision.create({
-      data: { alertId, childId: child.id, decidedById: actor.userId, decidedAt: now, bringForward: input.bringForward, reviewDate: input.reviewDate ? calendarDate(input.reviewDate) : null, reason: input.reason ?? '' },
+      data: { alertId, childId: child.id, decidedById: actor.userId, decidedAt: now, bringForward: input.bringForward, reviewDate: reviewDate ? calendarDate(reviewDate) : null, reason },
     })
     await tx.alertRecipient.updateMany({ where: { alertId, userId: actor.userId, acknowledgedAt: null }, data: { acknowledgedAt: now } })
     await tx.alertEvent.create({ data: { alertId, kind: 'decision', at: now, byId: actor.userId, note: input.bringForward ? `Review brought forward to ${input.reviewDate}` : 'Review not brought forward' } }) // the reason stays on the decision, shown with the child

@@ -3,6 +3,7 @@
 import {
   AMENDABLE_FIELDS,
   checkAmendedTimes,
+  checkDuringPlacement,
   checkNewEpisode,
   checkReturn,
   checkUpdate,
@@ -14,7 +15,7 @@ import {
 import { languageWarningsFor } from '@/lib/domain/language'
 import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
-import { calendarDate, formatDateTime, formatDuration, londonDate } from '@/lib/domain/time'
+import { calendarDate, formatDateTime, formatDuration, isoDate, londonDate } from '@/lib/domain/time'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { AmendEpisode, EpisodeUpdateInput, RecordReturn, ReportMissing } from '@/lib/validation/episodes'
 import { ABSENCE_TYPES, RETURN_METHODS } from '@/lib/validation/episodes'
@@ -27,7 +28,7 @@ import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, type
 import { createDueInterview, moveInterviewDeadline } from './return-interviews'
 import { notifyChildTeam } from './notifications'
 import { patternsAfterEvent } from './patterns'
-import { childWhere, currentPlacement, episodeWhere } from './scope'
+import { childWhere, episodeWhere } from './scope'
 
 const person = { select: { id: true, name: true } } as const
 const canonicalName = { select: { id: true, name: true, kind: true, postcode: true, mergedIntoId: true } } as const
@@ -192,23 +193,47 @@ export async function currentEpisodes(actor: Actor, now = new Date()) {
 
 const isOpenEpisodeClash = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002'
 
-/** "Report missing": the first minute's facts; everything else can be added later. */
+/** A child's placements as the episode rules read them: UK calendar days and where. */
+async function placementsOf(tx: Tx, childId: string) {
+  const placements = await tx.placement.findMany({
+    where: { childId },
+    select: { startDate: true, endDate: true, homeId: true, settingName: true, home: { select: { name: true } } },
+  })
+  return placements.map((p) => ({
+    startDate: isoDate(p.startDate),
+    endDate: p.endDate ? isoDate(p.endDate) : null,
+    where: p.home?.name ?? p.settingName ?? 'another setting',
+    homeId: p.homeId,
+  }))
+}
+
+/** Only the problems with some fields, renamed as the request names them (e.g. returnedAt -> return.returnedAt). */
+function only(problems: Record<string, string>, fields: Record<string, string>) {
+  return Object.fromEntries(Object.entries(problems).flatMap(([k, v]) => (k in fields ? [[fields[k], v]] : [])))
+}
+
+/** "Report missing": the first minute's facts; everything else can be added later. A back-dated episode comes with
+ * its return, so it is never open alongside a later one. */
 export async function reportMissing(actor: Actor, childId: string, input: ReportMissing, now = new Date()) {
   if (!can(actor, 'episode.report')) throw new NotFoundError('child')
   const prisma = await getPrisma()
   const lastSeenAt = new Date(input.lastSeenAt)
+  const returnedAt = input.return ? new Date(input.return.returnedAt) : null
   try {
     return await prisma.$transaction(async (tx) => {
       const child = await tx.child.findFirst({
         where: { AND: [{ id: childId }, childWhere(actor, 'episode.report', now)] },
-        include: {
-          missingEpisodes: { select: { id: true, lastSeenAt: true, returnedAt: true } },
-          placements: { where: currentPlacement(lastSeenAt), select: { homeId: true }, take: 1 },
-        },
+        include: { missingEpisodes: { select: { id: true, lastSeenAt: true, returnedAt: true } } },
       })
       if (!child) throw new NotFoundError('child')
-      throwIfProblems(checkNewEpisode({ lastSeenAt }, { dateOfBirth: child.dateOfBirth, episodes: child.missingEpisodes }, now))
-      const homeId = child.placements[0]?.homeId ?? null
+      const placements = await placementsOf(tx, childId)
+      const newEpisode = { lastSeenAt, returnedAt }
+      throwIfProblems(only(checkNewEpisode(newEpisode, { dateOfBirth: child.dateOfBirth, episodes: child.missingEpisodes }, now), { form: 'form', lastSeenAt: 'lastSeenAt', returnedAt: 'return.returnedAt' }))
+      if (returnedAt) throwIfProblems(only(checkReturn({ id: '', lastSeenAt, returnedAt: null, sightings: [] }, returnedAt, [], now), { returnedAt: 'return.returnedAt' }))
+      // reported without a return, an episode in a placement that has since ended is refused on when last seen
+      throwIfProblems(only(checkDuringPlacement(newEpisode, { firstName: child.firstName, placements }), { lastSeenAt: 'lastSeenAt', returnedAt: returnedAt ? 'return.returnedAt' : 'lastSeenAt' }))
+      const startDay = londonDate(lastSeenAt)
+      const homeId = placements.find((p) => p.startDate <= startDay && (p.endDate === null || startDay <= p.endDate))?.homeId ?? null
       const episode = await tx.missingEpisode.create({
         data: {
           childId,
@@ -232,7 +257,6 @@ export async function reportMissing(actor: Actor, childId: string, input: Report
         body: (who) => `${who}, a child you work with, was reported ${input.absenceType === 'AWAY' ? 'away from their placement without authorisation' : 'missing'}, last seen ${formatDateTime(lastSeenAt)}.`,
         link: `/episodes/${episode.id}`,
       }, now)
-      await patternsAfterEvent(tx, childId, now)
       await recordAudit(tx, {
         actorId: actor.userId,
         action: 'episode.report',
@@ -241,6 +265,8 @@ export async function reportMissing(actor: Actor, childId: string, input: Report
         childId,
         details: { homeId, ...(input.wentWithEpisodeId ? { wentWithEpisodeId: input.wentWithEpisodeId } : {}) },
       })
+      if (input.return) await writeReturn(tx, actor, episode, input.return, now)
+      else await patternsAfterEvent(tx, childId, now)
       return { id: episode.id }
     })
   } catch (e) {
@@ -274,49 +300,58 @@ export async function recordReturn(actor: Actor, episodeId: string, input: Recor
     const others = await tx.missingEpisode.findMany({ where: { childId: episode.childId, id: { not: episodeId } }, select: { id: true, lastSeenAt: true, returnedAt: true } })
     const sightings = episode.updates.filter((u) => u.kind === 'SIGHTING').map((u) => u.at)
     throwIfProblems(checkReturn({ ...episode, sightings }, returnedAt, others, now))
-    const updated = await tx.missingEpisode.updateMany({
-      where: { id: episodeId, returnedAt: null },
-      data: {
-        returnedAt,
-        returnMethod: input.returnMethod,
-        returnMethodOther: input.returnMethod === 'OTHER' ? input.returnMethodOther : null,
-        injuries: input.injuries,
-        hungry: input.hungry,
-        tired: input.tired,
-        intoxicated: input.intoxicated,
-        signsOfHarm: input.signsOfHarm,
-        medicalAttention: input.medicalAttention,
-        whoInformed: input.whoInformed,
-        returnRecordedAt: now,
-        returnRecordedById: actor.userId,
-        version: { increment: 1 },
-      },
-    })
-    if (updated.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this return. Reload the episode to see it.' })
-    if (input.foundLocation?.name)
-      await tx.episodeLocation.create({ data: { episodeId, role: 'FOUND', locationId: await resolveLocation(tx, input.foundLocation, actor.userId), ...typedLocation(input.foundLocation) } })
-    for (const visited of input.visitedLocations)
-      await tx.episodeLocation.create({ data: { episodeId, role: 'VISITED', locationId: await resolveLocation(tx, visited, actor.userId), ...typedLocation(visited) } })
-    for (const associate of input.associates)
-      await tx.episodeAssociate.create({ data: { episodeId, associateId: await resolveAssociate(tx, associate, actor.userId), ...typedAssociate(associate) } })
-    for (const vehicle of input.vehicles)
-      await tx.episodeVehicle.create({ data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId), ...typedVehicle(vehicle) } })
-    const interview = await createDueInterview(tx, episode, returnedAt) // every return: an independent interview within 72 hours
-    const minutesAway = Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now))
-    await notifyChildTeam(tx, episode.childId, {
-      kind: 'episode.returned',
-      title: (who) => `Haven: ${who} is back`,
-      body: (who) => `${who} came back ${formatDateTime(returnedAt)} after ${formatDuration(minutesAway)}. The return interview is due by ${formatDateTime(interview.dueAt)}.`,
-      link: `/episodes/${episodeId}`,
-    }, now)
-    await patternsAfterEvent(tx, episode.childId, now)
-    await recordAudit(tx, { actorId: actor.userId, action: 'episode.return', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { returnedAt: returnedAt.toISOString() } })
-    return {
-      id: episodeId,
-      durationMinutes: Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now)),
-      warnings: languageWarningsFor(input, ['signsOfHarm', 'injuries', 'medicalAttention', 'whoInformed']),
-    }
+    const child = { firstName: episode.child.firstName, placements: await placementsOf(tx, episode.childId) }
+    throwIfProblems(only(checkDuringPlacement({ lastSeenAt: episode.lastSeenAt, returnedAt }, child), { returnedAt: 'returnedAt' }))
+    return writeReturn(tx, actor, episode, input, now)
   })
+}
+
+/** Writes a checked return, its places, people and vehicles, the interview due, and tells the child's team. */
+async function writeReturn(tx: Tx, actor: Actor, episode: { id: string; childId: string; lastSeenAt: Date }, input: RecordReturn, now: Date) {
+  const episodeId = episode.id
+  const returnedAt = new Date(input.returnedAt)
+  const updated = await tx.missingEpisode.updateMany({
+    where: { id: episodeId, returnedAt: null },
+    data: {
+      returnedAt,
+      returnMethod: input.returnMethod,
+      returnMethodOther: input.returnMethod === 'OTHER' ? input.returnMethodOther : null,
+      injuries: input.injuries,
+      hungry: input.hungry,
+      tired: input.tired,
+      intoxicated: input.intoxicated,
+      signsOfHarm: input.signsOfHarm,
+      medicalAttention: input.medicalAttention,
+      whoInformed: input.whoInformed,
+      returnRecordedAt: now,
+      returnRecordedById: actor.userId,
+      version: { increment: 1 },
+    },
+  })
+  if (updated.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this return. Reload the episode to see it.' })
+  if (input.foundLocation?.name)
+    await tx.episodeLocation.create({ data: { episodeId, role: 'FOUND', locationId: await resolveLocation(tx, input.foundLocation, actor.userId), ...typedLocation(input.foundLocation) } })
+  for (const visited of input.visitedLocations)
+    await tx.episodeLocation.create({ data: { episodeId, role: 'VISITED', locationId: await resolveLocation(tx, visited, actor.userId), ...typedLocation(visited) } })
+  for (const associate of input.associates)
+    await tx.episodeAssociate.create({ data: { episodeId, associateId: await resolveAssociate(tx, associate, actor.userId), ...typedAssociate(associate) } })
+  for (const vehicle of input.vehicles)
+    await tx.episodeVehicle.create({ data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId), ...typedVehicle(vehicle) } })
+  const interview = await createDueInterview(tx, episode, returnedAt) // every return: an independent interview within 72 hours
+  const minutesAway = Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now))
+  await notifyChildTeam(tx, episode.childId, {
+    kind: 'episode.returned',
+    title: (who) => `Haven: ${who} is back`,
+    body: (who) => `${who} came back ${formatDateTime(returnedAt)} after ${formatDuration(minutesAway)}. The return interview is due by ${formatDateTime(interview.dueAt)}.`,
+    link: `/episodes/${episodeId}`,
+  }, now)
+  await patternsAfterEvent(tx, episode.childId, now)
+  await recordAudit(tx, { actorId: actor.userId, action: 'episode.return', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { returnedAt: returnedAt.toISOString() } })
+  return {
+    id: episodeId,
+    durationMinutes: minutesAway,
+    warnings: languageWarningsFor(input, ['signsOfHarm', 'injuries', 'medicalAttention', 'whoInformed']),
+  }
 }
 
 const stale = () =>
@@ -356,8 +391,14 @@ export async function amendEpisode(actor: Actor, episodeId: string, input: Amend
       const others = await tx.missingEpisode.findMany({ where: { childId: episode.childId, id: { not: episodeId } }, select: { id: true, lastSeenAt: true, returnedAt: true } })
       const sightings = episode.updates.filter((u) => u.kind === 'SIGHTING').map((u) => u.at)
       const child = await tx.child.findUniqueOrThrow({ where: { id: episode.childId }, select: { dateOfBirth: true } })
-      const problems = checkAmendedTimes({ ...episode, sightings, updateTimes: episode.updates.map((u) => u.at), dateOfBirth: child.dateOfBirth }, { [input.field]: result.value as Date }, others, now)
+      const change = { [input.field]: result.value as Date }
+      const problems = checkAmendedTimes({ ...episode, sightings, updateTimes: episode.updates.map((u) => u.at), dateOfBirth: child.dateOfBirth }, change, others, now)
       if (Object.keys(problems).length) throw new ValidationError({ value: Object.values(problems)[0] })
+      // the corrected times still fall within the child's placements (a return only when there is one)
+      const times = { lastSeenAt: change.lastSeenAt ?? episode.lastSeenAt, returnedAt: change.returnedAt ?? episode.returnedAt }
+      const placed = checkDuringPlacement(times, { firstName: episode.child.firstName, placements: await placementsOf(tx, episode.childId) })
+      const placementProblem = input.field === 'lastSeenAt' ? (placed.lastSeenAt ?? (times.returnedAt && placed.returnedAt)) : placed.returnedAt
+      if (placementProblem) throw new ValidationError({ value: placementProblem })
       const interview = await tx.returnInterview.findUnique({ where: { episodeId }, select: { heldAt: true } })
       if (input.field === 'returnedAt' && interview?.heldAt && interview.heldAt < (result.value as Date))
         throw new ValidationError({ value: 'The return interview is recorded as held before this time: correct that first' })

@@ -1,7 +1,7 @@
 // Starting and ending a child's placements. Dates never overlap (SSDA903 episodes); starting a new placement
 // ends the open one on the same day (REC X1).
 import { can, grantsFor } from '@/lib/domain/permissions'
-import { checkNewPlacement, checkPlacementEnd } from '@/lib/domain/placements'
+import { checkEndAgainstEpisodes, checkNewPlacement, checkPlacementEnd } from '@/lib/domain/placements'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { Prisma } from '@/lib/generated/prisma/client'
@@ -79,6 +79,8 @@ export async function endPlacement(actor: Actor, placementId: string, input: Pla
     )
     if (!mayEnd) throw new ForbiddenError('Only the manager of the home or the social worker can end this placement.')
     throwIfProblems(checkPlacementEnd(asDates(placement), input.endDate, londonDate(now)))
+    const episodes = await tx.missingEpisode.findMany({ where: { childId: placement.childId }, select: { lastSeenAt: true, returnedAt: true } })
+    throwIfProblems(checkEndAgainstEpisodes(asDates(placement), input.endDate, episodes))
     const updated = await tx.placement.updateMany({
       where: { id: placementId, endDate: null }, // nobody else ended it meanwhile
       data: { endDate: calendarDate(input.endDate), endReason: input.endReason, endedAt: now, endedById: actor.userId },

@@ -4,7 +4,7 @@ import { languageWarningsFor } from '@/lib/domain/language'
 import { can } from '@/lib/domain/permissions'
 import { checkOutcome, interviewDueAt, interviewStatus, isOutstanding, timeliness, type CarePerson, type InterviewState } from '@/lib/domain/return-interviews'
 import { ROLE_LABELS, type Actor } from '@/lib/domain/roles'
-import { ageOn, calendarDate, isoDate, londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
+import { ageOn, calendarDate, formatDate, isoDate, londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { momentField } from '@/lib/validation/fields'
@@ -273,7 +273,7 @@ export async function amendInterview(actor: Actor, interviewId: string, input: {
       if (!parsed.success) throw new ValidationError({ value: parsed.error.issues[0].message })
       value = new Date(parsed.data)
       const problems = checkOutcome(
-        { outcome: 'HELD', offeredAt: null, heldAt: value, interviewerOrganisation: null, independenceDeclared: true, childChoseTrustedAdult: false, trustedAdult: null },
+        { outcome: 'HELD', offeredAt: i.offeredAt, heldAt: value, interviewerOrganisation: null, independenceDeclared: true, childChoseTrustedAdult: false, trustedAdult: null },
         { returnedAt: i.episode.returnedAt!, providerName: null, now },
       )
       if (problems.heldAt) throw new ValidationError({ value: problems.heldAt })
@@ -328,6 +328,10 @@ export async function recordPreventionInterview(actor: Actor, interviewId: strin
     const i = await findInterview(tx, actor, 'interview.record', { id: interviewId }, now)
     if (i.preventionInterview) throw new ValidationError({ form: 'Already recorded: correct it with an amendment.' })
     if (input.preventionInterview === 'DONE' && !input.preventionInterviewDate) throw new ValidationError({ preventionInterviewDate: 'Enter the date of the police prevention interview' })
+    const day = input.preventionInterviewDate
+    if (day && day > londonDate(now)) throw new ValidationError({ preventionInterviewDate: 'The date cannot be in the future' })
+    if (day && day < londonDate(i.episode.returnedAt!))
+      throw new ValidationError({ preventionInterviewDate: `The child came back on ${formatDate(londonDate(i.episode.returnedAt!))}: the police prevention interview cannot be before that` })
     const saved = await tx.returnInterview.updateMany({
       where: { id: interviewId, preventionInterview: null },
       data: { preventionInterview: input.preventionInterview, preventionInterviewDate: input.preventionInterviewDate ? calendarDate(input.preventionInterviewDate) : null, version: { increment: 1 } },

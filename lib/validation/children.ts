@@ -59,7 +59,7 @@ export const placementEndSchema = z.object({
 export const newChildSchema = z.object({
   firstName: requiredText('the first name', 100),
   lastName: requiredText('the last name', 100),
-  dateOfBirth: dateField('the date of birth'),
+  dateOfBirth: dateField('the date of birth', 'birth'),
   sex: z.enum(['MALE', 'FEMALE'], { error: 'Select the sex recorded for the child' }),
   ethnicity: codeField(ETHNICITIES, 'Select the ethnicity, or "Information not yet obtained"'),
   disability: z.enum(['NOT_DISABLED', 'DISABLED', 'NOT_KNOWN'], { error: 'Select whether the child has a disability' }),

@@ -9,18 +9,6 @@ export const UPDATE_KINDS = ['NOTE', 'CALL', 'PLACE_CHECKED', 'SIGHTING', 'POLIC
 export const RETURN_METHODS = ['RETURNED_ALONE', 'FOUND_BY_POLICE', 'BROUGHT_BY_STAFF', 'BROUGHT_BY_FAMILY', 'OTHER'] as const
 export const LOCATION_KINDS = ['TAKEAWAY_OR_SHOP', 'HOTEL', 'HOUSE_OR_FLAT', 'PARK_OR_OPEN_SPACE', 'TRANSPORT', 'OTHER'] as const
 
-export const reportMissingSchema = z.object({
-  absenceType: z.enum(ABSENCE_TYPES, { error: 'Say whether we know where the child is' }),
-  lastSeenAt: momentField('when the child was last seen'),
-  lastSeenPlace: requiredText('where the child was last seen', 300),
-  lastSeenWith: optionalText('who they were with', 500),
-  clothing: optionalText('what they were wearing', 1000),
-  policeInformed: yesNo('Say whether the police have been told'),
-  policeReference: optionalText('the police reference', 100),
-  /** the episode of another child this one went with (from "report them missing too") */
-  wentWithEpisodeId: optionalId('Choose the episode from the list'),
-})
-
 export const episodeUpdateSchema = z
   .object({
     kind: z.enum(UPDATE_KINDS, { error: 'Select what kind of update this is' }),
@@ -70,6 +58,20 @@ export const recordReturnSchema = z
       if (!l.name) ctx.addIssue({ code: 'custom', path: ['visitedLocations', i, 'name'], message: 'Name the place, or leave the whole row empty' })
     })
   })
+
+export const reportMissingSchema = z.object({
+  absenceType: z.enum(ABSENCE_TYPES, { error: 'Say whether we know where the child is' }),
+  lastSeenAt: momentField('when the child was last seen'),
+  lastSeenPlace: requiredText('where the child was last seen', 300),
+  lastSeenWith: optionalText('who they were with', 500),
+  clothing: optionalText('what they were wearing', 1000),
+  policeInformed: yesNo('Say whether the police have been told'),
+  policeReference: optionalText('the police reference', 100),
+  /** the episode of another child this one went with (from "report them missing too") */
+  wentWithEpisodeId: optionalId('Choose the episode from the list'),
+  /** a back-dated episode that has ended is reported with its return, in one go */
+  return: recordReturnSchema.optional().nullable().transform((v) => v ?? null),
+})
 
 export const amendEpisodeSchema = z.object({
   field: z.enum(Object.keys(AMENDABLE_FIELDS) as [keyof typeof AMENDABLE_FIELDS, ...(keyof typeof AMENDABLE_FIELDS)[]], { error: 'Select what needs correcting' }),

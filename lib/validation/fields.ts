@@ -1,6 +1,8 @@
 // Field builders shared by every schema: one wording for one kind of problem, in the browser, the server and the API.
 import { z } from 'zod'
-import { fromLondonLocal } from '@/lib/domain/time'
+import { fromLondonLocal, YEARS, type YearKind } from '@/lib/domain/time'
+
+export { YEARS }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
@@ -42,22 +44,43 @@ export const optionalText = (label: string, max = 2000) =>
     .nullable()
     .transform((v) => (v ? cleanText(v) : null))
 
-/** A calendar date, YYYY-MM-DD (what <input type="date"> sends). */
-export const dateField = (label: string) =>
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** What is wrong with a calendar day given as numbers, if anything: the year out of range, or no such day. */
+function dayProblem(label: string, kind: YearKind, y: number, m: number, d: number): string | null {
+  const { min, max } = YEARS[kind]
+  const Label = capitalise(label.replace(/^(the|a|an) /, ''))
+  if (y < min || y > max) return `Year must be between ${min} and ${max}: check ${label}`
+  if (m < 1 || m > 12) return `${Label} must be a real date: there is no month ${m}`
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  if (d < 1 || d > daysInMonth) return `${Label} must be a real date: there is no ${d} ${MONTH_NAMES[m - 1]} ${y}`
+  return null
+}
+
+/** A calendar date, YYYY-MM-DD (what <input type="date"> sends): a day that exists, in the years for its kind. */
+export const dateField = (label: string, kind: YearKind = 'event') =>
   z
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .pipe(z.iso.date(`${capitalise(label.replace(/^(the|a|an) /, ''))} must be a real date, for example 2011-03-27`))
+    .superRefine((value, ctx) => {
+      // a refinement, not a transform: the form's other checks still run and name their fields too
+      if (!value) return // "Enter ..." says it
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+      const problem = match
+        ? dayProblem(label, kind, Number(match[1]), Number(match[2]), Number(match[3]))
+        : `${capitalise(label.replace(/^(the|a|an) /, ''))} must be a real date, for example 2011-03-27`
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
 
 /** An optional calendar date: blank becomes null. */
-export const optionalDate = (label: string) =>
+export const optionalDate = (label: string, kind: YearKind = 'event') =>
   z
     .string()
     .optional()
     .nullable()
     .transform((v) => v || null)
-    .pipe(dateField(label).nullable())
+    .pipe(dateField(label, kind).nullable())
 
 /** One of a code list (a select). */
 export const codeField = (codes: Record<string, string>, message: string) =>
@@ -95,7 +118,8 @@ export const email = () =>
 
 /**
  * A moment, as London wall-clock time from <input type="datetime-local"> (YYYY-MM-DDTHH:mm) or as an ISO 8601
- * instant with an offset (the API). Parsed to an ISO instant in UTC, so parsing it again gives the same.
+ * instant with an offset (the API). Parsed to an ISO instant in UTC, so parsing it again gives the same. The day
+ * must exist and the time must be on the clock (no 31 November, no 24:00): JavaScript would roll them over.
  */
 export const momentField = (label: string) =>
   z
@@ -103,24 +127,25 @@ export const momentField = (label: string) =>
     .trim()
     .min(1, `Enter ${label}`)
     .transform((value, ctx) => {
-      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) {
-        const result = fromLondonLocal(value)
-        if (result.ok) return result.instant.toISOString()
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            result.problem === 'does-not-exist'
-              ? `That time does not exist in the UK: the clocks went forward an hour then. Check ${label}`
-              : `${capitalise(label.replace(/^(the|a|an) /, ''))} must be a real date and time`,
-        })
+      const Label = capitalise(label.replace(/^(the|a|an) /, ''))
+      const fail = (message: string) => {
+        ctx.addIssue({ code: 'custom', message })
         return z.NEVER
       }
-      const instant = new Date(value)
-      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(instant.getTime())) {
-        ctx.addIssue({ code: 'custom', message: `${capitalise(label.replace(/^(the|a|an) /, ''))} must be a real date and time, like 2026-03-27T21:30` })
-        return z.NEVER
-      }
-      return instant.toISOString()
+      const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))?$/.exec(value)
+      if (!match) return fail(`${Label} must be a real date and time, like 2026-03-27T21:30`)
+      const [y, mo, d, h, mi, sec] = match.slice(1, 7).map(Number)
+      const local = match[7] === undefined
+      // London wall-clock time has no seconds (that is what the form sends); an instant needs its offset
+      if (local && match[6] !== undefined) return fail(`${Label} must be a real date and time, like 2026-03-27T21:30`)
+      const problem = dayProblem(label, 'event', y, mo, d)
+      if (problem) return fail(problem)
+      if (h > 23 || mi > 59 || sec > 59 || Number(match[8] ?? 0) > 14 || Number(match[9] ?? 0) > 59)
+        return fail(`${Label} must be a real time of day, from 00:00 to 23:59`)
+      if (!local) return new Date(value).toISOString()
+      const result = fromLondonLocal(value)
+      if (result.ok) return result.instant.toISOString()
+      return fail(`That time does not exist in the UK: the clocks went forward an hour then. Check ${label}`)
     })
 
 /** A yes/no question (radio buttons send "yes"/"no"; the API may send true/false). Not a z.union: the form's

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { LOCATION_KINDS } from './episodes'
 import { CHILD_SAYS_SECTIONS } from '@/lib/domain/return-interviews'
 import { settings } from '@/lib/settings'
-import { cleanText, dateField, momentField, noControlCharacters, optionalText, requiredText } from './fields'
+import { cleanText, dateField, momentField, noControlCharacters, optionalDate, optionalText, requiredText } from './fields'
 
 export const OUTCOMES = ['HELD', 'DECLINED', 'NOT_AVAILABLE', 'NOT_OFFERED'] as const
 export const OFFER_METHODS = ['IN_PERSON', 'PHONE', 'TEXT_OR_MESSAGE', 'LETTER', 'THROUGH_CARER', 'OTHER'] as const
@@ -110,12 +110,7 @@ export const policeSharingSchema = z
 
 export const preventionSchema = z.object({
   preventionInterview: z.enum(PREVENTION_STATUSES, { error: 'Select whether the police prevention interview was done' }),
-  preventionInterviewDate: z
-    .string()
-    .optional()
-    .nullable()
-    .transform((v) => v || null)
-    .pipe(dateField('the date').nullable()),
+  preventionInterviewDate: optionalDate('the date'),
 })
 
 export const serviceSchema = z.object({ name: optionalText('the service name', 200) })

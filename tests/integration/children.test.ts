@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '@/lib/server/errors'
 import { endPlacement, startPlacement } from '@/lib/server/placements'
 import { newChildSchema, placementStartSchema } from '@/lib/validation/children'
 import { freshDatabase } from '../support/database'
-import { makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+import { makeChild, makeEpisode, makePerson, makeWorld, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
@@ -107,6 +107,21 @@ describe('placements', () => {
     expect(await fieldErrors(endPlacement(socialWorker, child.placements[0].id, { endDate: '2025-04-02', endReason: 'E4A' }))).toEqual({
       endDate: 'This placement already ended on 2025-04-01',
     })
+  })
+
+  it('cannot end while the child is missing, or before an episode during it ended', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Ending Manager')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, startDate: '2025-03-01' })
+    const open = await makeEpisode(child.id, { lastSeenAt: '2025-05-10T20:00:00Z', reportedById: manager.userId })
+    expect(await fieldErrors(endPlacement(manager, child.placements[0].id, { endDate: '2025-05-20', endReason: 'E4A' }))).toEqual({
+      endDate: 'The child is recorded as missing or away since 10 May 2025, 21:00: record their return first (at the latest on the day the placement ends)',
+    })
+    const prisma = await getPrisma()
+    await prisma.missingEpisode.update({ where: { id: open.id }, data: { returnedAt: new Date('2025-05-12T09:00:00Z'), returnMethod: 'RETURNED_ALONE' } })
+    expect(await fieldErrors(endPlacement(manager, child.placements[0].id, { endDate: '2025-05-11', endReason: 'E4A' }))).toEqual({
+      endDate: 'There is an episode until 12 May 2025, 10:00: the placement cannot end before 12 May 2025',
+    })
+    await endPlacement(manager, child.placements[0].id, { endDate: '2025-05-12', endReason: 'E4A' })
   })
 })
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { calendarDate } from '@/lib/domain/time'
 import { getPrisma } from '@/lib/server/database'
 import { addEpisodeUpdate, amendEpisode, closeEpisode, getEpisode, linkEpisodes, listChildEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/server/errors'
@@ -63,6 +64,59 @@ describe('reporting and following an episode', () => {
     expect(await problems(reportMissing(worker, child.id, report({ lastSeenAt: '2099-01-01T10:00' })))).toEqual({ lastSeenAt: 'When last seen cannot be in the future' })
     const { id } = await reportMissing(worker, child.id, report())
     expect((await problems(addEpisodeUpdate(worker, id, episodeUpdateSchema.parse({ kind: 'CALL', at: '2026-11-20T20:00', text: 'x' })))).at).toMatch(/before the child was last seen/)
+  })
+})
+
+describe('impossible episodes are refused', () => {
+  async function ellie() {
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Ellie Social Worker')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, firstName: 'Ellie', startDate: '2026-09-01', socialWorkerId: socialWorker.userId })
+    return { socialWorker, child }
+  }
+  const count = async (childId: string) => (await getPrisma()).missingEpisode.count({ where: { childId } })
+
+  it('an episode must start during one of the child’s placements, and the refusal shows them', async () => {
+    const { socialWorker, child } = await ellie()
+    expect(await problems(reportMissing(socialWorker, child.id, report({ lastSeenAt: '2026-08-15T22:00' })))).toEqual({
+      lastSeenAt: 'Haven has Ellie placed from 1 Sept 2026 (Willow House). An episode must start during a placement.',
+    })
+    expect(await count(child.id)).toBe(0)
+    const { id } = await reportMissing(socialWorker, child.id, report({ lastSeenAt: '2026-09-01T08:00' }))
+    const episode = await getEpisode(socialWorker, id)
+    expect(episode.home).toMatchObject({ id: world.homeA.id })
+    // a correction cannot move it out of the placement either
+    expect((await problems(amendEpisode(socialWorker, id, { field: 'lastSeenAt', value: '2026-08-31T23:00', reason: 'typo', version: episode.version }))).value).toMatch(/placed from 1 Sept 2026 \(Willow House\)\. An episode must start during a placement/)
+  })
+
+  it('the return is recorded by the day the placement ended at the latest (SSDA903: an open period closes with the placement)', async () => {
+    const { socialWorker, child } = await ellie()
+    const prisma = await getPrisma()
+    await prisma.placement.update({ where: { id: child.placements[0].id }, data: { endDate: calendarDate('2026-10-31'), endReason: 'E11' } })
+    const open = await makeEpisode(child.id, { lastSeenAt: '2026-10-20T20:00:00Z', reportedById: socialWorker.userId })
+    expect((await problems(recordReturn(socialWorker, open.id, back({ returnedAt: '2026-11-05T10:00' })))).returnedAt).toBe(
+      'Haven has Ellie placed from 1 Sept 2026 to 31 Oct 2026 (Willow House). The return must be by the day the placement ended (31 Oct 2026): an episode ends when the placement does.',
+    )
+    await recordReturn(socialWorker, open.id, back({ returnedAt: '2026-10-31T20:00' }))
+    // an open episode reported now in that ended placement would stay open past it
+    expect((await problems(reportMissing(socialWorker, child.id, report({ lastSeenAt: '2026-10-31T21:00' })))).lastSeenAt).toMatch(/The placement ended on 31 Oct 2026: an episode during it is recorded with its return/)
+  })
+
+  it('an open episode never starts before a recorded episode ends; a back-dated one comes with its return', async () => {
+    const { socialWorker, child } = await ellie()
+    await makeEpisode(child.id, { lastSeenAt: '2026-11-10T10:00:00Z', returnedAt: '2026-11-10T18:00:00Z', reportedById: socialWorker.userId })
+    // before the earlier episode's return, and before it began: the child would be missing twice at once
+    expect((await problems(reportMissing(socialWorker, child.id, report({ lastSeenAt: '2026-11-10T09:00' })))).lastSeenAt).toBe(
+      'There is a later episode (10 Nov, 10:00 to 10 Nov, 18:00). An episode from this time would still be open then: record it together with when the child returned',
+    )
+    expect(await count(child.id)).toBe(1)
+    // with a return that runs into the later episode: refused on the return
+    expect((await problems(reportMissing(socialWorker, child.id, report({ lastSeenAt: '2026-11-09T09:00', return: { returnedAt: '2026-11-10T11:00', returnMethod: 'RETURNED_ALONE' } }))))).toEqual({
+      'return.returnedAt': 'This overlaps a later episode (10 Nov, 10:00 to 10 Nov, 18:00): the return cannot be after it began',
+    })
+    // with its return before the later one: recorded, returned, with its interview due
+    const { id } = await reportMissing(socialWorker, child.id, report({ lastSeenAt: '2026-11-09T09:00', return: { returnedAt: '2026-11-09T21:00', returnMethod: 'RETURNED_ALONE' } }))
+    expect(await getEpisode(socialWorker, id)).toMatchObject({ status: 'returned', return: { returnedAt: '2026-11-09T21:00:00.000Z', method: 'RETURNED_ALONE' } })
+    expect(await (await getPrisma()).returnInterview.count({ where: { episodeId: id } })).toBe(1)
   })
 })
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { acknowledgeAlert, decideOnAlert, getAlert, listAlerts, resolveAlert } from '@/lib/server/alerts'
 import { getPrisma } from '@/lib/server/database'
 import { amendEpisode, recordReturn, reportMissing } from '@/lib/server/episodes'
+import { ValidationError } from '@/lib/server/errors'
 import { escalateUnacknowledged, patternsAfterEvent, recomputeAllPatterns } from '@/lib/server/patterns'
 import { decisionSchema } from '@/lib/validation/alerts'
 import { amendEpisodeSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
@@ -29,6 +30,16 @@ async function episode(worker: Awaited<ReturnType<typeof makePerson>>, childId: 
   const { id } = await reportMissing(worker, childId, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: start, lastSeenPlace: 'Willow House', policeInformed: 'yes' }), new Date(`${start}:00Z`))
   await recordReturn(worker, id, recordReturnSchema.parse({ returnedAt: end, returnMethod: 'RETURNED_ALONE', ...extra }), new Date(`${end}:00Z`))
   return id
+}
+
+async function problems(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (e) {
+    if (e instanceof ValidationError) return e.fieldErrors
+    throw e
+  }
+  throw new Error('expected a validation error')
 }
 
 describe('the IRO is told', () => {
@@ -96,6 +107,21 @@ describe('pattern alerts', () => {
     expect(view.decisions.map((d) => d.id)).toEqual([id])
     expect(view.children[0].review).toMatchObject({ date: tomorrow, broughtForward: true })
     expect(view.acknowledgedAt).not.toBeNull()
+  })
+
+  it('a decision not to bring the review forward has no date; decisions stop when the alert is resolved, and a double submit is kept once', async () => {
+    const { worker, manager, iro, child } = await team()
+    for (const day of ['05', '10', '12']) await episode(worker, child.id, `2026-11-${day}T10:00`, `2026-11-${day}T12:00`)
+    const [alert] = (await listAlerts(iro)).alerts.filter((a) => a.rule === 'repeat-missing')
+    const notForward = decisionSchema.parse({ childId: child.id, bringForward: 'no', reviewDate: '2099-12-31', reason: 'Review is next week anyway' })
+    const { id } = await decideOnAlert(iro, alert.id, notForward)
+    const prisma = await getPrisma()
+    expect((await prisma.alertDecision.findUniqueOrThrow({ where: { id } })).reviewDate).toBeNull()
+    expect(await problems(decideOnAlert(iro, alert.id, notForward))).toEqual({ form: expect.stringMatching(/^This decision was recorded at .*: it is kept once\.$/) })
+    await resolveAlert(manager, alert.id, { reason: 'Strategy meeting held' })
+    const later = decisionSchema.parse({ childId: child.id, bringForward: 'yes', reviewDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) })
+    expect((await problems(decideOnAlert(iro, alert.id, later))).form).toMatch(/^This alert was resolved on .*: it takes no more decisions/)
+    expect(await prisma.alertDecision.count({ where: { alertId: alert.id } })).toBe(1)
   })
 
   it('children going missing together: the manager and each child’s IRO', async () => {

@@ -6,7 +6,7 @@ import { getChild } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
 import { amendEpisode, getEpisode, recordReturn, reportMissing } from '@/lib/server/episodes'
 import { NotFoundError, ValidationError } from '@/lib/server/errors'
-import { amendInterview, getInterview, listInterviews, recordOffer, recordOutcome, timelinessReport } from '@/lib/server/return-interviews'
+import { amendInterview, getInterview, listInterviews, recordOffer, recordOutcome, recordPreventionInterview, timelinessReport } from '@/lib/server/return-interviews'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { interviewListSchema, interviewViewSchema } from '@/lib/validation/responses'
 import { outcomeSchema } from '@/lib/validation/return-interviews'
@@ -69,6 +69,7 @@ describe('recording the interview', () => {
     const { episodeId } = await returned()
     const rip = await practitioner()
     expect(await problems(recordOutcome(rip, { episodeId }, held({ heldAt: '2026-10-24T09:00' })))).toMatchObject({ heldAt: 'The interview cannot be held before the child came back' })
+    expect(await problems(recordOutcome(rip, { episodeId }, held({ offeredAt: '2026-10-25T16:00', heldAt: '2026-10-25T15:00' })))).toEqual({ heldAt: 'The interview cannot be held before it was offered (25 Oct 2026, 16:00)' })
     expect(await problems(recordOutcome(rip, { episodeId }, held({ independenceDeclared: false })))).toHaveProperty('independenceDeclared')
     expect((await problems(recordOutcome(rip, { episodeId }, held({ interviewerOrganisation: 'Brightpath Care Ltd' })))).interviewerOrganisation).toMatch(/not independent/)
     await recordOutcome(rip, { episodeId }, held({ interviewerOrganisation: 'Brightpath Care Ltd', independenceDeclared: false, childChoseTrustedAdult: true, trustedAdult: 'Her key worker' }))
@@ -129,6 +130,18 @@ describe('recording the interview', () => {
     expect((await problems(recordOffer(rip, id, { offeredAt: '2026-10-24T12:00:00.000Z', offerMethod: 'PHONE' }))).form).toMatch(/already been recorded/)
     await recordOutcome(rip, { id }, outcomeSchema.parse({ outcome: 'DECLINED', offeredAt: '' }))
     expect((await getInterview(rip, { id })).offeredAt).toBe('2026-10-24T11:00:00.000Z')
+  })
+
+  it('a police prevention interview is dated between the return and today', async () => {
+    const { episodeId } = await returned()
+    const rip = await practitioner()
+    const { id } = await getInterview(rip, { episodeId })
+    expect(await problems(recordPreventionInterview(rip, id, { preventionInterview: 'DONE', preventionInterviewDate: '2026-10-20' }))).toEqual({
+      preventionInterviewDate: 'The child came back on 24 Oct 2026: the police prevention interview cannot be before that',
+    })
+    expect(await problems(recordPreventionInterview(rip, id, { preventionInterview: 'DONE', preventionInterviewDate: '2099-01-01' }))).toEqual({ preventionInterviewDate: 'The date cannot be in the future' })
+    await recordPreventionInterview(rip, id, { preventionInterview: 'DONE', preventionInterviewDate: '2026-10-25' })
+    expect((await getInterview(rip, { id })).preventionInterviewDate).toBe('2026-10-25')
   })
 
   it('keeps what was shared with the police and referral notes from the home, like the concerns', async () => {

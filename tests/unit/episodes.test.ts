@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ABSENCE_LABELS, ABSENCE_SHORT, checkAmendedTimes, checkNewEpisode, checkReturn, checkUpdate, currentRiskGrade, durationMinutes, episodeStatus, isDaytime, POLICE_RISK_GRADE, RISK_GRADE_LABELS, UPDATE_KIND_LABELS } from '@/lib/domain/episodes'
+import { ABSENCE_LABELS, ABSENCE_SHORT, checkAmendedTimes, checkDuringPlacement, checkNewEpisode, checkReturn, checkUpdate, currentRiskGrade, durationMinutes, episodeStatus, isDaytime, POLICE_RISK_GRADE, RISK_GRADE_LABELS, UPDATE_KIND_LABELS } from '@/lib/domain/episodes'
 
 const t = (iso: string) => new Date(iso)
 const now = t('2026-11-26T12:00:00Z')
@@ -22,6 +22,28 @@ describe('a new episode', () => {
     const earlier = { id: 'e1', lastSeenAt: t('2026-11-20T10:00:00Z'), returnedAt: t('2026-11-20T15:00:00Z') }
     expect(checkNewEpisode({ lastSeenAt: t('2026-11-20T12:00:00Z') }, child([earlier]), now).lastSeenAt).toMatch(/overlaps an earlier episode/)
     expect(checkNewEpisode({ lastSeenAt: t('2026-11-20T15:00:00Z') }, child([earlier]), now)).toEqual({})
+  })
+  it('cannot be open from before a recorded episode; back-dated, it comes with a return before that one began', () => {
+    const later = { id: 'e1', lastSeenAt: t('2026-11-20T10:00:00Z'), returnedAt: t('2026-11-20T15:00:00Z') }
+    expect(checkNewEpisode({ lastSeenAt: t('2026-11-19T10:00:00Z') }, child([later]), now).lastSeenAt).toMatch(/There is a later episode/)
+    expect(checkNewEpisode({ lastSeenAt: t('2026-11-19T10:00:00Z'), returnedAt: t('2026-11-20T11:00:00Z') }, child([later]), now).returnedAt).toMatch(/overlaps a later episode/)
+    expect(checkNewEpisode({ lastSeenAt: t('2026-11-19T10:00:00Z'), returnedAt: t('2026-11-20T10:00:00Z') }, child([later]), now)).toEqual({})
+  })
+})
+
+describe('an episode within the child’s placements (SSDA903 rules 578, 581, 575)', () => {
+  const willow = { startDate: '2026-09-01', endDate: '2026-10-10', where: 'Willow House' }
+  const oak = { startDate: '2026-10-10', endDate: null, where: 'Oak Lodge' }
+  it('starts during a placement, and the refusal names them all', () => {
+    expect(checkDuringPlacement({ lastSeenAt: t('2026-08-15T21:00:00Z'), returnedAt: null }, { firstName: 'Ellie', placements: [oak, willow] })).toEqual({
+      lastSeenAt: 'Haven has Ellie placed from 1 Sept 2026 to 10 Oct 2026 (Willow House), then from 10 Oct 2026 (Oak Lodge). An episode must start during a placement.',
+    })
+    expect(checkDuringPlacement({ lastSeenAt: t('2026-08-31T23:30:00Z'), returnedAt: null }, { firstName: 'Ellie', placements: [{ ...willow, endDate: null }] })).toEqual({}) // 00:30 on 1 September in London
+  })
+  it('runs on through a move the same day (X1), and ends with the care', () => {
+    expect(checkDuringPlacement({ lastSeenAt: t('2026-10-09T21:00:00Z'), returnedAt: t('2026-11-01T10:00:00Z') }, { firstName: 'Ellie', placements: [willow, oak] })).toEqual({})
+    expect(checkDuringPlacement({ lastSeenAt: t('2026-10-09T21:00:00Z'), returnedAt: t('2026-10-11T10:00:00Z') }, { firstName: 'Ellie', placements: [willow] }).returnedAt).toMatch(/must be by the day the placement ended \(10 Oct 2026\)/)
+    expect(checkDuringPlacement({ lastSeenAt: t('2026-10-09T21:00:00Z'), returnedAt: null }, { firstName: 'Ellie', placements: [willow] }).returnedAt).toMatch(/recorded with its return/)
   })
 })
 

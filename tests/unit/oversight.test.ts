@@ -132,6 +132,7 @@ describe('corrections to a visit', () => {
   it('takes real values for each kind of field and names the problem otherwise', () => {
     expect(visitAmendedValue('visitedOn', '2026-03-12', '2026-04-01')).toEqual({ value: '2026-03-12' })
     expect(visitAmendedValue('visitedOn', '2026-02-30', '2026-04-01')).toEqual({ problem: 'Enter a real date, for example 2026-03-27' })
+    expect(visitAmendedValue('visitedOn', '0001-03-12', '2026-04-01')).toEqual({ problem: 'Year must be between 1990 and 2100' })
     expect(visitAmendedValue('visitedOn', '2026-05-01', '2026-04-01')).toEqual({ problem: 'The visit cannot be in the future' })
     expect(visitAmendedValue('announced', 'yes', '2026-04-01')).toEqual({ value: true })
     expect(visitAmendedValue('announced', 'maybe', '2026-04-01')).toEqual({ problem: 'Choose yes or no' })

@@ -43,6 +43,9 @@ describe('recording the outcome', () => {
     expect(checkOutcome({ ...held, heldAt: t('2026-11-20T09:00:00Z') }, context).heldAt).toMatch(/before the child came back/)
     expect(checkOutcome({ ...held, offeredAt: t('2026-11-19T09:00:00Z') }, context).offeredAt).toMatch(/before the child came back/)
   })
+  it('refuses an interview held before it was offered', () => {
+    expect(checkOutcome({ ...held, offeredAt: t('2026-11-21T16:00:00Z') }, context).heldAt).toBe('The interview cannot be held before it was offered (21 Nov 2026, 16:00)')
+  })
   it('refuses someone not declared independent, or employed by the home’s provider, unless the child chose them', () => {
     expect(checkOutcome({ ...held, independenceDeclared: false }, context)).toHaveProperty('independenceDeclared')
     expect(checkOutcome({ ...held, interviewerOrganisation: 'Brightpath Care' }, context).interviewerOrganisation).toMatch(/not independent/)

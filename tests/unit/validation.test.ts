@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { describe, expect, it } from 'vitest'
 import { fieldErrorsFrom } from '@/lib/server/errors'
-import { newChildSchema, placementStartSchema } from '@/lib/validation/children'
+import { newChildSchema, placementEndSchema, placementStartSchema } from '@/lib/validation/children'
 import { visitSchema } from '@/lib/validation/oversight'
 import { newUserSchema } from '@/lib/validation/users'
 
@@ -25,7 +25,13 @@ describe('shared schemas name the field and the problem', () => {
     })
   })
   it('for an impossible date', () => {
-    expect(errorsOf(newChildSchema, { dateOfBirth: '2011-02-30' }).dateOfBirth).toBe('Date of birth must be a real date, for example 2011-03-27')
+    expect(errorsOf(newChildSchema, { dateOfBirth: '2011-02-30' }).dateOfBirth).toBe('Date of birth must be a real date: there is no 30 February 2011')
+    expect(errorsOf(newChildSchema, { dateOfBirth: '30/02/2011' }).dateOfBirth).toBe('Date of birth must be a real date, for example 2011-03-27')
+    expect(errorsOf(placementEndSchema, { endDate: '2026-04-31' }).endDate).toBe('End date must be a real date: there is no 31 April 2026')
+  })
+  it('for a year out of range, with bounds for the kind of date', () => {
+    expect(errorsOf(newChildSchema, { dateOfBirth: '0001-01-01' }).dateOfBirth).toBe('Year must be between 1900 and 2100: check the date of birth')
+    expect(errorsOf(placementEndSchema, { endDate: '1066-10-14' }).endDate).toBe('Year must be between 1990 and 2100: check the end date')
   })
   it('for a placement that is neither a home nor another setting, or B&B that is not P2', () => {
     const base = { startDate: '2026-01-01', placeProvider: 'PR4' }

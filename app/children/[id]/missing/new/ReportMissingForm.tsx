@@ -1,8 +1,8 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { describedBy, Field, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
-import { ABSENCE_LABELS } from '@/lib/domain/episodes'
-import { reportMissingSchema } from '@/lib/validation/episodes'
+import { describedBy, errorAt, Field, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
+import { ABSENCE_LABELS, RETURN_METHOD_LABELS } from '@/lib/domain/episodes'
+import { RETURN_METHODS, reportMissingSchema } from '@/lib/validation/episodes'
 import { reportMissingAction } from '@/app/episodes/actions'
 
 export function ReportMissingForm({ childId, firstName, defaults }: { childId: string; firstName: string; defaults: { lastSeenAt: string; lastSeenPlace: string; wentWithEpisodeId: string | null } }) {
@@ -18,6 +18,9 @@ export function ReportMissingForm({ childId, firstName, defaults }: { childId: s
     ...form.register(name),
   })
   const policeInformed = form.watch('policeInformed')
+  // an episode that has already ended (reported late) is recorded with its return, so it is never open alongside a later one
+  const back = form.watch('return')
+  const returnError = (name: string) => errorAt(errors, `return.${name}`)
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
@@ -59,7 +62,31 @@ export function ReportMissingForm({ childId, firstName, defaults }: { childId: s
           <input type="text" autoComplete="off" {...input('policeReference')} style={{ maxWidth: '16rem' }} />
         </Field>
       )}
-      <SubmitButton busy={busy}>Report {firstName} missing</SubmitButton>
+      <div className="field">
+        <div className="checkbox">
+          <input
+            type="checkbox"
+            id="f-already-back"
+            checked={Boolean(back)}
+            onChange={(e) => form.setValue('return', e.target.checked ? { returnedAt: '', returnMethod: undefined as never, returnMethodOther: '' } : null)}
+          />
+          <label htmlFor="f-already-back">{firstName} is already back (reporting an episode that has ended)</label>
+        </div>
+      </div>
+      {back && (
+        <>
+          <Field name="return.returnedAt" label={`When did ${firstName} come back?`} hint="UK time" error={returnError('returnedAt')}>
+            <input type="datetime-local" style={{ maxWidth: '16rem' }} {...describedBy('return.returnedAt', { error: returnError('returnedAt'), hint: true })} {...form.register('return.returnedAt')} />
+          </Field>
+          <Radios name="return.returnMethod" legend="How did they come back?" error={returnError('returnMethod')} register={form.register('return.returnMethod')} options={RETURN_METHODS.map((m) => ({ value: m, label: RETURN_METHOD_LABELS[m] }))} />
+          {back.returnMethod === 'OTHER' && (
+            <Field name="return.returnMethodOther" label="How did they come back?" error={returnError('returnMethodOther')}>
+              <input type="text" autoComplete="off" {...describedBy('return.returnMethodOther', { error: returnError('returnMethodOther') })} {...form.register('return.returnMethodOther')} />
+            </Field>
+          )}
+        </>
+      )}
+      <SubmitButton busy={busy}>{back ? `Record ${firstName}'s episode` : `Report ${firstName} missing`}</SubmitButton>
     </form>
   )
 }
