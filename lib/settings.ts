@@ -86,4 +86,8 @@ export const settings = {
     /** reverse proxies in front of Haven that set X-Forwarded-For; 0: none, the address is not known */
     trustedProxyHops: fromEnv('HAVEN_TRUSTED_PROXY_HOPS', 0),
   },
+  accounts: {
+    /** 1: a role that reads children's records takes effect only when a second administrator approves it (off: 0) */
+    grantNeedsSecondAdministrator: fromEnv('HAVEN_GRANT_NEEDS_SECOND_ADMINISTRATOR', 0) === 1,
+  },
 }

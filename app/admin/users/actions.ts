@@ -2,8 +2,8 @@
 import { z } from 'zod'
 import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
-import { addRole, createUser, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
-import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
+import { addRole, createUser, decideGrant, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
+import { grantDecisionSchema, newUserSchema, roleGrantSchema } from '@/lib/validation/users'
 
 export async function createUserAction(input: unknown) {
   return runAction(newUserSchema, input, (actor, user) => createUser(actor, user))
@@ -25,4 +25,9 @@ export async function setActiveAction(input: unknown) {
 
 export async function revokeSessionsAction(input: unknown) {
   return runAction(id, input, (actor, { id }) => revokeUserSessions(actor, id))
+}
+
+// ---- role grants waiting for a second administrator
+export async function decideGrantAction(requestId: string, input: unknown) {
+  return runAction(grantDecisionSchema, input, (actor, decision) => decideGrant(actor, recordId(requestId, 'pending role grant'), decision))
 }
