@@ -5,8 +5,10 @@ import { getPrisma } from '@/lib/server/database'
 import { ValidationError } from '@/lib/server/errors'
 import { addRole, createFirstAdministrator, createUser, decideGrant, pendingGrants, removeRole, roleGrantReport, setUserActive } from '@/lib/server/users'
 import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
+import { POST as issueToken } from '@/app/api/v1/auth/token/route'
+import { GET as roleGrantsRoute } from '@/app/api/v1/reports/role-grants/route'
 import { freshDatabase } from '../support/database'
-import { makePerson, makeWorld, type World } from '../support/fixtures'
+import { FIXTURE_PASSWORD, makePerson, makeWorld, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
@@ -138,5 +140,27 @@ describe('separation of duties for roles', () => {
     const after = (await roleGrantReport(second, { from: today, to: today })).rows.filter((r) => r.person.id === worker.userId)
     expect(after.at(-1)).toMatchObject({ event: 'removed', role: 'CARE_WORKER', organisation: world.homeA.name, by: { name: 'Asking Admin' } })
     expect((await roleGrantReport(second, { from: '2000-01-01', to: '2000-01-31' })).rows).toEqual([])
+  })
+})
+
+describe('the role grants report on the API', () => {
+  it('answers administrators with the grants of a period, refuses others, and names a bad date', async () => {
+    const admin = await makePerson([{ role: 'SYSTEM_ADMIN' }], 'Api Admin')
+    const lead = await makePerson([{ role: 'LA_MISSING_LEAD', localAuthorityId: world.laOne.id }], 'Api Lead')
+    await addRole(admin, lead.userId, roleGrantSchema.parse({ role: 'IRO', organisationId: world.laOne.id, reason: 'Qualified as an IRO' }))
+    const get = async (email: string, query: string) => {
+      const token = await issueToken(new Request('http://127.0.0.1/api/v1/auth/token', { method: 'POST', body: JSON.stringify({ email, password: FIXTURE_PASSWORD }) }))
+      const { token: bearer } = await token.json()
+      return roleGrantsRoute(new Request(`http://127.0.0.1/api/v1/reports/role-grants${query}`, { headers: { Authorization: `Bearer ${bearer}` } }), { params: Promise.resolve({}) })
+    }
+    const today = new Date().toISOString().slice(0, 10)
+    const ok = await get(admin.email, `?from=${today}&to=${today}`)
+    expect(ok.status).toBe(200)
+    const body = await ok.json()
+    expect(body.rows.find((r: { person: { id: string } }) => r.person.id === lead.userId)).toMatchObject({ event: 'granted', role: 'IRO', organisation: world.laOne.name, by: { name: 'Api Admin' }, reason: 'Qualified as an IRO', approvedBy: null })
+    expect((await get(lead.email, `?from=${today}&to=${today}`)).status).toBe(403)
+    const bad = await get(admin.email, `?from=${today}&to=2000-01-01`)
+    expect(bad.status).toBe(422)
+    expect((await bad.json()).errors).toEqual([{ field: 'to', detail: 'The end of the period cannot be before its start' }])
   })
 })
