@@ -27,7 +27,9 @@ export type AuditPayloads = {
   'report.role-grants': { from: string; to: string; rows: number }
   'user.role-refuse': { requestId: string; role: string; organisationId: string | null; reason: string }
   'user.role-remove': { role: string; organisationId: string | null }
-  'user.deactivate': Record<string, never>
+  'user.deactivate': { successorId?: string | null; children?: number }
+  'user.hand-over': { successorId: string; children: number }
+  'child.reallocate': { role: 'IRO' | 'SOCIAL_WORKER'; fromUserId: string; toUserId: string }
   'user.reactivate': Record<string, never>
   'user.password-set': Record<string, never>
   'demo.load': { children: number; users: number }

@@ -8,6 +8,7 @@ import { assertPasswordAcceptable, hashPassword, normaliseEmail } from './accoun
 import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
+import { flagToMissingLeads, handOver } from './handover'
 import { notify } from './notifications'
 
 function assertAdmin(actor: Actor) {
@@ -236,8 +237,9 @@ export async function removeRole(actor: Actor, roleAssignmentId: string) {
   })
 }
 
-/** Deactivating someone ends their sessions and API tokens at once. */
-export async function setUserActive(actor: Actor, userId: string, active: boolean) {
+/** Deactivating someone ends their sessions and API tokens at once. The children allocated to them go to the successor
+ * chosen (same role and authority), or, with none chosen, each child's missing lead is told (handover.ts). */
+export async function setUserActive(actor: Actor, userId: string, active: boolean, leaving: { successorId?: string | null } = {}, now = new Date()) {
   assertAdmin(actor)
   if (userId === actor.userId) throw new ValidationError({ form: active ? 'You cannot reactivate your own account: ask another administrator' : 'You cannot deactivate your own account' })
   const prisma = await getPrisma()
@@ -245,18 +247,15 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     const user = await tx.user.findUnique({ where: { id: userId } })
     if (!user) throw new NotFoundError('user')
     await tx.user.update({ where: { id: userId }, data: { active } })
-    if (!active) {
-      const now = new Date()
-      await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
-      await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
+    if (active) {
+      await recordAudit(tx, { actorId: actor.userId, action: 'user.reactivate', subjectType: 'user', subjectId: userId, details: {}, at: now })
+      return
     }
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: active ? 'user.reactivate' : 'user.deactivate',
-      subjectType: 'user',
-      subjectId: userId,
-      details: {},
-    })
+    await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
+    await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
+    const successorId = leaving.successorId ?? null
+    const children = successorId ? await handOver(tx, actor.userId, userId, successorId, now) : await flagToMissingLeads(tx, userId, now)
+    await recordAudit(tx, { actorId: actor.userId, action: 'user.deactivate', subjectType: 'user', subjectId: userId, details: { successorId, children }, at: now })
   })
 }
 

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
 import { addRole, createUser, decideGrant, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
-import { grantDecisionSchema, newUserSchema, roleGrantSchema } from '@/lib/validation/users'
+import { deactivationSchema, grantDecisionSchema, handOverSchema, newUserSchema, roleGrantSchema } from '@/lib/validation/users'
+import { handOverAllocations } from '@/lib/server/handover'
 
 export async function createUserAction(input: unknown) {
   return runAction(newUserSchema, input, (actor, user) => createUser(actor, user))
@@ -30,4 +31,13 @@ export async function revokeSessionsAction(input: unknown) {
 // ---- role grants waiting for a second administrator
 export async function decideGrantAction(requestId: string, input: unknown) {
   return runAction(grantDecisionSchema, input, (actor, decision) => decideGrant(actor, recordId(requestId, 'pending role grant'), decision))
+}
+
+// ---- leavers: who takes over the children allocated to them
+export async function deactivateAction(userId: string, input: unknown) {
+  return runAction(deactivationSchema, input, (actor, { successorId }) => setUserActive(actor, recordId(userId, 'user'), false, { successorId }))
+}
+
+export async function handOverAction(userId: string, input: unknown) {
+  return runAction(handOverSchema, input, (actor, { successorId }) => handOverAllocations(actor, recordId(userId, 'user'), successorId))
 }
