@@ -92,9 +92,9 @@ async function insertUser(tx: Tx, input: NewUser, actorId: string | null) {
   const email = normaliseEmail(input.email)
   if (await tx.user.findUnique({ where: { email } }))
     throw new ValidationError({ email: 'Someone already has an account with this e-mail address' })
-  await grantColumns(tx, input.grant, 'grant.organisationId')
   const user = await tx.user.create({ data: { name: input.name, email, passwordHash: await hashPassword(input.password) } })
   await recordAudit(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { roles: [input.grant.role] } })
+  // a refused grant rolls the new account back with it
   await grantRole(tx, actorId, user.id, input.grant, 'grant.')
   return user
 }
