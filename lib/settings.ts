@@ -120,4 +120,8 @@ export const settings = {
     dispatchLeaseSeconds: fromEnv('HAVEN_DISPATCH_LEASE_SECONDS', 120),
     patternsIntervalMs: fromEnv('HAVEN_PATTERNS_INTERVAL_MS', 10 * 60_000),
   },
+  accounts: {
+    /** 1: a role that reads children's records takes effect only when a second administrator approves it (off: 0) */
+    grantNeedsSecondAdministrator: fromEnv('HAVEN_GRANT_NEEDS_SECOND_ADMINISTRATOR', 0) === 1,
+  },
 }

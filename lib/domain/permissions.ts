@@ -81,6 +81,10 @@ export const PERMISSIONS = {
   // what the visitor checks in a month: first names and facts only
   'visitor.checklist': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD', 'INDEPENDENT_VISITOR'],
   'user.manage': ['SYSTEM_ADMIN'],
+  // a second administrator approves a role grant when settings.accounts.grantNeedsSecondAdministrator is on
+  'user.approve-grant': ['SYSTEM_ADMIN'],
+  // every role grant and removal, with who, when, why and who approved it
+  'report.role-grants': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
   // the e-mail outbox's state (kinds, times, recipients' names) and retrying a message that was given up
   'dispatcher.manage': ['SYSTEM_ADMIN'],
@@ -119,6 +123,17 @@ export const HOME_SCOPE: Record<Role, 'myHome' | 'myProvider' | 'hostedInMyArea'
   SOCIAL_WORKER: 'none',
   RETURN_INTERVIEW_PRACTITIONER: 'none',
   SYSTEM_ADMIN: 'none',
+}
+
+/** What shows something of a child's records: names, episodes, return interviews, CSE risk (the visitor's
+ * checklist names the children and their risk, so the independent visitor counts too). */
+const CHILD_RECORD_ACTIONS = ['child.list', 'child.read', 'episode.read', 'grabpack.read', 'interview.read', 'cse.read', 'alert.read', 'visitor.checklist'] as const satisfies readonly Action[]
+
+/** A role that reads children's records: granting it needs a reason, is told to the organisation, and an
+ * administrator may not grant it to themselves (separation of duties; the README's "administrators do not read
+ * case records"). */
+export function readsChildRecords(role: Role) {
+  return CHILD_RECORD_ACTIONS.some((action) => (PERMISSIONS[action] as readonly Role[]).includes(role))
 }
 
 export function rolesFor(action: Action): readonly Role[] {

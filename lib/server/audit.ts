@@ -22,9 +22,14 @@ export type AuditPayloads = {
   'token.create': { expiresAt: string }
   'token.revoke': Record<string, never>
   'user.create': { roles: string[] }
-  'user.role-add': { role: string; organisationId: string | null }
+  'user.role-add': { role: string; organisationId: string | null; reason?: string | null; requestId?: string; requestedById?: string; approvedById?: string }
+  'user.role-request': { requestId: string; role: string; organisationId: string | null; reason: string }
+  'report.role-grants': { from: string; to: string; rows: number }
+  'user.role-refuse': { requestId: string; role: string; organisationId: string | null; reason: string }
   'user.role-remove': { role: string; organisationId: string | null }
-  'user.deactivate': Record<string, never>
+  'user.deactivate': { successorId?: string | null; children?: number }
+  'user.hand-over': { successorId: string; children: number }
+  'child.reallocate': { role: 'IRO' | 'SOCIAL_WORKER'; fromUserId: string; toUserId: string }
   'user.reactivate': Record<string, never>
   'user.password-set': Record<string, never>
   'demo.load': { children: number; users: number }

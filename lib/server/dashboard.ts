@@ -10,6 +10,7 @@ import { currentEpisodes } from './episodes'
 import { listChildren } from './children'
 import { getPrisma } from './database'
 import { oversightOverview, visitorDashboard } from './oversight'
+import { childrenWithoutActiveWorker } from './handover'
 import { LEVEL_WORDS } from '@/lib/domain/oversight'
 import { formatDate, formatMonth } from '@/lib/domain/time'
 
@@ -116,6 +117,14 @@ export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
         const worst = [lastMonth, thisMonth].find((m) => m.level === 'red') ?? [lastMonth, thisMonth].find((m) => m.level === 'amber') ?? thisMonth
         return { href: `/homes/${r.home.id}/oversight?month=${worst.month}`, label: `${r.home.name}: ${LEVEL_WORDS[worst.level]} (${formatMonth(worst.month)})`, note: worst.checks.filter((c) => c.level !== 'green').map((c) => c.reason).join(' ') || 'Every check in order.' }
       }),
+    })
+  }
+  // a leaver's children until someone is allocated (lib/server/handover.ts)
+  if (holds(actor, 'LA_MISSING_LEAD')) {
+    panels.push({
+      title: 'Children whose IRO or social worker has left',
+      empty: 'None. When an IRO or social worker leaves before their children are handed over, the children appear here until a system administrator allocates someone.',
+      links: (await childrenWithoutActiveWorker(actor)).map((c) => ({ href: `/children/${c.id}`, label: c.name, note: `${c.left} has left` })),
     })
   }
   if (can(actor, 'user.manage')) {

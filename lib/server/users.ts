@@ -1,11 +1,15 @@
 // Managing people and their roles (system administrators), and creating the first administrator.
-import { can } from '@/lib/domain/permissions'
+import { can, readsChildRecords } from '@/lib/domain/permissions'
 import { ROLE_ORGANISATION, type Actor, type Role } from '@/lib/domain/roles'
-import type { NewUser, RoleGrantInput } from '@/lib/validation/users'
+import { settings } from '@/lib/settings'
+import { londonMidnight, shiftDate } from '@/lib/domain/time'
+import type { GrantDecision, NewUser, RoleGrantInput, RoleGrantReportQuery } from '@/lib/validation/users'
 import { assertPasswordAcceptable, hashPassword, normaliseEmail } from './accounts'
 import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
+import { flagToMissingLeads, handOver } from './handover'
+import { notify } from './notifications'
 
 function assertAdmin(actor: Actor) {
   if (!can(actor, 'user.manage')) throw new ForbiddenError('Only a system administrator can manage users.')
@@ -88,11 +92,10 @@ async function insertUser(tx: Tx, input: NewUser, actorId: string | null) {
   const email = normaliseEmail(input.email)
   if (await tx.user.findUnique({ where: { email } }))
     throw new ValidationError({ email: 'Someone already has an account with this e-mail address' })
-  const columns = await grantColumns(tx, input.grant, 'grant.organisationId')
-  const user = await tx.user.create({
-    data: { name: input.name, email, passwordHash: await hashPassword(input.password), roles: { create: { role: input.grant.role, ...columns } } },
-  })
+  const user = await tx.user.create({ data: { name: input.name, email, passwordHash: await hashPassword(input.password) } })
   await recordAudit(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { roles: [input.grant.role] } })
+  // a refused grant rolls the new account back with it
+  await grantRole(tx, actorId, user.id, input.grant, 'grant.')
   return user
 }
 
@@ -109,25 +112,108 @@ export async function createFirstAdministrator(input: { name: string; email: str
   return prisma.$transaction(async (tx) => {
     const admins = await tx.roleAssignment.count({ where: { role: 'SYSTEM_ADMIN' } })
     if (admins > 0) throw new ValidationError({ email: 'This installation already has a system administrator: ask them to add you' })
-    return insertUser(tx, { ...input, grant: { role: 'SYSTEM_ADMIN', organisationId: null } }, null)
+    return insertUser(tx, { ...input, grant: { role: 'SYSTEM_ADMIN', organisationId: null, reason: null } }, null)
   })
 }
 
-export async function addRole(actor: Actor, userId: string, grant: RoleGrantInput) {
+// ---- Role grants: separation of duties (an administrator never gives themselves a role that reads children's
+// records), a reason for every such grant, the organisation told, and optionally a second administrator's approval.
+
+const organisationOf = (g: { homeId: string | null; providerId: string | null; localAuthorityId: string | null }) => g.homeId ?? g.providerId ?? g.localAuthorityId
+
+/** Who is told of a grant: the home's registered managers (for a provider role, those of the provider's homes), or the
+ * authority's missing leads; never the person granted the role. */
+async function tellOrganisation(tx: Tx, userId: string, columns: { homeId: string | null; providerId: string | null; localAuthorityId: string | null }, now: Date) {
+  const where = columns.localAuthorityId
+    ? { role: 'LA_MISSING_LEAD' as const, localAuthorityId: columns.localAuthorityId }
+    : { role: 'REGISTERED_MANAGER' as const, home: columns.homeId ? { id: columns.homeId } : { providerId: columns.providerId! } }
+  const [recipients, name] = await Promise.all([
+    tx.roleAssignment.findMany({ where: { ...where, user: { active: true }, userId: { not: userId } }, select: { userId: true } }),
+    columns.homeId
+      ? tx.home.findUniqueOrThrow({ where: { id: columns.homeId } }).then((h) => h.name)
+      : columns.providerId
+        ? tx.provider.findUniqueOrThrow({ where: { id: columns.providerId } }).then((p) => p.name)
+        : tx.localAuthority.findUniqueOrThrow({ where: { id: columns.localAuthorityId! } }).then((a) => a.name),
+  ])
+  // minimal content: it may travel by e-mail
+  const message = `A role was granted at ${name}; see Haven.`
+  await notify(tx, [...new Set(recipients.map((r) => r.userId))].map((recipientId) => ({ recipientId, kind: 'role.granted', title: `A role was granted at ${name}`, body: message, link: '/' })), now)
+}
+
+/** Checks a grant and either makes it or (when a second administrator must approve it) records the request.
+ * `field` prefixes the field names in errors ("grant." on the new-account form). */
+async function grantRole(tx: Tx, actorId: string | null, userId: string, grant: RoleGrantInput, field = '', now = new Date()): Promise<'granted' | 'pending'> {
+  const columns = await grantColumns(tx, grant, `${field}organisationId`)
+  const readsRecords = readsChildRecords(grant.role)
+  if (readsRecords && actorId === userId)
+    throw new ValidationError({ [`${field}role`]: "You cannot give yourself a role that reads children's records: ask another administrator" })
+  if (readsRecords && !grant.reason) throw new ValidationError({ [`${field}reason`]: "Enter why this person needs a role that reads children's records" })
+  if (await tx.roleAssignment.findFirst({ where: { userId, role: grant.role, ...columns } }))
+    throw new ValidationError({ [`${field}role`]: 'This person already holds that role there' })
+  if (await tx.roleGrantRequest.findFirst({ where: { userId, role: grant.role, ...columns, decidedAt: null } }))
+    throw new ValidationError({ [`${field}role`]: 'This grant is already waiting for a second administrator' })
+  if (readsRecords && actorId && settings.accounts.grantNeedsSecondAdministrator) {
+    const request = await tx.roleGrantRequest.create({ data: { userId, role: grant.role, ...columns, reason: grant.reason!, requestedById: actorId, requestedAt: now } })
+    await recordAudit(tx, { actorId, action: 'user.role-request', subjectType: 'user', subjectId: userId, details: { requestId: request.id, role: grant.role, organisationId: grant.organisationId, reason: grant.reason! }, at: now })
+    return 'pending'
+  }
+  await tx.roleAssignment.create({ data: { userId, role: grant.role, ...columns } })
+  await recordAudit(tx, { actorId, action: 'user.role-add', subjectType: 'user', subjectId: userId, details: { role: grant.role, organisationId: grant.organisationId, reason: grant.reason }, at: now })
+  if (readsRecords) await tellOrganisation(tx, userId, columns, now)
+  return 'granted'
+}
+
+/** Adds a role; 'pending' when it waits for a second administrator. */
+export async function addRole(actor: Actor, userId: string, grant: RoleGrantInput, now = new Date()) {
   assertAdmin(actor)
   const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: userId } }))) throw new NotFoundError('user')
-    const columns = await grantColumns(tx, grant, 'organisationId')
-    if (await tx.roleAssignment.findFirst({ where: { userId, role: grant.role, ...columns } }))
-      throw new ValidationError({ role: 'This person already holds that role there' })
-    await tx.roleAssignment.create({ data: { userId, role: grant.role, ...columns } })
+    return { status: await grantRole(tx, actor.userId, userId, grant, '', now) }
+  })
+}
+
+/** Grants waiting for a second administrator, oldest first. */
+export async function pendingGrants(actor: Actor) {
+  assertAdmin(actor)
+  const prisma = await getPrisma()
+  const requests = await prisma.roleGrantRequest.findMany({
+    where: { decidedAt: null },
+    orderBy: { requestedAt: 'asc' },
+    select: {
+      id: true, role: true, reason: true, requestedAt: true, requestedById: true,
+      user: { select: { id: true, name: true } },
+      requestedBy: { select: { name: true } },
+      home: { select: { name: true } }, provider: { select: { name: true } }, localAuthority: { select: { name: true } },
+    },
+  })
+  return requests.map((r) => ({ ...r, role: r.role as Role, organisation: r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? null, mine: r.requestedById === actor.userId }))
+}
+
+/** A second administrator approves (the role takes effect, the organisation is told) or refuses a pending grant. */
+export async function decideGrant(actor: Actor, requestId: string, decision: GrantDecision, now = new Date()) {
+  if (!can(actor, 'user.approve-grant')) throw new ForbiddenError('Only a system administrator can approve role grants.')
+  const prisma = await getPrisma()
+  await prisma.$transaction(async (tx) => {
+    const request = await tx.roleGrantRequest.findUnique({ where: { id: requestId } })
+    if (!request || request.decidedAt) throw new NotFoundError('pending role grant')
+    if (request.requestedById === actor.userId) throw new ValidationError({ form: 'You asked for this grant: another administrator must approve or refuse it' })
+    if (request.userId === actor.userId) throw new ValidationError({ form: "You cannot approve a role that reads children's records for yourself" })
+    const columns = { homeId: request.homeId, providerId: request.providerId, localAuthorityId: request.localAuthorityId }
+    await tx.roleGrantRequest.update({ where: { id: requestId }, data: { decidedById: actor.userId, decidedAt: now, approved: decision.approve, refusalReason: decision.approve ? null : decision.refusalReason } })
+    const base = { actorId: actor.userId, subjectType: 'user', subjectId: request.userId, at: now }
+    if (!decision.approve) {
+      await recordAudit(tx, { ...base, action: 'user.role-refuse', details: { requestId, role: request.role, organisationId: organisationOf(columns), reason: decision.refusalReason! } })
+      return
+    }
+    if (!(await tx.roleAssignment.findFirst({ where: { userId: request.userId, role: request.role, ...columns } }))) {
+      await tx.roleAssignment.create({ data: { userId: request.userId, role: request.role, ...columns } })
+      await tellOrganisation(tx, request.userId, columns, now)
+    }
     await recordAudit(tx, {
-      actorId: actor.userId,
+      ...base,
       action: 'user.role-add',
-      subjectType: 'user',
-      subjectId: userId,
-      details: { role: grant.role, organisationId: grant.organisationId },
+      details: { role: request.role, organisationId: organisationOf(columns), reason: request.reason, requestId, requestedById: request.requestedById, approvedById: actor.userId },
     })
   })
 }
@@ -146,32 +232,30 @@ export async function removeRole(actor: Actor, roleAssignmentId: string) {
       action: 'user.role-remove',
       subjectType: 'user',
       subjectId: grant.userId,
-      details: { role: grant.role as Role, organisationId: grant.homeId ?? grant.providerId ?? grant.localAuthorityId },
+      details: { role: grant.role as Role, organisationId: organisationOf(grant) },
     })
   })
 }
 
-/** Deactivating someone ends their sessions and API tokens at once. */
-export async function setUserActive(actor: Actor, userId: string, active: boolean) {
+/** Deactivating someone ends their sessions and API tokens at once. The children allocated to them go to the successor
+ * chosen (same role and authority), or, with none chosen, each child's missing lead is told (handover.ts). */
+export async function setUserActive(actor: Actor, userId: string, active: boolean, leaving: { successorId?: string | null } = {}, now = new Date()) {
   assertAdmin(actor)
-  if (userId === actor.userId && !active) throw new ValidationError({ form: 'You cannot deactivate your own account' })
+  if (userId === actor.userId) throw new ValidationError({ form: active ? 'You cannot reactivate your own account: ask another administrator' : 'You cannot deactivate your own account' })
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } })
     if (!user) throw new NotFoundError('user')
     await tx.user.update({ where: { id: userId }, data: { active } })
-    if (!active) {
-      const now = new Date()
-      await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
-      await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
+    if (active) {
+      await recordAudit(tx, { actorId: actor.userId, action: 'user.reactivate', subjectType: 'user', subjectId: userId, details: {}, at: now })
+      return
     }
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: active ? 'user.reactivate' : 'user.deactivate',
-      subjectType: 'user',
-      subjectId: userId,
-      details: {},
-    })
+    await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
+    await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
+    const successorId = leaving.successorId ?? null
+    const children = successorId ? await handOver(tx, actor.userId, userId, successorId, now) : await flagToMissingLeads(tx, userId, now)
+    await recordAudit(tx, { actorId: actor.userId, action: 'user.deactivate', subjectType: 'user', subjectId: userId, details: { successorId, children }, at: now })
   })
 }
 
@@ -185,5 +269,48 @@ export async function revokeUserSessions(actor: Actor, userId: string) {
     await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
     for (const session of sessions)
       await recordAudit(tx, { actorId: actor.userId, action: 'session.revoke', subjectType: 'user', subjectId: userId, details: { sessionId: session.id } })
+  })
+}
+
+const GRANT_EVENTS = { 'user.role-add': 'granted', 'user.role-remove': 'removed', 'user.role-request': 'requested', 'user.role-refuse': 'refused' } as const
+type GrantEventDetails = { role: Role; organisationId: string | null; reason?: string | null; requestedById?: string; approvedById?: string }
+
+/** Every role grant and removal in a period (London days, both included), from the audit trail: who, to whom, when,
+ * why, and who approved it. A grant that waited for approval shows who asked for it as "by". */
+export async function roleGrantReport(actor: Actor, query: RoleGrantReportQuery) {
+  if (!can(actor, 'report.role-grants')) throw new ForbiddenError('Only a system administrator can see the role grants report.')
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const events = await tx.auditEvent.findMany({
+      where: { action: { in: Object.keys(GRANT_EVENTS) }, subjectType: 'user', at: { gte: londonMidnight(query.from), lt: londonMidnight(shiftDate(query.to, { days: 1 })) } },
+      orderBy: { seq: 'asc' },
+    })
+    const details = (e: (typeof events)[number]) => e.details as GrantEventDetails
+    const userIds = new Set(events.flatMap((e) => [e.subjectId, e.actorId, details(e).requestedById].filter((id): id is string => Boolean(id))))
+    const orgIds = [...new Set(events.map((e) => details(e).organisationId).filter((id): id is string => Boolean(id)))]
+    const [users, homes, providers, authorities] = await Promise.all([
+      tx.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
+      tx.home.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
+      tx.provider.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
+      tx.localAuthority.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
+    ])
+    const names = new Map([...users, ...homes, ...providers, ...authorities].map((r) => [r.id, r.name]))
+    const person = (id: string | null | undefined) => (id ? { id, name: names.get(id) ?? 'Unknown account' } : null)
+    const rows = events.map((e) => {
+      const d = details(e)
+      const approved = Boolean(d.approvedById)
+      return {
+        at: e.at.toISOString(),
+        event: GRANT_EVENTS[e.action as keyof typeof GRANT_EVENTS],
+        role: d.role,
+        organisation: d.organisationId ? (names.get(d.organisationId) ?? null) : null,
+        person: person(e.subjectId)!,
+        by: approved ? person(d.requestedById) : person(e.actorId),
+        reason: d.reason ?? null,
+        approvedBy: approved ? person(e.actorId) : null,
+      }
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'report.role-grants', subjectType: 'report', subjectId: 'role-grants', details: { from: query.from, to: query.to, rows: rows.length } })
+    return { from: query.from, to: query.to, rows }
   })
 }

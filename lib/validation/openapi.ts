@@ -154,6 +154,16 @@ export function openApiDocument() {
           responses: { 200: { description: '{ period, filter, options: { homes, authorities }, totals, tables: [{ id, title, summary, columns: [{ key, label }], rows }] }, or text/csv' }, ...problems(401, 403, 404, 422) },
         },
       },
+      '/api/v1/reports/role-grants': {
+        get: {
+          summary: "Every role grant and removal in a period, from the audit trail (system administrators): when, the event (granted, removed, requested: waiting for a second administrator, refused), the role and organisation, the person, who did it (for an approved grant, who asked for it), the reason, and who approved it",
+          parameters: [
+            { name: 'from', in: 'query', required: true, description: 'First UK day of the period', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', required: true, description: 'Last UK day of the period', schema: { type: 'string', format: 'date' } },
+          ],
+          responses: { 200: { description: '{ from, to, rows: [{ at, event, role, organisation, person: { id, name }, by: { id, name } | null, reason, approvedBy: { id, name } | null }] }' }, ...problems(401, 403, 422) },
+        },
+      },
       '/api/v1/exports/ssda903': {
         get: {
           summary: "The SSDA903 return's Header, Episodes and Missing tables for a placing authority (LA missing leads), checked against the DfE's rules for the Missing table",

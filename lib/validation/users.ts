@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { readsChildRecords } from '@/lib/domain/permissions'
 import { ROLES } from '@/lib/domain/roles'
-import { email, noControlCharacters, optionalId, requiredText } from './fields'
+import { email, noControlCharacters, optionalId, optionalText, requiredId, requiredText } from './fields'
+import { timelinessQuerySchema } from './return-interviews'
 
 export const signInSchema = z.object({
   email: email(),
@@ -11,11 +13,17 @@ export const tokenRequestSchema = signInSchema.extend({
   name: z.string().trim().max(100).refine(...noControlCharacters('the token name', false)).optional(),
 })
 
-export const roleGrantSchema = z.object({
-  role: z.enum(ROLES, { error: 'Select a role' }),
-  /** the home, provider or local authority the role is held in (none for system administrators) */
-  organisationId: optionalId(),
-})
+export const roleGrantSchema = z
+  .object({
+    role: z.enum(ROLES, { error: 'Select a role' }),
+    /** the home, provider or local authority the role is held in (none for system administrators) */
+    organisationId: optionalId(),
+    /** why this person needs it: required for a role that reads children's records, kept in the grants report */
+    reason: optionalText('the reason', 500),
+  })
+  .superRefine((g, ctx) => {
+    if (readsChildRecords(g.role) && !g.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: "Enter why this person needs a role that reads children's records" })
+  })
 
 export const newUserSchema = z.object({
   name: requiredText('the full name', 200),
@@ -32,3 +40,29 @@ export const tokenFormSchema = z.object({
   name: z.string().trim().min(1, 'Name the token, for example what will use it').max(100, 'Token name must be 100 characters or fewer').refine(...noControlCharacters('the token name', false)),
   password: z.string().min(1, 'Enter your password to confirm it is you'),
 })
+
+/** A second administrator's decision on a pending role grant. */
+export const grantDecisionSchema = z
+  .object({
+    approve: z.boolean({ error: 'Choose whether to approve or refuse the grant' }),
+    refusalReason: optionalText('the reason for refusing', 500),
+  })
+  .superRefine((d, ctx) => {
+    if (!d.approve && !d.refusalReason) ctx.addIssue({ code: 'custom', path: ['refusalReason'], message: 'Enter why the grant is refused' })
+  })
+
+/** Deactivating someone: who takes over the children allocated to them (none: each child's missing lead is told). */
+export const deactivationSchema = z.object({
+  successorId: optionalId(),
+})
+
+/** Handing a leaver's children over later. */
+export const handOverSchema = z.object({
+  successorId: requiredId('Select who takes the children over'),
+})
+
+/** ?from=YYYY-MM-DD&to=YYYY-MM-DD: the role grants report's period (both days included), as every report's. */
+export const roleGrantReportQuerySchema = timelinessQuerySchema
+
+export type GrantDecision = z.output<typeof grantDecisionSchema>
+export type RoleGrantReportQuery = z.output<typeof roleGrantReportQuerySchema>

@@ -19,7 +19,7 @@ import { getGrabPack, recordGrabPackShare, saveGrabPack } from '@/lib/server/gra
 import { getHome } from '@/lib/server/homes'
 import { mergePlaces, resolveLocation } from '@/lib/server/places'
 import { endPlacement, startPlacement } from '@/lib/server/placements'
-import { listUsers } from '@/lib/server/users'
+import { decideGrant, listUsers, roleGrantReport } from '@/lib/server/users'
 import { newChildSchema, reg41NoticeSchema } from '@/lib/validation/children'
 import { londonDate } from '@/lib/domain/time'
 import { dispatcherState } from '@/lib/server/outbox'
@@ -86,6 +86,8 @@ const nothing = {
   'reg44.record': both('not-found'),
   'visitor.checklist': both('not-found'),
   'user.manage': both('forbidden'),
+  'user.approve-grant': both('forbidden'),
+  'report.role-grants': both('forbidden'),
   'audit.verify': both('forbidden'),
   'dispatcher.manage': both('forbidden'),
 } satisfies Row
@@ -122,7 +124,7 @@ const EXPECTED: Record<Role, Row> = {
   // the visitor reads the checklist and records their own visits: never a child's case record
   INDEPENDENT_VISITOR: { ...nothing, 'reg44.read': scoped, 'reg44.record': scoped, 'visitor.checklist': scoped },
   LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, ...overseer, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped, 'report.annex-a': scoped },
-  SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'], 'dispatcher.manage': ['ok', 'ok'] },
+  SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'user.approve-grant': ['ok', 'ok'], 'report.role-grants': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'], 'dispatcher.manage': ['ok', 'ok'] },
 }
 
 async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
@@ -377,6 +379,12 @@ describe.each(ROLES)('%s', (role) => {
       },
       'visitor.checklist': async (inScope) => visitorChecklist(actor, oversightHome(role, inScope), '2025-06'),
       'user.manage': () => listUsers(actor),
+      // refusing a grant another administrator asked for
+      'user.approve-grant': async () => {
+        const request = await prisma.roleGrantRequest.create({ data: { userId: reporter.userId, role: 'CARE_WORKER', homeId: world.homeA.id, reason: 'Covering nights', requestedById: reporter.userId, requestedAt: new Date() } })
+        return decideGrant(actor, request.id, { approve: false, refusalReason: 'Not needed' })
+      },
+      'report.role-grants': () => roleGrantReport(actor, { from: '2025-01-01', to: '2025-12-31' }),
       'audit.verify': () => verifyAudit(actor),
       'dispatcher.manage': () => dispatcherState(actor),
     }

@@ -1,7 +1,9 @@
 'use client'
+import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import type { UseFormReturn } from 'react-hook-form'
 import { ActionButton, describedBy, errorAt, Field, SubmitButton, useActionForm } from '@/components/form-kit'
+import { readsChildRecords } from '@/lib/domain/permissions'
 import { ROLE_LABELS, ROLE_ORGANISATION, ROLES, type Role } from '@/lib/domain/roles'
 import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
 import { addRoleAction, createUserAction, removeRoleAction, revokeSessionsAction, setActiveAction } from './actions'
@@ -39,6 +41,11 @@ function GrantFields({ form, prefix, organisations }: { form: UseFormReturn<any>
           </select>
         </Field>
       )}
+      {role && readsChildRecords(role) && (
+        <Field name={name('reason')} label="Why this person needs this role" hint="This role reads children's records: the reason is kept in the role grants report, and the organisation is told." error={errorAt(errors, name('reason'))}>
+          <input type="text" autoComplete="off" {...describedBy(name('reason'), { error: errorAt(errors, name('reason')), hint: true })} {...form.register(name('reason'))} />
+        </Field>
+      )}
     </>
   )
 }
@@ -71,18 +78,25 @@ export function NewUserForm({ organisations }: { organisations: Organisations })
 
 export function AddRoleForm({ userId, organisations }: { userId: string; organisations: Organisations }) {
   const router = useRouter()
+  const [pending, setPending] = useState(false)
   const { form, onSubmit, summary, busy } = useActionForm({
     schema: roleGrantSchema,
-    defaultValues: { organisationId: '' },
+    defaultValues: { organisationId: '', reason: '' },
     action: (values) => addRoleAction(userId, values),
-    onSuccess: (_, form) => {
-      form.reset({ organisationId: '' })
+    onSuccess: ({ status }, form) => {
+      setPending(status === 'pending')
+      form.reset({ organisationId: '', reason: '' })
       router.refresh()
     },
   })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
+      {pending && (
+        <p className="notice" role="status">
+          The role waits for a second administrator to approve it on the Users page.
+        </p>
+      )}
       <GrantFields form={form} prefix="" organisations={organisations} />
       <SubmitButton busy={busy}>Add role</SubmitButton>
     </form>

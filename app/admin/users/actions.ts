@@ -2,8 +2,9 @@
 import { z } from 'zod'
 import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
-import { addRole, createUser, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
-import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
+import { addRole, createUser, decideGrant, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
+import { deactivationSchema, grantDecisionSchema, handOverSchema, newUserSchema, roleGrantSchema } from '@/lib/validation/users'
+import { handOverAllocations } from '@/lib/server/handover'
 
 export async function createUserAction(input: unknown) {
   return runAction(newUserSchema, input, (actor, user) => createUser(actor, user))
@@ -25,4 +26,18 @@ export async function setActiveAction(input: unknown) {
 
 export async function revokeSessionsAction(input: unknown) {
   return runAction(id, input, (actor, { id }) => revokeUserSessions(actor, id))
+}
+
+// ---- role grants waiting for a second administrator
+export async function decideGrantAction(requestId: string, input: unknown) {
+  return runAction(grantDecisionSchema, input, (actor, decision) => decideGrant(actor, recordId(requestId, 'pending role grant'), decision))
+}
+
+// ---- leavers: who takes over the children allocated to them
+export async function deactivateAction(userId: string, input: unknown) {
+  return runAction(deactivationSchema, input, (actor, { successorId }) => setUserActive(actor, recordId(userId, 'user'), false, { successorId }))
+}
+
+export async function handOverAction(userId: string, input: unknown) {
+  return runAction(handOverSchema, input, (actor, { successorId }) => handOverAllocations(actor, recordId(userId, 'user'), successorId))
 }

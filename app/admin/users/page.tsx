@@ -2,14 +2,15 @@ import Link from 'next/link'
 import { ROLE_LABELS, type Role } from '@/lib/domain/roles'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
-import { listUsers } from '@/lib/server/users'
+import { formatDateTime } from '@/lib/domain/time'
+import { listUsers, pendingGrants } from '@/lib/server/users'
 import { notFound } from 'next/navigation'
 
 export const metadata = { title: 'Users' }
 
 export default async function UsersPage() {
   const actor = await requireActor()
-  const users = await listUsers(actor).catch((e) => {
+  const [users, pending] = await Promise.all([listUsers(actor), pendingGrants(actor)]).catch((e) => {
     if (e instanceof ForbiddenError) notFound()
     throw e
   })
@@ -19,8 +20,30 @@ export default async function UsersPage() {
       <p>
         <Link className="button" href="/admin/users/new">
           Create an account
-        </Link>
+        </Link>{' '}
+        <Link href="/admin/users/grants">Role grants report</Link>
       </p>
+      {pending.length > 0 && (
+        <>
+          <h2>Role grants waiting for approval</h2>
+          <p>A second administrator approves each of these before it takes effect.</p>
+          <ul className="cards">
+            {pending.map((g) => (
+              <li key={g.id}>
+                <Link className="title" href={`/admin/users/grants/${g.id}`}>
+                  {g.user.name}: {ROLE_LABELS[g.role]}
+                  {g.organisation && `, ${g.organisation}`}
+                </Link>
+                <div>{g.reason}</div>
+                <div className="muted">
+                  Asked for by {g.requestedBy.name}, {formatDateTime(g.requestedAt)}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <h2>People</h2>
+        </>
+      )}
       <ul className="cards">
         {users.map((u) => (
           <li key={u.id}>
