@@ -17,7 +17,7 @@ import { recordAudit } from './audit'
 import { cseFlagsFrom, planDays, planFlagsSelect } from './cse'
 import { getPrisma, inTurn, type Tx } from './database'
 import { NotFoundError, throwIfProblems, ValidationError, type FieldErrors } from './errors'
-import { initials, notify } from './notifications'
+import { emailBody, initials, notify } from './notifications'
 import { homeWhere } from './scope'
 
 const homeSelect = { id: true, name: true, town: true, postcode: true, ofstedUrn: true, providerId: true, hostAuthorityId: true, provider: { select: { name: true } }, hostAuthority: { select: { id: true, name: true } } } as const
@@ -776,7 +776,7 @@ export async function flagMissedVisits(now = new Date()) {
       const people = await tx.roleAssignment.findMany({ where: { user: { active: true }, OR: [{ role: 'REGISTERED_MANAGER', homeId: home.id }, { role: 'RESPONSIBLE_INDIVIDUAL', providerId: home.providerId }] }, select: { userId: true } })
       const link = `/homes/${home.id}/oversight?month=${month}`
       const when = formatMonth(month)
-      await notify(tx, [...new Set(people.map((p) => p.userId))].map((recipientId) => ({ recipientId, kind: 'oversight.reg44-missed', link, title: `Haven: no Regulation 44 visit at ${home.name} in ${when}`, body: `No independent person's visit was recorded at ${home.name} in ${when}. Regulation 44 asks for one at least once each month. Sign in to Haven to see the home's oversight.` })), now)
+      await notify(tx, [...new Set(people.map((p) => p.userId))].map((recipientId) => ({ recipientId, kind: 'oversight.reg44-missed', link, title: `No Regulation 44 visit at ${home.name} in ${when}: Regulation 44 asks for one at least once each month`, body: emailBody() })), now)
       await recordAudit(tx, { actorId: null, action: 'oversight.flag', subjectType: 'home', subjectId: home.id, details: { month, kind: 'reg44-missed' } })
     }
     return flagged

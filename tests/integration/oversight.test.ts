@@ -223,7 +223,8 @@ describe('oversight', () => {
     expect(await flagMissedVisits(inSeptember)).toBe(3)
     expect(await flagMissedVisits(inSeptember)).toBe(0)
     const told = await prisma.notification.findMany({ where: { kind: 'oversight.reg44-missed', recipientId: ri.userId } })
-    expect(told.map((n) => n.title).sort()).toEqual(['Haven: no Regulation 44 visit at Birch Lodge in August 2025', 'Haven: no Regulation 44 visit at Willow House in August 2025'])
+    expect(told.map((n) => n.title).sort()).toEqual(['Birch Lodge', 'Willow House'].map((home) => `No Regulation 44 visit at ${home} in August 2025: Regulation 44 asks for one at least once each month`))
+    for (const n of told) expect(n).toMatchObject({ subject: 'Haven: something needs your attention', body: 'Something needs your attention in Haven.' })
     expect(told[0].link).toMatch(/\/homes\/.+\/oversight\?month=2025-08/)
   })
 
