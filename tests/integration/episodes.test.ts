@@ -167,6 +167,8 @@ describe('places', () => {
     const two = await reportMissing(worker, child.id, report({ lastSeenAt: '2026-11-02T10:00' }))
     await recordReturn(worker, two.id, back({ returnedAt: '2026-11-02T12:00', foundLocation: { name: 'Riverside Prak' } }))
     const before = await listPlaces(manager)
+    // looking at the places linked to children is recorded, as any read of their records is
+    expect(await (await getPrisma()).auditEvent.findFirst({ where: { actorId: manager.userId, action: 'place.list' }, select: { details: true } })).toMatchObject({ details: { places: before.location.length } })
     const suggestion = before.suggestions.find((s) => s.kind === 'location' && [s.a.label, s.b.label].sort().join() === 'Riverside Park,Riverside Prak')!
     expect(suggestion).toBeDefined()
     const keep = suggestion.a.label === 'Riverside Park' ? suggestion.a : suggestion.b
