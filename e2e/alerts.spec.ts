@@ -16,9 +16,11 @@ const mailTo = (address: string): Mail[] =>
 
 test('the IRO gets the e-mail, opens the alert, sees the evidence and brings the review forward', async ({ page }) => {
   // the server looks for patterns when it starts; Ellie Marsh's repeat episodes raise an alert for her IRO
-  await expect.poll(() => mailTo('iro@demo.haven.test').find((m) => m.subject.includes('Repeat missing episodes (E.M.)')), { timeout: 30_000 }).toBeTruthy()
-  const mail = mailTo('iro@demo.haven.test').find((m) => m.subject.includes('Repeat missing episodes (E.M.)'))!
-  expect(mail.raw).not.toMatch(/Ellie|Marsh/) // initials and a link only
+  const aboutEllie = () => mailTo('iro@demo.haven.test').find((m) => m.raw.includes('Something about E.M. needs your attention in Haven.') && /\/alerts\//.test(m.raw))
+  await expect.poll(aboutEllie, { timeout: 30_000 }).toBeTruthy()
+  const mail = aboutEllie()!
+  expect(mail.subject).toBe('Haven: something needs your attention') // nothing of the concern on a lock screen
+  expect(mail.raw).not.toMatch(/Ellie|Marsh|Repeat missing|episodes/) // initials and a link only
   const link = mail.raw.match(/http:\/\/127\.0\.0\.1:\d+(\/alerts\/[\w-]+)/)![1]
 
   await page.goto(link)
@@ -56,5 +58,10 @@ test('reporting a child missing tells their IRO and social worker by e-mail, wit
   await page.getByRole('button', { name: 'Report Aaliyah missing' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('missing since')
   for (const address of ['iro@demo.haven.test', 'aisha.khan@demo.haven.test'])
-    await expect.poll(() => mailTo(address).some((m) => m.subject === 'Haven: A.G. reported missing'), { timeout: 15_000 }).toBe(true)
+    await expect.poll(() => mailTo(address).some((m) => m.subject === 'Haven: something needs your attention' && m.raw.includes('Something about A.G. needs your attention in Haven.') && !/missing/i.test(m.raw)), { timeout: 15_000 }).toBe(true)
+  // the inbox says what happened, in plain words
+  await page.context().clearCookies()
+  await signIn(page, 'iro@demo.haven.test')
+  await page.goto('/notifications')
+  await expect(page.getByRole('link', { name: /^A\.G\. reported missing, last seen/ }).first()).toBeVisible()
 })

@@ -86,6 +86,11 @@ export const settings = {
     recurringPlaceEpisodes: fromEnv('HAVEN_REG46_RECURRING_PLACE_EPISODES', 2),
     /** the largest report file accepted (PDF or DOCX) */
     maxReportBytes: fromEnv('HAVEN_MAX_REPORT_BYTES', 5_000_000),
+    /** a DOCX is unpacked within these limits (Apache POI's ZipSecureFile defaults: 1,000 entries, and an entry over
+     *  100 KB may not expand more than 100 times): a zip bomb is refused, not unpacked */
+    docxMaxEntries: fromEnv('HAVEN_DOCX_MAX_ENTRIES', 1000),
+    docxMaxUnpackedBytes: fromEnv('HAVEN_DOCX_MAX_UNPACKED_BYTES', 50_000_000),
+    docxMaxRatio: fromEnv('HAVEN_DOCX_MAX_RATIO', 100),
   },
   reports: {
     /** the longest period a report may cover: bounds the work one request can ask of the server */

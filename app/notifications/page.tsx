@@ -22,10 +22,10 @@ export default async function InboxPage() {
                 {n.title}
               </Link>
               {!n.readAt && <> <span className="tag tag-info">Unread</span></>}
-              <div>{n.body}</div>
+              {/* the e-mail's own words (its subject and body) are not shown: they say only that something needs attention */}
               <div className="muted">
                 {formatDateTime(n.createdAt)}
-                {n.deliveries.map((d) => ` · e-mail ${d.status === 'SENT' ? `sent ${formatDateTime(d.sentAt!)}` : d.status.toLowerCase()}`)}
+                {n.deliveries.some((d) => d.status === 'SENT') && ' · also sent to you by e-mail'}
               </div>
               {!n.readAt && <MarkReadButton notificationId={n.id} label={`Mark as read: ${n.title}`} />}
             </li>

@@ -42,6 +42,7 @@ export type AuditPayloads = {
   'episode.close': Record<string, never>
   'episode.link': { otherEpisodeId: string }
   'place.merge': { mergedId: string }
+  'place.list': { places: number; people: number; vehicles: number }
   'grabpack.read': { version: number | null }
   'grabpack.save': { version: number; photoId: string | null }
   'grabpack.photo-read': { photoId: string }

@@ -69,8 +69,8 @@ export async function deliverDue(now = new Date(), batch = 2) {
       await transport.sendMail({
         from: variable('HAVEN_MAIL_FROM'),
         to: d.notification.recipient.email,
-        subject: d.notification.title,
-        text: `${d.notification.body}\n\n${baseUrl()}${d.notification.link}\n\nYou need to sign in to see anything about the child.`,
+        subject: d.notification.subject,
+        text: `${d.notification.body}\n\nSign in to Haven to see it:\n${baseUrl()}${d.notification.link}`,
         messageId: d.messageId,
       })
       await prisma.notificationDelivery.updateMany({ where: { ...held, id: d.id }, data: { status: 'SENT', sentAt: new Date(), lockedUntil: null, lastError: null } })

@@ -253,8 +253,7 @@ export async function reportMissing(actor: Actor, childId: string, input: Report
       // recommendation 11: the IRO (and the social worker) hear of every episode, within a minute
       await notifyChildTeam(tx, childId, {
         kind: 'episode.opened',
-        title: (who) => `Haven: ${who} reported ${input.absenceType === 'AWAY' ? 'away without authorisation' : 'missing'}`,
-        body: (who) => `${who}, a child you work with, was reported ${input.absenceType === 'AWAY' ? 'away from their placement without authorisation' : 'missing'}, last seen ${formatDateTime(lastSeenAt)}.`,
+        title: (who) => `${who} reported ${input.absenceType === 'AWAY' ? 'away from their placement without authorisation' : 'missing'}, last seen ${formatDateTime(lastSeenAt)}`,
         link: `/episodes/${episode.id}`,
       }, now)
       await recordAudit(tx, {
@@ -341,8 +340,7 @@ async function writeReturn(tx: Tx, actor: Actor, episode: { id: string; childId:
   const minutesAway = Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now))
   await notifyChildTeam(tx, episode.childId, {
     kind: 'episode.returned',
-    title: (who) => `Haven: ${who} is back`,
-    body: (who) => `${who} came back ${formatDateTime(returnedAt)} after ${formatDuration(minutesAway)}. The return interview is due by ${formatDateTime(interview.dueAt)}.`,
+    title: (who) => `${who} came back ${formatDateTime(returnedAt)} after ${formatDuration(minutesAway)}; the return interview is due by ${formatDateTime(interview.dueAt)}`,
     link: `/episodes/${episodeId}`,
   }, now)
   await patternsAfterEvent(tx, episode.childId, now)

@@ -1,7 +1,7 @@
 // The Philomena Protocol grab pack: part 1 kept ready for each child (versioned: every save is a new version),
 // part 2 filled from the open episode, given to the police in one click and recorded as shared.
 import { languageWarningsFor } from '@/lib/domain/language'
-import { checkPhoto } from '@/lib/domain/photos'
+import { checkPhoto, type PhotoType } from '@/lib/domain/photos'
 import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { isoDate } from '@/lib/domain/time'
@@ -11,6 +11,7 @@ import { recordAudit } from './audit'
 import { getPrisma } from './database'
 import { NotFoundError, ValidationError } from './errors'
 import { getEpisode } from './episodes'
+import { cleanPhoto } from './photos'
 import { childWhere, episodeWhere } from './scope'
 
 const packSelect = {
@@ -82,6 +83,7 @@ export async function saveGrabPack(
   if (!can(actor, 'grabpack.edit')) throw new NotFoundError('child')
   const checked = photo ? checkPhoto(photo.bytes, settings.grabPack.maxPhotoBytes) : null
   if (checked && !checked.ok) throw new ValidationError({ photo: checked.problem })
+  const cleaned = checked?.ok ? await cleanPhoto(photo!.bytes, checked.type) : null
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const child = await tx.child.findFirst({
@@ -90,10 +92,10 @@ export async function saveGrabPack(
     })
     if (!child) throw new NotFoundError('child')
     let photoId = child.grabPacks[0]?.photoId ?? null
-    if (photo && checked?.ok)
+    if (cleaned && checked?.ok)
       photoId = (
         await tx.childPhoto.create({
-          data: { childId, contentType: checked.type, bytes: Buffer.from(photo.bytes), sizeBytes: photo.bytes.length, uploadedAt: now, uploadedById: actor.userId },
+          data: { childId, contentType: checked.type, bytes: new Uint8Array(cleaned), sizeBytes: cleaned.length, uploadedAt: now, uploadedById: actor.userId },
         })
       ).id
     const version = (child.grabPacks[0]?.version ?? 0) + 1
@@ -107,16 +109,23 @@ export async function saveGrabPack(
   })
 }
 
-/** A child's photo, if the actor may see the child. */
+/** A child's photo, if the actor may see the child: the picture alone, as photos stored before they were cleaned on
+ *  upload may still carry where they were taken. */
 export async function getChildPhoto(actor: Actor, childId: string, photoId: string, now = new Date()) {
   if (!can(actor, 'grabpack.read')) throw new NotFoundError('photo')
   const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
+  const photo = await prisma.$transaction(async (tx) => {
     const photo = await tx.childPhoto.findFirst({ where: { id: photoId, childId, child: childWhere(actor, 'grabpack.read', now) } })
     if (!photo) throw new NotFoundError('photo')
     await recordAudit(tx, { actorId: actor.userId, action: 'grabpack.photo-read', subjectType: 'child', subjectId: childId, childId, details: { photoId } })
-    return { contentType: photo.contentType, bytes: photo.bytes }
+    return photo
   })
+  const type = photo.contentType as PhotoType
+  // a stored file that no longer decodes is not handed out as it is
+  const bytes = await cleanPhoto(photo.bytes, type).catch(() => {
+    throw new NotFoundError('photo')
+  })
+  return { contentType: type, bytes }
 }
 
 /** What the police get: part 1 (the grab pack) and part 2 (from the episode). */

@@ -1,5 +1,7 @@
 // The outbox: a notification is a row written in the same transaction as the event that causes it; the dispatcher
-// sends its e-mail later (lib/server/dispatcher.ts). Titles and bodies carry initials only, and a link that needs sign-in.
+// sends its e-mail later (lib/server/dispatcher.ts). The inbox shows the title, in plain words, after sign-in; the
+// e-mail has a fixed subject (the column's default) and a body with the child's initials at most, and a link that needs
+// sign-in: an e-mail is read on lock screens, shared phones and forwarded, so it says nothing of what happened.
 import { randomUUID } from 'node:crypto'
 import type { Actor } from '@/lib/domain/roles'
 import { recordAudit } from './audit'
@@ -7,6 +9,9 @@ import { getPrisma, insertRows, type Tx } from './database'
 import { NotFoundError } from './errors'
 
 export type NewNotification = { recipientId: string; kind: string; title: string; body: string; link: string; childId?: string | null; alertId?: string | null }
+
+/** The e-mail's text: who it is about (initials, when there is one child) and nothing of what happened. */
+export const emailBody = (initials: string | null = null) => (initials ? `Something about ${initials} needs your attention in Haven.` : 'Something needs your attention in Haven.')
 
 /** "Ellie Marsh" -> "E.M.": all an e-mail may say about a child. */
 export const initials = (child: { firstName: string; lastName: string }) => `${child.firstName.charAt(0)}.${child.lastName.charAt(0)}.`.toUpperCase()
@@ -31,14 +36,14 @@ export async function notify(tx: Tx, items: NewNotification[], now = new Date())
 }
 
 /** The child's IRO and social worker: told of every episode that opens and every return (recommendation 11). */
-export async function notifyChildTeam(tx: Tx, childId: string, message: { kind: string; title: (initials: string) => string; body: (initials: string) => string; link: string }, now = new Date()) {
+export async function notifyChildTeam(tx: Tx, childId: string, message: { kind: string; title: (initials: string) => string; link: string }, now = new Date()) {
   const child = await tx.child.findUniqueOrThrow({ where: { id: childId }, select: { firstName: true, lastName: true, iroId: true, socialWorkerId: true } })
   const who = initials(child)
   await notify(
     tx,
     [child.iroId, child.socialWorkerId]
       .filter((id): id is string => Boolean(id))
-      .map((recipientId) => ({ recipientId, kind: message.kind, title: message.title(who), body: message.body(who), link: message.link, childId })),
+      .map((recipientId) => ({ recipientId, kind: message.kind, title: message.title(who), body: emailBody(who), link: message.link, childId })),
     now,
   )
 }

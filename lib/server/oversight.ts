@@ -3,7 +3,7 @@
 // Regulation 46 location assessments, the month's checks, the visitor's checklist, and the scheduled flag for a
 // month that ended without a visit. Each use case: transaction, permission, scope (a home outside it is "not
 // found"), write or read, audit in the same transaction. Nothing is edited in place: later rows supersede.
-import { checkDocument } from '@/lib/domain/documents'
+import { checkDocument, reportFileName } from '@/lib/domain/documents'
 import { hasCurrentSafetyPlan, needsSafetyPlan } from '@/lib/domain/cse'
 import { actionOverdue, independence, monthChecks, VISIT_AMENDABLE, visitAmendedValue, type Declaration, type KnownRoles, type MonthFacts } from '@/lib/domain/oversight'
 import { can, type Action } from '@/lib/domain/permissions'
@@ -17,7 +17,7 @@ import { recordAudit } from './audit'
 import { cseFlagsFrom, planDays, planFlagsSelect } from './cse'
 import { getPrisma, inTurn, type Tx } from './database'
 import { NotFoundError, throwIfProblems, ValidationError, type FieldErrors } from './errors'
-import { initials, notify } from './notifications'
+import { emailBody, initials, notify } from './notifications'
 import { homeWhere } from './scope'
 
 const homeSelect = { id: true, name: true, town: true, postcode: true, ofstedUrn: true, providerId: true, hostAuthorityId: true, provider: { select: { name: true } }, hostAuthority: { select: { id: true, name: true } } } as const
@@ -181,14 +181,19 @@ export async function visitFormContext(actor: Actor, homeId: string, now = new D
 
 // ---- Reg 44 visits
 
+// the uploader's file name is not kept: Haven names the file (reportFileName), so no name of theirs decides how it opens
 type ReportFile = { bytes: Uint8Array; fileName: string } | null
 
 function checkFile(file: ReportFile) {
   if (!file) return null
   const checked = checkDocument(file.bytes, settings.oversight.maxReportBytes)
   if (!checked.ok) throw new ValidationError({ reportFile: checked.problem })
-  return { bytes: Buffer.from(file.bytes), fileName: file.fileName.slice(0, 200) || 'report', contentType: checked.type, sizeBytes: file.bytes.length }
+  return { bytes: Buffer.from(file.bytes), contentType: checked.type, sizeBytes: file.bytes.length }
 }
+
+/** The file's columns of the visit's `version`th report. */
+const fileColumns = (document: ReturnType<typeof checkFile>, visitedOn: string, version: number) =>
+  document ? { ...document, fileName: reportFileName(visitedOn, version, document.contentType) } : {}
 
 /** Dates about a visit: not in the future, not before the visit. */
 function datesProblems(visitedOn: string, today: string, dates: Record<string, string | null>): FieldErrors {
@@ -260,7 +265,7 @@ export async function recordVisit(actor: Actor, homeId: string, input: VisitInpu
     })
     let reportId: string | null = null
     if (hasReport)
-      reportId = (await tx.reg44Report.create({ data: { visitId: visit.id, text: input.reportText, ...document, receivedOn: calendarDate(input.reportReceivedOn!), createdAt: now, createdById: actor.userId } })).id
+      reportId = (await tx.reg44Report.create({ data: { visitId: visit.id, text: input.reportText, ...fileColumns(document, input.visitedOn, 1), receivedOn: calendarDate(input.reportReceivedOn!), createdAt: now, createdById: actor.userId } })).id
     const events = [
       ...(input.sentToOfstedOn ? [{ kind: 'OFSTED', authorityId: null, on: input.sentToOfstedOn }] : []),
       ...input.sentToPlacing.filter((s) => s.sentOn).map((s) => ({ kind: 'PLACING_AUTHORITY', authorityId: s.authorityId, on: s.sentOn! })),
@@ -395,21 +400,27 @@ export async function addReportVersion(actor: Actor, visitId: string, input: Rep
   return prisma.$transaction(async (tx) => {
     const visit = await ownVisitFor(tx, actor, visitId)
     throwIfProblems(datesProblems(isoDate(visit.visitedOn), londonDate(now), { reportReceivedOn: input.reportReceivedOn }))
-    const report = await tx.reg44Report.create({ data: { visitId, text: input.reportText, ...document, receivedOn: calendarDate(input.reportReceivedOn), createdAt: now, createdById: actor.userId } })
+    const version = (await tx.reg44Report.count({ where: { visitId } })) + 1
+    const report = await tx.reg44Report.create({ data: { visitId, text: input.reportText, ...fileColumns(document, isoDate(visit.visitedOn), version), receivedOn: calendarDate(input.reportReceivedOn), createdAt: now, createdById: actor.userId } })
     await recordAudit(tx, { actorId: actor.userId, action: 'reg44.report', subjectType: 'visit', subjectId: visitId, details: { reportId: report.id, file: Boolean(document) } })
     return { id: report.id }
   })
 }
 
-/** An uploaded report file, for those who read the visit. */
+/** An uploaded report file, for those who read the visit, under the name Haven gives it. A file stored before the
+ *  checks were as thorough is checked again, and not handed out if it fails them. */
 export async function getReportFile(actor: Actor, visitId: string, reportId: string) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
-    await visitFor(tx, actor, 'reg44.read', visitId)
-    const report = await tx.reg44Report.findFirst({ where: { id: reportId, visitId, bytes: { not: null } }, select: { bytes: true, contentType: true, fileName: true } })
+    const visit = await visitFor(tx, actor, 'reg44.read', visitId)
+    const versions = await tx.reg44Report.findMany({ where: { visitId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } })
+    const report = await tx.reg44Report.findFirst({ where: { id: reportId, visitId, bytes: { not: null } }, select: { bytes: true } })
     if (!report) throw new NotFoundError('report')
+    const checked = checkDocument(report.bytes!, Infinity)
+    if (!checked.ok) throw new ValidationError({ reportFile: `This file was kept before Haven checked report files as closely, and it does not pass now (${checked.problem}). Ask the visitor for the report again.` })
     await recordAudit(tx, { actorId: actor.userId, action: 'reg44.report-file', subjectType: 'visit', subjectId: visitId, details: { reportId } })
-    return { bytes: report.bytes!, contentType: report.contentType!, fileName: report.fileName ?? 'report' }
+    const version = versions.findIndex((v) => v.id === reportId) + 1
+    return { bytes: report.bytes!, contentType: checked.type, fileName: reportFileName(isoDate(visit.visitedOn), version, checked.type) }
   })
 }
 
@@ -765,7 +776,7 @@ export async function flagMissedVisits(now = new Date()) {
       const people = await tx.roleAssignment.findMany({ where: { user: { active: true }, OR: [{ role: 'REGISTERED_MANAGER', homeId: home.id }, { role: 'RESPONSIBLE_INDIVIDUAL', providerId: home.providerId }] }, select: { userId: true } })
       const link = `/homes/${home.id}/oversight?month=${month}`
       const when = formatMonth(month)
-      await notify(tx, [...new Set(people.map((p) => p.userId))].map((recipientId) => ({ recipientId, kind: 'oversight.reg44-missed', link, title: `Haven: no Regulation 44 visit at ${home.name} in ${when}`, body: `No independent person's visit was recorded at ${home.name} in ${when}. Regulation 44 asks for one at least once each month. Sign in to Haven to see the home's oversight.` })), now)
+      await notify(tx, [...new Set(people.map((p) => p.userId))].map((recipientId) => ({ recipientId, kind: 'oversight.reg44-missed', link, title: `No Regulation 44 visit at ${home.name} in ${when}: Regulation 44 asks for one at least once each month`, body: emailBody() })), now)
       await recordAudit(tx, { actorId: null, action: 'oversight.flag', subjectType: 'home', subjectId: home.id, details: { month, kind: 'reg44-missed' } })
     }
     return flagged

@@ -7,7 +7,7 @@ import { londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { getPrisma, inTurn, insertRows, type Tx } from './database'
-import { initials, notify, type NewNotification } from './notifications'
+import { emailBody, initials, notify, type NewNotification } from './notifications'
 
 const DAY = 86_400_000
 type RecordKind = 'location' | 'associate' | 'vehicle'
@@ -227,7 +227,7 @@ async function applyFindings(tx: Tx, findings: Finding[], now: Date, pairsOf?: s
   const tell = (alertId: string, f: Finding, userIds: string[], kind: string, verb: string) => {
     const children = who(f)
     for (const userId of userIds)
-      messages.push({ recipientId: userId, kind, alertId, childId: f.childIds.length === 1 ? f.childIds[0] : null, link: `/alerts/${alertId}`, title: `Haven alert ${verb}: ${RULE_TITLES[f.rule]} (${children})`, body: `${RULE_TITLES[f.rule]} ${verb} for ${children}. Sign in to Haven to see the evidence and decide what to do.` })
+      messages.push({ recipientId: userId, kind, alertId, childId: f.childIds.length === 1 ? f.childIds[0] : null, link: `/alerts/${alertId}`, title: `Alert ${verb}: ${RULE_TITLES[f.rule]} (${children})`, body: emailBody(f.childIds.length === 1 ? children : null) })
   }
   for (const f of findings) {
     const before = byKey.get(`${f.rule}|${f.subjectKey}`)
@@ -320,7 +320,7 @@ export async function escalateUnacknowledged(now = new Date()) {
       await tx.alertRecipient.createMany({ data: userIds.map((userId) => ({ alertId: alert.id, userId, reason: 'Escalated: not acknowledged in time', notifiedAt: now })), skipDuplicates: true })
       await tx.alertEvent.create({ data: { alertId: alert.id, kind: 'escalated', at: now, note: `Not acknowledged within ${settings.patterns.escalateAfterWorkingDays} working days` } })
       const who = children.length === 1 ? initials(children[0]) : `${children.length} children` // as for raised alerts
-      await notify(tx, userIds.map((recipientId) => ({ recipientId, kind: 'alert.escalated', alertId: alert.id, link: `/alerts/${alert.id}`, title: `Haven alert not acknowledged: ${RULE_TITLES[alert.rule as RuleCode]} (${who})`, body: `Nobody has acknowledged this alert for ${who}. Sign in to Haven to see it.` })), now)
+      await notify(tx, userIds.map((recipientId) => ({ recipientId, kind: 'alert.escalated', alertId: alert.id, link: `/alerts/${alert.id}`, title: `Alert not acknowledged: ${RULE_TITLES[alert.rule as RuleCode]} (${who})`, body: emailBody(children.length === 1 ? who : null) })), now)
     }
     return escalated
   })

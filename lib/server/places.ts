@@ -119,6 +119,10 @@ export async function listPlaces(actor: Actor, now = new Date()) {
         .map((b) => ({ kind, a, b })),
     ),
   )
+  // who looked at the places, people and vehicles linked to children, as for any read of their records
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, { actorId: actor.userId, action: 'place.list', subjectType: 'place', subjectId: '*', details: { places: records.location.length, people: records.associate.length, vehicles: records.vehicle.length } }),
+  )
   return { ...records, suggestions }
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma, openDatabase, useDatabase, type Database } from '@/lib/server/database'
 import { backoffMs, deliverDue } from '@/lib/server/dispatcher'
 import { applyMigrations } from '@/lib/server/migrations'
-import { notify } from '@/lib/server/notifications'
+import { emailBody, notify } from '@/lib/server/notifications'
 import { freshDatabase } from '../support/database'
 import { makePerson } from '../support/fixtures'
 import { startSmtpReceiver } from '../support/smtp'
@@ -28,21 +28,25 @@ describe('the dispatcher', () => {
   it('sends each notification once, with its Message-ID, saying no more than initials and a link', async () => {
     const iro = await makePerson([{ role: 'IRO' }], 'Mail IRO')
     const prisma = await getPrisma()
-    await prisma.$transaction((tx) => notify(tx, [{ recipientId: iro.userId, kind: 'episode.opened', title: 'Haven: E.M. reported missing', body: 'E.M., a child you work with, was reported missing.', link: '/episodes/abc' }]))
+    const title = 'Alert opened: CSE risk without a current safety plan (E.M.)'
+    await prisma.$transaction((tx) => notify(tx, [{ recipientId: iro.userId, kind: 'alert.opened', title, body: emailBody('E.M.'), link: '/alerts/abc' }]))
     expect(await deliverDue()).toMatchObject({ sent: 1 })
     expect(await deliverDue()).toMatchObject({ sent: 0 })
     const delivery = await prisma.notificationDelivery.findFirstOrThrow({ where: { notification: { recipientId: iro.userId } } })
     expect(delivery).toMatchObject({ status: 'SENT', attempts: 1 })
     const mail = smtp.received.find((m) => m.messageId === delivery.messageId)!
     expect(mail.to).toEqual([iro.email])
-    expect(mail.subject).toBe('Haven: E.M. reported missing')
-    expect(mail.raw).toContain('http://localhost:3000/episodes/abc')
+    expect(mail.subject).toBe('Haven: something needs your attention')
+    expect(mail.raw).toContain('Something about E.M. needs your attention in Haven.')
+    expect(mail.raw).toContain('http://localhost:3000/alerts/abc')
+    expect(mail.raw).not.toMatch(/CSE|safety plan|alert opened/i) // the inbox title stays in Haven
+    expect(await prisma.notification.findFirstOrThrow({ where: { recipientId: iro.userId } })).toMatchObject({ title, subject: 'Haven: something needs your attention' })
   })
 
   it('gives up on a message whose dispatcher died during its last attempt', async () => {
     const lead = await makePerson([{ role: 'LA_MISSING_LEAD' }], 'Give-up Lead')
     const prisma = await getPrisma()
-    await prisma.$transaction((tx) => notify(tx, [{ recipientId: lead.userId, kind: 'alert.escalated', title: 'Haven: gave up', body: 'x', link: '/y' }]))
+    await prisma.$transaction((tx) => notify(tx, [{ recipientId: lead.userId, kind: 'alert.escalated', title: 'Gave up', body: 'x', link: '/y' }]))
     const where = { notification: { recipientId: lead.userId } }
     await prisma.notificationDelivery.updateMany({ where, data: { status: 'SENDING', attempts: 10, lockedUntil: new Date(Date.now() - 1000) } })
     await deliverDue()
@@ -52,7 +56,7 @@ describe('the dispatcher', () => {
   it('retries a failed delivery with backoff', async () => {
     const sw = await makePerson([{ role: 'SOCIAL_WORKER' }], 'Retry SW')
     const prisma = await getPrisma()
-    await prisma.$transaction((tx) => notify(tx, [{ recipientId: sw.userId, kind: 'episode.opened', title: 'Haven: retry', body: 'x', link: '/x' }]))
+    await prisma.$transaction((tx) => notify(tx, [{ recipientId: sw.userId, kind: 'episode.opened', title: 'Retry', body: 'x', link: '/x' }]))
     process.env.HAVEN_SMTP_URL = 'smtp://127.0.0.1:1' // nobody listens
     const { resetMailerForTests } = await import('@/lib/server/dispatcher')
     resetMailerForTests()
@@ -95,7 +99,7 @@ describe('after a crash in the middle of a delivery', () => {
     await applyMigrations(db)
     useDatabase(db)
     const person = await makePerson([{ role: 'IRO' }], 'Crash IRO')
-    await db.prisma.$transaction((tx) => notify(tx, Array.from({ length: 10 }, (_, i) => ({ recipientId: person.userId, kind: 'episode.opened', title: `Haven: notice ${i + 1}`, body: 'x', link: `/n/${i}` }))))
+    await db.prisma.$transaction((tx) => notify(tx, Array.from({ length: 10 }, (_, i) => ({ recipientId: person.userId, kind: 'episode.opened', title: `Notice ${i + 1}`, body: 'x', link: `/n/${i}` }))))
     const messageIds = (await db.prisma.notificationDelivery.findMany({ select: { messageId: true } })).map((d) => d.messageId).sort()
     await db.close()
 

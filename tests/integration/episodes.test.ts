@@ -1,3 +1,4 @@
+import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { calendarDate } from '@/lib/domain/time'
 import { getPrisma } from '@/lib/server/database'
@@ -220,6 +221,8 @@ describe('places', () => {
     const two = await reportMissing(worker, child.id, report({ lastSeenAt: '2026-11-02T10:00' }))
     await recordReturn(worker, two.id, back({ returnedAt: '2026-11-02T12:00', foundLocation: { name: 'Riverside Prak' } }))
     const before = await listPlaces(manager)
+    // looking at the places linked to children is recorded, as any read of their records is
+    expect(await (await getPrisma()).auditEvent.findFirst({ where: { actorId: manager.userId, action: 'place.list' }, select: { details: true } })).toMatchObject({ details: { places: before.location.length } })
     const suggestion = before.suggestions.find((s) => s.kind === 'location' && [s.a.label, s.b.label].sort().join() === 'Riverside Park,Riverside Prak')!
     expect(suggestion).toBeDefined()
     const keep = suggestion.a.label === 'Riverside Park' ? suggestion.a : suggestion.b
@@ -239,7 +242,11 @@ describe('places', () => {
 })
 
 describe('the grab pack', () => {
-  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+  const picture = () => sharp({ create: { width: 4, height: 2, channels: 3, background: '#3366aa' } })
+  let PNG: Uint8Array
+  beforeAll(async () => {
+    PNG = await picture().png().toBuffer()
+  })
   const pack = { description: 'Tall, short black hair', friendsAndAssociates: null, placesTheyGo: 'Riverside Park', phoneNumbers: null, socialMedia: null, medicalNeeds: null, vulnerabilities: null, transport: null }
 
   it('warns about victim-blaming words in its free text, and saves it anyway', async () => {
@@ -270,5 +277,45 @@ describe('the grab pack', () => {
     const { id } = await reportMissing(worker, child.id, report())
     await recordGrabPackShare(worker, id, { policeForce: 'Northshire Police', reference: 'NP-1' })
     expect((await getEpisode(worker, id)).grabPackShares).toMatchObject([{ policeForce: 'Northshire Police', reference: 'NP-1', sharedBy: { name: 'Night Worker' } }])
+  })
+
+  it('gives others the picture alone: no GPS location, camera details or comment, turned upright, also for photos stored before', async () => {
+    const { worker, child } = await setUp()
+    // taken on its side at a relative's home (51.5 N, 0.12 W), as a phone would tag it
+    const tagged = await picture()
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .withExif({ IFD0: { Make: 'PhoneCo', ImageDescription: 'Nan and Grandad house' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 12/1' } })
+      .toBuffer()
+    const before = await sharp(tagged).metadata()
+    expect(before.exif?.toString('latin1')).toContain('PhoneCo') // the fixture really carries its metadata
+    expect(before.orientation).toBe(6)
+    const gpsTag = Buffer.from([0x25, 0x88]) // the EXIF pointer to the GPS fields (0x8825, little-endian as written)
+    expect(before.exif?.includes(gpsTag)).toBe(true)
+    const servedBack = async (photoId: string) => {
+      const photo = await getChildPhoto(worker, child.id, photoId)
+      const meta = await sharp(photo.bytes).metadata()
+      expect(photo.contentType).toBe('image/jpeg')
+      expect(meta).toMatchObject({ format: 'jpeg', width: 2, height: 4 }) // rotated as the camera said
+      expect(meta.exif).toBeUndefined()
+      expect(meta.xmp).toBeUndefined()
+      expect(meta.icc).toBeUndefined()
+      expect(meta.comments).toBeUndefined()
+      expect(Buffer.from(photo.bytes).toString('latin1')).not.toContain('Nan and Grandad')
+    }
+    await saveGrabPack(worker, child.id, pack, { bytes: tagged })
+    const pack1 = await getGrabPack(worker, child.id)
+    const stored = await (await getPrisma()).childPhoto.findUniqueOrThrow({ where: { id: pack1.current!.photoId! } })
+    expect(await sharp(stored.bytes).metadata()).not.toHaveProperty('exif') // cleaned before it was kept
+    await servedBack(stored.id)
+    // a photo kept as uploaded, before photos were cleaned on upload
+    const old = await (await getPrisma()).childPhoto.create({ data: { childId: child.id, contentType: 'image/jpeg', bytes: tagged, sizeBytes: tagged.length, uploadedAt: new Date(), uploadedById: worker.userId } })
+    await servedBack(old.id)
+  })
+
+  it('refuses a file that looks like an image but cannot be read as one', async () => {
+    const { worker, child } = await setUp()
+    const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+    expect(await problems(saveGrabPack(worker, child.id, pack, { bytes: broken }))).toEqual({ photo: 'The photo could not be read as an image: it may be damaged. Try another copy.' })
   })
 })

@@ -1,6 +1,7 @@
 // Oversight of a home on a real database: the register with what Haven knows, a visit turning the month from red to
 // green, actions and responses, the visitor's narrow checklist, report files checked by their bytes, and the
 // scheduled flag for a month without a visit (once per home and month).
+import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/database'
 import { NotFoundError, ValidationError } from '@/lib/server/errors'
@@ -28,6 +29,7 @@ import { actionSchema, endAppointmentSchema, independentPersonSchema, locationSh
 import { createPlanVersion, recordScreening, signOffPlan } from '@/lib/server/cse'
 import { planSchema, screeningSchema } from '@/lib/validation/cse'
 import { freshDatabase } from '../support/database'
+import { pdf } from '../support/documents'
 import { makeChild, makeEpisode, makePerson, makeWorld, type World } from '../support/fixtures'
 
 let world: World
@@ -36,7 +38,7 @@ const declared = { notPaidStaff: true, notCarePlanning: true, notCommissionerOrF
 const person = (over: Record<string, unknown> = {}) => independentPersonSchema.parse({ name: 'Helen Brandt', organisation: 'Independent Visits Ltd', appointedBy: 'The provider’s board', appointedOn: '2025-01-05', ...declared, ...over })
 const visit = (independentPersonId: string, over: Record<string, unknown> = {}) =>
   visitSchema.parse({ independentPersonId, visitedOn: '2025-07-14', announced: 'no', spokeWithChildren: 3, spokeWithParents: 1, spokeWithStaff: 4, checkedMissingLog: true, checkedReturnInterviews: true, checkedSafetyPlans: true, safeguardingOpinion: 'Children are effectively safeguarded', wellbeingOpinion: 'The home promotes their well-being', ...over })
-const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF')
+const PDF = pdf()
 
 beforeAll(async () => {
   await freshDatabase()
@@ -125,8 +127,8 @@ describe('oversight', () => {
     await expect(recordVisit(visitor, world.homeA.id, visit(own.id, { reportReceivedOn: '2025-07-15' }), { bytes: new TextEncoder().encode('MZ not a pdf'), fileName: 'report.exe' }, now)).rejects.toMatchObject({ fieldErrors: { reportFile: 'The report must be a PDF or a Word (DOCX) document' } })
     const v = await recordVisit(visitor, world.homeA.id, visit(own.id, { reportReceivedOn: '2025-07-15' }), { bytes: PDF, fileName: 'july.pdf' }, now)
     const seen = await getVisit(visitor, v.id)
-    expect(seen.reports[0]).toMatchObject({ fileName: 'july.pdf', contentType: 'application/pdf' })
-    expect((await getReportFile(visitor, v.id, seen.reports[0].id)).bytes.length).toBe(PDF.length)
+    expect(seen.reports[0]).toMatchObject({ fileName: 'reg44-report-2025-07-14-v1.pdf', contentType: 'application/pdf' })
+    expect(await getReportFile(visitor, v.id, seen.reports[0].id)).toMatchObject({ fileName: 'reg44-report-2025-07-14-v1.pdf', contentType: 'application/pdf', bytes: expect.objectContaining({ length: PDF.length }) })
     await addReportVersion(visitor, v.id, { reportText: 'Corrected: four children spoken with', reportReceivedOn: '2025-07-16' }, null, new Date(now.getTime() + 60_000))
     expect((await getVisit(manager, v.id)).reports.map((r) => r.text)).toEqual(['Corrected: four children spoken with', null])
     // the visitor sends the copies of their own report (Reg 44(7)), not of another's; they do not read the month view
@@ -157,6 +159,35 @@ describe('oversight', () => {
     expect(did(visitor.userId, 'visitor.checklist')).toBe(1)
     expect(did(manager.userId, 'oversight.register')).toBe(2)
     expect(did(manager.userId, 'oversight.action')).toBe(1)
+  })
+
+  it('refuses each report file that would run or fetch something when opened, naming the field; keeps none of the uploader\'s names', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Files Manager')
+    const own = await registerIndependentPerson(manager, world.homeA.id, person({ name: 'Files Visitor' }), now)
+    const v = await recordVisit(manager, world.homeA.id, visit(own.id), null, now)
+    const version = (bytes: Uint8Array, fileName: string, at = now) => addReportVersion(manager, v.id, { reportText: null, reportReceivedOn: '2025-07-16' }, { bytes, fileName }, at)
+    const refused = async (bytes: Uint8Array, fileName: string) => ((await version(bytes, fileName).catch((e) => e)) as { fieldErrors: Record<string, string> }).fieldErrors
+    const u8 = (text: string) => strToU8(text, true)
+    const types = { '[Content_Types].xml': u8('<Types/>') }
+    expect(await refused(u8('<html><script>alert(1)</script></html>'), 'Ofsted-report.pdf.hta')).toEqual({ reportFile: 'The report must be a PDF or a Word (DOCX) document' })
+    expect(await refused(zipSync({ 'evil.html': u8('<script>alert(1)</script> word/document.xml') }), 'report.docx')).toEqual({ reportFile: 'The report must be a PDF or a Word (DOCX) document: this file is a zip without a Word document in it' })
+    const bomb = zipSync({ ...types, 'word/document.xml': u8('<w:document/>'), 'word/media/big.bin': new Uint8Array(60_000_000) }, { level: 1 })
+    expect(await refused(bomb, 'report.docx')).toEqual({ reportFile: expect.stringContaining('zip bomb') })
+    const xxe = zipSync({ ...types, 'word/document.xml': u8('<!DOCTYPE d [<!ENTITY e SYSTEM "http://attacker.example/">]><w:document>&e;</w:document>') })
+    expect(await refused(xxe, 'report.docx')).toEqual({ reportFile: expect.stringContaining('DOCTYPE or entity declaration') })
+    expect(await refused(pdf('/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>'), 'report.pdf')).toEqual({ reportFile: expect.stringContaining('JavaScript') })
+    expect((await getVisit(manager, v.id)).reports).toEqual([]) // nothing half-written
+
+    await version(zipSync({ ...types, 'word/document.xml': u8('<w:document/>') }), 'report.html')
+    await version(pdf(), 'x.hta', new Date(now.getTime() + 60_000))
+    const reports = (await getVisit(manager, v.id)).reports
+    expect(reports.map((r) => r.fileName)).toEqual(['reg44-report-2025-07-14-v2.pdf', 'reg44-report-2025-07-14-v1.docx'])
+    expect(await getReportFile(manager, v.id, reports[0].id)).toMatchObject({ fileName: 'reg44-report-2025-07-14-v2.pdf', contentType: 'application/pdf' })
+    expect(await getReportFile(manager, v.id, reports[1].id)).toMatchObject({ fileName: 'reg44-report-2025-07-14-v1.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
+    // a file kept under the uploader's name before these checks is served under Haven's name, or not at all
+    const prisma = await getPrisma()
+    const old = await prisma.reg44Report.create({ data: { visitId: v.id, text: null, bytes: u8('%PDF-1.4 <script>alert(1)</script>'), fileName: 'report.html', contentType: 'application/pdf', sizeBytes: 40, receivedOn: new Date('2025-07-16'), createdAt: new Date(now.getTime() + 120_000), createdById: manager.userId } })
+    await expect(getReportFile(manager, v.id, old.id)).rejects.toMatchObject({ fieldErrors: { reportFile: expect.stringContaining('Ask the visitor for the report again') } })
   })
 
   it('corrects a visit with an entry that keeps the original value, who, when and why, and refuses a stale or impossible correction', async () => {
@@ -192,7 +223,8 @@ describe('oversight', () => {
     expect(await flagMissedVisits(inSeptember)).toBe(3)
     expect(await flagMissedVisits(inSeptember)).toBe(0)
     const told = await prisma.notification.findMany({ where: { kind: 'oversight.reg44-missed', recipientId: ri.userId } })
-    expect(told.map((n) => n.title).sort()).toEqual(['Haven: no Regulation 44 visit at Birch Lodge in August 2025', 'Haven: no Regulation 44 visit at Willow House in August 2025'])
+    expect(told.map((n) => n.title).sort()).toEqual(['Birch Lodge', 'Willow House'].map((home) => `No Regulation 44 visit at ${home} in August 2025: Regulation 44 asks for one at least once each month`))
+    for (const n of told) expect(n).toMatchObject({ subject: 'Haven: something needs your attention', body: 'Something needs your attention in Haven.' })
     expect(told[0].link).toMatch(/\/homes\/.+\/oversight\?month=2025-08/)
   })
 

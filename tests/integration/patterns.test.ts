@@ -57,8 +57,9 @@ describe('the IRO is told', () => {
       ]),
     )
     const returned = told.find((n) => n.kind === 'episode.returned' && n.recipientId === iro.userId)!
-    expect(returned.title).toBe('Haven: E.T. is back')
-    expect(returned.body).toMatch(/after 12 h 30 min\. The return interview is due by 5 Nov 2026, 09:30/)
+    // the inbox says what happened; the e-mail only that something about E.T. needs attention
+    expect(returned.title).toMatch(/^E\.T\. came back .* after 12 h 30 min; the return interview is due by 5 Nov 2026, 09:30$/)
+    for (const n of told) expect(n.body).toBe('Something about E.T. needs your attention in Haven.')
     expect(returned.link).toBe(`/episodes/${id}`)
     for (const n of told) expect(`${n.title} ${n.body}`).not.toMatch(/Ellie|Test/)
     expect(returned.deliveries).toEqual([expect.objectContaining({ channel: 'EMAIL', status: 'PENDING', messageId: expect.stringMatching(/^<.+@haven\.notifications>$/) })])
