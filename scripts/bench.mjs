@@ -7,3 +7,5 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '' }
 execSync('npx next build', { stdio: 'inherit', env })
 execSync('npx playwright test --config bench/playwright.config.ts', { stdio: 'inherit', env })
 execSync(`${process.execPath} --import tsx bench/large-dataset.ts`, { stdio: 'inherit', env })
+// the fuzz test of every POST route, at length (npm test runs 12 bodies a route)
+execSync('npx vitest run tests/integration/fuzz.test.ts', { stdio: 'inherit', env: { ...env, FUZZ_CASES: '200' } })

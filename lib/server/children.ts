@@ -70,7 +70,8 @@ export async function listChildren(actor: Actor, query: ChildListQuery = {}, now
   if (!can(actor, 'child.list')) throw new ForbiddenError("Your roles do not include seeing children's records.")
   const prisma = await getPrisma()
   const today = londonDate(now)
-  const words = (query.search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4)
+  // control characters separate words like spaces do: no name holds one, and PostgreSQL cannot take a NUL
+  const words = (query.search ?? '').trim().split(/[\s\p{Cc}]+/u).filter(Boolean).slice(0, 4)
   const perPage = query.perPage ?? CHILDREN_PER_PAGE
   const where: Prisma.ChildWhereInput = {
     AND: [

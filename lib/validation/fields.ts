@@ -4,6 +4,9 @@ import { fromLondonLocal, YEARS, type YearKind } from '@/lib/domain/time'
 
 export { YEARS }
 
+// No eval: the Content-Security-Policy forbids it in the browser, and zod would otherwise try it (a reported violation)
+z.config({ jitless: true })
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** Text PostgreSQL can store: no half of an emoji (an unpaired surrogate). Control characters are refused, not

@@ -189,5 +189,8 @@ describe('scope beyond the matrix', () => {
     expect((await listChildren(worker, { search: 'd_r' })).total).toBe(0)
     expect((await listChildren(worker, { search: '\\' })).children.map((c) => c.firstName)).toEqual(['Back\\slash'])
     expect((await listChildren(worker, { search: 'wil%' })).total).toBe(0)
+    // the children page passes the address's ?search= as it is: a NUL there gave a 500
+    expect((await listChildren(worker, { search: 'qqq\u0000' })).total).toBe(0)
+    expect((await listChildren(worker, { search: '\u0000wild\u0007' })).children.map((c) => c.firstName)).toEqual(['Wild'])
   })
 })
