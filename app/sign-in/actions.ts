@@ -1,6 +1,11 @@
 'use server'
 import { AuthError, CredentialsSignin } from 'next-auth'
+import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
+import { endSession, normaliseEmail } from '@/lib/server/accounts'
+import { currentSessionId } from '@/lib/server/current-actor'
+import { deviceCookieName, deviceCookieOptions, deviceCookieValue, deviceIdFrom } from '@/lib/server/device-cookie'
+import { servedOverHttps } from '@/lib/server/request'
 import type { ActionResult } from '@/lib/server/action'
 import { fieldErrorsFrom } from '@/lib/server/errors'
 import { signIn, signOut } from '@/lib/server/next-auth'
@@ -10,7 +15,14 @@ export async function signInAction(input: unknown): Promise<ActionResult> {
   const parsed = signInSchema.safeParse(input)
   if (!parsed.success) return { ok: false, message: '', fieldErrors: fieldErrorsFrom(parsed.error) }
   try {
+    const previous = await currentSessionId()
     await signIn('credentials', { ...parsed.data, redirect: false })
+    if (previous) await endSession(previous) // whoever was signed in on this browser before is signed out
+    // this browser now keeps its own allowance of failed sign-ins for the account (lib/server/device-cookie.ts)
+    const email = normaliseEmail(parsed.data.email)
+    const jar = await cookies()
+    const name = deviceCookieName(email)
+    jar.set(name, deviceCookieValue(email, deviceIdFrom(jar.get(name)?.value, email) ?? undefined), deviceCookieOptions(servedOverHttps(await headers())))
     return { ok: true, data: null }
   } catch (e) {
     if (e instanceof CredentialsSignin)
@@ -19,7 +31,7 @@ export async function signInAction(input: unknown): Promise<ActionResult> {
         fieldErrors: {},
         message:
           e.code === 'throttled'
-            ? 'There have been too many failed sign-in attempts for this account or from this address. Wait 15 minutes and try again, or ask your administrator to help.'
+            ? 'There have been too many failed attempts to sign in to this account from this browser. Wait a few minutes and try again, or use “Forgotten your password?”.'
             : 'The e-mail address or password is not right.',
       }
     if (e instanceof AuthError) return { ok: false, fieldErrors: {}, message: 'Signing in did not work. Try again.' }
