@@ -26,7 +26,8 @@ export type AuditPayloads = {
   'user.role-remove': { role: string; organisationId: string | null }
   'user.deactivate': Record<string, never>
   'user.reactivate': Record<string, never>
-  'user.password-set': Record<string, never>
+  'user.password-set': { via: 'change' | 'reset' | 'invitation' }
+  'user.password-link': { purpose: 'RESET' | 'INVITATION'; linkId: string; forced: boolean }
   'demo.load': { children: number; users: number }
   'episode.report': { homeId: string | null; wentWithEpisodeId?: string }
   'episode.read': Record<string, never>

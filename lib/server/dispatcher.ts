@@ -7,6 +7,7 @@ import nodemailer, { type Transporter } from 'nodemailer'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { getPrisma } from './database'
 import { flagMissedVisits } from './oversight'
+import { PASSWORD_LINK_KIND, sendablePasswordPath } from './passwords'
 import { escalateUnacknowledged, recomputeAllPatterns } from './patterns'
 
 const MAX_ATTEMPTS = 10
@@ -66,7 +67,9 @@ export async function deliverDue(now = new Date(), batch = 2) {
         from: process.env.HAVEN_MAIL_FROM ?? 'Haven <haven@localhost>',
         to: d.notification.recipient.email,
         subject: d.notification.title,
-        text: `${d.notification.body}\n\n${baseUrl()}${d.notification.link}\n\nYou need to sign in to see anything about the child.`,
+        text: d.notification.kind === PASSWORD_LINK_KIND
+          ? `${d.notification.body}\n\n${baseUrl()}${sendablePasswordPath(d.notification.link)}` // the link's secret is added only here
+          : `${d.notification.body}\n\n${baseUrl()}${d.notification.link}\n\n${d.notification.kind.startsWith('auth.') ? 'Sign in to Haven to see your account.' : 'You need to sign in to see anything about the child.'}`,
         messageId: d.messageId,
       })
       await prisma.notificationDelivery.updateMany({ where: { ...held, id: d.id }, data: { status: 'SENT', sentAt: new Date(), lockedUntil: null, lastError: null } })

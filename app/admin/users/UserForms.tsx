@@ -43,11 +43,11 @@ function GrantFields({ form, prefix, organisations }: { form: UseFormReturn<any>
   )
 }
 
-export function NewUserForm({ organisations }: { organisations: Organisations }) {
+export function NewUserForm({ organisations, invitationDays }: { organisations: Organisations; invitationDays: number }) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: newUserSchema,
-    defaultValues: { name: '', email: '', password: '', grant: { organisationId: '' } },
+    defaultValues: { name: '', email: '', grant: { organisationId: '' } },
     action: createUserAction,
     onSuccess: ({ id }) => router.push(`/admin/users/${id}`),
   })
@@ -60,11 +60,9 @@ export function NewUserForm({ organisations }: { organisations: Organisations })
       <Field name="email" label="E-mail address" error={errors.email?.message}>
         <input type="email" autoComplete="off" spellCheck={false} {...describedBy('email', { error: errors.email?.message })} {...form.register('email')} />
       </Field>
-      <Field name="password" label="First password" hint="At least 12 characters. Give it to them safely; they can change it later." error={errors.password?.message}>
-        <input type="password" autoComplete="new-password" {...describedBy('password', { error: errors.password?.message, hint: true })} {...form.register('password')} />
-      </Field>
       <GrantFields form={form} prefix="grant" organisations={organisations} />
-      <SubmitButton busy={busy}>Create account</SubmitButton>
+      <p className="muted">They are sent an invitation by e-mail to choose their own password (the link works once, for {invitationDays} days).</p>
+      <SubmitButton busy={busy}>Create account and send the invitation</SubmitButton>
     </form>
   )
 }
