@@ -7,9 +7,10 @@ import { currentSessionId } from '@/lib/server/current-actor'
 import { deviceCookieName, deviceCookieOptions, deviceCookieValue, deviceIdFrom } from '@/lib/server/device-cookie'
 import { servedOverHttps } from '@/lib/server/request'
 import type { ActionResult } from '@/lib/server/action'
-import { fieldErrorsFrom } from '@/lib/server/errors'
+import { describeError, fieldErrorsFrom, parseInput } from '@/lib/server/errors'
+import { requestPasswordReset, setPasswordFromLink } from '@/lib/server/passwords'
 import { signIn, signOut } from '@/lib/server/next-auth'
-import { signInSchema } from '@/lib/validation/users'
+import { passwordFromLinkSchema, passwordResetRequestSchema, signInSchema } from '@/lib/validation/users'
 
 export async function signInAction(input: unknown): Promise<ActionResult> {
   const parsed = signInSchema.safeParse(input)
@@ -42,4 +43,29 @@ export async function signInAction(input: unknown): Promise<ActionResult> {
 export async function signOutAction() {
   await signOut({ redirect: false })
   redirect('/sign-in')
+}
+
+/** Signed out: the same use case result shape as runAction, without an actor. */
+async function runSignedOut<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await run() }
+  } catch (e) {
+    const { message, fieldErrors } = describeError(e)
+    return { ok: false, message, fieldErrors }
+  }
+}
+
+/** "Forgotten your password?": the same answer whether or not the address has an account. */
+export async function requestResetAction(input: unknown) {
+  return runSignedOut(async () => {
+    await requestPasswordReset(parseInput(passwordResetRequestSchema, input).email)
+    return null
+  })
+}
+
+export async function setPasswordFromLinkAction(token: string, input: unknown) {
+  return runSignedOut(async () => {
+    await setPasswordFromLink(String(token), parseInput(passwordFromLinkSchema, input).newPassword)
+    return null
+  })
 }

@@ -17,8 +17,6 @@ import { settings } from '@/lib/settings'
 import { freshDatabase } from '../support/database'
 import { FIXTURE_PASSWORD, makePerson, makeWorld, type World } from '../support/fixtures'
 
-process.env.AUTH_SECRET ??= 'a test secret for signing device cookies and links'
-
 let world: World
 beforeAll(async () => {
   await freshDatabase()

@@ -9,8 +9,6 @@ import { newUserSchema } from '@/lib/validation/users'
 import { freshDatabase } from '../support/database'
 import { FIXTURE_PASSWORD, makePerson, makeWorld, type World } from '../support/fixtures'
 
-process.env.AUTH_SECRET ??= 'a test secret for signing device cookies and links'
-
 let world: World
 beforeAll(async () => {
   await freshDatabase()

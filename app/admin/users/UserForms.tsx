@@ -4,7 +4,7 @@ import type { UseFormReturn } from 'react-hook-form'
 import { ActionButton, describedBy, errorAt, Field, SubmitButton, useActionForm } from '@/components/form-kit'
 import { ROLE_LABELS, ROLE_ORGANISATION, ROLES, type Role } from '@/lib/domain/roles'
 import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
-import { addRoleAction, createUserAction, removeRoleAction, revokeSessionsAction, setActiveAction } from './actions'
+import { addRoleAction, createUserAction, forceResetAction, removeRoleAction, revokeSessionsAction, setActiveAction } from './actions'
 
 type Organisations = Record<'home' | 'provider' | 'localAuthority', { id: string; name: string }[]>
 const ORGANISATION_LABEL = { home: 'Home', provider: 'Provider', localAuthority: 'Local authority' }
@@ -88,12 +88,13 @@ export function AddRoleForm({ userId, organisations }: { userId: string; organis
 }
 
 /** Remove a role, deactivate or reactivate, sign out everywhere. */
-export function UserActionButton(props: { action: 'removeRole' | 'activate' | 'deactivate' | 'revokeSessions'; id: string; label: string; warning?: boolean }) {
+export function UserActionButton(props: { action: 'removeRole' | 'activate' | 'deactivate' | 'revokeSessions' | 'forceReset'; id: string; label: string; warning?: boolean }) {
   const run = {
     removeRole: () => removeRoleAction({ id: props.id }),
     activate: () => setActiveAction({ id: props.id, active: true }),
     deactivate: () => setActiveAction({ id: props.id, active: false }),
     revokeSessions: () => revokeSessionsAction({ id: props.id }),
+    forceReset: () => forceResetAction({ id: props.id }),
   }[props.action]
   return <ActionButton label={props.label} run={run} warning={props.warning} />
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
+import { forcePasswordReset } from '@/lib/server/passwords'
 import { addRole, createUser, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
 import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
 
@@ -25,4 +26,8 @@ export async function setActiveAction(input: unknown) {
 
 export async function revokeSessionsAction(input: unknown) {
   return runAction(id, input, (actor, { id }) => revokeUserSessions(actor, id))
+}
+
+export async function forceResetAction(input: unknown) {
+  return runAction(id, input, (actor, { id }) => forcePasswordReset(actor, id))
 }

@@ -36,6 +36,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <UserActionButton action="activate" id={user.id} label="Reactivate account" />
         )}
         {user.sessions.length > 0 && <UserActionButton action="revokeSessions" id={user.id} label="Sign out everywhere" />}
+        {/* their password stops working and they are e-mailed a link to choose a new one: you never see or set it */}
+        {user.active && <UserActionButton action="forceReset" id={user.id} label="Make them choose a new password" />}
       </div>
       <h2>Roles</h2>
       {user.roles.length === 0 && <p className="empty">No roles: this person sees nothing.</p>}
