@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { actorForBearer, actorForSession, authenticate, issueApiToken, startSession } from '@/lib/server/accounts'
+import { POST as changePasswordRoute } from '@/app/api/v1/auth/password/route'
 import { getPrisma } from '@/lib/server/database'
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '@/lib/server/errors'
 import { changeOwnPassword, forcePasswordReset, passwordLinkToken, requestPasswordReset, setPasswordFromLink } from '@/lib/server/passwords'
@@ -52,6 +53,25 @@ describe('changing your own password', () => {
     const told = await prisma.notification.findFirstOrThrow({ where: { recipientId: person.userId, kind: 'auth.password-changed' }, include: { deliveries: true } })
     expect(told.title).toBe('Your Haven password was changed')
     expect(told.deliveries).toHaveLength(1)
+  })
+})
+
+describe('POST /api/v1/auth/password', () => {
+  it('changes the password with the current one; this token goes on working, every other ends; bad input is 422 by field', async () => {
+    const person = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Api Changer')
+    const other = await signedInEverywhere(person.userId, person.email)
+    const mine = await issueApiToken({ email: person.email, password: FIXTURE_PASSWORD, ip: null })
+    const post = (body: unknown) =>
+      changePasswordRoute(new Request('http://127.0.0.1/api/v1/auth/password', { method: 'POST', headers: { Authorization: `Bearer ${mine.token}` }, body: JSON.stringify(body) }), { params: Promise.resolve({}) })
+    const wrong = await post({ currentPassword: 'not it at all', newPassword: NEW_PASSWORD })
+    expect(wrong.status).toBe(422)
+    expect((await wrong.json()).errors).toEqual([{ field: 'currentPassword', detail: 'Your current password is not right' }])
+    const missing = await post({ currentPassword: FIXTURE_PASSWORD })
+    expect((await missing.json()).errors).toEqual([{ field: 'newPassword', detail: 'Enter a new password' }])
+    expect((await post({ currentPassword: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204)
+    expect(await actorForBearer(`Bearer ${mine.token}`)).not.toBeNull()
+    expect(await actorForBearer(`Bearer ${other.token.token}`)).toBeNull()
+    expect(await actorForSession(other.session.id)).toBeNull()
   })
 })
 
