@@ -9,6 +9,8 @@ export default defineConfig({
     setupFiles: ['tests/support/after-each-file.ts'],
     pool: 'forks',
     testTimeout: 30_000,
+    // signs device cookies and password links (lib/server/secret.ts); a server has its own
+    env: { AUTH_SECRET: 'a secret for tests only' },
     hookTimeout: 60_000,
   },
 })

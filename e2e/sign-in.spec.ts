@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { DEMO_ACCOUNTS } from '../prisma/demo-accounts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo-accounts'
 import { ROLE_LABELS } from '../lib/domain/roles'
 import { errorSummary, signIn } from './helpers'
 
@@ -51,14 +51,38 @@ test('a session revoked elsewhere stops working at once', async ({ browser }) =>
   await signIn(onLaptop, 'social.worker@demo.haven.test')
   await onLaptop.goto('/account')
   const sessions = onLaptop.getByRole('list', { name: 'Your sessions' }).getByRole('listitem')
-  await expect(sessions.filter({ hasText: 'Current session' })).toHaveCount(1)
+  await expect(sessions.filter({ hasText: 'this browser' })).toHaveCount(1)
   await onLaptop.getByRole('button', { name: 'Sign out of all other sessions' }).click()
   await expect(sessions).toHaveCount(1)
-  await expect(sessions).toContainText('Current session')
+  await expect(sessions).toContainText('this browser')
   await onPhone.goto('/children')
   await expect(onPhone).toHaveURL(/\/sign-in$/)
+  // Auth.js's own session endpoint refuses it too (it used to answer for a revoked session)
+  expect(await (await onPhone.request.get('/api/auth/session')).json()).toBeNull()
+  expect(await (await onLaptop.request.get('/api/auth/session')).json()).toMatchObject({ user: { email: 'social.worker@demo.haven.test' } })
   await onLaptop.goto('/children')
   await expect(onLaptop.getByRole('heading', { level: 1 })).toHaveText('Children')
   await phone.close()
   await laptop.close()
+})
+
+test("signing in on a browser ends the previous person's session there", async ({ browser }) => {
+  const shared = await browser.newContext() // the office computer
+  const first = await shared.newPage()
+  const second = await shared.newPage()
+  await second.goto('/sign-in') // left open before the first person signed in
+  await signIn(first, 'care.worker@demo.haven.test')
+  const firstPersonsCookies = await shared.cookies()
+  await second.getByLabel('E-mail address').fill('manager@demo.haven.test')
+  await second.getByLabel('Password').fill(DEMO_PASSWORD)
+  await second.getByRole('button', { name: 'Sign in' }).click()
+  await expect(second.getByRole('heading', { level: 1 })).toHaveText('Hello, Priya Shah')
+  // the first person's session has ended on the server: a kept copy of their cookie gets nothing
+  const other = await browser.newContext()
+  await other.addCookies(firstPersonsCookies)
+  const copy = await other.newPage()
+  await copy.goto('/children')
+  await expect(copy).toHaveURL(/\/sign-in$/)
+  await other.close()
+  await shared.close()
 })

@@ -110,10 +110,21 @@ export const settings = {
     /** and after this long in any case */
     sessionMaxHours: fromEnv('HAVEN_SESSION_MAX_HOURS', 12),
     apiTokenDays: fromEnv('HAVEN_API_TOKEN_DAYS', 30),
-    /** failed sign-ins allowed per account, and per address, within the window */
+    /** failed sign-ins allowed within the window: per account from unknown browsers, per known browser (its own
+     *  allowance), per account through the API, and per address */
     accountFailureLimit: fromEnv('HAVEN_SIGNIN_ACCOUNT_FAILURES', 5),
     addressFailureLimit: fromEnv('HAVEN_SIGNIN_ADDRESS_FAILURES', 20),
     throttleWindowMinutes: fromEnv('HAVEN_SIGNIN_WINDOW_MINUTES', 15),
+    /** failures before each further attempt has to wait (doubling from the base delay) */
+    freeFailures: fromEnv('HAVEN_SIGNIN_FREE_FAILURES', 2),
+    slowDownSeconds: fromEnv('HAVEN_SIGNIN_SLOW_DOWN_SECONDS', 5),
+    /** a browser that has signed in to an account keeps its own allowance this long */
+    deviceCookieDays: fromEnv('HAVEN_DEVICE_COOKIE_DAYS', 365),
+    /** a password reset link lasts this long; an invitation to a new account, this many days */
+    resetLinkMinutes: fromEnv('HAVEN_RESET_LINK_MINUTES', 30),
+    invitationDays: fromEnv('HAVEN_INVITATION_DAYS', 7),
+    /** reset e-mails sent to one account per throttle window, at most */
+    resetRequestLimit: fromEnv('HAVEN_RESET_REQUESTS', 3),
     /** reverse proxies in front of Haven that set X-Forwarded-For; 0: none, the address is not known */
     trustedProxyHops: fromEnv('HAVEN_TRUSTED_PROXY_HOPS', 0),
   },

@@ -2,8 +2,8 @@
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { ActionButton, describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
-import { tokenFormSchema } from '@/lib/validation/users'
-import { createTokenAction, revokeOtherSessionsAction, revokeSessionAction, revokeTokenAction } from './actions'
+import { passwordChangeSchema, tokenFormSchema } from '@/lib/validation/users'
+import { changePasswordAction, createTokenAction, revokeOtherSessionsAction, revokeSessionAction, revokeTokenAction } from './actions'
 
 export function CreateTokenForm() {
   const [issued, setIssued] = useState<{ token: string; expiresAt: string } | null>(null)
@@ -43,4 +43,36 @@ export function CreateTokenForm() {
 export function RevokeButton({ kind, id, label }: { kind: 'token' | 'session' | 'otherSessions'; id: string; label: string }) {
   const run = { token: () => revokeTokenAction({ id }), session: () => revokeSessionAction({ id }), otherSessions: () => revokeOtherSessionsAction() }[kind]
   return <ActionButton label={label} run={run} />
+}
+
+export function ChangePasswordForm() {
+  const [changed, setChanged] = useState(false)
+  const router = useRouter()
+  const { form, onSubmit, summary, errors, busy } = useActionForm({
+    schema: passwordChangeSchema,
+    defaultValues: { currentPassword: '', newPassword: '' },
+    action: changePasswordAction,
+    onSuccess: (_, form) => {
+      setChanged(true)
+      form.reset()
+      router.refresh()
+    },
+  })
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {summary}
+      {changed && (
+        <p className="notice" role="status">
+          Your password is changed. You are signed out everywhere else, and your API tokens have ended.
+        </p>
+      )}
+      <Field name="currentPassword" label="Current password" error={errors.currentPassword?.message}>
+        <input type="password" autoComplete="current-password" {...describedBy('currentPassword', { error: errors.currentPassword?.message })} {...form.register('currentPassword')} />
+      </Field>
+      <Field name="newPassword" label="New password" hint="At least 12 characters. Three random words work well; common passwords are refused." error={errors.newPassword?.message}>
+        <input type="password" autoComplete="new-password" {...describedBy('newPassword', { error: errors.newPassword?.message, hint: true })} {...form.register('newPassword')} />
+      </Field>
+      <SubmitButton busy={busy}>Change password</SubmitButton>
+    </form>
+  )
 }

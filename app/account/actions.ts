@@ -5,7 +5,10 @@ import { issueApiToken, revokeApiToken, revokeOtherSessions, revokeSession } fro
 import { currentSessionId } from '@/lib/server/current-actor'
 import { headers } from 'next/headers'
 import { clientAddress } from '@/lib/server/request'
-import { tokenFormSchema } from '@/lib/validation/users'
+import { changeOwnPassword } from '@/lib/server/passwords'
+import { deviceCookieName, deviceIdFrom } from '@/lib/server/device-cookie'
+import { cookies } from 'next/headers'
+import { passwordChangeSchema, tokenFormSchema } from '@/lib/validation/users'
 
 
 export async function createTokenAction(input: unknown) {
@@ -29,4 +32,13 @@ export async function revokeSessionAction(input: unknown) {
 export async function revokeOtherSessionsAction() {
   const keep = await currentSessionId()
   return runAction(z.object({}), {}, (actor) => revokeOtherSessions(actor, keep))
+}
+
+export async function changePasswordAction(input: unknown) {
+  const ip = clientAddress(await headers())
+  const sessionId = await currentSessionId()
+  const jar = await cookies()
+  return runAction(passwordChangeSchema, input, (actor, answers) =>
+    changeOwnPassword(actor, answers, { ip, channel: 'browser', deviceId: deviceIdFrom(jar.get(deviceCookieName(actor.email))?.value, actor.email), sessionId }),
+  )
 }

@@ -1,9 +1,10 @@
 import { formatDateTime } from '@/lib/domain/time'
+import { describeUserAgent } from '@/lib/domain/user-agent'
 import { listOwnApiTokens, listOwnSessions } from '@/lib/server/accounts'
 import { currentSessionId, requireActor } from '@/lib/server/current-actor'
 import { rolesHeld } from '@/lib/server/dashboard'
 import { settings } from '@/lib/settings'
-import { CreateTokenForm, RevokeButton } from './AccountForms'
+import { ChangePasswordForm, CreateTokenForm, RevokeButton } from './AccountForms'
 
 export const metadata = { title: 'Your account' }
 
@@ -18,6 +19,9 @@ export default async function AccountPage() {
         <div><dt>E-mail</dt><dd>{actor.email}</dd></div>
         <div><dt>Roles</dt><dd>{rolesHeld(actor).join(', ') || 'None'}</dd></div>
       </dl>
+      <h2>Your password</h2>
+      <p className="muted">Changing it signs you out everywhere else and ends your API tokens; you are told by e-mail.</p>
+      <ChangePasswordForm />
       <h2>Where you are signed in</h2>
       <p className="muted">
         You are signed out after {settings.auth.sessionIdleMinutes} minutes without activity, and after {settings.auth.sessionMaxHours} hours in any case.
@@ -31,10 +35,13 @@ export default async function AccountPage() {
         {sessions.map((s) => (
           <li key={s.id}>
             <div>
-              {s.id === thisSession && <strong>Current session · </strong>}
-              Signed in {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastSeenAt)} · from {s.ip ?? 'unknown address'}
+              <strong>{describeUserAgent(s.userAgent)}</strong>
+              {s.id === thisSession && ' (this browser)'}
             </div>
-            <div className="muted">{s.userAgent ?? 'Unknown browser'}</div>
+            <div className="muted">
+              Last used {formatDateTime(s.lastSeenAt)} · signed in {formatDateTime(s.createdAt)}
+              {s.ip && ` · from ${s.ip}`}
+            </div>
             {s.id !== thisSession && <RevokeButton kind="session" id={s.id} label="Sign this session out" />}
           </li>
         ))}

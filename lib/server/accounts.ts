@@ -3,9 +3,13 @@ import { createHash, randomBytes } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 import type { Actor, Role } from '@/lib/domain/roles'
 import { settings } from '@/lib/settings'
-import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { attemptWaitMs, type ThrottleRule } from '@/lib/domain/sign-in'
+import { formatDateTime } from '@/lib/domain/time'
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
+import { isCommonPassword } from './common-passwords'
 import { getPrisma, type Tx } from './database'
 import { recordAudit } from './audit'
+import { notify } from './notifications'
 import { NotFoundError, TooManyAttemptsError, UnauthenticatedError, ValidationError } from './errors'
 
 const ARGON2ID = 2 // @node-rs/argon2's Algorithm.Argon2id (a const enum, not importable under isolatedModules)
@@ -15,10 +19,14 @@ export function hashPassword(password: string) {
   return hash(password, { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 }) // OWASP minimum for argon2id
 }
 
-/** NCSC-style: length over complexity rules. Returns a problem to show, or null. */
+/**
+ * NCSC and NIST SP 800-63B 5.1.1.2: length over complexity (no composition rules, no forced periodic change), and
+ * never a password on a list of common ones. Returns a problem to show, or null.
+ */
 export function passwordProblem(password: string): string | null {
   if (password.length < 12) return 'Password must be at least 12 characters (three random words work well)'
   if (password.length > 200) return 'Password must be 200 characters or fewer'
+  if (isCommonPassword(password)) return 'This password is one of the most common and is guessed first: choose another (three random words work well)'
   return null
 }
 
@@ -27,40 +35,87 @@ let dummyHash: Promise<string> | undefined
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 
+/** Where an attempt comes from: the sign-in page (with this browser's device id for the account, if it has signed
+ *  in to it before) or the API's token endpoint (no cookies). */
+export type SignInClient = { ip: string | null; channel?: 'browser' | 'api'; deviceId?: string | null }
+
+const throttleRule = (limit: number, freeFailures = settings.auth.freeFailures): ThrottleRule => ({
+  limit,
+  freeFailures,
+  slowDownMs: settings.auth.slowDownSeconds * 1000,
+  windowMs: settings.auth.throttleWindowMinutes * MINUTE,
+})
+
 /**
- * Counts recent failures for the account (since its last success) and for the address, and records this attempt
- * as failed before the password is checked, all under a per-account lock: parallel guesses cannot slip past the limit.
- * Returns the attempt's id, marked as succeeded once the password is right.
+ * Throttles per bucket, never the account as a whole (lib/domain/sign-in.ts): a browser that has signed in to the
+ * account before counts only its own failures, so a stranger guessing elsewhere cannot keep the owner out; unknown
+ * browsers share one allowance per account, API sign-ins another, and unknown browsers and the API one per address.
+ * Records this attempt as failed before the password is checked, under a per-account lock, so parallel guesses cannot
+ * slip past the limit. Returns the attempt's id, marked as succeeded once the password is right.
  */
-async function throttleAndRecord(prisma: PrismaClient, email: string, ip: string | null, now: Date) {
-  const windowMs = settings.auth.throttleWindowMinutes * MINUTE
-  const since = new Date(now.getTime() - windowMs)
+async function throttleAndRecord(prisma: PrismaClient, email: string, client: SignInClient, now: Date) {
+  const since = new Date(now.getTime() - settings.auth.throttleWindowMinutes * MINUTE)
+  const deviceId = client.deviceId ?? null
+  const channel = client.channel ?? 'browser'
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'signin:' + email})::bigint)`
-    const lastSuccess = await tx.signInAttempt.findFirst({ where: { email, succeeded: true, at: { gt: since } }, orderBy: { at: 'desc' } })
-    const failures = (where: object) => tx.signInAttempt.findMany({ where: { ...where, succeeded: false }, orderBy: { at: 'asc' }, select: { at: true } })
-    const checks: [{ at: Date }[], number][] = [[await failures({ email, at: { gt: lastSuccess?.at ?? since } }), settings.auth.accountFailureLimit]]
-    if (ip) checks.push([await failures({ ip, at: { gt: since } }), settings.auth.addressFailureLimit])
-    for (const [list, limit] of checks) {
-      if (list.length >= limit) {
-        // locked until the oldest failure that counts falls out of the window
-        const unlockAt = list[list.length - limit].at.getTime() + windowMs
-        throw new TooManyAttemptsError(Math.max(1, Math.round((unlockAt - now.getTime()) / 1000)))
-      }
+    /** failures in the window, after the bucket's last success if it resets on success */
+    const failures = async (where: Prisma.SignInAttemptWhereInput, resetOnSuccess: boolean) => {
+      const lastSuccess = resetOnSuccess ? await tx.signInAttempt.findFirst({ where: { ...where, succeeded: true, at: { gt: since } }, orderBy: { at: 'desc' } }) : null
+      const rows = await tx.signInAttempt.findMany({ where: { ...where, succeeded: false, at: { gt: lastSuccess?.at ?? since } }, orderBy: { at: 'asc' }, select: { at: true } })
+      return rows.map((r) => r.at)
     }
-    return (await tx.signInAttempt.create({ data: { email, ip: ip ?? 'unknown', succeeded: false, at: now } })).id
+    const checks: [Date[], ThrottleRule][] = deviceId
+      ? [[await failures({ email, deviceId }, true), throttleRule(settings.auth.accountFailureLimit)]]
+      : [[await failures({ email, channel, deviceId: null }, true), throttleRule(settings.auth.accountFailureLimit)]]
+    if (!deviceId && client.ip)
+      checks.push([await failures({ ip: client.ip, deviceId: null }, false), throttleRule(settings.auth.addressFailureLimit, settings.auth.addressFailureLimit)])
+    for (const [list, rule] of checks) {
+      const waitMs = attemptWaitMs(list, now, rule)
+      if (waitMs > 0) throw new TooManyAttemptsError(Math.max(1, Math.ceil(waitMs / 1000)))
+    }
+    const attempt = await tx.signInAttempt.create({ data: { email, ip: client.ip ?? 'unknown', succeeded: false, at: now, channel, deviceId } })
+    return attempt.id
   })
 }
 
-/** Checks e-mail and password, throttled per account and per known address. Every attempt is recorded. */
-export async function authenticate(input: { email: string; password: string; ip: string | null }, now = new Date()) {
+export const FAILED_SIGN_INS_KIND = 'auth.failed-sign-ins'
+
+/** Tells the owner, once per window, that there have been repeated failed attempts on their account (and when). */
+async function tellOwnerOfFailures(prisma: PrismaClient, user: { id: string; email: string }, now: Date) {
+  const since = new Date(now.getTime() - settings.auth.throttleWindowMinutes * MINUTE)
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'signin:' + user.email})::bigint)`
+    const failures = await tx.signInAttempt.findMany({ where: { email: user.email, succeeded: false, at: { gt: since } }, orderBy: { at: 'asc' }, select: { at: true } })
+    if (failures.length < settings.auth.accountFailureLimit) return
+    if (await tx.notification.count({ where: { recipientId: user.id, kind: FAILED_SIGN_INS_KIND, createdAt: { gt: since } } })) return
+    const [first, last] = [failures[0].at, failures[failures.length - 1].at]
+    await notify(
+      tx,
+      [{
+        recipientId: user.id,
+        kind: FAILED_SIGN_INS_KIND,
+        title: 'Failed attempts to sign in to your Haven account',
+        body: `There were ${failures.length} failed attempts to sign in to your Haven account between ${formatDateTime(first)} and ${formatDateTime(last)}.`,
+        link: '/account',
+      }],
+      now,
+    )
+  })
+}
+
+/** Checks e-mail and password, throttled per known browser, per account and per address. Every attempt is recorded. */
+export async function authenticate(input: { email: string; password: string } & SignInClient, now = new Date()) {
   const prisma = await getPrisma()
   const email = normaliseEmail(input.email)
-  const attemptId = await throttleAndRecord(prisma, email, input.ip, now)
+  const attemptId = await throttleAndRecord(prisma, email, input, now)
   const user = await prisma.user.findUnique({ where: { email } })
   dummyHash ??= hashPassword('not a real password, only for timing')
   const passwordOk = await verify(user?.passwordHash ?? (await dummyHash), input.password)
-  if (!user || !user.active || !passwordOk) throw new UnauthenticatedError('The e-mail address or password is not right.')
+  if (!user || !user.active || !user.passwordHash || !passwordOk) {
+    if (user?.active) await tellOwnerOfFailures(prisma, user, now)
+    throw new UnauthenticatedError('The e-mail address or password is not right.')
+  }
   await prisma.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } })
   return user
 }
@@ -163,7 +218,7 @@ export async function issueApiToken(
   input: { email: string; password: string; ip: string | null; name?: string },
   now = new Date(),
 ) {
-  const user = await authenticate(input, now)
+  const user = await authenticate({ ...input, channel: 'api' }, now)
   const prisma = await getPrisma()
   const token = `hvn_${randomBytes(32).toString('base64url')}`
   const expiresAt = new Date(now.getTime() + settings.auth.apiTokenDays * 24 * 60 * MINUTE)

@@ -31,7 +31,8 @@ export type AuditPayloads = {
   'user.hand-over': { successorId: string; children: number }
   'child.reallocate': { role: 'IRO' | 'SOCIAL_WORKER'; fromUserId: string; toUserId: string }
   'user.reactivate': Record<string, never>
-  'user.password-set': Record<string, never>
+  'user.password-set': { via: 'change' | 'reset' | 'invitation' }
+  'user.password-link': { purpose: 'RESET' | 'INVITATION'; linkId: string; forced: boolean }
   'demo.load': { children: number; users: number }
   'episode.report': { homeId: string | null; wentWithEpisodeId?: string }
   'episode.read': Record<string, never>

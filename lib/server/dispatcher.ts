@@ -10,6 +10,7 @@ import { settings } from '@/lib/settings'
 import { getPrisma } from './database'
 import { flagMissedVisits } from './oversight'
 import { chainAuditEvents } from './audit'
+import { PASSWORD_LINK_KIND, sendablePasswordPath } from './passwords'
 import { escalateUnacknowledged, recomputeAllPatterns } from './patterns'
 
 const MAX_ATTEMPTS = 10
@@ -70,7 +71,10 @@ export async function deliverDue(now = new Date(), batch = 2) {
         from: variable('HAVEN_MAIL_FROM'),
         to: d.notification.recipient.email,
         subject: d.notification.subject,
-        text: `${d.notification.body}\n\nSign in to Haven to see it:\n${baseUrl()}${d.notification.link}`,
+        text:
+          d.notification.kind === PASSWORD_LINK_KIND
+            ? `${d.notification.body}\n\n${baseUrl()}${sendablePasswordPath(d.notification.link)}` // the link's secret is added only here
+            : `${d.notification.body}\n\n${d.notification.kind.startsWith('auth.') ? 'Sign in to Haven to see your account' : 'Sign in to Haven to see it'}:\n${baseUrl()}${d.notification.link}`,
         messageId: d.messageId,
       })
       await prisma.notificationDelivery.updateMany({ where: { ...held, id: d.id }, data: { status: 'SENT', sentAt: new Date(), lockedUntil: null, lastError: null } })

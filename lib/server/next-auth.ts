@@ -1,37 +1,22 @@
 // Auth.js (next-auth v5): e-mail and password through authenticate(); the JWT only carries the id of a server-side
 // session record, which currentActor() checks on every request (so revoking or timing out takes effect at once).
-import fs from 'node:fs'
-import path from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { headers } from 'next/headers'
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { variable } from '@/lib/environment'
 import { settings } from '@/lib/settings'
 import { signInSchema } from '@/lib/validation/users'
-import { authenticate, endSession, startSession } from './accounts'
-import { embeddedDataDir } from './database'
+import { actorForSession, authenticate, endSession, normaliseEmail, startSession } from './accounts'
+import { deviceCookieName, deviceIdFrom, readCookie } from './device-cookie'
 import { TooManyAttemptsError, UnauthenticatedError } from './errors'
-import { clientAddress } from './request'
+import { clientAddress, servedOverHttps } from './request'
+import { authSecret } from './secret'
 
 class WrongCredentials extends CredentialsSignin {
   code = 'credentials'
 }
 class Throttled extends CredentialsSignin {
   code = 'throttled'
-}
-
-// AUTH_SECRET from the environment, or one generated for this installation and kept beside the embedded database.
-function authSecret() {
-  const secret = variable('AUTH_SECRET')
-  if (secret) return secret
-  // several servers on one PostgreSQL must share a secret, or sessions fail when a request reaches another server
-  if (variable('DATABASE_URL')) throw new Error('Set AUTH_SECRET when running on PostgreSQL (DATABASE_URL): every Haven server must share it.')
-  const file = path.join(embeddedDataDir(), 'auth-secret')
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' })
-  }
-  return fs.readFileSync(file, 'utf8').trim()
 }
 
 declare module 'next-auth' {
@@ -43,9 +28,21 @@ declare module 'next-auth' {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+/** The request's headers: from Auth.js for its routes, from Next for pages and actions, none elsewhere. */
+async function requestHeaders(request: Request | undefined) {
+  if (request) return request.headers
+  try {
+    return await headers()
+  } catch {
+    return new Headers()
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => ({
   secret: authSecret(),
   trustHost: true,
+  // Secure (and __Secure- prefixed) cookies when served over HTTPS, decided as the device cookie is (request.ts)
+  useSecureCookies: servedOverHttps(await requestHeaders(request)),
   session: { strategy: 'jwt', maxAge: settings.auth.sessionMaxHours * 3600 },
   pages: { signIn: '/sign-in' },
   logger: {
@@ -61,8 +58,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = signInSchema.safeParse(credentials)
         if (!parsed.success) throw new WrongCredentials()
         const ip = clientAddress(request.headers)
+        const email = normaliseEmail(parsed.data.email)
+        const deviceId = deviceIdFrom(readCookie(request.headers, deviceCookieName(email)), email)
         try {
-          const user = await authenticate({ ...parsed.data, ip })
+          const user = await authenticate({ ...parsed.data, ip, channel: 'browser', deviceId })
           const session = await startSession(user.id, { ip, userAgent: request.headers.get('user-agent') })
           return { id: user.id, name: user.name, email: user.email, sessionId: session.id }
         } catch (e) {
@@ -74,8 +73,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId
+      // a revoked or ended session is refused everywhere, /api/auth/session included (null clears the cookie)
+      else if (typeof token.sid !== 'string' || !(await actorForSession(token.sid))) return null
       return token
     },
     session({ session, token }) {

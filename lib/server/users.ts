@@ -10,6 +10,7 @@ import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { flagToMissingLeads, handOver } from './handover'
 import { notify } from './notifications'
+import { inviteNewUser } from './passwords'
 
 function assertAdmin(actor: Actor) {
   if (!can(actor, 'user.manage')) throw new ForbiddenError('Only a system administrator can manage users.')
@@ -87,12 +88,13 @@ export async function organisationOptions(actor: Actor) {
   return { home: homes, provider: providers, localAuthority: localAuthorities }
 }
 
-async function insertUser(tx: Tx, input: NewUser, actorId: string | null) {
-  assertPasswordAcceptable(input.password)
+/** With a password for the first administrator (create-admin); without one, the person is invited to choose it. */
+async function insertUser(tx: Tx, input: NewUser & { password?: string }, actorId: string | null) {
+  if (input.password !== undefined) assertPasswordAcceptable(input.password)
   const email = normaliseEmail(input.email)
   if (await tx.user.findUnique({ where: { email } }))
     throw new ValidationError({ email: 'Someone already has an account with this e-mail address' })
-  const user = await tx.user.create({ data: { name: input.name, email, passwordHash: await hashPassword(input.password) } })
+  const user = await tx.user.create({ data: { name: input.name, email, passwordHash: input.password === undefined ? null : await hashPassword(input.password) } })
   await recordAudit(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { roles: [input.grant.role] } })
   // a refused grant rolls the new account back with it
   await grantRole(tx, actorId, user.id, input.grant, 'grant.')
@@ -102,7 +104,11 @@ async function insertUser(tx: Tx, input: NewUser, actorId: string | null) {
 export async function createUser(actor: Actor, input: NewUser) {
   assertAdmin(actor)
   const prisma = await getPrisma()
-  const user = await prisma.$transaction((tx) => insertUser(tx, input, actor.userId))
+  const user = await prisma.$transaction(async (tx) => {
+    const user = await insertUser(tx, input, actor.userId)
+    await inviteNewUser(tx, actor.userId, user)
+    return user
+  })
   return { id: user.id }
 }
 

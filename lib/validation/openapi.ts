@@ -7,13 +7,14 @@ import { childListSchema, childRecordSchema, createdSchema, dispatcherStateSchem
 import { outcomeSchema } from './return-interviews'
 import { planSchema, screeningSchema } from './cse'
 import { decisionSchema, resolveSchema } from './alerts'
-import { tokenRequestSchema } from './users'
+import { passwordChangeSchema, tokenRequestSchema } from './users'
 import { visitSchema } from './oversight'
 import { CHRONOLOGY_KINDS } from '@/lib/domain/chronology'
 import { AGE_BANDS, TABLE_IDS } from '@/lib/domain/missing-report'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
+  PasswordChange: [passwordChangeSchema, 'input'],
   Token: [tokenSchema, 'output'],
   NewChild: [newChildSchema, 'input'],
   PlacementStart: [placementStartSchema, 'input'],
@@ -85,6 +86,13 @@ export function openApiDocument() {
           responses: { 201: { description: 'The token (shown once)', ...json('Token') }, ...problems(400, 401, 422, 429) },
         },
         delete: { summary: 'Revoke the token used for this request', responses: { 204: { description: 'Revoked' }, ...problems(401) } },
+      },
+      '/api/v1/auth/password': {
+        post: {
+          summary: 'Change your own password: every other session and API token of yours ends, and you are told by e-mail',
+          requestBody: { required: true, ...json('PasswordChange') },
+          responses: { 204: { description: 'Changed' }, ...problems(400, 401, 422) },
+        },
       },
       '/api/v1/children': {
         get: {

@@ -28,7 +28,6 @@ export const roleGrantSchema = z
 export const newUserSchema = z.object({
   name: requiredText('the full name', 200),
   email: email(),
-  password: z.string({ error: 'Enter a password' }).min(1, 'Enter a password'),
   grant: roleGrantSchema,
 })
 
@@ -66,3 +65,17 @@ export const roleGrantReportQuerySchema = timelinessQuerySchema
 
 export type GrantDecision = z.output<typeof grantDecisionSchema>
 export type RoleGrantReportQuery = z.output<typeof roleGrantReportQuerySchema>
+
+const newPassword = z.string({ error: 'Enter a new password' }).min(1, 'Enter a new password').max(200, 'Password must be 200 characters or fewer')
+
+/** Changing your own password (account page and POST /api/v1/auth/password). */
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(200),
+  newPassword,
+})
+
+/** "Forgotten your password?" */
+export const passwordResetRequestSchema = z.object({ email: email() })
+
+/** Choosing a password from a reset or invitation link. */
+export const passwordFromLinkSchema = z.object({ newPassword })

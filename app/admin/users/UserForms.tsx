@@ -6,7 +6,7 @@ import { ActionButton, describedBy, errorAt, Field, SubmitButton, useActionForm 
 import { readsChildRecords } from '@/lib/domain/permissions'
 import { ROLE_LABELS, ROLE_ORGANISATION, ROLES, type Role } from '@/lib/domain/roles'
 import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
-import { addRoleAction, createUserAction, removeRoleAction, revokeSessionsAction, setActiveAction } from './actions'
+import { addRoleAction, createUserAction, forceResetAction, removeRoleAction, revokeSessionsAction, setActiveAction } from './actions'
 
 type Organisations = Record<'home' | 'provider' | 'localAuthority', { id: string; name: string }[]>
 const ORGANISATION_LABEL = { home: 'Home', provider: 'Provider', localAuthority: 'Local authority' }
@@ -50,11 +50,11 @@ function GrantFields({ form, prefix, organisations }: { form: UseFormReturn<any>
   )
 }
 
-export function NewUserForm({ organisations }: { organisations: Organisations }) {
+export function NewUserForm({ organisations, invitationDays }: { organisations: Organisations; invitationDays: number }) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: newUserSchema,
-    defaultValues: { name: '', email: '', password: '', grant: { organisationId: '' } },
+    defaultValues: { name: '', email: '', grant: { organisationId: '' } },
     action: createUserAction,
     onSuccess: ({ id }) => router.push(`/admin/users/${id}`),
   })
@@ -67,11 +67,9 @@ export function NewUserForm({ organisations }: { organisations: Organisations })
       <Field name="email" label="E-mail address" error={errors.email?.message}>
         <input type="email" autoComplete="off" spellCheck={false} {...describedBy('email', { error: errors.email?.message })} {...form.register('email')} />
       </Field>
-      <Field name="password" label="First password" hint="At least 12 characters. Give it to them safely; they can change it later." error={errors.password?.message}>
-        <input type="password" autoComplete="new-password" {...describedBy('password', { error: errors.password?.message, hint: true })} {...form.register('password')} />
-      </Field>
       <GrantFields form={form} prefix="grant" organisations={organisations} />
-      <SubmitButton busy={busy}>Create account</SubmitButton>
+      <p className="muted">They are sent an invitation by e-mail to choose their own password (the link works once, for {invitationDays} days).</p>
+      <SubmitButton busy={busy}>Create account and send the invitation</SubmitButton>
     </form>
   )
 }
@@ -104,12 +102,13 @@ export function AddRoleForm({ userId, organisations }: { userId: string; organis
 }
 
 /** Remove a role, deactivate or reactivate, sign out everywhere. */
-export function UserActionButton(props: { action: 'removeRole' | 'activate' | 'deactivate' | 'revokeSessions'; id: string; label: string; warning?: boolean }) {
+export function UserActionButton(props: { action: 'removeRole' | 'activate' | 'deactivate' | 'revokeSessions' | 'forceReset'; id: string; label: string; warning?: boolean }) {
   const run = {
     removeRole: () => removeRoleAction({ id: props.id }),
     activate: () => setActiveAction({ id: props.id, active: true }),
     deactivate: () => setActiveAction({ id: props.id, active: false }),
     revokeSessions: () => revokeSessionsAction({ id: props.id }),
+    forceReset: () => forceResetAction({ id: props.id }),
   }[props.action]
   return <ActionButton label={props.label} run={run} warning={props.warning} />
 }

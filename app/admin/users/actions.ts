@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
+import { forcePasswordReset } from '@/lib/server/passwords'
 import { addRole, createUser, decideGrant, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
 import { deactivationSchema, grantDecisionSchema, handOverSchema, newUserSchema, roleGrantSchema } from '@/lib/validation/users'
 import { handOverAllocations } from '@/lib/server/handover'
@@ -40,4 +41,8 @@ export async function deactivateAction(userId: string, input: unknown) {
 
 export async function handOverAction(userId: string, input: unknown) {
   return runAction(handOverSchema, input, (actor, { successorId }) => handOverAllocations(actor, recordId(userId, 'user'), successorId))
+}
+
+export async function forceResetAction(input: unknown) {
+  return runAction(id, input, (actor, { id }) => forcePasswordReset(actor, id))
 }

@@ -38,6 +38,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         {user.active && !holdsChildren && <UserActionButton action="deactivate" id={user.id} label="Deactivate account" warning />}
         {!user.active && <UserActionButton action="activate" id={user.id} label="Reactivate account" />}
         {user.sessions.length > 0 && <UserActionButton action="revokeSessions" id={user.id} label="Sign out everywhere" />}
+        {/* their password stops working and they are e-mailed a link to choose a new one: you never see or set it */}
+        {user.active && <UserActionButton action="forceReset" id={user.id} label="Make them choose a new password" />}
       </div>
       {holdsChildren && (
         <section aria-labelledby="children-held">
