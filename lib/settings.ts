@@ -1,4 +1,4 @@
-// Haven's thresholds and limits in one place. Local practice, not law, so they are settings (DOMAIN.md).
+// Haven's thresholds and limits in one place. Local practice, not law, so they are settings (docs/domain.md).
 // Each can be overridden by an environment variable of the name shown.
 import { z } from 'zod'
 
@@ -53,7 +53,7 @@ export const settings = {
     rescreenMonths: fromEnv('HAVEN_CSE_RESCREEN_MONTHS', 3),
     /** a child at risk has a signed-off safety plan within this many working days of the screening */
     planWorkingDays: fromEnv('HAVEN_CSE_PLAN_WORKING_DAYS', 5),
-    /** how to count indicators; all local choices, none validated (DOMAIN.md): the professional decides */
+    /** how to count indicators; all local choices, none validated (docs/domain.md): the professional decides */
     rules: {
       points: { CURRENT: 3, WITHIN_6_MONTHS: 2, OLDER: 1 },
       atRiskScore: fromEnv('HAVEN_CSE_AT_RISK_SCORE', 3),

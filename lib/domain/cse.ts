@@ -1,5 +1,5 @@
 // CSE screening and safety plans. Source: report recommendation 2 (a safety plan when a child is at risk of or has
-// experienced CSE); indicators from the report's dataset (Appendix C) and common screening tools (DOMAIN.md);
+// experienced CSE); indicators from the report's dataset (Appendix C) and common screening tools (docs/domain.md);
 // "4 or more indicator sets marked the highest risk" (report); a widely used tool (SERAF) repeats at least every
 // 3 months. No tool is validated: the level is always the professional's judgement. Pure: time is a parameter.
 // The rules take no sex, age or home-history input, so they cannot weaken for boys, 16-17 year olds or children

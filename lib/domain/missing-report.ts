@@ -38,7 +38,7 @@ export const inAgeBand = (band: AgeBand, dateOfBirth: string, on: string) => {
   return age >= AGE_BANDS[band].min && age <= AGE_BANDS[band].max
 }
 
-/** Short episodes count (DOMAIN.md): the first band is the one most often not taken seriously. */
+/** Short episodes count (docs/domain.md): the first band is the one most often not taken seriously. */
 export const DURATION_BANDS = [
   { label: 'Under 2 hours', underHours: 2 },
   { label: '2 to 6 hours', underHours: 6 },

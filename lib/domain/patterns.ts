@@ -1,6 +1,6 @@
 // Pattern rules (issue: tell the IRO, every time, and flag the patterns). Pure: facts and "now" in, findings out.
 // Sources: report recommendations 2, 3, 8, 10, 11 and the evidence on children going missing together and on places,
-// people and vehicles linking victims (DOMAIN.md); thresholds are local practice, so they are settings.
+// people and vehicles linking victims (docs/domain.md); thresholds are local practice, so they are settings.
 import { cseFlags, type Level } from './cse'
 import { areaNoticeDueOn, bedAndBreakfastMessage } from './placements'
 import { ageOn, londonDate } from './time'

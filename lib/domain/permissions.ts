@@ -1,5 +1,5 @@
-// The whole permission table: resource.action -> the roles that may do it (deny by default; DESIGN.md
-// "Access control by construction"). Which records a role may do it to is the scope rule below, applied in queries.
+// The whole permission table: resource.action -> the roles that may do it (deny by default; docs/architecture.md
+// "Where the guarantees live"). Which records a role may do it to is the scope rule below, applied in queries.
 import type { Actor, Role } from './roles'
 
 const CHILD_READERS = [

@@ -1,4 +1,4 @@
-// Who uses Haven (../shared/DOMAIN.md, "Who uses it"). A person may hold several roles, each in an organisation.
+// Who uses Haven (docs/domain.md, "Who uses Haven"). A person may hold several roles, each in an organisation.
 
 export const ROLES = [
   'CARE_WORKER',

@@ -1,4 +1,4 @@
-// The DfE's checks on the SSDA903 Missing table (../shared/DOMAIN.md "Data standards": validation rules 1004, 1005,
+// The DfE's checks on the SSDA903 Missing table (docs/domain.md "Data standards": validation rules 1004, 1005,
 // 1006, 564-567, 574, 575, 577, 578, 581, 586 and the Header match). Pure: the three tables' rows in, failures out.
 // Dates are dd/mm/yyyy strings, as in the return.
 

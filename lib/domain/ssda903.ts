@@ -1,4 +1,4 @@
-// Code lists of the DfE SSDA903 children looked after return (../shared/DOMAIN.md "Data standards").
+// Code lists of the DfE SSDA903 children looked after return (docs/domain.md "Data standards").
 
 type CodeList = Record<string, string>
 

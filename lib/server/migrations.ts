@@ -1,6 +1,6 @@
 // Prisma migrations without the native schema-engine binary (it cannot be downloaded here): @prisma/schema-engine-wasm
 // driven through a driver adapter. Same folder layout and _prisma_migrations table as the Prisma CLI.
-// Adapted from ../shared/recipes/prisma-migrate-wasm.mts; the patches below are why it exists, keep them.
+// A small runner over the schema engine in WebAssembly; the patches below are why it exists, keep them.
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'

@@ -1,4 +1,4 @@
-// Figures Ofsted asks for (../shared/DOMAIN.md "Data standards"): for a children's home inspection, how many times
+// Figures Ofsted asks for (docs/domain.md "Data standards"): for a children's home inspection, how many times
 // children were missing or away without authorisation, how many children, and how many residents are at risk of
 // CSE; for a local authority's inspection (ILACS Annex A, children looked after), each child's missing and absent
 // episodes in the last 12 months, and whether a return interview was offered and accepted after the last missing one.
