@@ -150,8 +150,10 @@ export async function chainAuditEvents(prisma?: PrismaClient): Promise<number> {
       if (!locked) return 0
       const [{ horizon }] = await tx.$queryRaw<{ horizon: bigint }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`
       const last = await tx.auditChainLink.findFirst({ orderBy: { position: 'desc' } })
-      // every event of a transaction below the last run's horizon is linked already
-      const floor = last?.horizonXid ?? 0n
+      // every event of a transaction below the last run's horizon is linked already; a horizon above today's means
+      // the database was restored into a new cluster whose transaction ids start lower: look from the beginning (the
+      // link check below, not the floor, is what keeps an event from being linked twice)
+      const floor = last && last.horizonXid <= horizon ? last.horizonXid : 0n
       let position = last?.position ?? 0n
       let prevHash = last?.hash ?? GENESIS_HASH
       let linked = 0

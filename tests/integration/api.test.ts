@@ -114,7 +114,9 @@ describe('API', () => {
     const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Api Report Worker')
     const auth = { Authorization: `Bearer ${await tokenFor(worker.email)}` }
     const report = (query: string) => missingReportRoute(new Request(url(`/api/v1/reports/missing?${query}`), { headers: auth }), noParams)
-    const tooLong = await expectProblem(await report('from=0001-01-01&to=9999-12-31'), 422)
+    const absurd = await expectProblem(await report('from=0001-01-01&to=9999-12-31'), 422)
+    expect(absurd.errors!.map((e: { field: string }) => e.field)).toEqual(['from', 'to']) // years out of range, each named
+    const tooLong = await expectProblem(await report('from=1990-01-01&to=2099-12-31'), 422)
     expect(tooLong.errors).toEqual([{ field: 'to', detail: 'The period can be at most 5 years long: bring the end of the period nearer its start' }])
     await expectProblem(await report('from=2020-01-01&to=2025-01-01'), 422)
     expect((await report('from=2020-01-01&to=2024-12-31')).status).toBe(200)

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { auditHash } from '@/lib/domain/audit'
 import { chainAuditEvents, recordAudit, verifyAuditChain } from '@/lib/server/audit'
 import { createChild, getChild, listChildren } from '@/lib/server/children'
 import { getPrisma, type Database } from '@/lib/server/database'
@@ -121,5 +122,17 @@ describe('the audit trail', () => {
     await prisma.$executeRawUnsafe('ALTER TABLE "AuditChainLink" ENABLE TRIGGER audit_chain_no_update')
     const result = await verifyAuditChain(prisma)
     expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/link before it is missing/) })
+  })
+  it('goes on chaining after a restore into a new cluster, whose transaction ids start lower than the chain’s', async () => {
+    await freshDatabase()
+    const prisma = await getPrisma()
+    await prisma.$transaction((tx) => recordAudit(tx, { actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: 'before', details: {} }))
+    await chainAuditEvents(prisma)
+    // as if the chain had been built on a cluster far ahead in transaction ids (pg_dump restored elsewhere)
+    const last = await prisma.auditChainLink.findFirstOrThrow({ orderBy: { position: 'desc' } })
+    const event = await prisma.auditEvent.create({ data: { at: new Date(), actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: 'restored', details: {}, xid: 10n ** 15n } })
+    await prisma.auditChainLink.create({ data: { position: last.position + 1n, eventSeq: event.seq, prevHash: last.hash, hash: auditHash(last.hash, event), horizonXid: 10n ** 15n + 1n } })
+    await prisma.$transaction((tx) => recordAudit(tx, { actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: 'after', details: {} }))
+    expect(await verifyAuditChain(prisma)).toEqual({ ok: true, checked: 3 })
   })
 })

@@ -78,7 +78,7 @@ describe("a child's chronology", () => {
   it('refuses a filter it cannot use, naming the problem', () => {
     const bad = chronologyQuerySchema.safeParse({ kind: ['episode', 'gossip'], from: '2026-02-30', to: '2026-01-01' })
     expect(bad.success).toBe(false)
-    expect(bad.error!.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^kind is one of placement, episode/), 'Start of the period must be a real date, for example 2011-03-27']))
+    expect(bad.error!.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^kind is one of placement, episode/), expect.stringMatching(/^Start of the period must be a real date/)]))
     const reversed = chronologyQuerySchema.safeParse({ from: '2026-03-01', to: '2026-01-01' })
     expect(reversed.error!.issues[0]).toMatchObject({ path: ['to'], message: 'The end of the period cannot be before its start' })
     expect(chronologyQuerySchema.parse({ kind: 'episode', from: '' })).toEqual({ kind: ['episode'], from: undefined, to: undefined })

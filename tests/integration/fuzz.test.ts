@@ -121,7 +121,8 @@ async function rowCounts() {
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
   )
   const counts: Record<string, number> = {}
-  for (const { name } of tables) counts[name] = Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${name}"`))[0].n)
+  // a refused sign-in through POST /auth/token is recorded as an attempt on purpose: that is how it is throttled
+  for (const { name } of tables.filter((t) => t.name !== 'SignInAttempt')) counts[name] = Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${name}"`))[0].n)
   return counts
 }
 

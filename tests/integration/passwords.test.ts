@@ -136,7 +136,7 @@ describe('an administrator forcing a reset', () => {
 describe('new accounts', () => {
   it('get an invitation link to choose their own password, valid for days, instead of one the administrator chose', async () => {
     const admin = await makePerson([{ role: 'SYSTEM_ADMIN' }], 'Gil Admin')
-    const { id } = await createUser(admin, newUserSchema.parse({ name: 'Hana Newcomer', email: 'hana.newcomer@haven.test', grant: { role: 'CARE_WORKER', organisationId: world.homeA.id } }))
+    const { id } = await createUser(admin, newUserSchema.parse({ name: 'Hana Newcomer', email: 'hana.newcomer@haven.test', grant: { role: 'CARE_WORKER', organisationId: world.homeA.id, reason: 'Joins the night team' } }))
     const prisma = await getPrisma()
     expect((await prisma.user.findUniqueOrThrow({ where: { id } })).passwordHash).toBeNull()
     const { token, notification } = await latestLink(id)

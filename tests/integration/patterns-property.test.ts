@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { missingTogether, type EpisodeFact } from '@/lib/domain/patterns'
 import { getPrisma } from '@/lib/server/database'
 import { recordReturn, reportMissing } from '@/lib/server/episodes'
+import { ValidationError } from '@/lib/server/errors'
 import { recomputeAllPatterns } from '@/lib/server/patterns'
 import { settings } from '@/lib/settings'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
@@ -83,13 +84,23 @@ describe('missing together, over random recording orders', () => {
       const worker = await makePerson([{ role: 'CARE_WORKER', homeId: home.id }], `Worker ${history}`)
       const children = await Promise.all(Array.from({ length: 2 + Math.floor(random() * 3) }, () => makeChild({ homeId: home.id, placingAuthorityId: world.laOne.id })))
       const ids = new Map<Planned, string>()
+      const returnedWithReport = new Set<Planned>()
       const trail: string[] = [] // what was recorded, to say in a failure
       for (const step of recordingOrder(random, plan(random, children.map((c) => c.id)))) {
         const e = step.episode
         trail.push(`${step.kind} ${children.findIndex((c) => c.id === e.childId)} ${local(e.start)}-${local(e.end)}`)
-        if (step.kind === 'report')
-          ids.set(e, (await reportMissing(worker, e.childId, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: local(e.start), lastSeenPlace: 'The home', policeInformed: 'yes' }), NOW)).id)
-        else await recordReturn(worker, ids.get(e)!, recordReturnSchema.parse({ returnedAt: local(e.end), returnMethod: 'RETURNED_ALONE' }), NOW)
+        const report = (withReturn: boolean) =>
+          reportMissing(worker, e.childId, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: local(e.start), lastSeenPlace: 'The home', policeInformed: 'yes', ...(withReturn ? { return: { returnedAt: local(e.end), returnMethod: 'RETURNED_ALONE' } } : {}) }), NOW)
+        if (step.kind === 'report') {
+          // an episode may not be open from before one of the child's recorded episodes: such a back-dated one is
+          // recorded with its return, in one go (as the form's "already back" does)
+          const opened = await report(false).catch(async (error) => {
+            if (!(error instanceof ValidationError)) throw error
+            returnedWithReport.add(e)
+            return report(true)
+          })
+          ids.set(e, opened.id)
+        } else if (!returnedWithReport.has(e)) await recordReturn(worker, ids.get(e)!, recordReturnSchema.parse({ returnedAt: local(e.end), returnMethod: 'RETURNED_ALONE' }), NOW)
 
         const episodes: EpisodeFact[] = await prisma.missingEpisode.findMany({ where: { homeId: home.id }, select: { id: true, childId: true, homeId: true, lastSeenAt: true, returnedAt: true } })
         const alerts = await prisma.alert.findMany({ where: { rule: 'missing-together', status: 'OPEN', homeIds: { has: home.id } }, select: { subjectKey: true, evidence: true } })

@@ -149,14 +149,18 @@ describe('pattern alerts', () => {
     const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeB.id }], 'Birch Worker')
     const [p, q] = [await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id }), await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laOne.id })]
     const now = new Date('2026-12-03T12:00:00Z')
+    const report = (childId: string, start: string, withReturn?: string) =>
+      reportMissing(worker, childId, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: start, lastSeenPlace: 'Birch Lodge', policeInformed: 'yes', ...(withReturn ? { return: { returnedAt: withReturn, returnMethod: 'RETURNED_ALONE' } } : {}) }), now)
     const past = async (childId: string, start: string, end: string) => {
-      const { id } = await reportMissing(worker, childId, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: start, lastSeenPlace: 'Birch Lodge', policeInformed: 'yes' }), now)
+      const { id } = await report(childId, start)
       await recordReturn(worker, id, recordReturnSchema.parse({ returnedAt: end, returnMethod: 'RETURNED_ALONE' }), now)
     }
     await past(p.id, '2026-12-01T10:00', '2026-12-01T11:00')
-    await past(q.id, '2026-11-30T08:00', '2026-11-30T09:00')
+    await past(q.id, '2026-11-30T08:00', '2026-11-30T09:00') // open for a moment before P's episode, which lies after it
     await past(p.id, '2026-12-02T10:00', '2026-12-02T11:00')
-    await past(q.id, '2026-11-29T08:00', '2026-11-29T09:00')
+    // before Q's own recorded episode: an open episode may not start there, so it comes with its return
+    await expect(report(q.id, '2026-11-29T08:00')).rejects.toThrow(ValidationError)
+    await report(q.id, '2026-11-29T08:00', '2026-11-29T09:00')
     const prisma = await getPrisma()
     const together = () => prisma.alert.findMany({ where: { rule: 'missing-together', childIds: { has: p.id } }, select: { status: true } })
     expect(await together()).toEqual([])
