@@ -45,7 +45,7 @@ test('a care worker reports a child missing, follows the episode, records the re
   await page.getByLabel('Risk grade given by the police').selectOption('MEDIUM')
   await page.getByRole('button', { name: 'Add to the timeline' }).click()
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Risk grade given by the police: Medium risk')
-  await expect(page.getByRole('definition').filter({ hasText: /^Medium$/ })).toBeVisible() // the grade now, in "What we know"
+  await expect(page.getByRole('definition').filter({ hasText: /^Medium risk$/ })).toBeVisible() // the grade now, in "What we know"
 
   // a second report for the same child is refused while the first is open
   await page.goto(`/children/${MOHAMMED}/missing/new`)

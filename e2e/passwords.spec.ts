@@ -9,6 +9,7 @@ test('a forgotten password is reset by the link e-mailed to the person, once; th
   await page.getByLabel('E-mail address').fill('rosa.reset@demo.haven.test')
   await page.getByLabel('Role').selectOption('CARE_WORKER')
   await page.getByLabel('Home the role is held in').selectOption({ label: 'Willow House' })
+  await page.getByLabel('Why this person needs this role').fill('Joins the day team at Willow House')
   await page.getByRole('button', { name: 'Create account and send the invitation' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rosa Reset')
 
