@@ -22,6 +22,8 @@ test('a forgotten password is reset by the link e-mailed to the person, once; th
 
   // forgotten: the same answer for an address with no account
   await rosa.getByRole('link', { name: 'Forgotten your password?' }).click()
+  // the page before has an e-mail field too: type only once the new page is there
+  await expect(rosa.getByRole('heading', { level: 1 })).toHaveText('Forgotten your password?')
   await rosa.getByLabel('E-mail address').fill('nobody.at.all@demo.haven.test')
   await rosa.getByRole('button', { name: 'Send me a link' }).click()
   await expect(rosa.getByRole('status')).toContainText('If nobody.at.all@demo.haven.test has a Haven account, an e-mail')
