@@ -4,27 +4,16 @@ import { issueApiToken } from '@/lib/server/accounts'
 import { completeReg40Task, createPlanVersion, cseFlagsInScope, getCseOverview, recordReg40Notice, recordScreening, signOffPlan } from '@/lib/server/cse'
 import { getPrisma } from '@/lib/server/database'
 import { recordReturn, reportMissing } from '@/lib/server/episodes'
-import { ValidationError } from '@/lib/server/errors'
 import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation/cse'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
-import { FIXTURE_PASSWORD, makeChild, makeInterview, makePerson, makeWorld, type World } from '../support/fixtures'
+import { FIXTURE_PASSWORD, makeChild, makeInterview, makePerson, makeWorld, problems, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
   await freshDatabase()
   world = await makeWorld()
 })
-
-async function problems(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fieldErrors
-    throw e
-  }
-  throw new Error('expected a validation error')
-}
 
 async function setUp() {
   const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Key Worker')

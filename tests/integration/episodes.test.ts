@@ -8,7 +8,7 @@ import { getChildPhoto, getGrabPack, recordGrabPackShare, saveGrabPack } from '@
 import { listPlaces, mergePlaces } from '@/lib/server/places'
 import { episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
-import { makeChild, makeEpisode, makePerson, makeWorld, type World } from '../support/fixtures'
+import { makeChild, makeEpisode, makePerson, makeWorld, problems, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
@@ -19,16 +19,6 @@ beforeAll(async () => {
 const report = (overrides: Record<string, unknown> = {}) =>
   reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: '2026-11-20T22:30', lastSeenPlace: 'Willow House', clothing: 'Blue coat', policeInformed: 'yes', policeReference: 'NP-1', ...overrides })
 const back = (overrides: Record<string, unknown> = {}) => recordReturnSchema.parse({ returnedAt: '2026-11-21T06:00', returnMethod: 'FOUND_BY_POLICE', ...overrides })
-
-async function problems(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fieldErrors
-    throw e
-  }
-  throw new Error('expected a validation error')
-}
 
 async function setUp() {
   const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Night Worker')

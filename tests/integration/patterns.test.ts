@@ -8,7 +8,7 @@ import { decisionSchema } from '@/lib/validation/alerts'
 import { amendEpisodeSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { loadDemoData } from '@/prisma/demo-data'
 import { freshDatabase } from '../support/database'
-import { makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+import { makeChild, makePerson, makeWorld, problems, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
@@ -30,16 +30,6 @@ async function episode(worker: Awaited<ReturnType<typeof makePerson>>, childId: 
   const { id } = await reportMissing(worker, childId, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: start, lastSeenPlace: 'Willow House', policeInformed: 'yes' }), new Date(`${start}:00Z`))
   await recordReturn(worker, id, recordReturnSchema.parse({ returnedAt: end, returnMethod: 'RETURNED_ALONE', ...extra }), new Date(`${end}:00Z`))
   return id
-}
-
-async function problems(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fieldErrors
-    throw e
-  }
-  throw new Error('expected a validation error')
 }
 
 describe('the IRO is told', () => {

@@ -2,27 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { POST as reg41Route } from '@/app/api/v1/placements/[id]/reg41-notices/route'
 import { issueApiToken } from '@/lib/server/accounts'
 import { getChild } from '@/lib/server/children'
-import { NotFoundError, ValidationError } from '@/lib/server/errors'
+import { NotFoundError } from '@/lib/server/errors'
 import { endPlacement, recordReg41Notice } from '@/lib/server/placements'
 import { reg41NoticeSchema } from '@/lib/validation/children'
 import { freshDatabase } from '../support/database'
-import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, problems, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
   await freshDatabase()
   world = await makeWorld()
 })
-
-async function problems(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fieldErrors
-    throw e
-  }
-  throw new Error('expected a validation error')
-}
 
 const notice = (overrides: Record<string, unknown> = {}) => reg41NoticeSchema.parse({ kind: 'ADMISSION', notifiedOn: '2024-01-10', method: 'SECURE_EMAIL', givenBy: 'Dana Okoro, registered manager', ...overrides })
 

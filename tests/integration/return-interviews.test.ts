@@ -5,13 +5,13 @@ import { issueApiToken } from '@/lib/server/accounts'
 import { getChild } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
 import { amendEpisode, getEpisode, recordReturn, reportMissing } from '@/lib/server/episodes'
-import { NotFoundError, ValidationError } from '@/lib/server/errors'
+import { NotFoundError } from '@/lib/server/errors'
 import { amendInterview, getInterview, listInterviews, recordOffer, recordOutcome, recordPreventionInterview, timelinessReport } from '@/lib/server/return-interviews'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { interviewListSchema, interviewViewSchema } from '@/lib/validation/responses'
 import { outcomeSchema } from '@/lib/validation/return-interviews'
 import { freshDatabase } from '../support/database'
-import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, problems, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
@@ -19,16 +19,6 @@ beforeAll(async () => {
   world = await makeWorld()
   await (await getPrisma()).returnInterviewService.create({ data: { localAuthorityId: world.laOne.id, name: 'Northshire Missing Team' } })
 })
-
-async function problems(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fieldErrors
-    throw e
-  }
-  throw new Error('expected a validation error')
-}
 
 /** A child of home A placed by authority one (which has a service), back from an episode. */
 async function returned(opts: { placingAuthorityId?: string; returnedAt?: string } = {}) {

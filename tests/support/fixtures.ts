@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { Role } from '@/lib/domain/roles'
 import { hashPassword, loadActor } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
+import { ValidationError } from '@/lib/server/errors'
 import { calendarDate } from '@/lib/domain/time'
 
 const unique = () => randomBytes(4).toString('hex')
@@ -108,4 +109,15 @@ export async function makeInterview(childId: string, reportedById: string, retur
   const episode = await makeEpisode(childId, { reportedById, lastSeenAt: '2025-06-01T20:00:00Z', returnedAt })
   const prisma = await getPrisma()
   return prisma.$transaction((tx) => createDueInterview(tx, episode, new Date(returnedAt)))
+}
+
+/** The field problems a use case refused with (fails the test if it did not refuse). */
+export async function problems(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (e) {
+    if (e instanceof ValidationError) return e.fieldErrors
+    throw e
+  }
+  throw new Error('expected a validation error')
 }
