@@ -3,7 +3,6 @@
 import { headers } from 'next/headers'
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
-import { variable } from '@/lib/environment'
 import { settings } from '@/lib/settings'
 import { signInSchema } from '@/lib/validation/users'
 import { actorForSession, authenticate, endSession, normaliseEmail, startSession } from './accounts'

@@ -11,7 +11,7 @@ import { recordAudit } from './audit'
 import { placementData, resolvePlacementSetting } from './children'
 import { getPrisma } from './database'
 import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
-import { childWhere } from './scope'
+import { childWhere, homeWhere } from './scope'
 import { patternsAfterEvent } from './patterns'
 
 const asDates = (p: { id: string; startDate: Date; endDate: Date | null }) => ({
@@ -135,14 +135,12 @@ export async function recordAreaNotice(actor: Actor, placementId: string, input:
  */
 export async function recordReg41Notice(actor: Actor, placementId: string, input: Reg41NoticeInput, now = new Date()) {
   if (!can(actor, 'placement.reg41-notice')) throw new NotFoundError('placement')
-  const grants = grantsFor(actor, 'placement.reg41-notice')
-  const homeIds = grants.filter((g) => g.role === 'REGISTERED_MANAGER' && g.homeId).map((g) => g.homeId!)
-  const providerIds = grants.filter((g) => g.role === 'RESPONSIBLE_INDIVIDUAL' && g.providerId).map((g) => g.providerId!)
   const prisma = await getPrisma()
   return prisma
     .$transaction(async (tx) => {
       const placement = await tx.placement.findFirst({
-        where: { id: placementId, OR: [{ homeId: { in: homeIds } }, { home: { providerId: { in: providerIds } } }] },
+        // the home's own scope (its manager; the provider's responsible individual): the child may have moved on
+        where: { id: placementId, home: homeWhere(actor, 'placement.reg41-notice') },
         select: { id: true, childId: true, homeId: true, outOfArea: true, startDate: true, endDate: true },
       })
       if (!placement) throw new NotFoundError('placement')

@@ -15,7 +15,7 @@ import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
 import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from './places'
 import { patternsAfterEvent } from './patterns'
-import { childWhere, concernsVisibleIn, episodeFiguresWhere, interviewWhere } from './scope'
+import { concernsVisibleIn, episodeFiguresWhere, interviewWhere } from './scope'
 
 const dueSoon = () => settings.returnInterview.dueSoonHours
 

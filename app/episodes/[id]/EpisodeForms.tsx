@@ -52,7 +52,7 @@ export function AddUpdateForm({ episodeId, now }: { episodeId: string; now: stri
 
 export function CloseEpisodeForm({ episodeId, version }: { episodeId: string; version: number }) {
   const router = useRouter()
-  const { form, onSubmit, summary, errors, busy } = useActionForm({
+  const { form, onSubmit, summary, busy } = useActionForm({
     schema: closeEpisodeSchema,
     defaultValues: { reviewNote: '', version },
     action: (values) => closeEpisodeAction(episodeId, values),
