@@ -58,6 +58,7 @@ export type AuditPayloads = {
   'interview.prevention': { status: string }
   'authority.configure': { returnInterviewService: string | null }
   'cse.read': Record<string, never>
+  'cse.flags': { count: number }
   'cse.screen': { screeningId: string; level: string }
   'plan.write': { planId: string; version: number }
   'plan.signoff': { planId: string; version: number }

@@ -8,20 +8,11 @@ import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { PlanInput, Reg40NoticeInput, ScreeningInput } from '@/lib/validation/cse'
-import { recordAudit } from './audit'
-import { getPrisma, inTurn, type Tx } from './database'
-import { NotFoundError, throwIfProblems, ValidationError } from './errors'
-import { childWhere, concernsVisibleIn, currentPlacement, interviewWhere } from './scope'
+import { inTurn, type Tx } from './database'
+import { throwIfProblems, ValidationError } from './errors'
+import { concernsVisibleIn, currentPlacement, interviewWhere } from './scope'
+import { orNotFound, useCase, type UseCase } from './use-case'
 import { patternsAfterEvent } from './patterns'
-
-type CseAction = 'cse.read' | 'cse.screen' | 'plan.write' | 'plan.signoff' | 'reg40.record'
-
-async function findChild(tx: Tx, actor: Actor, action: CseAction, childId: string, now: Date) {
-  if (!can(actor, action)) throw new NotFoundError('child')
-  const child = await tx.child.findFirst({ where: { AND: [{ id: childId }, childWhere(actor, action, now)] }, select: { id: true, firstName: true, lastName: true } })
-  if (!child) throw new NotFoundError('child')
-  return child
-}
 
 /** Indicators Haven's own records suggest for this child (missing episodes, returns, placement). */
 async function suggestionsFor(tx: Tx, childId: string, now: Date) {
@@ -80,9 +71,8 @@ export function cseFlagsFrom(
 
 /** Everything about a child's CSE risk: screenings, plan versions, Regulation 40 tasks, flags, suggestions. */
 export async function getCseOverview(actor: Actor, childId: string, now = new Date()) {
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const child = await findChild(tx, actor, 'cse.read', childId, now)
+  return useCase(actor, 'cse.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
+    const child = await find.child(childId, { select: { id: true, firstName: true, lastName: true } })
     const [screenings, plans, tasks, requests] = await inTurn(
       () => tx.cseScreening.findMany({ where: { childId }, orderBy: { screenedAt: 'desc' } }),
       () => tx.safetyPlan.findMany({ where: { childId }, orderBy: { version: 'desc' } }),
@@ -95,7 +85,7 @@ export async function getCseOverview(actor: Actor, childId: string, now = new Da
     })
     const who = (id: string | null) => people.find((p) => p.id === id)?.name ?? null
     const notesVisible = await concernsVisibleIn(tx, actor, requests.map((r) => r.interviewId))
-    await recordAudit(tx, { actorId: actor.userId, action: 'cse.read', subjectType: 'child', subjectId: childId, childId, details: {} })
+    await audit({ action: 'cse.read', subjectType: 'child', subjectId: childId, childId, details: {} })
     return {
       child,
       screenings: screenings.map((s) => ({ ...s, indicators: s.indicators as Observed[], screenedBy: who(s.screenedById) })),
@@ -114,9 +104,8 @@ const NARRATIVE_SCREENING = ['summary', 'levelReason']
 
 /** Records a screening: the tool counts and suggests, the professional decides (with a reason when they differ). */
 export async function recordScreening(actor: Actor, childId: string, input: ScreeningInput, now = new Date()) {
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    await findChild(tx, actor, 'cse.screen', childId, now)
+  return useCase(actor, 'cse.screen', { subject: 'child', now }, async ({ tx, find, audit }) => {
+    await find.child(childId, { select: { id: true } })
     // the interview it follows comes from the page's address: it must be this child's, and one the screener may open
     if (input.sourceInterviewId && !(await tx.returnInterview.count({ where: { AND: [{ id: input.sourceInterviewId, childId }, interviewWhere(actor, 'interview.read', now)] } })))
       throw new ValidationError({ sourceInterviewId: 'That is not a return interview of this child that you can open: start the screening again from the interview' })
@@ -158,7 +147,7 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
       ).id
     }
     await patternsAfterEvent(tx, childId, now)
-    await recordAudit(tx, { actorId: actor.userId, action: 'cse.screen', subjectType: 'child', subjectId: childId, childId, details: { screeningId: screening.id, level: input.level } })
+    await audit({ action: 'cse.screen', subjectType: 'child', subjectId: childId, childId, details: { screeningId: screening.id, level: input.level } })
     return {
       id: screening.id,
       score: result.score,
@@ -178,10 +167,8 @@ const NARRATIVE_PLAN = ['ifMissingPlaces', 'ifMissingPeople', 'trustedAdults', '
 export async function createPlanVersion(actor: Actor, childId: string, input: PlanInput, now = new Date()) {
   if (input.reviewDate <= londonDate(now)) throw new ValidationError({ reviewDate: 'The review date must be in the future' })
   if (input.actions.length === 0) throw new ValidationError({ actions: 'Add at least one protective action: who does what, by when' })
-  const prisma = await getPrisma()
-  return prisma
-    .$transaction(async (tx) => {
-      await findChild(tx, actor, 'plan.write', childId, now)
+  return useCase(actor, 'plan.write', { subject: 'child', now }, async ({ tx, find, audit }) => {
+      await find.child(childId, { select: { id: true } })
       const latest = await tx.safetyPlan.findFirst({ where: { childId }, orderBy: { version: 'desc' }, select: { version: true } })
       if ((latest?.version ?? 0) !== input.basedOnVersion)
         throw new ValidationError({ form: `Someone saved version ${latest?.version} of this plan while you were working. Open it to see their changes; what you typed is still here.` })
@@ -190,7 +177,7 @@ export async function createPlanVersion(actor: Actor, childId: string, input: Pl
         data: { ...content, risks: content.risks, actions: content.actions, reviewDate: calendarDate(input.reviewDate), childId, version: input.basedOnVersion + 1, createdAt: now, createdById: actor.userId },
       })
       await patternsAfterEvent(tx, childId, now)
-      await recordAudit(tx, { actorId: actor.userId, action: 'plan.write', subjectType: 'child', subjectId: childId, childId, details: { planId: plan.id, version: plan.version } })
+      await audit({ action: 'plan.write', subjectType: 'child', subjectId: childId, childId, details: { planId: plan.id, version: plan.version } })
       return { id: plan.id, version: plan.version, warnings: languageWarningsFor(input, NARRATIVE_PLAN) }
     })
     .catch((e) => {
@@ -201,56 +188,49 @@ export async function createPlanVersion(actor: Actor, childId: string, input: Pl
 
 /** The registered manager signs off a plan version, once. */
 export async function signOffPlan(actor: Actor, planId: string, now = new Date()) {
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const plan = await tx.safetyPlan.findUnique({ where: { id: planId } })
-    if (!plan) throw new NotFoundError('safety plan')
-    await findChild(tx, actor, 'plan.signoff', plan.childId, now)
+  return useCase(actor, 'plan.signoff', { subject: 'safety plan', now }, async ({ tx, find, audit }) => {
+    const plan = await find.plan(planId)
     const latest = await tx.safetyPlan.findFirst({ where: { childId: plan.childId }, orderBy: { version: 'desc' }, select: { version: true } })
     if (latest!.version !== plan.version) throw new ValidationError({ form: `Version ${latest!.version} has replaced this one: sign off the latest version.` })
     const signed = await tx.safetyPlan.updateMany({ where: { id: planId, signedOffAt: null }, data: { signedOffAt: now, signedOffById: actor.userId } })
     if (signed.count !== 1) throw new ValidationError({ form: 'This version has already been signed off.' })
     await patternsAfterEvent(tx, plan.childId, now)
-    await recordAudit(tx, { actorId: actor.userId, action: 'plan.signoff', subjectType: 'child', subjectId: plan.childId, childId: plan.childId, details: { planId, version: plan.version } })
+    await audit({ action: 'plan.signoff', subjectType: 'child', subjectId: plan.childId, childId: plan.childId, details: { planId, version: plan.version } })
     return { id: planId }
   })
 }
 
-async function findTask(tx: Tx, actor: Actor, taskId: string, now: Date) {
-  const task = await tx.reg40Task.findUnique({ where: { id: taskId }, include: { notices: true } })
-  if (!task) throw new NotFoundError('notification task')
-  await findChild(tx, actor, 'reg40.record', task.childId, now)
-  return task
-}
+const findTask = ({ tx, scope }: UseCase, taskId: string) =>
+  tx.reg40Task.findFirst({ where: { id: taskId, child: scope.child }, include: { notices: true } }).then(orNotFound('notification task'))
 
 /** One notification made under Regulation 40: to whom, how, when. */
 export async function recordReg40Notice(actor: Actor, taskId: string, input: Reg40NoticeInput, now = new Date()) {
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const task = await findTask(tx, actor, taskId, now)
+  return useCase(actor, 'reg40.record', { subject: 'notification task', now }, async (uc) => {
+    const { tx, audit } = uc
+    const task = await findTask(uc, taskId)
     const at = new Date(input.at)
     // (it may come before the task: a manager can ring Ofsted before the screening is written up)
     if (at.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError({ at: 'The time cannot be in the future' })
     const notice = await tx.reg40Notice.create({
       data: { taskId, notified: input.detail ? `${input.notified}: ${input.detail}` : input.notified, how: input.how, at, recordedById: actor.userId, createdAt: now },
     })
-    await recordAudit(tx, { actorId: actor.userId, action: 'reg40.notice', subjectType: 'child', subjectId: task.childId, childId: task.childId, details: { taskId, noticeId: notice.id } })
+    await audit({ action: 'reg40.notice', subjectType: 'child', subjectId: task.childId, childId: task.childId, details: { taskId, noticeId: notice.id } })
     return { id: notice.id }
   })
 }
 
 /** Marks the task done: Ofsted and the placing authority must have been told. */
 export async function completeReg40Task(actor: Actor, taskId: string, now = new Date()) {
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const task = await findTask(tx, actor, taskId, now)
+  return useCase(actor, 'reg40.record', { subject: 'notification task', now }, async (uc) => {
+    const { tx, audit } = uc
+    const task = await findTask(uc, taskId)
     if (task.completedAt) throw new ValidationError({ form: 'Already marked as done.' })
     const told = (who: string) => task.notices.some((n) => n.notified.startsWith(who))
     if (!told('Ofsted') || !told('Placing authority'))
       throw new ValidationError({ form: 'Record the notifications to Ofsted and to the placing authority first (Regulation 40(4)(a)).' })
     await tx.reg40Task.update({ where: { id: taskId }, data: { completedAt: now, completedById: actor.userId } })
     await patternsAfterEvent(tx, task.childId, now)
-    await recordAudit(tx, { actorId: actor.userId, action: 'reg40.complete', subjectType: 'child', subjectId: task.childId, childId: task.childId, details: { taskId } })
+    await audit({ action: 'reg40.complete', subjectType: 'child', subjectId: task.childId, childId: task.childId, details: { taskId } })
     return { id: taskId }
   })
 }
@@ -258,22 +238,26 @@ export async function completeReg40Task(actor: Actor, taskId: string, now = new 
 /** Children in scope with CSE flags that need someone to act (for dashboards): plans due or overdue, reviews, Reg 40. */
 export async function cseFlagsInScope(actor: Actor, now = new Date()) {
   if (!can(actor, 'cse.read')) return []
-  const prisma = await getPrisma()
-  const children = await prisma.child.findMany({
-    where: childWhere(actor, 'cse.read', now),
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } },
-      safetyPlans: { select: planFlagsSelect },
-      reg40Tasks: { where: { completedAt: null }, select: { id: true } },
-    },
+  return useCase(actor, 'cse.read', { now }, async ({ tx, scope, audit }) => {
+    const children = await tx.child.findMany({
+      where: scope.child,
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } },
+        safetyPlans: { select: planFlagsSelect },
+        reg40Tasks: { where: { completedAt: null }, select: { id: true } },
+      },
+    })
+    const flagged = children
+      .map((c) => ({
+        child: { id: c.id, firstName: c.firstName, lastName: c.lastName },
+        flags: cseFlagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.reg40Tasks.length > 0, now).filter((f) => f.level !== 'info'),
+      }))
+      .filter((c) => c.flags.length > 0)
+    const shown = flagged.map((c) => c.child.id)
+    await audit({ action: 'cse.flags', subjectType: 'child', subjectId: '*', childIds: shown, details: { count: shown.length } })
+    return flagged
   })
-  return children
-    .map((c) => ({
-      child: { id: c.id, firstName: c.firstName, lastName: c.lastName },
-      flags: cseFlagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.reg40Tasks.length > 0, now).filter((f) => f.level !== 'info'),
-    }))
-    .filter((c) => c.flags.length > 0)
 }

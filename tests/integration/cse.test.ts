@@ -85,7 +85,10 @@ describe('safety plans', () => {
     await recordScreening(worker, child.id, screening())
     expect((await getCseOverview(worker, child.id)).flags.map((f) => f.code)).toContain('plan-due')
     const v1 = await createPlanVersion(worker, child.id, plan())
-    await expect(signOffPlan(worker, v1.id)).rejects.toThrow('No child was found')
+    // a care worker may not sign off: the plan is "not found", worded exactly as a plan that does not exist
+    const refusal = await signOffPlan(worker, v1.id).catch((e: Error) => e.message)
+    expect(refusal).toMatch('No safety plan was found')
+    expect(await signOffPlan(manager, 'no-such-plan').catch((e: Error) => e.message)).toBe(refusal)
     await signOffPlan(manager, v1.id)
     expect((await getCseOverview(worker, child.id)).flags.map((f) => f.code)).not.toContain('plan-due')
     expect((await problems(createPlanVersion(socialWorker, child.id, plan({ basedOnVersion: 0 })))).form).toMatch(/version 1/)
