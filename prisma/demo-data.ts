@@ -103,6 +103,31 @@ async function insertUser(tx: Tx, user: DemoUser, passwordHash: string) {
   })
 }
 
+const REVIEW_OUTCOMES = [
+  'Care plan reviewed: the placement continues; education and health plans up to date.',
+  'Missing episodes discussed with the child; safety plan to be reviewed with the police.',
+  'Contact with family increased at the child’s request; pathway planning to start.',
+]
+
+/**
+ * The child's period of care and the looked-after reviews held in it. Every fourth child became looked after years
+ * before their first placement Haven knows of; every fifth has missed their latest review (it shows as overdue).
+ */
+async function loadDemoCareAndReviews(tx: Tx, c: { id: string; i: number; iroId: string; legalStatus: string; firstPlacement: string; today: string }) {
+  const since = c.i % 4 === 1 ? shiftDate(c.firstPlacement, { years: -(2 + (c.i % 3)), days: -(c.i * 13) }) : c.firstPlacement
+  await tx.periodOfCare.create({
+    data: { id: `${c.id}-care`, childId: c.id, startDate: calendarDate(since), legalStatuses: { create: { startDate: calendarDate(since), legalStatus: c.legalStatus, categoryOfNeed: ['N1', 'N2', 'N4', 'N5'][c.i % 4] } } },
+  })
+  const held = [shiftDate(since, { days: 18 })]
+  held.push(addMonths(held[0], 3))
+  while (addMonths(held[held.length - 1], 6) < c.today) held.push(addMonths(held[held.length - 1], 5))
+  if (c.i % 5 === 2 && held.length > 2) held.pop()
+  for (const [n, heldOn] of held.filter((d) => d < c.today).entries())
+    await tx.lookedAfterReview.create({
+      data: { childId: c.id, heldOn: calendarDate(heldOn), chairId: c.iroId, participation: ['PN1', 'PN2', 'PN5', 'PN1', 'PN7'][(c.i + n) % 5], outcome: REVIEW_OUTCOMES[(c.i + n) % 3], createdById: c.iroId },
+    })
+}
+
 /** Loads the demo data unless it is already there. Returns what it did. */
 export async function loadDemoData(now = new Date()): Promise<'loaded' | 'already loaded'> {
   const prisma = await getPrisma()
@@ -186,6 +211,7 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
             if (next && i % 2 === 0) await tx.reg41Notice.create({ data: { placementId: `${id}-p${n + 1}`, kind: 'DISCHARGE', notifiedOn: calendarDate(next.start), method: 'SECURE_EMAIL', ...by } })
           }
         }
+        await loadDemoCareAndReviews(tx, { id, i, iroId, legalStatus: LEGAL[i % LEGAL.length], firstPlacement: all[0].start, today })
       }
       await loadDemoEpisodes(tx, today, now)
       await loadDemoCse(tx, today, now)

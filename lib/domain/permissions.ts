@@ -63,6 +63,12 @@ export const PERMISSIONS = {
   // the IRO decides whether to bring the child's review forward (CPPCR 2010 reg 33(3)(a))
   'alert.decide': ['IRO'],
   'alert.resolve': ['REGISTERED_MANAGER', 'IRO', 'SOCIAL_WORKER', 'LA_MISSING_LEAD'],
+  // looked-after reviews (CPPCR 2010 regs 32-38): everyone who reads the child sees when the next is due; the IRO
+  // who chairs it, or the child's social worker, records one held
+  'review.read': CHILD_READERS,
+  'review.record': ['IRO', 'SOCIAL_WORKER'],
+  // the period of care (when the child became looked after, their legal status) is the placing authority's record
+  'care.period': ['SOCIAL_WORKER', 'LA_MISSING_LEAD'],
   // the placing authority tells the area authority of an out-of-area placement (CPPCR 2010 reg 13)
   'placement.area-notice': ['SOCIAL_WORKER'],
   // the home tells the authority it is in of each admission and discharge (Children's Homes (England) Regulations 2015

@@ -1,21 +1,57 @@
 // The IRO's review timetable. Source: Care Planning, Placement and Case Review (England) Regulations 2010, reg 33:
-// first review within 20 working days of becoming looked after, second within 3 months of the first, then at most
-// every 6 months; the IRO may bring a review forward (reg 33(3)(a)). Pure: dates are YYYY-MM-DD, today a parameter.
+// "first review C's case within 20 working days of the date on which C becomes looked after"; "the second review
+// must be carried out not more than three months after the first, and subsequent reviews ... at intervals of not more
+// than six months"; and earlier "if the IRO so requests" (reg 33(3)(a)). Counted from the day the child became looked
+// after (the period of care, not the placement) and from each review actually held. Pure: dates are YYYY-MM-DD.
 import { addWorkingDays } from './bank-holidays'
-import { addMonths, formatDateTime } from './time'
+import { addMonths, formatDate, formatDateTime } from './time'
 
-export function reviewDueDates(lookedAfterSince: string, until: string, holidays?: readonly string[]) {
-  const dates = [addWorkingDays(lookedAfterSince, 20, holidays)]
-  dates.push(addMonths(dates[0], 3))
-  while (dates[dates.length - 1] <= until) dates.push(addMonths(dates[dates.length - 1], 6))
-  return dates
+/** How the child took part in a review: the SSDA903 Reviews table's REVIEW_CODE. */
+export const PARTICIPATION = {
+  PN0: 'Under 4 at the time of the review',
+  PN1: 'Attended and spoke for themselves',
+  PN2: 'Attended, and an advocate spoke for them',
+  PN3: 'Attended and gave their views without words (symbols, signing, pictures)',
+  PN4: 'Attended but did not give their views',
+  PN5: 'Did not attend, but briefed an advocate to speak for them',
+  PN6: 'Did not attend, but gave their views another way (a form, a recording, a message)',
+  PN7: 'Did not attend, and their views were not given',
+} as const
+export type Participation = keyof typeof PARTICIPATION
+
+/** When the next review is due by the timetable: reviews held are those of the current period of care. */
+export function reviewDueByTimetable(lookedAfterSince: string, held: readonly string[], holidays?: readonly string[]) {
+  const since = [...held].filter((d) => d >= lookedAfterSince).sort()
+  if (since.length === 0) return addWorkingDays(lookedAfterSince, 20, holidays)
+  if (since.length === 1) return addMonths(since[0], 3)
+  return addMonths(since[since.length - 1], 6)
 }
 
-/** The next review by the timetable, or earlier if the IRO has brought it forward. */
-export function nextReview(lookedAfterSince: string, today: string, broughtForwardTo: string[], holidays?: readonly string[]) {
-  const byTimetable = reviewDueDates(lookedAfterSince, today, holidays).find((d) => d >= today)!
-  const earlier = broughtForwardTo.filter((d) => d >= today && d < byTimetable).sort()[0]
-  return { date: earlier ?? byTimetable, broughtForward: Boolean(earlier), byTimetable }
+/**
+ * The next review: by the timetable, or earlier where the IRO has brought it forward since the last review held (a
+ * review held after the decision answers it). Overdue once the day has passed with no review held.
+ */
+export function nextReview(
+  lookedAfterSince: string,
+  held: readonly string[],
+  broughtForwardTo: readonly string[],
+  today: string,
+  holidays?: readonly string[],
+) {
+  const byTimetable = reviewDueByTimetable(lookedAfterSince, held, holidays)
+  const last = [...held].filter((d) => d >= lookedAfterSince).sort().at(-1) ?? null
+  const earlier = broughtForwardTo.filter((d) => (!last || d > last) && d < byTimetable).sort()[0]
+  const date = earlier ?? byTimetable
+  return { date, broughtForward: Boolean(earlier), byTimetable, lastHeld: last, overdue: date < today }
+}
+
+/** A review held: not in the future, not before the child became looked after, and one a day. */
+export function checkReviewHeld(heldOn: string, lookedAfterSince: string, held: readonly string[], today: string): Record<string, string> {
+  if (heldOn > today) return { heldOn: 'A review cannot be recorded before it is held: the date is in the future' }
+  if (heldOn < lookedAfterSince)
+    return { heldOn: `The child became looked after on ${formatDate(lookedAfterSince)}: a review of this period of care cannot be before it` }
+  if (held.includes(heldOn)) return { heldOn: 'A review held on this day is recorded already' }
+  return {}
 }
 
 type AlertDecision = { childId: string; bringForward: boolean; reviewDate: string | null; reason: string }

@@ -2,7 +2,8 @@
 // the IRO's decision on the child's review (part of the child's record), resolution with a reason.
 import { can } from '@/lib/domain/permissions'
 import { RULE_TITLES, type RuleCode } from '@/lib/domain/patterns'
-import { checkAlertDecision, nextReview } from '@/lib/domain/reviews'
+import { checkAlertDecision } from '@/lib/domain/reviews'
+import { nextReviews } from './reviews'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
@@ -86,7 +87,7 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
         select: { id: true, lastSeenAt: true, returnedAt: true, lastSeenPlace: true, absenceType: true, child: { select: { firstName: true, lastName: true } }, home: { select: { name: true } }, locations: { select: { typedName: true, role: true } } },
       }),
     )
-    const today = londonDate(now)
+    const reviews = await nextReviews(tx, children.map((c) => c.id), now)
     await recordAudit(tx, { actorId: actor.userId, action: 'alert.read', subjectType: 'alert', subjectId: alert.id, childId: alert.childIds.length === 1 ? alert.childIds[0] : null, details: {} })
     const me = alert.recipients.find((r) => r.userId === actor.userId)!
     // who else was told, only where the reader may know of them: a manager of another home would say where an
@@ -114,7 +115,7 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
         id: c.id,
         name: `${c.firstName} ${c.lastName}`,
         isMine: c.iroId === actor.userId,
-        review: c.placements[0] ? nextReview(isoDate(c.placements[0].startDate), today, c.alertDecisions.map((d) => d.reviewDate && isoDate(d.reviewDate)).filter((d): d is string => !!d)) : null,
+        review: reviews.get(c.id) ?? null,
       })),
       otherChildren: alert.childIds.length - children.length,
       episodes: episodes.map((e) => ({ ...e, child: `${e.child.firstName} ${e.child.lastName}` })),

@@ -59,6 +59,9 @@ export type AuditPayloads = {
   'authority.configure': { returnInterviewService: string | null }
   'cse.read': Record<string, never>
   'cse.flags': { count: number }
+  'review.read': Record<string, never>
+  'review.record': { reviewId: string; heldOn: string }
+  'care.period-start': { from: string; to: string }
   'cse.screen': { screeningId: string; level: string }
   'plan.write': { planId: string; version: number }
   'plan.signoff': { planId: string; version: number }

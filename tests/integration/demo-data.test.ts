@@ -127,6 +127,21 @@ describe('demo data', () => {
     expect(checklist.children.map((c) => c.name)).toContain('Ellie M.')
   })
 
+  it('has children looked after years before coming to the home, with reviews held, and a review overdue', async () => {
+    const prisma = await getPrisma()
+    const since = await prisma.periodOfCare.findMany({ include: { child: { include: { placements: { orderBy: { startDate: 'asc' }, take: 1 }, reviews: true } } } })
+    expect(since).toHaveLength(await prisma.child.count())
+    const longBefore = since.filter((p) => p.child.placements[0].startDate.getTime() - p.startDate.getTime() > 2 * 365 * 86_400_000)
+    expect(longBefore.length).toBeGreaterThan(0)
+    expect(longBefore.every((p) => p.child.reviews.length >= 4)).toBe(true)
+    const iro = DEMO_ACCOUNTS.find((a) => a.grants.some((g) => g.role === 'IRO'))!
+    const { nextReviews } = await import('@/lib/server/reviews')
+    const mine = await prisma.child.findMany({ where: { iroId: iro.id }, select: { id: true } })
+    const next = await prisma.$transaction((tx) => nextReviews(tx, mine.map((c) => c.id), new Date()))
+    expect([...next.values()].some((r) => r.overdue)).toBe(true)
+    expect([...next.values()].some((r) => !r.overdue)).toBe(true)
+  })
+
   it('leaves an intact audit trail', async () => {
     expect((await verifyAuditChain(await getPrisma())).ok).toBe(true)
   })

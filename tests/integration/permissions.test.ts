@@ -31,6 +31,8 @@ import { outcomeSchema } from '@/lib/validation/return-interviews'
 import { createPlanVersion, getCseOverview, recordReg40Notice, recordScreening, signOffPlan } from '@/lib/server/cse'
 import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation/cse'
 import { decideOnAlert, getAlert, resolveAlert } from '@/lib/server/alerts'
+import { correctLookedAfterSince, getReviews, recordReviewHeld } from '@/lib/server/reviews'
+import { lookedAfterSinceSchema, reviewHeldSchema } from '@/lib/validation/reviews'
 import { recordAreaNotice, recordReg41Notice } from '@/lib/server/placements'
 import { areaNoticeSchema, decisionSchema } from '@/lib/validation/alerts'
 import { endAppointment, getOversightMonth, getVisit, recordVisit, registerIndependentPerson, respondToAction, visitorChecklist } from '@/lib/server/oversight'
@@ -77,6 +79,9 @@ const nothing = {
   'alert.read': both('not-found'),
   'alert.decide': both('not-found'),
   'alert.resolve': both('not-found'),
+  'review.read': both('not-found'),
+  'review.record': both('not-found'),
+  'care.period': both('not-found'),
   'placement.area-notice': both('not-found'),
   'placement.reg41-notice': both('not-found'),
   'oversight.read': both('not-found'),
@@ -92,7 +97,7 @@ const nothing = {
   'dispatcher.manage': both('forbidden'),
 } satisfies Row
 // home staff and the provider read the interview, but what the child said about the home is hidden from them
-const reader = { ...nothing, 'report.missing': scoped, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped, 'alert.read': scoped, 'child.chronology': scoped } satisfies Row
+const reader = { ...nothing, 'report.missing': scoped, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped, 'alert.read': scoped, 'child.chronology': scoped, 'review.read': scoped } satisfies Row
 const hearsConcerns = { 'interview.concerns': scoped } satisfies Partial<Row>
 const recorder = {
   ...reader,
@@ -117,13 +122,13 @@ const EXPECTED: Record<Role, Row> = {
   CARE_WORKER: { ...recorder, 'home.read': scoped },
   REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, ...provider, 'oversight.respond': scoped, 'report.ofsted-home': scoped, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.record': scoped, 'alert.resolve': scoped },
   RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, ...provider, 'report.ofsted-home': scoped, 'home.read': scoped, 'reg40.record': scoped },
-  IRO: { ...reader, ...hearsConcerns, ...timeliness, 'alert.decide': scoped, 'alert.resolve': scoped },
+  IRO: { ...reader, ...hearsConcerns, ...timeliness, 'alert.decide': scoped, 'alert.resolve': scoped, 'review.record': scoped },
   // the social worker closes only episodes away from any Haven home; this one was at a home
-  SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped, 'episode.close': ['forbidden', 'not-found'], 'alert.resolve': scoped, 'placement.area-notice': scoped },
+  SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped, 'episode.close': ['forbidden', 'not-found'], 'alert.resolve': scoped, 'placement.area-notice': scoped, 'review.record': scoped, 'care.period': scoped },
   RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped },
   // the visitor reads the checklist and records their own visits: never a child's case record
   INDEPENDENT_VISITOR: { ...nothing, 'reg44.read': scoped, 'reg44.record': scoped, 'visitor.checklist': scoped },
-  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, ...overseer, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped, 'report.annex-a': scoped },
+  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, ...overseer, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped, 'report.annex-a': scoped, 'care.period': scoped },
   SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'user.approve-grant': ['ok', 'ok'], 'report.role-grants': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'], 'dispatcher.manage': ['ok', 'ok'] },
 }
 
@@ -328,6 +333,11 @@ describe.each(ROLES)('%s', (role) => {
         return decideOnAlert(actor, a.id, decisionSchema.parse({ childId: a.childIds[0], bringForward: 'no', reason: 'Reviewed last week' }))
       },
       'alert.resolve': async (inScope) => resolveAlert(actor, (await alert(inScope)).id, { reason: 'Strategy meeting held' }),
+      'review.read': async (inScope) => getReviews(actor, (await child(inScope)).id),
+      'review.record': async (inScope) =>
+        recordReviewHeld(actor, (await child(inScope)).id, reviewHeldSchema.parse({ heldOn: '2024-02-01', participation: 'PN1', outcome: 'Plan continues' })),
+      'care.period': async (inScope) =>
+        correctLookedAfterSince(actor, (await child(inScope)).id, lookedAfterSinceSchema.parse({ startDate: '2021-05-04', reason: 'From the court order' })),
       'placement.area-notice': async (inScope) => {
         const c = await child(inScope)
         await prisma.placement.update({ where: { id: c.placements[0].id }, data: { outOfArea: true } })

@@ -79,6 +79,8 @@ export async function makeChild(opts: {
           placeProvider: 'PR4',
         },
       },
+      // looked after from their placement here, as Haven's migration starts every child it holds
+      periodsOfCare: { create: { startDate: calendarDate(opts.startDate ?? '2024-01-10'), legalStatuses: { create: { startDate: calendarDate(opts.startDate ?? '2024-01-10'), legalStatus: 'C2' } } } },
     },
     include: { placements: true },
   })

@@ -6,7 +6,7 @@ import { EpisodeList } from '@/components/EpisodeList'
 import { listChildEpisodes } from '@/lib/server/episodes'
 import { getCseOverview } from '@/lib/server/cse'
 import { childReviewDecisions } from '@/lib/server/alerts'
-import { nextReview } from '@/lib/domain/reviews'
+import { getReviews } from '@/lib/server/reviews'
 import { AreaNoticeForm } from '@/app/alerts/AlertForms'
 import { REG41_KIND_LABELS, REG41_METHOD_LABELS, reg41NoticesMissing } from '@/lib/domain/placements'
 import { Reg41NoticeForm } from './Reg41NoticeForm'
@@ -26,10 +26,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
   const open = episodes.find((e) => e.status === 'open')
   const cse = can(actor, 'cse.read') ? await getCseOverview(actor, child.id) : null
   const decisions = await childReviewDecisions(actor, child.id)
-  const firstPlacement = child.placements[child.placements.length - 1]
-  const review = firstPlacement
-    ? nextReview(firstPlacement.startDate, londonDate(new Date()), decisions.filter((d) => d.bringForward && d.reviewDate).map((d) => isoDate(d.reviewDate!)))
-    : null
+  const review = can(actor, 'review.read') ? (await getReviews(actor, child.id)).next : null
   return (
     <>
       <h1>
@@ -99,7 +96,10 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
           <div>
             <dt>Next review</dt>
             <dd>
+              {review.overdue && <strong className="tag tag-critical">Overdue</strong>}{' '}
               {review.broughtForward ? `Brought forward to ${formatDate(review.date)} (by the timetable: ${formatDate(review.byTimetable)})` : `Due by ${formatDate(review.date)}`}
+              {' · '}
+              <Link href={`/children/${child.id}/reviews`}>Reviews held{review.lastHeld ? `, last on ${formatDate(review.lastHeld)}` : ''}</Link>
             </dd>
           </div>
         )}
