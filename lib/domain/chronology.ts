@@ -7,5 +7,6 @@ export const CHRONOLOGY_KINDS = {
   screening: 'CSE screenings and Regulation 40',
   plan: 'Safety plans',
   alert: 'Alerts and IRO decisions',
+  review: 'Looked-after reviews and the period of care',
 } as const
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS

@@ -60,6 +60,7 @@ export type AuditPayloads = {
   'cse.read': Record<string, never>
   'cse.flags': { count: number }
   'review.read': Record<string, never>
+  'review.list': { count: number }
   'review.record': { reviewId: string; heldOn: string }
   'care.period-start': { from: string; to: string }
   'cse.screen': { screeningId: string; level: string }

@@ -109,3 +109,18 @@ export async function correctLookedAfterSince(actor: Actor, childId: string, inp
     return { lookedAfterSince: input.startDate, next: (await nextReviews(tx, [childId], now)).get(childId)! }
   })
 }
+
+/** The next review of each child the actor's reviews are about (an IRO's or social worker's allocated children),
+ * overdue first, then soonest: for their dashboard. */
+export async function reviewsDueInScope(actor: Actor, now = new Date()) {
+  return useCase(actor, 'review.read', { now }, async ({ tx, scope, audit }) => {
+    const children = await tx.child.findMany({ where: scope.child, select: { id: true, firstName: true, lastName: true } })
+    const next = await nextReviews(tx, children.map((c) => c.id), now)
+    const due = children
+      .filter((c) => next.has(c.id))
+      .map((c) => ({ child: c, next: next.get(c.id)! }))
+      .sort((a, b) => Number(b.next.overdue) - Number(a.next.overdue) || a.next.date.localeCompare(b.next.date))
+    await audit({ action: 'review.list', subjectType: 'child', subjectId: '*', childIds: due.map((d) => d.child.id), details: { count: due.length } })
+    return due
+  })
+}

@@ -4,7 +4,7 @@ import { GET as reviewsGet, POST as reviewsPost } from '@/app/api/v1/children/[i
 import { issueApiToken } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
 import { NotFoundError } from '@/lib/server/errors'
-import { correctLookedAfterSince, getReviews, recordReviewHeld } from '@/lib/server/reviews'
+import { correctLookedAfterSince, getReviews, recordReviewHeld, reviewsDueInScope } from '@/lib/server/reviews'
 import { lookedAfterSinceSchema, reviewHeldSchema } from '@/lib/validation/reviews'
 import { freshDatabase } from '../support/database'
 import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, problems, type World } from '../support/fixtures'
@@ -87,6 +87,22 @@ describe('recording a review', () => {
     const otherIro = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Other IRO')
     await expect(recordReviewHeld(otherIro, child.id, review('2026-03-01'), NOW)).rejects.toBeInstanceOf(NotFoundError)
     await expect(getReviews(otherIro, child.id, NOW)).rejects.toBeInstanceOf(NotFoundError)
+  })
+})
+
+describe("the IRO's list", () => {
+  it('lists only their children, overdue first, then the soonest due', async () => {
+    const { iro, child: overdue } = await setUp()
+    const soon = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, iroId: iro.userId, startDate: '2026-11-20' })
+    const later = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, iroId: iro.userId, startDate: '2026-11-02' })
+    await recordReviewHeld(iro, later.id, review('2026-11-25'), NOW) // second review due 25 February
+    await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id }) // someone else's
+    const due = await reviewsDueInScope(iro, NOW)
+    expect(due.map((d) => [d.child.id, d.next.date, d.next.overdue])).toEqual([
+      [overdue.id, '2026-03-02', true],
+      [soon.id, '2026-12-18', false],
+      [later.id, '2027-02-25', false],
+    ])
   })
 })
 
