@@ -53,7 +53,12 @@ async function tryLock(dataDir: string, lockPath: string): Promise<(() => Promis
   for (const stream of [holder.stdin, holder.stdout] as unknown as { unref?: () => void }[]) stream.unref?.()
   const exited = new Promise<void>((resolve) => holder.once('exit', () => resolve()))
   const release = () => {
-    if (lockedHere.delete(lockPath)) holder.stdin.end() // cat sees the end, exits, and flock lets go
+    if (lockedHere.delete(lockPath)) {
+      // wait for the holder while it lets go: unreferenced, nothing else may keep this process alive until it has
+      // (a script awaiting close() would end with an unsettled await, exit code 13)
+      holder.ref()
+      holder.stdin.end() // cat sees the end, exits, and flock lets go
+    }
     return exited
   }
   process.once('exit', () => release())
