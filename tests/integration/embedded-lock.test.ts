@@ -22,6 +22,11 @@ const secondProcess = () =>
   )
 
 describe('the embedded database folder', () => {
+  it('lets a command that opens and closes it end normally (exit code 0, not an unsettled await)', async () => {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+    expect(await secondProcess()).toEqual({ code: 0, stderr: '' })
+  }, 180_000)
+
   it('is refused to a second process while open, and keeps every committed row', async () => {
     const first = await openDatabase({ dataDir })
     await first.pglite!.exec('CREATE TABLE note (id serial primary key, body text); INSERT INTO note (body) VALUES (\'before\')')
