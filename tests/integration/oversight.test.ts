@@ -5,26 +5,12 @@ import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/database'
 import { NotFoundError, ValidationError } from '@/lib/server/errors'
-import {
-  addAction,
-  addReportVersion,
-  amendVisit,
-  endAppointment,
-  flagMissedVisits,
-  getOversightMonth,
-  getReportFile,
-  getVisit,
-  oversightOverview,
-  recordLocationShare,
-  recordReg45,
-  recordReg46,
-  recordReportEvent,
-  recordVisit,
-  registerIndependentPerson,
-  respondToAction,
-  visitFormContext,
-  visitorChecklist,
-} from '@/lib/server/oversight'
+import { flagMissedVisits } from '@/lib/server/oversight/flags'
+import { getOversightMonth, oversightOverview } from '@/lib/server/oversight/month'
+import { endAppointment, registerIndependentPerson } from '@/lib/server/oversight/register'
+import { recordLocationShare, recordReg45, recordReg46 } from '@/lib/server/oversight/reviews'
+import { visitorChecklist } from '@/lib/server/oversight/checklist'
+import { addAction, addReportVersion, amendVisit, getReportFile, getVisit, recordReportEvent, recordVisit, respondToAction, visitFormContext } from '@/lib/server/oversight/visits'
 import { actionSchema, endAppointmentSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, responseSchema, visitSchema } from '@/lib/validation/oversight'
 import { createPlanVersion, recordScreening, signOffPlan } from '@/lib/server/cse'
 import { planSchema, screeningSchema } from '@/lib/validation/cse'
