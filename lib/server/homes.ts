@@ -9,7 +9,8 @@ const homeSelect = { id: true, name: true, town: true, postcode: true, ofstedUrn
 
 /** The homes the actor works in or oversees. */
 export async function homesFor(actor: Actor) {
-  return useCase(actor, 'home.read', { denied, unaudited: 'the names and addresses of homes: no child data' }, ({ tx, scope }) =>
+  const unaudited = 'the names and addresses of homes: no child data'
+  return useCase(actor, 'home.read', { denied, unaudited }, ({ tx, scope }) =>
     tx.home.findMany({ where: scope.home, orderBy: { name: 'asc' }, select: homeSelect }),
   )
 }
@@ -19,7 +20,9 @@ const PAGE = 200
 
 export async function getHome(actor: Actor, homeId: string, now = new Date()) {
   const unaudited = 'the home itself; the children and episodes shown are read (and audited) by their own use cases'
-  const home = await useCase(actor, 'home.read', { denied, subject: 'home', now, unaudited }, ({ find }) => find.home(homeId, { select: homeSelect }))
+  const home = await useCase(actor, 'home.read', { denied, subject: 'home', now, unaudited }, ({ find }) =>
+    find.home(homeId, { select: homeSelect }),
+  )
   const children = []
   for (let page = 1; ; page++) {
     const list = await listChildren(actor, { homeId, perPage: PAGE, page }, now)

@@ -2,7 +2,18 @@
 // module that owns a function; this index is for a caller that needs several parts at once.
 export { oversightHomes } from './home'
 export { approvingAuthorities, endAppointment, getIndependentPerson, registerIndependentPerson } from './register'
-export { addAction, addReportVersion, amendVisit, getReportFile, getVisit, listVisits, recordReportEvent, recordVisit, respondToAction, visitFormContext } from './visits'
+export {
+  addAction,
+  addReportVersion,
+  amendVisit,
+  getReportFile,
+  getVisit,
+  listVisits,
+  recordReportEvent,
+  recordVisit,
+  respondToAction,
+  visitFormContext,
+} from './visits'
 export { recordLocationShare, recordReg45, recordReg46, reg46Context } from './reviews'
 export { currentMonth, getOversightMonth, oversightOverview } from './month'
 export { visitorChecklist, visitorDashboard } from './checklist'

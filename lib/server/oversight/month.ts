@@ -83,7 +83,8 @@ export async function getOversightMonth(actor: Actor, homeId: string, month: str
       () => peopleWithIndependence(tx, home, today),
     )
     const { figures, childIds } = await monthFigures(tx, homeId, month, asOf, now)
-    await audit({ action: 'oversight.read', subjectType: 'home', subjectId: homeId, childIds: [...childIds, ...register.childIds], details: { month } })
+    const covered = [...childIds, ...register.childIds]
+    await audit({ action: 'oversight.read', subjectType: 'home', subjectId: homeId, childIds: covered, details: { month } })
     return {
       home,
       month,

@@ -86,7 +86,9 @@ export async function registerIndependentPerson(actor: Actor, homeId: string, in
 export async function getIndependentPerson(actor: Actor, personId: string, now = new Date()) {
   return useCase(actor, 'oversight.manage', { subject: 'independent person', now }, async ({ tx, scope, find, audit }) => {
     // through the home's scope: a person on another home's register is "not found" like one who is on none
-    const entry = await tx.independentPerson.findFirst({ where: { id: personId, home: scope.home }, select: { homeId: true } }).then(orNotFound('independent person'))
+    const entry = await tx.independentPerson
+      .findFirst({ where: { id: personId, home: scope.home }, select: { homeId: true } })
+      .then(orNotFound('independent person'))
     const home = await find.home(entry.homeId, { select: homeSelect })
     const { people, childIds } = await peopleWithIndependence(tx, home, londonDate(now))
     const person = people.find((p) => p.id === personId)!
