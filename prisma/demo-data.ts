@@ -7,7 +7,7 @@ import { addCalendarMonths, addMonths, calendarDate, fromLondonLocal, londonDate
 import { independence, reportDueOn } from '@/lib/domain/oversight'
 import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from '@/lib/server/places'
 import { createDueInterview } from '@/lib/server/return-interviews'
-import { recurringPlaces } from '@/lib/server/oversight'
+import { recurringPlaces } from '@/lib/server/oversight/reviews'
 import { scoreScreening, type Level, type Observed } from '@/lib/domain/cse'
 import { settings } from '@/lib/settings'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoUser } from './demo-accounts'

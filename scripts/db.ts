@@ -31,7 +31,7 @@ try {
     const started = Date.now()
     const result = await recomputeAllPatterns()
     console.log(`Patterns recomputed in ${Date.now() - started} ms: ${result.opened} opened, ${result.updated} updated, ${result.reopened} reopened; ${await escalateUnacknowledged()} escalated.`)
-    const { flagMissedVisits } = await import('@/lib/server/oversight')
+    const { flagMissedVisits } = await import('@/lib/server/oversight/flags')
     console.log(`Homes flagged for last month's missing Regulation 44 visit: ${await flagMissedVisits()}.`)
   } else if (command === 'verify-audit') {
     const result = await verifyAuditChain(database.prisma)

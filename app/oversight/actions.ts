@@ -2,7 +2,9 @@
 // Server actions for a home's oversight: parse with the shared schema, call the use case, map the result.
 import { runAction, runActionWithFile } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
-import { addAction, addReportVersion, amendVisit, endAppointment, recordLocationShare, recordReg45, recordReg46, recordReportEvent, recordVisit, registerIndependentPerson, respondToAction } from '@/lib/server/oversight'
+import { addAction, addReportVersion, amendVisit, recordReportEvent, recordVisit, respondToAction } from '@/lib/server/oversight/visits'
+import { endAppointment, registerIndependentPerson } from '@/lib/server/oversight/register'
+import { recordLocationShare, recordReg45, recordReg46 } from '@/lib/server/oversight/reviews'
 import { actionSchema, amendVisitSchema, endAppointmentSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, reportVersionSchema, responseFormSchema, visitSchema } from '@/lib/validation/oversight'
 
 const home = (id: string) => recordId(id, 'home')

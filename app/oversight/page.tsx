@@ -4,7 +4,8 @@ import { LEVEL_WORDS } from '@/lib/domain/oversight'
 import { can } from '@/lib/domain/permissions'
 import { formatMonth } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
-import { oversightHomes, oversightOverview } from '@/lib/server/oversight'
+import { oversightHomes } from '@/lib/server/oversight/home'
+import { oversightOverview } from '@/lib/server/oversight/month'
 
 export const metadata = { title: 'Oversight of homes' }
 

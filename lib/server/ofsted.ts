@@ -5,29 +5,25 @@
 import { grantsFor } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { isoDate, londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
-import { recordAudit } from './audit'
-import { getPrisma } from './database'
-import { ForbiddenError } from './errors'
 import { currentPlacement } from './scope'
-
+import { useCase } from './use-case'
 
 /** Per home the actor manages (or whose provider they are responsible for), for episodes starting in the period. */
 export async function homeInspectionFigures(actor: Actor, period: { from: string; to: string }, now = new Date()) {
-  const grants = grantsFor(actor, 'report.ofsted-home')
-  if (!grants.length) throw new ForbiddenError('Home inspection figures are for registered managers and responsible individuals.')
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
+  const denied = { forbidden: 'Home inspection figures are for registered managers and responsible individuals.' }
+  return useCase(actor, 'report.ofsted-home', { denied, now }, async ({ tx, scope, audit }) => {
     const homes = await tx.home.findMany({
-      where: { OR: grants.map((g) => (g.role === 'REGISTERED_MANAGER' ? { id: g.homeId! } : { providerId: g.providerId! })) },
+      where: scope.home,
       orderBy: { name: 'asc' },
       select: {
         id: true,
         name: true,
         missingEpisodes: { where: { lastSeenAt: { gte: londonMidnight(period.from), lt: londonMidnight(shiftDate(period.to, { days: 1 })) } }, select: { childId: true, absenceType: true } },
-        placements: { where: currentPlacement(now), select: { child: { select: { cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true } } } } } },
+        placements: { where: currentPlacement(now), select: { child: { select: { id: true, cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true } } } } } },
       },
     })
-    await recordAudit(tx, { actorId: actor.userId, action: 'report.ofsted-home', subjectType: 'report', subjectId: 'ofsted-home', details: { from: period.from, to: period.to, homes: homes.length } })
+    const childIds = homes.flatMap((h) => [...h.missingEpisodes.map((e) => e.childId), ...h.placements.map((p) => p.child.id)])
+    await audit({ action: 'report.ofsted-home', subjectType: 'report', subjectId: 'ofsted-home', childIds, details: { from: period.from, to: period.to, homes: homes.length } })
     return homes.map((h) => ({
       id: h.id,
       name: h.name,
@@ -42,13 +38,14 @@ export async function homeInspectionFigures(actor: Actor, period: { from: string
 
 /** Annex A's missing columns for each child the LA missing lead's authority looks after now. */
 export async function annexAFigures(actor: Actor, now = new Date()) {
-  const authorityIds = grantsFor(actor, 'report.annex-a').map((g) => g.localAuthorityId!).filter(Boolean)
-  if (!authorityIds.length) throw new ForbiddenError('Annex A figures are for the placing authority’s LA missing lead.')
+  const denied = { forbidden: 'Annex A figures are for the placing authority’s LA missing lead.' }
   const since = londonMidnight(shiftDate(londonDate(now), { years: -1 }))
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
+  return useCase(actor, 'report.annex-a', { denied, now }, async ({ tx, scope, audit }) => {
+    // Annex A counts the children the authority looks after: of those in scope (which also holds children other
+    // authorities place in its area), the ones it placed
+    const authorityIds = grantsFor(actor, 'report.annex-a').map((g) => g.localAuthorityId!).filter(Boolean)
     const children = await tx.child.findMany({
-      where: { placingAuthorityId: { in: authorityIds }, placements: { some: currentPlacement(now) } },
+      where: { AND: [scope.child, { placingAuthorityId: { in: authorityIds }, placements: { some: currentPlacement(now) } }] },
       orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
       select: {
         id: true,
@@ -58,7 +55,7 @@ export async function annexAFigures(actor: Actor, now = new Date()) {
         missingEpisodes: { where: { lastSeenAt: { gte: since } }, orderBy: { lastSeenAt: 'desc' }, select: { absenceType: true, returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true } } } },
       },
     })
-    await recordAudit(tx, { actorId: actor.userId, action: 'report.annex-a', subjectType: 'report', subjectId: 'annex-a', details: { children: children.length } })
+    await audit({ action: 'report.annex-a', subjectType: 'report', subjectId: 'annex-a', childIds: children.map((c) => c.id), details: { children: children.length } })
     return children.map((c) => {
       const lastMissing = c.missingEpisodes.find((e) => e.absenceType === 'MISSING')
       const interview = lastMissing?.returnInterview

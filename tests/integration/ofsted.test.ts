@@ -45,6 +45,9 @@ describe('figures for Ofsted', () => {
     expect(rows.every((r) => ['', 'Y', 'N'].includes(r.returnInterviewOffered) && ['', 'Y', 'N'].includes(r.returnInterviewAccepted))).toBe(true)
     expect(rows.filter((r) => r.returnInterviewOffered !== 'Y').every((r) => r.returnInterviewAccepted === '')).toBe(true) // accepted only what was offered
     expect(rows.filter((r) => r.missingEpisodes === 0).every((r) => r.returnInterviewOffered === '')).toBe(true)
+    // the report names each child: the audit says which
+    const audited = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: 'demo-user-lead', action: 'report.annex-a' }, orderBy: { seq: 'desc' } })
+    expect([...audited.childIds].sort()).toEqual(rows.map((r) => r.id).sort())
     await expect(annexAFigures(await actor('demo-user-iro'))).rejects.toBeInstanceOf(ForbiddenError)
   })
 

@@ -5,26 +5,12 @@ import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/database'
 import { NotFoundError, ValidationError } from '@/lib/server/errors'
-import {
-  addAction,
-  addReportVersion,
-  amendVisit,
-  endAppointment,
-  flagMissedVisits,
-  getOversightMonth,
-  getReportFile,
-  getVisit,
-  oversightOverview,
-  recordLocationShare,
-  recordReg45,
-  recordReg46,
-  recordReportEvent,
-  recordVisit,
-  registerIndependentPerson,
-  respondToAction,
-  visitFormContext,
-  visitorChecklist,
-} from '@/lib/server/oversight'
+import { flagMissedVisits } from '@/lib/server/oversight/flags'
+import { getOversightMonth, oversightOverview } from '@/lib/server/oversight/month'
+import { endAppointment, getIndependentPerson, registerIndependentPerson } from '@/lib/server/oversight/register'
+import { recordLocationShare, recordReg45, recordReg46 } from '@/lib/server/oversight/reviews'
+import { visitorChecklist } from '@/lib/server/oversight/checklist'
+import { addAction, addReportVersion, amendVisit, getReportFile, getVisit, recordReportEvent, recordVisit, respondToAction, visitFormContext } from '@/lib/server/oversight/visits'
 import { actionSchema, endAppointmentSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, responseSchema, visitSchema } from '@/lib/validation/oversight'
 import { createPlanVersion, recordScreening, signOffPlan } from '@/lib/server/cse'
 import { planSchema, screeningSchema } from '@/lib/validation/cse'
@@ -78,6 +64,8 @@ describe('oversight', () => {
     expect(before.level).toBe('red')
     expect(before.checks.find((c) => c.code === 'visit')).toMatchObject({ level: 'red', reason: expect.stringContaining('No Regulation 44 visit') })
     expect(before.figures.episodes.thisMonth).toBe(1)
+    const monthRead = await (await getPrisma()).auditEvent.findFirstOrThrow({ where: { actorId: manager.userId, action: 'oversight.read' } })
+    expect(monthRead.childIds).toContain(child.id)
 
     const { id: personId } = await registerIndependentPerson(manager, world.homeC.id, person(), now)
     const recorded = await recordVisit(
@@ -146,6 +134,9 @@ describe('oversight', () => {
     const aaliyah = checklist.children.find((c) => c.name === 'Aaliyah T.')!
     expect(aaliyah.episodes).toHaveLength(1)
     expect(JSON.stringify(checklist)).not.toMatch(/"lastName"|dateOfBirth|"Test"/)
+    // the read names several children: the audit says which
+    const checklistRead = await (await getPrisma()).auditEvent.findFirstOrThrow({ where: { actorId: visitor.userId, action: 'visitor.checklist' }, orderBy: { seq: 'desc' } })
+    expect(checklistRead.childIds).toContain(child.id)
     await expect(visitorChecklist(visitor, world.homeB.id, '2025-07', now)).rejects.toBeInstanceOf(NotFoundError)
 
     // every read and write above is in the audit trail, as the person who did it
@@ -285,7 +276,13 @@ describe('oversight', () => {
     await expect(endAppointment(manager, id, end({ endedOn: '2025-08-16' }), now)).rejects.toMatchObject({ fieldErrors: { endedOn: 'The end date cannot be in the future' } })
     await expect(endAppointment(manager, id, end({ endedOn: '2025-06-01' }), now)).rejects.toMatchObject({ fieldErrors: { endedOn: 'Leaving Visitor visited on 12 Jun 2025: the end cannot be before their last visit' } })
     const elsewhere = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Willow Other Manager')
-    await expect(endAppointment(elsewhere, id, end({}), now)).rejects.toBeInstanceOf(NotFoundError)
+    // another home's register and no register at all: "not found" in the same words
+    const outOfScope = await endAppointment(elsewhere, id, end({}), now).catch((e) => e)
+    expect(outOfScope).toBeInstanceOf(NotFoundError)
+    expect((await endAppointment(manager, 'no-such-person', end({}), now).catch((e) => e)).message).toBe(outOfScope.message)
+    expect((await getIndependentPerson(elsewhere, id, now).catch((e) => e)).message).toBe(outOfScope.message)
+    expect((await getIndependentPerson(manager, 'no-such-person', now).catch((e) => e)).message).toBe(outOfScope.message)
+    expect((await getIndependentPerson(manager, id, now)).person.name).toBe('Leaving Visitor')
 
     await endAppointment(manager, id, end({}), now)
     await expect(endAppointment(manager, id, end({ reason: 'Again' }), now)).rejects.toMatchObject({ fieldErrors: { form: "Leaving Visitor's appointment has already been ended." } })

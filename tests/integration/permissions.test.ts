@@ -35,7 +35,10 @@ import { correctLookedAfterSince, getReviews, recordReviewHeld } from '@/lib/ser
 import { lookedAfterSinceSchema, reviewHeldSchema } from '@/lib/validation/reviews'
 import { recordAreaNotice, recordReg41Notice } from '@/lib/server/placements'
 import { areaNoticeSchema, decisionSchema } from '@/lib/validation/alerts'
-import { endAppointment, getOversightMonth, getVisit, recordVisit, registerIndependentPerson, respondToAction, visitorChecklist } from '@/lib/server/oversight'
+import { endAppointment, registerIndependentPerson } from '@/lib/server/oversight/register'
+import { getOversightMonth } from '@/lib/server/oversight/month'
+import { getVisit, recordVisit, respondToAction } from '@/lib/server/oversight/visits'
+import { visitorChecklist } from '@/lib/server/oversight/checklist'
 import { endAppointmentSchema, independentPersonSchema, responseSchema, visitSchema } from '@/lib/validation/oversight'
 
 type Outcome = 'ok' | 'forbidden' | 'not-found' | 'invalid'

@@ -1,6 +1,6 @@
 // The visitor's checklist for a month: first names and facts only, never a child's case record.
 import { formatDate, formatDateTime, formatDuration } from '@/lib/domain/time'
-import type { visitorChecklist } from '@/lib/server/oversight'
+import type { visitorChecklist } from '@/lib/server/oversight/checklist'
 
 type Checklist = Awaited<ReturnType<typeof visitorChecklist>>
 

@@ -4,7 +4,7 @@ import { can } from '@/lib/domain/permissions'
 import { formatDate, formatMonth } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
-import { currentMonth, getOversightMonth } from '@/lib/server/oversight'
+import { currentMonth, getOversightMonth } from '@/lib/server/oversight/month'
 import { orNotFound } from '@/lib/server/page-helpers'
 import { MonthPicker, monthOrCurrent } from './MonthPicker'
 

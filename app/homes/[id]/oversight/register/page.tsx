@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { londonDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
-import { approvingAuthorities } from '@/lib/server/oversight'
+import { approvingAuthorities } from '@/lib/server/oversight/register'
 import { orNotFound } from '@/lib/server/page-helpers'
 import { RegisterForm } from './RegisterForm'
 

@@ -1,6 +1,6 @@
 import { withActor } from '@/lib/server/api'
 import { parseInput, recordId } from '@/lib/server/errors'
-import { currentMonth, getOversightMonth } from '@/lib/server/oversight'
+import { currentMonth, getOversightMonth } from '@/lib/server/oversight/month'
 import { monthQuerySchema } from '@/lib/validation/oversight'
 
 /** The home's month: each check with its level (green, amber, red) and reason, and the figures. */

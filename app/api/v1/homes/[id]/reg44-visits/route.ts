@@ -1,6 +1,6 @@
 import { readJson, withActor } from '@/lib/server/api'
 import { recordId } from '@/lib/server/errors'
-import { listVisits, recordVisit } from '@/lib/server/oversight'
+import { listVisits, recordVisit } from '@/lib/server/oversight/visits'
 import { visitSchema } from '@/lib/validation/oversight'
 
 /** The home's Regulation 44 visits, newest first, with reports, where they went, and actions. */

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { londonDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
-import { visitFormContext } from '@/lib/server/oversight'
+import { visitFormContext } from '@/lib/server/oversight/visits'
 import { orNotFound } from '@/lib/server/page-helpers'
 import { VisitForm } from './VisitForm'
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { formatDate, londonDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
-import { getIndependentPerson } from '@/lib/server/oversight'
+import { getIndependentPerson } from '@/lib/server/oversight/register'
 import { orNotFound } from '@/lib/server/page-helpers'
 import { EndAppointmentForm } from '../../../ReviewForms'
 
