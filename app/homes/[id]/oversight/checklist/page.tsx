@@ -4,7 +4,7 @@ import { formatMonth } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { currentMonth, visitorChecklist } from '@/lib/server/oversight'
-import { orNotFound } from '@/lib/server/page-helpers'
+import { orNotFound } from '@/app/(lib)/load-or-404'
 import { ChecklistView } from '../Checklist'
 import { MonthPicker, monthOrCurrent } from '../MonthPicker'
 
