@@ -27,8 +27,9 @@ export type AlertListQuery = { status?: 'OPEN' | 'RESOLVED'; unacknowledged?: bo
 /** The alerts this person was told about, a page at a time: open first, newest evidence first, with how many in all
  * (never silently cut short). */
 export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now = new Date()) {
-  return useCase(actor, 'alert.read', { denied: { forbidden: 'Your roles do not include pattern alerts.' }, now }, async ({ tx, scope, audit }) => {
-    const mine = query.unacknowledged ? { some: { userId: actor.userId, acknowledgedAt: null } } : { some: { userId: actor.userId } }
+  const denied = { forbidden: 'Your roles do not include pattern alerts.' }
+  return useCase(actor, 'alert.read', { denied, now }, async ({ tx, scope, audit }) => {
+    const mine = { some: { userId: actor.userId, ...(query.unacknowledged ? { acknowledgedAt: null } : {}) } }
     const where = { recipients: mine, ...(query.status ? { status: query.status } : {}) }
     const total = await tx.alert.count({ where })
     const pages = Math.max(1, Math.ceil(total / ALERTS_PER_PAGE))
@@ -41,8 +42,13 @@ export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now =
       select: { id: true, rule: true, severity: true, title: true, summary: true, status: true, openedAt: true, updatedAt: true, childIds: true, recipients: { where: { userId: actor.userId }, select: { acknowledgedAt: true } } },
     })
     // name the children this person may see; the others stay unnamed
-    const visible = await tx.child.findMany({ where: { AND: [{ id: { in: [...new Set(alerts.flatMap((a) => a.childIds))] } }, scope.child] }, select: { id: true, firstName: true, lastName: true } })
-    await audit({ action: 'alert.list', subjectType: 'alert', subjectId: '*', childIds: visible.map((c) => c.id), details: { count: alerts.length } })
+    const named = [...new Set(alerts.flatMap((a) => a.childIds))]
+    const visible = await tx.child.findMany({
+      where: { AND: [{ id: { in: named } }, scope.child] },
+      select: { id: true, firstName: true, lastName: true },
+    })
+    const childIds = visible.map((c) => c.id)
+    await audit({ action: 'alert.list', subjectType: 'alert', subjectId: '*', childIds, details: { count: alerts.length } })
     return {
       total,
       page,
@@ -81,7 +87,14 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
       }),
     )
     const today = londonDate(now)
-    await audit({ action: 'alert.read', subjectType: 'alert', subjectId: alert.id, childId: alert.childIds.length === 1 ? alert.childIds[0] : null, childIds: children.map((c) => c.id), details: {} })
+    await audit({
+      action: 'alert.read',
+      subjectType: 'alert',
+      subjectId: alert.id,
+      childId: alert.childIds.length === 1 ? alert.childIds[0] : null,
+      childIds: children.map((c) => c.id),
+      details: {},
+    })
     const me = alert.recipients.find((r) => r.userId === actor.userId)!
     // who else was told, only where the reader may know of them: a manager of another home would say where an
     // unnamed child lives. People at the reader's own organisations, and those allocated to children they may read.
@@ -144,7 +157,9 @@ export async function decideOnAlert(actor: Actor, alertId: string, input: Decisi
     await tx.$queryRaw`SELECT id FROM "Alert" WHERE id = ${alertId} FOR UPDATE`
     const alert = await findAlert(tx, actor, alertId)
     // a child of this alert whom this IRO reviews (the scope of alert.decide), whether or not it exists otherwise
-    const child = await tx.child.findFirst({ where: { AND: [{ id: input.childId }, { id: { in: alert.childIds } }, { iroId: actor.userId }, scope.child] } })
+    const child = await tx.child.findFirst({
+      where: { AND: [{ id: input.childId }, { id: { in: alert.childIds } }, { iroId: actor.userId }, scope.child] },
+    })
     if (!child) throw new ValidationError({ childId: 'Choose a child in this alert whom you review' })
     const reviewDate = input.bringForward ? input.reviewDate : null
     const reason = input.reason ?? ''
@@ -176,8 +191,13 @@ export async function resolveAlert(actor: Actor, alertId: string, input: { reaso
 export async function childReviewDecisions(actor: Actor, childId: string, now = new Date()) {
   return useCase(actor, 'child.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
     await find.child(childId, { select: { id: true } })
-    const decisions = await tx.alertDecision.findMany({ where: { childId }, orderBy: { decidedAt: 'desc' }, include: { alert: { select: { id: true, rule: true } } } })
-    await audit({ action: 'child.review-decisions', subjectType: 'child', subjectId: childId, childId, details: { count: decisions.length } })
+    const decisions = await tx.alertDecision.findMany({
+      where: { childId },
+      orderBy: { decidedAt: 'desc' },
+      include: { alert: { select: { id: true, rule: true } } },
+    })
+    const details = { count: decisions.length }
+    await audit({ action: 'child.review-decisions', subjectType: 'child', subjectId: childId, childId, details })
     return decisions
   })
 }

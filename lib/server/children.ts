@@ -67,7 +67,8 @@ export type ChildListQuery = {
 const likeLiteral = (word: string) => word.replace(/[\\%_]/g, '\\$&')
 
 /** The children the list shows for this query, within the actor's scope. */
-function listWhere(scope: Prisma.ChildWhereInput, words: string[], query: ChildListQuery, now: Date): Prisma.ChildWhereInput {
+function listWhere(scope: Prisma.ChildWhereInput, words: string[], query: ChildListQuery, now: Date) {
+  const mayConcern = { OR: [{ bedAndBreakfast: true }, { placeCode: { in: UNREGULATED_PLACE_CODES } }] }
   return {
     AND: [
       scope,
@@ -75,11 +76,9 @@ function listWhere(scope: Prisma.ChildWhereInput, words: string[], query: ChildL
         OR: [{ firstName: { contains: w, mode: 'insensitive' as const } }, { lastName: { contains: w, mode: 'insensitive' as const } }],
       })),
       ...(query.homeId ? [{ placements: { some: currentPlacement(now, { homeId: query.homeId }) } }] : []),
-      ...(query.mayNeedAttention
-        ? [{ placements: { some: currentPlacement(now, { OR: [{ bedAndBreakfast: true }, { placeCode: { in: UNREGULATED_PLACE_CODES } }] }) } }]
-        : []),
+      ...(query.mayNeedAttention ? [{ placements: { some: currentPlacement(now, mayConcern) } }] : []),
     ],
-  }
+  } satisfies Prisma.ChildWhereInput
 }
 
 const summaryInclude = (now: Date) =>
@@ -108,11 +107,15 @@ function toSummary(c: SummaryRow, today: string): ChildSummary {
   }
 }
 
-const listOrder = [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }] satisfies Prisma.ChildOrderByWithRelationInput[]
+const listOrder: Prisma.ChildOrderByWithRelationInput[] = [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }]
 const NOT_A_READER = { forbidden: "Your roles do not include seeing children's records." }
 
 /** The children list, scoped to the actor, a page at a time, with how many there are in all. */
-export async function listChildren(actor: Actor, query: ChildListQuery = {}, now = new Date()): Promise<{ children: ChildSummary[]; total: number; page: number; pages: number }> {
+export async function listChildren(
+  actor: Actor,
+  query: ChildListQuery = {},
+  now = new Date(),
+): Promise<{ children: ChildSummary[]; total: number; page: number; pages: number }> {
   return useCase(actor, 'child.list', { denied: NOT_A_READER, now }, async ({ tx, scope, audit }) => {
     // control characters separate words like spaces do: no name holds one, and PostgreSQL cannot take a NUL
     const words = (query.search ?? '').trim().split(/[\s\p{Cc}]+/u).filter(Boolean).slice(0, 4)
@@ -121,9 +124,10 @@ export async function listChildren(actor: Actor, query: ChildListQuery = {}, now
     const total = await tx.child.count({ where })
     const pages = Math.max(1, Math.ceil(total / perPage))
     const page = Math.min(Math.max(1, query.page ?? 1), pages)
-    const children = await tx.child.findMany({ where, orderBy: listOrder, skip: (page - 1) * perPage, take: perPage, include: summaryInclude(now) })
-    // never the words searched for
-    await audit({ action: 'child.list', subjectType: 'child', subjectId: '*', childIds: children.map((c) => c.id), details: { count: children.length, searched: words.length > 0 } })
+    const skip = (page - 1) * perPage
+    const children = await tx.child.findMany({ where, orderBy: listOrder, skip, take: perPage, include: summaryInclude(now) })
+    const details = { count: children.length, searched: words.length > 0 } // never the words searched for
+    await audit({ action: 'child.list', subjectType: 'child', subjectId: '*', childIds: children.map((c) => c.id), details })
     const today = londonDate(now)
     return { children: children.map((c) => toSummary(c, today)), total, page, pages }
   })
@@ -134,16 +138,25 @@ export async function listChildren(actor: Actor, query: ChildListQuery = {}, now
 export async function childrenNeedingAttention(actor: Actor, now = new Date()): Promise<ChildSummary[]> {
   return useCase(actor, 'child.list', { denied: NOT_A_READER, now }, async ({ tx, scope, audit }) => {
     // the query narrows to the placements that may concern; lib/domain/placements.ts decides which do
-    const candidates = await tx.child.findMany({ where: listWhere(scope.child, [], { mayNeedAttention: true }, now), orderBy: listOrder, include: summaryInclude(now) })
-    await audit({ action: 'child.list', subjectType: 'child', subjectId: '*', childIds: candidates.map((c) => c.id), details: { count: candidates.length, searched: false } })
+    const where = listWhere(scope.child, [], { mayNeedAttention: true }, now)
+    const candidates = await tx.child.findMany({ where, orderBy: listOrder, include: summaryInclude(now) })
+    const childIds = candidates.map((c) => c.id)
+    await audit({ action: 'child.list', subjectType: 'child', subjectId: '*', childIds, details: { count: childIds.length, searched: false } })
     const today = londonDate(now)
-    return candidates.map((c) => toSummary(c, today)).filter((c) => c.currentPlacement?.concerns.some((k) => k.level === 'critical'))
+    const critical = (c: ChildSummary) => c.currentPlacement?.concerns.some((k) => k.level === 'critical')
+    return candidates.map((c) => toSummary(c, today)).filter(critical)
   })
 }
 
 /** The audit event for a read of a child's record, or for the refusal when it was not found in the actor's scope. */
 export function childReadEvent(childId: string, found: { id: string } | null, action: 'child.read' | 'child.chronology') {
-  return { action: found ? action : ('child.read-denied' as const), subjectType: 'child', subjectId: childId.slice(0, 100), childId: found?.id ?? null, details: {} }
+  return {
+    action: found ? action : ('child.read-denied' as const),
+    subjectType: 'child',
+    subjectId: childId.slice(0, 100),
+    childId: found?.id ?? null,
+    details: {},
+  }
 }
 
 /** Audits a read of a child's record, or the refusal when it was not found in the actor's scope. */
@@ -254,7 +267,8 @@ async function checkAllocations(tx: Tx, input: NewChild) {
 
 /** Adds a child with their first placement. The child must be someone the actor can then see. */
 export async function createChild(actor: Actor, input: NewChild, now = new Date()) {
-  return useCase(actor, 'child.create', { denied: { forbidden: 'Your roles do not include adding children.' }, now }, async ({ tx, audit }) => {
+  const denied = { forbidden: 'Your roles do not include adding children.' }
+  return useCase(actor, 'child.create', { denied, now }, async ({ tx, audit }) => {
     const today = londonDate(now)
     // TODO(lead): who may add a child, and where, is a role refinement to move into lib/domain/permissions.ts as a
     // predicate: a social worker adding a child of their authority is its allocated social worker unless they name
@@ -300,7 +314,8 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
         socialWorkerId: 'You would not be able to see this child once added: allocate yourself as the social worker, or ask the allocated social worker to add the child',
       })
     await patternsAfterEvent(tx, child.id, now)
-    await audit({ action: 'child.create', subjectType: 'child', subjectId: child.id, childId: child.id, details: { placementId: child.placements[0].id } })
+    const details = { placementId: child.placements[0].id }
+    await audit({ action: 'child.create', subjectType: 'child', subjectId: child.id, childId: child.id, details })
     return { id: child.id }
   })
 }

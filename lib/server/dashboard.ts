@@ -12,7 +12,12 @@ import { outstandingInterviews } from './return-interviews'
 import { useCase } from './use-case'
 
 /** The roles whose return interviews the dashboard shows, in the order their wording is chosen. */
-export const INTERVIEW_ROLES = ['RETURN_INTERVIEW_PRACTITIONER', 'SOCIAL_WORKER', 'REGISTERED_MANAGER', 'LA_MISSING_LEAD'] as const
+export const INTERVIEW_ROLES = [
+  'RETURN_INTERVIEW_PRACTITIONER',
+  'SOCIAL_WORKER',
+  'REGISTERED_MANAGER',
+  'LA_MISSING_LEAD',
+] as const
 
 /** The roles that act on child sexual exploitation flags (report recommendation 2). */
 const CSE_ROLES = ['REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD', 'RESPONSIBLE_INDIVIDUAL'] as const
@@ -34,14 +39,26 @@ export async function dashboardData(actor: Actor) {
   // a leaver's children until someone is allocated (lib/server/handover.ts)
   const leaversChildren = holds(actor, 'LA_MISSING_LEAD') ? await childrenWithoutActiveWorker(actor) : null
   const accounts = can(actor, 'user.manage') ? await accountCounts(actor) : null
-  return { episodes, alerts, interviews, cse, children, needingAttention, visitedHomes, oversight, leaversChildren, accounts }
+  return {
+    episodes,
+    alerts,
+    interviews,
+    cse,
+    children,
+    needingAttention,
+    visitedHomes,
+    oversight,
+    leaversChildren,
+    accounts,
+  }
 }
 export type DashboardData = Awaited<ReturnType<typeof dashboardData>>
 
 /** How many accounts there are, and how many are deactivated, for the administrator. */
 function accountCounts(actor: Actor) {
   const denied = { forbidden: 'Only a system administrator manages accounts.' }
-  return useCase(actor, 'user.manage', { denied, unaudited: 'two counts of accounts: nothing about any person' }, async ({ tx }) => {
+  const unaudited = 'two counts of accounts: nothing about any person'
+  return useCase(actor, 'user.manage', { denied, unaudited }, async ({ tx }) => {
     const users = await tx.user.count()
     const inactive = await tx.user.count({ where: { active: false } })
     return { users, inactive }

@@ -16,7 +16,9 @@ import { NotFoundError } from './errors'
 import { episodeFiguresWhere, figuresAuthoritiesWhere, figuresHomesWhere } from './scope'
 import { useCase } from './use-case'
 
-const NOT_A_READER = { forbidden: 'Missing-episode reports are for home staff, managers, responsible individuals, IROs, social workers and LA missing leads.' }
+const NOT_A_READER = {
+  forbidden: 'Missing-episode reports are for home staff, managers, responsible individuals, IROs, social workers and LA missing leads.',
+}
 
 export async function missingReport(actor: Actor, query: MissingReportQuery, now = new Date()) {
   return useCase(actor, 'report.missing', { denied: NOT_A_READER, now }, async ({ tx, audit }) => {
@@ -73,7 +75,8 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
         return { childId: c.id, level: latest?.level ?? 'NOT_SCREENED', needsPlan: latest ? needsSafetyPlan(latest) : false, currentPlan: hasCurrentSafetyPlan(c.safetyPlans.map(planDays), today) }
       })
     const figures = missingFigures(episodes, cse, query, now, settings.returnInterview.dueSoonHours)
-    await audit({ action: 'report.missing', subjectType: 'report', subjectId: 'missing', childIds: [...counted], details: { ...query, episodes: episodes.length } })
+    const details = { ...query, episodes: episodes.length }
+    await audit({ action: 'report.missing', subjectType: 'report', subjectId: 'missing', childIds: [...counted], details })
     return { period: { from: query.from, to: query.to }, filter: { home: query.home ?? null, authority: query.authority ?? null, ageBand: query.ageBand ?? null, sex: query.sex ?? null }, options: { homes, authorities }, ...figures }
   })
 }

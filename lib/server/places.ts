@@ -127,7 +127,8 @@ async function placesIn(tx: Tx, visible: Prisma.MissingEpisodeWhereInput) {
         .map((b) => ({ kind, a, b })),
     ),
   )
-  const childIds = [...new Set([...locations, ...associates, ...vehicles].flatMap((r) => r.episodes.map((e) => e.episode.childId)))]
+  const links = [...locations, ...associates, ...vehicles].flatMap((r): { episode: { childId: string } }[] => r.episodes)
+  const childIds = [...new Set(links.map((l) => l.episode.childId))]
   return { ...records, suggestions, childIds }
 }
 
@@ -139,7 +140,8 @@ export async function mergePlaces(actor: Actor, input: { kind: PlaceKind; keepId
   await useCase(actor, 'place.merge', { denied, now }, async ({ tx, audit }) => {
     if (input.keepId === input.mergeId) throw new ValidationError({ mergeId: 'Choose two different records' })
     // both must be records this person sees now (through the episodes they may read)
-    const seen = new Set((await placesIn(tx, openUseCase(tx, actor, 'episode.read', now).scope.episode))[input.kind].map((r) => r.id))
+    const visible = openUseCase(tx, actor, 'episode.read', now).scope.episode
+    const seen = new Set((await placesIn(tx, visible))[input.kind].map((r) => r.id))
     if (!seen.has(input.keepId) || !seen.has(input.mergeId)) throw new NotFoundError('record')
     // lock both rows, then check again that neither has been merged meanwhile (two merges at once must not chain)
     const locked = await tx.$queryRaw<{ id: string; mergedIntoId: string | null }[]>(
