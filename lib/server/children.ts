@@ -321,7 +321,8 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
 }
 
 /** What the add-child and placement forms offer this actor: homes, authorities, IROs and social workers. Not a use
- * case: it reads no child's record, only the organisations and staff a form can choose from. */
+ * case: it reads no child's record, only the organisations and staff a form can choose from. The homes offered follow
+ * the role refinement of createChild (TODO(lead) there): a manager's own homes, any home for a social worker. */
 export async function placementFormOptions(actor: Actor) {
   const prisma = await getPrisma()
   const grants = [...grantsFor(actor, 'child.create'), ...grantsFor(actor, 'placement.start')]
