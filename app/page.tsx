@@ -3,7 +3,9 @@ import { ChildCards } from '@/components/ChildCards'
 import { EpisodeList } from '@/components/EpisodeList'
 import { InterviewList } from '@/components/InterviewList'
 import { requireActor } from '@/lib/server/current-actor'
-import { dashboardFor, rolesHeld } from '@/lib/server/dashboard'
+import { dashboardData } from '@/lib/server/dashboard'
+import { rolesHeld } from '@/app/(lib)/roles-held'
+import { dashboardPanels } from '@/app/dashboard-panels'
 
 export const metadata = { title: 'Dashboard' }
 
@@ -11,7 +13,7 @@ const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 
 export default async function DashboardPage() {
   const actor = await requireActor()
-  const panels = await dashboardFor(actor)
+  const panels = dashboardPanels(actor, await dashboardData(actor))
   return (
     <>
       <h1>Hello, {actor.name}</h1>

@@ -2,7 +2,7 @@ import { formatDateTime } from '@/lib/domain/time'
 import { describeUserAgent } from '@/lib/domain/user-agent'
 import { listOwnApiTokens, listOwnSessions } from '@/lib/server/accounts'
 import { currentSessionId, requireActor } from '@/lib/server/current-actor'
-import { rolesHeld } from '@/lib/server/dashboard'
+import { rolesHeld } from '@/app/(lib)/roles-held'
 import { settings } from '@/lib/settings'
 import { ChangePasswordForm, CreateTokenForm, RevokeButton } from './AccountForms'
 

@@ -1,6 +1,5 @@
 // Pattern alerts as the people told about them see them: the evidence within their own scope, acknowledgement,
 // the IRO's decision on the child's review (part of the child's record), resolution with a reason.
-import { can } from '@/lib/domain/permissions'
 import { RULE_TITLES, type RuleCode } from '@/lib/domain/patterns'
 import { checkAlertDecision } from '@/lib/domain/reviews'
 import { nextReviews } from './reviews'
@@ -8,19 +7,17 @@ import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Decision } from '@/lib/validation/alerts'
-import { recordAudit } from './audit'
-import { getPrisma, inTurn, type Tx } from './database'
-import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
-import { childWhere, episodeWhere } from './scope'
+import { inTurn, type Tx } from './database'
+import { throwIfProblems, ValidationError } from './errors'
+import { orNotFound, useCase } from './use-case'
 
+/** An alert is in scope for the people told about it (its recipients); anyone else finds nothing, as if it did not
+ * exist. Every action on alerts is held only by roles that also read them. */
 async function findAlert(tx: Tx, actor: Actor, alertId: string) {
-  if (!can(actor, 'alert.read')) throw new NotFoundError('alert')
-  const alert = await tx.alert.findFirst({
+  return tx.alert.findFirst({
     where: { id: alertId, recipients: { some: { userId: actor.userId } } },
     include: { recipients: { include: { user: { select: { id: true, name: true, roles: { select: { homeId: true, providerId: true, localAuthorityId: true, home: { select: { providerId: true } } } } } } }, orderBy: { notifiedAt: 'asc' } }, decisions: { orderBy: { decidedAt: 'asc' } }, events: { orderBy: { at: 'asc' } } },
-  })
-  if (!alert) throw new NotFoundError('alert')
-  return alert
+  }).then(orNotFound('alert'))
 }
 
 /** How many alerts a page of the list shows. */
@@ -30,12 +27,11 @@ export type AlertListQuery = { status?: 'OPEN' | 'RESOLVED'; unacknowledged?: bo
 
 /** The alerts this person was told about, a page at a time: open first, newest evidence first, with how many in all
  * (never silently cut short). */
-export async function listAlerts(actor: Actor, query: AlertListQuery = {}) {
-  if (!can(actor, 'alert.read')) throw new ForbiddenError('Your roles do not include pattern alerts.')
-  const prisma = await getPrisma()
-  const mine = query.unacknowledged ? { some: { userId: actor.userId, acknowledgedAt: null } } : { some: { userId: actor.userId } }
-  const where = { recipients: mine, ...(query.status ? { status: query.status } : {}) }
-  return prisma.$transaction(async (tx) => {
+export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now = new Date()) {
+  const denied = { forbidden: 'Your roles do not include pattern alerts.' }
+  return useCase(actor, 'alert.read', { denied, now }, async ({ tx, scope, audit }) => {
+    const mine = { some: { userId: actor.userId, ...(query.unacknowledged ? { acknowledgedAt: null } : {}) } }
+    const where = { recipients: mine, ...(query.status ? { status: query.status } : {}) }
     const total = await tx.alert.count({ where })
     const pages = Math.max(1, Math.ceil(total / ALERTS_PER_PAGE))
     const page = Math.min(Math.max(1, query.page ?? 1), pages)
@@ -47,8 +43,13 @@ export async function listAlerts(actor: Actor, query: AlertListQuery = {}) {
       select: { id: true, rule: true, severity: true, title: true, summary: true, status: true, openedAt: true, updatedAt: true, childIds: true, recipients: { where: { userId: actor.userId }, select: { acknowledgedAt: true } } },
     })
     // name the children this person may see; the others stay unnamed
-    const visible = await tx.child.findMany({ where: { AND: [{ id: { in: [...new Set(alerts.flatMap((a) => a.childIds))] } }, childWhere(actor, 'child.read', new Date())] }, select: { id: true, firstName: true, lastName: true } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'alert.list', subjectType: 'alert', subjectId: '*', details: { count: alerts.length } })
+    const named = [...new Set(alerts.flatMap((a) => a.childIds))]
+    const visible = await tx.child.findMany({
+      where: { AND: [{ id: { in: named } }, scope.child] },
+      select: { id: true, firstName: true, lastName: true },
+    })
+    const childIds = visible.map((c) => c.id)
+    await audit({ action: 'alert.list', subjectType: 'alert', subjectId: '*', childIds, details: { count: alerts.length } })
     return {
       total,
       page,
@@ -72,23 +73,29 @@ export async function listAlerts(actor: Actor, query: AlertListQuery = {}) {
 
 /** One alert with its evidence, limited to what this person may see, and the IRO's review timetable for context. */
 export async function getAlert(actor: Actor, alertId: string, now = new Date()) {
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
+  return useCase(actor, 'alert.read', { subject: 'alert', now }, async ({ tx, scope, audit }) => {
     const alert = await findAlert(tx, actor, alertId)
     const evidence = alert.evidence as { episodeIds: string[]; interviewIds?: string[]; facts?: string[] }
     const [children, episodes] = await inTurn(
       () => tx.child.findMany({
-        where: { AND: [{ id: { in: alert.childIds } }, childWhere(actor, 'child.read', now)] },
+        where: { AND: [{ id: { in: alert.childIds } }, scope.child] },
         select: { id: true, firstName: true, lastName: true, iroId: true, socialWorkerId: true, placements: { orderBy: { startDate: 'asc' }, take: 1, select: { startDate: true } }, alertDecisions: { where: { bringForward: true }, select: { reviewDate: true } } },
       }),
       () => tx.missingEpisode.findMany({
-        where: { AND: [{ id: { in: evidence.episodeIds } }, episodeWhere(actor, 'episode.read', now)] },
+        where: { AND: [{ id: { in: evidence.episodeIds } }, scope.episode] },
         orderBy: { lastSeenAt: 'asc' },
         select: { id: true, lastSeenAt: true, returnedAt: true, lastSeenPlace: true, absenceType: true, child: { select: { firstName: true, lastName: true } }, home: { select: { name: true } }, locations: { select: { typedName: true, role: true } } },
       }),
     )
     const reviews = await nextReviews(tx, children.map((c) => c.id), now)
-    await recordAudit(tx, { actorId: actor.userId, action: 'alert.read', subjectType: 'alert', subjectId: alert.id, childId: alert.childIds.length === 1 ? alert.childIds[0] : null, details: {} })
+    await audit({
+      action: 'alert.read',
+      subjectType: 'alert',
+      subjectId: alert.id,
+      childId: alert.childIds.length === 1 ? alert.childIds[0] : null,
+      childIds: children.map((c) => c.id),
+      details: {},
+    })
     const me = alert.recipients.find((r) => r.userId === actor.userId)!
     // who else was told, only where the reader may know of them: a manager of another home would say where an
     // unnamed child lives. People at the reader's own organisations, and those allocated to children they may read.
@@ -130,27 +137,31 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
 }
 
 export async function acknowledgeAlert(actor: Actor, alertId: string, now = new Date()) {
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
+  return useCase(actor, 'alert.read', { subject: 'alert', now }, async ({ tx, audit }) => {
     const alert = await findAlert(tx, actor, alertId)
     const { count } = await tx.alertRecipient.updateMany({ where: { alertId, userId: actor.userId, acknowledgedAt: null }, data: { acknowledgedAt: now } })
-    if (count === 0) return { id: alertId } // already acknowledged (a double click, a second tab): nothing new to record
+    // already acknowledged (a double click, a second tab): nothing new to record but that the alert was looked up
+    if (count === 0) {
+      await audit({ action: 'alert.read', subjectType: 'alert', subjectId: alert.id, details: {} })
+      return { id: alertId }
+    }
     await tx.alertEvent.create({ data: { alertId, kind: 'acknowledged', at: now, byId: actor.userId } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'alert.acknowledge', subjectType: 'alert', subjectId: alert.id, details: {} })
+    await audit({ action: 'alert.acknowledge', subjectType: 'alert', subjectId: alert.id, details: {} })
     return { id: alertId }
   })
 }
 
 /** The IRO's decision for one of their children: bring the review forward (to a date) or not (why, and no date). */
 export async function decideOnAlert(actor: Actor, alertId: string, input: Decision, now = new Date()) {
-  if (!can(actor, 'alert.decide')) throw new NotFoundError('alert')
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
+  return useCase(actor, 'alert.decide', { subject: 'alert', now }, async ({ tx, scope, audit }) => {
     // one decision at a time per alert, so a double submit sees the first one (and a resolution, its result)
     await tx.$queryRaw`SELECT id FROM "Alert" WHERE id = ${alertId} FOR UPDATE`
     const alert = await findAlert(tx, actor, alertId)
-    const child = await tx.child.findFirst({ where: { id: input.childId, iroId: actor.userId } })
-    if (!child || !alert.childIds.includes(child.id)) throw new ValidationError({ childId: 'Choose a child in this alert whom you review' })
+    // a child of this alert whom this IRO reviews (the scope of alert.decide), whether or not it exists otherwise
+    const child = await tx.child.findFirst({
+      where: { AND: [{ id: input.childId }, { id: { in: alert.childIds } }, { iroId: actor.userId }, scope.child] },
+    })
+    if (!child) throw new ValidationError({ childId: 'Choose a child in this alert whom you review' })
     const reviewDate = input.bringForward ? input.reviewDate : null
     const reason = input.reason ?? ''
     if (reviewDate && reviewDate < londonDate(now)) throw new ValidationError({ reviewDate: 'The review cannot be brought forward to a date in the past' })
@@ -161,28 +172,33 @@ export async function decideOnAlert(actor: Actor, alertId: string, input: Decisi
     })
     await tx.alertRecipient.updateMany({ where: { alertId, userId: actor.userId, acknowledgedAt: null }, data: { acknowledgedAt: now } })
     await tx.alertEvent.create({ data: { alertId, kind: 'decision', at: now, byId: actor.userId, note: input.bringForward ? `Review brought forward to ${input.reviewDate}` : 'Review not brought forward' } }) // the reason stays on the decision, shown with the child
-    await recordAudit(tx, { actorId: actor.userId, action: 'alert.decision', subjectType: 'alert', subjectId: alertId, childId: child.id, details: { decisionId: decision.id, bringForward: input.bringForward } })
+    await audit({ action: 'alert.decision', subjectType: 'alert', subjectId: alertId, childId: child.id, details: { decisionId: decision.id, bringForward: input.bringForward } })
     return { id: decision.id }
   })
 }
 
 export async function resolveAlert(actor: Actor, alertId: string, input: { reason: string }, now = new Date()) {
-  if (!can(actor, 'alert.resolve')) throw new NotFoundError('alert')
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
+  return useCase(actor, 'alert.resolve', { subject: 'alert', now }, async ({ tx, audit }) => {
     const alert = await findAlert(tx, actor, alertId)
     const resolved = await tx.alert.updateMany({ where: { id: alertId, status: 'OPEN' }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, resolutionReason: input.reason, resolvedEvidence: alert.evidence as object } })
     if (resolved.count !== 1) throw new ValidationError({ form: 'This alert is already resolved.' })
     await tx.alertEvent.create({ data: { alertId, kind: 'resolved', at: now, byId: actor.userId, note: input.reason } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'alert.resolve', subjectType: 'alert', subjectId: alertId, details: {} })
+    await audit({ action: 'alert.resolve', subjectType: 'alert', subjectId: alertId, details: {} })
     return { id: alertId }
   })
 }
 
 /** The IRO's decisions about a child, for the child's page. */
 export async function childReviewDecisions(actor: Actor, childId: string, now = new Date()) {
-  const prisma = await getPrisma()
-  const child = await prisma.child.findFirst({ where: { AND: [{ id: childId }, childWhere(actor, 'child.read', now)] }, select: { id: true } })
-  if (!child) throw new NotFoundError('child')
-  return prisma.alertDecision.findMany({ where: { childId }, orderBy: { decidedAt: 'desc' }, include: { alert: { select: { id: true, rule: true } } } })
+  return useCase(actor, 'child.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
+    await find.child(childId, { select: { id: true } })
+    const decisions = await tx.alertDecision.findMany({
+      where: { childId },
+      orderBy: { decidedAt: 'desc' },
+      include: { alert: { select: { id: true, rule: true } } },
+    })
+    const details = { count: decisions.length }
+    await audit({ action: 'child.review-decisions', subjectType: 'child', subjectId: childId, childId, details })
+    return decisions
+  })
 }

@@ -71,6 +71,7 @@ export type AuditPayloads = {
   'notification.read': Record<string, never>
   'alert.list': { count: number }
   'alert.read': Record<string, never>
+  'child.review-decisions': { count: number }
   'export.ssda903': { year: number; children: number; failures: number }
   'report.ofsted-home': { from: string; to: string; homes: number }
   'report.annex-a': { children: number }

@@ -5,24 +5,26 @@
 import { hasCurrentSafetyPlan, needsSafetyPlan } from '@/lib/domain/cse'
 import { toCsv } from '@/lib/domain/csv'
 import { inAgeBand, missingFigures, type ChildCseFact, type EpisodeFact, type TableId } from '@/lib/domain/missing-report'
-import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { isoDate, londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { settings } from '@/lib/settings'
 import type { MissingReportQuery } from '@/lib/validation/reports'
-import { recordAudit } from './audit'
 import { planDays, planFlagsSelect } from './cse'
-import { getPrisma, inTurn } from './database'
-import { ForbiddenError, NotFoundError } from './errors'
+import { inTurn } from './database'
+import { NotFoundError } from './errors'
 import { episodeFiguresWhere, figuresAuthoritiesWhere, figuresHomesWhere } from './scope'
+import { useCase } from './use-case'
+
+const NOT_A_READER = {
+  forbidden: 'Missing-episode reports are for home staff, managers, responsible individuals, IROs, social workers and LA missing leads.',
+}
 
 export async function missingReport(actor: Actor, query: MissingReportQuery, now = new Date()) {
-  if (!can(actor, 'report.missing')) throw new ForbiddenError('Missing-episode reports are for home staff, managers, responsible individuals, IROs, social workers and LA missing leads.')
-  const scope = episodeFiguresWhere(actor, 'report.missing', now)
-  const today = londonDate(now)
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
+  return useCase(actor, 'report.missing', { denied: NOT_A_READER, now }, async ({ tx, audit }) => {
+    // figures have a scope of their own: a home counts the episodes at the home, wherever the child lives now
+    const scope = episodeFiguresWhere(actor, 'report.missing', now)
+    const today = londonDate(now)
     // what the filters can choose from: the homes and placing authorities the actor's figures can be about
     const [homes, authorities] = await inTurn(
       () => tx.home.findMany({ where: figuresHomesWhere(actor, 'report.missing', now), orderBy: { name: 'asc' }, select: { id: true, name: true } }),
@@ -73,7 +75,8 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
         return { childId: c.id, level: latest?.level ?? 'NOT_SCREENED', needsPlan: latest ? needsSafetyPlan(latest) : false, currentPlan: hasCurrentSafetyPlan(c.safetyPlans.map(planDays), today) }
       })
     const figures = missingFigures(episodes, cse, query, now, settings.returnInterview.dueSoonHours)
-    await recordAudit(tx, { actorId: actor.userId, action: 'report.missing', subjectType: 'report', subjectId: 'missing', details: { ...query, episodes: episodes.length } })
+    const details = { ...query, episodes: episodes.length }
+    await audit({ action: 'report.missing', subjectType: 'report', subjectId: 'missing', childIds: [...counted], details })
     return { period: { from: query.from, to: query.to }, filter: { home: query.home ?? null, authority: query.authority ?? null, ageBand: query.ageBand ?? null, sex: query.sex ?? null }, options: { homes, authorities }, ...figures }
   })
 }

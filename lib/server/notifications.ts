@@ -48,6 +48,10 @@ export async function notifyChildTeam(tx: Tx, childId: string, message: { kind: 
   )
 }
 
+// TODO(lead): the inbox reads below are not use cases yet: useCase() needs an action, and no action in
+// lib/domain/permissions.ts is held by every role (each person reads their own inbox, visitors and administrators
+// too). With a 'notification.read' action for all roles they move onto useCase() like the rest.
+
 /** The signed-in person's inbox, newest first. */
 export async function listNotifications(actor: Actor, take = 100) {
   const prisma = await getPrisma()

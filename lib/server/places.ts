@@ -2,15 +2,13 @@
 // vehicle; it is linked automatically only when it is certainly the same (the same name and postcode, the same full
 // registration, the same name and description). Anything less is a merge suggestion for a person to decide. Each
 // link keeps what was typed for that child, so one child's record never shows words written for another.
-import { can } from '@/lib/domain/permissions'
 import { associateKey, associateNameKey, formatRegistration, fullRegistration, locationKey, probablySame, registrationKey, vehicleKey } from '@/lib/domain/places'
 import type { Actor } from '@/lib/domain/roles'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { recordAudit } from './audit'
-import { getPrisma, type Tx } from './database'
-import { ForbiddenError, NotFoundError, ValidationError } from './errors'
-import { episodeWhere } from './scope'
+import { inTurn, type Tx } from './database'
+import { NotFoundError, ValidationError } from './errors'
 import { patternsAfterEvent } from './patterns'
+import { openUseCase, useCase } from './use-case'
 
 type LocationInput = { name: string | null; kind?: string | null; postcode?: string | null }
 type AssociateInput = { name: string | null; description: string | null }
@@ -69,16 +67,26 @@ type Link = { typed: string[]; episode: { id: string; childId: string } }
  * episodes this person can see, never from other children's records.
  */
 export async function listPlaces(actor: Actor, now = new Date()) {
-  if (!can(actor, 'episode.read')) throw new ForbiddenError("Your roles do not include seeing children's missing episodes.")
-  const prisma = await getPrisma()
-  const visible = episodeWhere(actor, 'episode.read', now)
+  const denied = { forbidden: "Your roles do not include seeing children's missing episodes." }
+  return useCase(actor, 'episode.read', { denied, now }, async ({ tx, scope, audit }) => {
+    const { childIds, ...places } = await placesIn(tx, scope.episode)
+    // who looked at the places, people and vehicles linked to children, as for any read of their records
+    const details = { places: places.location.length, people: places.associate.length, vehicles: places.vehicle.length }
+    await audit({ action: 'place.list', subjectType: 'place', subjectId: '*', childIds, details })
+    return places
+  })
+}
+
+/** The places, people and vehicles named in the episodes `visible` selects, and the children those episodes are
+ * about. */
+async function placesIn(tx: Tx, visible: Prisma.MissingEpisodeWhereInput) {
   const episode = { select: { id: true, childId: true } }
   const named = { episodes: { some: { episode: visible } } }
-  const [locations, associates, vehicles] = await Promise.all([
-    prisma.location.findMany({ where: named, select: { id: true, mergedIntoId: true, episodes: { where: { episode: visible }, select: { typedName: true, typedPostcode: true, episode } } } }),
-    prisma.associate.findMany({ where: named, select: { id: true, mergedIntoId: true, episodes: { where: { episode: visible }, select: { typedName: true, typedDescription: true, episode } } } }),
-    prisma.vehicle.findMany({ where: named, select: { id: true, mergedIntoId: true, episodes: { where: { episode: visible }, select: { typedRegistration: true, typedDescription: true, typedTaxiFirm: true, episode } } } }),
-  ])
+  const [locations, associates, vehicles] = await inTurn(
+    () => tx.location.findMany({ where: named, select: { id: true, mergedIntoId: true, episodes: { where: { episode: visible }, select: { typedName: true, typedPostcode: true, episode } } } }),
+    () => tx.associate.findMany({ where: named, select: { id: true, mergedIntoId: true, episodes: { where: { episode: visible }, select: { typedName: true, typedDescription: true, episode } } } }),
+    () => tx.vehicle.findMany({ where: named, select: { id: true, mergedIntoId: true, episodes: { where: { episode: visible }, select: { typedRegistration: true, typedDescription: true, typedTaxiFirm: true, episode } } } }),
+  )
   const group = (rows: { id: string; mergedIntoId: string | null; links: Link[] }[]) => {
     const byKept = new Map<string, { episodes: Set<string>; children: Set<string>; typed: Set<string> }>()
     for (const row of rows) {
@@ -96,11 +104,11 @@ export async function listPlaces(actor: Actor, now = new Date()) {
   const locationGroups = group(locations.map((l) => ({ ...l, links: l.episodes.map((e) => ({ episode: e.episode, typed: texts(e.typedName) })) })))
   const associateGroups = group(associates.map((a) => ({ ...a, links: a.episodes.map((e) => ({ episode: e.episode, typed: texts(e.typedDescription) })) })))
   const vehicleGroups = group(vehicles.map((v) => ({ ...v, links: v.episodes.map((e) => ({ episode: e.episode, typed: texts(e.typedDescription, e.typedTaxiFirm) })) })))
-  const [keptLocations, keptAssociates, keptVehicles] = await Promise.all([
-    prisma.location.findMany({ where: { id: { in: [...locationGroups.keys()] } } }),
-    prisma.associate.findMany({ where: { id: { in: [...associateGroups.keys()] } } }),
-    prisma.vehicle.findMany({ where: { id: { in: [...vehicleGroups.keys()] } } }),
-  ])
+  const [keptLocations, keptAssociates, keptVehicles] = await inTurn(
+    () => tx.location.findMany({ where: { id: { in: [...locationGroups.keys()] } } }),
+    () => tx.associate.findMany({ where: { id: { in: [...associateGroups.keys()] } } }),
+    () => tx.vehicle.findMany({ where: { id: { in: [...vehicleGroups.keys()] } } }),
+  )
   const counted = (groups: ReturnType<typeof group>, id: string) => {
     const g = groups.get(id)!
     return { episodes: g.episodes.size, children: g.children.size, detail: [...g.typed].slice(0, 3).join('; ') }
@@ -119,24 +127,22 @@ export async function listPlaces(actor: Actor, now = new Date()) {
         .map((b) => ({ kind, a, b })),
     ),
   )
-  // who looked at the places, people and vehicles linked to children, as for any read of their records
-  await prisma.$transaction((tx) =>
-    recordAudit(tx, { actorId: actor.userId, action: 'place.list', subjectType: 'place', subjectId: '*', details: { places: records.location.length, people: records.associate.length, vehicles: records.vehicle.length } }),
-  )
-  return { ...records, suggestions }
+  const links = [...locations, ...associates, ...vehicles].flatMap((r): { episode: { childId: string } }[] => r.episodes)
+  const childIds = [...new Set(links.map((l) => l.episode.childId))]
+  return { ...records, suggestions, childIds }
 }
 
 const TABLES: Record<PlaceKind, string> = { location: 'Location', associate: 'Associate', vehicle: 'Vehicle' }
 
 /** Merges one record into another: every episode naming either now counts as naming the one kept. */
 export async function mergePlaces(actor: Actor, input: { kind: PlaceKind; keepId: string; mergeId: string }, now = new Date()) {
-  if (!can(actor, 'place.merge')) throw new ForbiddenError('Only registered managers and LA missing leads can merge records.')
-  if (input.keepId === input.mergeId) throw new ValidationError({ mergeId: 'Choose two different records' })
-  // both must be records this person sees now (through their episodes)
-  const seen = new Set((await listPlaces(actor, now))[input.kind].map((r) => r.id))
-  if (!seen.has(input.keepId) || !seen.has(input.mergeId)) throw new NotFoundError('record')
-  const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
+  const denied = { forbidden: 'Only registered managers and LA missing leads can merge records.' }
+  await useCase(actor, 'place.merge', { denied, now }, async ({ tx, audit }) => {
+    if (input.keepId === input.mergeId) throw new ValidationError({ mergeId: 'Choose two different records' })
+    // both must be records this person sees now (through the episodes they may read)
+    const visible = openUseCase(tx, actor, 'episode.read', now).scope.episode
+    const seen = new Set((await placesIn(tx, visible))[input.kind].map((r) => r.id))
+    if (!seen.has(input.keepId) || !seen.has(input.mergeId)) throw new NotFoundError('record')
     // lock both rows, then check again that neither has been merged meanwhile (two merges at once must not chain)
     const locked = await tx.$queryRaw<{ id: string; mergedIntoId: string | null }[]>(
       Prisma.sql`SELECT id, "mergedIntoId" FROM ${Prisma.raw(`"${TABLES[input.kind]}"`)} WHERE id IN (${input.keepId}, ${input.mergeId}) ORDER BY id FOR UPDATE`,
@@ -157,6 +163,6 @@ export async function mergePlaces(actor: Actor, input: { kind: PlaceKind; keepId
       await tx.alert.update({ where: { id: alert.id }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, resolutionReason: reason, updatedAt: now } })
       await tx.alertEvent.create({ data: { alertId: alert.id, kind: 'resolved', at: now, byId: actor.userId, note: reason } })
     }
-    await recordAudit(tx, { actorId: actor.userId, action: 'place.merge', subjectType: input.kind, subjectId: input.keepId, details: { mergedId: input.mergeId } })
+    await audit({ action: 'place.merge', subjectType: input.kind, subjectId: input.keepId, details: { mergedId: input.mergeId } })
   })
 }

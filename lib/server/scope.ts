@@ -126,6 +126,14 @@ export async function concernsVisibleIn(tx: Tx, actor: Actor, interviewIds: stri
   return new Set(rows.map((r) => r.id))
 }
 
+/** WHERE clause for the local authorities whose work the actor does `action` for (an LA missing lead's authority). */
+export function authorityWhere(actor: Actor, action: Action): Prisma.LocalAuthorityWhereInput {
+  const ids = grantsFor(actor, action)
+    .map((g) => g.localAuthorityId)
+    .filter((id): id is string => !!id)
+  return { id: { in: ids } }
+}
+
 /** WHERE clause for the homes the actor may do `action` to (oversight: lib/domain/permissions.ts HOME_SCOPE). */
 export function homeWhere(actor: Actor, action: Action): Prisma.HomeWhereInput {
   const conditions = grantsFor(actor, action).flatMap((g): Prisma.HomeWhereInput[] => {

@@ -3,13 +3,10 @@
 // (lib/domain/ssda903-missing.ts). Fields Haven does not hold (UPN, MOTHER, MC_DOB, CIN, HOME_POST) are left blank.
 import { strToU8, zipSync } from 'fflate'
 import { toCsv } from '@/lib/domain/csv'
-import { grantsFor } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { checkMissingTable, returnDate, type EpisodeRow, type HeaderRow, type MissingRow } from '@/lib/domain/ssda903-missing'
 import { isoDate, londonDate } from '@/lib/domain/time'
-import { recordAudit } from './audit'
-import { getPrisma } from './database'
-import { ForbiddenError, NotFoundError } from './errors'
+import { orNotFound, useCase } from './use-case'
 
 export const SSDA903_COLUMNS = {
   header: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
@@ -25,16 +22,16 @@ export const collectionYear = (year: number) => ({ from: `${year}-04-01`, to: `$
 export const collectionYearOn = (isoDay: string) => Number(isoDay.slice(0, 4)) - (isoDay.slice(5) < '04-01' ? 1 : 0)
 
 export async function ssda903Return(actor: Actor, query: { year: number; authorityId: string }, now = new Date()) {
-  const leads = grantsFor(actor, 'export.ssda903')
-  if (!leads.length) throw new ForbiddenError('Only an LA missing lead exports the SSDA903 return.')
-  if (!leads.some((g) => g.localAuthorityId === query.authorityId)) throw new NotFoundError('local authority')
-  const { from, to } = collectionYear(query.year)
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const authority = await tx.localAuthority.findUniqueOrThrow({ where: { id: query.authorityId }, select: { id: true, name: true } })
+  const denied = { forbidden: 'Only an LA missing lead exports the SSDA903 return.' }
+  return useCase(actor, 'export.ssda903', { denied, now }, async ({ tx, scope, audit }) => {
+    // the lead's own authority only: another authority's return is not found, as if it did not exist
+    const authority = await tx.localAuthority
+      .findFirst({ where: { AND: [{ id: query.authorityId }, scope.authority] }, select: { id: true, name: true } })
+      .then(orNotFound('local authority'))
+    const { from, to } = collectionYear(query.year)
     const inYear = { startDate: { lte: new Date(`${to}T00:00:00Z`) }, OR: [{ endDate: null }, { endDate: { gte: new Date(`${from}T00:00:00Z`) } }] }
     const children = await tx.child.findMany({
-      where: { placingAuthorityId: authority.id, placements: { some: inYear } },
+      where: { AND: [{ placingAuthorityId: authority.id, placements: { some: inYear } }, scope.child] },
       orderBy: { id: 'asc' },
       select: {
         id: true,
@@ -82,7 +79,13 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
       }
     }
     const failures = checkMissingTable({ header, episodes, missing })
-    await recordAudit(tx, { actorId: actor.userId, action: 'export.ssda903', subjectType: 'local-authority', subjectId: authority.id, details: { year: query.year, children: children.length, failures: failures.length } })
+    await audit({
+      action: 'export.ssda903',
+      subjectType: 'local-authority',
+      subjectId: authority.id,
+      childIds: children.map((c) => c.id),
+      details: { year: query.year, children: children.length, failures: failures.length },
+    })
     return { authority, year: query.year, period: { from, to }, generatedAt: now.toISOString(), tables: { header, episodes, missing }, failures }
   })
 }

@@ -8,7 +8,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { recordAudit, type AuditAction, type AuditPayloads } from './audit'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError, NotFoundError } from './errors'
-import { childWhere, episodeWhere, homeWhere, interviewWhere } from './scope'
+import { authorityWhere, childWhere, episodeWhere, homeWhere, interviewWhere } from './scope'
 
 type Args<T> = Omit<T, 'where'>
 
@@ -33,6 +33,8 @@ export type UseCase = {
     interview: Prisma.ReturnInterviewWhereInput
     plan: Prisma.SafetyPlanWhereInput
     home: Prisma.HomeWhereInput
+    /** the local authorities the actor holds a grant at for this action */
+    authority: Prisma.LocalAuthorityWhereInput
   }
   /** One record by id, within scope; NotFoundError otherwise. */
   find: {
@@ -93,6 +95,7 @@ export function openUseCase(tx: Tx, actor: Actor, action: Action, now: Date): Us
     interview: interviewWhere(actor, action, now),
     plan: { child } satisfies Prisma.SafetyPlanWhereInput,
     home: homeWhere(actor, action),
+    authority: authorityWhere(actor, action),
   }
   const uc: UseCase & { audited: number } = {
     tx,

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createChild, getChild, listChildren } from '@/lib/server/children'
+import { randomUUID } from 'node:crypto'
+import { childrenNeedingAttention, createChild, getChild, listChildren } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
 import { NotFoundError, ValidationError } from '@/lib/server/errors'
 import { endPlacement, startPlacement } from '@/lib/server/placements'
 import { newChildSchema, placementStartSchema } from '@/lib/validation/children'
 import { freshDatabase } from '../support/database'
 import { makeChild, makeEpisode, makePerson, makeWorld, type World } from '../support/fixtures'
+import { calendarDate } from '@/lib/domain/time'
 
 let world: World
 beforeAll(async () => {
@@ -170,6 +172,24 @@ describe('scope beyond the matrix', () => {
     await (await getPrisma()).placement.updateMany({ where: { childId: last.id }, data: { bedAndBreakfast: true } })
     expect((await listChildren(iro, { mayNeedAttention: true })).children.map((c) => c.firstName)).toEqual(['Pat129'])
     expect((await listChildren(iro, { homeId: world.homeA.id })).total).toBe(0)
+  })
+
+  it('the placements that need attention are every one in view, however many: none dropped past a page', async () => {
+    const iro = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Busy IRO')
+    const prisma = await getPrisma()
+    const ids = Array.from({ length: 505 }, () => randomUUID())
+    await prisma.child.createMany({
+      data: ids.map((id, n) => ({ id, firstName: `Bea${String(n).padStart(3, '0')}`, lastName: 'Test', dateOfBirth: calendarDate('2010-05-04'), sex: 'FEMALE' as const, ethnicity: 'WBRI', legalStatus: 'C2', placingAuthorityId: world.laOne.id, iroId: iro.userId })),
+    })
+    await prisma.placement.createMany({
+      data: ids.map((childId) => ({ childId, homeId: world.homeB.id, areaAuthorityId: world.laTwo.id, outOfArea: true, startDate: calendarDate('2024-01-10'), placeCode: 'K2', placeProvider: 'PR4', bedAndBreakfast: true })),
+    })
+    const shown = await childrenNeedingAttention(iro)
+    expect(shown).toHaveLength(505)
+    expect(shown.at(-1)!.firstName).toBe('Bea504')
+    // a read of many children: the audit names each one
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: iro.userId, action: 'child.list' }, orderBy: { seq: 'desc' } })
+    expect(new Set(event.childIds)).toEqual(new Set(ids))
   })
 
   it('searches by name within scope only', async () => {

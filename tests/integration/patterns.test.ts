@@ -93,6 +93,11 @@ describe('pattern alerts', () => {
     const [alert] = (await listAlerts(iro)).alerts.filter((a) => a.rule === 'repeat-missing')
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
     await expect(decideOnAlert(iro, alert.id, decisionSchema.parse({ childId: child.id, bringForward: 'yes', reviewDate: '2020-01-01' }))).rejects.toThrow('Some answers need correcting')
+    // a child the IRO does not review, and one that does not exist, are refused in the same words
+    const notMine = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const refusal = (childId: string) => problems(decideOnAlert(iro, alert.id, decisionSchema.parse({ childId, bringForward: 'no', reason: 'Seen' })))
+    expect(await refusal(notMine.id)).toEqual({ childId: 'Choose a child in this alert whom you review' })
+    expect(await refusal('no-such-child')).toEqual(await refusal(notMine.id))
     const { id } = await decideOnAlert(iro, alert.id, decisionSchema.parse({ childId: child.id, bringForward: 'yes', reviewDate: tomorrow }))
     const view = await getAlert(iro, alert.id)
     expect(view.decisions.map((d) => d.id)).toEqual([id])

@@ -34,6 +34,9 @@ describe('the SSDA903 return', () => {
     // only the authority's own children
     const north = await (await getPrisma()).child.findMany({ where: { placingAuthorityId: 'demo-la-north' }, select: { id: true } })
     expect(result.tables.header.map((h) => h.CHILD).every((id) => north.some((c) => c.id === id))).toBe(true)
+    // the export is audited with every child it holds
+    const event = await (await getPrisma()).auditEvent.findFirstOrThrow({ where: { action: 'export.ssda903', actorId: 'demo-user-lead' }, orderBy: { seq: 'desc' } })
+    expect(new Set(event.childIds)).toEqual(new Set(result.tables.header.map((h) => h.CHILD)))
   })
 
   it('downloads the three tables in one zip, each CSV as it downloads on its own', async () => {
@@ -79,6 +82,11 @@ describe('the SSDA903 return', () => {
 
   it('is the placing authority’s missing lead’s, for their own authority only', async () => {
     await expect(ssda903Return(await actor('demo-user-lead'), { year: thisYear(), authorityId: 'demo-la-south' })).rejects.toBeInstanceOf(NotFoundError)
+    // another authority's return is "not found" in the same words as an authority that does not exist
+    const other = await ssda903Return(await actor('demo-user-lead'), { year: thisYear(), authorityId: 'demo-la-south' }).catch((e) => e)
+    const none = await ssda903Return(await actor('demo-user-lead'), { year: thisYear(), authorityId: 'no-such-authority' }).catch((e) => e)
+    expect(none).toBeInstanceOf(NotFoundError)
+    expect(none.message).toBe(other.message)
     await expect(ssda903Return(await actor('demo-user-manager'), { year: thisYear(), authorityId: 'demo-la-north' })).rejects.toBeInstanceOf(ForbiddenError)
   })
 })

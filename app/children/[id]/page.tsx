@@ -13,7 +13,7 @@ import { Reg41NoticeForm } from './Reg41NoticeForm'
 import { LEVEL_LABELS } from '@/lib/domain/cse'
 import { addMonths } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
-import { loadChildOr404 } from '@/lib/server/page-helpers'
+import { loadChildOr404 } from '@/app/(lib)/load-or-404'
 
 export const metadata = { title: 'Child' }
 

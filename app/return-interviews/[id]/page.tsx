@@ -3,7 +3,7 @@ import { Corrections } from '@/components/Corrections'
 import { can } from '@/lib/domain/permissions'
 import { CHILD_SAYS_SECTIONS, isOutstanding, OFFER_METHOD_LABELS, OUTCOME_LABELS, PREVENTION_LABELS, SHARING_BASIS_LABELS, STATUS_LABELS } from '@/lib/domain/return-interviews'
 import { formatDate, formatDateTime, londonLocal } from '@/lib/domain/time'
-import { loadInterviewOr404 } from '@/lib/server/interview-page'
+import { loadInterviewOr404 } from '@/app/(lib)/load-or-404'
 import { INTERVIEW_AMENDABLE } from '@/lib/validation/return-interviews'
 import { FollowUpForm, OfferForm, OutcomeForm, PoliceSharingForm, PreventionForm } from './InterviewForms'
 

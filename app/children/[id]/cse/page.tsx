@@ -3,7 +3,7 @@ import { INDICATOR_BY_CODE, LEVEL_LABELS, WHEN_LABELS } from '@/lib/domain/cse'
 import { addMonths } from '@/lib/domain/time'
 import { can } from '@/lib/domain/permissions'
 import { formatDate, formatDateTime, isoDate, londonDate, londonLocal } from '@/lib/domain/time'
-import { loadCseOr404 } from '@/lib/server/cse-page'
+import { loadCseOr404 } from '@/app/(lib)/load-or-404'
 import { settings } from '@/lib/settings'
 import { CompleteReg40Button, Reg40NoticeForm, SignOffButton } from './CseForms'
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { AMENDABLE_FIELDS, type AmendableField } from '@/lib/domain/episodes'
 import { can } from '@/lib/domain/permissions'
 import { londonLocal } from '@/lib/domain/time'
-import { loadEpisodeOr404 } from '@/lib/server/episode-page'
+import { loadEpisodeOr404 } from '@/app/(lib)/load-or-404'
 import { AmendForm } from './AmendForm'
 
 export const metadata = { title: 'Correct the record' }

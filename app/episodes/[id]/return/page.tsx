@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/domain/permissions'
 import { formatDateTime, londonLocal } from '@/lib/domain/time'
-import { loadEpisodeOr404 } from '@/lib/server/episode-page'
+import { loadEpisodeOr404 } from '@/app/(lib)/load-or-404'
 import { RecordReturnForm } from './RecordReturnForm'
 
 export const metadata = { title: 'Record the return' }

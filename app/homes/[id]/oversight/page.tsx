@@ -5,7 +5,7 @@ import { formatDate, formatMonth } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { currentMonth, getOversightMonth } from '@/lib/server/oversight/month'
-import { orNotFound } from '@/lib/server/page-helpers'
+import { orNotFound } from '@/app/(lib)/load-or-404'
 import { MonthPicker, monthOrCurrent } from './MonthPicker'
 
 export const metadata = { title: 'Oversight' }

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { londonLocal } from '@/lib/domain/time'
-import { loadInterviewOr404 } from '@/lib/server/interview-page'
+import { loadInterviewOr404 } from '@/app/(lib)/load-or-404'
 import { INTERVIEW_AMENDABLE, type InterviewAmendableField } from '@/lib/validation/return-interviews'
 import { AmendInterviewForm } from './AmendInterviewForm'
 

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { LOCATION_KIND_LABELS } from '@/lib/domain/episodes'
 import { SHARING_BASIS_LABELS } from '@/lib/domain/return-interviews'
 import { formatDateTime } from '@/lib/domain/time'
-import { loadInterviewOr404 } from '@/lib/server/interview-page'
+import { loadInterviewOr404 } from '@/app/(lib)/load-or-404'
 import { PrintButton } from '@/app/episodes/[id]/grab-pack/ShareForm'
 
 export const metadata = { title: 'Police intelligence summary' }

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/domain/permissions'
-import { loadCseOr404 } from '@/lib/server/cse-page'
+import { loadCseOr404 } from '@/app/(lib)/load-or-404'
 import { ScreeningForm } from './ScreeningForm'
 
 export const metadata = { title: 'CSE screening' }

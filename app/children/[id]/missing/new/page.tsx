@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/domain/permissions'
 import { londonLocal } from '@/lib/domain/time'
-import { loadChildOr404 } from '@/lib/server/page-helpers'
+import { loadChildOr404 } from '@/app/(lib)/load-or-404'
 import { ReportMissingForm } from './ReportMissingForm'
 
 export const metadata = { title: 'Report missing' }

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/domain/permissions'
 import { placementFormOptions } from '@/lib/server/children'
-import { loadChildOr404 } from '@/lib/server/page-helpers'
+import { loadChildOr404 } from '@/app/(lib)/load-or-404'
 import { StartPlacementForm } from './StartPlacementForm'
 
 export const metadata = { title: 'Start a placement' }

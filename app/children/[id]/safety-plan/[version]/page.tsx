@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { INDICATOR_BY_CODE } from '@/lib/domain/cse'
 import { formatDate, formatDateTime, isoDate } from '@/lib/domain/time'
-import { loadCseOr404 } from '@/lib/server/cse-page'
+import { loadCseOr404 } from '@/app/(lib)/load-or-404'
 
 export const metadata = { title: 'Safety plan' }
 

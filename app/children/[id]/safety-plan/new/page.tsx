@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { addMonths } from '@/lib/domain/time'
 import { can } from '@/lib/domain/permissions'
 import { isoDate, londonDate } from '@/lib/domain/time'
-import { loadCseOr404 } from '@/lib/server/cse-page'
+import { loadCseOr404 } from '@/app/(lib)/load-or-404'
 import { settings } from '@/lib/settings'
 import { PlanForm } from './PlanForm'
 

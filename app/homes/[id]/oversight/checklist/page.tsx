@@ -5,7 +5,7 @@ import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { currentMonth } from '@/lib/server/oversight/month'
 import { visitorChecklist } from '@/lib/server/oversight/checklist'
-import { orNotFound } from '@/lib/server/page-helpers'
+import { orNotFound } from '@/app/(lib)/load-or-404'
 import { ChecklistView } from '../Checklist'
 import { MonthPicker, monthOrCurrent } from '../MonthPicker'
 

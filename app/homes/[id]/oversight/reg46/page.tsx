@@ -3,7 +3,7 @@ import { formatDate, londonDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { reg46Context } from '@/lib/server/oversight/reviews'
-import { orNotFound } from '@/lib/server/page-helpers'
+import { orNotFound } from '@/app/(lib)/load-or-404'
 import { settings } from '@/lib/settings'
 import { LocationShareForm, Reg46Form } from '../ReviewForms'
 

@@ -3,7 +3,7 @@ import { londonDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { approvingAuthorities } from '@/lib/server/oversight/register'
-import { orNotFound } from '@/lib/server/page-helpers'
+import { orNotFound } from '@/app/(lib)/load-or-404'
 import { RegisterForm } from './RegisterForm'
 
 export const metadata = { title: 'Register an independent person' }

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/domain/permissions'
 import { formatDate } from '@/lib/domain/time'
-import { loadChildOr404 } from '@/lib/server/page-helpers'
+import { loadChildOr404 } from '@/app/(lib)/load-or-404'
 import { EndPlacementForm } from './EndPlacementForm'
 
 export const metadata = { title: 'End a placement' }

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, londonDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { getVisit } from '@/lib/server/oversight/visits'
-import { orNotFound } from '@/lib/server/page-helpers'
+import { orNotFound } from '@/app/(lib)/load-or-404'
 import { REPORT_EVENT_KINDS } from '@/lib/validation/oversight'
 import { AddActionForm, AmendVisitForm, ReportEventForm, ReportVersionForm, ResponseForm } from './VisitForms'
 

@@ -3,7 +3,7 @@ import { londonDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { visitFormContext } from '@/lib/server/oversight/visits'
-import { orNotFound } from '@/lib/server/page-helpers'
+import { orNotFound } from '@/app/(lib)/load-or-404'
 import { VisitForm } from './VisitForm'
 
 export const metadata = { title: 'Record a Regulation 44 visit' }

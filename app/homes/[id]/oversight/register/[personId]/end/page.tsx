@@ -4,7 +4,7 @@ import { formatDate, londonDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { getIndependentPerson } from '@/lib/server/oversight/register'
-import { orNotFound } from '@/lib/server/page-helpers'
+import { orNotFound } from '@/app/(lib)/load-or-404'
 import { EndAppointmentForm } from '../../../ReviewForms'
 
 export const metadata = { title: 'End an independent person’s appointment' }

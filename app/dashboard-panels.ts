@@ -1,0 +1,123 @@
+// The dashboard's panels: their titles, what each says when empty, and how the data is shown (the data comes from
+// lib/server/dashboard.ts).
+import { LEVEL_WORDS } from '@/lib/domain/oversight'
+import { holds, type Actor } from '@/lib/domain/roles'
+import { formatDate, formatMonth } from '@/lib/domain/time'
+import { INTERVIEW_ROLES, type DashboardData } from '@/lib/server/dashboard'
+import type { ChildSummary, EpisodeSummary, InterviewSummary } from '@/lib/validation/responses'
+
+export type DashboardPanel = {
+  title: string
+  empty: string
+  children?: ChildSummary[]
+  cse?: NonNullable<DashboardData['cse']>
+  episodes?: EpisodeSummary[]
+  interviews?: InterviewSummary[]
+  links?: { href: string; label: string; note?: string }[]
+  note?: string
+}
+
+export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPanel[] {
+  const panels: DashboardPanel[] = []
+  if (data.episodes) {
+    panels.push({
+      title: 'Missing now',
+      empty: 'Nobody in your view is recorded as missing or away. A child reported missing appears here until their return is recorded.',
+      episodes: data.episodes.open,
+    })
+    if (holds(actor, 'REGISTERED_MANAGER'))
+      panels.push({
+        title: 'Episodes to review',
+        empty: 'Nothing to review. A missing episode appears here when the child has returned, until you review and close it.',
+        episodes: data.episodes.toReview,
+      })
+  }
+  if (data.alerts) {
+    const { alerts: newest, total } = data.alerts
+    const open = newest.slice(0, 20)
+    panels.push({
+      title: holds(actor, 'IRO') ? 'Alerts for your decision' : 'New alerts',
+      empty: 'No new alerts. When a child you work with shows a pattern (repeat episodes, going missing with others, the same places, people or cars), the alert appears here.',
+      links: open.map((a) => ({ href: `/alerts/${a.id}`, label: a.title, note: [...a.children.map((c) => c.name), a.summary].join(' · ') })),
+      note: total > open.length ? `Showing ${open.length} of ${total} new alerts: see all on the Alerts page.` : undefined,
+    })
+  }
+  if (data.interviews) {
+    panels.push({
+      title: INTERVIEW_ROLES.find((r) => holds(actor, r)) === 'RETURN_INTERVIEW_PRACTITIONER' ? 'Interviews for your service' : 'Return interviews due',
+      empty: 'None due. After every return, the independent return interview appears here with its 72-hour deadline until it is recorded.',
+      interviews: data.interviews,
+      links: [{ href: '/return-interviews?status=all', label: 'All return interviews' }],
+    })
+  }
+  // report recommendation 2: every child at risk has a current plan; Regulation 40 notifications without delay
+  if (data.cse) {
+    panels.push({
+      title: 'Child sexual exploitation: to act on',
+      empty: 'Nothing to act on. Children at risk without a signed-off safety plan, plans past their review date and Regulation 40 notifications to make appear here.',
+      cse: data.cse,
+    })
+  }
+  if (data.children) {
+    const { children, total } = data.children
+    const placedHere = (c: ChildSummary) => c.currentPlacement !== null
+    panels.push({
+      title: holds(actor, 'IRO') || holds(actor, 'SOCIAL_WORKER') ? 'Your children' : 'Children',
+      empty: 'No children are in your view yet. Children placed in your homes, or allocated to you, appear here.',
+      children: children.filter(placedHere).slice(0, 25),
+      note: total > 25 ? `Showing 25 of ${total}: see all on the Children page.` : undefined,
+    })
+  }
+  if (data.needingAttention) {
+    panels.push({
+      title: 'Placements that need attention',
+      empty: 'None. Children placed in bed and breakfast, or under 16 in unregulated accommodation, appear here.',
+      children: data.needingAttention,
+    })
+  }
+  if (data.visitedHomes) {
+    const homes = data.visitedHomes
+    panels.push({
+      title: 'Homes you visit',
+      empty: 'You are not the independent visitor for any home yet.',
+      links: homes.map(({ home, month }) => ({ href: `/homes/${home.id}/oversight/checklist?month=${month}`, label: `${home.name}: what to check this month`, note: `${home.town}, Ofsted URN ${home.ofstedUrn}` })),
+    })
+    panels.push({
+      title: 'Monthly visits',
+      empty: 'No visits recorded yet. Your Regulation 44 visits and their reports appear here.',
+      links: homes.flatMap(({ home, visits, visitedThisMonth }) => [
+        ...(visitedThisMonth ? [] : [{ href: `/homes/${home.id}/oversight/visits/new`, label: `Record this month’s visit to ${home.name}`, note: 'No visit recorded yet this month' }]),
+        ...visits.map((v) => ({ href: `/homes/${home.id}/oversight/visits/${v.id}`, label: `${home.name}, ${formatDate(v.visitedOn)}` })),
+      ]),
+    })
+  }
+  if (data.oversight) {
+    panels.push({
+      title: 'Oversight of homes',
+      empty: 'No homes to oversee.',
+      links: data.oversight.rows.map((r) => {
+        const [thisMonth, lastMonth] = r.months
+        const worst = [lastMonth, thisMonth].find((m) => m.level === 'red') ?? [lastMonth, thisMonth].find((m) => m.level === 'amber') ?? thisMonth
+        return { href: `/homes/${r.home.id}/oversight?month=${worst.month}`, label: `${r.home.name}: ${LEVEL_WORDS[worst.level]} (${formatMonth(worst.month)})`, note: worst.checks.filter((c) => c.level !== 'green').map((c) => c.reason).join(' ') || 'Every check in order.' }
+      }),
+    })
+  }
+  if (data.leaversChildren) {
+    panels.push({
+      title: 'Children whose IRO or social worker has left',
+      empty: 'None. When an IRO or social worker leaves before their children are handed over, the children appear here until a system administrator allocates someone.',
+      links: data.leaversChildren.map((c) => ({ href: `/children/${c.id}`, label: c.name, note: `${c.left} has left` })),
+    })
+  }
+  if (data.accounts) {
+    panels.push({
+      title: 'People and access',
+      empty: '',
+      links: [
+        { href: '/admin/users', label: 'Manage users and roles', note: `${data.accounts.users} accounts, ${data.accounts.inactive} deactivated` },
+        { href: '/admin/audit', label: 'Verify the audit trail' },
+      ],
+    })
+  }
+  return panels
+}
