@@ -31,6 +31,11 @@ const out = outIndex >= 0 ? path.resolve(args[outIndex + 1]) : update ? BASELINE
 process.env.AUTH_SECRET ??= 'compare-api: a secret for this script only'
 process.env.HAVEN_DISPATCHER = 'off'
 
+// PGlite's Postgres reads the fixed clock too, so its timers come out far off and Node clamps them (Postgres checks the
+// time again when one fires, and waits on): the warning about it is left out
+process.removeAllListeners('warning')
+process.on('warning', (w) => w.name !== 'TimeoutOverflowWarning' && console.warn(w))
+
 const RealDate = Date
 const realStart = RealDate.now()
 const { openDatabase, useDatabase } = await import('@/lib/server/database')

@@ -159,7 +159,9 @@ type EventColumns = {
 }
 
 /** An event read from the audit trail, narrowed by its action. */
-export type AuditEvent = { [A in AuditAction]: EventColumns & { action: A; details: StoredAuditPayloads[A] } }[AuditAction]
+export type AuditEvent = {
+  [A in AuditAction]: EventColumns & { action: A; details: StoredAuditPayloads[A] }
+}[AuditAction]
 
 export const auditActions = Object.keys(AUDIT_DETAILS) as AuditAction[]
 
@@ -173,7 +175,7 @@ export function detailsSchema(action: AuditAction): z.ZodType<object> {
 }
 
 const storedDetails = (action: AuditAction): z.ZodType<object> => {
-  const older: z.ZodType<object>[] | undefined = (LEGACY_DETAILS as Partial<Record<AuditAction, z.ZodType<object>[]>>)[action]
+  const older = (LEGACY_DETAILS as Partial<Record<AuditAction, z.ZodType<object>[]>>)[action]
   return older ? z.union([...older, AUDIT_DETAILS[action]]) : AUDIT_DETAILS[action]
 }
 
@@ -188,11 +190,12 @@ const columns = {
 }
 
 /** Every stored event: a union discriminated on the action. */
+type EventSchema = z.ZodObject<typeof columns & { action: z.ZodLiteral<string>; details: z.ZodType<object> }>
 export const auditEventSchema = z.discriminatedUnion(
   'action',
-  auditActions.map((action) => z.object({ ...columns, action: z.literal(action), details: storedDetails(action) })) as unknown as [
-    z.ZodObject<typeof columns & { action: z.ZodLiteral<string>; details: z.ZodType<object> }>,
-  ],
+  auditActions.map((action) =>
+    z.object({ ...columns, action: z.literal(action), details: storedDetails(action) }),
+  ) as unknown as [EventSchema],
 )
 
 /** Parses an event as stored (a row of AuditEvent): its action must be known and its details fit that action. */

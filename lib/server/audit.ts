@@ -32,7 +32,10 @@ export async function recordAudit<A extends AuditAction>(
 ) {
   // what the type allows is checked again at run time: a spread or a cast could carry a name or free text in
   const checked = detailsSchema(event.action).safeParse(event.details)
-  if (!checked.success) throw new Error(`Audit event ${event.action}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
+  if (!checked.success) {
+    const problems = checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')
+    throw new Error(`Audit event ${event.action}: ${problems}`)
+  }
   await tx.auditEvent.create({
     data: {
       at: event.at ?? new Date(),
@@ -138,13 +141,15 @@ const ALERT_CHANGES = {
  * that this transaction wrote (its rows carry this transaction's id), with no actor and the job named.
  */
 export async function auditAlertChanges(tx: Tx, job: string, kinds: (keyof typeof ALERT_CHANGES)[], at: Date) {
-  const changes = await tx.$queryRaw<{ alertId: string; kind: keyof typeof ALERT_CHANGES; rule: string; childIds: string[] }[]>`
+  type Change = { alertId: string; kind: keyof typeof ALERT_CHANGES; rule: string; childIds: string[] }
+  const changes = await tx.$queryRaw<Change[]>`
     SELECT e."alertId", e.kind, a.rule, a."childIds" FROM "AlertEvent" e JOIN "Alert" a ON a.id = e."alertId"
     WHERE e.kind = ANY(${kinds}) AND e.xmin::text::bigint = txid_current() % 4294967296
     ORDER BY e."alertId", e.kind`
   for (const c of changes) {
     const action = ALERT_CHANGES[c.kind]
-    await recordAudit(tx, { actorId: null, action, subjectType: 'alert', subjectId: c.alertId, childIds: c.childIds, details: { job, rule: c.rule }, at })
+    const subject = { subjectType: 'alert', subjectId: c.alertId, childIds: c.childIds }
+    await recordAudit(tx, { actorId: null, action, ...subject, details: { job, rule: c.rule }, at })
   }
   return changes.length
 }

@@ -15,7 +15,8 @@ beforeAll(async () => {
   await loadDemoData(NOW)
 })
 
-const stored = (action: string, details: object) => ({ actorId: 'demo-user-admin', action, subjectType: 'test', subjectId: 's', details, at: NOW })
+const stored = (action: string, details: object) =>
+  ({ actorId: 'demo-user-admin', action, subjectType: 'test', subjectId: 's', details, at: NOW })
 
 describe('audit events', () => {
   it('read back as what each action carries, including events written in an older shape', async () => {
@@ -46,13 +47,19 @@ describe('audit events', () => {
     const prisma = await getPrisma()
     const before = await prisma.auditEvent.count()
     const write = prisma.$transaction((tx) =>
-      recordAudit(tx, { actorId: 'demo-user-admin', action: 'child.list', subjectType: 'child', subjectId: '*', details: { count: 1 } as never }),
+      recordAudit(tx, {
+        actorId: 'demo-user-admin',
+        action: 'child.list',
+        subjectType: 'child',
+        subjectId: '*',
+        details: { count: 1 } as never,
+      }),
     )
     await expect(write).rejects.toThrow(/child.list: searched/)
     expect(await prisma.auditEvent.count()).toBe(before)
   })
 
-  it('are written by the scheduled jobs too: alerts opened and escalated, and homes flagged, with no actor', async () => {
+  it('are written by scheduled jobs too: alerts opened and escalated, homes flagged, with no actor', async () => {
     const prisma = await getPrisma()
     const since = (await prisma.auditEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0n
     const { opened } = await recomputeAllPatterns(NOW)
@@ -61,7 +68,8 @@ describe('audit events', () => {
     expect(opened).toBeGreaterThan(0)
     expect(escalated).toBeGreaterThan(0)
 
-    const events = (await prisma.auditEvent.findMany({ where: { seq: { gt: since } }, orderBy: { seq: 'asc' } })).map(readAuditEvent)
+    const rows = await prisma.auditEvent.findMany({ where: { seq: { gt: since } }, orderBy: { seq: 'asc' } })
+    const events = rows.map(readAuditEvent)
     const of = (action: string) => events.filter((e) => e.action === action)
     expect(of('system.alert-open')).toHaveLength(opened)
     expect(of('system.alert-escalate')).toHaveLength(escalated)
@@ -71,7 +79,11 @@ describe('audit events', () => {
       expect(e.details).toHaveProperty('job')
     }
     const alert = await prisma.alert.findUniqueOrThrow({ where: { id: of('system.alert-open')[0].subjectId } })
-    expect(of('system.alert-open')[0]).toMatchObject({ subjectType: 'alert', childIds: alert.childIds, details: { job: 'patterns', rule: alert.rule } })
+    expect(of('system.alert-open')[0]).toMatchObject({
+      subjectType: 'alert',
+      childIds: alert.childIds,
+      details: { job: 'patterns', rule: alert.rule },
+    })
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true })
   })
 
