@@ -6,104 +6,10 @@ import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError } from './errors'
+import { detailsSchema, type AuditAction, type AuditPayloads } from './audit-events'
 
-/** The events Haven records, with what each carries. */
-export type AuditPayloads = {
-  'child.read': Record<string, never>
-  'child.read-denied': Record<string, never>
-  'child.chronology': Record<string, never>
-  'child.list': { count: number; searched: boolean }
-  'child.create': { placementId: string }
-  'placement.start': { endedPlacementId?: string }
-  'placement.end': { endDate: string; endReason: string }
-  'auth.sign-in': { via: 'browser' | 'api' }
-  'auth.sign-out': Record<string, never>
-  'session.revoke': { sessionId: string }
-  'token.create': { expiresAt: string }
-  'token.revoke': Record<string, never>
-  'user.create': { roles: string[] }
-  'user.role-add': { role: string; organisationId: string | null; reason?: string | null; requestId?: string; requestedById?: string; approvedById?: string }
-  'user.role-request': { requestId: string; role: string; organisationId: string | null; reason: string }
-  'report.role-grants': { from: string; to: string; rows: number }
-  'user.role-refuse': { requestId: string; role: string; organisationId: string | null; reason: string }
-  'user.role-remove': { role: string; organisationId: string | null }
-  'user.deactivate': { successorId?: string | null; children?: number }
-  'user.hand-over': { successorId: string; children: number }
-  'child.reallocate': { role: 'IRO' | 'SOCIAL_WORKER'; fromUserId: string; toUserId: string }
-  'user.reactivate': Record<string, never>
-  'user.password-set': { via: 'change' | 'reset' | 'invitation' }
-  'user.password-link': { purpose: 'RESET' | 'INVITATION'; linkId: string; forced: boolean }
-  'demo.load': { children: number; users: number }
-  'episode.report': { homeId: string | null; wentWithEpisodeId?: string }
-  'episode.read': Record<string, never>
-  'episode.list': { count: number }
-  'episode.update': { updateId: string; kind: string }
-  'episode.return': { returnedAt: string }
-  'episode.amend': { field: string; amendmentId: string }
-  'episode.close': Record<string, never>
-  'episode.link': { otherEpisodeId: string }
-  'place.merge': { mergedId: string }
-  'place.list': { places: number; people: number; vehicles: number }
-  'grabpack.read': { version: number | null }
-  'grabpack.save': { version: number; photoId: string | null }
-  'grabpack.photo-read': { photoId: string }
-  'grabpack.share': { shareId: string; policeForce: string }
-  'interview.read': { concernsShown: boolean }
-  'interview.list': { count: number; status: string }
-  'interview.offer': Record<string, never>
-  'interview.outcome': { outcome: string }
-  'interview.amend': { field: string; amendmentId: string }
-  'interview.follow-up': { kind: string; followUpId: string }
-  'interview.police-sharing': { sharingId: string; basis: string }
-  'interview.prevention': { status: string }
-  'authority.configure': { returnInterviewService: string | null }
-  'cse.read': Record<string, never>
-  'cse.flags': { count: number }
-  'review.read': Record<string, never>
-  'review.list': { count: number }
-  'review.record': { reviewId: string; heldOn: string }
-  'care.period-start': { from: string; to: string }
-  'cse.screen': { screeningId: string; level: string }
-  'plan.write': { planId: string; version: number }
-  'plan.signoff': { planId: string; version: number }
-  'reg40.notice': { taskId: string; noticeId: string }
-  'reg40.complete': { taskId: string }
-  'notification.read': Record<string, never>
-  'alert.list': { count: number }
-  'alert.read': Record<string, never>
-  'child.review-decisions': { count: number }
-  'export.ssda903': { year: number; children: number; failures: number }
-  'report.ofsted-home': { from: string; to: string; homes: number }
-  'report.annex-a': { children: number }
-  'report.missing': { from: string; to: string; home?: string; authority?: string; ageBand?: string; sex?: string; episodes: number }
-  'alert.acknowledge': Record<string, never>
-  'alert.decision': { decisionId: string; bringForward: boolean }
-  'alert.resolve': Record<string, never>
-  'placement.area-notice': { field: string }
-  'placement.reg41-notice': { kind: 'ADMISSION' | 'DISCHARGE'; noticeId: string }
-  'oversight.read': { month: string }
-  'oversight.overview': { homes: number; months: number }
-  'oversight.register': { independentPersonId: string; independent: boolean }
-  'oversight.people': { count: number } | { independentPersonId: string }
-  'oversight.register-end': { independentPersonId: string; endedOn: string }
-  'reg44.record': { visitId: string; independent: boolean; actions: number; reportId: string | null }
-  'reg44.read': Record<string, never>
-  'reg44.amend': { field: string; amendmentId: string }
-  'reg44.list': { count: number }
-  'reg44.report': { reportId: string; file: boolean }
-  'reg44.report-event': { eventId: string; kind: string }
-  'reg44.report-file': { reportId: string }
-  'oversight.action': { actionId: string }
-  'oversight.response': { responseId: string; completed: boolean }
-  'reg45.record': { reviewId: string }
-  'reg46.record': { assessmentId: string; recurringPlaces: number }
-  'reg46.read': { assessments: number }
-  'oversight.location-share': { shareId: string }
-  'visitor.checklist': { month: string; children: number }
-  'oversight.flag': { month: string; kind: string }
-  'dispatcher.retry': { previousAttempts: number }
-}
-export type AuditAction = keyof AuditPayloads
+// What each event carries: zod schemas, one line per action, in audit-events.ts (read back with readAuditEvent).
+export { readAuditEvent, type AuditAction, type AuditEvent, type AuditPayloads } from './audit-events'
 
 /**
  * Appends an event in the caller's transaction, so it exists exactly when the change (or the read) does. No lock and
@@ -124,6 +30,12 @@ export async function recordAudit<A extends AuditAction>(
     at?: Date
   },
 ) {
+  // what the type allows is checked again at run time: a spread or a cast could carry a name or free text in
+  const checked = detailsSchema(event.action).safeParse(event.details)
+  if (!checked.success) {
+    const problems = checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')
+    throw new Error(`Audit event ${event.action}: ${problems}`)
+  }
   await tx.auditEvent.create({
     data: {
       at: event.at ?? new Date(),
@@ -215,4 +127,29 @@ export async function verifyAuditChain(prisma: PrismaClient) {
 export async function verifyAudit(actor: Actor) {
   if (!can(actor, 'audit.verify')) throw new ForbiddenError('Only a system administrator can verify the audit trail.')
   return verifyAuditChain(await getPrisma())
+}
+
+const ALERT_CHANGES = {
+  opened: 'system.alert-open',
+  reopened: 'system.alert-reopen',
+  withdrawn: 'system.alert-withdraw',
+  escalated: 'system.alert-escalate',
+} as const
+
+/**
+ * A scheduled job's audit events for the alerts it changed, as a person's would be: one per alert event of these kinds
+ * that this transaction wrote (its rows carry this transaction's id), with no actor and the job named.
+ */
+export async function auditAlertChanges(tx: Tx, job: string, kinds: (keyof typeof ALERT_CHANGES)[], at: Date) {
+  type Change = { alertId: string; kind: keyof typeof ALERT_CHANGES; rule: string; childIds: string[] }
+  const changes = await tx.$queryRaw<Change[]>`
+    SELECT e."alertId", e.kind, a.rule, a."childIds" FROM "AlertEvent" e JOIN "Alert" a ON a.id = e."alertId"
+    WHERE e.kind = ANY(${kinds}) AND e.xmin::text::bigint = txid_current() % 4294967296
+    ORDER BY e."alertId", e.kind`
+  for (const c of changes) {
+    const action = ALERT_CHANGES[c.kind]
+    const subject = { subjectType: 'alert', subjectId: c.alertId, childIds: c.childIds }
+    await recordAudit(tx, { actorId: null, action, ...subject, details: { job, rule: c.rule }, at })
+  }
+  return changes.length
 }

@@ -3,12 +3,11 @@
 // their dashboard (CPPCR 2010 reg 45: every looked-after child has an IRO; Children Act 1989 s22C: a social worker).
 // Return interviews are held by the authority's service, or by the child's social worker when it has none: those
 // move with the children.
-import { can } from '@/lib/domain/permissions'
 import { holds, ROLE_LABELS, type Actor } from '@/lib/domain/roles'
-import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
-import { ForbiddenError, NotFoundError, ValidationError } from './errors'
+import { ValidationError } from './errors'
 import { initials, notify } from './notifications'
+import { ADMINS_ONLY, orNotFound, useCase, type UseCase } from './use-case'
 
 type AllocationRole = 'IRO' | 'SOCIAL_WORKER'
 const ROLE_WORDS: Record<AllocationRole, string> = { IRO: 'IRO', SOCIAL_WORKER: 'social worker' }
@@ -44,9 +43,8 @@ async function successorCandidates(tx: Tx, userId: string, needed: ReturnType<ty
 
 /** For the person's page: what they hold, and who could take it over. */
 export async function allocationsOf(actor: Actor, userId: string) {
-  if (!can(actor, 'user.manage')) throw new ForbiddenError('Only a system administrator can manage users.')
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
+  const counts = 'how many children, not which: no child data'
+  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, unaudited: counts }, async ({ tx }) => {
     const allocations = await allocatedChildren(tx, userId)
     const needed = needs(allocations)
     return {
@@ -60,7 +58,7 @@ export async function allocationsOf(actor: Actor, userId: string) {
 
 /** Moves every child (and their return interviews still to record) to the successor: audited per child, the successor
  * told of each. Returns how many children moved. */
-export async function handOver(tx: Tx, actorId: string, userId: string, successorId: string, now: Date) {
+export async function handOver({ tx, audit }: UseCase, userId: string, successorId: string, now: Date) {
   const allocations = await allocatedChildren(tx, userId)
   const needed = needs(allocations)
   const fits = (await successorCandidates(tx, userId, needed)).some((c) => c.id === successorId)
@@ -82,7 +80,7 @@ export async function handOver(tx: Tx, actorId: string, userId: string, successo
     now,
   )
   for (const { child, role } of allocations)
-    await recordAudit(tx, { actorId, action: 'child.reallocate', subjectType: 'child', subjectId: child.id, childId: child.id, details: { role, fromUserId: userId, toUserId: successorId }, at: now })
+    await audit({ action: 'child.reallocate', subjectType: 'child', subjectId: child.id, childId: child.id, details: { role, fromUserId: userId, toUserId: successorId }, at: now })
   return new Set(allocations.map((a) => a.child.id)).size
 }
 
@@ -115,12 +113,10 @@ export async function flagToMissingLeads(tx: Tx, userId: string, now: Date) {
 
 /** Hands a person's children over later (for example a leaver deactivated before a successor was known). */
 export async function handOverAllocations(actor: Actor, userId: string, successorId: string, now = new Date()) {
-  if (!can(actor, 'user.manage')) throw new ForbiddenError('Only a system administrator can manage users.')
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    if (!(await tx.user.findUnique({ where: { id: userId } }))) throw new NotFoundError('user')
-    const children = await handOver(tx, actor.userId, userId, successorId, now)
-    await recordAudit(tx, { actorId: actor.userId, action: 'user.hand-over', subjectType: 'user', subjectId: userId, details: { successorId, children }, at: now })
+  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, now }, async (uc) => {
+    await uc.tx.user.findUnique({ where: { id: userId } }).then(orNotFound('user'))
+    const children = await handOver(uc, userId, successorId, now)
+    await uc.audit({ action: 'user.hand-over', subjectType: 'user', subjectId: userId, details: { successorId, children }, at: now })
     return { children }
   })
 }

@@ -3,16 +3,16 @@
 // are stored only as a hash; the e-mail carrying one is written to the outbox with the link's id, and the dispatcher
 // adds the secret part (an HMAC of the id with AUTH_SECRET) only as it sends, so the database never holds a usable link.
 import { createHash, randomUUID } from 'node:crypto'
-import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { formatDateTime } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import { assertPasswordAcceptable, authenticate, hashPassword, normaliseEmail, type SignInClient } from './accounts'
 import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
-import { ForbiddenError, NotFoundError, TooManyAttemptsError, UnauthenticatedError, ValidationError } from './errors'
+import { NotFoundError, TooManyAttemptsError, UnauthenticatedError, ValidationError } from './errors'
 import { notify } from './notifications'
 import { sign } from './secret'
+import { ADMINS_ONLY, orNotFound, useCase, type UseCase } from './use-case'
 
 const MINUTE = 60_000
 export const PASSWORD_LINK_KIND = 'auth.password-link'
@@ -87,23 +87,20 @@ export async function requestPasswordReset(email: string, now = new Date()) {
 /** An administrator makes someone choose a new password: their password stops working, their sessions and tokens
  *  end, and they are sent a reset link. The administrator never sees or sets the password. */
 export async function forcePasswordReset(actor: Actor, userId: string, now = new Date()) {
-  if (!can(actor, 'user.manage')) throw new ForbiddenError('Only a system administrator can manage users.')
-  const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } })
-    if (!user) throw new NotFoundError('user')
+  await useCase(actor, 'user.manage', { ...ADMINS_ONLY, now }, async ({ tx, audit }) => {
+    const user = await tx.user.findUnique({ where: { id: userId } }).then(orNotFound('user'))
     if (!user.active) throw new ValidationError({ form: 'This account is deactivated: reactivate it first' })
     await tx.user.update({ where: { id: userId }, data: { passwordHash: null } })
     await endSessionsAndTokens(tx, userId, now)
     const link = await issueLink(tx, user, 'RESET', now)
-    await recordAudit(tx, { actorId: actor.userId, action: 'user.password-link', subjectType: 'user', subjectId: userId, details: { purpose: 'RESET', linkId: link.id, forced: true } })
+    await audit({ action: 'user.password-link', subjectType: 'user', subjectId: userId, details: { purpose: 'RESET', linkId: link.id, forced: true } })
   })
 }
 
 /** A new account's invitation to choose a password (called in the transaction that creates it). */
-export async function inviteNewUser(tx: Tx, actorId: string, user: { id: string; name: string }, now = new Date()) {
+export async function inviteNewUser(tx: Tx, audit: UseCase['audit'], user: { id: string; name: string }, now = new Date()) {
   const link = await issueLink(tx, user, 'INVITATION', now)
-  await recordAudit(tx, { actorId, action: 'user.password-link', subjectType: 'user', subjectId: user.id, details: { purpose: 'INVITATION', linkId: link.id, forced: false } })
+  await audit({ action: 'user.password-link', subjectType: 'user', subjectId: user.id, details: { purpose: 'INVITATION', linkId: link.id, forced: false } })
 }
 
 const linkProblem = 'This link has expired or has already been used. Ask for a new one from the sign-in page (“Forgotten your password?”).'

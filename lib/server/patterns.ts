@@ -7,6 +7,7 @@ import { londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { getPrisma, inTurn, insertRows, type Tx } from './database'
+import { auditAlertChanges } from './audit'
 import { emailBody, initials, notify, type NewNotification } from './notifications'
 
 const DAY = 86_400_000
@@ -290,7 +291,11 @@ export async function patternsAfterEvent(tx: Tx, childId: string, now = new Date
 /** Everything from scratch: the same rules over all the facts (the scheduled run, and `npm run patterns`). */
 export async function recomputeAllPatterns(now = new Date()) {
   const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => applyFindings(tx, findingsFor(await loadFacts(tx, 'all', now), now), now), { timeout: 120_000 })
+  return prisma.$transaction(async (tx) => {
+    const counts = await applyFindings(tx, findingsFor(await loadFacts(tx, 'all', now), now), now)
+    await auditAlertChanges(tx, 'patterns', ['opened', 'reopened', 'withdrawn'], now) // the system's changes, audited
+    return counts
+  }, { timeout: 120_000 })
 }
 
 /** Alerts nobody has acknowledged in time go to the LA missing lead of the placing and host authorities. */
@@ -322,6 +327,7 @@ export async function escalateUnacknowledged(now = new Date()) {
       const who = children.length === 1 ? initials(children[0]) : `${children.length} children` // as for raised alerts
       await notify(tx, userIds.map((recipientId) => ({ recipientId, kind: 'alert.escalated', alertId: alert.id, link: `/alerts/${alert.id}`, title: `Alert not acknowledged: ${RULE_TITLES[alert.rule as RuleCode]} (${who})`, body: emailBody(children.length === 1 ? who : null) })), now)
     }
+    await auditAlertChanges(tx, 'escalation', ['escalated'], now)
     return escalated
   })
 }

@@ -20,6 +20,8 @@ export type UseCaseAudit<A extends AuditAction> = {
   childId?: string | null
   childIds?: string[]
   details: AuditPayloads[A]
+  /** when it happened, if not now (a use case given its own `now`) */
+  at?: Date
 }
 
 export type UseCase = {
@@ -127,3 +129,6 @@ export const orNotFound =
     if (!row) throw new NotFoundError(what)
     return row
   }
+
+/** Managing people and their accounts (users.ts, passwords.ts, handover.ts) is for system administrators. */
+export const ADMINS_ONLY: UseCaseOptions = { denied: { forbidden: 'Only a system administrator can manage users.' } }

@@ -1,20 +1,20 @@
 // Managing people and their roles (system administrators), and creating the first administrator.
-import { can, readsChildRecords } from '@/lib/domain/permissions'
+import { readsChildRecords } from '@/lib/domain/permissions'
 import { ROLE_ORGANISATION, type Actor, type Role } from '@/lib/domain/roles'
 import { settings } from '@/lib/settings'
 import { londonMidnight, shiftDate } from '@/lib/domain/time'
 import type { GrantDecision, NewUser, RoleGrantInput, RoleGrantReportQuery } from '@/lib/validation/users'
 import { assertPasswordAcceptable, hashPassword, normaliseEmail } from './accounts'
-import { recordAudit } from './audit'
-import { getPrisma, type Tx } from './database'
-import { ForbiddenError, NotFoundError, ValidationError } from './errors'
+import { readAuditEvent, recordAudit } from './audit'
+import { getPrisma, inTurn, type Tx } from './database'
+import { ValidationError } from './errors'
 import { flagToMissingLeads, handOver } from './handover'
 import { notify } from './notifications'
 import { inviteNewUser } from './passwords'
+import { ADMINS_ONLY, orNotFound, useCase, type UseCase } from './use-case'
 
-function assertAdmin(actor: Actor) {
-  if (!can(actor, 'user.manage')) throw new ForbiddenError('Only a system administrator can manage users.')
-}
+// accounts and roles are not child data: reads of them are not audited (every change is)
+const NO_CHILD_DATA = 'accounts and roles only: no child data'
 
 /** The organisation columns for a role grant, checked against what exists. */
 async function grantColumns(tx: Tx, grant: RoleGrantInput, field: string) {
@@ -40,9 +40,7 @@ async function grantColumns(tx: Tx, grant: RoleGrantInput, field: string) {
 }
 
 export async function listUsers(actor: Actor) {
-  assertAdmin(actor)
-  const prisma = await getPrisma()
-  return prisma.user.findMany({
+  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, unaudited: NO_CHILD_DATA }, ({ tx }) => tx.user.findMany({
     orderBy: { name: 'asc' },
     select: {
       id: true,
@@ -51,13 +49,11 @@ export async function listUsers(actor: Actor) {
       active: true,
       roles: { select: { role: true, home: { select: { name: true } }, provider: { select: { name: true } }, localAuthority: { select: { name: true } } } },
     },
-  })
+  }))
 }
 
 export async function getUser(actor: Actor, userId: string) {
-  assertAdmin(actor)
-  const prisma = await getPrisma()
-  const user = await prisma.user.findUnique({
+  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, unaudited: NO_CHILD_DATA }, ({ tx, now }) => tx.user.findUnique({
     where: { id: userId },
     select: {
       id: true,
@@ -69,47 +65,42 @@ export async function getUser(actor: Actor, userId: string) {
         select: { id: true, role: true, home: { select: { name: true } }, provider: { select: { name: true } }, localAuthority: { select: { name: true } } },
         orderBy: { createdAt: 'asc' },
       },
-      sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } }, select: { id: true, lastSeenAt: true, ip: true } },
+      sessions: { where: { revokedAt: null, expiresAt: { gt: now } }, select: { id: true, lastSeenAt: true, ip: true } },
     },
-  })
-  if (!user) throw new NotFoundError('user')
-  return user
+  }).then(orNotFound('user')))
 }
 
 /** Organisations to choose from when granting a role. */
 export async function organisationOptions(actor: Actor) {
-  assertAdmin(actor)
-  const prisma = await getPrisma()
-  const [homes, providers, localAuthorities] = await Promise.all([
-    prisma.home.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    prisma.provider.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    prisma.localAuthority.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-  ])
-  return { home: homes, provider: providers, localAuthority: localAuthorities }
+  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, unaudited: NO_CHILD_DATA }, async ({ tx }) => {
+    const [homes, providers, localAuthorities] = await inTurn(
+      () => tx.home.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+      () => tx.provider.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+      () => tx.localAuthority.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    )
+    return { home: homes, provider: providers, localAuthority: localAuthorities }
+  })
 }
 
 /** With a password for the first administrator (create-admin); without one, the person is invited to choose it. */
-async function insertUser(tx: Tx, input: NewUser & { password?: string }, actorId: string | null) {
+async function insertUser(tx: Tx, audit: UseCase['audit'], input: NewUser & { password?: string }, actorId: string | null) {
   if (input.password !== undefined) assertPasswordAcceptable(input.password)
   const email = normaliseEmail(input.email)
   if (await tx.user.findUnique({ where: { email } }))
     throw new ValidationError({ email: 'Someone already has an account with this e-mail address' })
   const user = await tx.user.create({ data: { name: input.name, email, passwordHash: input.password === undefined ? null : await hashPassword(input.password) } })
-  await recordAudit(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { roles: [input.grant.role] } })
+  await audit({ action: 'user.create', subjectType: 'user', subjectId: user.id, details: { roles: [input.grant.role] } })
   // a refused grant rolls the new account back with it
-  await grantRole(tx, actorId, user.id, input.grant, 'grant.')
+  await grantRole(tx, audit, actorId, user.id, input.grant, 'grant.')
   return user
 }
 
 export async function createUser(actor: Actor, input: NewUser) {
-  assertAdmin(actor)
-  const prisma = await getPrisma()
-  const user = await prisma.$transaction(async (tx) => {
-    const user = await insertUser(tx, input, actor.userId)
-    await inviteNewUser(tx, actor.userId, user)
-    return user
+  return useCase(actor, 'user.manage', ADMINS_ONLY, async ({ tx, audit }) => {
+    const user = await insertUser(tx, audit, input, actor.userId)
+    await inviteNewUser(tx, audit, user)
+    return { id: user.id }
   })
-  return { id: user.id }
 }
 
 /** For a new installation: the first system administrator, created from the command line. */
@@ -118,7 +109,9 @@ export async function createFirstAdministrator(input: { name: string; email: str
   return prisma.$transaction(async (tx) => {
     const admins = await tx.roleAssignment.count({ where: { role: 'SYSTEM_ADMIN' } })
     if (admins > 0) throw new ValidationError({ email: 'This installation already has a system administrator: ask them to add you' })
-    return insertUser(tx, { ...input, grant: { role: 'SYSTEM_ADMIN', organisationId: null, reason: null } }, null)
+    // no actor: the command line creates the first administrator
+    const audit: UseCase['audit'] = (event) => recordAudit(tx, { ...event, actorId: null })
+    return insertUser(tx, audit, { ...input, grant: { role: 'SYSTEM_ADMIN', organisationId: null, reason: null } }, null)
   })
 }
 
@@ -148,7 +141,15 @@ async function tellOrganisation(tx: Tx, userId: string, columns: { homeId: strin
 
 /** Checks a grant and either makes it or (when a second administrator must approve it) records the request.
  * `field` prefixes the field names in errors ("grant." on the new-account form). */
-async function grantRole(tx: Tx, actorId: string | null, userId: string, grant: RoleGrantInput, field = '', now = new Date()): Promise<'granted' | 'pending'> {
+async function grantRole(
+  tx: Tx,
+  audit: UseCase['audit'],
+  actorId: string | null,
+  userId: string,
+  grant: RoleGrantInput,
+  field = '',
+  now = new Date(),
+): Promise<'granted' | 'pending'> {
   const columns = await grantColumns(tx, grant, `${field}organisationId`)
   const readsRecords = readsChildRecords(grant.role)
   if (readsRecords && actorId === userId)
@@ -160,63 +161,59 @@ async function grantRole(tx: Tx, actorId: string | null, userId: string, grant: 
     throw new ValidationError({ [`${field}role`]: 'This grant is already waiting for a second administrator' })
   if (readsRecords && actorId && settings.accounts.grantNeedsSecondAdministrator) {
     const request = await tx.roleGrantRequest.create({ data: { userId, role: grant.role, ...columns, reason: grant.reason!, requestedById: actorId, requestedAt: now } })
-    await recordAudit(tx, { actorId, action: 'user.role-request', subjectType: 'user', subjectId: userId, details: { requestId: request.id, role: grant.role, organisationId: grant.organisationId, reason: grant.reason! }, at: now })
+    await audit({ action: 'user.role-request', subjectType: 'user', subjectId: userId, details: { requestId: request.id, role: grant.role, organisationId: grant.organisationId, reason: grant.reason! }, at: now })
     return 'pending'
   }
   await tx.roleAssignment.create({ data: { userId, role: grant.role, ...columns } })
-  await recordAudit(tx, { actorId, action: 'user.role-add', subjectType: 'user', subjectId: userId, details: { role: grant.role, organisationId: grant.organisationId, reason: grant.reason }, at: now })
+  await audit({ action: 'user.role-add', subjectType: 'user', subjectId: userId, details: { role: grant.role, organisationId: grant.organisationId, reason: grant.reason }, at: now })
   if (readsRecords) await tellOrganisation(tx, userId, columns, now)
   return 'granted'
 }
 
 /** Adds a role; 'pending' when it waits for a second administrator. */
 export async function addRole(actor: Actor, userId: string, grant: RoleGrantInput, now = new Date()) {
-  assertAdmin(actor)
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    if (!(await tx.user.findUnique({ where: { id: userId } }))) throw new NotFoundError('user')
-    return { status: await grantRole(tx, actor.userId, userId, grant, '', now) }
+  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, now }, async ({ tx, audit }) => {
+    await tx.user.findUnique({ where: { id: userId } }).then(orNotFound('user'))
+    return { status: await grantRole(tx, audit, actor.userId, userId, grant, '', now) }
   })
 }
 
 /** Grants waiting for a second administrator, oldest first. */
 export async function pendingGrants(actor: Actor) {
-  assertAdmin(actor)
-  const prisma = await getPrisma()
-  const requests = await prisma.roleGrantRequest.findMany({
-    where: { decidedAt: null },
-    orderBy: { requestedAt: 'asc' },
-    select: {
-      id: true, role: true, reason: true, requestedAt: true, requestedById: true,
-      user: { select: { id: true, name: true } },
-      requestedBy: { select: { name: true } },
-      home: { select: { name: true } }, provider: { select: { name: true } }, localAuthority: { select: { name: true } },
-    },
+  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, unaudited: NO_CHILD_DATA }, async ({ tx }) => {
+    const requests = await tx.roleGrantRequest.findMany({
+      where: { decidedAt: null },
+      orderBy: { requestedAt: 'asc' },
+      select: {
+        id: true, role: true, reason: true, requestedAt: true, requestedById: true,
+        user: { select: { id: true, name: true } },
+        requestedBy: { select: { name: true } },
+        home: { select: { name: true } }, provider: { select: { name: true } }, localAuthority: { select: { name: true } },
+      },
+    })
+    return requests.map((r) => ({ ...r, role: r.role as Role, organisation: r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? null, mine: r.requestedById === actor.userId }))
   })
-  return requests.map((r) => ({ ...r, role: r.role as Role, organisation: r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? null, mine: r.requestedById === actor.userId }))
 }
 
 /** A second administrator approves (the role takes effect, the organisation is told) or refuses a pending grant. */
 export async function decideGrant(actor: Actor, requestId: string, decision: GrantDecision, now = new Date()) {
-  if (!can(actor, 'user.approve-grant')) throw new ForbiddenError('Only a system administrator can approve role grants.')
-  const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
-    const request = await tx.roleGrantRequest.findUnique({ where: { id: requestId } })
-    if (!request || request.decidedAt) throw new NotFoundError('pending role grant')
+  const denied = { forbidden: 'Only a system administrator can approve role grants.' }
+  await useCase(actor, 'user.approve-grant', { denied, now }, async ({ tx, audit }) => {
+    const request = await tx.roleGrantRequest.findFirst({ where: { id: requestId, decidedAt: null } }).then(orNotFound('pending role grant'))
     if (request.requestedById === actor.userId) throw new ValidationError({ form: 'You asked for this grant: another administrator must approve or refuse it' })
     if (request.userId === actor.userId) throw new ValidationError({ form: "You cannot approve a role that reads children's records for yourself" })
     const columns = { homeId: request.homeId, providerId: request.providerId, localAuthorityId: request.localAuthorityId }
     await tx.roleGrantRequest.update({ where: { id: requestId }, data: { decidedById: actor.userId, decidedAt: now, approved: decision.approve, refusalReason: decision.approve ? null : decision.refusalReason } })
-    const base = { actorId: actor.userId, subjectType: 'user', subjectId: request.userId, at: now }
+    const base = { subjectType: 'user', subjectId: request.userId, at: now }
     if (!decision.approve) {
-      await recordAudit(tx, { ...base, action: 'user.role-refuse', details: { requestId, role: request.role, organisationId: organisationOf(columns), reason: decision.refusalReason! } })
+      await audit({ ...base, action: 'user.role-refuse', details: { requestId, role: request.role, organisationId: organisationOf(columns), reason: decision.refusalReason! } })
       return
     }
     if (!(await tx.roleAssignment.findFirst({ where: { userId: request.userId, role: request.role, ...columns } }))) {
       await tx.roleAssignment.create({ data: { userId: request.userId, role: request.role, ...columns } })
       await tellOrganisation(tx, request.userId, columns, now)
     }
-    await recordAudit(tx, {
+    await audit({
       ...base,
       action: 'user.role-add',
       details: { role: request.role, organisationId: organisationOf(columns), reason: request.reason, requestId, requestedById: request.requestedById, approvedById: actor.userId },
@@ -225,16 +222,12 @@ export async function decideGrant(actor: Actor, requestId: string, decision: Gra
 }
 
 export async function removeRole(actor: Actor, roleAssignmentId: string) {
-  assertAdmin(actor)
-  const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
-    const grant = await tx.roleAssignment.findUnique({ where: { id: roleAssignmentId } })
-    if (!grant) throw new NotFoundError('role')
+  await useCase(actor, 'user.manage', ADMINS_ONLY, async ({ tx, audit }) => {
+    const grant = await tx.roleAssignment.findUnique({ where: { id: roleAssignmentId } }).then(orNotFound('role'))
     if (grant.role === 'SYSTEM_ADMIN' && (await tx.roleAssignment.count({ where: { role: 'SYSTEM_ADMIN', user: { active: true } } })) <= 1)
       throw new ValidationError({ role: 'This is the last system administrator: add another before removing this role' })
     await tx.roleAssignment.delete({ where: { id: roleAssignmentId } })
-    await recordAudit(tx, {
-      actorId: actor.userId,
+    await audit({
       action: 'user.role-remove',
       subjectType: 'user',
       subjectId: grant.userId,
@@ -246,35 +239,33 @@ export async function removeRole(actor: Actor, roleAssignmentId: string) {
 /** Deactivating someone ends their sessions and API tokens at once. The children allocated to them go to the successor
  * chosen (same role and authority), or, with none chosen, each child's missing lead is told (handover.ts). */
 export async function setUserActive(actor: Actor, userId: string, active: boolean, leaving: { successorId?: string | null } = {}, now = new Date()) {
-  assertAdmin(actor)
-  if (userId === actor.userId) throw new ValidationError({ form: active ? 'You cannot reactivate your own account: ask another administrator' : 'You cannot deactivate your own account' })
-  const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } })
-    if (!user) throw new NotFoundError('user')
+  await useCase(actor, 'user.manage', { ...ADMINS_ONLY, now }, async (uc) => {
+    const { tx, audit } = uc
+    if (userId === actor.userId) throw new ValidationError({ form: active ? 'You cannot reactivate your own account: ask another administrator' : 'You cannot deactivate your own account' })
+    await tx.user.findUnique({ where: { id: userId } }).then(orNotFound('user'))
     await tx.user.update({ where: { id: userId }, data: { active } })
     if (active) {
-      await recordAudit(tx, { actorId: actor.userId, action: 'user.reactivate', subjectType: 'user', subjectId: userId, details: {}, at: now })
+      await audit({ action: 'user.reactivate', subjectType: 'user', subjectId: userId, details: {}, at: now })
       return
     }
     await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
     await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
     const successorId = leaving.successorId ?? null
-    const children = successorId ? await handOver(tx, actor.userId, userId, successorId, now) : await flagToMissingLeads(tx, userId, now)
-    await recordAudit(tx, { actorId: actor.userId, action: 'user.deactivate', subjectType: 'user', subjectId: userId, details: { successorId, children }, at: now })
+    const children = successorId ? await handOver(uc, userId, successorId, now) : await flagToMissingLeads(tx, userId, now)
+    await audit({ action: 'user.deactivate', subjectType: 'user', subjectId: userId, details: { successorId, children }, at: now })
   })
 }
 
 export async function revokeUserSessions(actor: Actor, userId: string) {
-  assertAdmin(actor)
-  const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
+  // with no session to end there is nothing to audit (as before)
+  const nothing = 'no session was open: nothing changed'
+  await useCase(actor, 'user.manage', { ...ADMINS_ONLY, unaudited: nothing }, async ({ tx, audit, now }) => {
     const sessions = await tx.userSession.findMany({ where: { userId, revokedAt: null } })
-    // "sign out everywhere" includes API tokens; row changes first, then the audit lock
-    await tx.userSession.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { revokedAt: new Date() } })
-    await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
+    // "sign out everywhere" includes API tokens; row changes first, then the audit events
+    await tx.userSession.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { revokedAt: now } })
+    await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
     for (const session of sessions)
-      await recordAudit(tx, { actorId: actor.userId, action: 'session.revoke', subjectType: 'user', subjectId: userId, details: { sessionId: session.id } })
+      await audit({ action: 'session.revoke', subjectType: 'user', subjectId: userId, details: { sessionId: session.id } })
   })
 }
 
@@ -284,13 +275,13 @@ type GrantEventDetails = { role: Role; organisationId: string | null; reason?: s
 /** Every role grant and removal in a period (London days, both included), from the audit trail: who, to whom, when,
  * why, and who approved it. A grant that waited for approval shows who asked for it as "by". */
 export async function roleGrantReport(actor: Actor, query: RoleGrantReportQuery) {
-  if (!can(actor, 'report.role-grants')) throw new ForbiddenError('Only a system administrator can see the role grants report.')
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const events = await tx.auditEvent.findMany({
+  const denied = { forbidden: 'Only a system administrator can see the role grants report.' }
+  return useCase(actor, 'report.role-grants', { denied }, async ({ tx, audit }) => {
+    const stored = await tx.auditEvent.findMany({
       where: { action: { in: Object.keys(GRANT_EVENTS) }, subjectType: 'user', at: { gte: londonMidnight(query.from), lt: londonMidnight(shiftDate(query.to, { days: 1 })) } },
       orderBy: { seq: 'asc' },
     })
+    const events = stored.map(readAuditEvent)
     const details = (e: (typeof events)[number]) => e.details as GrantEventDetails
     const userIds = new Set(events.flatMap((e) => [e.subjectId, e.actorId, details(e).requestedById].filter((id): id is string => Boolean(id))))
     const orgIds = [...new Set(events.map((e) => details(e).organisationId).filter((id): id is string => Boolean(id)))]
@@ -316,7 +307,7 @@ export async function roleGrantReport(actor: Actor, query: RoleGrantReportQuery)
         approvedBy: approved ? person(e.actorId) : null,
       }
     })
-    await recordAudit(tx, { actorId: actor.userId, action: 'report.role-grants', subjectType: 'report', subjectId: 'role-grants', details: { from: query.from, to: query.to, rows: rows.length } })
+    await audit({ action: 'report.role-grants', subjectType: 'report', subjectId: 'role-grants', details: { from: query.from, to: query.to, rows: rows.length } })
     return { from: query.from, to: query.to, rows }
   })
 }

@@ -27,7 +27,7 @@ export async function flagMissedVisits(now = new Date()) {
       const link = `/homes/${home.id}/oversight?month=${month}`
       const when = formatMonth(month)
       await notify(tx, [...new Set(people.map((p) => p.userId))].map((recipientId) => ({ recipientId, kind: 'oversight.reg44-missed', link, title: `No Regulation 44 visit at ${home.name} in ${when}: Regulation 44 asks for one at least once each month`, body: emailBody() })), now)
-      await recordAudit(tx, { actorId: null, action: 'oversight.flag', subjectType: 'home', subjectId: home.id, details: { month, kind: 'reg44-missed' } })
+      await recordAudit(tx, { actorId: null, action: 'oversight.flag', subjectType: 'home', subjectId: home.id, details: { job: 'missed-visits', month, kind: 'reg44-missed' } })
     }
     return flagged
   })
