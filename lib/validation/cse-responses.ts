@@ -2,13 +2,10 @@
 // document is built from them and the API tests check every answer against it.
 import { z } from 'zod'
 import { LEVELS, WHENS } from './cse'
+import { languageWarningsSchema } from './responses'
 
 const instant = z.iso.datetime()
 const level = z.enum(LEVELS)
-
-const languageWarnings = z
-  .array(z.object({ field: z.string(), rule: z.string(), found: z.string(), instead: z.string(), why: z.string() }))
-  .describe('language that could blame the child, with what to write instead; the text is saved as written')
 
 export const screeningListSchema = z.object({
   screenings: z
@@ -60,7 +57,7 @@ export const screeningRecordedSchema = z.object({
     .string()
     .nullable()
     .describe('the Regulation 40 notification task this screening opened (suspected child sexual exploitation)'),
-  warnings: languageWarnings,
+  warnings: languageWarningsSchema,
 })
 
 export const safetyPlanListSchema = z.object({
@@ -90,4 +87,4 @@ export const safetyPlanListSchema = z.object({
     .describe('every version, newest first'),
 })
 
-export const safetyPlanSavedSchema = z.object({ id: z.string(), version: z.number().int(), warnings: languageWarnings })
+export const safetyPlanSavedSchema = z.object({ id: z.string(), version: z.number().int(), warnings: languageWarningsSchema })

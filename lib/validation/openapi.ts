@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, built from the same zod schemas the API validates and answers with (the parts are in
 // lib/validation/openapi/). It describes every route under /api/v1 but itself (GET /api/v1/openapi.json, public).
-import { childrenPaths } from './openapi/children-paths'
+import { childrenPaths, placementPaths } from './openapi/children-paths'
 import { componentSchemas } from './openapi/components'
 import { oversightPaths } from './openapi/oversight-paths'
 
@@ -26,6 +26,7 @@ export function openApiDocument() {
     paths: {
       ...childrenPaths(),
       ...oversightPaths(),
+      ...placementPaths(),
     },
   }
 }

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { newChildSchema, placementEndSchema, placementStartSchema, reg41NoticeSchema } from '../children'
 import { amendEpisodeSchema, closeEpisodeSchema, episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '../episodes'
 import { childListSchema, childRecordSchema, createdSchema, dispatcherStateSchema, episodeListSchema, episodeViewSchema, interviewListSchema, interviewViewSchema, problemSchema, tokenSchema } from '../responses'
+import { amendedSchema, returnRecordedSchema, savedWithWarningsSchema } from '../responses'
 import { outcomeSchema } from '../return-interviews'
 import { planSchema, screeningSchema } from '../cse'
 import { decisionSchema, resolveSchema } from '../alerts'
@@ -25,6 +26,9 @@ const schemas = {
   ChildList: [childListSchema, 'output'],
   ChildRecord: [childRecordSchema, 'output'],
   Created: [createdSchema, 'output'],
+  SavedWithWarnings: [savedWithWarningsSchema, 'output'],
+  ReturnRecorded: [returnRecordedSchema, 'output'],
+  Amended: [amendedSchema, 'output'],
   Problem: [problemSchema, 'output'],
   ReportMissing: [reportMissingSchema, 'input'],
   EpisodeUpdate: [episodeUpdateSchema, 'input'],
