@@ -40,7 +40,7 @@ export const reg44VisitListSchema = z.object({
           .nullable(),
         sent: z.array(
           z.object({
-            kind: z.enum(Object.keys(REPORT_EVENT_KINDS) as [keyof typeof REPORT_EVENT_KINDS]),
+            kind: z.string().describe(`where the report went: ${Object.keys(REPORT_EVENT_KINDS).join(', ')}`),
             authorityId: z.string().nullable(),
             on: date,
           }),
