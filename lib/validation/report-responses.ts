@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ROLES } from '@/lib/domain/roles'
 import { AGE_BANDS, TABLE_IDS, type AgeBand } from '@/lib/domain/missing-report'
+import { problemSchema } from './responses'
 
 const date = z.iso.date()
 const period = z.object({ from: date, to: date })
@@ -83,12 +84,17 @@ export const roleGrantReportSchema = z.object({
   ),
 })
 
+const failures = z
+  .array(z.object({ row: count, child: z.string(), rule: z.string(), problem: z.string(), fix: z.string() }))
+  .describe("rows of the Missing table that fail the DfE's checks: the tables download once there are none")
+
 export const ssda903CheckSchema = z.object({
   authority: named,
   year: z.number().int().describe('collection year: 2025 is 1 April 2025 to 31 March 2026'),
   period,
   counts: z.object({ header: count, episodes: count, missing: count }).describe('rows in each table'),
-  failures: z
-    .array(z.object({ row: count, child: z.string(), rule: z.string(), problem: z.string(), fix: z.string() }))
-    .describe("rows of the Missing table that fail the DfE's checks: the tables download once there are none"),
+  failures,
 })
+
+/** A 422: invalid input (`errors`), or a table asked for while rows fail the checks (`failures`). */
+export const ssda903ProblemSchema = problemSchema.extend({ failures: failures.optional() })

@@ -13,7 +13,7 @@ import { visitSchema } from '../oversight'
 import { alertListSchema, alertViewSchema, chronologySchema, notificationListSchema } from '../alert-responses'
 import { safetyPlanListSchema, safetyPlanSavedSchema, screeningListSchema, screeningRecordedSchema } from '../cse-responses'
 import { oversightMonthSchema, reg44VisitListSchema, reg44VisitRecordedSchema } from '../oversight-responses'
-import { missingReportSchema, ofstedFiguresSchema, roleGrantReportSchema, ssda903CheckSchema } from '../report-responses'
+import { missingReportSchema, ofstedFiguresSchema, roleGrantReportSchema, ssda903CheckSchema, ssda903ProblemSchema } from '../report-responses'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -50,6 +50,7 @@ const schemas = {
   MissingReport: [missingReportSchema, 'output'],
   RoleGrantReport: [roleGrantReportSchema, 'output'],
   Ssda903Check: [ssda903CheckSchema, 'output'],
+  Ssda903Problem: [ssda903ProblemSchema, 'output'],
   Chronology: [chronologySchema, 'output'],
   ScreeningList: [screeningListSchema, 'output'],
   ScreeningRecorded: [screeningRecordedSchema, 'output'],

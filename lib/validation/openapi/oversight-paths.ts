@@ -54,7 +54,14 @@ export function oversightPaths() {
           { name: 'authority', in: 'query', required: true, description: 'Local authority id', schema: { type: 'string' } },
           { name: 'table', in: 'query', required: false, description: 'Without it, the check report; with it, that table as CSV (all: the three CSVs in a zip) once the checks pass', schema: { type: 'string', enum: ['header', 'episodes', 'missing', 'all'] } },
         ],
-        responses: { 200: { description: 'The check report, or a table as CSV (all: a zip)', ...jsonOr('Ssda903Check', csv, zip) }, ...problems(401, 403, 404, 422) },
+        responses: {
+          200: { description: 'The check report, or a table as CSV (all: a zip)', ...jsonOr('Ssda903Check', csv, zip) },
+          ...problems(401, 403, 404),
+          422: {
+            description: 'Invalid input (`errors` names each field), or rows fail the checks (`failures`)',
+            content: { 'application/problem+json': { schema: ref('Ssda903Problem') } },
+          },
+        },
       },
     },
     '/api/v1/children/{id}/chronology': {
