@@ -25,9 +25,12 @@ export default function setup(project: TestProject) {
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${template}`),
     )
     const never = operations.filter((o) => !checked.has(o))
-    if (never.length)
+    if (never.length) {
+      // vitest reports an error thrown here but still exits 0: set the exit code as well
+      process.exitCode = 1
       throw new Error(`These API operations never answered with success in a test, checked against the OpenAPI
 document (call them from a test in ${callers.join(', ')}):\n  ${never.join('\n  ')}`)
+    }
     console.log(`All ${operations.length} API operations answered with success in the tests, as the document says.`)
   }
 }
