@@ -14,7 +14,9 @@ export const screeningListSchema = z.object({
         id: z.string(),
         screenedAt: instant,
         screenedBy: z.string().nullable(),
-        indicators: z.array(z.object({ code: z.string(), when: z.enum(WHENS), note: z.string().nullable().optional() })),
+        indicators: z.array(
+          z.object({ code: z.string(), when: z.enum(WHENS), note: z.string().nullable().optional() }),
+        ),
         score: z.number().int(),
         harmIndicators: z.number().int(),
         suggestedLevel: level,
@@ -67,7 +69,9 @@ export const safetyPlanListSchema = z.object({
         id: z.string(),
         version: z.number().int(),
         risks: z.array(z.object({ code: z.string().nullable(), text: z.string().nullable() })),
-        actions: z.array(z.object({ who: z.string().nullable(), what: z.string().nullable(), byWhen: z.string().nullable() })),
+        actions: z.array(
+          z.object({ who: z.string().nullable(), what: z.string().nullable(), byWhen: z.string().nullable() }),
+        ),
         ifMissingPlaces: z.string(),
         ifMissingPeople: z.string(),
         trustedAdults: z.string().nullable(),
@@ -87,4 +91,8 @@ export const safetyPlanListSchema = z.object({
     .describe('every version, newest first'),
 })
 
-export const safetyPlanSavedSchema = z.object({ id: z.string(), version: z.number().int(), warnings: languageWarningsSchema })
+export const safetyPlanSavedSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  warnings: languageWarningsSchema,
+})

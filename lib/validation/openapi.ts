@@ -11,9 +11,9 @@ export function openApiDocument() {
       title: 'Haven API',
       version: '1',
       description:
-        'Children and placements, missing episodes, return interviews, CSE screenings and safety plans, pattern ' +
-        "alerts, homes' oversight and reports. Every route honours the same scope rules as the pages: a child outside " +
-        'your scope is 404. Errors are RFC 9457 problem details.',
+        'Children and placements, missing episodes, return interviews, CSE screenings and safety plans, ' +
+        "pattern alerts, homes' oversight and reports. Every route honours the same scope rules as the pages: " +
+        'a child outside your scope is 404. Errors are RFC 9457 problem details.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],

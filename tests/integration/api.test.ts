@@ -149,6 +149,11 @@ describe('API', () => {
       withId(id),
     )
     expect((await expectProblem(overlapping, 422)).errors?.[0].field).toBe('startDate')
+    const moved = await startPlacementRoute(
+      new Request(url(`/api/v1/children/${id}/placements`), { method: 'POST', headers: auth, body: JSON.stringify({ homeId: world.homeB.id, startDate: '2025-09-15', placeCode: 'K2', placeProvider: 'PR4', reasonForChange: 'CARPL' }) }),
+      withId(id),
+    )
+    expect(moved.status).toBe(201)
   })
 
   it('reports, follows and closes out a missing episode through the same use cases, in scope only', async () => {
@@ -231,6 +236,9 @@ describe('API', () => {
     await expectProblem(await acknowledgeRoute(new Request(url(`/api/v1/alerts/${alert.id}/acknowledge`), { method: 'POST', headers: otherAuth }), withId(alert.id)), 404)
     await expectProblem(await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: workerAuth }), withId(alert.id)), 404)
     await expectProblem(await chronologyRoute(new Request(url(`/api/v1/children/${child.id}/chronology`), { headers: otherAuth }), withId(child.id)), 404)
+
+    const resolved = await resolveRoute(post(`/api/v1/alerts/${alert.id}/resolve`, { reason: 'Review brought forward; plan in place' }), withId(alert.id))
+    expect(resolved.status).toBe(200)
   })
 
   it('corrects and closes an episode, screens and plans for a child at risk, and ends a placement', async () => {

@@ -149,7 +149,7 @@ export function childrenPaths() {
   }
 }
 
-/** Ending a placement and its Regulation 41 notices (after the others: the fuzz test's seed walks the routes in order). */
+/** Ending a placement and its Regulation 41 notices (last: the fuzz test's seed walks the routes in order). */
 export function placementPaths() {
   return {
     '/api/v1/placements/{id}/end': {

@@ -3,17 +3,41 @@
 import { z } from 'zod'
 import { newChildSchema, placementEndSchema, placementStartSchema, reg41NoticeSchema } from '../children'
 import { amendEpisodeSchema, closeEpisodeSchema, episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '../episodes'
-import { childListSchema, childRecordSchema, createdSchema, dispatcherStateSchema, episodeListSchema, episodeViewSchema, interviewListSchema, interviewViewSchema, problemSchema, tokenSchema } from '../responses'
-import { amendedSchema, returnRecordedSchema, savedWithWarningsSchema } from '../responses'
+import {
+  amendedSchema,
+  childListSchema,
+  childRecordSchema,
+  createdSchema,
+  dispatcherStateSchema,
+  episodeListSchema,
+  episodeViewSchema,
+  interviewListSchema,
+  interviewViewSchema,
+  problemSchema,
+  returnRecordedSchema,
+  savedWithWarningsSchema,
+  tokenSchema,
+} from '../responses'
 import { outcomeSchema } from '../return-interviews'
 import { planSchema, screeningSchema } from '../cse'
 import { decisionSchema, resolveSchema } from '../alerts'
 import { passwordChangeSchema, tokenRequestSchema } from '../users'
 import { visitSchema } from '../oversight'
 import { alertListSchema, alertViewSchema, chronologySchema, notificationListSchema } from '../alert-responses'
-import { safetyPlanListSchema, safetyPlanSavedSchema, screeningListSchema, screeningRecordedSchema } from '../cse-responses'
+import {
+  safetyPlanListSchema,
+  safetyPlanSavedSchema,
+  screeningListSchema,
+  screeningRecordedSchema,
+} from '../cse-responses'
 import { oversightMonthSchema, reg44VisitListSchema, reg44VisitRecordedSchema } from '../oversight-responses'
-import { missingReportSchema, ofstedFiguresSchema, roleGrantReportSchema, ssda903CheckSchema, ssda903ProblemSchema } from '../report-responses'
+import {
+  missingReportSchema,
+  ofstedFiguresSchema,
+  roleGrantReportSchema,
+  ssda903CheckSchema,
+  ssda903ProblemSchema,
+} from '../report-responses'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -88,7 +112,8 @@ export const idParam = (description: string) => [{ name: 'id', in: 'path', requi
 export function componentSchemas() {
   return Object.fromEntries(
     Object.entries(schemas).map(([name, [schema, io]]) => {
-      const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>
+      const jsonSchema = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>
+      delete jsonSchema.$schema // the document says which JSON Schema dialect: OpenAPI 3.1's
       return [name, jsonSchema]
     }),
   )
