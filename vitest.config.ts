@@ -5,8 +5,9 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
-    setupFiles: ['tests/support/after-each-file.ts'],
+    globalSetup: ['tests/support/global-setup.ts', 'tests/support/openapi-coverage.ts'],
+    // every API answer is checked against the OpenAPI document
+    setupFiles: ['tests/support/after-each-file.ts', 'tests/support/openapi.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     // signs device cookies and password links (lib/server/secret.ts); a server has its own

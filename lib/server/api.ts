@@ -37,6 +37,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 
 type Context<P> = { params: Promise<P> }
 
+/** Sees every answer the API gives: the tests check each against the OpenAPI document (tests/support/openapi.ts). */
+export const apiAnswers: { observer?: (request: Request, response: Response) => void } = {}
+
 /**
  * One JSON line per API request, for the operator: a request id (the proxy's X-Request-Id if it sent a plain one, else
  * a new one, returned in the response), method, route (ids shown as :name), status and duration. Never the query
@@ -52,6 +55,7 @@ export function logged<P>(handler: (request: Request, context: Context<P>) => Pr
     for (const [name, value] of Object.entries((await context.params) ?? {}))
       if (typeof value === 'string') route = route.split('/').map((segment) => (segment === encodeURIComponent(value) ? `:${name}` : segment)).join('/')
     response.headers.set('X-Request-Id', requestId)
+    apiAnswers.observer?.(request, response)
     console.log(JSON.stringify({ at: new Date().toISOString(), event: 'api.request', requestId, method: request.method, route, status: response.status, durationMs: Math.round(performance.now() - started) }))
     return response
   }

@@ -65,6 +65,18 @@ export const childRecordSchema = z.object({
 export const childListSchema = z.object({ children: z.array(childSummarySchema), total: z.number().int(), page: z.number().int(), pages: z.number().int() })
 export const createdSchema = z.object({ id: z.string() })
 
+/** Language that could blame the child, found in what was written (saved as written: a warning, never a refusal). */
+export const languageWarningsSchema = z
+  .array(z.object({ field: z.string(), rule: z.string(), found: z.string(), instead: z.string(), why: z.string() }))
+  .describe('language that could blame the child, with what to write instead; the text is saved as written')
+export const savedWithWarningsSchema = z.object({ id: z.string(), warnings: languageWarningsSchema })
+export const returnRecordedSchema = z.object({
+  id: z.string().describe('the episode'),
+  durationMinutes: z.number().int().describe('how long the child was away'),
+  warnings: languageWarningsSchema,
+})
+export const amendedSchema = z.object({ id: z.string(), field: z.string().describe('what was corrected, in words') })
+
 export const tokenSchema = z.object({
   id: z.string(),
   token: z.string().describe('shown once; send as Authorization: Bearer <token>'),

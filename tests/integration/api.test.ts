@@ -14,7 +14,12 @@ import { GET as alertRoute } from '@/app/api/v1/alerts/[id]/route'
 import { GET as alertsRoute } from '@/app/api/v1/alerts/route'
 import { GET as notificationsRoute } from '@/app/api/v1/notifications/route'
 import { GET as chronologyRoute } from '@/app/api/v1/children/[id]/chronology/route'
-import { POST as screeningRoute } from '@/app/api/v1/children/[id]/cse-screenings/route'
+import { GET as screeningsRoute, POST as screeningRoute } from '@/app/api/v1/children/[id]/cse-screenings/route'
+import { GET as plansRoute, POST as planRoute } from '@/app/api/v1/children/[id]/safety-plans/route'
+import { POST as signOffRoute } from '@/app/api/v1/safety-plans/[id]/sign-off/route'
+import { POST as amendRoute } from '@/app/api/v1/missing-episodes/[id]/amendments/route'
+import { POST as closeRoute } from '@/app/api/v1/missing-episodes/[id]/close/route'
+import { POST as endPlacementRoute } from '@/app/api/v1/placements/[id]/end/route'
 import { GET as childEpisodes, POST as reportRoute } from '@/app/api/v1/children/[id]/missing-episodes/route'
 import { GET as episodeRoute } from '@/app/api/v1/missing-episodes/[id]/route'
 import { POST as updateRoute } from '@/app/api/v1/missing-episodes/[id]/updates/route'
@@ -144,6 +149,11 @@ describe('API', () => {
       withId(id),
     )
     expect((await expectProblem(overlapping, 422)).errors?.[0].field).toBe('startDate')
+    const moved = await startPlacementRoute(
+      new Request(url(`/api/v1/children/${id}/placements`), { method: 'POST', headers: auth, body: JSON.stringify({ homeId: world.homeB.id, startDate: '2025-09-15', placeCode: 'K2', placeProvider: 'PR4', reasonForChange: 'CARPL' }) }),
+      withId(id),
+    )
+    expect(moved.status).toBe(201)
   })
 
   it('reports, follows and closes out a missing episode through the same use cases, in scope only', async () => {
@@ -226,6 +236,51 @@ describe('API', () => {
     await expectProblem(await acknowledgeRoute(new Request(url(`/api/v1/alerts/${alert.id}/acknowledge`), { method: 'POST', headers: otherAuth }), withId(alert.id)), 404)
     await expectProblem(await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: workerAuth }), withId(alert.id)), 404)
     await expectProblem(await chronologyRoute(new Request(url(`/api/v1/children/${child.id}/chronology`), { headers: otherAuth }), withId(child.id)), 404)
+
+    const resolved = await resolveRoute(post(`/api/v1/alerts/${alert.id}/resolve`, { reason: 'Review brought forward; plan in place' }), withId(alert.id))
+    expect(resolved.status).toBe(200)
+  })
+
+  it('corrects and closes an episode, screens and plans for a child at risk, and ends a placement', async () => {
+    const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Api Day Worker')
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Api Reviewing Manager')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const as = async (person: { email: string }) => {
+      const auth = { Authorization: `Bearer ${await tokenFor(person.email)}` }
+      return {
+        get: (path: string) => new Request(url(path), { headers: auth }),
+        post: (path: string, body?: unknown) => new Request(url(path), { method: 'POST', headers: auth, body: JSON.stringify(body ?? {}) }),
+      }
+    }
+    const byWorker = await as(worker)
+    const byManager = await as(manager)
+
+    const reported = await reportRoute(byWorker.post(`/api/v1/children/${child.id}/missing-episodes`, { absenceType: 'MISSING', lastSeenAt: '2026-06-01T21:30', lastSeenPlace: 'Willow House', policeInformed: true }), withId(child.id))
+    const { id } = await reported.json()
+    const returned = await returnRoute(byWorker.post(`/api/v1/missing-episodes/${id}/return`, { returnedAt: '2026-06-02T01:00', returnMethod: 'RETURNED_ALONE' }), withId(id))
+    expect(await returned.json()).toMatchObject({ id, durationMinutes: 210, warnings: [] })
+    const version = async () => episodeViewSchema.parse(await (await episodeRoute(byManager.get(`/api/v1/missing-episodes/${id}`), withId(id))).json()).version
+    const amended = await amendRoute(byWorker.post(`/api/v1/missing-episodes/${id}/amendments`, { field: 'clothing', value: 'Blue coat', reason: 'Night staff remembered', version: await version() }), withId(id))
+    expect(amended.status).toBe(201)
+    const closed = await closeRoute(byManager.post(`/api/v1/missing-episodes/${id}/close`, { reviewNote: 'Talked it through with her', version: await version() }), withId(id))
+    expect(closed.status).toBe(200)
+
+    const screened = await screeningRoute(byWorker.post(`/api/v1/children/${child.id}/cse-screenings`, { level: 'AT_RISK', indicators: [{ code: 'MISSING', when: 'CURRENT' }] }), withId(child.id))
+    expect(screened.status).toBe(201)
+    const { screenings } = await (await screeningsRoute(byWorker.get(`/api/v1/children/${child.id}/cse-screenings`), withId(child.id))).json()
+    expect(screenings).toMatchObject([{ level: 'AT_RISK' }])
+    const plan = { actions: [{ who: 'Key worker', what: 'Evening check-in' }], ifMissingPlaces: 'The park', ifMissingPeople: 'Her aunt', childAgrees: 'PARTLY', policeInvolved: 'no', reviewDate: '2099-01-01', basedOnVersion: 0 }
+    const saved = await planRoute(byWorker.post(`/api/v1/children/${child.id}/safety-plans`, plan), withId(child.id))
+    const { id: planId } = await saved.json()
+    expect((await signOffRoute(byManager.post(`/api/v1/safety-plans/${planId}/sign-off`), withId(planId))).status).toBe(200)
+    const { plans } = await (await plansRoute(byWorker.get(`/api/v1/children/${child.id}/safety-plans`), withId(child.id))).json()
+    expect(plans).toMatchObject([{ id: planId, version: 1, signedOffBy: expect.any(String) }])
+
+    const leaving = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
+    const record = childRecordSchema.parse(await (await getChildRoute(byManager.get(`/api/v1/children/${leaving.id}`), withId(leaving.id))).json())
+    const placementId = record.placements[0].id
+    const ended = await endPlacementRoute(byManager.post(`/api/v1/placements/${placementId}/end`, { endDate: '2026-06-30', endReason: 'E4A' }), withId(placementId))
+    expect(ended.status).toBe(200)
   })
 
   it('describes itself in OpenAPI 3.1, from the same schemas', async () => {

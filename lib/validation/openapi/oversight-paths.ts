@@ -1,0 +1,209 @@
+// The OpenAPI paths for reports and exports, CSE screenings and safety plans, pattern alerts, the chronology, homes'
+// oversight, the inbox and the e-mail outbox.
+import { settings } from '@/lib/settings'
+import { CHRONOLOGY_KINDS } from '@/lib/domain/chronology'
+import { AGE_BANDS, TABLE_IDS } from '@/lib/domain/missing-report'
+import { ref, json, csv, zip, jsonOr, problems, idParam } from './components'
+
+export function oversightPaths() {
+  return {
+    '/api/v1/reports/ofsted': {
+      get: {
+        operationId: 'getOfstedFigures',
+        summary: "Figures Ofsted asks for that your roles cover: per home (times missing, times away without authorisation, children, residents, residents at risk of CSE) for a period; Annex A per child looked after (missing and absent episodes in 12 months, return interview offered and accepted after the last missing episode)",
+        parameters: [
+          { name: 'from', in: 'query', required: false, description: 'Start of the period for the home figures (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', required: false, description: `End of the period; the period is at most ${settings.reports.maxPeriodYears} years long (422 naming to)`, schema: { type: 'string', format: 'date' } },
+        ],
+        responses: { 200: { description: 'The figures your roles cover', ...json('OfstedFigures') }, ...problems(401, 403, 422) },
+      },
+    },
+    '/api/v1/reports/missing': {
+      get: {
+        operationId: 'getMissingReport',
+        summary: 'Missing-episode figures for the episodes you may count (a home: the episodes there; others: their children): by month, home and placing authority (missing vs away), duration, time of day, day of week, repeat children, return interviews, children at risk of CSE with and without a current safety plan',
+        parameters: [
+          { name: 'from', in: 'query', required: true, description: 'First UK day of the period (episodes that started from it)', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', required: true, description: `Last UK day of the period; the period is at most ${settings.reports.maxPeriodYears} years long (422 naming to)`, schema: { type: 'string', format: 'date' } },
+          { name: 'home', in: 'query', required: false, description: 'A home id (404 if it is not in your figures)', schema: { type: 'string' } },
+          { name: 'authority', in: 'query', required: false, description: 'A placing authority id (404 if it is not in your figures)', schema: { type: 'string' } },
+          { name: 'ageBand', in: 'query', required: false, description: 'Age when the episode started', schema: { type: 'string', enum: Object.keys(AGE_BANDS) } },
+          { name: 'sex', in: 'query', required: false, schema: { type: 'string', enum: ['MALE', 'FEMALE'] } },
+          { name: 'table', in: 'query', required: false, description: 'Without it, JSON; with it, that table as CSV', schema: { type: 'string', enum: [...TABLE_IDS] } },
+        ],
+        responses: { 200: { description: 'The report, or one table as CSV', ...jsonOr('MissingReport', csv) }, ...problems(401, 403, 404, 422) },
+      },
+    },
+    '/api/v1/reports/role-grants': {
+      get: {
+        operationId: 'getRoleGrantReport',
+        summary: "Every role grant and removal in a period, from the audit trail (system administrators): when, the event (granted, removed, requested: waiting for a second administrator, refused), the role and organisation, the person, who did it (for an approved grant, who asked for it), the reason, and who approved it",
+        parameters: [
+          { name: 'from', in: 'query', required: true, description: 'First UK day of the period', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', required: true, description: 'Last UK day of the period', schema: { type: 'string', format: 'date' } },
+        ],
+        responses: { 200: { description: 'The grants and removals', ...json('RoleGrantReport') }, ...problems(401, 403, 422) },
+      },
+    },
+    '/api/v1/exports/ssda903': {
+      get: {
+        operationId: 'getSsda903Return',
+        summary: "The SSDA903 return's Header, Episodes and Missing tables for a placing authority (LA missing leads), checked against the DfE's rules for the Missing table",
+        parameters: [
+          { name: 'year', in: 'query', required: true, description: 'Collection year: 2025 is 1 April 2025 to 31 March 2026', schema: { type: 'integer' } },
+          { name: 'authority', in: 'query', required: true, description: 'Local authority id', schema: { type: 'string' } },
+          { name: 'table', in: 'query', required: false, description: 'Without it, the check report; with it, that table as CSV (all: the three CSVs in a zip) once the checks pass', schema: { type: 'string', enum: ['header', 'episodes', 'missing', 'all'] } },
+        ],
+        responses: {
+          200: { description: 'The check report, or a table as CSV (all: a zip)', ...jsonOr('Ssda903Check', csv, zip) },
+          ...problems(401, 403, 404),
+          422: {
+            description: 'Invalid input (`errors` names each field), or rows fail the checks (`failures`)',
+            content: { 'application/problem+json': { schema: ref('Ssda903Problem') } },
+          },
+        },
+      },
+    },
+    '/api/v1/children/{id}/chronology': {
+      get: {
+        operationId: 'getChronology',
+        summary: "Everything about a child, newest first: placements, episodes and their timelines, returns, return interviews, CSE screenings, safety plans, alerts and IRO decisions",
+        parameters: [
+          ...idParam('child id'),
+          { name: 'kind', in: 'query', required: false, description: 'Repeat to show several kinds; none shows everything', schema: { type: 'array', items: { type: 'string', enum: Object.keys(CHRONOLOGY_KINDS) } }, style: 'form', explode: true },
+          { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
+        ],
+        responses: { 200: { description: 'The chronology', ...json('Chronology') }, ...problems(401, 404, 422) },
+      },
+    },
+    '/api/v1/children/{id}/cse-screenings': {
+      get: {
+        operationId: 'listCseScreenings',
+        summary: "The child's CSE screenings (newest first), suggestions from Haven's records and flags",
+        parameters: idParam('child id'),
+        responses: { 200: { description: 'Screenings', ...json('ScreeningList') }, ...problems(401, 404) },
+      },
+      post: {
+        operationId: 'recordCseScreening',
+        summary: 'Record a screening: indicators with when observed; your level (a reason when it differs from the suggestion); a decision on each suggestion. The response has the suggested level and language warnings.',
+        parameters: idParam('child id'),
+        requestBody: { required: true, ...json('Screening') },
+        responses: { 201: { description: 'Recorded', ...json('ScreeningRecorded') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/children/{id}/safety-plans': {
+      get: {
+        operationId: 'listSafetyPlans',
+        summary: 'Every version of the safety plan, newest first',
+        parameters: idParam('child id'),
+        responses: { 200: { description: 'Plans', ...json('SafetyPlanList') }, ...problems(401, 404) },
+      },
+      post: {
+        operationId: 'saveSafetyPlan',
+        summary: 'A new version of the safety plan (basedOnVersion: the version you started from, 0 for the first). The response has language warnings.',
+        parameters: idParam('child id'),
+        requestBody: { required: true, ...json('SafetyPlan') },
+        responses: { 201: { description: 'Saved', ...json('SafetyPlanSaved') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/safety-plans/{id}/sign-off': {
+      post: {
+        operationId: 'signOffSafetyPlan',
+        summary: "The registered manager's sign-off of the latest version",
+        parameters: idParam('plan id'),
+        responses: { 200: { description: 'Signed off', ...json('Created') }, ...problems(401, 404, 422) },
+      },
+    },
+    '/api/v1/alerts': {
+      get: {
+        operationId: 'listAlerts',
+        summary: 'Pattern alerts you were told about (children outside your scope are counted, not named), 100 a page: total, page, pages and alerts',
+        parameters: [
+          { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['OPEN', 'RESOLVED'] } },
+          { name: 'page', in: 'query', required: false, description: '100 a page; a page past the end gives the last', schema: { type: 'integer', minimum: 1, maximum: 100_000 } },
+        ],
+        responses: { 200: { description: 'A page of alerts, with how many there are in all', ...json('AlertList') }, ...problems(401, 403, 422) },
+      },
+    },
+    '/api/v1/alerts/{id}': {
+      get: {
+        operationId: 'getAlert',
+        summary: 'An alert with the evidence you may see and the review timetable',
+        parameters: idParam('alert id'),
+        responses: { 200: { description: 'The alert', ...json('Alert') }, ...problems(401, 404) },
+      },
+    },
+    '/api/v1/alerts/{id}/acknowledge': {
+      post: {
+        operationId: 'acknowledgeAlert',
+        summary: 'Acknowledge an alert',
+        parameters: idParam('alert id'),
+        responses: { 200: { description: 'Acknowledged', ...json('Created') }, ...problems(401, 404) },
+      },
+    },
+    '/api/v1/alerts/{id}/decision': {
+      post: {
+        operationId: 'recordAlertDecision',
+        summary: "The IRO's decision: bring the child's review forward (to a date) or not (why)",
+        parameters: idParam('alert id'),
+        requestBody: { required: true, ...json('Decision') },
+        responses: { 201: { description: 'Recorded', ...json('Created') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/alerts/{id}/resolve': {
+      post: {
+        operationId: 'resolveAlert',
+        summary: 'Resolve with a reason (it reopens if the pattern continues)',
+        parameters: idParam('alert id'),
+        requestBody: { required: true, ...json('Resolution') },
+        responses: { 200: { description: 'Resolved', ...json('Created') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/homes/{id}/reg44-visits': {
+      get: {
+        operationId: 'listReg44Visits',
+        summary: "The home's Regulation 44 visits, newest first: visitor and whether they were independent (with reasons), who they spoke with, records checked, opinions, the report, where it went, and the actions",
+        parameters: idParam('home id'),
+        responses: { 200: { description: 'The visits', ...json('Reg44VisitList') }, ...problems(401, 404) },
+      },
+      post: {
+        operationId: 'recordReg44Visit',
+        summary: 'Record a Regulation 44 visit by a registered independent person (an independent visitor records only their own), with the report as text, when it was received and sent, and recommendations as actions. Dates YYYY-MM-DD.',
+        parameters: idParam('home id'),
+        requestBody: { required: true, ...json('Reg44Visit') },
+        responses: { 201: { description: 'Recorded', ...json('Reg44VisitRecorded') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/homes/{id}/oversight': {
+      get: {
+        operationId: 'getOversightMonth',
+        summary: "The home's month: each check (visit, independence, report, actions, Regulation 45, Regulation 46) with its level green, amber or red and the reason in words; missing episodes against the months before, return interviews within 72 hours, children at risk of CSE with current plans",
+        parameters: [...idParam('home id'), { name: 'month', in: 'query', required: false, description: 'YYYY-MM; this month if left out', schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } }],
+        responses: { 200: { description: 'The month', ...json('OversightMonth') }, ...problems(401, 404, 422) },
+      },
+    },
+    '/api/v1/admin/dispatcher': {
+      get: {
+        operationId: 'getDispatcherState',
+        summary: "The e-mail outbox (system administrators): messages waiting, being retried, sent, given up and skipped, the oldest waiting message's age and the dispatcher's lag; the messages given up by kind, recipient's name and time, never their content",
+        responses: { 200: { description: 'The outbox', ...json('DispatcherState') }, ...problems(401, 403) },
+      },
+    },
+    '/api/v1/admin/dispatcher/messages/{id}/retry': {
+      post: {
+        operationId: 'retryMessage',
+        summary: 'Put a message the dispatcher gave up on back in the outbox: it is tried again (same Message-ID) by the dispatcher, not sent directly. Audited.',
+        parameters: idParam('message id (from givenUp)'),
+        responses: { 200: { description: 'Back in the outbox', ...json('Created') }, ...problems(401, 403, 404, 422) },
+      },
+    },
+    '/api/v1/notifications': {
+      get: {
+        operationId: 'listNotifications',
+        summary: 'Your inbox: what you were told, when, whether the e-mail went',
+        responses: { 200: { description: 'Notifications', ...json('NotificationList') }, ...problems(401) },
+      },
+    },
+  }
+}
