@@ -193,7 +193,7 @@ export async function pendingGrants(actor: Actor) {
       home: { select: { name: true } }, provider: { select: { name: true } }, localAuthority: { select: { name: true } },
     },
   })
-  return requests.map((r) => ({ ...r, role: r.role as Role, organisation: r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? null, mine: r.requestedById === actor.userId }))
+  return requests.map((r) => ({ ...r, role: r.role, organisation: r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? null, mine: r.requestedById === actor.userId }))
 }
 
 /** A second administrator approves (the role takes effect, the organisation is told) or refuses a pending grant. */
@@ -238,7 +238,7 @@ export async function removeRole(actor: Actor, roleAssignmentId: string) {
       action: 'user.role-remove',
       subjectType: 'user',
       subjectId: grant.userId,
-      details: { role: grant.role as Role, organisationId: organisationOf(grant) },
+      details: { role: grant.role, organisationId: organisationOf(grant) },
     })
   })
 }
