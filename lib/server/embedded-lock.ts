@@ -56,6 +56,6 @@ async function tryLock(dataDir: string, lockPath: string): Promise<(() => Promis
     if (lockedHere.delete(lockPath)) holder.stdin.end() // cat sees the end, exits, and flock lets go
     return exited
   }
-  process.once('exit', () => release())
+  process.once('exit', () => void release()) // nothing can be awaited on exit: closing stdin is what counts
   return release
 }
