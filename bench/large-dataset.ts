@@ -129,7 +129,9 @@ async function timePages(label: string, env: Record<string, string>, auth: Recor
   } finally {
     try {
       process.kill(-server.pid!, 'SIGTERM')
-    } catch {}
+    } catch {
+      // already gone
+    }
   }
 }
 

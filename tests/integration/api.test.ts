@@ -229,7 +229,7 @@ describe('API', () => {
   })
 
   it('describes itself in OpenAPI 3.1, from the same schemas', async () => {
-    const doc = await (await openApi()).json()
+    const doc = await openApi().json()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/missing-episodes', '/api/v1/missing-episodes/{id}', '/api/v1/missing-episodes/{id}/updates', '/api/v1/missing-episodes/{id}/return', '/api/v1/alerts', '/api/v1/alerts/{id}/acknowledge', '/api/v1/alerts/{id}/decision', '/api/v1/alerts/{id}/resolve', '/api/v1/notifications', '/api/v1/children/{id}/chronology', '/api/v1/exports/ssda903', '/api/v1/reports/ofsted', '/api/v1/homes/{id}/reg44-visits', '/api/v1/homes/{id}/oversight']),
