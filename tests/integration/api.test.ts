@@ -23,9 +23,10 @@ import { GET as visitsRoute, POST as recordVisitRoute } from '@/app/api/v1/homes
 import { GET as oversightRoute } from '@/app/api/v1/homes/[id]/oversight/route'
 import { GET as missingReportRoute } from '@/app/api/v1/reports/missing/route'
 import { getPrisma } from '@/lib/server/database'
-import { childListSchema, childRecordSchema, episodeListSchema, episodeViewSchema, problemSchema, tokenSchema } from '@/lib/validation/responses'
+import { childListSchema, childRecordSchema, episodeListSchema, episodeViewSchema, tokenSchema } from '@/lib/validation/responses'
 import { freshDatabase } from '../support/database'
 import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+import { expectProblem } from '../support/http'
 
 let world: World
 beforeAll(async () => {
@@ -41,14 +42,6 @@ async function tokenFor(email: string) {
   const response = await issueToken(new Request(url('/api/v1/auth/token'), { method: 'POST', body: JSON.stringify({ email, password: FIXTURE_PASSWORD }) }))
   expect(response.status).toBe(201)
   return tokenSchema.parse(await response.json()).token
-}
-
-async function expectProblem(response: Response, status: number) {
-  expect(response.status).toBe(status)
-  expect(response.headers.get('content-type')).toContain('application/problem+json')
-  const body = problemSchema.parse(await response.json())
-  expect(JSON.stringify(body)).not.toMatch(/\n\s+at |node_modules|prisma/i) // never a stack trace
-  return body
 }
 
 describe('API', () => {
