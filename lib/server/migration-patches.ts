@@ -33,7 +33,7 @@ const TEXT = 25
 /**
  * @prisma/adapter-pg 7.10: the schema engine's catalog queries return PostgreSQL's internal "char" columns
  * (pg_class.relkind, pg_constraint.contype...), which the adapter refuses as an unsupported column type: they are
- * read as text. The same fault for the catalog's `name` type: https://github.com/prisma/prisma/issues/27403
+ * read as text. The same fault for the catalog's `name` type: https://github.com/prisma/orm/issues/27403
  */
 export function readInternalCharAsText<T extends PatchableAdapter>(adapter: T): T {
   const performIO = adapter.performIO!.bind(adapter)
@@ -49,7 +49,7 @@ export function readInternalCharAsText<T extends PatchableAdapter>(adapter: T): 
  * @prisma/adapter-pg 7.10: executeScript splits a migration on every ';' and runs the pieces one by one, so a
  * migration is not atomic and a function body ($$ ... ; ... $$) is cut in two. The script is sent whole, as the
  * Prisma CLI's native engine does. A splitter that knows quoting was proposed (not merged):
- * https://github.com/prisma/prisma/pull/27509
+ * https://github.com/prisma/orm/pull/27509
  */
 export function runScriptsWhole<T extends PatchableAdapter>(adapter: T): T {
   adapter.executeScript = async (sql: string) => {
