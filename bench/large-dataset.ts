@@ -72,7 +72,7 @@ async function timeExport(db: Database, label: string) {
     rows = result.tables.missing.length
     failures = result.failures.length
   }
-  let started = performance.now()
+  const started = performance.now()
   for (let i = 0; i < 10; i++) {
     const everyLead = (await loadActor(db.prisma, `blead-bla${i}`))!
     ssda903Download(await ssda903Return(everyLead, { year: lastYear(), authorityId: `bla${i}` }), 'all')
@@ -129,7 +129,9 @@ async function timePages(label: string, env: Record<string, string>, auth: Recor
   } finally {
     try {
       process.kill(-server.pid!, 'SIGTERM')
-    } catch {}
+    } catch {
+      // already gone
+    }
   }
 }
 

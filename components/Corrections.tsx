@@ -3,6 +3,8 @@ import { formatDateTime } from '@/lib/domain/time'
 
 export type Correction = { id: string; at: Date | string; author: string | null | undefined; field: string; previous: unknown; now: unknown; reason: string }
 
+// an amended field holds one text, number, date or yes/no value (a JSON scalar), never an object
+// eslint-disable-next-line @typescript-eslint/no-base-to-string
 const shown = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : v === null || v === undefined || v === '' ? 'blank' : String(v))
 
 export function Corrections({ corrections }: { corrections: Correction[] }) {

@@ -14,9 +14,15 @@ useDatabase(database)
 await applyMigrations(database)
 console.log('Haven dispatcher running')
 const stop = startDispatcher()
-for (const signal of ['SIGTERM', 'SIGINT'] as const)
-  process.on(signal, async () => {
-    stop()
-    await database.close()
-    process.exit(0)
-  })
+// a database that fails to close still ends the process, with the reason (not an unhandled rejection that hangs it)
+const shutDown = () => {
+  stop()
+  database.close().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error('Haven dispatcher: could not close the database:', e)
+      process.exit(1)
+    },
+  )
+}
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, shutDown)

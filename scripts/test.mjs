@@ -1,6 +1,6 @@
-// `npm test`: every test. Type check, the OpenAPI document (lint, and a client generated from it), unit and
-// integration tests (vitest, on a fresh PGlite database; on PostgreSQL too when DATABASE_URL is set), then the browser
-// tests (Playwright in Debian's Chromium against a production build).
+// `npm test`: every test. Type check, lint, format and line length, the OpenAPI document (lint, and a client generated
+// from it), unit and integration tests (vitest, on a fresh PGlite database; on PostgreSQL too when DATABASE_URL is
+// set), then the browser tests (Playwright in Debian's Chromium against a production build).
 import { execSync } from 'node:child_process'
 
 const run = (title, command, env = {}) => {
@@ -12,6 +12,9 @@ const run = (title, command, env = {}) => {
 
 try {
   run('Type check', 'npx tsc --noEmit')
+  run('Lint (ESLint)', 'npx eslint .')
+  run('Format (Prettier; `npm run format` fixes it)', 'npx prettier --check .')
+  run('Lines at most 120 characters', 'node scripts/check-line-length.mjs')
   run('OpenAPI document: lint, and a generated client types every response', 'npx tsx scripts/openapi.ts check')
   run('Unit and integration tests (embedded PGlite)', 'npx vitest run', { DATABASE_URL: '' })
   if (process.env.DATABASE_URL) run('Integration tests (PostgreSQL)', 'npx vitest run tests/integration')

@@ -1,7 +1,7 @@
 // Sign-in, browser sessions and API tokens. One authenticate() serves the sign-in page and the token endpoint.
 import { createHash, randomBytes } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
-import type { Actor, Role } from '@/lib/domain/roles'
+import type { Actor } from '@/lib/domain/roles'
 import { settings } from '@/lib/settings'
 import { attemptWaitMs, type ThrottleRule } from '@/lib/domain/sign-in'
 import { formatDateTime } from '@/lib/domain/time'
@@ -129,7 +129,7 @@ export async function loadActor(db: PrismaClient | Tx, userId: string): Promise<
     name: user.name,
     email: user.email,
     grants: user.roles.map((r) => ({
-      role: r.role as Role,
+      role: r.role,
       homeId: r.homeId,
       providerId: r.providerId,
       localAuthorityId: r.localAuthorityId,

@@ -45,7 +45,7 @@ export async function recordAudit<A extends AuditAction>(
       subjectId: event.subjectId,
       childId: event.childId ?? null,
       childIds: event.childIds ? [...new Set(event.childIds)] : [],
-      details: event.details as object,
+      details: event.details,
     },
   })
 }

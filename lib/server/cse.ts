@@ -6,7 +6,6 @@ import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
-import type { Prisma } from '@/lib/generated/prisma/client'
 import type { PlanInput, Reg40NoticeInput, ScreeningInput } from '@/lib/validation/cse'
 import { inTurn, type Tx } from './database'
 import { throwIfProblems, ValidationError } from './errors'
@@ -123,7 +122,7 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
         childId,
         screenedAt: now,
         screenedById: actor.userId,
-        indicators: observed as unknown as Prisma.InputJsonValue,
+        indicators: observed,
         score: result.score,
         harmIndicators: result.harmIndicators,
         suggestedLevel: result.suggestedLevel,

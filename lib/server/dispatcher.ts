@@ -117,7 +117,7 @@ export function startDispatcher(options: { intervalMs?: number; patternsEveryMs?
       running = false
     }
   }
-  const timer = setInterval(tick, intervalMs)
+  const timer = setInterval(() => void tick(), intervalMs) // tick catches its own errors
   timer.unref?.()
   void tick()
   return () => clearInterval(timer)

@@ -61,6 +61,6 @@ async function tryLock(dataDir: string, lockPath: string): Promise<(() => Promis
     }
     return exited
   }
-  process.once('exit', () => release())
+  process.once('exit', () => void release()) // nothing can be awaited on exit: closing stdin is what counts
   return release
 }

@@ -16,6 +16,7 @@ export function refuseForbiddenMethod(request: http.IncomingMessage, response: h
 
 /** Puts refuseForbiddenMethod in front of every HTTP server in this process (Next's own included). */
 export function guardHttpServers() {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the server as `this`
   const emit = http.Server.prototype.emit as (this: http.Server, event: string, ...args: unknown[]) => boolean
   http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
     if (event === 'request' && refuseForbiddenMethod(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true

@@ -1,6 +1,8 @@
 // Prisma migrations without the native schema-engine binary (it cannot be downloaded here): @prisma/schema-engine-wasm
 // driven through a driver adapter. Same folder layout and _prisma_migrations table as the Prisma CLI.
-// A small runner over the schema engine in WebAssembly; the patches below are why it exists, keep them.
+// A small runner over the schema engine in WebAssembly. @prisma/schema-engine-wasm is an internal package published
+// for each engines build, with no compatibility promise between builds: it is pinned to one exact build, and changed
+// only with tests/integration/migrations.test.ts passing on both databases.
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
@@ -13,6 +15,13 @@ import {
 } from '@prisma/driver-adapter-utils'
 import { variable } from '@/lib/environment'
 import type { Database } from './database'
+import {
+  awaitPgliteScripts,
+  pgShadowDatabase,
+  readInternalCharAsText,
+  runScriptsWhole,
+  type PatchableAdapter,
+} from './migration-patches'
 
 const prismaDir = () => path.resolve(/* turbopackIgnore: true */ variable('HAVEN_PRISMA_DIR'))
 const schemaPath = () => path.join(prismaDir(), 'schema.prisma')
@@ -36,77 +45,36 @@ function loadSchemaEngine(): Promise<SchemaEngineClass> {
   return engineClass
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- patching adapter internals */
-// pglite-prisma-adapter 0.7.2: executeScript does not await db.exec(), so a failing migration is recorded as applied.
-function awaitScripts(adapter: any) {
-  adapter.executeScript = async (sql: string) => {
-    try {
-      await adapter.client.exec(sql)
-    } catch (e) {
-      adapter.onError(e)
-    }
-  }
-  return adapter
-}
+// The adapters as the schema engine gets them, with the faults that stop them migrating safely worked around
+// (migration-patches.ts says which, and why).
+const patched = (adapter: unknown) => adapter as PatchableAdapter
 
 function pgliteFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
   const factory = new PrismaPGlite(pglite)
   return {
     provider: 'postgres',
     adapterName: factory.adapterName,
-    connect: async () => awaitScripts(await factory.connect()),
+    connect: async () => awaitPgliteScripts(patched(await factory.connect())) as never,
     connectToShadowDb: async () => {
       const shadow = new PGlite() // in memory
-      const adapter = awaitScripts(await new PrismaPGlite(shadow).connect())
+      const adapter = awaitPgliteScripts(patched(await new PrismaPGlite(shadow).connect()))
       adapter.dispose = () => shadow.close()
-      return adapter
+      return adapter as never
     },
   }
 }
 
 function pgFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
-  const connect = async (connectionString: string) => {
-    const adapter: any = await new PrismaPg({ connectionString, max: 1 }).connect() // one session: the engine uses advisory locks
-    // adapter-pg 7.10: (1) PostgreSQL's internal "char" type (oid 18) in the engine's catalog queries is "unsupported";
-    // (2) executeScript splits the script on ';' (not atomic, breaks $$ bodies): run it whole.
-    const performIO = adapter.performIO.bind(adapter)
-    adapter.performIO = async (query: unknown) => {
-      const result = await performIO(query)
-      for (const field of result.fields) if (field.dataTypeID === 18) field.dataTypeID = 25
-      return result
-    }
-    adapter.executeScript = async (sql: string) => {
-      try {
-        await adapter.client.query(sql)
-      } catch (e) {
-        adapter.onError(e)
-      }
-    }
-    return adapter
-  }
+  // one session: the engine uses advisory locks
+  const connect = async (connectionString: string) =>
+    runScriptsWhole(readInternalCharAsText(patched(await new PrismaPg({ connectionString, max: 1 }).connect())))
   return {
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
-    connect: () => connect(url),
-    // (3) adapter-pg's own connectToShadowDb points at the MAIN database when given a connection string.
-    async connectToShadowDb() {
-      const admin = await connect(url)
-      const shadowName = `prisma_shadow_${Date.now()}_${process.pid}`
-      await admin.executeScript(`CREATE DATABASE "${shadowName}"`)
-      const shadowUrl = new URL(url)
-      shadowUrl.pathname = '/' + shadowName
-      const shadow = await connect(shadowUrl.toString())
-      const close = shadow.dispose.bind(shadow)
-      shadow.dispose = async () => {
-        await close()
-        await admin.executeScript(`DROP DATABASE IF EXISTS "${shadowName}"`)
-        await admin.dispose()
-      }
-      return shadow
-    },
+    connect: () => connect(url) as never,
+    connectToShadowDb: () => pgShadowDatabase(url, connect) as never,
   }
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The migrations in the folder, by name, oldest first. */
 export function migrationNames() {

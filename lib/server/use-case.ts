@@ -55,8 +55,8 @@ export type UseCase = {
     ): Promise<Prisma.SafetyPlanGetPayload<A>>
     home<A extends Args<Prisma.HomeFindFirstArgs>>(id: string, args?: Prisma.SelectSubset<A, Args<Prisma.HomeFindFirstArgs>>): Promise<Prisma.HomeGetPayload<A>>
   }
-  /** Appends this use case's audit event in its transaction. */
-  audit<A extends AuditAction>(event: UseCaseAudit<A>): Promise<void>
+  /** Appends this use case's audit event in its transaction. A function, not a method: use cases destructure it. */
+  audit: <A extends AuditAction>(event: UseCaseAudit<A>) => Promise<void>
 }
 
 export type UseCaseOptions = {
@@ -114,7 +114,7 @@ export function openUseCase(tx: Tx, actor: Actor, action: Action, now: Date): Us
       plan: (id, args) => tx.safetyPlan.findFirst({ ...(args as object), where: { AND: [{ id }, scope.plan] } }).then(orNotFound('safety plan')) as never,
       home: (id, args) => tx.home.findFirst({ ...(args as object), where: { AND: [{ id }, scope.home] } }).then(orNotFound('home')) as never,
     },
-    async audit(event) {
+    audit: async (event) => {
       await recordAudit(tx, { ...event, actorId: actor.userId })
       uc.audited++
     },

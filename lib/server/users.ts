@@ -231,7 +231,7 @@ export async function removeRole(actor: Actor, roleAssignmentId: string) {
       action: 'user.role-remove',
       subjectType: 'user',
       subjectId: grant.userId,
-      details: { role: grant.role as Role, organisationId: organisationOf(grant) },
+      details: { role: grant.role, organisationId: organisationOf(grant) },
     })
   })
 }

@@ -14,8 +14,10 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 export const cleanText = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
 
 /** C0 control characters and DEL; a multi-line text (a text area) may have tabs and line breaks. */
+/* eslint-disable no-control-regex -- finding control characters is the point */
 const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+/* eslint-enable no-control-regex */
 /** Text longer than this is written in a text area, so it may have line breaks; shorter is one line. */
 const MULTI_LINE_FROM = 1000
 

@@ -28,9 +28,10 @@ import { GET as visitsRoute, POST as recordVisitRoute } from '@/app/api/v1/homes
 import { GET as oversightRoute } from '@/app/api/v1/homes/[id]/oversight/route'
 import { GET as missingReportRoute } from '@/app/api/v1/reports/missing/route'
 import { getPrisma } from '@/lib/server/database'
-import { childListSchema, childRecordSchema, episodeListSchema, episodeViewSchema, problemSchema, tokenSchema } from '@/lib/validation/responses'
+import { childListSchema, childRecordSchema, episodeListSchema, episodeViewSchema, tokenSchema } from '@/lib/validation/responses'
 import { freshDatabase } from '../support/database'
 import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+import { expectProblem } from '../support/http'
 
 let world: World
 beforeAll(async () => {
@@ -46,14 +47,6 @@ async function tokenFor(email: string) {
   const response = await issueToken(new Request(url('/api/v1/auth/token'), { method: 'POST', body: JSON.stringify({ email, password: FIXTURE_PASSWORD }) }))
   expect(response.status).toBe(201)
   return tokenSchema.parse(await response.json()).token
-}
-
-async function expectProblem(response: Response, status: number) {
-  expect(response.status).toBe(status)
-  expect(response.headers.get('content-type')).toContain('application/problem+json')
-  const body = problemSchema.parse(await response.json())
-  expect(JSON.stringify(body)).not.toMatch(/\n\s+at |node_modules|prisma/i) // never a stack trace
-  return body
 }
 
 describe('API', () => {
@@ -284,7 +277,7 @@ describe('API', () => {
   })
 
   it('describes itself in OpenAPI 3.1, from the same schemas', async () => {
-    const doc = await (await openApi()).json()
+    const doc = await openApi().json()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/auth/token', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/missing-episodes', '/api/v1/missing-episodes/{id}', '/api/v1/missing-episodes/{id}/updates', '/api/v1/missing-episodes/{id}/return', '/api/v1/alerts', '/api/v1/alerts/{id}/acknowledge', '/api/v1/alerts/{id}/decision', '/api/v1/alerts/{id}/resolve', '/api/v1/notifications', '/api/v1/children/{id}/chronology', '/api/v1/exports/ssda903', '/api/v1/reports/ofsted', '/api/v1/homes/{id}/reg44-visits', '/api/v1/homes/{id}/oversight']),

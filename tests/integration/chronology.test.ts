@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decideOnAlert, listAlerts } from '@/lib/server/alerts'
-import { loadActor } from '@/lib/server/accounts'
 import { getChronology } from '@/lib/server/chronology'
 import { getPrisma } from '@/lib/server/database'
 import { NotFoundError } from '@/lib/server/errors'
@@ -9,11 +8,11 @@ import { decisionSchema } from '@/lib/validation/alerts'
 import { chronologyQuerySchema } from '@/lib/validation/chronology'
 import { loadDemoData } from '@/prisma/demo-data'
 import { freshDatabase } from '../support/database'
+import { actor } from '../support/fixtures'
 
 const ELLIE = 'demo-child-01' // Willow House; IRO Grace Okafor (demo-user-iro)
 const CHANTELLE = 'demo-child-09' // Birch Lodge
 
-const actor = async (id: string) => (await loadActor(await getPrisma(), id))!
 
 beforeAll(async () => {
   await freshDatabase()

@@ -11,14 +11,9 @@ import { guardHttpServers } from '@/lib/server/forbidden-methods'
 import { viaHttps } from '@/lib/server/http'
 import { openApiDocument } from '@/lib/validation/openapi'
 import { problemSchema } from '@/lib/validation/responses'
+import { expectProblem } from '../support/http'
 
 const call = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => proxy(new NextRequest(`http://127.0.0.1${url}`, init))
-
-async function expectProblem(response: Response, status: number) {
-  expect(response.status).toBe(status)
-  expect(response.headers.get('content-type')).toContain('application/problem+json')
-  return problemSchema.parse(await response.json())
-}
 
 describe('security headers', () => {
   it('go on pages and API answers, with a fresh script nonce each time that Next is given too', () => {

@@ -1,23 +1,16 @@
 // Leavers: deactivating a person hands their children over (IRO, social worker), or tells each child's missing lead.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/database'
-import { ValidationError } from '@/lib/server/errors'
 import { childrenWithoutActiveWorker, handOverAllocations } from '@/lib/server/handover'
 import { setUserActive } from '@/lib/server/users'
 import { freshDatabase } from '../support/database'
-import { makeChild, makeInterview, makePerson, makeWorld, type World } from '../support/fixtures'
+import { makeChild, makeInterview, makePerson, makeWorld, problems, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
   await freshDatabase()
   world = await makeWorld()
 })
-
-async function fieldErrors(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(ValidationError)
-  return (error as ValidationError).fieldErrors
-}
 
 describe('leavers', () => {
   it("hands a social worker's children and return interviews to a successor of the same role and authority, audited per child", async () => {
@@ -32,8 +25,8 @@ describe('leavers', () => {
     const interview = await prisma.returnInterview.update({ where: { id: (await makeInterview(one.id, leaver.userId)).id }, data: { serviceAuthorityId: null, assignedSocialWorkerId: leaver.userId } })
 
     // someone of another authority, or another role, cannot take them over; nothing changes
-    expect((await fieldErrors(setUserActive(admin, leaver.userId, false, { successorId: elsewhere.userId }))).successorId).toBe(`Select an active person who is a social worker of ${world.laOne.name}`)
-    expect((await fieldErrors(setUserActive(admin, leaver.userId, false, { successorId: iro.userId }))).successorId).toMatch(/social worker of/)
+    expect((await problems(setUserActive(admin, leaver.userId, false, { successorId: elsewhere.userId }))).successorId).toBe(`Select an active person who is a social worker of ${world.laOne.name}`)
+    expect((await problems(setUserActive(admin, leaver.userId, false, { successorId: iro.userId }))).successorId).toMatch(/social worker of/)
     expect((await prisma.user.findUniqueOrThrow({ where: { id: leaver.userId } })).active).toBe(true)
 
     await setUserActive(admin, leaver.userId, false, { successorId: successor.userId })

@@ -2,7 +2,7 @@
 // only their own episodes, the API and CSV give the same tables, and reading it is audited.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as reportRoute } from '@/app/api/v1/reports/missing/route'
-import { issueApiToken, loadActor } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
 import { ForbiddenError, NotFoundError } from '@/lib/server/errors'
 import { londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
@@ -12,8 +12,8 @@ import { monthsOf } from '@/lib/domain/missing-report'
 import { DEMO_PASSWORD } from '@/prisma/demo-accounts'
 import { loadDemoData } from '@/prisma/demo-data'
 import { freshDatabase } from '../support/database'
+import { actor } from '../support/fixtures'
 
-const actor = async (id: string) => (await loadActor(await getPrisma(), id))!
 const today = londonDate(new Date())
 const lastYear = { from: shiftDate(today, { years: -1, days: 1 }), to: today }
 const query = (q: Record<string, string> = {}) => missingReportQuerySchema.parse({ ...lastYear, ...q })

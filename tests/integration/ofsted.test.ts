@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as ofstedRoute } from '@/app/api/v1/reports/ofsted/route'
-import { issueApiToken, loadActor } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
 import { ForbiddenError } from '@/lib/server/errors'
 import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'
 import { DEMO_PASSWORD } from '@/prisma/demo-accounts'
 import { loadDemoData } from '@/prisma/demo-data'
 import { freshDatabase } from '../support/database'
+import { actor } from '../support/fixtures'
 
-const actor = async (id: string) => (await loadActor(await getPrisma(), id))!
 const today = new Date().toISOString().slice(0, 10)
 const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`
 

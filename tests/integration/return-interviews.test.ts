@@ -203,9 +203,9 @@ describe('API', () => {
     const rip = await practitioner()
     const { token } = await issueApiToken({ email: rip.email, password: FIXTURE_PASSWORD, ip: null })
     const auth = { Authorization: `Bearer ${token}` }
-    const list = interviewListSchema.parse(await (await listRoute(new Request('http://127.0.0.1/api/v1/return-interviews?status=overdue', { headers: auth }), { params: Promise.resolve({}) as never })).json())
+    const list = interviewListSchema.parse(await (await listRoute(new Request('http://127.0.0.1/api/v1/return-interviews?status=overdue', { headers: auth }), { params: Promise.resolve({}) })).json())
     expect(list.interviews.map((i) => i.episodeId)).toContain(episodeId)
-    const bad = await listRoute(new Request('http://127.0.0.1/api/v1/return-interviews?status=late', { headers: auth }), { params: Promise.resolve({}) as never })
+    const bad = await listRoute(new Request('http://127.0.0.1/api/v1/return-interviews?status=late', { headers: auth }), { params: Promise.resolve({}) })
     expect(bad.status).toBe(422)
     const recorded = await recordRoute(
       new Request(`http://127.0.0.1/api/v1/missing-episodes/${episodeId}/return-interview`, { method: 'POST', headers: auth, body: JSON.stringify({ outcome: 'DECLINED', offeredAt: '2026-08-01T12:00' }) }),

@@ -1,15 +1,15 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as exportRoute } from '@/app/api/v1/exports/ssda903/route'
-import { issueApiToken, loadActor } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
 import { ForbiddenError, NotFoundError } from '@/lib/server/errors'
 import { ssda903Csv, ssda903Return } from '@/lib/server/ssda903'
 import { DEMO_PASSWORD } from '@/prisma/demo-accounts'
 import { loadDemoData } from '@/prisma/demo-data'
 import { freshDatabase } from '../support/database'
+import { actor } from '../support/fixtures'
 
-const actor = async (id: string) => (await loadActor(await getPrisma(), id))!
 const thisYear = () => {
   const today = new Date().toISOString().slice(0, 10)
   return Number(today.slice(0, 4)) - (today.slice(5) < '04-01' ? 1 : 0) // the collection year we are in

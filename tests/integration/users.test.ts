@@ -8,7 +8,7 @@ import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
 import { POST as issueToken } from '@/app/api/v1/auth/token/route'
 import { GET as roleGrantsRoute } from '@/app/api/v1/reports/role-grants/route'
 import { freshDatabase } from '../support/database'
-import { FIXTURE_PASSWORD, makePerson, makeWorld, type World } from '../support/fixtures'
+import { FIXTURE_PASSWORD, makePerson, makeWorld, problems, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
@@ -52,12 +52,6 @@ describe('people and roles', () => {
 })
 
 /** The field errors a use case rejected with. */
-async function fieldErrors(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(ValidationError)
-  return (error as ValidationError).fieldErrors
-}
-
 describe('separation of duties for roles', () => {
   afterEach(() => {
     settings.accounts.grantNeedsSecondAdministrator = false
@@ -66,9 +60,9 @@ describe('separation of duties for roles', () => {
   it("an administrator cannot give themselves a role that reads children's records, nor reactivate themselves", async () => {
     const admin = await makePerson([{ role: 'SYSTEM_ADMIN' }], 'Self Granter')
     const grant = roleGrantSchema.parse({ role: 'RESPONSIBLE_INDIVIDUAL', organisationId: world.providerTwo.id, reason: 'Checking the homes' })
-    expect((await fieldErrors(addRole(admin, admin.userId, grant))).role).toMatch(/cannot give yourself a role that reads children/)
+    expect((await problems(addRole(admin, admin.userId, grant))).role).toMatch(/cannot give yourself a role that reads children/)
     expect(await (await getPrisma()).roleAssignment.count({ where: { userId: admin.userId } })).toBe(1)
-    expect((await fieldErrors(setUserActive(admin, admin.userId, true))).form).toMatch(/cannot reactivate your own account/)
+    expect((await problems(setUserActive(admin, admin.userId, true))).form).toMatch(/cannot reactivate your own account/)
     // a second administrator role for themselves reads no child's record
     const other = await makePerson([{ role: 'SYSTEM_ADMIN' }], 'Other Admin')
     await expect(addRole(admin, admin.userId, roleGrantSchema.parse({ role: 'SYSTEM_ADMIN' }))).rejects.toThrow('Some answers') // already held
@@ -90,7 +84,7 @@ describe('separation of duties for roles', () => {
     const worker = await makePerson([], 'Newcomer')
     // the form and the API refuse a case role without a reason
     expect(roleGrantSchema.safeParse({ role: 'CARE_WORKER', organisationId: world.homeC.id }).error?.issues[0]).toMatchObject({ path: ['reason'] })
-    expect((await fieldErrors(addRole(admin, worker.userId, { role: 'CARE_WORKER', organisationId: world.homeC.id, reason: null }))).reason).toMatch(/Enter why/)
+    expect((await problems(addRole(admin, worker.userId, { role: 'CARE_WORKER', organisationId: world.homeC.id, reason: null }))).reason).toMatch(/Enter why/)
     await addRole(admin, worker.userId, roleGrantSchema.parse({ role: 'CARE_WORKER', organisationId: world.homeC.id, reason: 'Night shifts from May' }))
     const told = await prisma.notification.findMany({ where: { kind: 'role.granted' }, include: { deliveries: true } })
     expect(told.map((n) => n.recipientId)).toEqual([manager.userId])
@@ -111,7 +105,7 @@ describe('separation of duties for roles', () => {
     expect(await prisma.roleAssignment.count({ where: { userId: worker.userId } })).toBe(0)
     const [pending] = (await pendingGrants(second)).filter((p) => p.user.id === worker.userId)
     expect(pending).toMatchObject({ role: 'CARE_WORKER', reason: 'Bank staff', organisation: world.homeA.name })
-    expect((await fieldErrors(decideGrant(first, pending.id, { approve: true, refusalReason: null }))).form).toMatch(/another administrator must approve/)
+    expect((await problems(decideGrant(first, pending.id, { approve: true, refusalReason: null }))).form).toMatch(/another administrator must approve/)
     await decideGrant(second, pending.id, { approve: true, refusalReason: null })
     expect(await prisma.roleAssignment.count({ where: { userId: worker.userId, role: 'CARE_WORKER' } })).toBe(1)
     expect((await pendingGrants(second)).some((p) => p.id === pending.id)).toBe(false)
@@ -123,7 +117,7 @@ describe('separation of duties for roles', () => {
     // the administrator cannot approve a grant made to themselves either
     await addRole(first, second.userId, roleGrantSchema.parse({ role: 'CARE_WORKER', organisationId: world.homeB.id, reason: 'Cover' }))
     const [forSecond] = (await pendingGrants(second)).filter((p) => p.user.id === second.userId)
-    expect((await fieldErrors(decideGrant(second, forSecond.id, { approve: true, refusalReason: null }))).form).toMatch(/for yourself/)
+    expect((await problems(decideGrant(second, forSecond.id, { approve: true, refusalReason: null }))).form).toMatch(/for yourself/)
 
     // the report: every grant, removal and refusal, with who, why and the approver
     const today = new Date().toISOString().slice(0, 10)

@@ -113,6 +113,9 @@ export async function makeInterview(childId: string, reportedById: string, retur
   return prisma.$transaction((tx) => createDueInterview(tx, episode, new Date(returnedAt)))
 }
 
+/** The person with this user id (the demo data's ids, "demo-user-care"), as the actor of a use case. */
+export const actor = async (userId: string) => (await loadActor(await getPrisma(), userId))!
+
 /** The field problems a use case refused with (fails the test if it did not refuse). */
 export async function problems(promise: Promise<unknown>) {
   try {

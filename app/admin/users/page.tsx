@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { ROLE_LABELS, type Role } from '@/lib/domain/roles'
+import { ROLE_LABELS } from '@/lib/domain/roles'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
 import { formatDateTime } from '@/lib/domain/time'
@@ -53,7 +53,7 @@ export default async function UsersPage() {
             {!u.active && <> <span className="tag tag-critical">Deactivated</span></>}
             <div>{u.email}</div>
             <div className="muted">
-              {u.roles.map((r) => `${ROLE_LABELS[r.role as Role]}${r.home ? `, ${r.home.name}` : r.provider ? `, ${r.provider.name}` : r.localAuthority ? `, ${r.localAuthority.name}` : ''}`).join(' · ') || 'No roles'}
+              {u.roles.map((r) => `${ROLE_LABELS[r.role]}${r.home ? `, ${r.home.name}` : r.provider ? `, ${r.provider.name}` : r.localAuthority ? `, ${r.localAuthority.name}` : ''}`).join(' · ') || 'No roles'}
             </div>
           </li>
         ))}

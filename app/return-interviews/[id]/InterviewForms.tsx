@@ -42,8 +42,8 @@ export function OfferForm({ interviewId, now }: { interviewId: string; now: stri
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Record the offer">
       {summary}
       <When form={form} name="offeredAt" label="When was it offered?" />
-      <Field name="offerMethod" label="How was it offered?" error={errors.offerMethod?.message as string | undefined}>
-        <select {...describedBy('offerMethod', { error: errors.offerMethod?.message as string | undefined })} {...form.register('offerMethod' as never)}>
+      <Field name="offerMethod" label="How was it offered?" error={errors.offerMethod?.message}>
+        <select {...describedBy('offerMethod', { error: errors.offerMethod?.message })} {...form.register('offerMethod' as never)}>
           <option value="">Select</option>
           {OFFER_METHODS.map((m) => (
             <option key={m} value={m}>
@@ -72,7 +72,7 @@ export function OutcomeForm({ interviewId, now, offered, providerName }: { inter
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Record the interview">
       {summary}
-      <Radios name="outcome" legend="What happened?" error={errors.outcome?.message as string | undefined} register={f.register('outcome')} options={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))} />
+      <Radios name="outcome" legend="What happened?" error={errors.outcome?.message} register={f.register('outcome')} options={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))} />
       {outcome === 'NOT_OFFERED' && <Text form={f} name="notOfferedReason" label="Why was it not offered?" long />}
       {outcome && outcome !== 'NOT_OFFERED' && !offered && (
         <>
@@ -191,7 +191,7 @@ export function FollowUpForm({ interviewId }: { interviewId: string }) {
       <Radios
         name="kind"
         legend="What are you starting?"
-        error={errors.kind?.message as string | undefined}
+        error={errors.kind?.message}
         register={f.register('kind')}
         options={[
           { value: 'CSE_SCREENING', label: 'A child sexual exploitation (CSE) screening' },
@@ -214,7 +214,7 @@ export function PoliceSharingForm({ interviewId, now }: { interviewId: string; n
       <When form={f} name="sharedAt" label="When was it shared?" />
       <Text form={f} name="policeForce" label="Police force" />
       <Text form={f} name="what" label="What was shared?" long />
-      <Radios name="basis" legend="On what basis?" error={errors.basis?.message as string | undefined} register={f.register('basis')} options={SHARING_BASES.map((b) => ({ value: b, label: SHARING_BASIS_LABELS[b] }))} />
+      <Radios name="basis" legend="On what basis?" error={errors.basis?.message} register={f.register('basis')} options={SHARING_BASES.map((b) => ({ value: b, label: SHARING_BASIS_LABELS[b] }))} />
       {f.watch('basis') === 'SAFEGUARDING_WITHOUT_CONSENT' && <Text form={f} name="reason" label="Why was it shared without consent?" long />}
       <SubmitButton busy={busy}>Record the sharing</SubmitButton>
     </form>
@@ -227,7 +227,7 @@ export function PreventionForm({ interviewId }: { interviewId: string }) {
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Police prevention interview">
       {summary}
-      <Radios name="preventionInterview" legend="Police prevention interview (formerly safe and well check)" inline error={errors.preventionInterview?.message as string | undefined} register={f.register('preventionInterview')} options={PREVENTION_STATUSES.map((p) => ({ value: p, label: PREVENTION_LABELS[p] }))} />
+      <Radios name="preventionInterview" legend="Police prevention interview (formerly safe and well check)" inline error={errors.preventionInterview?.message} register={f.register('preventionInterview')} options={PREVENTION_STATUSES.map((p) => ({ value: p, label: PREVENTION_LABELS[p] }))} />
       <Field name="preventionInterviewDate" label="Date (if done)" error={errorAt(errors, 'preventionInterviewDate')}>
         <input type="date" style={{ maxWidth: '12rem' }} {...describedBy('preventionInterviewDate', { error: errorAt(errors, 'preventionInterviewDate') })} {...f.register('preventionInterviewDate')} />
       </Field>

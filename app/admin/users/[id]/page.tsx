@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { ROLE_LABELS, type Role } from '@/lib/domain/roles'
+import { ROLE_LABELS } from '@/lib/domain/roles'
 import { formatDateTime } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError, NotFoundError } from '@/lib/server/errors'
@@ -59,9 +59,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <ul className="cards">
         {user.roles.map((r) => (
           <li key={r.id}>
-            <div className="title">{ROLE_LABELS[r.role as Role]}</div>
+            <div className="title">{ROLE_LABELS[r.role]}</div>
             <div className="muted">{r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? 'Haven-wide'}</div>
-            <UserActionButton action="removeRole" id={r.id} label={`Remove ${ROLE_LABELS[r.role as Role]} role`} />
+            <UserActionButton action="removeRole" id={r.id} label={`Remove ${ROLE_LABELS[r.role]} role`} />
           </li>
         ))}
       </ul>
