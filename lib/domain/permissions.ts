@@ -149,3 +149,38 @@ export function grantsFor(actor: Actor, action: Action) {
 export function can(actor: Actor, action: Action) {
   return grantsFor(actor, action).length > 0
 }
+
+// ---- role refinements: who among the roles allowed an action may do it to this record (pages and use cases both
+// ask these, so a form is shown exactly when the use case would accept it)
+
+/** The registered manager of the home reviews and closes a returned episode; with no Haven home (a bed and
+ * breakfast, say), the child's allocated social worker does. */
+export function mayCloseEpisode(actor: Actor, episode: { homeId: string | null; socialWorkerId: string | null }) {
+  const grants = grantsFor(actor, 'episode.close')
+  if (episode.homeId) return grants.some((g) => g.role === 'REGISTERED_MANAGER' && g.homeId === episode.homeId)
+  return episode.socialWorkerId === actor.userId && grants.some((g) => g.role === 'SOCIAL_WORKER')
+}
+
+/** A registered manager ends placements in their own home; a social worker any placement of a child they may see. */
+export function mayEndPlacement(actor: Actor, placement: { homeId: string | null }) {
+  return grantsFor(actor, 'placement.end').some(
+    (g) => g.role === 'SOCIAL_WORKER' || (g.role === 'REGISTERED_MANAGER' && g.homeId !== null && g.homeId === placement.homeId),
+  )
+}
+
+/** Where a child may be placed by this actor (adding a child or starting a placement): a registered manager only in a
+ * home they manage; a social worker anywhere, a Haven home or another setting (homeId null). */
+export function mayPlaceChild(actor: Actor, action: 'child.create' | 'placement.start', setting: { homeId: string | null }) {
+  return grantsFor(actor, action).some(
+    (g) => g.role === 'SOCIAL_WORKER' || (g.role === 'REGISTERED_MANAGER' && setting.homeId !== null && g.homeId === setting.homeId),
+  )
+}
+
+/** The local authorities whose settings (who holds return interviews) this actor configures: their missing lead's. */
+export function configurableAuthorities(actor: Actor) {
+  return grantsFor(actor, 'authority.configure').flatMap((g) => (g.role === 'LA_MISSING_LEAD' && g.localAuthorityId ? [g.localAuthorityId] : []))
+}
+
+export function mayConfigureAuthority(actor: Actor, localAuthorityId: string) {
+  return configurableAuthorities(actor).includes(localAuthorityId)
+}
