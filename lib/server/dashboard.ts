@@ -30,17 +30,19 @@ export async function dashboardFor(actor: Actor): Promise<DashboardPanel[]> {
   const prisma = await getPrisma()
   const panels: DashboardPanel[] = []
   if (can(actor, 'episode.read')) {
-    const { open, toReview } = await currentEpisodes(actor)
+    const { open, openTotal, toReview, toReviewTotal } = await currentEpisodes(actor)
     panels.push({
       title: 'Missing now',
       empty: 'Nobody in your view is recorded as missing or away. A child reported missing appears here until their return is recorded.',
       episodes: open,
+      note: openTotal > open.length ? `Showing the ${open.length} most recently reported of ${openTotal} children missing or away.` : undefined,
     })
     if (holds(actor, 'REGISTERED_MANAGER'))
       panels.push({
         title: 'Episodes to review',
         empty: 'Nothing to review. A missing episode appears here when the child has returned, until you review and close it.',
         episodes: toReview,
+        note: toReviewTotal > toReview.length ? `Showing the ${toReview.length} most recent of ${toReviewTotal} episodes to review.` : undefined,
       })
   }
   if (can(actor, 'alert.read')) {
