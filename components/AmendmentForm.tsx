@@ -9,7 +9,10 @@ import { amendmentSchema } from '@/lib/validation/amendments'
 import { describedBy, Field, SubmitButton, useActionForm } from './form-kit'
 
 /** How a field's new value is typed: a date and time, a choice, or text. */
-export type AmendmentInputKind = { kind: 'moment' } | { kind: 'choice'; choices: [value: string, label: string][] } | { kind: 'text'; rows: number }
+export type AmendmentInputKind =
+  | { kind: 'moment' }
+  | { kind: 'choice'; choices: [value: string, label: string][] }
+  | { kind: 'text'; rows: number }
 export type AmendmentField = { name: string; label: string; input: AmendmentInputKind }
 
 export function AmendmentForm(props: {
@@ -72,7 +75,12 @@ export function AmendmentForm(props: {
           )}
         </Field>
       )}
-      <Field name="reason" label="Why does it need correcting?" hint="The original stays in the record beside your correction" error={errors.reason?.message}>
+      <Field
+        name="reason"
+        label="Why does it need correcting?"
+        hint="The original stays in the record beside your correction"
+        error={errors.reason?.message}
+      >
         <textarea rows={3} {...describedBy('reason', { error: errors.reason?.message, hint: true })} {...form.register('reason')} />
       </Field>
       <SubmitButton busy={busy}>Save the correction</SubmitButton>

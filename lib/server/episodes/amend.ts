@@ -12,17 +12,21 @@ import { moveInterviewDeadline } from '../return-interviews'
 import { useCase, type UseCase } from '../use-case'
 import { placementsOf } from './report'
 
+/** The fields of the return: corrected only once it is recorded. */
 const RETURN_FIELDS: AmendableField[] = ['returnedAt', 'returnMethod', 'injuries', 'signsOfHarm', 'medicalAttention', 'whoInformed']
 
 /** The new value for an amended field, as stored, or a problem with it. */
 function amendedValue(field: AmendableField, raw: string, returned: boolean): Parsed {
   const text = raw.trim()
-  if (RETURN_FIELDS.includes(field) && !returned) return { problem: 'The return has not been recorded yet: record it first' }
+  if (RETURN_FIELDS.includes(field) && !returned)
+    return { problem: 'The return has not been recorded yet: record it first' }
   switch (field) {
     case 'absenceType':
-      return (ABSENCE_TYPES as readonly string[]).includes(text) ? { value: text } : { problem: 'Choose missing (MISSING) or away (AWAY)' }
+      if (!(ABSENCE_TYPES as readonly string[]).includes(text)) return { problem: 'Choose missing (MISSING) or away (AWAY)' }
+      return { value: text }
     case 'returnMethod':
-      return (RETURN_METHODS as readonly string[]).includes(text) ? { value: text } : { problem: 'Choose how the child came back' }
+      if (!(RETURN_METHODS as readonly string[]).includes(text)) return { problem: 'Choose how the child came back' }
+      return { value: text }
     case 'lastSeenAt':
     case 'returnedAt': {
       const parsed = momentField('the new time').safeParse(text)
@@ -35,7 +39,10 @@ function amendedValue(field: AmendableField, raw: string, returned: boolean): Pa
   }
 }
 
-const include = { updates: { select: { kind: true, at: true } }, child: { select: { firstName: true, dateOfBirth: true } } } as const
+const include = {
+  updates: { select: { kind: true, at: true } },
+  child: { select: { firstName: true, dateOfBirth: true } },
+} as const
 type Episode = Awaited<ReturnType<typeof readEpisode>>
 const readEpisode = (uc: UseCase, episodeId: string) => uc.find.episode(episodeId, { include })
 
@@ -49,13 +56,16 @@ async function checkTimes({ tx, now }: UseCase, field: AmendableField, value: Am
   })
   const sightings = episode.updates.filter((u) => u.kind === 'SIGHTING').map((u) => u.at)
   const change = { [field]: value as Date }
-  const facts = { ...episode, sightings, updateTimes: episode.updates.map((u) => u.at), dateOfBirth: episode.child.dateOfBirth }
+  const updateTimes = episode.updates.map((u) => u.at)
+  const facts = { ...episode, sightings, updateTimes, dateOfBirth: episode.child.dateOfBirth }
   const problems = checkAmendedTimes(facts, change, others, now)
   if (Object.keys(problems).length) throw new ValidationError({ value: Object.values(problems)[0] })
   // the corrected times still fall within the child's placements (a return only when there is one)
   const times = { lastSeenAt: change.lastSeenAt ?? episode.lastSeenAt, returnedAt: change.returnedAt ?? episode.returnedAt }
-  const placed = checkDuringPlacement(times, { firstName: episode.child.firstName, placements: await placementsOf(tx, episode.childId) })
-  const placementProblem = field === 'lastSeenAt' ? (placed.lastSeenAt ?? (times.returnedAt && placed.returnedAt)) : placed.returnedAt
+  const placements = await placementsOf(tx, episode.childId)
+  const placed = checkDuringPlacement(times, { firstName: episode.child.firstName, placements })
+  const placementProblem =
+    field === 'lastSeenAt' ? (placed.lastSeenAt ?? (times.returnedAt && placed.returnedAt)) : placed.returnedAt
   if (placementProblem) throw new ValidationError({ value: placementProblem })
   const interview = await tx.returnInterview.findUnique({ where: { episodeId: episode.id }, select: { heldAt: true } })
   if (field === 'returnedAt' && interview?.heldAt && interview.heldAt < (value as Date))
@@ -64,12 +74,15 @@ async function checkTimes({ tx, now }: UseCase, field: AmendableField, value: Am
 
 const episodeAmendments = (uc: UseCase, episode: Episode): AmendmentKind<AmendableField, Episode> => ({
   labels: AMENDABLE_FIELDS,
-  staleMessage: 'Someone else changed this episode while you were working on it. Reload the page to see their change; what you typed is still here.',
+  staleMessage:
+    'Someone else changed this episode while you were working on it. Reload the page to see their change; what you typed is still here.',
   parse: (field, raw) => amendedValue(field, raw, episode.returnedAt !== null),
   check: (field, value) => checkTimes(uc, field, value, episode),
   previous: (field) => episode[field],
-  write: async (field, value, version) =>
-    (await uc.tx.missingEpisode.updateMany({ where: { id: episode.id, version }, data: { [field]: value, version: { increment: 1 } } })).count,
+  write: async (field, value, version) => {
+    const data = { [field]: value, version: { increment: 1 } }
+    return (await uc.tx.missingEpisode.updateMany({ where: { id: episode.id, version }, data })).count
+  },
   after: async (field, value) => {
     if (field === 'returnedAt') await moveInterviewDeadline(uc.tx, episode.id, value as Date)
     if (field === 'lastSeenAt' || field === 'returnedAt') await patternsAfterEvent(uc.tx, episode.childId, uc.now)

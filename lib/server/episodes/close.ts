@@ -6,14 +6,23 @@ import { ForbiddenError, ValidationError } from '../errors'
 import { useCase } from '../use-case'
 
 const stale = () =>
-  new ValidationError({ form: 'Someone else changed this episode while you were working on it. Reload the page to see their change; what you typed is still here.' })
+  new ValidationError({
+    form: 'Someone else changed this episode while you were working on it. Reload the page to see their change; what you typed is still here.',
+  })
 
 /** The registered manager reviews a returned episode and closes it (with no Haven home, the child's social worker). */
-export async function closeEpisode(actor: Actor, episodeId: string, input: { reviewNote: string; version: number }, now = new Date()) {
+export async function closeEpisode(
+  actor: Actor,
+  episodeId: string,
+  input: { reviewNote: string; version: number },
+  now = new Date(),
+) {
   return useCase(actor, 'episode.close', { subject: 'episode', now }, async ({ tx, find, audit }) => {
     const episode = await find.episode(episodeId, { include: { child: { select: { socialWorkerId: true } } } })
     if (!mayCloseEpisode(actor, { homeId: episode.homeId, socialWorkerId: episode.child.socialWorkerId }))
-      throw new ForbiddenError(episode.homeId ? "Only the registered manager of the child's home can close this episode." : "Only the child's social worker can close this episode.")
+      throw new ForbiddenError(
+        episode.homeId ? "Only the registered manager of the child's home can close this episode." : "Only the child's social worker can close this episode.",
+      )
     if (!episode.returnedAt) throw new ValidationError({ form: 'Record the return before closing the episode.' })
     if (episode.closedAt) throw new ValidationError({ form: 'This episode has already been reviewed and closed.' })
     if (episode.version !== input.version) throw stale()

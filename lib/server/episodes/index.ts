@@ -3,4 +3,11 @@
 export { amendEpisode } from './amend'
 export { closeEpisode } from './close'
 export { addEpisodeUpdate, linkEpisodes, recordReturn, reportMissing } from './report'
-export { CURRENT_EPISODES_SHOWN, currentEpisodes, getEpisode, getEpisodeForPage, listChildEpisodes, wentWithCandidates } from './view'
+export {
+  CURRENT_EPISODES_SHOWN,
+  currentEpisodes,
+  getEpisode,
+  getEpisodeForPage,
+  listChildEpisodes,
+  wentWithCandidates,
+} from './view'

@@ -48,7 +48,8 @@ async function checkInterview({ tx, now }: UseCase, field: InterviewAmendableFie
 
 const interviewAmendments = (uc: UseCase, i: Interview): AmendmentKind<InterviewAmendableField, Interview> => ({
   labels: INTERVIEW_AMENDABLE,
-  staleMessage: 'Someone else changed this interview while you were working on it. Reload to see their change; what you typed is still here.',
+  staleMessage:
+    'Someone else changed this interview while you were working on it. Reload to see their change; what you typed is still here.',
   before: async (field) => {
     if (!i.outcome) throw new ValidationError({ form: 'Record the interview first; corrections come after.' })
     if (field === 'concernsAboutHome' && !(await mayReadConcerns(uc.tx, uc.actor, i.id))) throw new NotFoundError('return interview')
@@ -56,8 +57,10 @@ const interviewAmendments = (uc: UseCase, i: Interview): AmendmentKind<Interview
   parse: (field, raw) => amendedValue(field, raw, i),
   check: (field, value) => checkInterview(uc, field, value, i),
   previous: (field) => i[field],
-  write: async (field, value, version) =>
-    (await uc.tx.returnInterview.updateMany({ where: { id: i.id, version }, data: { [field]: value, version: { increment: 1 } } })).count,
+  write: async (field, value, version) => {
+    const data = { [field]: value, version: { increment: 1 } }
+    return (await uc.tx.returnInterview.updateMany({ where: { id: i.id, version }, data })).count
+  },
   addRow: (row) => uc.tx.interviewAmendment.create({ data: { ...row, interviewId: i.id }, select: { id: true } }),
   audit: { action: 'interview.amend', subjectType: 'returnInterview', childId: i.childId },
 })
