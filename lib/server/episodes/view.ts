@@ -154,13 +154,14 @@ export async function listChildEpisodes(actor: Actor, childId: string, now = new
   })
 }
 
-/** How many episodes a dashboard shows at most; past it, it says how many more there are. */
+/** How many episodes a dashboard shows at most (missing now; to review); past it, it says how many more there are. */
 export const CURRENT_EPISODES_SHOWN = 500
+const TO_REVIEW_SHOWN = 100
 
 /**
  * Open and unreviewed episodes in the actor's scope, for dashboards. Nothing is left off silently: past `limit`, the
- * newest reports are kept (the first hours of an episode are when acting matters most) and openTotal and
- * toReviewTotal count them all.
+ * newest reports are kept (the first hours of an episode are when acting matters most) and openTotal counts them
+ * all; past 100 returns to review, the most recent are kept and toReviewTotal counts them all.
  */
 export async function currentEpisodes(actor: Actor, now = new Date(), limit = CURRENT_EPISODES_SHOWN) {
   if (!can(actor, 'episode.read')) return { open: [], openTotal: 0, toReview: [], toReviewTotal: 0 }
@@ -170,9 +171,9 @@ export async function currentEpisodes(actor: Actor, now = new Date(), limit = CU
     const waiting = { AND: [scope.episode, { returnedAt: { not: null }, closedAt: null }] }
     const newest = await tx.missingEpisode.findMany({ where: missingNow, orderBy: { lastSeenAt: 'desc' }, select: summarySelect, take: limit })
     const open = newest.reverse()
-    const toReview = await tx.missingEpisode.findMany({ where: waiting, orderBy: { returnedAt: 'desc' }, select: summarySelect, take: limit })
+    const toReview = await tx.missingEpisode.findMany({ where: waiting, orderBy: { returnedAt: 'desc' }, select: summarySelect, take: TO_REVIEW_SHOWN })
     const openTotal = open.length < limit ? open.length : await tx.missingEpisode.count({ where: missingNow })
-    const toReviewTotal = toReview.length < limit ? toReview.length : await tx.missingEpisode.count({ where: waiting })
+    const toReviewTotal = toReview.length < TO_REVIEW_SHOWN ? toReview.length : await tx.missingEpisode.count({ where: waiting })
     const childIds = [...new Set([...open, ...toReview].map((e) => e.child.id))]
     await audit({ action: 'episode.list', subjectType: 'episode', subjectId: '*', childIds, details: { count: open.length + toReview.length } })
     return { open: open.map((e) => toSummary(e, now)), openTotal, toReview: toReview.map((e) => toSummary(e, now)), toReviewTotal }
