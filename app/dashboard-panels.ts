@@ -24,12 +24,20 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
       title: 'Missing now',
       empty: 'Nobody in your view is recorded as missing or away. A child reported missing appears here until their return is recorded.',
       episodes: data.episodes.open,
+      note:
+        data.episodes.openTotal > data.episodes.open.length
+          ? `Showing the ${data.episodes.open.length} most recently reported of ${data.episodes.openTotal} children missing or away.`
+          : undefined,
     })
     if (holds(actor, 'REGISTERED_MANAGER'))
       panels.push({
         title: 'Episodes to review',
         empty: 'Nothing to review. A missing episode appears here when the child has returned, until you review and close it.',
         episodes: data.episodes.toReview,
+        note:
+          data.episodes.toReviewTotal > data.episodes.toReview.length
+            ? `Showing the ${data.episodes.toReview.length} most recent of ${data.episodes.toReviewTotal} episodes to review.`
+            : undefined,
       })
   }
   if (data.alerts) {
@@ -48,6 +56,20 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
       empty: 'None due. After every return, the independent return interview appears here with its 72-hour deadline until it is recorded.',
       interviews: data.interviews,
       links: [{ href: '/return-interviews?status=all', label: 'All return interviews' }],
+    })
+  }
+  // CPPCR 2010 reg 33: the IRO chairs each child's reviews; overdue ones first
+  if (data.reviews) {
+    const shown = data.reviews.slice(0, 20)
+    panels.push({
+      title: 'Looked-after reviews',
+      empty: 'No reviews to show. Your children’s next looked-after reviews appear here, overdue ones first.',
+      links: shown.map((r) => ({
+        href: `/children/${r.child.id}/reviews`,
+        label: `${r.child.firstName} ${r.child.lastName}`,
+        note: `${r.next.overdue ? 'Overdue since' : 'Due by'} ${formatDate(r.next.date)}${r.next.broughtForward ? ' (brought forward)' : ''}`,
+      })),
+      note: data.reviews.length > shown.length ? `Showing ${shown.length} of ${data.reviews.length} children: the rest are due later.` : undefined,
     })
   }
   // report recommendation 2: every child at risk has a current plan; Regulation 40 notifications without delay

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { getChild } from '@/lib/server/children'
 import { getCseOverview } from '@/lib/server/cse'
 import { requireActor } from '@/lib/server/current-actor'
-import { getEpisode } from '@/lib/server/episodes'
+import { getEpisodeForPage } from '@/lib/server/episodes'
 import { ForbiddenError, NotFoundError, recordId } from '@/lib/server/errors'
 import { getInterview } from '@/lib/server/return-interviews'
 
@@ -39,7 +39,7 @@ export async function loadCseOr404(childId: string) {
 
 export async function loadEpisodeOr404(id: string) {
   const actor = await requireActor()
-  return { actor, episode: await or404(() => getEpisode(actor, recordId(id, 'episode'))) }
+  return { actor, ...(await or404(() => getEpisodeForPage(actor, recordId(id, 'episode')))) }
 }
 
 export async function loadInterviewOr404(id: string) {

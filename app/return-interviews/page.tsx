@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { InterviewList } from '@/components/InterviewList'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
-import { listInterviews } from '@/lib/server/return-interviews'
+import { listInterviewsWithTotal } from '@/lib/server/return-interviews'
 
 export const metadata = { title: 'Return interviews' }
 
@@ -17,10 +17,11 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
   const actor = await requireActor()
   const asked = (await searchParams).status
   const status = TABS.find(([key]) => key === asked)?.[0] ?? 'due'
-  const interviews = await listInterviews(actor, { status }).catch((e) => {
+  const list = await listInterviewsWithTotal(actor, { status }).catch((e) => {
     if (e instanceof ForbiddenError) return null
     throw e
   })
+  const interviews = list?.interviews
   return (
     <>
       <h1>Return interviews</h1>
@@ -40,6 +41,11 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
               ))}
             </ul>
           </nav>
+          {list && list.total > list.interviews.length && (
+            <p className="notice" role="status">
+              Showing {list.interviews.length} of {list.total}: {status === 'held' || status === 'all' ? 'the most recent first' : 'the most overdue first'}.
+            </p>
+          )}
           {interviews.length === 0 ? <p className="empty">None. When a child you work with comes back from a missing episode, their interview appears here.</p> : <InterviewList interviews={interviews} />}
         </>
       )}

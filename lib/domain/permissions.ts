@@ -1,6 +1,6 @@
 // The whole permission table: resource.action -> the roles that may do it (deny by default; docs/architecture.md
 // "Where the guarantees live"). Which records a role may do it to is the scope rule below, applied in queries.
-import type { Actor, Role } from './roles'
+import type { Actor, Role, RoleGrant } from './roles'
 
 const CHILD_READERS = [
   'CARE_WORKER',
@@ -154,4 +154,38 @@ export function grantsFor(actor: Actor, action: Action) {
 
 export function can(actor: Actor, action: Action) {
   return grantsFor(actor, action).length > 0
+}
+
+// ---- role refinements: who among the roles allowed an action may do it to this record (pages and use cases both
+// ask these, so a form is shown exactly when the use case would accept it)
+
+/** The registered manager of the home reviews and closes a returned episode; with no Haven home (a bed and
+ * breakfast, say), the child's allocated social worker does. */
+export function mayCloseEpisode(actor: Actor, episode: { homeId: string | null; socialWorkerId: string | null }) {
+  const grants = grantsFor(actor, 'episode.close')
+  if (episode.homeId) return grants.some((g) => managesHome(g, episode.homeId))
+  return episode.socialWorkerId === actor.userId && grants.some((g) => g.role === 'SOCIAL_WORKER')
+}
+
+/** A registered manager ends placements in their own home; a social worker any placement of a child they may see. */
+export function mayEndPlacement(actor: Actor, placement: { homeId: string | null }) {
+  return grantsFor(actor, 'placement.end').some((g) => g.role === 'SOCIAL_WORKER' || managesHome(g, placement.homeId))
+}
+
+/** Where a child may be placed by this actor (adding a child or starting a placement): a registered manager only in a
+ * home they manage; a social worker anywhere, a Haven home or another setting (homeId null). */
+export function mayPlaceChild(actor: Actor, action: 'child.create' | 'placement.start', setting: { homeId: string | null }) {
+  return grantsFor(actor, action).some((g) => g.role === 'SOCIAL_WORKER' || managesHome(g, setting.homeId))
+}
+
+const managesHome = (g: RoleGrant, homeId: string | null) => g.role === 'REGISTERED_MANAGER' && homeId !== null && g.homeId === homeId
+
+/** The local authorities whose settings (who holds return interviews) this actor configures: their missing lead's. */
+export function configurableAuthorities(actor: Actor) {
+  const leads = grantsFor(actor, 'authority.configure').filter((g) => g.role === 'LA_MISSING_LEAD')
+  return leads.flatMap((g) => (g.localAuthorityId ? [g.localAuthorityId] : []))
+}
+
+export function mayConfigureAuthority(actor: Actor, localAuthorityId: string) {
+  return configurableAuthorities(actor).includes(localAuthorityId)
 }

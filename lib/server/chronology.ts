@@ -5,11 +5,9 @@ import { can } from '@/lib/domain/permissions'
 import { RULE_TITLES, type RuleCode } from '@/lib/domain/patterns'
 import type { Actor } from '@/lib/domain/roles'
 import { formatDate, formatDuration, isoDate, londonDate } from '@/lib/domain/time'
-import { auditChildRead } from './children'
-import { getPrisma } from './database'
 import { NotFoundError } from './errors'
 import type { ChronologyKind } from '@/lib/domain/chronology'
-import { childWhere } from './scope'
+import { useCase } from './use-case'
 
 /** at is an instant; for things that happen on a day (a placement starting), dateOnly says so and at is that day. */
 export type ChronologyEntry = { at: string; dateOnly: boolean; kind: ChronologyKind; title: string; detail: string | null; link: string | null }
@@ -22,11 +20,9 @@ const LEVEL = { NOT_AT_RISK: 'not at risk', AT_RISK: 'at risk', SIGNIFICANT: 'si
 
 /** The child's chronology if the actor may read the child; otherwise NotFoundError. Audited as a read of the child. */
 export async function getChronology(actor: Actor, childId: string, filter: ChronologyFilter = {}, now = new Date()) {
-  if (!can(actor, 'child.chronology')) throw new NotFoundError('child')
-  const prisma = await getPrisma()
-  const found = await prisma.$transaction(async (tx) => {
+  const found = await useCase(actor, 'child.chronology', { subject: 'child', now }, async ({ tx, scope, audit }) => {
     const child = await tx.child.findFirst({
-      where: { AND: [{ id: childId }, childWhere(actor, 'child.chronology', now)] },
+      where: { AND: [{ id: childId }, scope.child] },
       select: {
         id: true,
         firstName: true,
@@ -52,8 +48,10 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         alertDecisions: { select: { alertId: true, decidedAt: true, bringForward: true, reviewDate: true, reason: true } },
       },
     })
-    await auditChildRead(tx, actor, childId, child, 'child.chronology')
-    if (!child) return null // the refusal is audited: the transaction commits
+    // a refusal is audited too (as a read of the child's record is): the use case commits, "not found" follows
+    const subject = { subjectType: 'child', subjectId: childId.slice(0, 100), details: {} }
+    if (!child) return audit({ action: 'child.read-denied', ...subject, childId: null }).then(() => null)
+    await audit({ action: 'child.chronology', ...subject, childId: child.id })
     // the alerts this reader can open (those they were told about, as the alert page allows), no others
     const alerts = !can(actor, 'alert.read') ? [] : await tx.alert.findMany({ where: { childIds: { has: child.id }, recipients: { some: { userId: actor.userId } } }, select: { id: true, rule: true, childIds: true, openedAt: true, resolvedAt: true, resolutionReason: true, summary: true } })
 

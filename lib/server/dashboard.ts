@@ -10,6 +10,7 @@ import { childrenWithoutActiveWorker } from './handover'
 import { oversightOverview } from './oversight/month'
 import { visitorDashboard } from './oversight/checklist'
 import { outstandingInterviews } from './return-interviews'
+import { reviewsDueInScope } from './reviews'
 import { useCase } from './use-case'
 
 /** The roles whose return interviews the dashboard shows, in the order their wording is chosen. */
@@ -31,6 +32,8 @@ export async function dashboardData(actor: Actor) {
   const interviews = INTERVIEW_ROLES.some((r) => holds(actor, r)) ? await outstandingInterviews(actor) : null
   const cse = CSE_ROLES.some((r) => holds(actor, r)) ? await cseFlagsInScope(actor) : null
   const children = can(actor, 'child.list') ? await listChildren(actor) : null
+  // the looked-after reviews of the IRO's and social worker's own children
+  const reviews = holds(actor, 'IRO') || holds(actor, 'SOCIAL_WORKER') ? await reviewsDueInScope(actor) : null
   // every child in view whose placement may concern, not only a first page's
   const needingAttention = can(actor, 'child.list') ? await childrenNeedingAttention(actor) : null
   // Regulation 44: the independent person visits each home at least monthly and checks the missing log
@@ -46,6 +49,7 @@ export async function dashboardData(actor: Actor) {
     interviews,
     cse,
     children,
+    reviews,
     needingAttention,
     visitedHomes,
     oversight,

@@ -7,12 +7,10 @@ import type { Actor } from '@/lib/domain/roles'
 import { isoDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { GrabPackInput } from '@/lib/validation/episodes'
-import { recordAudit } from './audit'
-import { getPrisma } from './database'
 import { NotFoundError, ValidationError } from './errors'
 import { getEpisode } from './episodes'
 import { cleanPhoto } from './photos'
-import { childWhere, episodeWhere } from './scope'
+import { orNotFound, useCase } from './use-case'
 
 const packSelect = {
   id: true,
@@ -32,11 +30,8 @@ const packSelect = {
 
 /** The child's current grab pack (null if none yet), its version count and the child's missing history. */
 export async function getGrabPack(actor: Actor, childId: string, now = new Date()) {
-  if (!can(actor, 'grabpack.read')) throw new NotFoundError('child')
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const child = await tx.child.findFirst({
-      where: { AND: [{ id: childId }, childWhere(actor, 'grabpack.read', now)] },
+  return useCase(actor, 'grabpack.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
+    const child = await find.child(childId, {
       select: {
         id: true,
         firstName: true,
@@ -48,10 +43,9 @@ export async function getGrabPack(actor: Actor, childId: string, now = new Date(
         missingEpisodes: { orderBy: { lastSeenAt: 'desc' }, select: { id: true, absenceType: true, lastSeenAt: true, returnedAt: true, lastSeenPlace: true, locations: { select: { role: true, location: { select: { name: true } } } } } },
       },
     })
-    if (!child) throw new NotFoundError('child')
     const [current, ...older] = child.grabPacks
     const authors = await tx.user.findMany({ where: { id: { in: child.grabPacks.map((p) => p.createdById) } }, select: { id: true, name: true } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'grabpack.read', subjectType: 'child', subjectId: childId, childId, details: { version: current?.version ?? null } })
+    await audit({ action: 'grabpack.read', subjectType: 'child', subjectId: childId, childId, details: { version: current?.version ?? null } })
     const authorOf = (id: string) => authors.find((a) => a.id === id)?.name ?? 'Unknown'
     return {
       child: { id: child.id, firstName: child.firstName, lastName: child.lastName, dateOfBirth: isoDate(child.dateOfBirth), sex: child.sex, ethnicity: child.ethnicity },
@@ -80,17 +74,14 @@ export async function saveGrabPack(
   photo: { bytes: Uint8Array } | null,
   now = new Date(),
 ) {
-  if (!can(actor, 'grabpack.edit')) throw new NotFoundError('child')
+  if (!can(actor, 'grabpack.edit')) throw new NotFoundError('child') // before the photo is decoded
   const checked = photo ? checkPhoto(photo.bytes, settings.grabPack.maxPhotoBytes) : null
   if (checked && !checked.ok) throw new ValidationError({ photo: checked.problem })
   const cleaned = checked?.ok ? await cleanPhoto(photo!.bytes, checked.type) : null
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const child = await tx.child.findFirst({
-      where: { AND: [{ id: childId }, childWhere(actor, 'grabpack.edit', now)] },
+  return useCase(actor, 'grabpack.edit', { subject: 'child', now }, async ({ tx, find, audit }) => {
+    const child = await find.child(childId, {
       select: { id: true, grabPacks: { orderBy: { version: 'desc' }, take: 1, select: { version: true, photoId: true } } },
     })
-    if (!child) throw new NotFoundError('child')
     let photoId = child.grabPacks[0]?.photoId ?? null
     if (cleaned && checked?.ok)
       photoId = (
@@ -100,7 +91,7 @@ export async function saveGrabPack(
       ).id
     const version = (child.grabPacks[0]?.version ?? 0) + 1
     const pack = await tx.grabPack.create({ data: { ...input, childId, version, photoId, createdAt: now, createdById: actor.userId } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'grabpack.save', subjectType: 'child', subjectId: childId, childId, details: { version, photoId } })
+    await audit({ action: 'grabpack.save', subjectType: 'child', subjectId: childId, childId, details: { version, photoId } })
     return { id: pack.id, version, warnings: languageWarningsFor(input, GRAB_PACK_NARRATIVE) }
   }).catch((e) => {
     // two people saving at once both chose the same next version: the second is told, nothing is lost
@@ -112,12 +103,9 @@ export async function saveGrabPack(
 /** A child's photo, if the actor may see the child: the picture alone, as photos stored before they were cleaned on
  *  upload may still carry where they were taken. */
 export async function getChildPhoto(actor: Actor, childId: string, photoId: string, now = new Date()) {
-  if (!can(actor, 'grabpack.read')) throw new NotFoundError('photo')
-  const prisma = await getPrisma()
-  const photo = await prisma.$transaction(async (tx) => {
-    const photo = await tx.childPhoto.findFirst({ where: { id: photoId, childId, child: childWhere(actor, 'grabpack.read', now) } })
-    if (!photo) throw new NotFoundError('photo')
-    await recordAudit(tx, { actorId: actor.userId, action: 'grabpack.photo-read', subjectType: 'child', subjectId: childId, childId, details: { photoId } })
+  const photo = await useCase(actor, 'grabpack.read', { subject: 'photo', now }, async ({ tx, scope, audit }) => {
+    const photo = await tx.childPhoto.findFirst({ where: { id: photoId, childId, child: scope.child } }).then(orNotFound('photo'))
+    await audit({ action: 'grabpack.photo-read', subjectType: 'child', subjectId: childId, childId, details: { photoId } })
     return photo
   })
   const type = photo.contentType as PhotoType
@@ -137,18 +125,14 @@ export async function grabPackForPolice(actor: Actor, episodeId: string, now = n
 
 /** Records that the grab pack was given to the police: when, which force, by whom. */
 export async function recordGrabPackShare(actor: Actor, episodeId: string, input: { policeForce: string; reference: string | null }, now = new Date()) {
-  if (!can(actor, 'grabpack.share')) throw new NotFoundError('episode')
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const episode = await tx.missingEpisode.findFirst({
-      where: { AND: [{ id: episodeId }, episodeWhere(actor, 'grabpack.share', now)] },
+  return useCase(actor, 'grabpack.share', { subject: 'episode', now }, async ({ tx, find, audit }) => {
+    const episode = await find.episode(episodeId, {
       select: { id: true, childId: true, child: { select: { grabPacks: { orderBy: { version: 'desc' }, take: 1, select: { id: true } } } } },
     })
-    if (!episode) throw new NotFoundError('episode')
     const share = await tx.grabPackShare.create({
       data: { episodeId, grabPackId: episode.child.grabPacks[0]?.id ?? null, policeForce: input.policeForce, reference: input.reference, sharedAt: now, sharedById: actor.userId },
     })
-    await recordAudit(tx, { actorId: actor.userId, action: 'grabpack.share', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { shareId: share.id, policeForce: input.policeForce } })
+    await audit({ action: 'grabpack.share', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { shareId: share.id, policeForce: input.policeForce } })
     return { id: share.id }
   })
 }

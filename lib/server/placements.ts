@@ -1,18 +1,16 @@
 // Starting and ending a child's placements. Dates never overlap (SSDA903 episodes); starting a new placement
 // ends the open one on the same day (REC X1).
-import { can, grantsFor } from '@/lib/domain/permissions'
+import { mayEndPlacement } from '@/lib/domain/permissions'
 import { checkEndAgainstEpisodes, checkNewPlacement, checkPlacementEnd } from '@/lib/domain/placements'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { PlacementEnd, PlacementStart, Reg41NoticeInput } from '@/lib/validation/children'
 import type { AreaNotice } from '@/lib/validation/alerts'
-import { recordAudit } from './audit'
 import { placementData, resolvePlacementSetting } from './children'
-import { getPrisma } from './database'
-import { ForbiddenError, NotFoundError, throwIfProblems, ValidationError } from './errors'
-import { childWhere, homeWhere } from './scope'
+import { ForbiddenError, throwIfProblems, ValidationError } from './errors'
 import { patternsAfterEvent } from './patterns'
+import { orNotFound, useCase } from './use-case'
 
 const asDates = (p: { id: string; startDate: Date; endDate: Date | null }) => ({
   id: p.id,
@@ -24,16 +22,9 @@ const changedMeanwhile = () =>
   new ValidationError({ form: "Someone else has just changed this child's placements. Reload the page to see the change; what you typed is still here." })
 
 export async function startPlacement(actor: Actor, childId: string, input: PlacementStart, now = new Date()) {
-  if (!can(actor, 'placement.start')) throw new NotFoundError('child')
-  const prisma = await getPrisma()
   const today = londonDate(now)
-  return prisma
-    .$transaction(async (tx) => {
-    const child = await tx.child.findFirst({
-      where: { AND: [{ id: childId }, childWhere(actor, 'placement.start', now)] },
-      include: { placements: { orderBy: { startDate: 'desc' } } },
-    })
-    if (!child) throw new NotFoundError('child')
+  return useCase(actor, 'placement.start', { subject: 'child', now }, async ({ tx, find, audit }) => {
+    const child = await find.child(childId, { include: { placements: { orderBy: { startDate: 'desc' } } } })
     throwIfProblems(checkNewPlacement(input, { dateOfBirth: isoDate(child.dateOfBirth), placements: child.placements.map(asDates) }, today))
     const setting = await resolvePlacementSetting(tx, actor, 'placement.start', input, child.placingAuthorityId, '')
     const open = child.placements.find((p) => p.endDate === null)
@@ -48,8 +39,7 @@ export async function startPlacement(actor: Actor, childId: string, input: Place
       data: { ...placementData(input, setting), childId, createdById: actor.userId },
     })
     await patternsAfterEvent(tx, childId, now)
-    await recordAudit(tx, {
-      actorId: actor.userId,
+    await audit({
       action: 'placement.start',
       subjectType: 'placement',
       subjectId: placement.id,
@@ -57,27 +47,16 @@ export async function startPlacement(actor: Actor, childId: string, input: Place
       details: open ? { endedPlacementId: open.id } : {},
     })
     return { id: placement.id }
-    })
-    .catch((e) => {
+  }).catch((e) => {
       // the database's one-open-placement index refused a second open placement made at the same moment
       throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' ? changedMeanwhile() : e
     })
 }
 
 export async function endPlacement(actor: Actor, placementId: string, input: PlacementEnd, now = new Date()) {
-  if (!can(actor, 'placement.end')) throw new NotFoundError('placement')
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const placement = await tx.placement.findFirst({
-      where: { id: placementId, child: childWhere(actor, 'placement.end', now) },
-    })
-    if (!placement) throw new NotFoundError('placement')
-    // a registered manager ends placements in their own homes; a social worker any of their child's placements
-    const grants = grantsFor(actor, 'placement.end')
-    const mayEnd = grants.some(
-      (g) => g.role === 'SOCIAL_WORKER' || (g.role === 'REGISTERED_MANAGER' && g.homeId === placement.homeId),
-    )
-    if (!mayEnd) throw new ForbiddenError('Only the manager of the home or the social worker can end this placement.')
+  return useCase(actor, 'placement.end', { subject: 'placement', now }, async ({ tx, scope, audit }) => {
+    const placement = await tx.placement.findFirst({ where: { id: placementId, child: scope.child } }).then(orNotFound('placement'))
+    if (!mayEndPlacement(actor, placement)) throw new ForbiddenError('Only the manager of the home or the social worker can end this placement.')
     throwIfProblems(checkPlacementEnd(asDates(placement), input.endDate, londonDate(now)))
     const episodes = await tx.missingEpisode.findMany({ where: { childId: placement.childId }, select: { lastSeenAt: true, returnedAt: true } })
     throwIfProblems(checkEndAgainstEpisodes(asDates(placement), input.endDate, episodes))
@@ -87,8 +66,7 @@ export async function endPlacement(actor: Actor, placementId: string, input: Pla
     })
     if (updated.count !== 1) throw new ValidationError({ endDate: 'This placement has just been ended by someone else' })
     await patternsAfterEvent(tx, placement.childId, now)
-    await recordAudit(tx, {
-      actorId: actor.userId,
+    await audit({
       action: 'placement.end',
       subjectType: 'placement',
       subjectId: placementId,
@@ -101,11 +79,8 @@ export async function endPlacement(actor: Actor, placementId: string, input: Pla
 
 /** The placing authority's record of telling the area authority (and, at a distance, approval and consultation). */
 export async function recordAreaNotice(actor: Actor, placementId: string, input: AreaNotice, now = new Date()) {
-  if (!can(actor, 'placement.area-notice')) throw new NotFoundError('placement')
-  const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const placement = await tx.placement.findFirst({ where: { id: placementId, child: childWhere(actor, 'placement.area-notice', now) } })
-    if (!placement) throw new NotFoundError('placement')
+  return useCase(actor, 'placement.area-notice', { subject: 'placement', now }, async ({ tx, scope, audit }) => {
+    const placement = await tx.placement.findFirst({ where: { id: placementId, child: scope.child } }).then(orNotFound('placement'))
     if (!placement.outOfArea) throw new ValidationError({ form: 'This placement is in the placing authority’s own area.' })
     const today = londonDate(now)
     const problems: Record<string, string> = {}
@@ -123,7 +98,7 @@ export async function recordAreaNotice(actor: Actor, placementId: string, input:
     }
     await tx.placement.update({ where: { id: placementId }, data })
     await patternsAfterEvent(tx, placement.childId, now)
-    await recordAudit(tx, { actorId: actor.userId, action: 'placement.area-notice', subjectType: 'placement', subjectId: placementId, childId: placement.childId, details: { field: Object.keys(data).join(',') } })
+    await audit({ action: 'placement.area-notice', subjectType: 'placement', subjectId: placementId, childId: placement.childId, details: { field: Object.keys(data).join(',') } })
     return { id: placementId }
   })
 }
@@ -134,31 +109,28 @@ export async function recordAreaNotice(actor: Actor, placementId: string, input:
  * manager's home, the responsible individual's provider), also after the child has moved on.
  */
 export async function recordReg41Notice(actor: Actor, placementId: string, input: Reg41NoticeInput, now = new Date()) {
-  if (!can(actor, 'placement.reg41-notice')) throw new NotFoundError('placement')
-  const prisma = await getPrisma()
-  return prisma
-    .$transaction(async (tx) => {
-      const placement = await tx.placement.findFirst({
+  return useCase(actor, 'placement.reg41-notice', { subject: 'placement', now }, async ({ tx, scope, audit }) => {
+    const placement = await tx.placement
+      .findFirst({
         // the home's own scope (its manager; the provider's responsible individual): the child may have moved on
-        where: { id: placementId, home: homeWhere(actor, 'placement.reg41-notice') },
+        where: { id: placementId, home: scope.home },
         select: { id: true, childId: true, homeId: true, outOfArea: true, startDate: true, endDate: true },
       })
-      if (!placement) throw new NotFoundError('placement')
-      if (!placement.outOfArea) throw new ValidationError({ form: 'The authority the home is in placed this child: no Regulation 41 notice is needed.' })
-      const startDate = isoDate(placement.startDate)
-      const endDate = placement.endDate ? isoDate(placement.endDate) : null
-      if (input.notifiedOn > londonDate(now)) throw new ValidationError({ notifiedOn: 'The date cannot be in the future' })
-      if (input.kind === 'DISCHARGE' && !endDate) throw new ValidationError({ kind: 'The placement has not ended: record the discharge notice when it does' })
-      const from = input.kind === 'DISCHARGE' ? endDate! : startDate
-      if (input.notifiedOn < from) throw new ValidationError({ notifiedOn: `The notice cannot be before the ${input.kind === 'DISCHARGE' ? 'discharge' : 'admission'} (${from})` })
-      const notice = await tx.reg41Notice.create({
-        data: { placementId, kind: input.kind, notifiedOn: calendarDate(input.notifiedOn), method: input.method, givenBy: input.givenBy, recordedById: actor.userId, createdAt: now },
-      })
-      await recordAudit(tx, { actorId: actor.userId, action: 'placement.reg41-notice', subjectType: 'placement', subjectId: placementId, childId: placement.childId, details: { kind: input.kind, noticeId: notice.id } })
-      return { id: notice.id }
+      .then(orNotFound('placement'))
+    if (!placement.outOfArea) throw new ValidationError({ form: 'The authority the home is in placed this child: no Regulation 41 notice is needed.' })
+    const startDate = isoDate(placement.startDate)
+    const endDate = placement.endDate ? isoDate(placement.endDate) : null
+    if (input.notifiedOn > londonDate(now)) throw new ValidationError({ notifiedOn: 'The date cannot be in the future' })
+    if (input.kind === 'DISCHARGE' && !endDate) throw new ValidationError({ kind: 'The placement has not ended: record the discharge notice when it does' })
+    const from = input.kind === 'DISCHARGE' ? endDate! : startDate
+    if (input.notifiedOn < from) throw new ValidationError({ notifiedOn: `The notice cannot be before the ${input.kind === 'DISCHARGE' ? 'discharge' : 'admission'} (${from})` })
+    const notice = await tx.reg41Notice.create({
+      data: { placementId, kind: input.kind, notifiedOn: calendarDate(input.notifiedOn), method: input.method, givenBy: input.givenBy, recordedById: actor.userId, createdAt: now },
     })
-    .catch((e) => {
-      // one of each kind per placement (a database index): the second is told, nothing is written twice
-      throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' ? new ValidationError({ kind: `The ${input.kind === 'DISCHARGE' ? 'discharge' : 'admission'} notice is already recorded` }) : e
-    })
+    await audit({ action: 'placement.reg41-notice', subjectType: 'placement', subjectId: placementId, childId: placement.childId, details: { kind: input.kind, noticeId: notice.id } })
+    return { id: notice.id }
+  }).catch((e) => {
+    // one of each kind per placement (a database index): the second is told, nothing is written twice
+    throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' ? new ValidationError({ kind: `The ${input.kind === 'DISCHARGE' ? 'discharge' : 'admission'} notice is already recorded` }) : e
+  })
 }

@@ -1,6 +1,7 @@
 // Missing episode schemas: the same for the forms, the server actions and the API.
 import { z } from 'zod'
 import { AMENDABLE_FIELDS } from '@/lib/domain/episodes'
+import { amendmentSchema } from './amendments'
 import { cleanText, momentField, noControlCharacters, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
 
 export const ABSENCE_TYPES = ['MISSING', 'AWAY'] as const
@@ -73,12 +74,9 @@ export const reportMissingSchema = z.object({
   return: recordReturnSchema.optional().nullable().transform((v) => v ?? null),
 })
 
-export const amendEpisodeSchema = z.object({
-  field: z.enum(Object.keys(AMENDABLE_FIELDS) as [keyof typeof AMENDABLE_FIELDS, ...(keyof typeof AMENDABLE_FIELDS)[]], { error: 'Select what needs correcting' }),
-  value: z.string().trim().max(4000, 'The correction must be 4000 characters or fewer').refine(...noControlCharacters('the correction', true)).transform(cleanText),
-  reason: requiredText('why it needs correcting', 1000),
-  version: z.coerce.number().int(),
-})
+/** How long a corrected value may be. */
+export const EPISODE_CORRECTION_MAX = 4000
+export const amendEpisodeSchema = amendmentSchema(Object.keys(AMENDABLE_FIELDS) as (keyof typeof AMENDABLE_FIELDS)[], EPISODE_CORRECTION_MAX)
 
 export const closeEpisodeSchema = z.object({
   reviewNote: requiredText('your review', 4000),

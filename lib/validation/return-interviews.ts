@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { LOCATION_KINDS } from './episodes'
 import { CHILD_SAYS_SECTIONS } from '@/lib/domain/return-interviews'
 import { settings } from '@/lib/settings'
+import { amendmentSchema } from './amendments'
 import { cleanText, dateField, momentField, noControlCharacters, optionalDate, optionalText, requiredText } from './fields'
 
 export const OUTCOMES = ['HELD', 'DECLINED', 'NOT_AVAILABLE', 'NOT_OFFERED'] as const
@@ -82,12 +83,9 @@ export const INTERVIEW_AMENDABLE = {
 } as const
 export type InterviewAmendableField = keyof typeof INTERVIEW_AMENDABLE
 
-export const amendInterviewSchema = z.object({
-  field: z.enum(Object.keys(INTERVIEW_AMENDABLE) as [InterviewAmendableField, ...InterviewAmendableField[]], { error: 'Select what needs correcting' }),
-  value: z.string().trim().max(8000, 'The correction must be 8000 characters or fewer').refine(...noControlCharacters('the correction', true)).transform(cleanText),
-  reason: requiredText('why it needs correcting', 1000),
-  version: z.coerce.number().int(),
-})
+/** How long a corrected value may be (what the child said can be long). */
+export const INTERVIEW_CORRECTION_MAX = 8000
+export const amendInterviewSchema = amendmentSchema(Object.keys(INTERVIEW_AMENDABLE) as InterviewAmendableField[], INTERVIEW_CORRECTION_MAX)
 
 export const followUpSchema = z.object({
   kind: z.enum(['CSE_SCREENING', 'SAFEGUARDING_REFERRAL'], { error: 'Select what was started' }),

@@ -2,7 +2,7 @@ import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { calendarDate } from '@/lib/domain/time'
 import { getPrisma } from '@/lib/server/database'
-import { addEpisodeUpdate, amendEpisode, closeEpisode, getEpisode, linkEpisodes, listChildEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
+import { addEpisodeUpdate, amendEpisode, closeEpisode, currentEpisodes, getEpisode, linkEpisodes, listChildEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/server/errors'
 import { getChildPhoto, getGrabPack, recordGrabPackShare, saveGrabPack } from '@/lib/server/grab-packs'
 import { listPlaces, mergePlaces } from '@/lib/server/places'
@@ -307,5 +307,22 @@ describe('the grab pack', () => {
     const { worker, child } = await setUp()
     const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
     expect(await problems(saveGrabPack(worker, child.id, pack, { bytes: broken }))).toEqual({ photo: 'The photo could not be read as an image: it may be damaged. Try another copy.' })
+  })
+})
+
+describe('who is missing now (dashboards and the home page)', () => {
+  it('past the limit, shows the newest reports and counts every child missing: none is dropped silently', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeC.id }], 'Busy Manager')
+    const reporter = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeC.id }], 'Busy Worker')
+    const now = new Date('2026-12-01T12:00:00Z')
+    const before = (await currentEpisodes(manager, now)).openTotal
+    for (const lastSeenAt of ['2026-11-28T10:00:00Z', '2026-11-29T10:00:00Z', '2026-11-30T10:00:00Z']) {
+      const child = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
+      await makeEpisode(child.id, { reportedById: reporter.userId, lastSeenAt })
+    }
+    const { open, openTotal } = await currentEpisodes(manager, now, 2)
+    expect(openTotal).toBe(before + 3)
+    // the two newest, shown the longest missing first
+    expect(open.map((e) => e.lastSeenAt)).toEqual(['2026-11-29T10:00:00.000Z', '2026-11-30T10:00:00.000Z'])
   })
 })

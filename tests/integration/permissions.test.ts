@@ -3,7 +3,7 @@
 // fits only that role's scope rule, and its "out of scope" child is as close as possible without fitting it
 // (another home of the same provider, a child of the actor's own authority allocated to someone else...).
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ACTIONS, type Action } from '@/lib/domain/permissions'
+import { ACTIONS, mayCloseEpisode, type Action } from '@/lib/domain/permissions'
 import { ROLES, type Actor, type Role } from '@/lib/domain/roles'
 import { verifyAudit } from '@/lib/server/audit'
 import { getChronology } from '@/lib/server/chronology'
@@ -13,7 +13,7 @@ import { missingReportQuerySchema } from '@/lib/validation/reports'
 import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'
 import { createChild, getChild, listChildren } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
-import { amendEpisode, addEpisodeUpdate, closeEpisode, getEpisode, linkEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
+import { amendEpisode, addEpisodeUpdate, closeEpisode, getEpisode, getEpisodeForPage, linkEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/server/errors'
 import { getGrabPack, recordGrabPackShare, saveGrabPack } from '@/lib/server/grab-packs'
 import { getHome } from '@/lib/server/homes'
@@ -404,6 +404,38 @@ describe.each(ROLES)('%s', (role) => {
     const [expectedIn, expectedOut] = EXPECTED[role][action]
     expect(await outcome(() => attempt[action](true)), 'in scope').toBe(expectedIn)
     expect(await outcome(() => attempt[action](false)), 'out of scope').toBe(expectedOut)
+  })
+})
+
+// the role refinement beyond the table: the page asks mayCloseEpisode with what it read, the use case decides alone
+describe('closing an episode away from any Haven home (a bed and breakfast)', () => {
+  it('is offered on the episode page to exactly those the use case lets close it: the child’s social worker', async () => {
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Allocated Worker')
+    const anotherWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Another Worker')
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Home Manager')
+    const iro = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Reviewing Officer')
+    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, socialWorkerId: socialWorker.userId, iroId: iro.userId })
+    const prisma = await getPrisma()
+    let day = 0
+    const bedAndBreakfastEpisode = async () => {
+      day++
+      const times = { lastSeenAt: `2025-08-${10 + day}T20:00:00Z`, returnedAt: `2025-08-${10 + day}T23:00:00Z` }
+      const e = await makeEpisode(child.id, { reportedById: socialWorker.userId, ...times })
+      return prisma.missingEpisode.update({ where: { id: e.id }, data: { homeId: null } })
+    }
+    const decisions = async (actor: Actor) => {
+      const e = await bedAndBreakfastEpisode()
+      const page = await outcome(async () => {
+        const { episode, socialWorkerId } = await getEpisodeForPage(actor, e.id)
+        if (!mayCloseEpisode(actor, { homeId: episode.home?.id ?? null, socialWorkerId })) throw new ForbiddenError('no close form')
+      })
+      const useCase = await outcome(() => closeEpisode(actor, e.id, { reviewNote: 'Reviewed with the child', version: e.version }))
+      return { page, useCase }
+    }
+    expect(await decisions(socialWorker)).toEqual({ page: 'ok', useCase: 'ok' })
+    expect(await decisions(manager)).toEqual({ page: 'forbidden', useCase: 'forbidden' })
+    expect(await decisions(iro)).toEqual({ page: 'forbidden', useCase: 'not-found' })
+    expect(await decisions(anotherWorker)).toEqual({ page: 'not-found', useCase: 'not-found' })
   })
 })
 

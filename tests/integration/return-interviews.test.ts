@@ -6,12 +6,12 @@ import { getChild } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
 import { amendEpisode, getEpisode, recordReturn, reportMissing } from '@/lib/server/episodes'
 import { NotFoundError } from '@/lib/server/errors'
-import { amendInterview, getInterview, listInterviews, recordOffer, recordOutcome, recordPreventionInterview, timelinessReport } from '@/lib/server/return-interviews'
+import { amendInterview, getInterview, listInterviews, listInterviewsWithTotal, recordOffer, recordOutcome, recordPreventionInterview, timelinessReport } from '@/lib/server/return-interviews'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { interviewListSchema, interviewViewSchema } from '@/lib/validation/responses'
 import { outcomeSchema } from '@/lib/validation/return-interviews'
 import { freshDatabase } from '../support/database'
-import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, problems, type World } from '../support/fixtures'
+import { FIXTURE_PASSWORD, makeChild, makeInterview, makePerson, makeWorld, problems, type World } from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
@@ -169,6 +169,23 @@ describe('recording the interview', () => {
     expect(await problems(recordOffer(rip, interview.id, { offeredAt: '2026-10-31T09:00:00.000Z', offerMethod: 'PHONE' }, now))).toEqual({ offeredAt: 'The offer cannot be before the child came back' })
     await recordOutcome(rip, { episodeId }, held({ offeredAt: '2026-11-01T12:00', heldAt: '2026-11-02T10:00' }))
     expect((await listInterviews(rip, { status: 'held' })).map((i) => i.episodeId)).toContain(episodeId)
+  })
+})
+
+describe('long lists', () => {
+  it('past the limit, the most overdue come first and the total says how many more there are', async () => {
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laTwo.id }], 'Busy Social Worker')
+    const reporter = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Home Worker')
+    // (returned in 2025: outside the periods the timeliness figures below count)
+    for (const returnedAt of ['2025-08-01T09:00:00Z', '2025-07-01T09:00:00Z', '2025-09-01T09:00:00Z']) {
+      const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laTwo.id, socialWorkerId: socialWorker.userId })
+      await makeInterview(child.id, reporter.userId, returnedAt)
+    }
+    const now = new Date('2025-09-20T12:00:00Z')
+    const { interviews, total } = await listInterviewsWithTotal(socialWorker, { status: 'overdue' }, now, 2)
+    expect(total).toBe(3)
+    expect(interviews.map((i) => i.returnedAt)).toEqual(['2025-07-01T09:00:00.000Z', '2025-08-01T09:00:00.000Z'])
+    expect((await listInterviewsWithTotal(socialWorker, { status: 'due' }, now, 2)).total).toBe(0)
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { can, CHILD_SCOPE, grantsFor, PERMISSIONS } from '@/lib/domain/permissions'
+import { can, CHILD_SCOPE, configurableAuthorities, grantsFor, mayCloseEpisode, mayEndPlacement, mayPlaceChild, PERMISSIONS } from '@/lib/domain/permissions'
 import { ROLES, type Actor, type Role } from '@/lib/domain/roles'
 import { Role as PrismaRole } from '@/lib/generated/prisma/enums'
 
@@ -29,5 +29,34 @@ describe('the permission table', () => {
   })
   it('knows the same roles as the database', () => {
     expect([...ROLES].sort()).toEqual(Object.values(PrismaRole).sort())
+  })
+})
+
+describe('who among the roles allowed may do it to this record', () => {
+  const manager = actor('REGISTERED_MANAGER') // of home 'h'
+  const socialWorker = actor('SOCIAL_WORKER') // user 'u'
+  it('closes an episode: the manager of its home; away from any Haven home, the child’s own social worker', () => {
+    expect(mayCloseEpisode(manager, { homeId: 'h', socialWorkerId: null })).toBe(true)
+    expect(mayCloseEpisode(manager, { homeId: 'other', socialWorkerId: null })).toBe(false)
+    expect(mayCloseEpisode(manager, { homeId: null, socialWorkerId: 'u' })).toBe(false)
+    expect(mayCloseEpisode(socialWorker, { homeId: null, socialWorkerId: 'u' })).toBe(true)
+    expect(mayCloseEpisode(socialWorker, { homeId: null, socialWorkerId: 'someone else' })).toBe(false)
+    expect(mayCloseEpisode(socialWorker, { homeId: 'h', socialWorkerId: 'u' })).toBe(false)
+    expect(mayCloseEpisode(actor('CARE_WORKER'), { homeId: 'h', socialWorkerId: 'u' })).toBe(false)
+  })
+  it('ends a placement or places a child: a manager in their own home only, a social worker anywhere', () => {
+    expect(mayEndPlacement(manager, { homeId: 'h' })).toBe(true)
+    expect(mayEndPlacement(manager, { homeId: 'other' })).toBe(false)
+    expect(mayEndPlacement(manager, { homeId: null })).toBe(false)
+    expect(mayEndPlacement(socialWorker, { homeId: null })).toBe(true)
+    expect(mayPlaceChild(manager, 'child.create', { homeId: 'h' })).toBe(true)
+    expect(mayPlaceChild(manager, 'child.create', { homeId: null })).toBe(false)
+    expect(mayPlaceChild(socialWorker, 'placement.start', { homeId: null })).toBe(true)
+    expect(mayPlaceChild(actor('CARE_WORKER'), 'child.create', { homeId: 'h' })).toBe(false)
+  })
+  it('configures the authorities where the person is the missing lead', () => {
+    const lead: Actor = { ...actor(), grants: [{ role: 'LA_MISSING_LEAD', homeId: null, providerId: null, localAuthorityId: 'la' }] }
+    expect(configurableAuthorities(lead)).toEqual(['la'])
+    expect(configurableAuthorities(actor('SOCIAL_WORKER'))).toEqual([])
   })
 })

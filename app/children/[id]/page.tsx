@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { can } from '@/lib/domain/permissions'
+import { can, mayEndPlacement } from '@/lib/domain/permissions'
 import { codeLabel, ETHNICITIES, LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_END_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '@/lib/domain/ssda903'
 import { formatDate, isoDate, londonDate } from '@/lib/domain/time'
 import { EpisodeList } from '@/components/EpisodeList'
@@ -169,7 +169,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
                 <AreaNoticeForm placementId={p.id} atDistance={false} />
               </details>
             )}
-            {!p.endDate && can(actor, 'placement.end') && (
+            {!p.endDate && mayEndPlacement(actor, { homeId: p.home?.id ?? null }) && (
               <p style={{ margin: '0.5rem 0 0' }}>
                 <Link href={`/children/${child.id}/placements/${p.id}/end`}>
                   End this placement<span className="visually-hidden"> at {p.home?.name ?? p.settingName}</span>

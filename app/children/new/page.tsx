@@ -1,4 +1,4 @@
-import { can } from '@/lib/domain/permissions'
+import { can, mayPlaceChild } from '@/lib/domain/permissions'
 import { placementFormOptions } from '@/lib/server/children'
 import { requireActor } from '@/lib/server/current-actor'
 import { NewChildForm } from './NewChildForm'
@@ -19,7 +19,7 @@ export default async function NewChildPage() {
     <>
       <h1>Add a child</h1>
       <p className="lede">Record the child and where they are placed. Everything else can be added later.</p>
-      <NewChildForm {...options} allowOtherSetting={actor.grants.some((g) => g.role === 'SOCIAL_WORKER')} />
+      <NewChildForm {...options} allowOtherSetting={mayPlaceChild(actor, 'child.create', { homeId: null })} />
     </>
   )
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { EpisodeTimeline } from '@/components/EpisodeTimeline'
 import { ABSENCE_SHORT, LOCATION_KIND_LABELS, POLICE_RISK_GRADE, RISK_GRADE_LABELS } from '@/lib/domain/episodes'
-import { can } from '@/lib/domain/permissions'
+import { can, mayCloseEpisode } from '@/lib/domain/permissions'
 import { formatDateTime, formatDuration, londonLocal } from '@/lib/domain/time'
 import { loadEpisodeOr404 } from '@/app/(lib)/load-or-404'
 import { wentWithCandidates } from '@/lib/server/episodes'
@@ -14,14 +14,14 @@ export const metadata = { title: 'Missing episode' }
 const STATUS = { open: 'Missing now', returned: 'Returned: to review', closed: 'Closed' }
 
 export default async function EpisodePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ reported?: string }> }) {
-  const { actor, episode } = await loadEpisodeOr404((await params).id)
+  const { actor, episode, socialWorkerId } = await loadEpisodeOr404((await params).id)
   const justReported = (await searchParams).reported === '1'
   const name = `${episode.child.firstName} ${episode.child.lastName}`
   const open = episode.status === 'open'
   const candidates = can(actor, 'episode.link') && episode.status !== 'closed' ? await wentWithCandidates(actor, episode.id) : []
   const linked = new Set(episode.wentWith.map((w) => w.episodeId))
   const back = episode.return
-  const managesHome = actor.grants.some((g) => g.role === 'REGISTERED_MANAGER' && g.homeId === episode.home?.id)
+  const mayClose = mayCloseEpisode(actor, { homeId: episode.home?.id ?? null, socialWorkerId })
   const interview = back && can(actor, 'interview.read') ? await getInterview(actor, { episodeId: episode.id }).catch(() => null) : null
   return (
     <>
@@ -131,7 +131,7 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
           <Link href={`/episodes/${episode.id}/amend`}>Correct something in this record</Link>
         </p>
       )}
-      {episode.status === 'returned' && managesHome && (
+      {episode.status === 'returned' && mayClose && (
         <section aria-labelledby="review">
           <h2 id="review">Review and close</h2>
           <CloseEpisodeForm episodeId={episode.id} version={episode.version} />

@@ -1,11 +1,20 @@
 import Link from 'next/link'
+import { AmendmentForm, type AmendmentInputKind } from '@/components/AmendmentForm'
+import { PREVENTION_LABELS } from '@/lib/domain/return-interviews'
 import { notFound } from 'next/navigation'
 import { londonLocal } from '@/lib/domain/time'
 import { loadInterviewOr404 } from '@/app/(lib)/load-or-404'
-import { INTERVIEW_AMENDABLE, type InterviewAmendableField } from '@/lib/validation/return-interviews'
-import { AmendInterviewForm } from './AmendInterviewForm'
+import { INTERVIEW_AMENDABLE, INTERVIEW_CORRECTION_MAX, type InterviewAmendableField } from '@/lib/validation/return-interviews'
+import { amendInterviewAction } from '../../actions'
 
 export const metadata = { title: 'Correct the interview record' }
+
+/** How each field's new value is typed. */
+function inputFor(field: InterviewAmendableField): AmendmentInputKind {
+  if (field === 'heldAt') return { kind: 'moment' }
+  if (field === 'preventionInterview') return { kind: 'choice', choices: Object.entries(PREVENTION_LABELS) }
+  return { kind: 'text', rows: 4 }
+}
 
 export default async function AmendInterviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { interview: i } = await loadInterviewOr404((await params).id)
@@ -29,7 +38,14 @@ export default async function AmendInterviewPage({ params }: { params: Promise<{
       </p>
       <h1>Correct the interview record for {i.child.firstName} {i.child.lastName}</h1>
       <p className="lede">Your correction is added with your name and reason; the original stays readable.</p>
-      <AmendInterviewForm interviewId={i.id} version={i.version} fields={fields} current={current} />
+      <AmendmentForm
+        fields={fields.map((f) => ({ name: f, label: INTERVIEW_AMENDABLE[f], input: inputFor(f) }))}
+        current={current}
+        version={i.version}
+        maxLength={INTERVIEW_CORRECTION_MAX}
+        action={amendInterviewAction.bind(null, i.id)}
+        done={`/return-interviews/${i.id}`}
+      />
     </>
   )
 }

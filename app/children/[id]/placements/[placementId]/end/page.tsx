@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { can } from '@/lib/domain/permissions'
+import { mayEndPlacement } from '@/lib/domain/permissions'
 import { formatDate } from '@/lib/domain/time'
 import { loadChildOr404 } from '@/app/(lib)/load-or-404'
 import { EndPlacementForm } from './EndPlacementForm'
@@ -11,7 +11,7 @@ export default async function EndPlacementPage({ params }: { params: Promise<{ i
   const { id, placementId } = await params
   const { actor, child } = await loadChildOr404(id)
   const placement = child.placements.find((p) => p.id === placementId && !p.endDate)
-  if (!placement || !can(actor, 'placement.end')) notFound()
+  if (!placement || !mayEndPlacement(actor, { homeId: placement.home?.id ?? null })) notFound()
   return (
     <>
       <p>
