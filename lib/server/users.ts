@@ -191,7 +191,7 @@ export async function pendingGrants(actor: Actor) {
         home: { select: { name: true } }, provider: { select: { name: true } }, localAuthority: { select: { name: true } },
       },
     })
-    return requests.map((r) => ({ ...r, role: r.role as Role, organisation: r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? null, mine: r.requestedById === actor.userId }))
+    return requests.map((r) => ({ ...r, role: r.role, organisation: r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? null, mine: r.requestedById === actor.userId }))
   })
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { AMENDABLE_FIELDS } from '@/lib/domain/episodes'
 import { amendmentSchema } from './amendments'
-import { cleanText, momentField, noControlCharacters, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
+import { momentField, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
 
 export const ABSENCE_TYPES = ['MISSING', 'AWAY'] as const
 export const RISK_GRADES = ['NO_APPARENT_RISK', 'LOW', 'MEDIUM', 'HIGH'] as const

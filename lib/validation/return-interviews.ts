@@ -4,7 +4,7 @@ import { LOCATION_KINDS } from './episodes'
 import { CHILD_SAYS_SECTIONS } from '@/lib/domain/return-interviews'
 import { settings } from '@/lib/settings'
 import { amendmentSchema } from './amendments'
-import { cleanText, dateField, momentField, noControlCharacters, optionalDate, optionalText, requiredText } from './fields'
+import { dateField, momentField, optionalDate, optionalText, requiredText } from './fields'
 
 export const OUTCOMES = ['HELD', 'DECLINED', 'NOT_AVAILABLE', 'NOT_OFFERED'] as const
 export const OFFER_METHODS = ['IN_PERSON', 'PHONE', 'TEXT_OR_MESSAGE', 'LETTER', 'THROUGH_CARER', 'OTHER'] as const

@@ -148,7 +148,7 @@ export function visitFacts(v: { visitedOn: Date; independent: boolean; independe
     reportReceivedOn: received,
     sentToOfstedOn: first('OFSTED'),
     placingAuthorities: placing.map((a) => ({ name: a.name, sentOn: first('PLACING_AUTHORITY', a.id) })),
-    host: first('HOST_REQUESTED') ? { name: hostName, requestedOn: first('HOST_REQUESTED')!, sentOn: first('HOST_AUTHORITY') } : null,
+    host: first('HOST_REQUESTED') ? { name: hostName, requestedOn: first('HOST_REQUESTED'), sentOn: first('HOST_AUTHORITY') } : null,
   }
 }
 
