@@ -283,6 +283,11 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
     else if (ageOn(input.dateOfBirth, today) >= 18) problems.dateOfBirth = 'A child looked after is under 18: check the date of birth'
     for (const [field, message] of Object.entries(checkNewPlacement(input.placement, { dateOfBirth: input.dateOfBirth, placements: [] }, today)))
       problems[`placement.${field}`] = message
+    // the day the child became looked after: often long before this placement (CPPCR 2010 reg 33 counts from it)
+    const lookedAfterSince = input.lookedAfterSince ?? input.placement.startDate
+    if (lookedAfterSince > input.placement.startDate)
+      problems.lookedAfterSince = 'The child was looked after by the day this placement started: the date cannot be later'
+    else if (lookedAfterSince < input.dateOfBirth) problems.lookedAfterSince = 'The date the child became looked after cannot be before they were born'
     throwIfProblems(problems)
 
     if (!(await tx.localAuthority.findUnique({ where: { id: input.placingAuthorityId } })))
@@ -304,6 +309,13 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
         iroId: input.iroId,
         createdById: actor.userId,
         placements: { create: { ...placementData(input.placement, setting), createdById: actor.userId } },
+        periodsOfCare: {
+          create: {
+            startDate: calendarDate(lookedAfterSince),
+            createdById: actor.userId,
+            legalStatuses: { create: { startDate: calendarDate(lookedAfterSince), legalStatus: input.legalStatus, createdById: actor.userId } },
+          },
+        },
       },
       include: { placements: true },
     })

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/domain/roles'
 import { formatDate, formatDuration, isoDate, londonDate } from '@/lib/domain/time'
 import { NotFoundError } from './errors'
 import type { ChronologyKind } from '@/lib/domain/chronology'
+import { PARTICIPATION, type Participation } from '@/lib/domain/reviews'
 import { useCase } from './use-case'
 
 /** at is an instant; for things that happen on a day (a placement starting), dateOnly says so and at is that day. */
@@ -46,6 +47,8 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         safetyPlans: { select: { version: true, createdAt: true, signedOffAt: true, reviewDate: true } },
         reg40Tasks: { select: { reason: true, createdAt: true, completedAt: true } },
         alertDecisions: { select: { alertId: true, decidedAt: true, bringForward: true, reviewDate: true, reason: true } },
+        periodsOfCare: { select: { startDate: true, endDate: true } },
+        reviews: { select: { heldOn: true, participation: true, outcome: true, chair: { select: { name: true } } } },
       },
     })
     // a refusal is audited too (as a read of the child's record is): the use case commits, "not found" follows
@@ -94,6 +97,13 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
     }
     for (const d of child.alertDecisions)
       add(d.decidedAt, 'alert', d.bringForward && d.reviewDate ? `IRO: review brought forward to ${formatDate(isoDate(d.reviewDate))}` : 'IRO: review not brought forward', d.reason, alerts.some((a) => a.id === d.alertId) ? `/alerts/${d.alertId}` : null)
+    const reviewsPage = `/children/${child.id}/reviews`
+    for (const p of child.periodsOfCare) {
+      add(p.startDate, 'review', 'Became looked after', null, reviewsPage, true)
+      if (p.endDate) add(p.endDate, 'review', 'Ceased to be looked after', null, reviewsPage, true)
+    }
+    for (const r of child.reviews)
+      add(r.heldOn, 'review', `Looked-after review held${r.chair ? `, chaired by ${r.chair.name}` : ''}`, `${PARTICIPATION[r.participation as Participation]}. ${r.outcome}`, reviewsPage, true)
 
     const kinds = filter.kinds?.length ? new Set(filter.kinds) : null
     const shown = entries

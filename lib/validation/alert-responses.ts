@@ -1,6 +1,7 @@
 // What the API answers about pattern alerts, the inbox and a child's chronology, as zod schemas: the OpenAPI
 // document is built from them and the API tests check every answer against it.
 import { z } from 'zod'
+import { nextReviewSchema } from './reviews'
 import { CHRONOLOGY_KINDS, type ChronologyKind } from '@/lib/domain/chronology'
 import { RULE_TITLES, type RuleCode } from '@/lib/domain/patterns'
 
@@ -47,8 +48,7 @@ export const alertViewSchema = z.object({
       id: z.string(),
       name: z.string(),
       isMine: z.boolean(),
-      review: z
-        .object({ date: z.iso.date(), broughtForward: z.boolean(), byTimetable: z.iso.date() })
+      review: nextReviewSchema
         .nullable()
         .describe("the child's next review, for the IRO"),
     }),

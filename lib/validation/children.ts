@@ -9,7 +9,7 @@ import {
   PLACEMENT_PROVIDERS,
   PLACEMENT_TYPES,
 } from '@/lib/domain/ssda903'
-import { codeField, dateField, optionalCode, optionalId, optionalText, pageField, requiredId, requiredText } from './fields'
+import { codeField, dateField, optionalCode, optionalDate, optionalId, optionalText, pageField, requiredId, requiredText } from './fields'
 
 export const placementStartSchema = z
   .object(
@@ -68,6 +68,8 @@ export const newChildSchema = z.object({
   placingAuthorityId: requiredId('Select the placing local authority'),
   socialWorkerId: optionalId(),
   iroId: optionalId(),
+  /** the day the child became looked after; blank means the day this placement starts */
+  lookedAfterSince: optionalDate('the date the child became looked after'),
   placement: placementStartSchema,
 })
 

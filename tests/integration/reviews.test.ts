@@ -6,6 +6,8 @@ import { getPrisma } from '@/lib/server/database'
 import { NotFoundError } from '@/lib/server/errors'
 import { correctLookedAfterSince, getReviews, recordReviewHeld, reviewsDueInScope } from '@/lib/server/reviews'
 import { lookedAfterSinceSchema, reviewHeldSchema } from '@/lib/validation/reviews'
+import { createChild } from '@/lib/server/children'
+import { newChildSchema } from '@/lib/validation/children'
 import { freshDatabase } from '../support/database'
 import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, problems, type World } from '../support/fixtures'
 
@@ -87,6 +89,23 @@ describe('recording a review', () => {
     const otherIro = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Other IRO')
     await expect(recordReviewHeld(otherIro, child.id, review('2026-03-01'), NOW)).rejects.toBeInstanceOf(NotFoundError)
     await expect(getReviews(otherIro, child.id, NOW)).rejects.toBeInstanceOf(NotFoundError)
+  })
+})
+
+describe('adding a child', () => {
+  it('records the day they became looked after (blank: the placement start), never later than the placement', async () => {
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Home Manager')
+    const child = (lookedAfterSince: string) =>
+      newChildSchema.parse({
+        firstName: 'Nia', lastName: 'Test', dateOfBirth: '2012-02-02', sex: 'FEMALE', ethnicity: 'WBRI', disability: 'NOT_KNOWN', legalStatus: 'C2',
+        placingAuthorityId: world.laOne.id, lookedAfterSince,
+        placement: { homeId: world.homeA.id, startDate: '2026-10-01', placeCode: 'K2', placeProvider: 'PR4' },
+      })
+    const since2020 = await createChild(manager, child('2020-06-15'), NOW)
+    expect((await getReviews(manager, since2020.id, NOW)).lookedAfterSince).toBe('2020-06-15')
+    const fromPlacement = await createChild(manager, child(''), NOW)
+    expect((await getReviews(manager, fromPlacement.id, NOW)).lookedAfterSince).toBe('2026-10-01')
+    expect((await problems(createChild(manager, child('2026-10-02'), NOW))).lookedAfterSince).toMatch('cannot be later')
   })
 })
 

@@ -25,6 +25,7 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
       placingAuthorityId: props.defaultAuthorityId ?? '',
       socialWorkerId: '',
       iroId: '',
+      lookedAfterSince: '',
       placement: { homeId: props.homes.length === 1 ? props.homes[0].id : '', startDate: '', bedAndBreakfast: false, settingName: '', settingPostcode: '', areaAuthorityId: '' },
     },
   })
@@ -35,7 +36,7 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
     if (form.getValues('iroId')) form.setValue('iroId', '')
   }, [placingAuthorityId, form])
   const ofAuthority = (people: Person[]) => people.filter((p) => p.localAuthorityId === placingAuthorityId)
-  const input = (name: 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'ethnicity' | 'disability' | 'disabilityDetails' | 'legalStatus' | 'placingAuthorityId' | 'socialWorkerId' | 'iroId', hint?: boolean) => ({
+  const input = (name: 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'ethnicity' | 'disability' | 'disabilityDetails' | 'legalStatus' | 'placingAuthorityId' | 'socialWorkerId' | 'iroId' | 'lookedAfterSince', hint?: boolean) => ({
     ...describedBy(name, { error: errors[name]?.message, hint }),
     ...form.register(name),
   })
@@ -83,6 +84,14 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
           <select {...input('legalStatus')}>
             <CodeOptions codes={LEGAL_STATUS} prompt="Select the legal status" />
           </select>
+        </Field>
+        <Field
+          name="lookedAfterSince"
+          label="Date the child became looked after (optional)"
+          hint="Often years before this placement. Leave blank if it is the day this placement starts. Reviews count from it."
+          error={errors.lookedAfterSince?.message}
+        >
+          <input type="date" style={{ maxWidth: '12rem' }} {...input('lookedAfterSince', true)} />
         </Field>
         <Field name="placingAuthorityId" label="Placing local authority" error={errors.placingAuthorityId?.message}>
           <select {...input('placingAuthorityId')}>

@@ -10,6 +10,7 @@ import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { ActionInput, AmendVisitInput, ReportEventInput, ReportVersionInput, ResponseInput, VisitInput } from '@/lib/validation/oversight'
 import { NotFoundError, throwIfProblems, ValidationError } from '../errors'
+import { amend, type Parsed } from '../amendments'
 import { orNotFound, useCase, type UseCase } from '../use-case'
 import { datesProblems, homePlacements, homeSelect, managesHome, placingAuthorityIds, placingOf } from './home'
 import { declarationOf, knownRoles, peopleWithIndependence } from './register'
@@ -285,29 +286,45 @@ export async function recordReportEvent(actor: Actor, visitId: string, input: Re
  * The registered person corrects any visit of their home; an independent visitor their own. */
 export async function amendVisit(actor: Actor, visitId: string, input: AmendVisitInput, now = new Date()) {
   return useCase(actor, 'reg44.record', { subject: 'visit', now }, async (uc) => {
-    const { tx, audit } = uc
+    const { tx } = uc
     await ownVisitFor(uc, visitId)
-    const visit = await tx.reg44Visit.findUniqueOrThrow({ where: { id: visitId }, include: { independentPerson: true, home: { select: { id: true, providerId: true } }, reports: { select: { receivedOn: true } }, events: { select: { on: true } }, actions: { select: { dueOn: true } } } })
-    const stale = new ValidationError({ form: 'Someone else corrected this visit while you were working on it. Reload the page to see their change; what you typed is still here.' })
-    if (visit.version !== input.version) throw stale
-    const result = visitAmendedValue(input.field, input.value, londonDate(now))
-    if ('problem' in result) throw new ValidationError({ value: result.problem })
-    const data: Prisma.Reg44VisitUpdateManyMutationInput = { version: { increment: 1 } }
-    if (input.field === 'visitedOn') {
-      const day = result.value as string
-      if (day < isoDate(visit.independentPerson.appointedOn)) throw new ValidationError({ value: `${visit.independentPerson.name} was appointed on ${formatDate(visit.independentPerson.appointedOn)}: a visit before that cannot be theirs` })
-      const later = [...visit.reports.map((r) => r.receivedOn), ...visit.events.map((e) => e.on), ...visit.actions.map((a) => a.dueOn)].map(isoDate).filter((d) => d < day)
-      if (later.length) throw new ValidationError({ value: `The report, a copy sent or an action's due date is before that day (${later.sort()[0]}): a visit cannot come after them` })
-      // independence is as it was on the day: worked out again for the corrected day
-      const checked = independence(declarationOf(visit.independentPerson), await knownRoles(tx, visit.independentPerson, visit.home, day))
-      Object.assign(data, { visitedOn: calendarDate(day), independent: checked.independent, independenceReasons: checked.reasons })
-    } else data[input.field] = result.value as never
-    const previous = input.field === 'visitedOn' ? isoDate(visit.visitedOn) : visit[input.field]
-    const updated = await tx.reg44Visit.updateMany({ where: { id: visitId, version: input.version }, data })
-    if (updated.count !== 1) throw stale
-    const amendment = await tx.reg44VisitAmendment.create({ data: { visitId, field: input.field, previousValue: (previous ?? null) as Prisma.InputJsonValue, newValue: (result.value ?? null) as Prisma.InputJsonValue, reason: input.reason, authorId: actor.userId, createdAt: now } })
-    await audit({ action: 'reg44.amend', subjectType: 'visit', subjectId: visitId, details: { field: input.field, amendmentId: amendment.id } })
-    return { id: amendment.id, field: VISIT_AMENDABLE[input.field].label }
+    const visit = await tx.reg44Visit.findUniqueOrThrow({
+      where: { id: visitId },
+      include: {
+        independentPerson: true,
+        home: { select: { id: true, providerId: true } },
+        reports: { select: { receivedOn: true } },
+        events: { select: { on: true } },
+        actions: { select: { dueOn: true } },
+      },
+    })
+    type Field = AmendVisitInput['field']
+    // independence is as it was on the day: worked out again for a corrected day (set by check, written by write)
+    let independenceOnTheDay: { independent: boolean; reasons: string[] } | null = null
+    return amend<Field, typeof visit>(uc, {
+      labels: Object.fromEntries(Object.entries(VISIT_AMENDABLE).map(([f, v]) => [f, v.label])) as Record<Field, string>,
+      staleMessage: 'Someone else corrected this visit while you were working on it. Reload the page to see their change; what you typed is still here.',
+      parse: (field, raw) => visitAmendedValue(field, raw, londonDate(now)) as Parsed,
+      async check(field, value) {
+        if (field !== 'visitedOn') return
+        const day = value as string
+        if (day < isoDate(visit.independentPerson.appointedOn))
+          throw new ValidationError({ value: `${visit.independentPerson.name} was appointed on ${formatDate(visit.independentPerson.appointedOn)}: a visit before that cannot be theirs` })
+        const later = [...visit.reports.map((r) => r.receivedOn), ...visit.events.map((e) => e.on), ...visit.actions.map((a) => a.dueOn)].map(isoDate).filter((d) => d < day)
+        if (later.length) throw new ValidationError({ value: `The report, a copy sent or an action's due date is before that day (${later.sort()[0]}): a visit cannot come after them` })
+        independenceOnTheDay = independence(declarationOf(visit.independentPerson), await knownRoles(tx, visit.independentPerson, visit.home, day))
+      },
+      previous: (field) => (field === 'visitedOn' ? isoDate(visit.visitedOn) : visit[field]),
+      async write(field, value, version) {
+        const data: Prisma.Reg44VisitUpdateManyMutationInput = { version: { increment: 1 } }
+        if (field === 'visitedOn' && independenceOnTheDay)
+          Object.assign(data, { visitedOn: calendarDate(value as string), independent: independenceOnTheDay.independent, independenceReasons: independenceOnTheDay.reasons })
+        else data[field as Exclude<Field, 'visitedOn'>] = value as never
+        return (await tx.reg44Visit.updateMany({ where: { id: visitId, version }, data })).count
+      },
+      addRow: (row) => tx.reg44VisitAmendment.create({ data: { ...row, visitId } }),
+      audit: { action: 'reg44.amend', subjectType: 'visit' },
+    }, visit, input)
   })
 }
 

@@ -38,6 +38,7 @@ import {
   ssda903CheckSchema,
   ssda903ProblemSchema,
 } from '../report-responses'
+import { reviewHeldSchema, reviewRecordedSchema, reviewsSchema } from '../reviews'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -86,6 +87,9 @@ const schemas = {
   Reg44VisitRecorded: [reg44VisitRecordedSchema, 'output'],
   OversightMonth: [oversightMonthSchema, 'output'],
   NotificationList: [notificationListSchema, 'output'],
+  ReviewHeld: [reviewHeldSchema, 'input'],
+  Reviews: [reviewsSchema, 'output'],
+  ReviewRecorded: [reviewRecordedSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 export const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })

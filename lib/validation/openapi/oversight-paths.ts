@@ -67,7 +67,7 @@ export function oversightPaths() {
     '/api/v1/children/{id}/chronology': {
       get: {
         operationId: 'getChronology',
-        summary: "Everything about a child, newest first: placements, episodes and their timelines, returns, return interviews, CSE screenings, safety plans, alerts and IRO decisions",
+        summary: "Everything about a child, newest first: placements, episodes and their timelines, returns, return interviews, CSE screenings, safety plans, alerts and IRO decisions, looked-after reviews",
         parameters: [
           ...idParam('child id'),
           { name: 'kind', in: 'query', required: false, description: 'Repeat to show several kinds; none shows everything', schema: { type: 'array', items: { type: 'string', enum: Object.keys(CHRONOLOGY_KINDS) } }, style: 'form', explode: true },
@@ -75,6 +75,21 @@ export function oversightPaths() {
           { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
         ],
         responses: { 200: { description: 'The chronology', ...json('Chronology') }, ...problems(401, 404, 422) },
+      },
+    },
+    '/api/v1/children/{id}/reviews': {
+      get: {
+        operationId: 'getLookedAfterReviews',
+        summary: 'When the child became looked after, the looked-after reviews held, and when the next is due (CPPCR 2010 reg 33)',
+        parameters: idParam('child id'),
+        responses: { 200: { description: 'The reviews', ...json('Reviews') }, ...problems(401, 404) },
+      },
+      post: {
+        operationId: 'recordLookedAfterReview',
+        summary: 'Record a review held: the date, how the child took part (SSDA903 PN0-PN7) and the outcome. The answer has the next review.',
+        parameters: idParam('child id'),
+        requestBody: { required: true, ...json('ReviewHeld') },
+        responses: { 201: { description: 'Recorded', ...json('ReviewRecorded') }, ...problems(400, 401, 404, 422) },
       },
     },
     '/api/v1/children/{id}/cse-screenings': {
