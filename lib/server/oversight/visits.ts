@@ -304,7 +304,7 @@ export async function amendVisit(actor: Actor, visitId: string, input: AmendVisi
     return amend<Field, typeof visit>(uc, {
       labels: Object.fromEntries(Object.entries(VISIT_AMENDABLE).map(([f, v]) => [f, v.label])) as Record<Field, string>,
       staleMessage: 'Someone else corrected this visit while you were working on it. Reload the page to see their change; what you typed is still here.',
-      parse: (field, raw) => visitAmendedValue(field, raw, londonDate(now)) as Parsed,
+      parse: (field, raw) => visitAmendedValue(field, raw, londonDate(now)),
       async check(field, value) {
         if (field !== 'visitedOn') return
         const day = value as string
