@@ -65,8 +65,15 @@ export type AuditPayloads = {
   'cse.screen': { screeningId: string; level: string }
   'plan.write': { planId: string; version: number }
   'plan.signoff': { planId: string; version: number }
+  // Regulation 40 tasks, before notifiable events replaced them: kept so the events already written still type-check
   'reg40.notice': { taskId: string; noticeId: string }
   'reg40.complete': { taskId: string }
+  'reg40.list': { count: number }
+  'reg40.overdue': { count: number }
+  'reg40.record': { eventId: string; kind: string; decision: string | null }
+  'reg40.propose': { eventId: string; kind: string; from: string }
+  'reg40.decide': { eventId: string; decision: string }
+  'reg40.notified': { eventId: string; noticeId: string; recipient: string }
   'notification.read': Record<string, never>
   'alert.list': { count: number }
   'alert.read': Record<string, never>
