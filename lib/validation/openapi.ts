@@ -9,6 +9,7 @@ import { planSchema, screeningSchema } from './cse'
 import { decisionSchema, resolveSchema } from './alerts'
 import { passwordChangeSchema, tokenRequestSchema } from './users'
 import { visitSchema } from './oversight'
+import { decisionSchema as notifiableDecisionSchema, notifiableEventSchema, notifiedSchema, proposalSchema } from './notifiable-events'
 import { CHRONOLOGY_KINDS } from '@/lib/domain/chronology'
 import { AGE_BANDS, TABLE_IDS } from '@/lib/domain/missing-report'
 
@@ -38,6 +39,10 @@ const schemas = {
   SafetyPlan: [planSchema, 'input'],
   Decision: [decisionSchema, 'input'],
   Resolution: [resolveSchema, 'input'],
+  NotifiableEvent: [notifiableEventSchema, 'input'],
+  NotifiableEventDecision: [notifiableDecisionSchema, 'input'],
+  NotifiableEventProposal: [proposalSchema, 'input'],
+  Notified: [notifiedSchema, 'input'],
   Reg44Visit: [visitSchema, 'input'],
   DispatcherState: [dispatcherStateSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
@@ -305,6 +310,45 @@ export function openApiDocument() {
           parameters: idParam('home id'),
           requestBody: { required: true, ...json('Reg44Visit') },
           responses: { 201: { description: '{ id, independent, reasons }' }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/homes/{id}/notifiable-events': {
+        get: {
+          summary:
+            "The home's Regulation 40 notifiable events (Children's Homes (England) Regulations 2015), newest first: kind, when, what happened, the child or person, the registered person's decision, who must be told (with the paragraph), who is still to be told, each recipient told (who, when, how, by whom) and whether it is overdue",
+          parameters: idParam('home id'),
+          responses: { 200: { description: '{ home, events: [...], children }' }, ...problems(401, 404) },
+        },
+        post: {
+          summary:
+            'Record an event at the home (the registered manager or responsible individual), with the decision: NOTIFY (naming each other relevant person) or NOT_NOTIFIABLE (with the reason), or no decision yet. Times are UK wall-clock (2026-03-27T21:30) or with an offset.',
+          parameters: idParam('home id'),
+          requestBody: { required: true, ...json('NotifiableEvent') },
+          responses: { 201: { description: '{ id, status }' }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/notifiable-events/{id}/decision': {
+        post: {
+          summary: "The registered person's decision on a proposed event, once: notify (naming each other relevant person), or not notifiable with the reason",
+          parameters: idParam('notifiable event id'),
+          requestBody: { required: true, ...json('NotifiableEventDecision') },
+          responses: { 200: { description: '{ id, status }' }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/notifiable-events/{id}/notified': {
+        post: {
+          summary: 'Record one recipient told (who, when, how; by the caller). When everyone the regulation and the decision require has been told, the event is complete.',
+          parameters: idParam('notifiable event id'),
+          requestBody: { required: true, ...json('Notified') },
+          responses: { 201: { description: '{ id, complete, stillToTell }' }, ...problems(400, 401, 404, 422) },
+        },
+      },
+      '/api/v1/missing-episodes/{id}/notifiable-event-proposal': {
+        post: {
+          summary: '"This may be a Regulation 40 event": proposes a notifiable event at the home from an episode; the registered person decides',
+          parameters: idParam('episode id'),
+          requestBody: { required: true, ...json('NotifiableEventProposal') },
+          responses: { 201: { description: '{ id, status }' }, ...problems(400, 401, 404, 422) },
         },
       },
       '/api/v1/homes/{id}/oversight': {
