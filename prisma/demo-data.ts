@@ -553,7 +553,7 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
   const event = (data: Omit<Prisma.NotifiableEventUncheckedCreateInput, 'homeId'>) => tx.notifiableEvent.create({ data: { homeId: 'demo-home-willow', ...data } })
   const because = 'CSE screening: judged at significant risk of child sexual exploitation'
   const notified = await event({
-    kind: 'SEXUAL_EXPLOITATION', occurredAt: ago(20), whatHappened: because, proposedBecause: because, childId: childId(1), screeningId: 'demo-screening-1',
+    id: 'demo-reg40-ellie', kind: 'SEXUAL_EXPLOITATION', occurredAt: ago(20), whatHappened: because, proposedBecause: because, childId: childId(1), screeningId: 'demo-screening-1',
     recordedAt: ago(20), recordedById: 'demo-user-care', decision: 'NOTIFY', decidedAt: ago(20, 1), decidedById: 'demo-user-manager',
     otherRelevantPersons: ['Placing authority: Sam Whitfield'], completedAt: ago(20, 2), completedById: 'demo-user-manager',
   })
@@ -564,13 +564,13 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
     ],
   })
   await event({
-    kind: 'SERIOUS_POLICE_INCIDENT', occurredAt: ago(9), whatHappened: 'Police called when Kyle did not come back by his agreed time; he walked in before they arrived.',
+    id: 'demo-reg40-kyle', kind: 'SERIOUS_POLICE_INCIDENT', occurredAt: ago(9), whatHappened: 'Police called when Kyle did not come back by his agreed time; he walked in before they arrived.',
     proposedBecause: 'Police involved on his return', childId: childId(2), recordedAt: ago(9), recordedById: 'demo-user-care',
     decision: 'NOT_NOTIFIABLE', decisionReason: 'A missing-from-care report only: no incident, no harm, no police action beyond the report.', decidedAt: ago(9, 3), decidedById: 'demo-user-manager', otherRelevantPersons: [],
   })
   const harm = 'CSE screening: signs of harm: Injuries from sexual assault'
   await event({
-    kind: 'SEXUAL_EXPLOITATION', occurredAt: ago(12), whatHappened: harm, proposedBecause: harm, childId: childId(3), screeningId: 'demo-screening-2',
+    id: 'demo-reg40-aaliyah', kind: 'SEXUAL_EXPLOITATION', occurredAt: ago(12), whatHappened: harm, proposedBecause: harm, childId: childId(3), screeningId: 'demo-screening-2',
     recordedAt: ago(12), recordedById: 'demo-user-care', otherRelevantPersons: [],
   })
 }
