@@ -351,6 +351,14 @@ export function openApiDocument() {
           responses: { 201: { description: '{ id, status }' }, ...problems(400, 401, 404, 422) },
         },
       },
+      '/api/v1/return-interviews/{id}/notifiable-event-proposal': {
+        post: {
+          summary: '"This may be a Regulation 40 event": proposes a notifiable event at the child\'s home from a return interview (the reason given is what the registered manager reads); the registered person decides',
+          parameters: idParam('return interview id'),
+          requestBody: { required: true, ...json('NotifiableEventProposal') },
+          responses: { 201: { description: '{ id, status }' }, ...problems(400, 401, 404, 422) },
+        },
+      },
       '/api/v1/homes/{id}/oversight': {
         get: {
           summary: "The home's month: each check (visit, independence, report, actions, Regulation 45, Regulation 46) with its level green, amber or red and the reason in words; missing episodes against the months before, return interviews within 72 hours, children at risk of CSE with current plans",
