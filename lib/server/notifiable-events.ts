@@ -44,7 +44,21 @@ export function describeEvent(e: EventRow, now: Date) {
     stillToTell: stillToTell(required, e.notices),
     notifyBy: notifyByDate(occurredOn, settings.reg40.notifyWorkingDays),
     overdue: isOverdue({ occurredOn, decision: e.decision, completedAt: e.completedAt }, londonDate(now), settings.reg40.notifyWorkingDays),
+    /** everyone required told, but after the last day on time */
+    toldLate: !!e.completedAt && londonDate(e.completedAt) > notifyByDate(occurredOn, settings.reg40.notifyWorkingDays),
   }
+}
+
+/**
+ * A home's notifiable events that happened between `from` and `to`, as they stand at `asOf`: for the month's oversight
+ * (lib/server/oversight.ts), inside its own transaction, which audits the read. No names of recipients or free text.
+ */
+export async function homeNotifiableEventsIn(tx: Tx, homeId: string, from: Date, to: Date, asOf: Date) {
+  const events = await tx.notifiableEvent.findMany({ where: { homeId, occurredAt: { gte: from, lt: to } }, include: eventInclude, orderBy: { occurredAt: 'asc' } })
+  return events.map((e) => {
+    const d = describeEvent(e, asOf)
+    return { id: e.id, kind: e.kind as EventKind, occurredAt: e.occurredAt, childId: e.childId, status: d.status, notifyBy: d.notifyBy, overdue: d.overdue, toldLate: d.toldLate }
+  })
 }
 
 const findEvent = ({ tx, scope }: UseCase, id: string) =>
