@@ -64,6 +64,11 @@ export const settings = {
     /** "missing 3 times in 30 days" suggests the missing indicator as current (Derbyshire guidance: a local threshold) */
     repeatMissing: { count: fromEnv('HAVEN_REPEAT_MISSING_COUNT', 3), days: fromEnv('HAVEN_REPEAT_MISSING_DAYS', 30) },
   },
+  reg40: {
+    /** Regulation 40's "without delay", made checkable: decided and everyone required told by the end of this many
+     *  working days after the event (a local reading of the words, not a figure in the regulation) */
+    notifyWorkingDays: fromEnv('HAVEN_REG40_NOTIFY_WORKING_DAYS', 1),
+  },
   returnInterview: {
     /** DfE statutory guidance (2014): offered within 72 hours of the return */
     dueHours: fromEnv('HAVEN_RETURN_INTERVIEW_DUE_HOURS', 72),

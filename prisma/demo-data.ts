@@ -3,6 +3,7 @@
 import { hashPassword } from '@/lib/server/accounts'
 import { recordAudit } from '@/lib/server/audit'
 import { getPrisma, type Tx } from '@/lib/server/database'
+import type { Prisma } from '@/lib/generated/prisma/client'
 import { addCalendarMonths, addMonths, calendarDate, fromLondonLocal, londonDate, londonMidnight, monthOf, shiftDate } from '@/lib/domain/time'
 import { independence, reportDueOn } from '@/lib/domain/oversight'
 import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from '@/lib/server/places'
@@ -544,15 +545,34 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
       },
     })
   }
-  // Regulation 40: Ellie's notifications done, Aaliyah's still to make
-  const done = await tx.reg40Task.create({ data: { childId: childId(1), screeningId: 'demo-screening-1', reason: 'Screened as at significant risk of child sexual exploitation', createdAt: new Date(now.getTime() - 20 * 86_400_000), completedAt: new Date(now.getTime() - 19 * 86_400_000), completedById: 'demo-user-manager' } })
-  await tx.reg40Notice.createMany({
+  // Regulation 40 notifiable events at Willow House: Ellie's notified to everyone required (reg 40(4)(a): Ofsted and
+  // the relevant person named), Kyle's police call recorded "not notifiable" with the reason, and Aaliyah's screening's
+  // proposal still waiting for the manager's decision (overdue)
+  const day = 86_400_000
+  const ago = (days: number, hours = 0) => new Date(now.getTime() - days * day + hours * 3_600_000)
+  const event = (data: Omit<Prisma.NotifiableEventUncheckedCreateInput, 'homeId'>) => tx.notifiableEvent.create({ data: { homeId: 'demo-home-willow', ...data } })
+  const because = 'CSE screening: judged at significant risk of child sexual exploitation'
+  const notified = await event({
+    id: 'demo-reg40-ellie', kind: 'SEXUAL_EXPLOITATION', occurredAt: ago(20), whatHappened: because, proposedBecause: because, childId: childId(1), screeningId: 'demo-screening-1',
+    recordedAt: ago(20), recordedById: 'demo-user-care', decision: 'NOTIFY', decidedAt: ago(20, 1), decidedById: 'demo-user-manager',
+    otherRelevantPersons: ['Placing authority: Sam Whitfield'], completedAt: ago(20, 2), completedById: 'demo-user-manager',
+  })
+  await tx.notifiableEventNotice.createMany({
     data: [
-      { taskId: done.id, notified: 'Ofsted', how: 'Ofsted online notification form', at: new Date(now.getTime() - 20 * 86_400_000 + 3_600_000), recordedById: 'demo-user-manager' },
-      { taskId: done.id, notified: 'Placing authority: Sam Whitfield', how: 'Phone call and e-mail', at: new Date(now.getTime() - 20 * 86_400_000 + 7_200_000), recordedById: 'demo-user-manager' },
+      { eventId: notified.id, recipient: 'HMCI', who: 'Ofsted', how: 'Ofsted online notification form', at: ago(20, 1), toldById: 'demo-user-manager', createdAt: ago(20, 1) },
+      { eventId: notified.id, recipient: 'OTHER_RELEVANT_PERSON', who: 'Placing authority: Sam Whitfield', how: 'Phone call and e-mail', at: ago(20, 2), toldById: 'demo-user-manager', createdAt: ago(20, 2) },
     ],
   })
-  await tx.reg40Task.create({ data: { childId: childId(3), screeningId: 'demo-screening-2', reason: 'Harm indicators: Injuries from sexual assault', createdAt: new Date(now.getTime() - 12 * 86_400_000) } })
+  await event({
+    id: 'demo-reg40-kyle', kind: 'SERIOUS_POLICE_INCIDENT', occurredAt: ago(9), whatHappened: 'Police called when Kyle did not come back by his agreed time; he walked in before they arrived.',
+    proposedBecause: 'Police involved on his return', childId: childId(2), recordedAt: ago(9), recordedById: 'demo-user-care',
+    decision: 'NOT_NOTIFIABLE', decisionReason: 'A missing-from-care report only: no incident, no harm, no police action beyond the report.', decidedAt: ago(9, 3), decidedById: 'demo-user-manager', otherRelevantPersons: [],
+  })
+  const harm = 'CSE screening: signs of harm: Injuries from sexual assault'
+  await event({
+    id: 'demo-reg40-aaliyah', kind: 'SEXUAL_EXPLOITATION', occurredAt: ago(12), whatHappened: harm, proposedBecause: harm, childId: childId(3), screeningId: 'demo-screening-2',
+    recordedAt: ago(12), recordedById: 'demo-user-care', otherRelevantPersons: [],
+  })
 }
 
 // ---- oversight: a year of Regulation 44 visits with gaps, a visitor who is not independent, Reg 45 and Reg 46

@@ -117,7 +117,7 @@ export function cseFlags(
   if (latest && !latest.signedOffOn && signed)
     flags.push({ code: 'plan-unsigned', level: 'info', message: `Safety plan version ${latest.version} is waiting for the manager's sign-off.` })
   if (input.reg40Open)
-    flags.push({ code: 'reg40-open', level: 'critical', message: 'Suspected CSE: notify Ofsted and each relevant person without delay (Regulation 40).' })
+    flags.push({ code: 'reg40-open', level: 'critical', message: 'Suspected CSE: the registered person decides on the Regulation 40 notifiable event and tells Ofsted and each relevant person without delay.' })
   return flags
 }
 

@@ -56,8 +56,12 @@ export const PERMISSIONS = {
   'cse.screen': EPISODE_RECORDERS,
   'plan.write': EPISODE_RECORDERS,
   'plan.signoff': ['REGISTERED_MANAGER'],
-  // Regulation 40 is the registered person's duty
+  // Regulation 40 is the registered person's duty: the home's notifiable events, decided and notified by its
+  // registered manager or the provider's responsible individual (Children's Homes (England) Regulations 2015 reg 40)
+  'reg40.read': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
   'reg40.record': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
+  // anyone recording an episode or holding a return interview can say "this may be a Regulation 40 event"
+  'reg40.propose': [...EPISODE_RECORDERS, 'RETURN_INTERVIEW_PRACTITIONER'],
   // pattern alerts: seen by the people told about them
   'alert.read': CHILD_READERS,
   // the IRO decides whether to bring the child's review forward (CPPCR 2010 reg 33(3)(a))

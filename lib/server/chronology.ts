@@ -1,6 +1,7 @@
 // A child's chronology (issue: reports people would rather look at): every event about the child in one list, newest
 // first, for the people who read the child's record. It says what happened and when, and links to the record; what
 // a child said in a return interview stays on the interview page, where its own rules decide who reads it.
+import { EVENT_KIND } from '@/lib/domain/notifiable-events'
 import { can } from '@/lib/domain/permissions'
 import { RULE_TITLES, type RuleCode } from '@/lib/domain/patterns'
 import type { Actor } from '@/lib/domain/roles'
@@ -45,7 +46,7 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         returnInterviews: { select: { id: true, dueAt: true, offeredAt: true, outcome: true, heldAt: true, outcomeRecordedAt: true } },
         cseScreenings: { select: { screenedAt: true, level: true } },
         safetyPlans: { select: { version: true, createdAt: true, signedOffAt: true, reviewDate: true } },
-        reg40Tasks: { select: { reason: true, createdAt: true, completedAt: true } },
+        notifiableEvents: { select: { kind: true, recordedAt: true, proposedBecause: true, decision: true, decisionReason: true, decidedAt: true, completedAt: true } },
         alertDecisions: { select: { alertId: true, decidedAt: true, bringForward: true, reviewDate: true, reason: true } },
         periodsOfCare: { select: { startDate: true, endDate: true } },
         reviews: { select: { heldOn: true, participation: true, outcome: true, chair: { select: { name: true } } } },
@@ -82,9 +83,13 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
       } else if (i.dueAt < now) add(i.dueAt, 'interview', 'Return interview overdue', 'Not recorded as held within 72 hours of the return', link)
     }
     for (const s of child.cseScreenings) add(s.screenedAt, 'screening', `CSE screening: ${LEVEL[s.level]}`, null, `/children/${child.id}/cse`)
-    for (const t of child.reg40Tasks) {
-      add(t.createdAt, 'screening', 'Regulation 40 notification to make', t.reason, `/children/${child.id}/cse`)
-      if (t.completedAt) add(t.completedAt, 'screening', 'Regulation 40 notifications made', null, `/children/${child.id}/cse`)
+    for (const e of child.notifiableEvents) {
+      const what = `Regulation ${EVENT_KIND[e.kind].paragraph}: ${EVENT_KIND[e.kind].label.toLowerCase()}`
+      const link = `/children/${child.id}/cse`
+      add(e.recordedAt, 'screening', e.proposedBecause ? `Proposed as a notifiable event: ${what}` : `Notifiable event recorded: ${what}`, e.proposedBecause, link)
+      if (e.decidedAt && e.decision === 'NOTIFY') add(e.decidedAt, 'screening', 'Regulation 40: decided to notify', null, link)
+      if (e.decidedAt && e.decision === 'NOT_NOTIFIABLE') add(e.decidedAt, 'screening', 'Regulation 40: decided not notifiable', e.decisionReason, link)
+      if (e.completedAt) add(e.completedAt, 'screening', 'Regulation 40 notifications made', null, link)
     }
     for (const p of child.safetyPlans) {
       add(p.createdAt, 'plan', `Safety plan version ${p.version}`, `Review by ${formatDate(isoDate(p.reviewDate))}`, `/children/${child.id}/cse`)

@@ -1,16 +1,17 @@
-// CSE screening, safety plans and Regulation 40 notifications. Screenings are never changed (a new one supersedes);
+// CSE screening and safety plans (a screening may propose a Regulation 40 notifiable event). Screenings are never changed (a new one supersedes);
 // plans are versioned; sign-off happens once. Scoped to the child and audited like every child record.
-import { cseFlags, INDICATOR_BY_CODE, needsSafetyPlan, scoreScreening, suggestIndicators, suspectedCse, type Level, type Observed } from '@/lib/domain/cse'
+import { cseFlags, needsSafetyPlan, scoreScreening, suggestIndicators, type Level, type Observed } from '@/lib/domain/cse'
 import { languageWarningsFor } from '@/lib/domain/language'
 import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
-import type { PlanInput, Reg40NoticeInput, ScreeningInput } from '@/lib/validation/cse'
+import type { PlanInput, ScreeningInput } from '@/lib/validation/cse'
 import { inTurn, type Tx } from './database'
 import { throwIfProblems, ValidationError } from './errors'
 import { concernsVisibleIn, currentPlacement, interviewWhere } from './scope'
-import { orNotFound, useCase, type UseCase } from './use-case'
+import { useCase } from './use-case'
+import { childNotifiableEvents, openEventWhere, proposeFromScreening } from './notifiable-events'
 import { patternsAfterEvent } from './patterns'
 
 /** Indicators Haven's own records suggest for this child (missing episodes, returns, placement). */
@@ -68,18 +69,18 @@ export function cseFlagsFrom(
   )
 }
 
-/** Everything about a child's CSE risk: screenings, plan versions, Regulation 40 tasks, flags, suggestions. */
+/** Everything about a child's CSE risk: screenings, plan versions, Regulation 40 notifiable events, flags, suggestions. */
 export async function getCseOverview(actor: Actor, childId: string, now = new Date()) {
   return useCase(actor, 'cse.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
     const child = await find.child(childId, { select: { id: true, firstName: true, lastName: true } })
-    const [screenings, plans, tasks, requests] = await inTurn(
+    const [screenings, plans, events, requests] = await inTurn(
       () => tx.cseScreening.findMany({ where: { childId }, orderBy: { screenedAt: 'desc' } }),
       () => tx.safetyPlan.findMany({ where: { childId }, orderBy: { version: 'desc' } }),
-      () => tx.reg40Task.findMany({ where: { childId }, include: { notices: { orderBy: { at: 'asc' } } }, orderBy: { createdAt: 'desc' } }),
+      () => childNotifiableEvents(tx, childId, now),
       () => tx.interviewFollowUp.findMany({ where: { kind: 'CSE_SCREENING', interview: { childId } }, orderBy: { createdAt: 'desc' }, select: { id: true, createdAt: true, note: true, interviewId: true } }),
     )
     const people = await tx.user.findMany({
-      where: { id: { in: [...screenings.map((s) => s.screenedById), ...plans.flatMap((p) => [p.createdById, p.signedOffById]), ...tasks.map((t) => t.completedById)].filter((x): x is string => !!x) } },
+      where: { id: { in: [...screenings.map((s) => s.screenedById), ...plans.flatMap((p) => [p.createdById, p.signedOffById])].filter((x): x is string => !!x) } },
       select: { id: true, name: true },
     })
     const who = (id: string | null) => people.find((p) => p.id === id)?.name ?? null
@@ -89,10 +90,10 @@ export async function getCseOverview(actor: Actor, childId: string, now = new Da
       child,
       screenings: screenings.map((s) => ({ ...s, indicators: s.indicators as Observed[], screenedBy: who(s.screenedById) })),
       plans: plans.map((p) => ({ ...p, risks: p.risks as { code: string | null; text: string | null }[], actions: p.actions as { who: string | null; what: string | null; byWhen: string | null }[], createdBy: who(p.createdById), signedOffBy: who(p.signedOffById) })),
-      reg40Tasks: tasks.map((t) => ({ ...t, completedBy: who(t.completedById) })),
+      notifiableEvents: events,
       // a follow-up note is as private as the interview's concerns (the home sees that a screening was asked for)
       screeningRequests: requests.filter((r) => !screenings.some((s) => s.screenedAt > r.createdAt)).map((r) => ({ ...r, note: notesVisible.has(r.interviewId) ? r.note : null })),
-      flags: cseFlagsFrom(screenings[0] ?? null, plans, tasks.some((t) => !t.completedAt), now),
+      flags: cseFlagsFrom(screenings[0] ?? null, plans, events.some((e) => e.kind === 'SEXUAL_EXPLOITATION' && (e.status === 'PROPOSED' || e.status === 'TO_NOTIFY')), now),
       suggestions: await suggestionsFor(tx, childId, now),
       rules: settings.cse.rules,
     }
@@ -136,15 +137,8 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
         createdAt: now,
       },
     })
-    let reg40TaskId: string | null = null
-    if (suspectedCse({ level: input.level, harmIndicators: result.harmIndicators }) && !(await tx.reg40Task.findFirst({ where: { childId, completedAt: null } }))) {
-      const harm = observed.filter((o) => INDICATOR_BY_CODE[o.code]?.group === 'harm').map((o) => INDICATOR_BY_CODE[o.code].label)
-      reg40TaskId = (
-        await tx.reg40Task.create({
-          data: { childId, screeningId: screening.id, reason: harm.length ? `Harm indicators: ${harm.join('; ')}` : 'Screened as at significant risk of child sexual exploitation', createdAt: now },
-        })
-      ).id
-    }
+    // suspected child sexual exploitation proposes a Regulation 40 event; the registered person decides (reg 40(4)(a))
+    const reg40ProposalId = await proposeFromScreening(tx, actor, { id: screening.id, childId, level: input.level, observed }, now)
     await patternsAfterEvent(tx, childId, now)
     await audit({ action: 'cse.screen', subjectType: 'child', subjectId: childId, childId, details: { screeningId: screening.id, level: input.level } })
     return {
@@ -154,7 +148,7 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
       level: input.level,
       fullAssessmentPrompted: result.fullAssessmentPrompted,
       planNeeded: needsSafetyPlan({ level: input.level, harmIndicators: result.harmIndicators }),
-      reg40TaskId,
+      reg40ProposalId,
       warnings: languageWarningsFor({ ...input, notes: observed.map((o) => o.note ?? '').join(' ') }, [...NARRATIVE_SCREENING, 'notes']),
     }
   })
@@ -199,41 +193,6 @@ export async function signOffPlan(actor: Actor, planId: string, now = new Date()
   })
 }
 
-const findTask = ({ tx, scope }: UseCase, taskId: string) =>
-  tx.reg40Task.findFirst({ where: { id: taskId, child: scope.child }, include: { notices: true } }).then(orNotFound('notification task'))
-
-/** One notification made under Regulation 40: to whom, how, when. */
-export async function recordReg40Notice(actor: Actor, taskId: string, input: Reg40NoticeInput, now = new Date()) {
-  return useCase(actor, 'reg40.record', { subject: 'notification task', now }, async (uc) => {
-    const { tx, audit } = uc
-    const task = await findTask(uc, taskId)
-    const at = new Date(input.at)
-    // (it may come before the task: a manager can ring Ofsted before the screening is written up)
-    if (at.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError({ at: 'The time cannot be in the future' })
-    const notice = await tx.reg40Notice.create({
-      data: { taskId, notified: input.detail ? `${input.notified}: ${input.detail}` : input.notified, how: input.how, at, recordedById: actor.userId, createdAt: now },
-    })
-    await audit({ action: 'reg40.notice', subjectType: 'child', subjectId: task.childId, childId: task.childId, details: { taskId, noticeId: notice.id } })
-    return { id: notice.id }
-  })
-}
-
-/** Marks the task done: Ofsted and the placing authority must have been told. */
-export async function completeReg40Task(actor: Actor, taskId: string, now = new Date()) {
-  return useCase(actor, 'reg40.record', { subject: 'notification task', now }, async (uc) => {
-    const { tx, audit } = uc
-    const task = await findTask(uc, taskId)
-    if (task.completedAt) throw new ValidationError({ form: 'Already marked as done.' })
-    const told = (who: string) => task.notices.some((n) => n.notified.startsWith(who))
-    if (!told('Ofsted') || !told('Placing authority'))
-      throw new ValidationError({ form: 'Record the notifications to Ofsted and to the placing authority first (Regulation 40(4)(a)).' })
-    await tx.reg40Task.update({ where: { id: taskId }, data: { completedAt: now, completedById: actor.userId } })
-    await patternsAfterEvent(tx, task.childId, now)
-    await audit({ action: 'reg40.complete', subjectType: 'child', subjectId: task.childId, childId: task.childId, details: { taskId } })
-    return { id: taskId }
-  })
-}
-
 /** Children in scope with CSE flags that need someone to act (for dashboards): plans due or overdue, reviews, Reg 40. */
 export async function cseFlagsInScope(actor: Actor, now = new Date()) {
   if (!can(actor, 'cse.read')) return []
@@ -246,13 +205,13 @@ export async function cseFlagsInScope(actor: Actor, now = new Date()) {
         lastName: true,
         cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } },
         safetyPlans: { select: planFlagsSelect },
-        reg40Tasks: { where: { completedAt: null }, select: { id: true } },
+        notifiableEvents: { where: { kind: 'SEXUAL_EXPLOITATION', ...openEventWhere }, select: { id: true } },
       },
     })
     const flagged = children
       .map((c) => ({
         child: { id: c.id, firstName: c.firstName, lastName: c.lastName },
-        flags: cseFlagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.reg40Tasks.length > 0, now).filter((f) => f.level !== 'info'),
+        flags: cseFlagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.notifiableEvents.length > 0, now).filter((f) => f.level !== 'info'),
       }))
       .filter((c) => c.flags.length > 0)
     const shown = flagged.map((c) => c.child.id)

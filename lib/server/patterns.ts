@@ -95,7 +95,8 @@ async function loadFacts(tx: Tx, scope: Scope, now: Date) {
           FROM "CseScreening" s WHERE s."childId" = c.id ORDER BY s."screenedAt" DESC LIMIT 1) AS screening,
        (SELECT coalesce(json_agg(json_build_object('version', v.version, 'signedOffAt', v."signedOffAt", 'reviewDate', v."reviewDate")), '[]'::json)
           FROM "SafetyPlan" v WHERE v."childId" = c.id) AS plans,
-       EXISTS (SELECT 1 FROM "Reg40Task" t WHERE t."childId" = c.id AND t."completedAt" IS NULL) AS "reg40Open"
+       EXISTS (SELECT 1 FROM "NotifiableEvent" t WHERE t."childId" = c.id AND t.kind = 'SEXUAL_EXPLOITATION'
+                 AND (t.decision IS NULL OR (t.decision = 'NOTIFY' AND t."completedAt" IS NULL))) AS "reg40Open"
      FROM "Child" c ${childIds ? 'WHERE c.id = ANY($2::text[])' : ''}`,
     londonDate(now),
     ...(childIds ? [childIds] : []),

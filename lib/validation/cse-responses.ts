@@ -55,10 +55,10 @@ export const screeningRecordedSchema = z.object({
   level,
   fullAssessmentPrompted: z.boolean(),
   planNeeded: z.boolean().describe('the level (or harm indicators) calls for a safety plan'),
-  reg40TaskId: z
+  reg40ProposalId: z
     .string()
     .nullable()
-    .describe('the Regulation 40 notification task this screening opened (suspected child sexual exploitation)'),
+    .describe('the Regulation 40 notifiable event this screening proposed (the registered manager decides whether to notify)'),
   warnings: languageWarningsSchema,
 })
 

@@ -1,4 +1,4 @@
-// CSE screening, safety plan and Regulation 40 schemas: forms, server actions and API alike.
+// CSE screening and safety plan schemas: forms, server actions and API alike.
 import { z } from 'zod'
 import { INDICATORS } from '@/lib/domain/cse'
 import { dateField, momentField, optionalDate, optionalId, optionalText, requiredText, yesNo } from './fields'
@@ -65,13 +65,5 @@ export const planSchema = z.object({
   basedOnVersion: z.coerce.number().int().min(0),
 })
 
-export const reg40NoticeSchema = z.object({
-  notified: z.enum(['Ofsted', 'Placing authority', 'Police', 'Parent or carer', 'Other relevant person'], { error: 'Select who was notified' }),
-  detail: optionalText('who exactly', 300),
-  how: requiredText('how they were notified', 300),
-  at: momentField('when they were notified'),
-})
-
 export type ScreeningInput = z.output<typeof screeningSchema>
 export type PlanInput = z.output<typeof planSchema>
-export type Reg40NoticeInput = z.output<typeof reg40NoticeSchema>

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { POST as screeningRoute } from '@/app/api/v1/children/[id]/cse-screenings/route'
 import { issueApiToken } from '@/lib/server/accounts'
-import { completeReg40Task, createPlanVersion, cseFlagsInScope, getCseOverview, recordReg40Notice, recordScreening, signOffPlan } from '@/lib/server/cse'
+import { createPlanVersion, cseFlagsInScope, getCseOverview, recordScreening, signOffPlan } from '@/lib/server/cse'
+import { decideNotifiableEvent, recordNotified } from '@/lib/server/notifiable-events'
 import { getPrisma } from '@/lib/server/database'
 import { recordReturn, reportMissing } from '@/lib/server/episodes'
-import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation/cse'
+import { planSchema, screeningSchema } from '@/lib/validation/cse'
+import { decisionSchema, notifiedSchema } from '@/lib/validation/notifiable-events'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
 import { FIXTURE_PASSWORD, makeChild, makeInterview, makePerson, makeWorld, problems, type World } from '../support/fixtures'
@@ -32,7 +34,7 @@ describe('screening', () => {
     const { worker, child } = await setUp()
     expect(await problems(recordScreening(worker, child.id, screening({ level: 'NOT_AT_RISK' })))).toEqual({ levelReason: expect.stringMatching(/differs from the suggested level \(at risk\)/) })
     const saved = await recordScreening(worker, child.id, screening({ level: 'NOT_AT_RISK', levelReason: 'Missing once, with her mum; explained' }))
-    expect(saved).toMatchObject({ suggestedLevel: 'AT_RISK', level: 'NOT_AT_RISK', planNeeded: false, reg40TaskId: null })
+    expect(saved).toMatchObject({ suggestedLevel: 'AT_RISK', level: 'NOT_AT_RISK', planNeeded: false, reg40ProposalId: null })
   })
 
   it('suggests indicators from episodes for the worker to confirm or dismiss, and needs a decision on each', async () => {
@@ -66,16 +68,28 @@ describe('screening', () => {
     expect((await (await getPrisma()).cseScreening.findUniqueOrThrow({ where: { id: saved.id } })).sourceInterviewId).toBe(own.id)
   })
 
-  it('suspected CSE raises a Regulation 40 task, done only once Ofsted and the placing authority are told', async () => {
-    const { manager, child } = await setUp()
-    const saved = await recordScreening(manager, child.id, screening({ level: 'SIGNIFICANT', indicators: [{ code: 'DISCLOSED_ABUSE', when: 'CURRENT' }] }))
-    expect(saved.reg40TaskId).toBeTruthy()
+  it('suspected CSE proposes a Regulation 40 event; the manager decides and it is done once everyone named is told', async () => {
+    const { worker, manager, child } = await setUp()
+    const saved = await recordScreening(worker, child.id, screening({ level: 'SIGNIFICANT', indicators: [{ code: 'DISCLOSED_ABUSE', when: 'CURRENT' }] }))
+    expect(saved.reg40ProposalId).toBeTruthy()
+    // one proposal at a time: a second screening while it waits proposes nothing more
+    expect((await recordScreening(worker, child.id, screening({ level: 'SIGNIFICANT', levelReason: 'Still at significant risk' }))).reg40ProposalId).toBeNull()
+    const overview = await getCseOverview(manager, child.id)
+    expect(overview.notifiableEvents.map((e) => [e.kind, e.status])).toEqual([['SEXUAL_EXPLOITATION', 'PROPOSED']])
     expect((await cseFlagsInScope(manager)).find((c) => c.child.id === child.id)?.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['reg40-open', 'plan-due']))
-    expect((await problems(completeReg40Task(manager, saved.reg40TaskId!))).form).toMatch(/Ofsted and to the placing authority/)
-    await recordReg40Notice(manager, saved.reg40TaskId!, reg40NoticeSchema.parse({ notified: 'Ofsted', how: 'Online form', at: new Date(Date.now() - 60_000).toISOString() }))
-    await recordReg40Notice(manager, saved.reg40TaskId!, reg40NoticeSchema.parse({ notified: 'Placing authority', detail: 'Duty team', how: 'Phone', at: new Date(Date.now() - 30_000).toISOString() }))
-    await completeReg40Task(manager, saved.reg40TaskId!)
+    await decideNotifiableEvent(manager, saved.reg40ProposalId!, decisionSchema.parse({ decision: 'NOTIFY', otherRelevantPersons: 'Placing authority' }))
+    const at = new Date(Date.now() - 60_000).toISOString()
+    const ofsted = await recordNotified(manager, saved.reg40ProposalId!, notifiedSchema.parse({ recipient: 'HMCI', who: 'Ofsted', how: 'Online form', at }))
+    expect(ofsted).toMatchObject({ complete: false, stillToTell: [{ recipient: 'OTHER_RELEVANT_PERSON', who: 'Placing authority' }] })
+    expect(await recordNotified(manager, saved.reg40ProposalId!, notifiedSchema.parse({ recipient: 'OTHER_RELEVANT_PERSON', who: 'Placing authority', how: 'Phone to the duty team', at }))).toMatchObject({ complete: true })
     expect((await getCseOverview(manager, child.id)).flags.map((f) => f.code)).not.toContain('reg40-open')
+  })
+
+  it('an old sign of harm, or many indicators counted, propose no Regulation 40 event', async () => {
+    const { worker, child } = await setUp()
+    const old = await recordScreening(worker, child.id, screening({ indicators: [{ code: 'ASSAULT_INJURIES', when: 'OLDER' }], level: 'AT_RISK', levelReason: 'Old injury, support in place' }))
+    expect(old.reg40ProposalId).toBeNull()
+    expect(await (await getPrisma()).notifiableEvent.count({ where: { childId: child.id } })).toBe(0)
   })
 })
 

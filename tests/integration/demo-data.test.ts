@@ -80,14 +80,22 @@ describe('demo data', () => {
     expect(await prisma.missingEpisode.count({ where: { returnedAt: { not: null }, closedAt: null } })).toBeGreaterThan(0)
   })
 
-  it('has children at each CSE level, with and without signed-off plans, and an open Regulation 40 task', async () => {
+  it('has children at each CSE level, with and without signed-off plans, and Regulation 40 events: one notified, one not notifiable, one waiting for a decision', async () => {
     const prisma = await getPrisma()
     const levels = new Set((await prisma.cseScreening.findMany({ select: { level: true } })).map((s) => s.level))
     expect([...levels].sort()).toEqual(['AT_RISK', 'NOT_AT_RISK', 'SIGNIFICANT'])
     const atRisk = await prisma.child.findMany({ where: { cseScreenings: { some: { level: { not: 'NOT_AT_RISK' } } } }, include: { safetyPlans: true } })
     expect(atRisk.some((c) => c.safetyPlans.some((p) => p.signedOffAt))).toBe(true)
     expect(atRisk.some((c) => c.safetyPlans.length === 0)).toBe(true)
-    expect(await prisma.reg40Task.count({ where: { completedAt: null } })).toBe(1)
+    const events = await prisma.notifiableEvent.findMany({ include: { notices: true }, orderBy: { occurredAt: 'asc' } })
+    expect(events.map((e) => [e.kind, e.decision, !!e.completedAt])).toEqual([
+      ['SEXUAL_EXPLOITATION', 'NOTIFY', true],
+      ['SEXUAL_EXPLOITATION', null, false],
+      ['SERIOUS_POLICE_INCIDENT', 'NOT_NOTIFIABLE', false],
+    ])
+    expect(events[0].notices.map((n) => n.recipient)).toEqual(['HMCI', 'OTHER_RELEVANT_PERSON'])
+    expect(events[2].decisionReason).toBeTruthy()
+    expect(await prisma.reg40Task.count()).toBe(0)
   })
 
   it('has a year of Regulation 44 visits with gaps, a visitor who is not independent, a late report, an overdue action, Reg 45 and Reg 46 overdue', async () => {

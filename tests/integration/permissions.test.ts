@@ -28,8 +28,10 @@ import { freshDatabase } from '../support/database'
 import { makeChild, makeEpisode, makeInterview, makePerson, makeWorld, type World } from '../support/fixtures'
 import { getInterview, recordOutcome, setReturnInterviewService, timelinessReport } from '@/lib/server/return-interviews'
 import { outcomeSchema } from '@/lib/validation/return-interviews'
-import { createPlanVersion, getCseOverview, recordReg40Notice, recordScreening, signOffPlan } from '@/lib/server/cse'
-import { planSchema, reg40NoticeSchema, screeningSchema } from '@/lib/validation/cse'
+import { createPlanVersion, getCseOverview, recordScreening, signOffPlan } from '@/lib/server/cse'
+import { listNotifiableEvents, proposeNotifiableEvent, recordNotified } from '@/lib/server/notifiable-events'
+import { planSchema, screeningSchema } from '@/lib/validation/cse'
+import { notifiedSchema, proposalSchema } from '@/lib/validation/notifiable-events'
 import { decideOnAlert, getAlert, resolveAlert } from '@/lib/server/alerts'
 import { correctLookedAfterSince, getReviews, recordReviewHeld } from '@/lib/server/reviews'
 import { lookedAfterSinceSchema, reviewHeldSchema } from '@/lib/validation/reviews'
@@ -78,7 +80,9 @@ const nothing = {
   'cse.screen': both('not-found'),
   'plan.write': both('not-found'),
   'plan.signoff': both('not-found'),
+  'reg40.read': both('not-found'),
   'reg40.record': both('not-found'),
+  'reg40.propose': both('not-found'),
   'alert.read': both('not-found'),
   'alert.decide': both('not-found'),
   'alert.resolve': both('not-found'),
@@ -113,6 +117,7 @@ const recorder = {
   'grabpack.share': scoped,
   'cse.screen': scoped,
   'plan.write': scoped,
+  'reg40.propose': scoped,
 } satisfies Row
 const placer = { 'child.create': ['ok', 'invalid'], 'placement.start': scoped, 'placement.end': scoped } satisfies Partial<Row>
 
@@ -123,12 +128,12 @@ const provider = { ...overseer, 'oversight.manage': scoped, 'reg44.record': scop
 
 const EXPECTED: Record<Role, Row> = {
   CARE_WORKER: { ...recorder, 'home.read': scoped },
-  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, ...provider, 'oversight.respond': scoped, 'report.ofsted-home': scoped, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.record': scoped, 'alert.resolve': scoped },
-  RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, ...provider, 'report.ofsted-home': scoped, 'home.read': scoped, 'reg40.record': scoped },
+  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, ...provider, 'oversight.respond': scoped, 'report.ofsted-home': scoped, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.read': scoped, 'reg40.record': scoped, 'alert.resolve': scoped },
+  RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, ...provider, 'report.ofsted-home': scoped, 'home.read': scoped, 'reg40.read': scoped, 'reg40.record': scoped },
   IRO: { ...reader, ...hearsConcerns, ...timeliness, 'alert.decide': scoped, 'alert.resolve': scoped, 'review.record': scoped },
   // the social worker closes only episodes away from any Haven home; this one was at a home
   SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped, 'episode.close': ['forbidden', 'not-found'], 'alert.resolve': scoped, 'placement.area-notice': scoped, 'review.record': scoped, 'care.period': scoped },
-  RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped },
+  RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped, 'reg40.propose': scoped },
   // the visitor reads the checklist and records their own visits: never a child's case record
   INDEPENDENT_VISITOR: { ...nothing, 'reg44.read': scoped, 'reg44.record': scoped, 'visitor.checklist': scoped },
   LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, ...overseer, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped, 'report.annex-a': scoped, 'care.period': scoped },
@@ -326,10 +331,17 @@ describe.each(ROLES)('%s', (role) => {
         const { id } = await prisma.safetyPlan.create({ data: { ...plan(), basedOnVersion: undefined, reviewDate: new Date('2099-01-01'), childId: c.id, version: 1, createdById: reporter.userId } as never })
         return signOffPlan(actor, id)
       },
+      // the home's events: the registered manager's home, the responsible individual's provider's homes
+      'reg40.read': async (inScope) => listNotifiableEvents(actor, oversightHome(role, inScope)),
       'reg40.record': async (inScope) => {
-        const { id } = await prisma.reg40Task.create({ data: { childId: (await child(inScope)).id, reason: 'Suspected CSE', createdAt: new Date('2025-01-01') } })
-        return recordReg40Notice(actor, id, reg40NoticeSchema.parse({ notified: 'Ofsted', how: 'Online form', at: '2025-01-02T10:00' }))
+        const c = await child(inScope)
+        const { id } = await prisma.notifiableEvent.create({
+          data: { homeId: c.placements[0].homeId!, kind: 'SEXUAL_EXPLOITATION', occurredAt: new Date('2025-01-01'), whatHappened: 'Suspected CSE', childId: c.id, recordedAt: new Date('2025-01-01'), decision: 'NOTIFY', otherRelevantPersons: [] },
+        })
+        return recordNotified(actor, id, notifiedSchema.parse({ recipient: 'HMCI', who: 'Ofsted', how: 'Online form', at: '2025-01-02T10:00' }))
       },
+      // anyone who may open the return interview proposes from it
+      'reg40.propose': async (inScope) => proposeNotifiableEvent(actor, { interviewId: (await interview(inScope)).id }, proposalSchema.parse({ kind: 'SERIOUS_POLICE_INCIDENT', because: 'Police brought her home after an assault' })),
       'alert.read': async (inScope) => getAlert(actor, (await alert(inScope)).id),
       'alert.decide': async (inScope) => {
         const a = await alert(inScope)

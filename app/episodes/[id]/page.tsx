@@ -131,6 +131,11 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
           <Link href={`/episodes/${episode.id}/amend`}>Correct something in this record</Link>
         </p>
       )}
+      {can(actor, 'reg40.propose') && (
+        <p>
+          <Link href={`/episodes/${episode.id}/notifiable-event`}>This may be a Regulation 40 event: tell the registered manager</Link>
+        </p>
+      )}
       {episode.status === 'returned' && mayClose && (
         <section aria-labelledby="review">
           <h2 id="review">Review and close</h2>

@@ -33,7 +33,15 @@ export async function visitorChecklist(actor: Actor, homeId: string, month: stri
         missingEpisodes: { where: { homeId, lastSeenAt: monthRange(month) }, orderBy: { lastSeenAt: 'asc' }, select: { absenceType: true, lastSeenAt: true, returnedAt: true, returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } } } },
         cseScreenings: { where: { screenedAt: { lt: endOfDay } }, orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } },
         safetyPlans: { where: { createdAt: { lt: endOfDay } }, select: planFlagsSelect },
-        reg40Tasks: { where: { createdAt: { lt: endOfDay }, OR: [{ completedAt: null }, { completedAt: { gte: endOfDay } }] }, select: { id: true } },
+        // a child sexual exploitation event not yet decided or not yet notified to everyone (Regulation 40)
+        notifiableEvents: {
+          where: {
+            kind: 'SEXUAL_EXPLOITATION',
+            recordedAt: { lt: endOfDay },
+            NOT: { OR: [{ decision: 'NOT_NOTIFIABLE', decidedAt: { lt: endOfDay } }, { completedAt: { lt: endOfDay } }] },
+          },
+          select: { id: true },
+        },
       },
     })
     const asOf = end === today ? now : londonMidnight(end)
@@ -55,7 +63,7 @@ export async function visitorChecklist(actor: Actor, homeId: string, month: stri
         cse: cseFlagsFrom(
           c.cseScreenings[0] ?? null,
           c.safetyPlans.map((p) => ({ ...p, signedOffAt: p.signedOffAt && p.signedOffAt < endOfDay ? p.signedOffAt : null })),
-          c.reg40Tasks.length > 0,
+          c.notifiableEvents.length > 0,
           asOf,
         )
           .filter((f) => ['plan-due', 'plan-overdue', 'plan-review-overdue', 'reg40-open'].includes(f.code))

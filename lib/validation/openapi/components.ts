@@ -38,6 +38,15 @@ import {
   ssda903CheckSchema,
   ssda903ProblemSchema,
 } from '../report-responses'
+import {
+  decisionSchema as notifiableDecisionSchema,
+  notifiableEventListSchema,
+  notifiableEventSavedSchema,
+  notifiableEventSchema,
+  notifiedRecordedSchema,
+  notifiedSchema,
+  proposalSchema,
+} from '../notifiable-events'
 import { reviewHeldSchema, reviewRecordedSchema, reviewsSchema } from '../reviews'
 
 const schemas = {
@@ -90,6 +99,13 @@ const schemas = {
   ReviewHeld: [reviewHeldSchema, 'input'],
   Reviews: [reviewsSchema, 'output'],
   ReviewRecorded: [reviewRecordedSchema, 'output'],
+  NotifiableEvent: [notifiableEventSchema, 'input'],
+  NotifiableEventDecision: [notifiableDecisionSchema, 'input'],
+  NotifiableEventProposal: [proposalSchema, 'input'],
+  Notified: [notifiedSchema, 'input'],
+  NotifiableEventList: [notifiableEventListSchema, 'output'],
+  NotifiableEventSaved: [notifiableEventSavedSchema, 'output'],
+  NotifiedRecorded: [notifiedRecordedSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 export const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })

@@ -77,6 +77,59 @@ export function oversightPaths() {
         responses: { 200: { description: 'The chronology', ...json('Chronology') }, ...problems(401, 404, 422) },
       },
     },
+    '/api/v1/homes/{id}/notifiable-events': {
+      get: {
+        operationId: 'listNotifiableEvents',
+        summary:
+          "The home's Regulation 40 notifiable events (Children's Homes (England) Regulations 2015), newest first: kind, when, what happened, the child or person, the registered person's decision, who must be told (with the paragraph), who is still to be told, each recipient told (who, when, how, by whom) and whether it is overdue",
+        parameters: idParam('home id'),
+        responses: { 200: { description: 'The events', ...json('NotifiableEventList') }, ...problems(401, 404) },
+      },
+      post: {
+        operationId: 'recordNotifiableEvent',
+        summary:
+          'Record an event at the home (the registered manager or responsible individual), with the decision: NOTIFY (naming each other relevant person) or NOT_NOTIFIABLE (with the reason), or no decision yet. Times are UK wall-clock (2026-03-27T21:30) or with an offset.',
+        parameters: idParam('home id'),
+        requestBody: { required: true, ...json('NotifiableEvent') },
+        responses: { 201: { description: 'Recorded', ...json('NotifiableEventSaved') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/notifiable-events/{id}/decision': {
+      post: {
+        operationId: 'decideNotifiableEvent',
+        summary: "The registered person's decision on a proposed event, once: notify (naming each other relevant person), or not notifiable with the reason",
+        parameters: idParam('notifiable event id'),
+        requestBody: { required: true, ...json('NotifiableEventDecision') },
+        responses: { 200: { description: 'Decided', ...json('NotifiableEventSaved') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/notifiable-events/{id}/notified': {
+      post: {
+        operationId: 'recordNotified',
+        summary: 'Record one recipient told (who, when, how; by the caller). When everyone the regulation and the decision require has been told, the event is complete.',
+        parameters: idParam('notifiable event id'),
+        requestBody: { required: true, ...json('Notified') },
+        responses: { 201: { description: 'Recorded', ...json('NotifiedRecorded') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/missing-episodes/{id}/notifiable-event-proposal': {
+      post: {
+        operationId: 'proposeNotifiableEventFromEpisode',
+        summary: '"This may be a Regulation 40 event": proposes a notifiable event at the home from an episode; the registered person decides',
+        parameters: idParam('episode id'),
+        requestBody: { required: true, ...json('NotifiableEventProposal') },
+        responses: { 201: { description: 'Proposed', ...json('NotifiableEventSaved') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/return-interviews/{id}/notifiable-event-proposal': {
+      post: {
+        operationId: 'proposeNotifiableEventFromInterview',
+        summary: '"This may be a Regulation 40 event": proposes a notifiable event at the child\'s home from a return interview (the reason given is what the registered manager reads); the registered person decides',
+        parameters: idParam('return interview id'),
+        requestBody: { required: true, ...json('NotifiableEventProposal') },
+        responses: { 201: { description: 'Proposed', ...json('NotifiableEventSaved') }, ...problems(400, 401, 404, 422) },
+      },
+    },
     '/api/v1/children/{id}/reviews': {
       get: {
         operationId: 'getLookedAfterReviews',

@@ -5,13 +5,14 @@ import { can } from '@/lib/domain/permissions'
 import { formatDate, formatDateTime, isoDate, londonDate, londonLocal } from '@/lib/domain/time'
 import { loadCseOr404 } from '@/app/(lib)/load-or-404'
 import { settings } from '@/lib/settings'
-import { CompleteReg40Button, Reg40NoticeForm, SignOffButton } from './CseForms'
+import { NotifiableEventSummary } from '@/components/NotifiableEvent'
+import { SignOffButton } from './CseForms'
 
 export const metadata = { title: 'CSE screening and safety plan' }
 
 export default async function CsePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, cse } = await loadCseOr404((await params).id)
-  const { child, screenings, plans, reg40Tasks, flags } = cse
+  const { child, screenings, plans, notifiableEvents, flags } = cse
   const latest = screenings[0]
   const current = plans.find((p) => p.signedOffAt)
   const draft = plans[0] && !plans[0].signedOffAt ? plans[0] : null
@@ -109,30 +110,19 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
         </details>
       )}
 
-      {reg40Tasks.length > 0 && (
+      {notifiableEvents.length > 0 && (
         <>
           <h2>Regulation 40 notifications</h2>
-          {reg40Tasks.map((t) => (
-            <section key={t.id} className={t.completedAt ? 'panel' : 'concern concern-critical'} aria-label={`Regulation 40 task raised ${formatDateTime(t.createdAt)}`}>
-              <p>
-                <strong>{t.completedAt ? `Done ${formatDateTime(t.completedAt)} (${t.completedBy})` : 'To do without delay'}</strong>: {t.reason}. Raised {formatDateTime(t.createdAt)}.
-              </p>
-              {t.notices.length > 0 && (
-                <ul>
-                  {t.notices.map((n) => (
-                    <li key={n.id}>
-                      {n.notified}, {n.how}, {formatDateTime(n.at)}
-                    </li>
-                  ))}
-                </ul>
+          {notifiableEvents.map((e) => (
+            <NotifiableEventSummary key={e.id} event={e} headingLevel={3}>
+              {can(actor, 'reg40.record') && (
+                <p>
+                  <Link href={`/homes/${e.home.id}/notifiable-events#event-${e.id}`}>
+                    {e.status === 'PROPOSED' ? 'Decide' : e.status === 'TO_NOTIFY' ? 'Record who was told' : 'Open'} on {e.home.name}&apos;s notifiable events
+                  </Link>
+                </p>
               )}
-              {!t.completedAt && can(actor, 'reg40.record') && (
-                <>
-                  <Reg40NoticeForm taskId={t.id} now={londonLocal(new Date())} />
-                  <CompleteReg40Button taskId={t.id} />
-                </>
-              )}
-            </section>
+            </NotifiableEventSummary>
           ))}
         </>
       )}

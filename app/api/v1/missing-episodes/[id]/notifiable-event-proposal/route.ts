@@ -1,0 +1,9 @@
+import { readJson, withActor } from '@/lib/server/api'
+import { recordId } from '@/lib/server/errors'
+import { proposeNotifiableEvent } from '@/lib/server/notifiable-events'
+import { proposalSchema } from '@/lib/validation/notifiable-events'
+
+/** "This may be a Regulation 40 event", from an episode: the registered person decides. */
+export const POST = withActor<{ id: string }>(async ({ request, actor, params }) =>
+  Response.json(await proposeNotifiableEvent(actor, { episodeId: recordId(params.id, 'episode') }, await readJson(request, proposalSchema)), { status: 201 }),
+)

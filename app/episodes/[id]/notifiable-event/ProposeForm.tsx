@@ -1,0 +1,26 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { describedBy, Field, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
+import { EVENT_KIND, EVENT_KINDS } from '@/lib/domain/notifiable-events'
+import { proposalSchema } from '@/lib/validation/notifiable-events'
+import { proposeFromEpisodeAction } from './actions'
+
+export function ProposeForm({ episodeId }: { episodeId: string }) {
+  const router = useRouter()
+  const { form, onSubmit, summary, errors, busy } = useActionForm({
+    schema: proposalSchema,
+    defaultValues: { because: '' },
+    action: (values) => proposeFromEpisodeAction(episodeId, values),
+    onSuccess: () => router.push(`/episodes/${episodeId}`),
+  })
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Propose a Regulation 40 event">
+      {summary}
+      <Radios name="kind" legend="Which event may it be?" options={EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND[k].label }))} error={errors.kind?.message} register={form.register('kind')} />
+      <Field name="because" label="Why you think so" hint="What happened, briefly: the registered manager reads this to decide" error={errors.because?.message}>
+        <textarea rows={4} {...describedBy('because', { error: errors.because?.message, hint: true })} {...form.register('because')} />
+      </Field>
+      <SubmitButton busy={busy}>Propose it to the registered manager</SubmitButton>
+    </form>
+  )
+}
