@@ -8,7 +8,10 @@ import { apiMethods, securityHeaders } from '@/lib/server/http'
 const PAGE_METHODS = ['GET', 'HEAD', 'POST']
 
 function problem(status: number, title: string, detail: string, headers: Record<string, string>) {
-  return NextResponse.json({ type: 'about:blank', title, status, detail }, { status, headers: { ...headers, 'Content-Type': 'application/problem+json' } })
+  return NextResponse.json(
+    { type: 'about:blank', title, status, detail },
+    { status, headers: { ...headers, 'Content-Type': 'application/problem+json' } },
+  )
 }
 
 export function proxy(request: NextRequest) {
@@ -24,7 +27,13 @@ export function proxy(request: NextRequest) {
     decodable = false
   }
   if (!decodable) {
-    if (isApi) return problem(400, 'Bad request', 'The address is not valid: it has a % that is not followed by two hexadecimal digits of UTF-8.', headers)
+    if (isApi)
+      return problem(
+        400,
+        'Bad request',
+        'The address is not valid: it has a % that is not followed by two hexadecimal digits of UTF-8.',
+        headers,
+      )
     // the normal "page not found" page (nothing by that name can exist)
     const response = NextResponse.rewrite(new URL('/__not-found', request.url))
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
@@ -35,7 +44,10 @@ export function proxy(request: NextRequest) {
   if (!allowed.includes(request.method) && request.method !== 'OPTIONS') {
     if (allowed.length === 0) return problem(404, 'Not found', 'There is no API endpoint at this address.', headers)
     const response = isApi
-      ? problem(405, 'Method not allowed', `${request.method} is not allowed here: use ${allowed.join(', ')}.`, { ...headers, Allow: allowed.join(', ') })
+      ? problem(405, 'Method not allowed', `${request.method} is not allowed here: use ${allowed.join(', ')}.`, {
+          ...headers,
+          Allow: allowed.join(', '),
+        })
       : new NextResponse(null, { status: 405, headers: { ...headers, Allow: allowed.join(', ') } })
     return response
   }

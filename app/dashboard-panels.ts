@@ -1,5 +1,6 @@
 // The dashboard's panels: their titles, what each says when empty, and how the data is shown (the data comes from
 // lib/server/dashboard.ts).
+import { EVENT_KIND, RECIPIENT_LABEL } from '@/lib/domain/notifiable-events'
 import { LEVEL_WORDS } from '@/lib/domain/oversight'
 import { holds, type Actor } from '@/lib/domain/roles'
 import { formatDate, formatMonth } from '@/lib/domain/time'
@@ -22,7 +23,8 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
   if (data.episodes) {
     panels.push({
       title: 'Missing now',
-      empty: 'Nobody in your view is recorded as missing or away. A child reported missing appears here until their return is recorded.',
+      empty:
+        'Nobody in your view is recorded as missing or away. A child reported missing appears here until their return is recorded.',
       episodes: data.episodes.open,
       note:
         data.episodes.openTotal > data.episodes.open.length
@@ -32,7 +34,8 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
     if (holds(actor, 'REGISTERED_MANAGER'))
       panels.push({
         title: 'Episodes to review',
-        empty: 'Nothing to review. A missing episode appears here when the child has returned, until you review and close it.',
+        empty:
+          'Nothing to review. A missing episode appears here when the child has returned, until you review and close it.',
         episodes: data.episodes.toReview,
         note:
           data.episodes.toReviewTotal > data.episodes.toReview.length
@@ -45,17 +48,39 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
     const open = newest.slice(0, 20)
     panels.push({
       title: holds(actor, 'IRO') ? 'Alerts for your decision' : 'New alerts',
-      empty: 'No new alerts. When a child you work with shows a pattern (repeat episodes, going missing with others, the same places, people or cars), the alert appears here.',
-      links: open.map((a) => ({ href: `/alerts/${a.id}`, label: a.title, note: [...a.children.map((c) => c.name), a.summary].join(' · ') })),
-      note: total > open.length ? `Showing ${open.length} of ${total} new alerts: see all on the Alerts page.` : undefined,
+      empty:
+        'No new alerts. When a child you work with shows a pattern (repeat episodes, going missing with others, the same places, people or cars), the alert appears here.',
+      links: open.map((a) => ({
+        href: `/alerts/${a.id}`,
+        label: a.title,
+        note: [...a.children.map((c) => c.name), a.summary].join(' · '),
+      })),
+      note:
+        total > open.length ? `Showing ${open.length} of ${total} new alerts: see all on the Alerts page.` : undefined,
     })
   }
   if (data.interviews) {
     panels.push({
-      title: INTERVIEW_ROLES.find((r) => holds(actor, r)) === 'RETURN_INTERVIEW_PRACTITIONER' ? 'Interviews for your service' : 'Return interviews due',
-      empty: 'None due. After every return, the independent return interview appears here with its 72-hour deadline until it is recorded.',
+      title:
+        INTERVIEW_ROLES.find((r) => holds(actor, r)) === 'RETURN_INTERVIEW_PRACTITIONER'
+          ? 'Interviews for your service'
+          : 'Return interviews due',
+      empty:
+        'None due. After every return, the independent return interview appears here with its 72-hour deadline until it is recorded.',
       interviews: data.interviews,
       links: [{ href: '/return-interviews?status=all', label: 'All return interviews' }],
+    })
+  }
+  // Regulation 40: notified "without delay" (the working days are the authority's setting)
+  if (data.notifiableOverdue) {
+    panels.push({
+      title: 'Regulation 40: overdue',
+      empty: 'Nothing overdue. A notifiable event not decided, or not told to everyone required, in time appears here.',
+      links: data.notifiableOverdue.map((e) => ({
+        href: e.href,
+        label: `${EVENT_KIND[e.kind].label}${e.child ? ` (${e.child.firstName} ${e.child.lastName})` : ''}`,
+        note: `${e.home.name} · ${e.status === 'PROPOSED' ? 'to decide' : `still to tell: ${e.stillToTell.map((r) => r.who ?? RECIPIENT_LABEL[r.recipient]).join(', ')}`} · due by ${formatDate(e.notifyBy)}`,
+      })),
     })
   }
   // CPPCR 2010 reg 33: the IRO chairs each child's reviews; overdue ones first
@@ -69,14 +94,18 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
         label: `${r.child.firstName} ${r.child.lastName}`,
         note: `${r.next.overdue ? 'Overdue since' : 'Due by'} ${formatDate(r.next.date)}${r.next.broughtForward ? ' (brought forward)' : ''}`,
       })),
-      note: data.reviews.length > shown.length ? `Showing ${shown.length} of ${data.reviews.length} children: the rest are due later.` : undefined,
+      note:
+        data.reviews.length > shown.length
+          ? `Showing ${shown.length} of ${data.reviews.length} children: the rest are due later.`
+          : undefined,
     })
   }
   // report recommendation 2: every child at risk has a current plan; Regulation 40 notifications without delay
   if (data.cse) {
     panels.push({
       title: 'Child sexual exploitation: to act on',
-      empty: 'Nothing to act on. Children at risk without a signed-off safety plan, plans past their review date and Regulation 40 notifications to make appear here.',
+      empty:
+        'Nothing to act on. Children at risk without a signed-off safety plan, plans past their review date and Regulation 40 notifications to make appear here.',
       cse: data.cse,
     })
   }
@@ -102,14 +131,29 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
     panels.push({
       title: 'Homes you visit',
       empty: 'You are not the independent visitor for any home yet.',
-      links: homes.map(({ home, month }) => ({ href: `/homes/${home.id}/oversight/checklist?month=${month}`, label: `${home.name}: what to check this month`, note: `${home.town}, Ofsted URN ${home.ofstedUrn}` })),
+      links: homes.map(({ home, month }) => ({
+        href: `/homes/${home.id}/oversight/checklist?month=${month}`,
+        label: `${home.name}: what to check this month`,
+        note: `${home.town}, Ofsted URN ${home.ofstedUrn}`,
+      })),
     })
     panels.push({
       title: 'Monthly visits',
       empty: 'No visits recorded yet. Your Regulation 44 visits and their reports appear here.',
       links: homes.flatMap(({ home, visits, visitedThisMonth }) => [
-        ...(visitedThisMonth ? [] : [{ href: `/homes/${home.id}/oversight/visits/new`, label: `Record this month’s visit to ${home.name}`, note: 'No visit recorded yet this month' }]),
-        ...visits.map((v) => ({ href: `/homes/${home.id}/oversight/visits/${v.id}`, label: `${home.name}, ${formatDate(v.visitedOn)}` })),
+        ...(visitedThisMonth
+          ? []
+          : [
+              {
+                href: `/homes/${home.id}/oversight/visits/new`,
+                label: `Record this month’s visit to ${home.name}`,
+                note: 'No visit recorded yet this month',
+              },
+            ]),
+        ...visits.map((v) => ({
+          href: `/homes/${home.id}/oversight/visits/${v.id}`,
+          label: `${home.name}, ${formatDate(v.visitedOn)}`,
+        })),
       ]),
     })
   }
@@ -119,16 +163,32 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
       empty: 'No homes to oversee.',
       links: data.oversight.rows.map((r) => {
         const [thisMonth, lastMonth] = r.months
-        const worst = [lastMonth, thisMonth].find((m) => m.level === 'red') ?? [lastMonth, thisMonth].find((m) => m.level === 'amber') ?? thisMonth
-        return { href: `/homes/${r.home.id}/oversight?month=${worst.month}`, label: `${r.home.name}: ${LEVEL_WORDS[worst.level]} (${formatMonth(worst.month)})`, note: worst.checks.filter((c) => c.level !== 'green').map((c) => c.reason).join(' ') || 'Every check in order.' }
+        const worst =
+          [lastMonth, thisMonth].find((m) => m.level === 'red') ??
+          [lastMonth, thisMonth].find((m) => m.level === 'amber') ??
+          thisMonth
+        return {
+          href: `/homes/${r.home.id}/oversight?month=${worst.month}`,
+          label: `${r.home.name}: ${LEVEL_WORDS[worst.level]} (${formatMonth(worst.month)})`,
+          note:
+            worst.checks
+              .filter((c) => c.level !== 'green')
+              .map((c) => c.reason)
+              .join(' ') || 'Every check in order.',
+        }
       }),
     })
   }
   if (data.leaversChildren) {
     panels.push({
       title: 'Children whose IRO or social worker has left',
-      empty: 'None. When an IRO or social worker leaves before their children are handed over, the children appear here until a system administrator allocates someone.',
-      links: data.leaversChildren.map((c) => ({ href: `/children/${c.id}`, label: c.name, note: `${c.left} has left` })),
+      empty:
+        'None. When an IRO or social worker leaves before their children are handed over, the children appear here until a system administrator allocates someone.',
+      links: data.leaversChildren.map((c) => ({
+        href: `/children/${c.id}`,
+        label: c.name,
+        note: `${c.left} has left`,
+      })),
     })
   }
   if (data.accounts) {
@@ -136,7 +196,11 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
       title: 'People and access',
       empty: '',
       links: [
-        { href: '/admin/users', label: 'Manage users and roles', note: `${data.accounts.users} accounts, ${data.accounts.inactive} deactivated` },
+        {
+          href: '/admin/users',
+          label: 'Manage users and roles',
+          note: `${data.accounts.users} accounts, ${data.accounts.inactive} deactivated`,
+        },
         { href: '/admin/audit', label: 'Verify the audit trail' },
       ],
     })

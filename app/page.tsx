@@ -53,7 +53,12 @@ export default async function DashboardPage() {
                 ))}
               </ul>
             )}
-            {!panel.children?.length && !panel.episodes?.length && !panel.interviews && !panel.cse && !panel.links?.length && panel.empty && <p className="empty">{panel.empty}</p>}
+            {!panel.children?.length &&
+              !panel.episodes?.length &&
+              !panel.interviews &&
+              !panel.cse &&
+              !panel.links?.length &&
+              panel.empty && <p className="empty">{panel.empty}</p>}
             {panel.note && <p>{panel.note}</p>}
           </section>
         ))}

@@ -33,7 +33,12 @@ async function timeRules(db: Database, label: string) {
   await recomputeAllPatterns()
   const againMs = Date.now() - t
   // events happen to children who go missing: 100 children with an episode in the last 30 days (10 more warm up)
-  const active = await db.prisma.missingEpisode.findMany({ where: { lastSeenAt: { gte: new Date(Date.now() - 30 * 86_400_000) } }, distinct: ['childId'], select: { childId: true }, orderBy: { childId: 'asc' } })
+  const active = await db.prisma.missingEpisode.findMany({
+    where: { lastSeenAt: { gte: new Date(Date.now() - 30 * 86_400_000) } },
+    distinct: ['childId'],
+    select: { childId: true },
+    orderBy: { childId: 'asc' },
+  })
   const times: number[] = []
   for (let i = 0; i < 110; i++) {
     const childId = active[(i * 37) % active.length].childId
@@ -41,17 +46,41 @@ async function timeRules(db: Database, label: string) {
     await db.prisma.$transaction((tx) => patternsAfterEvent(tx, childId))
     if (i >= 10) times.push(performance.now() - started)
   }
-  const openForIro = await db.prisma.alert.count({ where: { status: 'OPEN', recipients: { some: { userId: 'biro0' } } } })
-  report(`patterns-${label}`, { ...generated, generateSeconds: generateMs / 1000, recomputeFirstSeconds: firstMs / 1000, alertsOpened: first.opened, recomputeAgainSeconds: againMs / 1000, oneEventP50Ms: ms(p(times, 0.5)), oneEventP95Ms: ms(p(times, 0.95)), iroOpenAlerts: openForIro, activeChildren: active.length, targets: { oneEventP95Ms: 50, recomputeSeconds: 10 } })
+  const openForIro = await db.prisma.alert.count({
+    where: { status: 'OPEN', recipients: { some: { userId: 'biro0' } } },
+  })
+  report(`patterns-${label}`, {
+    ...generated,
+    generateSeconds: generateMs / 1000,
+    recomputeFirstSeconds: firstMs / 1000,
+    alertsOpened: first.opened,
+    recomputeAgainSeconds: againMs / 1000,
+    oneEventP50Ms: ms(p(times, 0.5)),
+    oneEventP95Ms: ms(p(times, 0.95)),
+    iroOpenAlerts: openForIro,
+    activeChildren: active.length,
+    targets: { oneEventP95Ms: 50, recomputeSeconds: 10 },
+  })
   await timeExport(db, label)
   // browser sessions and API tokens, made before the server takes the database
   const signedIn = async (userId: string) => {
-    const session = await db.prisma.userSession.create({ data: { userId, expiresAt: new Date(Date.now() + 3_600_000), ip: '127.0.0.1' } })
+    const session = await db.prisma.userSession.create({
+      data: { userId, expiresAt: new Date(Date.now() + 3_600_000), ip: '127.0.0.1' },
+    })
     const { token } = await issueApiToken({ email: `${userId}@bench.haven.test`, password: BENCH_PASSWORD, ip: null })
-    const cookie = await encode({ token: { sub: userId, sid: session.id, name: `Bench ${userId}`, email: `${userId}@bench.haven.test` }, secret: SECRET, salt: 'authjs.session-token' })
+    const cookie = await encode({
+      token: { sub: userId, sid: session.id, name: `Bench ${userId}`, email: `${userId}@bench.haven.test` },
+      secret: SECRET,
+      salt: 'authjs.session-token',
+    })
     return { cookie: `authjs.session-token=${cookie}`, token: `Bearer ${token}` }
   }
-  return { iro: await signedIn('biro0'), lead: await signedIn(LEAD), ri: await signedIn('bri-bpr0'), manager: await signedIn('bman-bho0') }
+  return {
+    iro: await signedIn('biro0'),
+    lead: await signedIn(LEAD),
+    ri: await signedIn('bri-bpr0'),
+    manager: await signedIn('bman-bho0'),
+  }
 }
 
 const LEAD = 'blead-bla0'
@@ -78,22 +107,44 @@ async function timeExport(db: Database, label: string) {
     ssda903Download(await ssda903Return(everyLead, { year: lastYear(), authorityId: `bla${i}` }), 'all')
   }
   const allMs = performance.now() - started
-  report(`ssda903-${label}`, { year: lastYear(), missingRows: rows, failures, oneAuthorityP50Ms: ms(p(times, 0.5)), oneAuthorityMaxMs: ms(Math.max(...times)), allTenAuthoritiesMs: ms(allMs), target: { seconds: 5 } })
+  report(`ssda903-${label}`, {
+    year: lastYear(),
+    missingRows: rows,
+    failures,
+    oneAuthorityP50Ms: ms(p(times, 0.5)),
+    oneAuthorityMaxMs: ms(Math.max(...times)),
+    allTenAuthoritiesMs: ms(allMs),
+    target: { seconds: 5 },
+  })
 }
 
 type SignedIn = { cookie: string; token: string }
 
-async function timePages(label: string, env: Record<string, string>, auth: Record<'iro' | 'lead' | 'ri' | 'manager', SignedIn>) {
+async function timePages(
+  label: string,
+  env: Record<string, string>,
+  auth: Record<'iro' | 'lead' | 'ri' | 'manager', SignedIn>,
+) {
   const port = 3400
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
-    env: { ...process.env, ...env, AUTH_SECRET: SECRET, HAVEN_DISPATCHER: 'off', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-    detached: true,
-  })
+  const server = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(port)],
+    {
+      env: { ...process.env, ...env, AUTH_SECRET: SECRET, HAVEN_DISPATCHER: 'off', NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+      detached: true,
+    },
+  )
   try {
     const base = `http://127.0.0.1:${port}`
     for (let i = 0; i < 120; i++) {
-      if (await fetch(`${base}/sign-in`).then((r) => r.ok, () => false)) break
+      if (
+        await fetch(`${base}/sign-in`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break
       await new Promise((r) => setTimeout(r, 500))
     }
     const measure = async (url: string, headers: Record<string, string>, runs = 60, marker = '') => {
@@ -102,7 +153,8 @@ async function timePages(label: string, env: Record<string, string>, auth: Recor
         const started = performance.now()
         const response = await fetch(url, { headers })
         const body = await response.text()
-        if (!response.ok || body.length < 100 || !body.includes(marker)) throw new Error(`${url}: ${response.status}${marker && !body.includes(marker) ? `, no "${marker}"` : ''}`)
+        if (!response.ok || body.length < 100 || !body.includes(marker))
+          throw new Error(`${url}: ${response.status}${marker && !body.includes(marker) ? `, no "${marker}"` : ''}`)
         if (i >= 10) times.push(performance.now() - started) // the first requests warm the server up
       }
       return { p50Ms: ms(p(times, 0.5)), p95Ms: ms(p(times, 0.95)) }
@@ -119,12 +171,22 @@ async function timePages(label: string, env: Record<string, string>, auth: Recor
       timelinessAsLead: [`${base}/reports/return-interviews`, auth.lead, 'By placing authority'],
       ofstedAsLead: [`${base}/reports/ofsted`, auth.lead, 'Annex A'],
       ofstedAsResponsibleIndividual: [`${base}/reports/ofsted`, auth.ri, 'inspection'],
-      ssda903AsLead: [`${base}/reports/ssda903?year=${lastYear()}&authority=bla0`, auth.lead, 'missing or away periods'],
+      ssda903AsLead: [
+        `${base}/reports/ssda903?year=${lastYear()}&authority=bla0`,
+        auth.lead,
+        'missing or away periods',
+      ],
       chronologyAsIro: [`${base}/children/bch0/chronology`, auth.iro, 'Chronology'],
     } as const
     const figures: Record<string, { p50Ms: number; p95Ms: number }> = {}
-    for (const [name, [url, who, marker]] of Object.entries(pages)) figures[name] = await measure(url, { Cookie: who.cookie }, 30, marker)
-    figures.missingApiAsLead = await measure(`${base}/api/v1/reports/missing?from=${londonDate(new Date(Date.now() - 364 * 86_400_000))}&to=${londonDate(new Date())}`, { Authorization: auth.lead.token }, 30, '"tables"')
+    for (const [name, [url, who, marker]] of Object.entries(pages))
+      figures[name] = await measure(url, { Cookie: who.cookie }, 30, marker)
+    figures.missingApiAsLead = await measure(
+      `${base}/api/v1/reports/missing?from=${londonDate(new Date(Date.now() - 364 * 86_400_000))}&to=${londonDate(new Date())}`,
+      { Authorization: auth.lead.token },
+      30,
+      '"tables"',
+    )
     report(`reports-${label}`, { ...figures, target: { p95Ms: 500 } })
   } finally {
     try {
@@ -147,7 +209,10 @@ fs.rmSync(dataDir, { recursive: true, force: true })
 
 // PostgreSQL, if there is one
 const admin = new pg.Client({ connectionString: 'postgresql://postgres@127.0.0.1:5432/test' })
-const reachable = await admin.connect().then(() => true, () => false)
+const reachable = await admin.connect().then(
+  () => true,
+  () => false,
+)
 if (reachable) {
   await admin.query('DROP DATABASE IF EXISTS haven_bench WITH (FORCE)')
   await admin.query('CREATE DATABASE haven_bench')

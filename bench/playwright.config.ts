@@ -10,5 +10,10 @@ export default defineConfig({
   testMatch: '*.bench.ts',
   reporter: [['list']],
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
-  webServer: { ...base.webServer, cwd: '..', url: `http://127.0.0.1:${port}/sign-in`, env: { E2E_PORT: String(port) } } as never,
+  webServer: {
+    ...base.webServer,
+    cwd: '..',
+    url: `http://127.0.0.1:${port}/sign-in`,
+    env: { E2E_PORT: String(port) },
+  } as never,
 })

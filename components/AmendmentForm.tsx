@@ -10,9 +10,7 @@ import { describedBy, Field, SubmitButton, useActionForm } from './form-kit'
 
 /** How a field's new value is typed: a date and time, a choice, or text. */
 export type AmendmentInputKind =
-  | { kind: 'moment' }
-  | { kind: 'choice'; choices: [value: string, label: string][] }
-  | { kind: 'text'; rows: number }
+  { kind: 'moment' } | { kind: 'choice'; choices: [value: string, label: string][] } | { kind: 'text'; rows: number }
 export type AmendmentField = { name: string; label: string; input: AmendmentInputKind }
 
 export function AmendmentForm(props: {
@@ -28,7 +26,14 @@ export function AmendmentForm(props: {
 }) {
   const { fields, current, version, maxLength, action, done } = props
   const router = useRouter()
-  const schema = useMemo(() => amendmentSchema(fields.map((f) => f.name), maxLength), [fields, maxLength])
+  const schema = useMemo(
+    () =>
+      amendmentSchema(
+        fields.map((f) => f.name),
+        maxLength,
+      ),
+    [fields, maxLength],
+  )
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema,
     defaultValues: { value: '', reason: '', version },
@@ -81,7 +86,11 @@ export function AmendmentForm(props: {
         hint="The original stays in the record beside your correction"
         error={errors.reason?.message}
       >
-        <textarea rows={3} {...describedBy('reason', { error: errors.reason?.message, hint: true })} {...form.register('reason')} />
+        <textarea
+          rows={3}
+          {...describedBy('reason', { error: errors.reason?.message, hint: true })}
+          {...form.register('reason')}
+        />
       </Field>
       <SubmitButton busy={busy}>Save the correction</SubmitButton>
     </form>

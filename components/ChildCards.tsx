@@ -16,7 +16,8 @@ export function ChildCards({ list }: { list: ChildSummary[] }) {
               Age {child.age} · born {formatDate(child.dateOfBirth)}
             </div>
             <div className="muted">
-              {placement ? (placement.home?.name ?? placement.settingName) : 'No current placement'} · placed by {child.placingAuthority}
+              {placement ? (placement.home?.name ?? placement.settingName) : 'No current placement'} · placed by{' '}
+              {child.placingAuthority}
             </div>
             {placement?.concerns
               .filter((c) => c.level === 'critical')

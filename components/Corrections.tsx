@@ -1,11 +1,20 @@
 // The corrections to a record, each beside what it corrected: when, who, the field, what it was and is, and why.
 import { formatDateTime } from '@/lib/domain/time'
 
-export type Correction = { id: string; at: Date | string; author: string | null | undefined; field: string; previous: unknown; now: unknown; reason: string }
+export type Correction = {
+  id: string
+  at: Date | string
+  author: string | null | undefined
+  field: string
+  previous: unknown
+  now: unknown
+  reason: string
+}
 
 // an amended field holds one text, number, date or yes/no value (a JSON scalar), never an object
 // eslint-disable-next-line @typescript-eslint/no-base-to-string
-const shown = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : v === null || v === undefined || v === '' ? 'blank' : String(v))
+const shown = (v: unknown) =>
+  v === true ? 'yes' : v === false ? 'no' : v === null || v === undefined || v === '' ? 'blank' : String(v)
 
 export function Corrections({ corrections }: { corrections: Correction[] }) {
   if (!corrections.length) return null
@@ -15,7 +24,8 @@ export function Corrections({ corrections }: { corrections: Correction[] }) {
       <ul>
         {corrections.map((c) => (
           <li key={c.id} className="amended">
-            {formatDateTime(new Date(c.at))}, {c.author ?? 'Unknown'}: {c.field} was “{shown(c.previous)}”, now “{shown(c.now)}”. Why: {c.reason}
+            {formatDateTime(new Date(c.at))}, {c.author ?? 'Unknown'}: {c.field} was “{shown(c.previous)}”, now “
+            {shown(c.now)}”. Why: {c.reason}
           </li>
         ))}
       </ul>

@@ -1,4 +1,11 @@
-import { AMENDABLE_FIELDS, POLICE_RISK_GRADE, RETURN_METHOD_LABELS, RISK_GRADE_LABELS, UPDATE_KIND_LABELS, ABSENCE_SHORT } from '@/lib/domain/episodes'
+import {
+  AMENDABLE_FIELDS,
+  POLICE_RISK_GRADE,
+  RETURN_METHOD_LABELS,
+  RISK_GRADE_LABELS,
+  UPDATE_KIND_LABELS,
+  ABSENCE_SHORT,
+} from '@/lib/domain/episodes'
 import { formatDateTime } from '@/lib/domain/time'
 import type { EpisodeView } from '@/lib/validation/responses'
 
@@ -16,16 +23,31 @@ function readable(field: string, value: string | boolean | null) {
 /** Everything that happened in the episode, in order: reported, updates, return, corrections, review. */
 export function EpisodeTimeline({ episode }: { episode: EpisodeView }) {
   const entries: Entry[] = [
-    { at: episode.lastSeenAt, key: 'seen', title: `Last seen at ${episode.lastSeenPlace}`, who: `Reported by ${episode.reportedBy.name} at ${formatDateTime(new Date(episode.reportedAt))}` },
+    {
+      at: episode.lastSeenAt,
+      key: 'seen',
+      title: `Last seen at ${episode.lastSeenPlace}`,
+      who: `Reported by ${episode.reportedBy.name} at ${formatDateTime(new Date(episode.reportedAt))}`,
+    },
     ...episode.updates.map((u) => ({
       at: u.at,
       key: u.id,
-      title: u.kind === 'POLICE_RISK_GRADE' && u.riskGrade ? `${POLICE_RISK_GRADE.label}: ${RISK_GRADE_LABELS[u.riskGrade]}` : UPDATE_KIND_LABELS[u.kind],
+      title:
+        u.kind === 'POLICE_RISK_GRADE' && u.riskGrade
+          ? `${POLICE_RISK_GRADE.label}: ${RISK_GRADE_LABELS[u.riskGrade]}`
+          : UPDATE_KIND_LABELS[u.kind],
       body: u.text,
       who: `${u.author.name}, written ${formatDateTime(new Date(u.createdAt))}`,
     })),
     ...(episode.return
-      ? [{ at: episode.return.returnedAt, key: 'return', title: `Returned: ${RETURN_METHOD_LABELS[episode.return.method]}`, who: `Recorded by ${episode.return.recordedBy?.name ?? 'unknown'} at ${formatDateTime(new Date(episode.return.recordedAt))}` }]
+      ? [
+          {
+            at: episode.return.returnedAt,
+            key: 'return',
+            title: `Returned: ${RETURN_METHOD_LABELS[episode.return.method]}`,
+            who: `Recorded by ${episode.return.recordedBy?.name ?? 'unknown'} at ${formatDateTime(new Date(episode.return.recordedAt))}`,
+          },
+        ]
       : []),
     ...episode.amendments.map((a) => ({
       at: a.createdAt,
@@ -35,7 +57,17 @@ export function EpisodeTimeline({ episode }: { episode: EpisodeView }) {
       body: `Was: ${readable(a.field, a.previousValue)}. Now: ${readable(a.field, a.newValue)}. Why: ${a.reason}`,
       who: a.author.name,
     })),
-    ...(episode.review ? [{ at: episode.review.closedAt, key: 'review', title: 'Reviewed and closed', body: episode.review.note, who: episode.review.closedBy?.name ?? '' }] : []),
+    ...(episode.review
+      ? [
+          {
+            at: episode.review.closedAt,
+            key: 'review',
+            title: 'Reviewed and closed',
+            body: episode.review.note,
+            who: episode.review.closedBy?.name ?? '',
+          },
+        ]
+      : []),
   ].sort((a, b) => a.at.localeCompare(b.at))
   return (
     <ol className="timeline" aria-label="Timeline">

@@ -24,16 +24,36 @@ export function GrabPackDetails({ pack }: { pack: Pack }) {
     <section aria-labelledby="part-1">
       <h2 id="part-1">Part 1: about {child.firstName}</h2>
       <dl className="summary">
-        <div><dt>Name</dt><dd>{child.firstName} {child.lastName}</dd></div>
-        <div><dt>Date of birth</dt><dd>{formatDate(child.dateOfBirth)} (age {ageOn(child.dateOfBirth, londonDate(new Date()))})</dd></div>
-        <div><dt>Sex</dt><dd>{child.sex === 'FEMALE' ? 'Female' : 'Male'}</dd></div>
-        <div><dt>Ethnicity</dt><dd>{codeLabel(ETHNICITIES, child.ethnicity)}</dd></div>
+        <div>
+          <dt>Name</dt>
+          <dd>
+            {child.firstName} {child.lastName}
+          </dd>
+        </div>
+        <div>
+          <dt>Date of birth</dt>
+          <dd>
+            {formatDate(child.dateOfBirth)} (age {ageOn(child.dateOfBirth, londonDate(new Date()))})
+          </dd>
+        </div>
+        <div>
+          <dt>Sex</dt>
+          <dd>{child.sex === 'FEMALE' ? 'Female' : 'Male'}</dd>
+        </div>
+        <div>
+          <dt>Ethnicity</dt>
+          <dd>{codeLabel(ETHNICITIES, child.ethnicity)}</dd>
+        </div>
         <div>
           <dt>Photo</dt>
           <dd>
             {current?.photoId ? (
               // eslint-disable-next-line @next/next/no-img-element -- a private, scoped image, not for the image optimiser
-              <img className="photo" src={`/children/${child.id}/photos/${current.photoId}`} alt={`Photo of ${child.firstName} ${child.lastName}`} />
+              <img
+                className="photo"
+                src={`/children/${child.id}/photos/${current.photoId}`}
+                alt={`Photo of ${child.firstName} ${child.lastName}`}
+              />
             ) : (
               'No photo yet'
             )}
@@ -46,8 +66,16 @@ export function GrabPackDetails({ pack }: { pack: Pack }) {
           </div>
         ))}
       </dl>
-      {!current && <p className="concern concern-warning">There is no grab pack for {child.firstName} yet. Fill one in now so it is ready.</p>}
-      {current && <p className="muted">Version {current.version}, saved {formatDateTime(current.createdAt)} by {current.createdBy}.</p>}
+      {!current && (
+        <p className="concern concern-warning">
+          There is no grab pack for {child.firstName} yet. Fill one in now so it is ready.
+        </p>
+      )}
+      {current && (
+        <p className="muted">
+          Version {current.version}, saved {formatDateTime(current.createdAt)} by {current.createdBy}.
+        </p>
+      )}
       <h3>Missing history</h3>
       {pack.missingHistory.length === 0 ? (
         <p className="empty">No missing episodes recorded in Haven.</p>
@@ -56,7 +84,9 @@ export function GrabPackDetails({ pack }: { pack: Pack }) {
           {pack.missingHistory.map((e) => (
             <li key={e.id}>
               {formatDateTime(e.lastSeenAt)}: {ABSENCE_SHORT[e.absenceType]}, from {e.lastSeenPlace}
-              {e.returnedAt ? `, back after ${formatDuration((e.returnedAt.getTime() - e.lastSeenAt.getTime()) / 60000)}` : ', still missing'}
+              {e.returnedAt
+                ? `, back after ${formatDuration((e.returnedAt.getTime() - e.lastSeenAt.getTime()) / 60000)}`
+                : ', still missing'}
               {e.foundAt ? `, found at ${e.foundAt}` : ''}
             </li>
           ))}

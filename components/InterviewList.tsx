@@ -27,7 +27,10 @@ export function InterviewList({ interviews }: { interviews: InterviewSummary[] }
             Age {i.child.age}
             {i.home ? ` · ${i.home.name}` : ''} · back {formatDateTime(new Date(i.returnedAt))}
           </div>
-          <div className="muted">Due by {formatDateTime(new Date(i.dueAt))} · {i.heldBy === 'service' ? 'return interview service' : 'social worker'}</div>
+          <div className="muted">
+            Due by {formatDateTime(new Date(i.dueAt))} ·{' '}
+            {i.heldBy === 'service' ? 'return interview service' : 'social worker'}
+          </div>
         </li>
       ))}
     </ul>

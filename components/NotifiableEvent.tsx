@@ -34,20 +34,36 @@ const STATUS: Record<EventStatus, string> = {
   NOT_NOTIFIABLE: 'Decided not notifiable',
 }
 
-export const recipientName = (r: { recipient: Recipient; who: string | null }) => (r.who ? r.who : RECIPIENT_LABEL[r.recipient])
+export const recipientName = (r: { recipient: Recipient; who: string | null }) =>
+  r.who ? r.who : RECIPIENT_LABEL[r.recipient]
 
-export function NotifiableEventSummary({ event: e, headingLevel = 2, children }: { event: EventView; headingLevel?: 2 | 3; children?: ReactNode }) {
+export function NotifiableEventSummary({
+  event: e,
+  headingLevel = 2,
+  children,
+}: {
+  event: EventView
+  headingLevel?: 2 | 3
+  children?: ReactNode
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const open = e.status === 'PROPOSED' || e.status === 'TO_NOTIFY'
   const about = e.child ? `${e.child.firstName} ${e.child.lastName}` : (e.personConcerned ?? '')
   return (
-    <section id={`event-${e.id}`} className={open ? (e.overdue ? 'concern concern-critical' : 'concern concern-warning') : 'panel'} aria-labelledby={`event-${e.id}-title`}>
+    <section
+      id={`event-${e.id}`}
+      className={open ? (e.overdue ? 'concern concern-critical' : 'concern concern-warning') : 'panel'}
+      aria-labelledby={`event-${e.id}-title`}
+    >
       <Heading id={`event-${e.id}-title`}>
         {EVENT_KIND[e.kind].label} (regulation {EVENT_KIND[e.kind].paragraph}){about ? `: ${about}` : ''}
       </Heading>
       <p>
         <strong>{STATUS[e.status]}</strong>
-        {open && (e.overdue ? `: overdue, due by the end of ${formatDate(e.notifyBy)}` : `: by the end of ${formatDate(e.notifyBy)}`)}
+        {open &&
+          (e.overdue
+            ? `: overdue, due by the end of ${formatDate(e.notifyBy)}`
+            : `: by the end of ${formatDate(e.notifyBy)}`)}
       </p>
       <dl className="summary">
         <div>
@@ -111,9 +127,7 @@ export function NotifiableEventSummary({ event: e, headingLevel = 2, children }:
           <tbody>
             {e.notices.map((n) => (
               <tr key={n.id}>
-                <td>
-                  {n.recipient === 'OTHER_RELEVANT_PERSON' ? n.who : `${RECIPIENT_LABEL[n.recipient]}: ${n.who}`}
-                </td>
+                <td>{n.recipient === 'OTHER_RELEVANT_PERSON' ? n.who : `${RECIPIENT_LABEL[n.recipient]}: ${n.who}`}</td>
                 <td>{formatDateTime(n.at)}</td>
                 <td>{n.how}</td>
                 <td>{n.toldBy ?? 'not known'}</td>

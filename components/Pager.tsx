@@ -1,7 +1,21 @@
 // Previous and next pages of a long list, with where the reader is in words ("101 to 200 of 553").
 import Link from 'next/link'
 
-export function Pager({ page, pages, total, perPage, href, noun }: { page: number; pages: number; total: number; perPage: number; href: (page: number) => string; noun: string }) {
+export function Pager({
+  page,
+  pages,
+  total,
+  perPage,
+  href,
+  noun,
+}: {
+  page: number
+  pages: number
+  total: number
+  perPage: number
+  href: (page: number) => string
+  noun: string
+}) {
   if (pages <= 1) return null
   const first = (page - 1) * perPage + 1
   const last = Math.min(page * perPage, total)

@@ -11,7 +11,9 @@ export function lastYearTo(now: Date) {
 export function periodOrLastYear(asked: { from?: string; to?: string }, now = new Date()) {
   const lastYear = lastYearTo(now)
   const parsed = timelinessQuerySchema.safeParse({ from: asked.from ?? lastYear.from, to: asked.to ?? lastYear.to })
-  return parsed.success ? { period: parsed.data, problem: null } : { period: lastYear, problem: parsed.error.issues[0].message }
+  return parsed.success
+    ? { period: parsed.data, problem: null }
+    : { period: lastYear, problem: parsed.error.issues[0].message }
 }
 
 /** From and to dates for a report (a GET form: the period stays in the address to share or bookmark). */

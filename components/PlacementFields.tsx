@@ -12,7 +12,17 @@ export type PlacementOptions = {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- used by two forms with different value types
-export function PlacementFields({ form, prefix, options, askReason }: { form: UseFormReturn<any>; prefix: string; options: PlacementOptions; askReason: boolean }) {
+export function PlacementFields({
+  form,
+  prefix,
+  options,
+  askReason,
+}: {
+  form: UseFormReturn<any>
+  prefix: string
+  options: PlacementOptions
+  askReason: boolean
+}) {
   const name = (field: string) => (prefix ? `${prefix}.${field}` : field)
   const errors = form.formState.errors
   const err = (field: string) => errorAt(errors, name(field))
@@ -28,7 +38,9 @@ export function PlacementFields({ form, prefix, options, askReason }: { form: Us
     <>
       <Field name={name('homeId')} label="Home" error={err('homeId')}>
         <select {...input('homeId')}>
-          <option value="">{options.allowOtherSetting ? 'Not a Haven home (describe it below)' : 'Select the home'}</option>
+          <option value="">
+            {options.allowOtherSetting ? 'Not a Haven home (describe it below)' : 'Select the home'}
+          </option>
           {options.homes.map((h) => (
             <option key={h.id} value={h.id}>
               {h.name}
@@ -39,7 +51,12 @@ export function PlacementFields({ form, prefix, options, askReason }: { form: Us
       {options.allowOtherSetting && !homeId && (
         <fieldset>
           <legend>Other setting</legend>
-          <Field name={name('settingName')} label="Name of the setting" hint="For example the name of a bed and breakfast or a supported lodging" error={err('settingName')}>
+          <Field
+            name={name('settingName')}
+            label="Name of the setting"
+            hint="For example the name of a bed and breakfast or a supported lodging"
+            error={err('settingName')}
+          >
             <input type="text" {...input('settingName', true)} />
           </Field>
           <Field name={name('settingPostcode')} label="Postcode of the setting" error={err('settingPostcode')}>
@@ -66,7 +83,8 @@ export function PlacementFields({ form, prefix, options, askReason }: { form: Us
           <label htmlFor={describedBy(name('emergency'), {}).id}>
             Made in an emergency
             <span className="hint" id={`${describedBy(name('emergency'), {}).id}-hint`}>
-              Out of the placing authority’s area, the area authority is told before a planned placement starts, or within 5 working days of an emergency one.
+              Out of the placing authority’s area, the area authority is told before a planned placement starts, or
+              within 5 working days of an emergency one.
             </span>
           </label>
         </div>
@@ -89,7 +107,11 @@ export function PlacementFields({ form, prefix, options, askReason }: { form: Us
           </div>
         </div>
       )}
-      <Field name={name('placeProvider')} label="Who provides the placement (PLACE_PROVIDER)" error={err('placeProvider')}>
+      <Field
+        name={name('placeProvider')}
+        label="Who provides the placement (PLACE_PROVIDER)"
+        error={err('placeProvider')}
+      >
         <select {...input('placeProvider')}>
           <CodeOptions codes={PLACEMENT_PROVIDERS} prompt="Select who provides it" />
         </select>

@@ -25,7 +25,12 @@ export function ReportChart({
   return (
     <div className="chart" role="img" aria-label={summary}>
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} layout={horizontal ? 'vertical' : 'horizontal'} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart
+          data={rows}
+          layout={horizontal ? 'vertical' : 'horizontal'}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#b1b4b6" />
           {horizontal ? (
             <>
@@ -41,7 +46,15 @@ export function ReportChart({
           <Tooltip />
           {series.length > 1 && <Legend wrapperStyle={{ color: '#0b0c0c' }} />}
           {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId={series.length > 1 ? 'all' : undefined} fill={COLOURS[i % COLOURS.length]} stroke="#fff" isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId={series.length > 1 ? 'all' : undefined}
+              fill={COLOURS[i % COLOURS.length]}
+              stroke="#fff"
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -21,7 +21,9 @@ export async function SiteHeader() {
         ...(can(actor, 'alert.read') ? [{ href: '/alerts', label: 'Alerts' }] : []),
         { href: '/notifications', label: unread ? `Inbox (${unread} unread)` : 'Inbox' },
         ...(reportsFor(actor).length ? [{ href: '/reports', label: 'Reports' }] : []),
-        ...(can(actor, 'reg44.read') ? [{ href: '/oversight', label: can(actor, 'oversight.read') ? 'Oversight' : 'Your visits' }] : []),
+        ...(can(actor, 'reg44.read')
+          ? [{ href: '/oversight', label: can(actor, 'oversight.read') ? 'Oversight' : 'Your visits' }]
+          : []),
         ...(can(actor, 'authority.configure') ? [{ href: '/settings', label: 'Settings' }] : []),
         ...(can(actor, 'user.manage') ? [{ href: '/admin/users', label: 'Users' }] : []),
         ...(can(actor, 'audit.verify') ? [{ href: '/admin/audit', label: 'Audit trail' }] : []),

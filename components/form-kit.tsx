@@ -4,7 +4,15 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef, useState } from 'react'
-import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form'
+import {
+  useForm,
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type Resolver,
+  type UseFormReturn,
+} from 'react-hook-form'
 import type { z } from 'zod'
 import { languageWarnings } from '@/lib/domain/language'
 import type { ActionResult } from '@/lib/server/action'
@@ -21,7 +29,13 @@ export function describedBy(name: string, opts: { error?: string; hint?: boolean
   } as const
 }
 
-export function Field(props: { name: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+export function Field(props: {
+  name: string
+  label: string
+  hint?: string
+  error?: string
+  children: React.ReactNode
+}) {
   const id = fieldId(props.name)
   return (
     <div className={props.error ? 'field has-error' : 'field'}>
@@ -53,7 +67,15 @@ export function flattenErrors(errors: FieldErrors, prefix = ''): { name: string;
   })
 }
 
-export function ErrorSummary({ errors, message, submitCount }: { errors: FieldErrors; message?: string | null; submitCount: number }) {
+export function ErrorSummary({
+  errors,
+  message,
+  submitCount,
+}: {
+  errors: FieldErrors
+  message?: string | null
+  submitCount: number
+}) {
   const ref = useRef<HTMLDivElement>(null)
   const list = flattenErrors(errors)
   const show = list.length > 0 || Boolean(message)
@@ -80,13 +102,18 @@ export function ErrorSummary({ errors, message, submitCount }: { errors: FieldEr
 
 /** Puts the server's field errors on the form; returns false if a field error could not be placed on a field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form's values
-export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T, any, any>, fieldErrors: Record<string, string>) {
+export function applyServerErrors<T extends FieldValues>(
+  form: UseFormReturn<T, any, any>,
+  fieldErrors: Record<string, string>,
+) {
   for (const [name, message] of Object.entries(fieldErrors)) form.setError(name as Path<T>, { type: 'server', message })
 }
 
 /** The error message at a dotted path. */
 export function errorAt(errors: FieldErrors, name: string): string | undefined {
-  const found = name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors)
+  const found = name
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors)
   return (found as { message?: string } | undefined)?.message
 }
 
@@ -121,7 +148,9 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     try {
       result = await options.action(values)
     } catch {
-      setMessage('Haven could not be reached, or something went wrong, and nothing was saved. Check your connection and try again: your answers are still here.')
+      setMessage(
+        'Haven could not be reached, or something went wrong, and nothing was saved. Check your connection and try again: your answers are still here.',
+      )
       return
     }
     if (result.ok) options.onSuccess(result.data, form)
@@ -130,12 +159,22 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
       applyServerErrors(form, result.fieldErrors)
     }
   })
-  const summary = <ErrorSummary errors={form.formState.errors} message={message} submitCount={form.formState.submitCount} />
+  const summary = (
+    <ErrorSummary errors={form.formState.errors} message={message} submitCount={form.formState.submitCount} />
+  )
   return { form, onSubmit, summary, errors: form.formState.errors, busy: form.formState.isSubmitting }
 }
 
 /** A one-click action (revoke, remove, deactivate) that refreshes the page, or shows why it did not work. */
-export function ActionButton({ label, run, warning }: { label: string; run: () => Promise<ActionResult<unknown>>; warning?: boolean }) {
+export function ActionButton({
+  label,
+  run,
+  warning,
+}: {
+  label: string
+  run: () => Promise<ActionResult<unknown>>
+  warning?: boolean
+}) {
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
@@ -166,7 +205,15 @@ export function ActionButton({ label, run, warning }: { label: string; run: () =
 }
 
 /** A labelled checkbox carrying the field's id, so the error summary's link lands on it. */
-export function Checkbox({ name, label, register }: { name: string; label: string; register: ReturnType<UseFormReturn<FieldValues>['register']> }) {
+export function Checkbox({
+  name,
+  label,
+  register,
+}: {
+  name: string
+  label: string
+  register: ReturnType<UseFormReturn<FieldValues>['register']>
+}) {
   return (
     <div className="checkbox">
       <input type="checkbox" id={fieldId(name)} {...register} />
@@ -195,7 +242,10 @@ export function Radios(props: {
 }) {
   const id = fieldId(props.name)
   return (
-    <fieldset className={props.error ? 'field has-error' : 'field'} aria-describedby={props.error ? `${id}-error` : undefined}>
+    <fieldset
+      className={props.error ? 'field has-error' : 'field'}
+      aria-describedby={props.error ? `${id}-error` : undefined}
+    >
       <legend className="label">{props.legend}</legend>
       {props.error && (
         <span className="field-error" id={`${id}-error`}>
@@ -207,7 +257,13 @@ export function Radios(props: {
         {props.options.map((option, i) => (
           <div className="radio" key={option.value}>
             {/* the first radio carries the field's id, so the error summary's link lands on the group */}
-            <input type="radio" id={i === 0 ? id : `${id}-${option.value}`} value={option.value} aria-describedby={option.hint ? `${id}-${option.value}-hint` : undefined} {...props.register} />
+            <input
+              type="radio"
+              id={i === 0 ? id : `${id}-${option.value}`}
+              value={option.value}
+              aria-describedby={option.hint ? `${id}-${option.value}-hint` : undefined}
+              {...props.register}
+            />
             <label htmlFor={i === 0 ? id : `${id}-${option.value}`}>
               {option.label}
               {option.hint && (
@@ -239,13 +295,30 @@ export function LanguageHints({ text, id }: { text: string | null | undefined; i
 
 /** A narrative textarea: labelled, described, with the language check under it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form
-export function Narrative({ form, name, label, hint, rows = 4 }: { form: UseFormReturn<any, any, any>; name: string; label: string; hint?: string; rows?: number }) {
+export function Narrative({
+  form,
+  name,
+  label,
+  hint,
+  rows = 4,
+}: {
+  form: UseFormReturn<any, any, any>
+  name: string
+  label: string
+  hint?: string
+  rows?: number
+}) {
   const error = errorAt(form.formState.errors, name)
   const value = form.watch(name) as string | undefined
   const describe = describedBy(name, { error, hint: Boolean(hint) })
   return (
     <Field name={name} label={label} hint={hint} error={error}>
-      <textarea rows={rows} {...describe} aria-describedby={[describe['aria-describedby'], `${fieldId(name)}-language`].filter(Boolean).join(' ')} {...form.register(name)} />
+      <textarea
+        rows={rows}
+        {...describe}
+        aria-describedby={[describe['aria-describedby'], `${fieldId(name)}-language`].filter(Boolean).join(' ')}
+        {...form.register(name)}
+      />
       <LanguageHints text={value} id={`${fieldId(name)}-language`} />
     </Field>
   )

@@ -77,7 +77,10 @@ const PAGES: [account: string | null, path: string][] = [
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/register'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/register/demo-ip-willow-helen/end'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/visits/new'],
-  ['manager@demo.haven.test', `/homes/demo-home-willow/oversight/visits/demo-visit-willow-${addCalendarMonths(monthOf(londonDate(new Date())), -3)}`],
+  [
+    'manager@demo.haven.test',
+    `/homes/demo-home-willow/oversight/visits/demo-visit-willow-${addCalendarMonths(monthOf(londonDate(new Date())), -3)}`,
+  ],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/reg45'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/reg46'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/pack'],
@@ -89,7 +92,9 @@ const PAGES: [account: string | null, path: string][] = [
 ]
 
 async function expectAccessible(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze()
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
@@ -97,7 +102,9 @@ async function expectAccessible(page: Page, label: string) {
 }
 
 async function expectFitsWidth(page: Page, label: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
   expect(overflow, `${label} is wider than the screen`).toBeLessThanOrEqual(0)
 }
 

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { errorSummary, passwordLinkFor, signIn } from './helpers'
 
-test('an administrator creates an account with a role, and the new person signs in and sees their home', async ({ page, browser }) => {
+test('an administrator creates an account with a role, and the new person signs in and sees their home', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'admin@demo.haven.test')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click()
   await page.getByRole('link', { name: 'Create an account' }).click()
@@ -37,7 +40,9 @@ test('an administrator creates an account with a role, and the new person signs 
   await context.close()
 })
 
-test("an administrator is refused a role that reads children's records for themselves, and their typed reason stays", async ({ page }) => {
+test("an administrator is refused a role that reads children's records for themselves, and their typed reason stays", async ({
+  page,
+}) => {
   await signIn(page, 'admin@demo.haven.test')
   await page.goto('/admin/users')
   await page.getByRole('link', { name: 'Ruth Adeyemi' }).click()
@@ -48,7 +53,9 @@ test("an administrator is refused a role that reads children's records for thems
   await expect(errorSummary(page)).toContainText("Enter why this person needs a role that reads children's records")
   await page.getByLabel('Why this person needs this role').fill('Checking the homes myself')
   await page.getByRole('button', { name: 'Add role' }).click()
-  await expect(errorSummary(page)).toContainText("You cannot give yourself a role that reads children's records: ask another administrator")
+  await expect(errorSummary(page)).toContainText(
+    "You cannot give yourself a role that reads children's records: ask another administrator",
+  )
   await expect(page.getByLabel('Why this person needs this role')).toHaveValue('Checking the homes myself')
   await expect(page.getByRole('button', { name: /Remove Responsible individual/ })).toHaveCount(0)
   // and the grants report shows nothing was granted

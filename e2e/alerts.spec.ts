@@ -16,7 +16,10 @@ const mailTo = (address: string): Mail[] =>
 
 test('the IRO gets the e-mail, opens the alert, sees the evidence and brings the review forward', async ({ page }) => {
   // the server looks for patterns when it starts; Ellie Marsh's repeat episodes raise an alert for her IRO
-  const aboutEllie = () => mailTo('iro@demo.haven.test').find((m) => m.raw.includes('Something about E.M. needs your attention in Haven.') && /\/alerts\//.test(m.raw))
+  const aboutEllie = () =>
+    mailTo('iro@demo.haven.test').find(
+      (m) => m.raw.includes('Something about E.M. needs your attention in Haven.') && /\/alerts\//.test(m.raw),
+    )
   await expect.poll(aboutEllie, { timeout: 30_000 }).toBeTruthy()
   const mail = aboutEllie()!
   expect(mail.subject).toBe('Haven: something needs your attention') // nothing of the concern on a lock screen
@@ -41,7 +44,9 @@ test('the IRO gets the e-mail, opens the alert, sees the evidence and brings the
   const soon = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
   await decision.getByLabel('Review brought forward to').fill(soon)
   await decision.getByRole('button', { name: 'Record the decision' }).click()
-  await expect(page.getByRole('region', { name: 'Your decision as IRO' }).getByText(/review brought forward to/)).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Your decision as IRO' }).getByText(/review brought forward to/),
+  ).toBeVisible()
   await expect(page.getByText(/next review brought forward to/)).toBeVisible()
 
   // it is part of Ellie's record
@@ -58,7 +63,18 @@ test('reporting a child missing tells their IRO and social worker by e-mail, wit
   await page.getByRole('button', { name: 'Report Aaliyah missing' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('missing since')
   for (const address of ['iro@demo.haven.test', 'aisha.khan@demo.haven.test'])
-    await expect.poll(() => mailTo(address).some((m) => m.subject === 'Haven: something needs your attention' && m.raw.includes('Something about A.G. needs your attention in Haven.') && !/missing/i.test(m.raw)), { timeout: 15_000 }).toBe(true)
+    await expect
+      .poll(
+        () =>
+          mailTo(address).some(
+            (m) =>
+              m.subject === 'Haven: something needs your attention' &&
+              m.raw.includes('Something about A.G. needs your attention in Haven.') &&
+              !/missing/i.test(m.raw),
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true)
   // the inbox says what happened, in plain words
   await page.context().clearCookies()
   await signIn(page, 'iro@demo.haven.test')

@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test'
 import { errorSummary, signIn } from './helpers'
 
 // Kyle Benson (demo-child-02): screened at risk 3 days ago, no safety plan yet
-test('a safety plan made with the child’s words is written, warned about wording, and signed off by the manager', async ({ page, browser }) => {
+test('a safety plan made with the child’s words is written, warned about wording, and signed off by the manager', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'care.worker@demo.haven.test')
   await page.goto('/children/demo-child-02')
   await expect(page.getByText(/a signed-off safety plan is due by/)).toBeVisible()
@@ -15,10 +18,14 @@ test('a safety plan made with the child’s words is written, warned about wordi
   await page.getByLabel('Does what (1)').fill('Talks with Kyle every evening about where he is going')
   await page.getByLabel('Places to check').fill('Riverside Park; Ashford Green bus station; 14 Canal Street')
   await page.getByLabel('People to call').fill('His nan (07700 900333), then the police on 101')
-  await page.getByLabel("Kyle's own words (optional)").fill('Tyler and me just go to the park. I will text Jordan. I know I am putting myself at risk.')
+  await page
+    .getByLabel("Kyle's own words (optional)")
+    .fill('Tyler and me just go to the park. I will text Jordan. I know I am putting myself at risk.')
   // a warning, with a better phrase; it does not stop the save
   await expect(page.getByText('Consider the words: “putting myself at risk”')).toHaveCount(0) // first person: not the flagged pattern
-  await page.getByLabel('Family and supporting adults engaged (optional)').fill('Staff say he is putting himself at risk')
+  await page
+    .getByLabel('Family and supporting adults engaged (optional)')
+    .fill('Staff say he is putting himself at risk')
   await expect(page.getByText(/Consider the words: “putting himself at risk”/)).toBeVisible()
   await page.getByRole('group', { name: 'Does Kyle agree with the plan?' }).getByLabel('Partly').check()
   await page.getByRole('group', { name: 'Are the police involved?' }).getByLabel('No').check()
@@ -29,9 +36,13 @@ test('a safety plan made with the child’s words is written, warned about wordi
   const context = await browser.newContext()
   const manager = await context.newPage()
   await signIn(manager, 'manager@demo.haven.test')
-  await expect(manager.getByRole('region', { name: 'Child sexual exploitation: to act on' })).toContainText('Kyle Benson')
+  await expect(manager.getByRole('region', { name: 'Child sexual exploitation: to act on' })).toContainText(
+    'Kyle Benson',
+  )
   await manager.goto('/children/demo-child-02/safety-plan/1')
-  await expect(manager.getByText('Tyler and me just go to the park. I will text Jordan.', { exact: false })).toBeVisible()
+  await expect(
+    manager.getByText('Tyler and me just go to the park. I will text Jordan.', { exact: false }),
+  ).toBeVisible()
   await manager.goto('/children/demo-child-02/cse')
   await manager.getByRole('button', { name: 'Sign off version 1' }).click()
   await expect(manager.getByText(/Version 1, signed off .* by Priya Shah/)).toBeVisible()
@@ -39,13 +50,18 @@ test('a safety plan made with the child’s words is written, warned about wordi
   await context.close()
 })
 
-test('a screening suggests from the records, asks for a decision on each suggestion, and leaves the level to the professional', async ({ page }) => {
+test('a screening suggests from the records, asks for a decision on each suggestion, and leaves the level to the professional', async ({
+  page,
+}) => {
   await signIn(page, 'care.worker@demo.haven.test')
   await page.goto('/children/demo-child-01/cse/screen') // Ellie Marsh: many episodes
   const fromRecords = page.getByRole('group', { name: /From Haven.s records/ })
   await expect(fromRecords).toContainText(/Missing or away \d+ times? in the last/)
   await page.getByLabel('Lack of age-appropriate friends').check()
-  await page.getByRole('group', { name: /Your judgement/ }).getByLabel('At risk', { exact: true }).check()
+  await page
+    .getByRole('group', { name: /Your judgement/ })
+    .getByLabel('At risk', { exact: true })
+    .check()
   await page.getByRole('button', { name: 'Save the screening' }).click()
   await expect(errorSummary(page)).toContainText('Say when it was observed')
   await page.getByLabel('When observed').selectOption('CURRENT')
@@ -56,8 +72,14 @@ test('a screening suggests from the records, asks for a decision on each suggest
   await expect(page.getByRole('region', { name: 'What the tool suggests' })).toContainText('Significant risk')
   await page.getByRole('button', { name: 'Save the screening' }).click()
   await expect(errorSummary(page)).toContainText('Say why your judgement differs')
-  await page.getByLabel('Why your judgement differs from the suggestion').fill('Several suggestions repeat the same two episodes')
+  await page
+    .getByLabel('Why your judgement differs from the suggestion')
+    .fill('Several suggestions repeat the same two episodes')
   await page.getByRole('button', { name: 'Save the screening' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Child sexual exploitation: Ellie Marsh')
-  await expect(page.getByText('(the tool suggested significant risk; judgement: Several suggestions repeat the same two episodes)')).toBeVisible()
+  await expect(
+    page.getByText(
+      '(the tool suggested significant risk; judgement: Several suggestions repeat the same two episodes)',
+    ),
+  ).toBeVisible()
 })

@@ -10,7 +10,14 @@ test('adding a child: field errors are named, typed text survives, and the child
 
   // every missing answer is named, in a summary that takes focus, and beside its field
   await expect(errorSummary(page)).toBeFocused()
-  for (const message of ['Enter the first name', 'Enter the last name', 'Enter the date of birth', 'Select the legal status', 'Enter the start date', 'Select the placement type'])
+  for (const message of [
+    'Enter the first name',
+    'Enter the last name',
+    'Enter the date of birth',
+    'Select the legal status',
+    'Enter the start date',
+    'Select the placement type',
+  ])
     await expect(errorSummary(page).getByRole('link', { name: message })).toBeVisible()
   await expect(page.getByLabel('First name')).toHaveAttribute('aria-invalid', 'true')
   await errorSummary(page).getByRole('link', { name: 'Enter the first name' }).click()

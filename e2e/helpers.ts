@@ -21,7 +21,10 @@ export function mailTo(address: string): { to: string[]; subject: string; raw: s
   return fs
     .readdirSync(mailbox)
     .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(mailbox, f), 'utf8')) as { to: string[]; subject: string; raw: string })
+    .map(
+      (f) =>
+        JSON.parse(fs.readFileSync(path.join(mailbox, f), 'utf8')) as { to: string[]; subject: string; raw: string },
+    )
     .map((m) => ({ ...m, raw: m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=') }))
     .filter((m) => m.to.includes(address))
 }
@@ -30,7 +33,14 @@ export function mailTo(address: string): { to: string[]; subject: string; raw: s
 export async function passwordLinkFor(address: string, subject: string) {
   let link: string | undefined
   await expect
-    .poll(() => (link = mailTo(address).filter((m) => m.subject === subject).at(-1)?.raw.match(/http:\/\/127\.0\.0\.1:\d+(\/password\/[\w.-]+)/)?.[1]), { timeout: 30_000 })
+    .poll(
+      () =>
+        (link = mailTo(address)
+          .filter((m) => m.subject === subject)
+          .at(-1)
+          ?.raw.match(/http:\/\/127\.0\.0\.1:\d+(\/password\/[\w.-]+)/)?.[1]),
+      { timeout: 30_000 },
+    )
     .toBeTruthy()
   return link!
 }

@@ -18,7 +18,10 @@ async function reportMissing(page: Page, childId: string) {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('missing since')
 }
 
-test('a care worker reports a child missing, follows the episode, records the return; the manager reviews and closes it', async ({ page, browser }) => {
+test('a care worker reports a child missing, follows the episode, records the return; the manager reviews and closes it', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'care.worker@demo.haven.test')
   await reportMissing(page, MOHAMMED)
   await expect(page.getByText('Missing now', { exact: true })).toBeVisible()
@@ -44,7 +47,9 @@ test('a care worker reports a child missing, follows the episode, records the re
   await expect(errorSummary(page)).toContainText('Select the police risk grade')
   await page.getByLabel('Risk grade given by the police').selectOption('MEDIUM')
   await page.getByRole('button', { name: 'Add to the timeline' }).click()
-  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Risk grade given by the police: Medium risk')
+  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText(
+    'Risk grade given by the police: Medium risk',
+  )
   await expect(page.getByRole('definition').filter({ hasText: /^Medium risk$/ })).toBeVisible() // the grade now, in "What we know"
 
   // a second report for the same child is refused while the first is open
@@ -77,7 +82,9 @@ test('a care worker reports a child missing, follows the episode, records the re
   await page.getByLabel('What it should say').fill('Red hoodie, black joggers, green cap')
   await page.getByLabel('Why does it need correcting?').fill('Staff member on the next shift remembered the cap')
   await page.getByRole('button', { name: 'Save the correction' }).click()
-  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Was: Red hoodie, black joggers. Now: Red hoodie, black joggers, green cap.')
+  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText(
+    'Was: Red hoodie, black joggers. Now: Red hoodie, black joggers, green cap.',
+  )
 
   // the manager reviews and closes it
   const managerContext = await browser.newContext()
@@ -105,7 +112,9 @@ test('a return before the child was last seen is refused, and what was typed sta
   await expect(page.getByLabel('Name (1)')).toHaveValue('His cousin')
 })
 
-test('"went with": a second child of the same home is reported missing too, and the episodes are linked', async ({ page }) => {
+test('"went with": a second child of the same home is reported missing too, and the episodes are linked', async ({
+  page,
+}) => {
   await signIn(page, 'care.worker@demo.haven.test')
   await page.goto('/episodes/demo-episode-15') // Shannon Doyle, missing now
   const more = page.locator('details').filter({ hasText: 'Did another child from Willow House go too?' })
@@ -122,12 +131,25 @@ test("a care worker cannot see another home's episode, in the page or the API", 
   await signIn(page, 'care.worker@demo.haven.test')
   const response = await page.goto('/episodes/demo-episode-16') // Chantelle Okoro, Birch Lodge
   expect(response?.status()).toBe(404)
-  const token = (await (await request.post('/api/v1/auth/token', { data: { email: 'care.worker@demo.haven.test', password: DEMO_PASSWORD } })).json()).token
-  const api = await request.get('/api/v1/missing-episodes/demo-episode-16', { headers: { Authorization: `Bearer ${token}` } })
+  const token = (
+    await (
+      await request.post('/api/v1/auth/token', {
+        data: { email: 'care.worker@demo.haven.test', password: DEMO_PASSWORD },
+      })
+    ).json()
+  ).token
+  const api = await request.get('/api/v1/missing-episodes/demo-episode-16', {
+    headers: { Authorization: `Bearer ${token}` },
+  })
   expect(api.status()).toBe(404)
   const report = await request.post('/api/v1/children/demo-child-09/missing-episodes', {
     headers: { Authorization: `Bearer ${token}` },
-    data: { absenceType: 'MISSING', lastSeenAt: '2026-01-01T10:00', lastSeenPlace: 'Birch Lodge', policeInformed: false },
+    data: {
+      absenceType: 'MISSING',
+      lastSeenAt: '2026-01-01T10:00',
+      lastSeenPlace: 'Birch Lodge',
+      policeInformed: false,
+    },
   })
   expect(report.status()).toBe(404)
 })
@@ -137,9 +159,15 @@ test('places typed differently are recognised, and a manager merges the near-dup
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Places' }).click()
   const places = page.getByRole('table').first()
   await expect(places).toContainText('Kebab King, Station Road')
-  const kebab = page.getByRole('region', { name: 'Possibly the same' }).getByRole('listitem').filter({ hasText: '“Kebab King”' })
+  const kebab = page
+    .getByRole('region', { name: 'Possibly the same' })
+    .getByRole('listitem')
+    .filter({ hasText: '“Kebab King”' })
   const before = await kebab.count()
   expect(before).toBeGreaterThan(0)
-  await kebab.first().getByRole('button', { name: /Merge into/ }).click()
+  await kebab
+    .first()
+    .getByRole('button', { name: /Merge into/ })
+    .click()
   await expect.poll(() => kebab.count()).toBeLessThan(before)
 })

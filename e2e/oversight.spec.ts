@@ -6,15 +6,21 @@ import { errorSummary, signIn } from './helpers'
 const lastMonth = addCalendarMonths(monthOf(londonDate(new Date())), -1)
 const visitDay = `${lastMonth}-15`
 
-test('a manager records a visit by an independent person, adds actions, and sees the month turn from red to green', async ({ page }) => {
+test('a manager records a visit by an independent person, adds actions, and sees the month turn from red to green', async ({
+  page,
+}) => {
   await signIn(page, 'manager@demo.haven.test')
   await page.goto('/homes/demo-home-willow')
   await page.getByRole('link', { name: /^Oversight: Regulation 44 visits/ }).click()
   await page.goto(`/homes/demo-home-willow/oversight?month=${lastMonth}`)
-  await expect(page.getByRole('heading', { level: 2, name: `${formatMonth(lastMonth)}: Red: needs action` })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 2, name: `${formatMonth(lastMonth)}: Red: needs action` }),
+  ).toBeVisible()
   await expect(page.getByText(/No Regulation 44 visit this month: the month ended on/)).toBeVisible()
   await expect(page.getByText(/Gareth Lowe/).first()).toBeVisible() // on the register, not independent
-  await expect(page.getByText(/Not independent: Haven shows a staff role for the provider at Birch Lodge/)).toBeVisible()
+  await expect(
+    page.getByText(/Not independent: Haven shows a staff role for the provider at Birch Lodge/),
+  ).toBeVisible()
 
   await page.getByRole('link', { name: 'Record a visit' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Record a Regulation 44 visit to Willow House')
@@ -32,16 +38,25 @@ test('a manager records a visit by an independent person, adds actions, and sees
   await page.getByLabel('The missing from care log').check()
   await page.getByLabel('Return interviews').check()
   await page.getByLabel('CSE safety plans').check()
-  await page.getByLabel('Opinion: are children effectively safeguarded?').fill('Children are effectively safeguarded; two return interviews were late.')
-  await page.getByLabel('Opinion: does the conduct of the home promote children’s well-being?').fill('Yes: the children spoke warmly of their key workers.')
+  await page
+    .getByLabel('Opinion: are children effectively safeguarded?')
+    .fill('Children are effectively safeguarded; two return interviews were late.')
+  await page
+    .getByLabel('Opinion: does the conduct of the home promote children’s well-being?')
+    .fill('Yes: the children spoke warmly of their key workers.')
   await page.getByRole('button', { name: 'Add a recommendation' }).click()
-  await page.getByLabel('Recommendation (1)').fill('Hold return interviews within 72 hours: agree a same-day referral with the missing team')
+  await page
+    .getByLabel('Recommendation (1)')
+    .fill('Hold return interviews within 72 hours: agree a same-day referral with the missing team')
   await page.getByLabel('Owner (1)').fill('Priya Shah')
   await page.getByLabel('Due by (1)').fill(addCalendarMonths(monthOf(londonDate(new Date())), 1) + '-10')
-  await page.getByLabel('Report written here (optional)').fill('Visit report: spoke with four children and three staff; records checked.')
+  await page
+    .getByLabel('Report written here (optional)')
+    .fill('Visit report: spoke with four children and three staff; records checked.')
   await page.getByLabel('Date the report was received (optional)').fill(`${lastMonth}-18`)
   await page.getByLabel('Sent to Ofsted on (optional)').fill(`${lastMonth}-20`)
-  for (const field of await page.getByLabel(/\(placing authority\) on \(optional\)/).all()) await field.fill(`${lastMonth}-20`)
+  for (const field of await page.getByLabel(/\(placing authority\) on \(optional\)/).all())
+    await field.fill(`${lastMonth}-20`)
   await page.getByRole('button', { name: 'Record the visit' }).click()
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Regulation 44 visit to Willow House')
@@ -65,13 +80,17 @@ test('a manager records a visit by an independent person, adds actions, and sees
 
   await page.getByRole('link', { name: 'Back to the oversight of Willow House' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Oversight: Willow House, ${formatMonth(lastMonth)}`)
-  await expect(page.getByRole('heading', { level: 2, name: `${formatMonth(lastMonth)}: Green: in order` })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 2, name: `${formatMonth(lastMonth)}: Green: in order` }),
+  ).toBeVisible()
   await expect(page.getByText(/Visited on .* by Helen Brandt/)).toBeVisible()
   await expect(page.getByText('Received, and sent to Ofsted and every placing authority on time.')).toBeVisible()
   await expect(page.getByText('None overdue; 2 open, not yet due.')).toBeVisible()
 })
 
-test('the visitor sees their checklist, with first names and facts, but not a child’s case record', async ({ page }) => {
+test('the visitor sees their checklist, with first names and facts, but not a child’s case record', async ({
+  page,
+}) => {
   await signIn(page, 'visitor@demo.haven.test')
   await page.getByRole('link', { name: 'Willow House: what to check this month' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('What to check at Willow House')
@@ -94,7 +113,9 @@ test('a home outside the person’s scope is not found', async ({ page }) => {
   expect((await page.goto('/homes/demo-home-cedar/oversight/visits/new'))?.status()).toBe(404)
 })
 
-test('the responsible individual sees every home of the provider, month by month, with the reasons', async ({ page }) => {
+test('the responsible individual sees every home of the provider, month by month, with the reasons', async ({
+  page,
+}) => {
   await signIn(page, 'ri@demo.haven.test')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Oversight' }).click()
   const table = page.getByRole('region', { name: 'Homes by month' })
@@ -104,13 +125,19 @@ test('the responsible individual sees every home of the provider, month by month
   await expect(table).toContainText('Repair the broken window lock')
 })
 
-test('a manager registers an independent person, then ends the appointment with the reason, and it stays on the register', async ({ page }) => {
+test('a manager registers an independent person, then ends the appointment with the reason, and it stays on the register', async ({
+  page,
+}) => {
   await signIn(page, 'manager@demo.haven.test')
   await page.goto('/homes/demo-home-willow/oversight')
   await page.getByRole('link', { name: 'Register an independent person' }).click()
   await page.getByLabel('Name', { exact: true }).fill('Sam Okafor')
   await page.getByLabel('Appointed by').fill('Martin Cole for Brightpath Care')
-  for (const box of await page.getByRole('group', { name: /Their declaration/ }).getByRole('checkbox').all()) await box.check()
+  for (const box of await page
+    .getByRole('group', { name: /Their declaration/ })
+    .getByRole('checkbox')
+    .all())
+    await box.check()
   await page.getByRole('button', { name: 'Register the independent person' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Oversight: Willow House')
 

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { errorSummary, mailTo, passwordLinkFor, signIn } from './helpers'
 
-test('a forgotten password is reset by the link e-mailed to the person, once; the old one stops working', async ({ page, browser }) => {
+test('a forgotten password is reset by the link e-mailed to the person, once; the old one stops working', async ({
+  page,
+  browser,
+}) => {
   // an account of its own, so no other test's password changes: the administrator invites, the person chooses
   await signIn(page, 'admin@demo.haven.test')
   await page.goto('/admin/users/new')
@@ -26,7 +29,9 @@ test('a forgotten password is reset by the link e-mailed to the person, once; th
   await expect(rosa.getByRole('heading', { level: 1 })).toHaveText('Forgotten your password?')
   await rosa.getByLabel('E-mail address').fill('nobody.at.all@demo.haven.test')
   await rosa.getByRole('button', { name: 'Send me a link' }).click()
-  await expect(rosa.getByRole('status')).toContainText('If nobody.at.all@demo.haven.test has a Haven account, an e-mail')
+  await expect(rosa.getByRole('status')).toContainText(
+    'If nobody.at.all@demo.haven.test has a Haven account, an e-mail',
+  )
   await rosa.goto('/sign-in/forgotten')
   await rosa.getByLabel('E-mail address').fill('rosa.reset@demo.haven.test')
   await rosa.getByRole('button', { name: 'Send me a link' }).click()

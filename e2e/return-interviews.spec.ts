@@ -3,7 +3,9 @@ import { DEMO_PASSWORD } from '../prisma/demo-accounts'
 import { errorSummary, signIn } from './helpers'
 
 // demo-interview-06: Ellie Marsh's latest return (3 days ago), still to be held, Northshire's service
-test('a practitioner records an interview: independence checked, the child’s words, concerns about the home said to be private first', async ({ page }) => {
+test('a practitioner records an interview: independence checked, the child’s words, concerns about the home said to be private first', async ({
+  page,
+}) => {
   await signIn(page, 'rhi@demo.haven.test')
   await expect(page.getByRole('region', { name: 'Interviews for your service' })).toContainText('Ellie Marsh')
   await page.goto('/return-interviews/demo-interview-06')
@@ -17,8 +19,12 @@ test('a practitioner records an interview: independence checked, the child’s w
   await record.getByLabel('Their organisation').fill('Brightpath Care')
   await record.getByLabel('Why they left (optional)').fill('Jay texted me to come out')
   await expect(record.locator('#concerns-who')).toContainText(/The home.s staff and its provider cannot/)
-  await expect(record.getByLabel('Concerns about the home (optional)')).toHaveAccessibleDescription(/Private from the home’s staff and provider/)
-  await record.getByLabel('Concerns about the home (optional)').fill('Night staff lock the kitchen and nobody listens to me')
+  await expect(record.getByLabel('Concerns about the home (optional)')).toHaveAccessibleDescription(
+    /Private from the home’s staff and provider/,
+  )
+  await record
+    .getByLabel('Concerns about the home (optional)')
+    .fill('Night staff lock the kitchen and nobody listens to me')
   await record.getByRole('button', { name: 'Add a place' }).click()
   await record.getByLabel('Place (1)').fill('kebab king station road')
   await record.getByRole('button', { name: 'Save the interview record' }).click()
@@ -31,10 +37,14 @@ test('a practitioner records an interview: independence checked, the child’s w
   // the home's manager typed in by name (any case or spacing) is not independent either
   await record.getByLabel('Who held it?').fill('priya  SHAH')
   await record.getByRole('button', { name: 'Save the interview record' }).click()
-  await expect(errorSummary(page)).toContainText('Priya Shah is a registered manager at Willow House, so not independent')
+  await expect(errorSummary(page)).toContainText(
+    'Priya Shah is a registered manager at Willow House, so not independent',
+  )
   await record.getByLabel('Who held it?').fill('Amira Haddad')
   await record.getByRole('button', { name: 'Save the interview record' }).click()
-  await expect(page.getByRole('region', { name: 'Concerns about the home' })).toContainText('Night staff lock the kitchen')
+  await expect(page.getByRole('region', { name: 'Concerns about the home' })).toContainText(
+    'Night staff lock the kitchen',
+  )
   await expect(page.getByText('Place: kebab king station road')).toBeVisible()
 
   // a disclosure starts a CSE screening; the police get what they need, on a recorded basis
@@ -56,7 +66,10 @@ test('a practitioner records an interview: independence checked, the child’s w
   await expect(page.getByText('kebab king station road')).toBeVisible()
 })
 
-test('a care worker of the home cannot see the concerns about the home, in the page or through the API', async ({ page, request }) => {
+test('a care worker of the home cannot see the concerns about the home, in the page or through the API', async ({
+  page,
+  request,
+}) => {
   await signIn(page, 'care.worker@demo.haven.test')
   await page.goto('/return-interviews/demo-interview-02') // Ellie's interview with concerns about Willow House
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Return interview: Ellie Marsh')
@@ -64,16 +77,32 @@ test('a care worker of the home cannot see the concerns about the home, in the p
   await expect(page.getByText(/lock the kitchen/)).toHaveCount(0)
   await expect(page.getByRole('region', { name: 'Concerns about the home' })).toHaveCount(0)
 
-  const token = (await (await request.post('/api/v1/auth/token', { data: { email: 'care.worker@demo.haven.test', password: DEMO_PASSWORD } })).json()).token
-  const api = await request.get('/api/v1/missing-episodes/demo-episode-02/return-interview', { headers: { Authorization: `Bearer ${token}` } })
+  const token = (
+    await (
+      await request.post('/api/v1/auth/token', {
+        data: { email: 'care.worker@demo.haven.test', password: DEMO_PASSWORD },
+      })
+    ).json()
+  ).token
+  const api = await request.get('/api/v1/missing-episodes/demo-episode-02/return-interview', {
+    headers: { Authorization: `Bearer ${token}` },
+  })
   expect(api.status()).toBe(200)
   const body = await api.json()
   expect(body.concernsVisible).toBe(false)
   expect(JSON.stringify(body)).not.toContain('kitchen')
 
   // the child's IRO does see them
-  const iroToken = (await (await request.post('/api/v1/auth/token', { data: { email: 'iro@demo.haven.test', password: DEMO_PASSWORD } })).json()).token
-  const iro = await (await request.get('/api/v1/missing-episodes/demo-episode-02/return-interview', { headers: { Authorization: `Bearer ${iroToken}` } })).json()
+  const iroToken = (
+    await (
+      await request.post('/api/v1/auth/token', { data: { email: 'iro@demo.haven.test', password: DEMO_PASSWORD } })
+    ).json()
+  ).token
+  const iro = await (
+    await request.get('/api/v1/missing-episodes/demo-episode-02/return-interview', {
+      headers: { Authorization: `Bearer ${iroToken}` },
+    })
+  ).json()
   expect(iro.concernsAboutHome).toMatch(/lock the kitchen/)
 })
 

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test'
 import { errorSummary, signIn } from './helpers'
 
-test('the IRO records a review held: the next review counts from it, and a bad date is named without losing what was typed', async ({ page }) => {
+test('the IRO records a review held: the next review counts from it, and a bad date is named without losing what was typed', async ({
+  page,
+}) => {
   await signIn(page, 'iro@demo.haven.test')
   await page.goto('/children/demo-child-01') // Ellie Marsh
   await page.getByRole('link', { name: /^Reviews held/ }).click()
@@ -23,10 +25,14 @@ test('the IRO records a review held: the next review counts from it, and a bad d
   await expect(page.getByText('Placement continues; contact with her aunt increased')).toBeVisible()
 })
 
-test("a care worker sees when the review is due but cannot record one, and another home's child is not found", async ({ page }) => {
+test("a care worker sees when the review is due but cannot record one, and another home's child is not found", async ({
+  page,
+}) => {
   await signIn(page, 'care.worker@demo.haven.test')
   await page.goto('/children/demo-child-01/reviews')
-  await expect(page.getByRole('heading', { level: 2, name: /^(Next review due by|Review overdue since)/ })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^(Next review due by|Review overdue since)/ }),
+  ).toBeVisible()
   await expect(page.getByRole('form', { name: 'Record a review held' })).toHaveCount(0)
   const response = await page.goto('/children/demo-child-09/reviews')
   expect(response?.status()).toBe(404)

@@ -3,8 +3,25 @@ import { DEMO_PASSWORD } from '../prisma/demo-accounts'
 import { signIn } from './helpers'
 
 // Willow House's children in the demo data, and some placed elsewhere (other tests may add children to Willow House).
-const WILLOW_HOUSE = ['Aaliyah Grant', 'Aiden Ward', 'Ellie Marsh', 'Jade Pearson', 'Kyle Benson', 'Mohammed Iqbal', 'Shannon Doyle', 'Tyler Hopkins']
-const ELSEWHERE = ['Reece Fletcher', 'Chantelle Okoro', 'Sophie Lang', 'Harvey Stone', 'Liam Doherty', 'Hannah Price', 'Kayla Burns']
+const WILLOW_HOUSE = [
+  'Aaliyah Grant',
+  'Aiden Ward',
+  'Ellie Marsh',
+  'Jade Pearson',
+  'Kyle Benson',
+  'Mohammed Iqbal',
+  'Shannon Doyle',
+  'Tyler Hopkins',
+]
+const ELSEWHERE = [
+  'Reece Fletcher',
+  'Chantelle Okoro',
+  'Sophie Lang',
+  'Harvey Stone',
+  'Liam Doherty',
+  'Hannah Price',
+  'Kayla Burns',
+]
 
 function expectWillowHouseOnly(names: string[]) {
   for (const name of WILLOW_HOUSE) expect(names).toContain(name)
@@ -31,14 +48,18 @@ test("a care worker of one home gets 'not found' for another home's child by URL
 })
 
 test('the API honours the same scope, with problem details', async ({ request }) => {
-  const tokenResponse = await request.post('/api/v1/auth/token', { data: { email: 'care.worker@demo.haven.test', password: DEMO_PASSWORD } })
+  const tokenResponse = await request.post('/api/v1/auth/token', {
+    data: { email: 'care.worker@demo.haven.test', password: DEMO_PASSWORD },
+  })
   expect(tokenResponse.status()).toBe(201)
   const { token, expiresAt } = await tokenResponse.json()
   expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now())
   const headers = { Authorization: `Bearer ${token}` }
 
   const list = await (await request.get('/api/v1/children', { headers })).json()
-  expectWillowHouseOnly(list.children.map((c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`))
+  expectWillowHouseOnly(
+    list.children.map((c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`),
+  )
   for (const child of list.children) expect(child.currentPlacement.home.name).toBe('Willow House')
 
   const theirs = await request.get('/api/v1/children/demo-child-08', { headers })

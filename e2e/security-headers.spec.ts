@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { errorSummary, signIn } from './helpers'
 
-test('pages carry the security headers, and work under the Content-Security-Policy: scripts run, a form submits', async ({ page, request }) => {
+test('pages carry the security headers, and work under the Content-Security-Policy: scripts run, a form submits', async ({
+  page,
+  request,
+}) => {
   // anything the policy blocks is reported in the page: collect it
   await page.addInitScript(() => {
     const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = [])
@@ -19,7 +22,9 @@ test('pages carry the security headers, and work under the Content-Security-Poli
   expect(headers['strict-transport-security']).toBeUndefined() // plain HTTP on 127.0.0.1
   // Next's scripts carry this response's nonce (the browser hides it from the DOM: read the HTML)
   expect(await response.text()).toContain(`<script src="/_next/static/`)
-  expect((await response.text()).match(new RegExp(`<script[^>]* nonce="${nonce!.replace(/[+/=]/g, '\\$&')}"`, 'g'))?.length).toBeGreaterThan(0)
+  expect(
+    (await response.text()).match(new RegExp(`<script[^>]* nonce="${nonce!.replace(/[+/=]/g, '\\$&')}"`, 'g'))?.length,
+  ).toBeGreaterThan(0)
 
   await signIn(page, 'manager@demo.haven.test')
   // react-hook-form runs in the browser: the error summary appears and takes focus without a page load

@@ -9,10 +9,13 @@ test('a load balancer asks whether Haven is alive and ready, without signing in'
   const ready = await request.get('/api/ready')
   expect(ready.status()).toBe(200)
   expect(ready.headers()['cache-control']).toBe('no-store')
-  expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true }, migrations: { ok: true, pending: [] }, dispatcher: { ok: true } } })
+  expect(await ready.json()).toMatchObject({
+    status: 'ready',
+    checks: { database: { ok: true }, migrations: { ok: true, pending: [] }, dispatcher: { ok: true } },
+  })
 })
 
-test("an administrator sees the e-mail outbox; nobody else can open it", async ({ page, browser }) => {
+test('an administrator sees the e-mail outbox; nobody else can open it', async ({ page, browser }) => {
   await signIn(page, 'admin@demo.haven.test')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'E-mail outbox' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('E-mail outbox')

@@ -11,7 +11,8 @@ for (const account of DEMO_ACCOUNTS) {
     // every panel says what is, or what will appear there
     const panels = page.locator('section.panel')
     expect(await panels.count()).toBeGreaterThan(0)
-    for (const panel of await panels.all()) expect((await panel.innerText()).trim().split('\n').length).toBeGreaterThan(1)
+    for (const panel of await panels.all())
+      expect((await panel.innerText()).trim().split('\n').length).toBeGreaterThan(1)
   })
 }
 
@@ -59,7 +60,9 @@ test('a session revoked elsewhere stops working at once', async ({ browser }) =>
   await expect(onPhone).toHaveURL(/\/sign-in$/)
   // Auth.js's own session endpoint refuses it too (it used to answer for a revoked session)
   expect(await (await onPhone.request.get('/api/auth/session')).json()).toBeNull()
-  expect(await (await onLaptop.request.get('/api/auth/session')).json()).toMatchObject({ user: { email: 'social.worker@demo.haven.test' } })
+  expect(await (await onLaptop.request.get('/api/auth/session')).json()).toMatchObject({
+    user: { email: 'social.worker@demo.haven.test' },
+  })
   await onLaptop.goto('/children')
   await expect(onLaptop.getByRole('heading', { level: 1 })).toHaveText('Children')
   await phone.close()

@@ -5,17 +5,22 @@ import { z } from 'zod'
 import { NUMBER_VARIABLES, numberVariable } from './settings'
 
 const blank = (value: unknown) => value === '' || value === undefined
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (blank(value) ? undefined : value), schema.optional())
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) => z.preprocess((value) => (blank(value) ? fallback : value), schema)
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (blank(value) ? undefined : value), schema.optional())
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess((value) => (blank(value) ? fallback : value), schema)
 
 const urlWithProtocol = (protocols: string[], example: string) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol)
-    } catch {
-      return false
-    }
-  }, `must be a URL starting ${protocols.map((p) => `${p}//`).join(' or ')}, like ${example}`)
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol)
+      } catch {
+        return false
+      }
+    },
+    `must be a URL starting ${protocols.map((p) => `${p}//`).join(' or ')}, like ${example}`,
+  )
 
 const OTHER_VARIABLES = {
   DATABASE_URL: optional(urlWithProtocol(['postgresql:', 'postgres:'], 'postgresql://haven@db.example.org/haven')),
@@ -23,8 +28,19 @@ const OTHER_VARIABLES = {
   HAVEN_DATA_DIR: withDefault(z.string(), 'data'),
   HAVEN_PRISMA_DIR: withDefault(z.string(), 'prisma'),
   HAVEN_SMTP_URL: optional(urlWithProtocol(['smtp:', 'smtps:'], 'smtps://user:password@smtp.example.org:465')),
-  HAVEN_MAIL_FROM: withDefault(z.string().regex(/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/, 'must be an e-mail address, like Haven <haven@example.org>'), 'Haven <haven@localhost>'),
-  HAVEN_BASE_URL: withDefault(urlWithProtocol(['http:', 'https:'], 'https://haven.example.org'), 'http://localhost:3000'),
+  HAVEN_MAIL_FROM: withDefault(
+    z
+      .string()
+      .regex(
+        /^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/,
+        'must be an e-mail address, like Haven <haven@example.org>',
+      ),
+    'Haven <haven@localhost>',
+  ),
+  HAVEN_BASE_URL: withDefault(
+    urlWithProtocol(['http:', 'https:'], 'https://haven.example.org'),
+    'http://localhost:3000',
+  ),
   HAVEN_DISPATCHER: withDefault(z.enum(['on', 'off'], 'must be on or off'), 'on'),
   HAVEN_ADMIN_PASSWORD: optional(z.string()),
   SE_DEBUG: optional(z.string()),
@@ -32,7 +48,10 @@ const OTHER_VARIABLES = {
 
 export const environmentSchema = z.object({
   ...OTHER_VARIABLES,
-  ...(Object.fromEntries(Object.keys(NUMBER_VARIABLES).map((name) => [name, numberVariable])) as Record<string, typeof numberVariable>),
+  ...(Object.fromEntries(Object.keys(NUMBER_VARIABLES).map((name) => [name, numberVariable])) as Record<
+    string,
+    typeof numberVariable
+  >),
 })
 
 type OtherVariable = keyof typeof OTHER_VARIABLES
@@ -54,6 +73,8 @@ export function environmentProblems(env: Record<string, string | undefined> = pr
 export function checkEnvironmentOrExit() {
   const problems = environmentProblems()
   if (!problems.length) return
-  console.error(`Haven cannot start: its configuration has ${problems.length === 1 ? 'a problem' : 'problems'}:\n${problems.map((p) => `  ${p}`).join('\n')}`)
+  console.error(
+    `Haven cannot start: its configuration has ${problems.length === 1 ? 'a problem' : 'problems'}:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+  )
   process.exit(1)
 }

@@ -235,8 +235,10 @@ function normalise(value: unknown, names: Map<string, string>, from: number, to:
   const random = new RegExp(`\\b(${RANDOM_ID.source})\\b`, 'g')
   const fix = (s: string) =>
     s
-      .replace(random, (id) => names.get(id) ?? unnamed.get(id) ??
-        unnamed.set(id, `<new id ${unnamed.size + 1}>`).get(id)!)
+      .replace(
+        random,
+        (id) => names.get(id) ?? unnamed.get(id) ?? unnamed.set(id, `<new id ${unnamed.size + 1}>`).get(id)!,
+      )
       .replace(iso, (t) => (Date.parse(t) >= from - 60_000 && Date.parse(t) <= to + 60_000 ? '<database now>' : t))
   const walk = (v: unknown): unknown =>
     typeof v === 'string'

@@ -43,7 +43,9 @@ useDatabase(database)
 try {
   await applyMigrations(database)
   const user = await createFirstAdministrator({ email: values.email, name: values.name, password })
-  console.log(`Created system administrator ${user.email}. Sign in at your Haven address and add people on the Users page.`)
+  console.log(
+    `Created system administrator ${user.email}. Sign in at your Haven address and add people on the Users page.`,
+  )
 } catch (e) {
   const { message, fieldErrors } = describeError(e)
   console.error(Object.values(fieldErrors)[0] ?? message)

@@ -30,7 +30,9 @@ try {
     const { escalateUnacknowledged, recomputeAllPatterns } = await import('@/lib/server/patterns')
     const started = Date.now()
     const result = await recomputeAllPatterns()
-    console.log(`Patterns recomputed in ${Date.now() - started} ms: ${result.opened} opened, ${result.updated} updated, ${result.reopened} reopened; ${await escalateUnacknowledged()} escalated.`)
+    console.log(
+      `Patterns recomputed in ${Date.now() - started} ms: ${result.opened} opened, ${result.updated} updated, ${result.reopened} reopened; ${await escalateUnacknowledged()} escalated.`,
+    )
     const { flagMissedVisits } = await import('@/lib/server/oversight/flags')
     console.log(`Homes flagged for last month's missing Regulation 44 visit: ${await flagMissedVisits()}.`)
   } else if (command === 'verify-audit') {
@@ -41,7 +43,9 @@ try {
       process.exitCode = 2
     }
   } else {
-    throw new Error(`Unknown command "${command ?? ''}". Use: migrate | new <name> | status | demo | verify-audit | patterns`)
+    throw new Error(
+      `Unknown command "${command ?? ''}". Use: migrate | new <name> | status | demo | verify-audit | patterns`,
+    )
   }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e)

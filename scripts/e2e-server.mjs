@@ -23,7 +23,12 @@ const smtp = new SMTPServer({
     stream.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8')
       const header = (name) => raw.match(new RegExp(`^${name}:\\s*(.+)$`, 'mi'))?.[1].trim() ?? ''
-      const message = { to: session.envelope.rcptTo.map((r) => r.address), subject: header('Subject'), messageId: header('Message-ID'), raw }
+      const message = {
+        to: session.envelope.rcptTo.map((r) => r.address),
+        subject: header('Subject'),
+        messageId: header('Message-ID'),
+        raw,
+      }
       fs.writeFileSync(path.join(mailbox, `${String(++count).padStart(5, '0')}.json`), JSON.stringify(message))
       callback()
     })
@@ -44,7 +49,11 @@ const env = {
 }
 execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/db.ts', 'demo'], { stdio: 'inherit', env })
 // same process group as this script, so stopping the group stops the server too
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', port], { stdio: 'inherit', env })
+const server = spawn(
+  process.execPath,
+  ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', port],
+  { stdio: 'inherit', env },
+)
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => {
   smtp.close()

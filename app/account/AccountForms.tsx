@@ -3,7 +3,13 @@ import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { ActionButton, describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
 import { passwordChangeSchema, tokenFormSchema } from '@/lib/validation/users'
-import { changePasswordAction, createTokenAction, revokeOtherSessionsAction, revokeSessionAction, revokeTokenAction } from './actions'
+import {
+  changePasswordAction,
+  createTokenAction,
+  revokeOtherSessionsAction,
+  revokeSessionAction,
+  revokeTokenAction,
+} from './actions'
 
 export function CreateTokenForm() {
   const [issued, setIssued] = useState<{ token: string; expiresAt: string } | null>(null)
@@ -24,7 +30,8 @@ export function CreateTokenForm() {
       {issued && (
         <div className="notice" role="status">
           <p>
-            <strong>Copy this token now: it will not be shown again.</strong> It expires on {new Date(issued.expiresAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}.
+            <strong>Copy this token now: it will not be shown again.</strong> It expires on{' '}
+            {new Date(issued.expiresAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}.
           </p>
           <p className="secret">{issued.token}</p>
         </div>
@@ -33,15 +40,32 @@ export function CreateTokenForm() {
         <input type="text" {...describedBy('name', { error: errors.name?.message })} {...form.register('name')} />
       </Field>
       <Field name="password" label="Your password" error={errors.password?.message}>
-        <input type="password" autoComplete="current-password" {...describedBy('password', { error: errors.password?.message })} {...form.register('password')} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          {...describedBy('password', { error: errors.password?.message })}
+          {...form.register('password')}
+        />
       </Field>
       <SubmitButton busy={busy}>Create token</SubmitButton>
     </form>
   )
 }
 
-export function RevokeButton({ kind, id, label }: { kind: 'token' | 'session' | 'otherSessions'; id: string; label: string }) {
-  const run = { token: () => revokeTokenAction({ id }), session: () => revokeSessionAction({ id }), otherSessions: () => revokeOtherSessionsAction() }[kind]
+export function RevokeButton({
+  kind,
+  id,
+  label,
+}: {
+  kind: 'token' | 'session' | 'otherSessions'
+  id: string
+  label: string
+}) {
+  const run = {
+    token: () => revokeTokenAction({ id }),
+    session: () => revokeSessionAction({ id }),
+    otherSessions: () => revokeOtherSessionsAction(),
+  }[kind]
   return <ActionButton label={label} run={run} />
 }
 
@@ -67,10 +91,25 @@ export function ChangePasswordForm() {
         </p>
       )}
       <Field name="currentPassword" label="Current password" error={errors.currentPassword?.message}>
-        <input type="password" autoComplete="current-password" {...describedBy('currentPassword', { error: errors.currentPassword?.message })} {...form.register('currentPassword')} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          {...describedBy('currentPassword', { error: errors.currentPassword?.message })}
+          {...form.register('currentPassword')}
+        />
       </Field>
-      <Field name="newPassword" label="New password" hint="At least 12 characters. Three random words work well; common passwords are refused." error={errors.newPassword?.message}>
-        <input type="password" autoComplete="new-password" {...describedBy('newPassword', { error: errors.newPassword?.message, hint: true })} {...form.register('newPassword')} />
+      <Field
+        name="newPassword"
+        label="New password"
+        hint="At least 12 characters. Three random words work well; common passwords are refused."
+        error={errors.newPassword?.message}
+      >
+        <input
+          type="password"
+          autoComplete="new-password"
+          {...describedBy('newPassword', { error: errors.newPassword?.message, hint: true })}
+          {...form.register('newPassword')}
+        />
       </Field>
       <SubmitButton busy={busy}>Change password</SubmitButton>
     </form>

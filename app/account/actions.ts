@@ -10,7 +10,6 @@ import { deviceCookieName, deviceIdFrom } from '@/lib/server/device-cookie'
 import { cookies } from 'next/headers'
 import { passwordChangeSchema, tokenFormSchema } from '@/lib/validation/users'
 
-
 export async function createTokenAction(input: unknown) {
   const ip = clientAddress(await headers())
   return runAction(tokenFormSchema, input, async (actor, { name, password }) => {
@@ -39,6 +38,11 @@ export async function changePasswordAction(input: unknown) {
   const sessionId = await currentSessionId()
   const jar = await cookies()
   return runAction(passwordChangeSchema, input, (actor, answers) =>
-    changeOwnPassword(actor, answers, { ip, channel: 'browser', deviceId: deviceIdFrom(jar.get(deviceCookieName(actor.email))?.value, actor.email), sessionId }),
+    changeOwnPassword(actor, answers, {
+      ip,
+      channel: 'browser',
+      deviceId: deviceIdFrom(jar.get(deviceCookieName(actor.email))?.value, actor.email),
+      sessionId,
+    }),
   )
 }

@@ -10,21 +10,37 @@ export const metadata = { title: 'Your account' }
 
 export default async function AccountPage() {
   const actor = await requireActor()
-  const [sessions, tokens, thisSession] = await Promise.all([listOwnSessions(actor), listOwnApiTokens(actor), currentSessionId()])
+  const [sessions, tokens, thisSession] = await Promise.all([
+    listOwnSessions(actor),
+    listOwnApiTokens(actor),
+    currentSessionId(),
+  ])
   return (
     <>
       <h1>Your account</h1>
       <dl className="summary">
-        <div><dt>Name</dt><dd>{actor.name}</dd></div>
-        <div><dt>E-mail</dt><dd>{actor.email}</dd></div>
-        <div><dt>Roles</dt><dd>{rolesHeld(actor).join(', ') || 'None'}</dd></div>
+        <div>
+          <dt>Name</dt>
+          <dd>{actor.name}</dd>
+        </div>
+        <div>
+          <dt>E-mail</dt>
+          <dd>{actor.email}</dd>
+        </div>
+        <div>
+          <dt>Roles</dt>
+          <dd>{rolesHeld(actor).join(', ') || 'None'}</dd>
+        </div>
       </dl>
       <h2>Your password</h2>
-      <p className="muted">Changing it signs you out everywhere else and ends your API tokens; you are told by e-mail.</p>
+      <p className="muted">
+        Changing it signs you out everywhere else and ends your API tokens; you are told by e-mail.
+      </p>
       <ChangePasswordForm />
       <h2>Where you are signed in</h2>
       <p className="muted">
-        You are signed out after {settings.auth.sessionIdleMinutes} minutes without activity, and after {settings.auth.sessionMaxHours} hours in any case.
+        You are signed out after {settings.auth.sessionIdleMinutes} minutes without activity, and after{' '}
+        {settings.auth.sessionMaxHours} hours in any case.
       </p>
       {sessions.length > 1 && (
         <p>
@@ -47,7 +63,10 @@ export default async function AccountPage() {
         ))}
       </ul>
       <h2>API tokens</h2>
-      <p>For systems that read Haven through its API (see <a href="/api/v1/openapi.json">the API description</a>). A token acts as you and sees exactly what you see.</p>
+      <p>
+        For systems that read Haven through its API (see <a href="/api/v1/openapi.json">the API description</a>). A
+        token acts as you and sees exactly what you see.
+      </p>
       {tokens.length === 0 ? (
         <p className="empty">You have no API tokens.</p>
       ) : (
@@ -56,7 +75,8 @@ export default async function AccountPage() {
             <li key={t.id}>
               <div className="title">{t.name}</div>
               <div className="muted">
-                Created {formatDateTime(t.createdAt)} · expires {formatDateTime(t.expiresAt)} · {t.lastUsedAt ? `last used ${formatDateTime(t.lastUsedAt)}` : 'never used'}
+                Created {formatDateTime(t.createdAt)} · expires {formatDateTime(t.expiresAt)} ·{' '}
+                {t.lastUsedAt ? `last used ${formatDateTime(t.lastUsedAt)}` : 'never used'}
               </div>
               <RevokeButton kind="token" id={t.id} label={`Revoke ${t.name}`} />
             </li>

@@ -1,6 +1,15 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { ActionButton, describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
+import {
+  ActionButton,
+  describedBy,
+  errorAt,
+  Field,
+  Narrative,
+  Radios,
+  SubmitButton,
+  useActionForm,
+} from '@/components/form-kit'
 import { areaNoticeSchema, decisionSchema, resolveSchema } from '@/lib/validation/alerts'
 import { acknowledgeAction, areaNoticeAction, decisionAction, markReadAction, resolveAction } from './actions'
 
@@ -12,7 +21,13 @@ export function MarkReadButton({ notificationId, label }: { notificationId: stri
   return <ActionButton label={label} run={() => markReadAction(notificationId)} />
 }
 
-export function DecisionForm({ alertId, children }: { alertId: string; children: { id: string; name: string; nextReview: string | null }[] }) {
+export function DecisionForm({
+  alertId,
+  children,
+}: {
+  alertId: string
+  children: { id: string; name: string; nextReview: string | null }[]
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: decisionSchema,
@@ -48,7 +63,12 @@ export function DecisionForm({ alertId, children }: { alertId: string; children:
       />
       {bringForward === 'yes' && (
         <Field name="reviewDate" label="Review brought forward to" error={errorAt(errors, 'reviewDate')}>
-          <input type="date" style={{ maxWidth: '12rem' }} {...describedBy('reviewDate', { error: errorAt(errors, 'reviewDate') })} {...form.register('reviewDate')} />
+          <input
+            type="date"
+            style={{ maxWidth: '12rem' }}
+            {...describedBy('reviewDate', { error: errorAt(errors, 'reviewDate') })}
+            {...form.register('reviewDate')}
+          />
         </Field>
       )}
       <Narrative form={form} name="reason" label={bringForward === 'no' ? 'Why not?' : 'Reason (optional)'} rows={3} />
@@ -68,7 +88,13 @@ export function ResolveForm({ alertId }: { alertId: string }) {
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Resolve the alert">
       {summary}
-      <Narrative form={form} name="reason" label="Why can it be resolved?" hint="If the pattern continues with new evidence, the alert reopens" rows={3} />
+      <Narrative
+        form={form}
+        name="reason"
+        label="Why can it be resolved?"
+        hint="If the pattern continues with new evidence, the alert reopens"
+        rows={3}
+      />
       <SubmitButton busy={busy}>Resolve</SubmitButton>
     </form>
   )
@@ -84,7 +110,12 @@ export function AreaNoticeForm({ placementId, atDistance }: { placementId: strin
   })
   const date = (name: 'areaNotifiedOn' | 'directorApprovedOn' | 'areaConsultedOn', label: string) => (
     <Field name={name} label={label} error={errors[name]?.message}>
-      <input type="date" style={{ maxWidth: '12rem' }} {...describedBy(name, { error: errors[name]?.message })} {...form.register(name)} />
+      <input
+        type="date"
+        style={{ maxWidth: '12rem' }}
+        {...describedBy(name, { error: errors[name]?.message })}
+        {...form.register(name)}
+      />
     </Field>
   )
   return (

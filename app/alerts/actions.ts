@@ -22,5 +22,7 @@ export async function markReadAction(notificationId: string) {
   return runAction(z.object({}), {}, (actor) => markNotificationRead(actor, recordId(notificationId, 'notification')))
 }
 export async function areaNoticeAction(placementId: string, input: unknown) {
-  return runAction(areaNoticeSchema, input, (actor, notice) => recordAreaNotice(actor, recordId(placementId, 'placement'), notice))
+  return runAction(areaNoticeSchema, input, (actor, notice) =>
+    recordAreaNotice(actor, recordId(placementId, 'placement'), notice),
+  )
 }

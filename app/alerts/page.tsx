@@ -14,12 +14,19 @@ const FILTERS = [
   { status: 'all', label: 'All' },
 ] as const
 
-export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
+export default async function AlertsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; page?: string }>
+}) {
   const actor = await requireActor()
   const asked = await searchParams
   const filter = FILTERS.find((f) => f.status === asked.status) ?? FILTERS[0]
   const page = pageField.safeParse(asked.page).data ?? 1 // a page past the end shows the last
-  const list = await listAlerts(actor, { ...(filter.status === 'all' ? {} : { status: filter.status === 'open' ? 'OPEN' : 'RESOLVED' }), page }).catch((e) => {
+  const list = await listAlerts(actor, {
+    ...(filter.status === 'all' ? {} : { status: filter.status === 'open' ? 'OPEN' : 'RESOLVED' }),
+    page,
+  }).catch((e) => {
     if (e instanceof ForbiddenError) return null
     throw e
   })
@@ -40,7 +47,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       {!list ? (
         <p>Your roles do not include pattern alerts.</p>
       ) : list.total === 0 ? (
-        <p className="empty">No {filter.status === 'all' ? '' : `${filter.label.toLowerCase()} `}alerts. Repeat episodes, children going missing together, places, people and vehicles that link children, and other patterns appear here for the people who need to act.</p>
+        <p className="empty">
+          No {filter.status === 'all' ? '' : `${filter.label.toLowerCase()} `}alerts. Repeat episodes, children going
+          missing together, places, people and vehicles that link children, and other patterns appear here for the
+          people who need to act.
+        </p>
       ) : (
         <>
           <p>
@@ -54,15 +65,35 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                 <Link className="title" href={`/alerts/${a.id}`}>
                   {a.title}
                 </Link>{' '}
-                <span className={`status ${a.status === 'OPEN' ? (a.severity === 'critical' ? 'status-open' : 'status-returned') : 'status-closed'}`}>{a.status === 'OPEN' ? `${a.severity === 'critical' ? 'Critical' : 'Warning'}, ${a.acknowledgedAt ? 'open' : 'new'}` : 'Resolved'}</span>
-                <div>{[...a.children.map((c) => c.name), ...(a.otherChildren ? [`${a.otherChildren} other ${a.otherChildren === 1 ? 'child' : 'children'}`] : [])].join(', ')}</div>
+                <span
+                  className={`status ${a.status === 'OPEN' ? (a.severity === 'critical' ? 'status-open' : 'status-returned') : 'status-closed'}`}
+                >
+                  {a.status === 'OPEN'
+                    ? `${a.severity === 'critical' ? 'Critical' : 'Warning'}, ${a.acknowledgedAt ? 'open' : 'new'}`
+                    : 'Resolved'}
+                </span>
+                <div>
+                  {[
+                    ...a.children.map((c) => c.name),
+                    ...(a.otherChildren
+                      ? [`${a.otherChildren} other ${a.otherChildren === 1 ? 'child' : 'children'}`]
+                      : []),
+                  ].join(', ')}
+                </div>
                 <div className="muted">
                   {a.summary} · since {formatDateTime(new Date(a.openedAt))}
                 </div>
               </li>
             ))}
           </ul>
-          <Pager page={list.page} pages={list.pages} total={list.total} perPage={ALERTS_PER_PAGE} noun="alerts" href={(n) => `/alerts?status=${filter.status}&page=${n}`} />
+          <Pager
+            page={list.page}
+            pages={list.pages}
+            total={list.total}
+            perPage={ALERTS_PER_PAGE}
+            noun="alerts"
+            href={(n) => `/alerts?status=${filter.status}&page=${n}`}
+          />
         </>
       )}
     </>

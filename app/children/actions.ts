@@ -10,13 +10,19 @@ export async function createChildAction(input: unknown) {
 }
 
 export async function startPlacementAction(childId: string, input: unknown) {
-  return runAction(placementStartSchema, input, (actor, placement) => startPlacement(actor, recordId(childId, 'child'), placement))
+  return runAction(placementStartSchema, input, (actor, placement) =>
+    startPlacement(actor, recordId(childId, 'child'), placement),
+  )
 }
 
 export async function endPlacementAction(placementId: string, input: unknown) {
-  return runAction(placementEndSchema, input, (actor, end) => endPlacement(actor, recordId(placementId, 'placement'), end))
+  return runAction(placementEndSchema, input, (actor, end) =>
+    endPlacement(actor, recordId(placementId, 'placement'), end),
+  )
 }
 
 export async function reg41NoticeAction(placementId: string, input: unknown) {
-  return runAction(reg41NoticeSchema, input, (actor, notice) => recordReg41Notice(actor, recordId(placementId, 'placement'), notice))
+  return runAction(reg41NoticeSchema, input, (actor, notice) =>
+    recordReg41Notice(actor, recordId(placementId, 'placement'), notice),
+  )
 }

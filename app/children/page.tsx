@@ -9,7 +9,11 @@ import { Pager } from '@/components/Pager'
 
 export const metadata = { title: 'Children' }
 
-export default async function ChildrenPage({ searchParams }: { searchParams: Promise<{ search?: string; page?: string }> }) {
+export default async function ChildrenPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ search?: string; page?: string }>
+}) {
   const actor = await requireActor()
   const { search, page: askedPage } = await searchParams
   const query = typeof search === 'string' ? Array.from(search).slice(0, 100).join('') : '' // by character, not half an emoji
@@ -54,7 +58,14 @@ export default async function ChildrenPage({ searchParams }: { searchParams: Pro
           : `${list.total} ${list.total === 1 ? 'child' : 'children'}${query ? ` matching “${query}”` : ''}${list.pages > 1 ? `, ${CHILDREN_PER_PAGE} a page: this is page ${list.page} of ${list.pages}` : ''}`}
       </p>
       <ChildCards list={list.children} />
-      <Pager page={list.page} pages={list.pages} total={list.total} perPage={CHILDREN_PER_PAGE} noun="children" href={(n) => `/children?${new URLSearchParams({ ...(query ? { search: query } : {}), page: String(n) })}`} />
+      <Pager
+        page={list.page}
+        pages={list.pages}
+        total={list.total}
+        perPage={CHILDREN_PER_PAGE}
+        noun="children"
+        href={(n) => `/children?${new URLSearchParams({ ...(query ? { search: query } : {}), page: String(n) })}`}
+      />
     </>
   )
 }

@@ -6,7 +6,9 @@ import { recordId } from '@/lib/server/errors'
 import { planSchema, screeningSchema } from '@/lib/validation/cse'
 
 export async function recordScreeningAction(childId: string, input: unknown) {
-  return runAction(screeningSchema, input, (actor, screening) => recordScreening(actor, recordId(childId, 'child'), screening))
+  return runAction(screeningSchema, input, (actor, screening) =>
+    recordScreening(actor, recordId(childId, 'child'), screening),
+  )
 }
 export async function createPlanAction(childId: string, input: unknown) {
   return runAction(planSchema, input, (actor, plan) => createPlanVersion(actor, recordId(childId, 'child'), plan))

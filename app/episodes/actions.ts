@@ -1,6 +1,13 @@
 'use server'
 import { runAction, runActionWithFile } from '@/lib/server/action'
-import { addEpisodeUpdate, amendEpisode, closeEpisode, linkEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
+import {
+  addEpisodeUpdate,
+  amendEpisode,
+  closeEpisode,
+  linkEpisodes,
+  recordReturn,
+  reportMissing,
+} from '@/lib/server/episodes'
 import { recordId } from '@/lib/server/errors'
 import { recordGrabPackShare, saveGrabPack } from '@/lib/server/grab-packs'
 import { mergePlaces } from '@/lib/server/places'
@@ -17,31 +24,45 @@ import {
 } from '@/lib/validation/episodes'
 
 export async function reportMissingAction(childId: string, input: unknown) {
-  return runAction(reportMissingSchema, input, (actor, report) => reportMissing(actor, recordId(childId, 'child'), report))
+  return runAction(reportMissingSchema, input, (actor, report) =>
+    reportMissing(actor, recordId(childId, 'child'), report),
+  )
 }
 
 export async function addUpdateAction(episodeId: string, input: unknown) {
-  return runAction(episodeUpdateSchema, input, (actor, update) => addEpisodeUpdate(actor, recordId(episodeId, 'episode'), update))
+  return runAction(episodeUpdateSchema, input, (actor, update) =>
+    addEpisodeUpdate(actor, recordId(episodeId, 'episode'), update),
+  )
 }
 
 export async function recordReturnAction(episodeId: string, input: unknown) {
-  return runAction(recordReturnSchema, input, (actor, back) => recordReturn(actor, recordId(episodeId, 'episode'), back))
+  return runAction(recordReturnSchema, input, (actor, back) =>
+    recordReturn(actor, recordId(episodeId, 'episode'), back),
+  )
 }
 
 export async function amendEpisodeAction(episodeId: string, input: unknown) {
-  return runAction(amendEpisodeSchema, input, (actor, amendment) => amendEpisode(actor, recordId(episodeId, 'episode'), amendment))
+  return runAction(amendEpisodeSchema, input, (actor, amendment) =>
+    amendEpisode(actor, recordId(episodeId, 'episode'), amendment),
+  )
 }
 
 export async function closeEpisodeAction(episodeId: string, input: unknown) {
-  return runAction(closeEpisodeSchema, input, (actor, review) => closeEpisode(actor, recordId(episodeId, 'episode'), review))
+  return runAction(closeEpisodeSchema, input, (actor, review) =>
+    closeEpisode(actor, recordId(episodeId, 'episode'), review),
+  )
 }
 
 export async function linkEpisodeAction(episodeId: string, input: unknown) {
-  return runAction(linkEpisodeSchema, input, (actor, { otherEpisodeId }) => linkEpisodes(actor, recordId(episodeId, 'episode'), recordId(otherEpisodeId, 'episode')))
+  return runAction(linkEpisodeSchema, input, (actor, { otherEpisodeId }) =>
+    linkEpisodes(actor, recordId(episodeId, 'episode'), recordId(otherEpisodeId, 'episode')),
+  )
 }
 
 export async function shareGrabPackAction(episodeId: string, input: unknown) {
-  return runAction(grabPackShareSchema, input, (actor, share) => recordGrabPackShare(actor, recordId(episodeId, 'episode'), share))
+  return runAction(grabPackShareSchema, input, (actor, share) =>
+    recordGrabPackShare(actor, recordId(episodeId, 'episode'), share),
+  )
 }
 
 export async function mergePlacesAction(input: unknown) {
@@ -50,5 +71,7 @@ export async function mergePlacesAction(input: unknown) {
 
 /** The grab pack form sends its answers as JSON beside the photo file, in one FormData. */
 export async function saveGrabPackAction(childId: string, form: FormData) {
-  return runActionWithFile(form, 'photo', grabPackSchema, (actor, pack, file) => saveGrabPack(actor, recordId(childId, 'child'), pack, file))
+  return runActionWithFile(form, 'photo', grabPackSchema, (actor, pack, file) =>
+    saveGrabPack(actor, recordId(childId, 'child'), pack, file),
+  )
 }

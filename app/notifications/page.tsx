@@ -13,7 +13,9 @@ export default async function InboxPage() {
     <>
       <h1>Inbox</h1>
       {notifications.length === 0 ? (
-        <p className="empty">Nothing yet. Episodes of children you work with, their returns and pattern alerts arrive here, and by e-mail.</p>
+        <p className="empty">
+          Nothing yet. Episodes of children you work with, their returns and pattern alerts arrive here, and by e-mail.
+        </p>
       ) : (
         <ul className="cards">
           {notifications.map((n) => (
@@ -21,7 +23,12 @@ export default async function InboxPage() {
               <Link className="title" href={n.link}>
                 {n.title}
               </Link>
-              {!n.readAt && <> <span className="tag tag-info">Unread</span></>}
+              {!n.readAt && (
+                <>
+                  {' '}
+                  <span className="tag tag-info">Unread</span>
+                </>
+              )}
               {/* the e-mail's own words (its subject and body) are not shown: they say only that something needs attention */}
               <div className="muted">
                 {formatDateTime(n.createdAt)}

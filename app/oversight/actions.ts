@@ -2,23 +2,48 @@
 // Server actions for a home's oversight: parse with the shared schema, call the use case, map the result.
 import { runAction, runActionWithFile } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
-import { addAction, addReportVersion, amendVisit, recordReportEvent, recordVisit, respondToAction } from '@/lib/server/oversight/visits'
+import {
+  addAction,
+  addReportVersion,
+  amendVisit,
+  recordReportEvent,
+  recordVisit,
+  respondToAction,
+} from '@/lib/server/oversight/visits'
 import { endAppointment, registerIndependentPerson } from '@/lib/server/oversight/register'
 import { recordLocationShare, recordReg45, recordReg46 } from '@/lib/server/oversight/reviews'
-import { actionSchema, amendVisitSchema, endAppointmentSchema, independentPersonSchema, locationShareSchema, reg45Schema, reg46Schema, reportEventSchema, reportVersionSchema, responseFormSchema, visitSchema } from '@/lib/validation/oversight'
+import {
+  actionSchema,
+  amendVisitSchema,
+  endAppointmentSchema,
+  independentPersonSchema,
+  locationShareSchema,
+  reg45Schema,
+  reg46Schema,
+  reportEventSchema,
+  reportVersionSchema,
+  responseFormSchema,
+  visitSchema,
+} from '@/lib/validation/oversight'
 
 const home = (id: string) => recordId(id, 'home')
 const visit = (id: string) => recordId(id, 'visit')
 
 export async function registerPersonAction(homeId: string, input: unknown) {
-  return runAction(independentPersonSchema, input, (actor, person) => registerIndependentPerson(actor, home(homeId), person))
+  return runAction(independentPersonSchema, input, (actor, person) =>
+    registerIndependentPerson(actor, home(homeId), person),
+  )
 }
 
 export async function recordVisitAction(homeId: string, form: FormData) {
-  return runActionWithFile(form, 'reportFile', visitSchema, (actor, input, file) => recordVisit(actor, home(homeId), input, file))
+  return runActionWithFile(form, 'reportFile', visitSchema, (actor, input, file) =>
+    recordVisit(actor, home(homeId), input, file),
+  )
 }
 export async function addReportAction(visitId: string, form: FormData) {
-  return runActionWithFile(form, 'reportFile', reportVersionSchema, (actor, input, file) => addReportVersion(actor, visit(visitId), input, file))
+  return runActionWithFile(form, 'reportFile', reportVersionSchema, (actor, input, file) =>
+    addReportVersion(actor, visit(visitId), input, file),
+  )
 }
 export async function reportEventAction(visitId: string, input: unknown) {
   return runAction(reportEventSchema, input, (actor, event) => recordReportEvent(actor, visit(visitId), event))
@@ -27,7 +52,9 @@ export async function addActionAction(visitId: string, input: unknown) {
   return runAction(actionSchema, input, (actor, action) => addAction(actor, visit(visitId), action))
 }
 export async function respondAction(input: unknown) {
-  return runAction(responseFormSchema, input, (actor, { actionId, ...response }) => respondToAction(actor, recordId(actionId, 'action'), response))
+  return runAction(responseFormSchema, input, (actor, { actionId, ...response }) =>
+    respondToAction(actor, recordId(actionId, 'action'), response),
+  )
 }
 export async function reg45Action(homeId: string, input: unknown) {
   return runAction(reg45Schema, input, (actor, review) => recordReg45(actor, home(homeId), review))
@@ -42,5 +69,7 @@ export async function amendVisitAction(visitId: string, input: unknown) {
   return runAction(amendVisitSchema, input, (actor, amendment) => amendVisit(actor, visit(visitId), amendment))
 }
 export async function endAppointmentAction(personId: string, input: unknown) {
-  return runAction(endAppointmentSchema, input, (actor, end) => endAppointment(actor, recordId(personId, 'independent person'), end))
+  return runAction(endAppointmentSchema, input, (actor, end) =>
+    endAppointment(actor, recordId(personId, 'independent person'), end),
+  )
 }

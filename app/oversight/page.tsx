@@ -17,16 +17,25 @@ export default async function OversightPage() {
   return (
     <>
       <h1>Oversight of homes</h1>
-      <p className="lede">Regulation 44 visits and reports, actions, Regulation 45 reviews and Regulation 46 location assessments, month by month.</p>
-      {!overview && visiting.length === 0 && <p>Oversight is for registered managers, responsible individuals, LA missing leads and independent visitors.</p>}
+      <p className="lede">
+        Regulation 44 visits and reports, actions, Regulation 45 reviews and Regulation 46 location assessments, month
+        by month.
+      </p>
+      {!overview && visiting.length === 0 && (
+        <p>Oversight is for registered managers, responsible individuals, LA missing leads and independent visitors.</p>
+      )}
       {visiting.length > 0 && (
         <ul className="cards">
           {visiting.map((h) => (
             <li key={h.id}>
               <span className="title">{h.name}</span>, {h.town}
               <ul className="inline-links">
-                <li><Link href={`/homes/${h.id}/oversight/checklist`}>This month’s checklist</Link></li>
-                <li><Link href={`/homes/${h.id}/oversight/visits/new`}>Record a visit</Link></li>
+                <li>
+                  <Link href={`/homes/${h.id}/oversight/checklist`}>This month’s checklist</Link>
+                </li>
+                <li>
+                  <Link href={`/homes/${h.id}/oversight/visits/new`}>Record a visit</Link>
+                </li>
               </ul>
             </li>
           ))}
@@ -55,7 +64,10 @@ export default async function OversightPage() {
                   </th>
                   {r.months.map((m) => (
                     <td key={m.month}>
-                      <Link href={`/homes/${r.home.id}/oversight?month=${m.month}`} aria-label={`${r.home.name}, ${formatMonth(m.month)}: ${LEVEL_WORDS[m.level]}`}>
+                      <Link
+                        href={`/homes/${r.home.id}/oversight?month=${m.month}`}
+                        aria-label={`${r.home.name}, ${formatMonth(m.month)}: ${LEVEL_WORDS[m.level]}`}
+                      >
                         <LevelTag level={m.level} />
                       </Link>
                       <ul>

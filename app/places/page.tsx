@@ -55,22 +55,30 @@ export default async function PlacesPage() {
     <>
       <h1>Places, people and vehicles</h1>
       <p className="lede">
-        Named when children came back from missing episodes you can see. The same take-away, person or car recorded for several children can link them:
-        the counts show it.
+        Named when children came back from missing episodes you can see. The same take-away, person or car recorded for
+        several children can link them: the counts show it.
       </p>
       {places.suggestions.length > 0 && (
         <section className="panel" aria-labelledby="maybe-same">
           <h2 id="maybe-same">Possibly the same</h2>
-          <p>These look like the same {places.suggestions.length === 1 ? 'record' : 'records'} typed differently. {mayMerge ? 'Merging keeps both names in the history; episodes then count as one.' : 'A registered manager or LA missing lead can merge them.'}</p>
+          <p>
+            These look like the same {places.suggestions.length === 1 ? 'record' : 'records'} typed differently.{' '}
+            {mayMerge
+              ? 'Merging keeps both names in the history; episodes then count as one.'
+              : 'A registered manager or LA missing lead can merge them.'}
+          </p>
           <ul className="cards">
             {places.suggestions.map(({ kind, a, b }) => {
               const [keep, merge] = a.episodes >= b.episodes ? [a, b] : [b, a]
               return (
                 <li key={`${a.id}-${b.id}`}>
                   <div>
-                    “{keep.label}” {keep.detail && `(${keep.detail})`} and “{merge.label}” {merge.detail && `(${merge.detail})`}
+                    “{keep.label}” {keep.detail && `(${keep.detail})`} and “{merge.label}”{' '}
+                    {merge.detail && `(${merge.detail})`}
                   </div>
-                  {mayMerge && <MergeButton kind={kind} keepId={keep.id} mergeId={merge.id} label={`Merge into “${keep.label}”`} />}
+                  {mayMerge && (
+                    <MergeButton kind={kind} keepId={keep.id} mergeId={merge.id} label={`Merge into “${keep.label}”`} />
+                  )}
                 </li>
               )
             })}

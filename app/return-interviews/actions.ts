@@ -1,8 +1,24 @@
 'use server'
 import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
-import { addFollowUp, amendInterview, recordOffer, recordOutcome, recordPoliceSharing, recordPreventionInterview, setReturnInterviewService } from '@/lib/server/return-interviews'
-import { amendInterviewSchema, followUpSchema, offerSchema, outcomeSchema, policeSharingSchema, preventionSchema, serviceSchema } from '@/lib/validation/return-interviews'
+import {
+  addFollowUp,
+  amendInterview,
+  recordOffer,
+  recordOutcome,
+  recordPoliceSharing,
+  recordPreventionInterview,
+  setReturnInterviewService,
+} from '@/lib/server/return-interviews'
+import {
+  amendInterviewSchema,
+  followUpSchema,
+  offerSchema,
+  outcomeSchema,
+  policeSharingSchema,
+  preventionSchema,
+  serviceSchema,
+} from '@/lib/validation/return-interviews'
 
 const id = (value: string) => recordId(value, 'return interview')
 
@@ -22,8 +38,12 @@ export async function recordPoliceSharingAction(interviewId: string, input: unkn
   return runAction(policeSharingSchema, input, (actor, sharing) => recordPoliceSharing(actor, id(interviewId), sharing))
 }
 export async function recordPreventionAction(interviewId: string, input: unknown) {
-  return runAction(preventionSchema, input, (actor, prevention) => recordPreventionInterview(actor, id(interviewId), prevention))
+  return runAction(preventionSchema, input, (actor, prevention) =>
+    recordPreventionInterview(actor, id(interviewId), prevention),
+  )
 }
 export async function setServiceAction(localAuthorityId: string, input: unknown) {
-  return runAction(serviceSchema, input, (actor, service) => setReturnInterviewService(actor, recordId(localAuthorityId, 'local authority'), service))
+  return runAction(serviceSchema, input, (actor, service) =>
+    setReturnInterviewService(actor, recordId(localAuthorityId, 'local authority'), service),
+  )
 }

@@ -29,12 +29,18 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
         <p>Your roles do not include return interviews.</p>
       ) : (
         <>
-          <p className="lede">Offered after every return, within 72 hours, by someone independent of the child&apos;s care.</p>
+          <p className="lede">
+            Offered after every return, within 72 hours, by someone independent of the child&apos;s care.
+          </p>
           <nav aria-label="Which interviews">
             <ul className="actions" style={{ listStyle: 'none', padding: 0 }}>
               {TABS.map(([key, label]) => (
                 <li key={key}>
-                  <Link href={`/return-interviews?status=${key}`} aria-current={key === status ? 'page' : undefined} className={key === status ? 'button' : 'button secondary'}>
+                  <Link
+                    href={`/return-interviews?status=${key}`}
+                    aria-current={key === status ? 'page' : undefined}
+                    className={key === status ? 'button' : 'button secondary'}
+                  >
                     {label}
                   </Link>
                 </li>
@@ -43,10 +49,17 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
           </nav>
           {list && list.total > list.interviews.length && (
             <p className="notice" role="status">
-              Showing {list.interviews.length} of {list.total}: {status === 'held' || status === 'all' ? 'the most recent first' : 'the most overdue first'}.
+              Showing {list.interviews.length} of {list.total}:{' '}
+              {status === 'held' || status === 'all' ? 'the most recent first' : 'the most overdue first'}.
             </p>
           )}
-          {interviews.length === 0 ? <p className="empty">None. When a child you work with comes back from a missing episode, their interview appears here.</p> : <InterviewList interviews={interviews} />}
+          {interviews.length === 0 ? (
+            <p className="empty">
+              None. When a child you work with comes back from a missing episode, their interview appears here.
+            </p>
+          ) : (
+            <InterviewList interviews={interviews} />
+          )}
         </>
       )}
     </>

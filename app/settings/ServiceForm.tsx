@@ -4,7 +4,15 @@ import { describedBy, Field, SubmitButton, useActionForm } from '@/components/fo
 import { serviceSchema } from '@/lib/validation/return-interviews'
 import { setServiceAction } from '../return-interviews/actions'
 
-export function ServiceForm({ localAuthorityId, name, current }: { localAuthorityId: string; name: string; current: string | null }) {
+export function ServiceForm({
+  localAuthorityId,
+  name,
+  current,
+}: {
+  localAuthorityId: string
+  name: string
+  current: string | null
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: serviceSchema,
@@ -15,8 +23,17 @@ export function ServiceForm({ localAuthorityId, name, current }: { localAuthorit
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Return interviews for ${name}`}>
       {summary}
-      <Field name="name" label="Return interview service" hint="Leave empty if the child's social worker holds return interviews" error={errors.name?.message}>
-        <input type="text" {...describedBy('name', { error: errors.name?.message, hint: true })} {...form.register('name')} />
+      <Field
+        name="name"
+        label="Return interview service"
+        hint="Leave empty if the child's social worker holds return interviews"
+        error={errors.name?.message}
+      >
+        <input
+          type="text"
+          {...describedBy('name', { error: errors.name?.message, hint: true })}
+          {...form.register('name')}
+        />
       </Field>
       <SubmitButton busy={busy}>Save</SubmitButton>
     </form>

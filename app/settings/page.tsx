@@ -17,8 +17,9 @@ export default async function SettingsPage() {
         <section key={a.id} aria-labelledby={`la-${a.id}`}>
           <h2 id={`la-${a.id}`}>{a.name}</h2>
           <p>
-            After every return, the interview is assigned to {a.returnInterviewService ? <strong>{a.returnInterviewService.name}</strong> : 'the child’s social worker'}. Return
-            interview practitioners of {a.name} see the service&apos;s interviews.
+            After every return, the interview is assigned to{' '}
+            {a.returnInterviewService ? <strong>{a.returnInterviewService.name}</strong> : 'the child’s social worker'}.
+            Return interview practitioners of {a.name} see the service&apos;s interviews.
           </p>
           <ServiceForm localAuthorityId={a.id} name={a.name} current={a.returnInterviewService?.name ?? null} />
         </section>

@@ -19,10 +19,21 @@ export function SignInForm() {
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
       <Field name="email" label="E-mail address" error={errors.email?.message}>
-        <input type="email" autoComplete="username" spellCheck={false} {...describedBy('email', { error: errors.email?.message })} {...form.register('email')} />
+        <input
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          {...describedBy('email', { error: errors.email?.message })}
+          {...form.register('email')}
+        />
       </Field>
       <Field name="password" label="Password" error={errors.password?.message}>
-        <input type="password" autoComplete="current-password" {...describedBy('password', { error: errors.password?.message })} {...form.register('password')} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          {...describedBy('password', { error: errors.password?.message })}
+          {...form.register('password')}
+        />
       </Field>
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}

@@ -23,7 +23,11 @@ export async function signInAction(input: unknown): Promise<ActionResult> {
     const email = normaliseEmail(parsed.data.email)
     const jar = await cookies()
     const name = deviceCookieName(email)
-    jar.set(name, deviceCookieValue(email, deviceIdFrom(jar.get(name)?.value, email) ?? undefined), deviceCookieOptions(servedOverHttps(await headers())))
+    jar.set(
+      name,
+      deviceCookieValue(email, deviceIdFrom(jar.get(name)?.value, email) ?? undefined),
+      deviceCookieOptions(servedOverHttps(await headers())),
+    )
     return { ok: true, data: null }
   } catch (e) {
     if (e instanceof CredentialsSignin)

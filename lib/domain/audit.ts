@@ -44,7 +44,13 @@ export function auditHash(prevHash: string, event: AuditContent): string {
 }
 
 /** One link of the chain as stored, with its event (null if the event has gone). */
-export type StoredAuditLink = { position: bigint; eventSeq: bigint; prevHash: string; hash: string; event: AuditContent | null }
+export type StoredAuditLink = {
+  position: bigint
+  eventSeq: bigint
+  prevHash: string
+  hash: string
+  event: AuditContent | null
+}
 
 /** Walks links in order; returns the first one that does not fit the chain (by its event's seq), and why. */
 export function firstBrokenLink(
@@ -57,7 +63,11 @@ export function firstBrokenLink(
       return { seq: link.eventSeq, reason: 'the link before it is missing: an event and its link were removed' }
     if (!link.event) return { seq: link.eventSeq, reason: 'the event was removed' }
     if (link.prevHash !== prev)
-      return { seq: link.eventSeq, reason: 'it does not follow on from the event before it: an event was removed or inserted, or the one before it was changed' }
+      return {
+        seq: link.eventSeq,
+        reason:
+          'it does not follow on from the event before it: an event was removed or inserted, or the one before it was changed',
+      }
     if (auditHash(link.prevHash, link.event) !== link.hash)
       return { seq: link.eventSeq, reason: 'its content does not match its hash (it was changed after it was written)' }
     prev = link.hash

@@ -41,7 +41,11 @@ export function isWorkingDay(isoDay: string, holidays: readonly string[] = ENGLA
 }
 
 /** The date that is n working days after a date (the day itself does not count). */
-export function addWorkingDays(isoDay: string, n: number, holidays: readonly string[] = ENGLAND_AND_WALES_BANK_HOLIDAYS) {
+export function addWorkingDays(
+  isoDay: string,
+  n: number,
+  holidays: readonly string[] = ENGLAND_AND_WALES_BANK_HOLIDAYS,
+) {
   const d = new Date(`${isoDay}T00:00:00Z`)
   let left = n
   while (left > 0) {

@@ -25,7 +25,11 @@ export const INDICATORS: readonly Indicator[] = [
   { code: 'SCHOOL', label: 'Excluded from or not attending school', group: 'vulnerability' },
   { code: 'EXPLOITED_PEERS', label: 'Peers known to be exploited', group: 'vulnerability' },
   { code: 'ABUSE_HISTORY', label: 'History of sexual abuse or neglect', group: 'vulnerability' },
-  { code: 'UNSUITABLE_ACCOMMODATION', label: 'Unsuitable accommodation (hostel, bed and breakfast)', group: 'vulnerability' },
+  {
+    code: 'UNSUITABLE_ACCOMMODATION',
+    label: 'Unsuitable accommodation (hostel, bed and breakfast)',
+    group: 'vulnerability',
+  },
   { code: 'LEARNING_DISABILITY', label: 'Learning disability', group: 'vulnerability' },
   { code: 'STI_PREGNANCY', label: 'Sexually transmitted infection, pregnancy or termination', group: 'harm' },
   { code: 'DISCLOSED_ABUSE', label: 'Has disclosed sexual abuse or exploitation', group: 'harm' },
@@ -48,8 +52,16 @@ export type ScreeningRules = {
   fullAssessmentIndicatorCount: number
 }
 
-export const LEVEL_LABELS: Record<Level, string> = { NOT_AT_RISK: 'Not at risk', AT_RISK: 'At risk', SIGNIFICANT: 'Significant risk' }
-export const WHEN_LABELS: Record<When, string> = { CURRENT: 'Now', WITHIN_6_MONTHS: 'In the last 6 months', OLDER: 'Longer ago' }
+export const LEVEL_LABELS: Record<Level, string> = {
+  NOT_AT_RISK: 'Not at risk',
+  AT_RISK: 'At risk',
+  SIGNIFICANT: 'Significant risk',
+}
+export const WHEN_LABELS: Record<When, string> = {
+  CURRENT: 'Now',
+  WITHIN_6_MONTHS: 'In the last 6 months',
+  OLDER: 'Longer ago',
+}
 
 /** Counts, suggests a level, and says whether a full assessment is needed. The professional decides the level. */
 export function scoreScreening(observed: Observed[], rules: ScreeningRules) {
@@ -74,12 +86,26 @@ export function scoreScreening(observed: Observed[], rules: ScreeningRules) {
 }
 
 /** The level a plan is needed for: at risk or significant, or any harm indicator at all. */
-export const needsSafetyPlan = (s: { level: Level; harmIndicators: number }) => s.level !== 'NOT_AT_RISK' || s.harmIndicators > 0
+export const needsSafetyPlan = (s: { level: Level; harmIndicators: number }) =>
+  s.level !== 'NOT_AT_RISK' || s.harmIndicators > 0
 
 /** Suspected CSE (Children's Homes Regulations 2015 reg 40(4)(a)): notify Ofsted and relevant persons without delay. */
-export const suspectedCse = (s: { level: Level; harmIndicators: number }) => s.level === 'SIGNIFICANT' || s.harmIndicators > 0
+export const suspectedCse = (s: { level: Level; harmIndicators: number }) =>
+  s.level === 'SIGNIFICANT' || s.harmIndicators > 0
 
-export type Flag = { code: 'no-screening' | 'screening-overdue' | 'plan-due' | 'plan-overdue' | 'plan-review-overdue' | 'plan-unsigned' | 'reg40-open'; level: 'critical' | 'warning' | 'info'; message: string; dueDate?: string }
+export type Flag = {
+  code:
+    | 'no-screening'
+    | 'screening-overdue'
+    | 'plan-due'
+    | 'plan-overdue'
+    | 'plan-review-overdue'
+    | 'plan-unsigned'
+    | 'reg40-open'
+  level: 'critical' | 'warning' | 'info'
+  message: string
+  dueDate?: string
+}
 
 /**
  * What needs doing about a child's CSE risk, given their latest screening, their safety plan versions and any open
@@ -97,10 +123,21 @@ export function cseFlags(
 ): Flag[] {
   const flags: Flag[] = []
   const s = input.latestScreening
-  if (!s) flags.push({ code: 'no-screening', level: 'info', message: 'No CSE screening yet. Screen every child, boys as well as girls.' })
+  if (!s)
+    flags.push({
+      code: 'no-screening',
+      level: 'info',
+      message: 'No CSE screening yet. Screen every child, boys as well as girls.',
+    })
   else {
     const next = addMonths(s.screenedOn, settings.rescreenMonths)
-    if (next < today) flags.push({ code: 'screening-overdue', level: 'warning', message: `The next CSE screening was due by ${next}.`, dueDate: next })
+    if (next < today)
+      flags.push({
+        code: 'screening-overdue',
+        level: 'warning',
+        message: `The next CSE screening was due by ${next}.`,
+        dueDate: next,
+      })
   }
   const signed = latestSignedPlan(input.plans)
   const latest = [...input.plans].sort((a, b) => b.version - a.version)[0]
@@ -108,24 +145,52 @@ export function cseFlags(
     const due = addWorkingDays(s.screenedOn, settings.planWorkingDays, holidays)
     flags.push(
       due < today
-        ? { code: 'plan-overdue', level: 'critical', message: `At risk of CSE with no signed-off safety plan: it was due by ${due}.`, dueDate: due }
-        : { code: 'plan-due', level: 'warning', message: `At risk of CSE: a signed-off safety plan is due by ${due}.`, dueDate: due },
+        ? {
+            code: 'plan-overdue',
+            level: 'critical',
+            message: `At risk of CSE with no signed-off safety plan: it was due by ${due}.`,
+            dueDate: due,
+          }
+        : {
+            code: 'plan-due',
+            level: 'warning',
+            message: `At risk of CSE: a signed-off safety plan is due by ${due}.`,
+            dueDate: due,
+          },
     )
   }
   if (signed && signed.reviewDate < today)
-    flags.push({ code: 'plan-review-overdue', level: 'critical', message: `The safety plan was due for review on ${signed.reviewDate}.`, dueDate: signed.reviewDate })
+    flags.push({
+      code: 'plan-review-overdue',
+      level: 'critical',
+      message: `The safety plan was due for review on ${signed.reviewDate}.`,
+      dueDate: signed.reviewDate,
+    })
   if (latest && !latest.signedOffOn && signed)
-    flags.push({ code: 'plan-unsigned', level: 'info', message: `Safety plan version ${latest.version} is waiting for the manager's sign-off.` })
+    flags.push({
+      code: 'plan-unsigned',
+      level: 'info',
+      message: `Safety plan version ${latest.version} is waiting for the manager's sign-off.`,
+    })
   if (input.reg40Open)
-    flags.push({ code: 'reg40-open', level: 'critical', message: 'Suspected CSE: the registered person decides on the Regulation 40 notifiable event and tells Ofsted and each relevant person without delay.' })
+    flags.push({
+      code: 'reg40-open',
+      level: 'critical',
+      message:
+        'Suspected CSE: the registered person decides on the Regulation 40 notifiable event and tells Ofsted and each relevant person without delay.',
+    })
   return flags
 }
 
 /** The plan in force: the latest signed-off version. */
-const latestSignedPlan = <P extends { version: number; signedOffOn: string | null }>(plans: P[]) => plans.filter((p) => p.signedOffOn).sort((a, b) => b.version - a.version)[0]
+const latestSignedPlan = <P extends { version: number; signedOffOn: string | null }>(plans: P[]) =>
+  plans.filter((p) => p.signedOffOn).sort((a, b) => b.version - a.version)[0]
 
 /** A current safety plan (report recommendation 2): the latest signed-off version, not past its review date. */
-export const hasCurrentSafetyPlan = (plans: { version: number; signedOffOn: string | null; reviewDate: string }[], today: string) => {
+export const hasCurrentSafetyPlan = (
+  plans: { version: number; signedOffOn: string | null; reviewDate: string }[],
+  today: string,
+) => {
   const signed = latestSignedPlan(plans)
   return Boolean(signed && signed.reviewDate >= today)
 }
@@ -138,7 +203,15 @@ export type Suggestion = { key: string; code: string; when: When; reason: string
  */
 export function suggestIndicators(
   input: {
-    episodes: { id: string; lastSeenAt: Date; returnedAt: Date | null; intoxicated: boolean | null; vehicles: string[]; placeKinds: string[]; associates: string[] }[]
+    episodes: {
+      id: string
+      lastSeenAt: Date
+      returnedAt: Date | null
+      intoxicated: boolean | null
+      vehicles: string[]
+      placeKinds: string[]
+      associates: string[]
+    }[]
     bedAndBreakfast: boolean
   },
   now: Date,
@@ -146,19 +219,57 @@ export function suggestIndicators(
 ): Suggestion[] {
   const day = 86_400_000
   const recent = input.episodes.filter((e) => now.getTime() - e.lastSeenAt.getTime() <= 183 * day)
-  const when = (e: { lastSeenAt: Date }): When => (now.getTime() - e.lastSeenAt.getTime() <= 30 * day ? 'CURRENT' : 'WITHIN_6_MONTHS')
+  const when = (e: { lastSeenAt: Date }): When =>
+    now.getTime() - e.lastSeenAt.getTime() <= 30 * day ? 'CURRENT' : 'WITHIN_6_MONTHS'
   const out: Suggestion[] = []
   const inWindow = input.episodes.filter((e) => now.getTime() - e.lastSeenAt.getTime() <= repeat.days * day)
-  if (inWindow.length >= repeat.count) out.push({ key: 'missing-repeat', code: 'MISSING', when: 'CURRENT', reason: `Missing or away ${inWindow.length} times in the last ${repeat.days} days` })
-  else if (recent.length) out.push({ key: 'missing-recent', code: 'MISSING', when: when(recent[0]), reason: `Missing or away ${recent.length} time${recent.length === 1 ? '' : 's'} in the last 6 months` })
+  if (inWindow.length >= repeat.count)
+    out.push({
+      key: 'missing-repeat',
+      code: 'MISSING',
+      when: 'CURRENT',
+      reason: `Missing or away ${inWindow.length} times in the last ${repeat.days} days`,
+    })
+  else if (recent.length)
+    out.push({
+      key: 'missing-recent',
+      code: 'MISSING',
+      when: when(recent[0]),
+      reason: `Missing or away ${recent.length} time${recent.length === 1 ? '' : 's'} in the last 6 months`,
+    })
   const withCars = recent.filter((e) => e.vehicles.length)
-  if (withCars.length) out.push({ key: 'cars', code: 'CARS', when: when(withCars[0]), reason: `Returned in or seen with a vehicle: ${[...new Set(withCars.flatMap((e) => e.vehicles))].join(', ')}` })
+  if (withCars.length)
+    out.push({
+      key: 'cars',
+      code: 'CARS',
+      when: when(withCars[0]),
+      reason: `Returned in or seen with a vehicle: ${[...new Set(withCars.flatMap((e) => e.vehicles))].join(', ')}`,
+    })
   const hotels = recent.filter((e) => e.placeKinds.some((k) => k === 'HOTEL' || k === 'TAKEAWAY_OR_SHOP'))
-  if (hotels.length) out.push({ key: 'hotels', code: 'HOTELS_TAKEAWAYS', when: when(hotels[0]), reason: `Found at a hotel or take-away ${hotels.length} time${hotels.length === 1 ? '' : 's'}` })
+  if (hotels.length)
+    out.push({
+      key: 'hotels',
+      code: 'HOTELS_TAKEAWAYS',
+      when: when(hotels[0]),
+      reason: `Found at a hotel or take-away ${hotels.length} time${hotels.length === 1 ? '' : 's'}`,
+    })
   const drunk = recent.filter((e) => e.intoxicated)
-  if (drunk.length) out.push({ key: 'intoxicated', code: 'DRUGS_ALCOHOL', when: when(drunk[0]), reason: `Came back drunk or under the influence ${drunk.length} time${drunk.length === 1 ? '' : 's'}` })
+  if (drunk.length)
+    out.push({
+      key: 'intoxicated',
+      code: 'DRUGS_ALCOHOL',
+      when: when(drunk[0]),
+      reason: `Came back drunk or under the influence ${drunk.length} time${drunk.length === 1 ? '' : 's'}`,
+    })
   const people = recent.filter((e) => e.associates.length)
-  if (people.length) out.push({ key: 'associates', code: 'OLDER_ASSOCIATES', when: when(people[0]), reason: `With people named on return: ${[...new Set(people.flatMap((e) => e.associates))].join(', ')}` })
-  if (input.bedAndBreakfast) out.push({ key: 'bnb', code: 'UNSUITABLE_ACCOMMODATION', when: 'CURRENT', reason: 'Placed in bed and breakfast' })
+  if (people.length)
+    out.push({
+      key: 'associates',
+      code: 'OLDER_ASSOCIATES',
+      when: when(people[0]),
+      reason: `With people named on return: ${[...new Set(people.flatMap((e) => e.associates))].join(', ')}`,
+    })
+  if (input.bedAndBreakfast)
+    out.push({ key: 'bnb', code: 'UNSUITABLE_ACCOMMODATION', when: 'CURRENT', reason: 'Placed in bed and breakfast' })
   return out
 }

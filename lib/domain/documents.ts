@@ -23,7 +23,8 @@ export function reportFileName(visitedOn: string, version: number, type: Documen
 
 export function checkDocument(bytes: Uint8Array, maxBytes: number, zip: ZipLimits = settings.oversight): Checked {
   if (bytes.length === 0) return { ok: false, problem: 'The report file is empty' }
-  if (bytes.length > maxBytes) return { ok: false, problem: `The report file must be smaller than ${Math.round(maxBytes / 1_000_000)} MB` }
+  if (bytes.length > maxBytes)
+    return { ok: false, problem: `The report file must be smaller than ${Math.round(maxBytes / 1_000_000)} MB` }
   const text = latin1(bytes)
   if (text.startsWith('%PDF-')) return checkPdf(bytes, text)
   if (text.startsWith('PK\x03\x04')) return checkDocx(bytes, zip)
@@ -64,7 +65,11 @@ function checkPdf(bytes: Uint8Array, text: string): Checked {
     const own = dictionary.slice(Math.max(0, dictionary.lastIndexOf('obj')))
     if (/\/Type\s*\/ObjStm\b/.test(own)) {
       const filter = /\/Filter\s*(\/\w+|\[[^\]]*\])/.exec(own)?.[1].replace(/[[\]\s]/g, '')
-      const unpacked = !filter ? bytes.subarray(start, stop) : filter === '/FlateDecode' ? inflateLimited(bytes.subarray(start, stop), 2, settings.oversight.docxMaxUnpackedBytes) : 'broken'
+      const unpacked = !filter
+        ? bytes.subarray(start, stop)
+        : filter === '/FlateDecode'
+          ? inflateLimited(bytes.subarray(start, stop), 2, settings.oversight.docxMaxUnpackedBytes)
+          : 'broken'
       if (unpacked === 'too-large' || unpacked === 'broken') return notPdf
       inside.push(latin1(unpacked))
     }
@@ -72,7 +77,10 @@ function checkPdf(bytes: Uint8Array, text: string): Checked {
   }
   outside += text.slice(from)
   const all = names([outside, ...inside].join('\n'))
-  if (/\/Encrypt\b/.test(all)) return refuse('The PDF is encrypted or password-protected, so Haven cannot check it: save a copy without protection and attach that')
+  if (/\/Encrypt\b/.test(all))
+    return refuse(
+      'The PDF is encrypted or password-protected, so Haven cannot check it: save a copy without protection and attach that',
+    )
   const active = PDF_ACTIVE.exec(all)
   if (active)
     return refuse(
@@ -86,11 +94,19 @@ function checkPdf(bytes: Uint8Array, text: string): Checked {
 }
 
 /** PDF names may spell a character as #xx (/J#61vaScript is /JavaScript): spelt out before looking. */
-const names = (text: string) => text.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+const names = (text: string) =>
+  text.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 
 // ---- DOCX
 
-type ZipEntry = { name: string; method: number; flags: number; compressedSize: number; size: number; localOffset: number }
+type ZipEntry = {
+  name: string
+  method: number
+  flags: number
+  compressedSize: number
+  size: number
+  localOffset: number
+}
 
 /** The central directory at the end of a zip: each entry's name, sizes and where its data is (PKWARE APPNOTE 4.3). */
 function zipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] | 'broken' | 'too-many' {
@@ -133,7 +149,8 @@ function inflateLimited(data: Uint8Array, skip: number, limit: number): Uint8Arr
       if (total <= limit) chunks.push(chunk)
     })
     const body = data.subarray(skip)
-    for (let i = 0; i < body.length && total <= limit; i += 4096) inflate.push(body.subarray(i, i + 4096), i + 4096 >= body.length)
+    for (let i = 0; i < body.length && total <= limit; i += 4096)
+      inflate.push(body.subarray(i, i + 4096), i + 4096 >= body.length)
   } catch {
     return 'broken'
   }
@@ -163,19 +180,30 @@ function externalTarget(rels: string): string | null {
 }
 
 function checkDocx(bytes: Uint8Array, zip: ZipLimits): Checked {
-  const broken = refuse('The Word document is damaged or incomplete: open it in Word, save it as .docx again and attach that')
-  const tooBig = refuse(`The Word document unpacks to more than ${Math.round(zip.docxMaxUnpackedBytes / 1_000_000)} MB or is packed unusually tightly (a "zip bomb"): save it again from Word, or as PDF`)
+  const broken = refuse(
+    'The Word document is damaged or incomplete: open it in Word, save it as .docx again and attach that',
+  )
+  const tooBig = refuse(
+    `The Word document unpacks to more than ${Math.round(zip.docxMaxUnpackedBytes / 1_000_000)} MB or is packed unusually tightly (a "zip bomb"): save it again from Word, or as PDF`,
+  )
   const entries = zipEntries(bytes, zip.docxMaxEntries)
   if (entries === 'broken') return broken
-  if (entries === 'too-many') return refuse(`The Word document has more than ${zip.docxMaxEntries} parts: save it again from Word, or as PDF`)
+  if (entries === 'too-many')
+    return refuse(`The Word document has more than ${zip.docxMaxEntries} parts: save it again from Word, or as PDF`)
   const named = new Set(entries.map((e) => e.name))
   if (!named.has('[Content_Types].xml') || !named.has('word/document.xml'))
-    return refuse('The report must be a PDF or a Word (DOCX) document: this file is a zip without a Word document in it')
-  if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name))) return refuse('The Word document contains macros: save it as a plain .docx (without macros) and attach that')
+    return refuse(
+      'The report must be a PDF or a Word (DOCX) document: this file is a zip without a Word document in it',
+    )
+  if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name)))
+    return refuse('The Word document contains macros: save it as a plain .docx (without macros) and attach that')
   let unpacked = 0
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   for (const entry of entries) {
-    if (entry.flags & 1) return refuse('The Word document is encrypted or password-protected: save a copy without protection and attach that')
+    if (entry.flags & 1)
+      return refuse(
+        'The Word document is encrypted or password-protected: save a copy without protection and attach that',
+      )
     if (entry.method !== 0 && entry.method !== 8) return broken
     if (entry.size > zip.docxMaxUnpackedBytes - unpacked) return tooBig
     const local = entry.localOffset
@@ -185,15 +213,22 @@ function checkDocx(bytes: Uint8Array, zip: ZipLimits): Checked {
     if (start + entry.compressedSize > bytes.length) return broken
     // never more than the entry says it holds, whatever the compressed stream would produce
     const content = entry.method === 0 ? data : inflateLimited(data, 0, entry.size)
-    if (content === 'broken' || content === 'too-large' || content.length !== entry.size) return content === 'too-large' ? tooBig : broken
+    if (content === 'broken' || content === 'too-large' || content.length !== entry.size)
+      return content === 'too-large' ? tooBig : broken
     if (entry.size > 100_000 && entry.size > entry.compressedSize * zip.docxMaxRatio) return tooBig
     unpacked += entry.size
     if (!/\.(xml|rels)$/i.test(entry.name)) continue
     const xml = xmlText(content)
     // Word never writes a DOCTYPE; one can declare entities that read files or addresses (XXE) or expand without end
-    if (/<!(DOCTYPE|ENTITY)/i.test(xml)) return refuse('The Word document contains an XML DOCTYPE or entity declaration, which Word never writes: save it again from Word, or as PDF')
+    if (/<!(DOCTYPE|ENTITY)/i.test(xml))
+      return refuse(
+        'The Word document contains an XML DOCTYPE or entity declaration, which Word never writes: save it again from Word, or as PDF',
+      )
     const external = entry.name.endsWith('.rels') ? externalTarget(xml) : null
-    if (external) return refuse(`The Word document loads something from outside itself when opened (${external}): remove it, or save as PDF, and attach that`)
+    if (external)
+      return refuse(
+        `The Word document loads something from outside itself when opened (${external}): remove it, or save as PDF, and attach that`,
+      )
   }
   return { ok: true, type: DOCX }
 }

@@ -13,7 +13,13 @@ export type PlacementPeriod = { startDate: string; endDate: string | null; where
 const CLOCK_SKEW_MS = 5 * 60_000
 
 const fmt = (d: Date) =>
-  d.toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+  d.toLocaleString('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
 
 /** Whether [start, end) of two episodes overlap (an open episode runs to infinity). */
 function overlaps(aStart: Date, aEnd: Date | null, bStart: Date, bEnd: Date | null) {
@@ -32,11 +38,15 @@ export function checkNewEpisode(
   child: { dateOfBirth: Date; episodes: EpisodeTimes[] },
   now: Date,
 ): Problems {
-  if (proposed.lastSeenAt.getTime() > now.getTime() + CLOCK_SKEW_MS) return { lastSeenAt: 'When last seen cannot be in the future' }
-  if (proposed.lastSeenAt < child.dateOfBirth) return { lastSeenAt: "When last seen cannot be before the child's date of birth" }
+  if (proposed.lastSeenAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    return { lastSeenAt: 'When last seen cannot be in the future' }
+  if (proposed.lastSeenAt < child.dateOfBirth)
+    return { lastSeenAt: "When last seen cannot be before the child's date of birth" }
   const open = child.episodes.find((e) => e.returnedAt === null)
   if (open)
-    return { form: `This child is already recorded as missing or away since ${fmt(open.lastSeenAt)}. Add to that episode, or record their return first.` }
+    return {
+      form: `This child is already recorded as missing or away since ${fmt(open.lastSeenAt)}. Add to that episode, or record their return first.`,
+    }
   const end = proposed.returnedAt ?? null
   const clash = [...child.episodes]
     .sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime())
@@ -52,7 +62,8 @@ export function checkNewEpisode(
 }
 
 /** Where a placement was, for a message: "from 1 Sep 2026 (Willow House)", "from 3 Jan 2025 to 31 Aug 2026 (Oak Lodge)". */
-const placedWords = (p: PlacementPeriod) => `from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : ''} (${p.where})`
+const placedWords = (p: PlacementPeriod) =>
+  `from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : ''} (${p.where})`
 
 /**
  * An episode falls within a recorded placement, and ends at the latest when the child's care there ends (a move the
@@ -71,13 +82,18 @@ export function checkDuringPlacement(
   let during = placements.find((p) => p.startDate <= startDay && (p.endDate === null || startDay <= p.endDate))
   if (!during) return { lastSeenAt: `${placed} An episode must start during a placement.` }
   // follow moves from one placement straight into the next
-  const nextAfter = (p: PlacementPeriod) => placements.find((q) => q.startDate > p.startDate && p.endDate !== null && q.startDate <= p.endDate)
+  const nextAfter = (p: PlacementPeriod) =>
+    placements.find((q) => q.startDate > p.startDate && p.endDate !== null && q.startDate <= p.endDate)
   for (let next = nextAfter(during); next; next = nextAfter(during)) during = next
   if (during.endDate === null) return {}
   if (!times.returnedAt)
-    return { returnedAt: `${placed} The placement ended on ${formatDate(during.endDate)}: an episode during it is recorded with its return, at the latest that day.` }
+    return {
+      returnedAt: `${placed} The placement ended on ${formatDate(during.endDate)}: an episode during it is recorded with its return, at the latest that day.`,
+    }
   if (londonDate(times.returnedAt) > during.endDate)
-    return { returnedAt: `${placed} The return must be by the day the placement ended (${formatDate(during.endDate)}): an episode ends when the placement does.` }
+    return {
+      returnedAt: `${placed} The return must be by the day the placement ended (${formatDate(during.endDate)}): an episode ends when the placement does.`,
+    }
   return {}
 }
 
@@ -97,7 +113,9 @@ export function checkReturn(
           ? `The return cannot be before the child was last seen (${fmt(episode.lastSeenAt)})`
           : `The return cannot be before the last sighting recorded (${fmt(lastSighting)})`,
     }
-  const clash = laterEpisodes.find((e) => e.id !== episode.id && e.lastSeenAt >= episode.lastSeenAt && e.lastSeenAt < returnedAt)
+  const clash = laterEpisodes.find(
+    (e) => e.id !== episode.id && e.lastSeenAt >= episode.lastSeenAt && e.lastSeenAt < returnedAt,
+  )
   if (clash) return { returnedAt: `The return cannot be after the next episode began (${fmt(clash.lastSeenAt)})` }
   return {}
 }
@@ -106,7 +124,8 @@ export function checkReturn(
 export function checkUpdate(episode: EpisodeTimes, at: Date, now: Date): Problems {
   if (episode.returnedAt) return { form: 'This episode has ended: corrections are made as amendments with a reason' }
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) return { at: 'The time cannot be in the future' }
-  if (at < episode.lastSeenAt) return { at: `The time cannot be before the child was last seen (${fmt(episode.lastSeenAt)})` }
+  if (at < episode.lastSeenAt)
+    return { at: `The time cannot be before the child was last seen (${fmt(episode.lastSeenAt)})` }
   return {}
 }
 
@@ -125,9 +144,11 @@ export function checkAmendedTimes(
   if (start < episode.dateOfBirth) return { [field]: "When last seen cannot be before the child's date of birth" }
   if (end && end < start) return { [field]: 'The return cannot be before the child was last seen' }
   const firstEntry = [...episode.updateTimes].sort((a, b) => a.getTime() - b.getTime())[0]
-  if (change.lastSeenAt && firstEntry && start > firstEntry) return { [field]: `There are timeline entries from ${fmt(firstEntry)}, before this time` }
+  if (change.lastSeenAt && firstEntry && start > firstEntry)
+    return { [field]: `There are timeline entries from ${fmt(firstEntry)}, before this time` }
   const lastSighting = [...episode.sightings].sort((a, b) => b.getTime() - a.getTime())[0]
-  if (change.returnedAt && lastSighting && end! < lastSighting) return { [field]: `The return cannot be before the last sighting recorded (${fmt(lastSighting)})` }
+  if (change.returnedAt && lastSighting && end! < lastSighting)
+    return { [field]: `The return cannot be before the last sighting recorded (${fmt(lastSighting)})` }
   const clash = others.find((e) => e.id !== episode.id && overlaps(start, end, e.lastSeenAt, e.returnedAt))
   if (clash) return { [field]: `This would overlap another episode (from ${fmt(clash.lastSeenAt)})` }
   return {}
@@ -146,7 +167,10 @@ export function durationMinutes(e: { lastSeenAt: Date; returnedAt: Date | null }
 
 /** The police risk grade now: the latest graded timeline entry. */
 export function currentRiskGrade<G>(updates: { at: Date; riskGrade: G | null }[]): G | null {
-  return [...updates].filter((u) => u.riskGrade !== null).sort((a, b) => b.at.getTime() - a.at.getTime())[0]?.riskGrade ?? null
+  return (
+    [...updates].filter((u) => u.riskGrade !== null).sort((a, b) => b.at.getTime() - a.at.getTime())[0]?.riskGrade ??
+    null
+  )
 }
 
 /** Daytime means 07:00-19:00 London time: the report found daytime and short episodes are the least taken seriously. */
@@ -183,7 +207,12 @@ export const ABSENCE_LABELS = {
 export const ABSENCE_SHORT = { MISSING: 'Missing (M)', AWAY: 'Away without authorisation (A)' } as const
 // The police force's own grade (College of Policing APP on missing persons): "no apparent risk (absent)" is the police's
 // word, not the SSDA903 "away without authorisation", so it is always named as the police's and kept apart from it.
-export const RISK_GRADE_LABELS = { NO_APPARENT_RISK: 'No apparent risk (the police’s “absent”)', LOW: 'Low risk', MEDIUM: 'Medium risk', HIGH: 'High risk' } as const
+export const RISK_GRADE_LABELS = {
+  NO_APPARENT_RISK: 'No apparent risk (the police’s “absent”)',
+  LOW: 'Low risk',
+  MEDIUM: 'Medium risk',
+  HIGH: 'High risk',
+} as const
 export const POLICE_RISK_GRADE = {
   label: 'Risk grade given by the police',
   hint: 'The police’s own scale, from no apparent risk (which they call “absent”) to high. It is not the same as away without authorisation.',

@@ -16,12 +16,33 @@ export type EpisodeFact = {
 }
 
 /** A child's CSE position: their latest screening's level, and whether a signed-off plan is in date (lib/domain/cse.ts). */
-export type ChildCseFact = { childId: string; level: 'NOT_SCREENED' | 'NOT_AT_RISK' | 'AT_RISK' | 'SIGNIFICANT'; needsPlan: boolean; currentPlan: boolean }
+export type ChildCseFact = {
+  childId: string
+  level: 'NOT_SCREENED' | 'NOT_AT_RISK' | 'AT_RISK' | 'SIGNIFICANT'
+  needsPlan: boolean
+  currentPlan: boolean
+}
 
 export type ReportColumn = { key: string; label: string }
-export type ReportTable = { id: TableId; title: string; summary: string; columns: ReportColumn[]; rows: Record<string, string | number>[] }
+export type ReportTable = {
+  id: TableId
+  title: string
+  summary: string
+  columns: ReportColumn[]
+  rows: Record<string, string | number>[]
+}
 
-export const TABLE_IDS = ['by-month', 'by-home', 'by-authority', 'duration', 'time-of-day', 'day-of-week', 'repeat-children', 'return-interviews', 'cse'] as const
+export const TABLE_IDS = [
+  'by-month',
+  'by-home',
+  'by-authority',
+  'duration',
+  'time-of-day',
+  'day-of-week',
+  'repeat-children',
+  'return-interviews',
+  'cse',
+] as const
 export type TableId = (typeof TABLE_IDS)[number]
 
 /** Age at the start of the episode; the report found 16-17 year olds under-identified, so they are a band of their own. */
@@ -76,7 +97,10 @@ export const monthLabel = (month: string) => `${MONTH_NAMES[Number(month.slice(5
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 function countBy<K extends string>(episodes: EpisodeFact[], key: (e: EpisodeFact) => { id: K; name: string } | null) {
-  const groups = new Map<K, { name: string; missing: number; away: number; children: Set<string>; months: Map<string, number> }>()
+  const groups = new Map<
+    K,
+    { name: string; missing: number; away: number; children: Set<string>; months: Map<string, number> }
+  >()
   for (const e of episodes) {
     const k = key(e)
     if (!k) continue
@@ -92,15 +116,29 @@ function countBy<K extends string>(episodes: EpisodeFact[], key: (e: EpisodeFact
 }
 
 /** Per home or authority: missing and away, children, and each month (so a home's trend is in the table and CSV). */
-function byPlace(id: 'by-home' | 'by-authority', title: string, groups: ReturnType<typeof countBy>, months: string[]): ReportTable {
+function byPlace(
+  id: 'by-home' | 'by-authority',
+  title: string,
+  groups: ReturnType<typeof countBy>,
+  months: string[],
+): ReportTable {
   const rows = [...groups.values()]
-    .map((g) => ({ name: g.name, missing: g.missing, away: g.away, total: g.missing + g.away, children: g.children.size, ...Object.fromEntries(months.map((m) => [m, g.months.get(m) ?? 0])) }))
+    .map((g) => ({
+      name: g.name,
+      missing: g.missing,
+      away: g.away,
+      total: g.missing + g.away,
+      children: g.children.size,
+      ...Object.fromEntries(months.map((m) => [m, g.months.get(m) ?? 0])),
+    }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name))
   const top = rows[0]
   return {
     id,
     title,
-    summary: top ? `${plural(rows.length, id === 'by-home' ? 'home' : 'authority', id === 'by-home' ? 'homes' : 'authorities')}; the most episodes: ${top.name}, ${top.total} (${top.missing} missing, ${top.away} away).` : 'No episodes.',
+    summary: top
+      ? `${plural(rows.length, id === 'by-home' ? 'home' : 'authority', id === 'by-home' ? 'homes' : 'authorities')}; the most episodes: ${top.name}, ${top.total} (${top.missing} missing, ${top.away} away).`
+      : 'No episodes.',
     columns: [
       { key: 'name', label: id === 'by-home' ? 'Home' : 'Placing authority' },
       { key: 'missing', label: 'Missing' },
@@ -117,7 +155,13 @@ function byPlace(id: 'by-home' | 'by-authority', title: string, groups: ReturnTy
  * The figures for episodes that started in the period (already filtered by home, authority, age band and sex) and
  * the CSE position of the children they are about. `dueSoonHours` is the return interview "due soon" setting.
  */
-export function missingFigures(episodes: EpisodeFact[], children: ChildCseFact[], period: { from: string; to: string }, now: Date, dueSoonHours: number) {
+export function missingFigures(
+  episodes: EpisodeFact[],
+  children: ChildCseFact[],
+  period: { from: string; to: string },
+  now: Date,
+  dueSoonHours: number,
+) {
   const months = monthsOf(period)
   const perMonth = new Map(months.map((m) => [m, { missing: 0, away: 0 }]))
   const hours = Array.from({ length: 24 }, () => 0)
@@ -140,7 +184,11 @@ export function missingFigures(episodes: EpisodeFact[], children: ChildCseFact[]
   const missing = episodes.filter((e) => e.absenceType === 'MISSING').length
   const daytime = hours.slice(8, 18).reduce((a, b) => a + b, 0)
   const under24h = durations[0] + durations[1] + durations[2]
-  const interviews = timeliness(episodes.flatMap((e) => (e.interview ? [e.interview] : [])), now, dueSoonHours)
+  const interviews = timeliness(
+    episodes.flatMap((e) => (e.interview ? [e.interview] : [])),
+    now,
+    dueSoonHours,
+  )
   const repeat = REPEAT_BANDS.map((b) => [...perChild.values()].filter((n) => n >= b.min && n <= b.max).length)
   const cse = cseRows(children)
 
@@ -156,8 +204,18 @@ export function missingFigures(episodes: EpisodeFact[], children: ChildCseFact[]
       ],
       rows: months.map((m) => ({ month: monthLabel(m), ...perMonth.get(m)! })),
     },
-    byPlace('by-home', 'Episodes by home', countBy(episodes, (e) => e.home), months),
-    byPlace('by-authority', 'Episodes by placing authority', countBy(episodes, (e) => e.authority), months),
+    byPlace(
+      'by-home',
+      'Episodes by home',
+      countBy(episodes, (e) => e.home),
+      months,
+    ),
+    byPlace(
+      'by-authority',
+      'Episodes by placing authority',
+      countBy(episodes, (e) => e.authority),
+      months,
+    ),
     {
       id: 'duration',
       title: 'How long children were gone',
@@ -166,7 +224,10 @@ export function missingFigures(episodes: EpisodeFact[], children: ChildCseFact[]
         { key: 'duration', label: 'Duration' },
         { key: 'episodes', label: 'Episodes' },
       ],
-      rows: [...DURATION_BANDS.map((b, i) => ({ duration: b.label, episodes: durations[i] })), { duration: 'Not back yet', episodes: stillOut }],
+      rows: [
+        ...DURATION_BANDS.map((b, i) => ({ duration: b.label, episodes: durations[i] })),
+        { duration: 'Not back yet', episodes: stillOut },
+      ],
     },
     {
       id: 'time-of-day',
@@ -181,7 +242,9 @@ export function missingFigures(episodes: EpisodeFact[], children: ChildCseFact[]
     {
       id: 'day-of-week',
       title: 'Day of the week',
-      summary: episodes.length ? `The most episodes started on ${busiest(weekdays.map((n, i) => [`${WEEKDAYS[i]}s`, n]))}.` : 'No episodes.',
+      summary: episodes.length
+        ? `The most episodes started on ${busiest(weekdays.map((n, i) => [`${WEEKDAYS[i]}s`, n]))}.`
+        : 'No episodes.',
       columns: [
         { key: 'day', label: 'Day' },
         { key: 'episodes', label: 'Episodes' },
@@ -227,7 +290,18 @@ export function missingFigures(episodes: EpisodeFact[], children: ChildCseFact[]
       rows: cse.rows,
     },
   ]
-  return { totals: { episodes: episodes.length, missing, away: episodes.length - missing, children: perChild.size, daytime, under24h, stillOut }, tables }
+  return {
+    totals: {
+      episodes: episodes.length,
+      missing,
+      away: episodes.length - missing,
+      children: perChild.size,
+      daytime,
+      under24h,
+      stillOut,
+    },
+    tables,
+  }
 }
 
 const total = (m: { missing: number; away: number }) => m.missing + m.away
@@ -250,8 +324,17 @@ function cseRows(children: ChildCseFact[]) {
   ] as const
   const rows = levels.map(([level, label]) => {
     const those = children.filter((c) => c.level === level)
-    return { level: label, withPlan: those.filter((c) => c.currentPlan).length, withoutPlan: those.filter((c) => !c.currentPlan).length }
+    return {
+      level: label,
+      withPlan: those.filter((c) => c.currentPlan).length,
+      withoutPlan: those.filter((c) => !c.currentPlan).length,
+    }
   })
   const needing = children.filter((c) => c.needsPlan)
-  return { rows, atRisk: needing.length, withoutPlan: needing.filter((c) => !c.currentPlan).length, notScreened: rows[3].withPlan + rows[3].withoutPlan }
+  return {
+    rows,
+    atRisk: needing.length,
+    withoutPlan: needing.filter((c) => !c.currentPlan).length,
+    notScreened: rows[3].withPlan + rows[3].withoutPlan,
+  }
 }

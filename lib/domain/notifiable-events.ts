@@ -30,13 +30,26 @@ export const EVENT_KIND: Record<EventKind, { label: string; paragraph: string; a
     about: 'child',
   },
   SERIOUS_POLICE_INCIDENT: {
-    label: 'An incident requiring police involvement in relation to a child, which the registered person considers serious',
+    label:
+      'An incident requiring police involvement in relation to a child, which the registered person considers serious',
     paragraph: '40(4)(b)',
     about: 'child',
   },
-  ALLEGATION_OF_ABUSE: { label: 'An allegation of abuse against the home or a person working there', paragraph: '40(4)(c)', about: 'child' },
-  CHILD_PROTECTION_ENQUIRY: { label: 'A child protection enquiry involving a child is started', paragraph: '40(4)(d)', about: 'child' },
-  CHILD_PROTECTION_ENQUIRY_OUTCOME: { label: 'The outcome of a child protection enquiry', paragraph: '40(5)', about: 'child' },
+  ALLEGATION_OF_ABUSE: {
+    label: 'An allegation of abuse against the home or a person working there',
+    paragraph: '40(4)(c)',
+    about: 'child',
+  },
+  CHILD_PROTECTION_ENQUIRY: {
+    label: 'A child protection enquiry involving a child is started',
+    paragraph: '40(4)(d)',
+    about: 'child',
+  },
+  CHILD_PROTECTION_ENQUIRY_OUTCOME: {
+    label: 'The outcome of a child protection enquiry',
+    paragraph: '40(5)',
+    about: 'child',
+  },
 }
 
 export const RECIPIENTS = [
@@ -87,21 +100,33 @@ export function requiredRecipients(
       : kind === 'STAFF_REFERRAL'
         ? [named('HMCI', '40(3)(a)'), named('PLACING_AUTHORITY', '40(3)(b)')]
         : [named('HMCI', EVENT_KIND[kind].paragraph)]
-  const others = kind === 'CHILD_DEATH' ? '40(1)(g)' : kind === 'STAFF_REFERRAL' ? '40(3)(c)' : EVENT_KIND[kind].paragraph
-  return [...fixed, ...otherRelevantPersons.map((who) => ({ recipient: 'OTHER_RELEVANT_PERSON' as const, who, paragraph: others }))]
+  const others =
+    kind === 'CHILD_DEATH' ? '40(1)(g)' : kind === 'STAFF_REFERRAL' ? '40(3)(c)' : EVENT_KIND[kind].paragraph
+  return [
+    ...fixed,
+    ...otherRelevantPersons.map((who) => ({ recipient: 'OTHER_RELEVANT_PERSON' as const, who, paragraph: others })),
+  ]
 }
 
 /** The required recipients not yet told: a named body by any notice to it, a relevant person by a notice naming them. */
-export function stillToTell(required: readonly Required[], told: readonly { recipient: Recipient; who: string }[]): Required[] {
+export function stillToTell(
+  required: readonly Required[],
+  told: readonly { recipient: Recipient; who: string }[],
+): Required[] {
   const norm = (s: string) => s.trim().toLowerCase()
   return required.filter((r) =>
-    r.who === null ? !told.some((t) => t.recipient === r.recipient) : !told.some((t) => t.recipient === r.recipient && norm(t.who) === norm(r.who!)),
+    r.who === null
+      ? !told.some((t) => t.recipient === r.recipient)
+      : !told.some((t) => t.recipient === r.recipient && norm(t.who) === norm(r.who!)),
   )
 }
 
 export type EventStatus = 'PROPOSED' | 'TO_NOTIFY' | 'NOTIFIED' | 'NOT_NOTIFIABLE'
 
-export function eventStatus(e: { decision: 'NOTIFY' | 'NOT_NOTIFIABLE' | null; completedAt: Date | string | null }): EventStatus {
+export function eventStatus(e: {
+  decision: 'NOTIFY' | 'NOT_NOTIFIABLE' | null
+  completedAt: Date | string | null
+}): EventStatus {
   if (e.decision === 'NOT_NOTIFIABLE') return 'NOT_NOTIFIABLE'
   if (e.decision === null) return 'PROPOSED'
   return e.completedAt ? 'NOTIFIED' : 'TO_NOTIFY'
@@ -112,7 +137,8 @@ export function eventStatus(e: { decision: 'NOTIFY' | 'NOT_NOTIFIABLE' | null; c
  * event happened, the registered person has decided and, if it is notifiable, told everyone required. The last day
  * that is on time (YYYY-MM-DD, London).
  */
-export const notifyByDate = (occurredOn: string, workingDays: number, holidays?: readonly string[]) => addWorkingDays(occurredOn, workingDays, holidays)
+export const notifyByDate = (occurredOn: string, workingDays: number, holidays?: readonly string[]) =>
+  addWorkingDays(occurredOn, workingDays, holidays)
 
 /** A proposal not decided, or a notifiable event not told to everyone, after its last day on time. */
 export function isOverdue(

@@ -7,12 +7,38 @@ import { addCalendarMonths, addMonths, formatDate, lastDayOf, monthOf, shiftDate
 
 /** Reg 43(3)(b)-(g): each exclusion, as the person declares it does not apply to them. */
 export const DECLARATION = [
-  { key: 'notPaidStaff', label: 'I am not employed for payment by the registered provider', reason: 'employed by the provider (Reg 43(3)(b))' },
-  { key: 'notCarePlanning', label: 'I am not involved in preparing the care plan of any child placed at the home, nor manage or supervise someone who is', reason: 'involved in care planning for a child placed there (Reg 43(3)(c))' },
-  { key: 'notCommissionerOrFunder', label: 'I am not responsible for commissioning or financing services the home provides', reason: 'commissions or funds the home’s services (Reg 43(3)(d))' },
-  { key: 'noFinancialInterest', label: 'I have no financial interest in the home', reason: 'has a financial interest in the home (Reg 43(3)(e))' },
-  { key: 'notResponsibleIndividual', label: 'I am not the responsible individual', reason: 'is the responsible individual (Reg 43(3)(f))' },
-  { key: 'noConnection', label: 'I have no connection with the registered person, anyone working at the home or a child that could cast doubt on my impartiality', reason: 'has a connection that casts doubt on impartiality (Reg 43(3)(g))' },
+  {
+    key: 'notPaidStaff',
+    label: 'I am not employed for payment by the registered provider',
+    reason: 'employed by the provider (Reg 43(3)(b))',
+  },
+  {
+    key: 'notCarePlanning',
+    label:
+      'I am not involved in preparing the care plan of any child placed at the home, nor manage or supervise someone who is',
+    reason: 'involved in care planning for a child placed there (Reg 43(3)(c))',
+  },
+  {
+    key: 'notCommissionerOrFunder',
+    label: 'I am not responsible for commissioning or financing services the home provides',
+    reason: 'commissions or funds the home’s services (Reg 43(3)(d))',
+  },
+  {
+    key: 'noFinancialInterest',
+    label: 'I have no financial interest in the home',
+    reason: 'has a financial interest in the home (Reg 43(3)(e))',
+  },
+  {
+    key: 'notResponsibleIndividual',
+    label: 'I am not the responsible individual',
+    reason: 'is the responsible individual (Reg 43(3)(f))',
+  },
+  {
+    key: 'noConnection',
+    label:
+      'I have no connection with the registered person, anyone working at the home or a child that could cast doubt on my impartiality',
+    reason: 'has a connection that casts doubt on impartiality (Reg 43(3)(g))',
+  },
 ] as const
 export type DeclarationKey = (typeof DECLARATION)[number]['key']
 export type Declaration = Record<DeclarationKey, boolean>
@@ -30,9 +56,14 @@ export type KnownRoles = {
 /** Reg 43(3): independent unless an exclusion applies, by their own declaration or by what Haven knows. */
 export function independence(declaration: Declaration, known: KnownRoles): { independent: boolean; reasons: string[] } {
   const reasons: string[] = DECLARATION.filter((d) => !declaration[d.key]).map((d) => `Declared: ${d.reason}`)
-  if (known.staffAt.length) reasons.push(`Haven shows a staff role for the provider at ${known.staffAt.join(', ')} (Reg 43(3)(b))`)
-  if (known.responsibleIndividual) reasons.push('Haven shows them as the provider’s responsible individual (Reg 43(3)(f))')
-  for (const a of known.allocatedTo) reasons.push(`Haven shows them as the ${a.role} of ${a.initials}, placed at the home: involved in care planning (Reg 43(3)(c))`)
+  if (known.staffAt.length)
+    reasons.push(`Haven shows a staff role for the provider at ${known.staffAt.join(', ')} (Reg 43(3)(b))`)
+  if (known.responsibleIndividual)
+    reasons.push('Haven shows them as the provider’s responsible individual (Reg 43(3)(f))')
+  for (const a of known.allocatedTo)
+    reasons.push(
+      `Haven shows them as the ${a.role} of ${a.initials}, placed at the home: involved in care planning (Reg 43(3)(c))`,
+    )
   return { independent: reasons.length === 0, reasons }
 }
 
@@ -55,17 +86,29 @@ export const VISIT_AMENDABLE = {
 export type VisitAmendableField = keyof typeof VISIT_AMENDABLE
 
 /** The corrected value as stored, or the problem with it (dates as YYYY-MM-DD, yes/no, whole numbers). */
-export function visitAmendedValue(field: VisitAmendableField, raw: string, today: string): { value: string | number | boolean | null } | { problem: string } {
+export function visitAmendedValue(
+  field: VisitAmendableField,
+  raw: string,
+  today: string,
+): { value: string | number | boolean | null } | { problem: string } {
   const text = raw.trim()
   switch (VISIT_AMENDABLE[field].kind) {
     case 'date':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) return { problem: 'Enter a real date, for example 2026-03-27' }
-      if (Number(text.slice(0, 4)) < YEARS.event.min) return { problem: `Year must be between ${YEARS.event.min} and ${YEARS.event.max}` }
+      if (
+        !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
+        Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ||
+        new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text
+      )
+        return { problem: 'Enter a real date, for example 2026-03-27' }
+      if (Number(text.slice(0, 4)) < YEARS.event.min)
+        return { problem: `Year must be between ${YEARS.event.min} and ${YEARS.event.max}` }
       return text > today ? { problem: 'The visit cannot be in the future' } : { value: text }
     case 'yes-no':
       return text === 'yes' || text === 'no' ? { value: text === 'yes' } : { problem: 'Choose yes or no' }
     case 'count':
-      return /^\d{1,3}$/.test(text) && Number(text) <= 200 ? { value: Number(text) } : { problem: 'Enter a whole number (0 if none)' }
+      return /^\d{1,3}$/.test(text) && Number(text) <= 200
+        ? { value: Number(text) }
+        : { problem: 'Enter a whole number (0 if none)' }
     case 'required-text':
       return text ? { value: text } : { problem: 'Enter the corrected opinion' }
     case 'text':
@@ -76,7 +119,12 @@ export function visitAmendedValue(field: VisitAmendableField, raw: string, today
 // ---- the month's checks
 
 export type Level = 'green' | 'amber' | 'red'
-export type Check = { code: 'visit' | 'independence' | 'report' | 'actions' | 'reg45' | 'reg46'; title: string; level: Level; reason: string }
+export type Check = {
+  code: 'visit' | 'independence' | 'report' | 'actions' | 'reg45' | 'reg46'
+  title: string
+  level: Level
+  reason: string
+}
 
 export type MonthFacts = {
   visits: {
@@ -97,9 +145,16 @@ export type MonthFacts = {
   reg46: { assessedOn: string }[]
 }
 
-export type OversightRules = { reportDayOfFollowingMonth: number; reg45Months: number; reg45ReportDays: number; reg46Months: number; dueSoonDays: number }
+export type OversightRules = {
+  reportDayOfFollowingMonth: number
+  reg45Months: number
+  reg45ReportDays: number
+  reg46Months: number
+  dueSoonDays: number
+}
 
-const worst = (levels: Level[]): Level => (levels.includes('red') ? 'red' : levels.includes('amber') ? 'amber' : 'green')
+const worst = (levels: Level[]): Level =>
+  levels.includes('red') ? 'red' : levels.includes('amber') ? 'amber' : 'green'
 
 /** Reg 44(7): the date the report is due with Ofsted and the placing authorities (a setting: see lib/settings.ts). */
 export function reportDueOn(visitedOn: string, rules: Pick<OversightRules, 'reportDayOfFollowingMonth'>) {
@@ -109,31 +164,66 @@ export function reportDueOn(visitedOn: string, rules: Pick<OversightRules, 'repo
 }
 
 /** An action is overdue when its due date has passed with no response marking it completed (Reg 44(5)). */
-export const actionOverdue = (a: { dueOn: string; completedOn: string | null }, asOf: string) => a.dueOn < asOf && (!a.completedOn || a.completedOn > asOf)
+export const actionOverdue = (a: { dueOn: string; completedOn: string | null }, asOf: string) =>
+  a.dueOn < asOf && (!a.completedOn || a.completedOn > asOf)
 
 /** A review that recurs: next due, and whether that is past or close, as of a day. */
-function recurring(code: 'reg45' | 'reg46', title: string, last: string | null, months: number, asOf: string, dueSoonDays: number, what: string): Check {
-  if (!last) return { code, title, level: 'red', reason: `No ${what} recorded: one is needed at least every ${months} months.` }
+function recurring(
+  code: 'reg45' | 'reg46',
+  title: string,
+  last: string | null,
+  months: number,
+  asOf: string,
+  dueSoonDays: number,
+  what: string,
+): Check {
+  if (!last)
+    return { code, title, level: 'red', reason: `No ${what} recorded: one is needed at least every ${months} months.` }
   const due = addMonths(last, months)
-  if (due < asOf) return { code, title, level: 'red', reason: `Overdue: the last ${what} was on ${formatDate(last)}; the next was due by ${formatDate(due)}.` }
-  if (due <= shiftDate(asOf, { days: dueSoonDays })) return { code, title, level: 'amber', reason: `Due soon: the next ${what} is due by ${formatDate(due)}.` }
-  return { code, title, level: 'green', reason: `In date: last on ${formatDate(last)}; next due by ${formatDate(due)}.` }
+  if (due < asOf)
+    return {
+      code,
+      title,
+      level: 'red',
+      reason: `Overdue: the last ${what} was on ${formatDate(last)}; the next was due by ${formatDate(due)}.`,
+    }
+  if (due <= shiftDate(asOf, { days: dueSoonDays }))
+    return { code, title, level: 'amber', reason: `Due soon: the next ${what} is due by ${formatDate(due)}.` }
+  return {
+    code,
+    title,
+    level: 'green',
+    reason: `In date: last on ${formatDate(last)}; next due by ${formatDate(due)}.`,
+  }
 }
 
 /**
  * The month's checks for one home. Visits, actions and reviews are judged as of the month's last day (or today, in
  * the current month); reports, whose deadline falls in the next month, as of today.
  */
-export function monthChecks(month: string, today: string, facts: MonthFacts, rules: OversightRules): { level: Level; checks: Check[]; inProgress: boolean } {
+export function monthChecks(
+  month: string,
+  today: string,
+  facts: MonthFacts,
+  rules: OversightRules,
+): { level: Level; checks: Check[]; inProgress: boolean } {
   const end = lastDayOf(month)
   const inProgress = today <= end
   const asOf = inProgress ? today : end
-  const visits = facts.visits.filter((v) => v.visitedOn.startsWith(month)).sort((a, b) => a.visitedOn.localeCompare(b.visitedOn))
+  const visits = facts.visits
+    .filter((v) => v.visitedOn.startsWith(month))
+    .sort((a, b) => a.visitedOn.localeCompare(b.visitedOn))
   const checks: Check[] = []
 
   // Reg 44(1): an independent person visits at least once each month (Reg 43: a visit by anyone else does not count)
   const counted = visits.filter((v) => v.independent)
-  if (counted.length) checks.push({ code: 'visit', title: 'Regulation 44 visit', level: 'green', reason: `Visited on ${counted.map((v) => `${formatDate(v.visitedOn)} by ${v.visitor}`).join('; ')}.` })
+  if (counted.length)
+    checks.push({
+      code: 'visit',
+      title: 'Regulation 44 visit',
+      level: 'green',
+      reason: `Visited on ${counted.map((v) => `${formatDate(v.visitedOn)} by ${v.visitor}`).join('; ')}.`,
+    })
   else if (visits.length)
     checks.push({
       code: 'visit',
@@ -141,16 +231,40 @@ export function monthChecks(month: string, today: string, facts: MonthFacts, rul
       level: inProgress ? 'amber' : 'red',
       reason: `No visit by an independent person ${inProgress ? `yet this month: one is due by ${formatDate(end)}` : 'this month'}; the visit by ${visits.map((v) => v.visitor).join(' and ')} does not count.`,
     })
-  else if (inProgress) checks.push({ code: 'visit', title: 'Regulation 44 visit', level: 'amber', reason: `No visit yet this month: one is due by ${formatDate(end)}.` })
-  else checks.push({ code: 'visit', title: 'Regulation 44 visit', level: 'red', reason: `No Regulation 44 visit this month: the month ended on ${formatDate(end)} without one.` })
+  else if (inProgress)
+    checks.push({
+      code: 'visit',
+      title: 'Regulation 44 visit',
+      level: 'amber',
+      reason: `No visit yet this month: one is due by ${formatDate(end)}.`,
+    })
+  else
+    checks.push({
+      code: 'visit',
+      title: 'Regulation 44 visit',
+      level: 'red',
+      reason: `No Regulation 44 visit this month: the month ended on ${formatDate(end)} without one.`,
+    })
 
   // Reg 43(3): the visitor must be independent
   if (visits.length) {
     const not = visits.filter((v) => !v.independent)
     checks.push(
       not.length
-        ? { code: 'independence', title: 'Visitor independent', level: 'red', reason: not.map((v) => `${v.visitor} is not independent: ${v.reasons.join('; ')}.`).join(' ') + (not.length === visits.length ? ' No visit this month counts.' : '') }
-        : { code: 'independence', title: 'Visitor independent', level: 'green', reason: 'Every visitor this month was independent of the home.' },
+        ? {
+            code: 'independence',
+            title: 'Visitor independent',
+            level: 'red',
+            reason:
+              not.map((v) => `${v.visitor} is not independent: ${v.reasons.join('; ')}.`).join(' ') +
+              (not.length === visits.length ? ' No visit this month counts.' : ''),
+          }
+        : {
+            code: 'independence',
+            title: 'Visitor independent',
+            level: 'green',
+            reason: 'Every visitor this month was independent of the home.',
+          },
     )
   }
 
@@ -162,19 +276,53 @@ export function monthChecks(month: string, today: string, facts: MonthFacts, rul
       const late = today > due
       const of = `the report of the visit on ${formatDate(v.visitedOn)}`
       if (!v.reportReceivedOn) {
-        problems.push(late ? { level: 'red', text: `${of} was never received; it was due by ${formatDate(due)}` } : { level: 'amber', text: `${of} is awaited (due by ${formatDate(due)})` })
+        problems.push(
+          late
+            ? { level: 'red', text: `${of} was never received; it was due by ${formatDate(due)}` }
+            : { level: 'amber', text: `${of} is awaited (due by ${formatDate(due)})` },
+        )
         continue
       }
       const recipients = [{ name: 'Ofsted', sentOn: v.sentToOfstedOn }, ...v.placingAuthorities]
       const sentLate = recipients.filter((r) => r.sentOn && r.sentOn > due)
       const unsent = recipients.filter((r) => !r.sentOn)
-      if (sentLate.length) problems.push({ level: 'red', text: `${of} went late to ${sentLate.map((r) => `${r.name} (${formatDate(r.sentOn!)})`).join(', ')}: it was due by ${formatDate(due)}` })
-      if (unsent.length) problems.push(late ? { level: 'red', text: `${of} was not sent to ${unsent.map((r) => r.name).join(', ')} by ${formatDate(due)}` } : { level: 'amber', text: `${of} is still to go to ${unsent.map((r) => r.name).join(', ')} (by ${formatDate(due)})` })
+      if (sentLate.length)
+        problems.push({
+          level: 'red',
+          text: `${of} went late to ${sentLate.map((r) => `${r.name} (${formatDate(r.sentOn!)})`).join(', ')}: it was due by ${formatDate(due)}`,
+        })
+      if (unsent.length)
+        problems.push(
+          late
+            ? {
+                level: 'red',
+                text: `${of} was not sent to ${unsent.map((r) => r.name).join(', ')} by ${formatDate(due)}`,
+              }
+            : {
+                level: 'amber',
+                text: `${of} is still to go to ${unsent.map((r) => r.name).join(', ')} (by ${formatDate(due)})`,
+              },
+        )
       // the host authority asked for it: due by the same date, or the day it asked if that was later
       if (v.host) {
         const hostDue = v.host.requestedOn > due ? v.host.requestedOn : due
-        if (v.host.sentOn && v.host.sentOn > hostDue) problems.push({ level: 'red', text: `${of} went late to ${v.host.name}, which asked for it on ${formatDate(v.host.requestedOn)}` })
-        else if (!v.host.sentOn) problems.push(today > hostDue ? { level: 'red', text: `${of} was not sent to ${v.host.name}, which asked for it on ${formatDate(v.host.requestedOn)}` } : { level: 'amber', text: `${of} is still to go to ${v.host.name}, which asked for it (by ${formatDate(hostDue)})` })
+        if (v.host.sentOn && v.host.sentOn > hostDue)
+          problems.push({
+            level: 'red',
+            text: `${of} went late to ${v.host.name}, which asked for it on ${formatDate(v.host.requestedOn)}`,
+          })
+        else if (!v.host.sentOn)
+          problems.push(
+            today > hostDue
+              ? {
+                  level: 'red',
+                  text: `${of} was not sent to ${v.host.name}, which asked for it on ${formatDate(v.host.requestedOn)}`,
+                }
+              : {
+                  level: 'amber',
+                  text: `${of} is still to go to ${v.host.name}, which asked for it (by ${formatDate(hostDue)})`,
+                },
+          )
       }
     }
     const level = worst(problems.map((p) => p.level))
@@ -182,7 +330,9 @@ export function monthChecks(month: string, today: string, facts: MonthFacts, rul
       code: 'report',
       title: 'Report received and sent on time',
       level,
-      reason: problems.length ? `${problems.map((p) => p.text.charAt(0).toUpperCase() + p.text.slice(1)).join('. ')}.` : 'Received, and sent to Ofsted and every placing authority on time.',
+      reason: problems.length
+        ? `${problems.map((p) => p.text.charAt(0).toUpperCase() + p.text.slice(1)).join('. ')}.`
+        : 'Received, and sent to Ofsted and every placing authority on time.',
     })
   }
 
@@ -192,28 +342,78 @@ export function monthChecks(month: string, today: string, facts: MonthFacts, rul
   const open = raised.filter((a) => a.dueOn >= asOf && (!a.completedOn || a.completedOn > asOf))
   checks.push(
     overdue.length
-      ? { code: 'actions', title: 'Actions from visits', level: 'red', reason: `${overdue.length} overdue: ${overdue.map((a) => `“${a.recommendation}” (due ${formatDate(a.dueOn)})`).join('; ')}.` }
-      : { code: 'actions', title: 'Actions from visits', level: 'green', reason: open.length ? `None overdue; ${open.length} open, not yet due.` : 'None overdue.' },
+      ? {
+          code: 'actions',
+          title: 'Actions from visits',
+          level: 'red',
+          reason: `${overdue.length} overdue: ${overdue.map((a) => `“${a.recommendation}” (due ${formatDate(a.dueOn)})`).join('; ')}.`,
+        }
+      : {
+          code: 'actions',
+          title: 'Actions from visits',
+          level: 'green',
+          reason: open.length ? `None overdue; ${open.length} open, not yet due.` : 'None overdue.',
+        },
   )
 
   // Reg 45: quality of care review at least every 6 months, and its report to Ofsted within 28 days
-  const reviews = facts.reg45.filter((r) => r.completedOn <= asOf).sort((a, b) => b.completedOn.localeCompare(a.completedOn))
-  const reg45 = recurring('reg45', 'Regulation 45 review', reviews[0]?.completedOn ?? null, rules.reg45Months, asOf, rules.dueSoonDays, 'quality of care review')
+  const reviews = facts.reg45
+    .filter((r) => r.completedOn <= asOf)
+    .sort((a, b) => b.completedOn.localeCompare(a.completedOn))
+  const reg45 = recurring(
+    'reg45',
+    'Regulation 45 review',
+    reviews[0]?.completedOn ?? null,
+    rules.reg45Months,
+    asOf,
+    rules.dueSoonDays,
+    'quality of care review',
+  )
   const lastReview = reviews[0]
   if (lastReview && reg45.level !== 'red') {
     const reportBy = shiftDate(lastReview.completedOn, { days: rules.reg45ReportDays })
     const sent = lastReview.sentToOfstedOn && lastReview.sentToOfstedOn <= asOf ? lastReview.sentToOfstedOn : null
-    if (sent && sent > reportBy) Object.assign(reg45, { level: 'red', reason: `${reg45.reason} Its report went to Ofsted late, on ${formatDate(sent)} (due by ${formatDate(reportBy)}).` })
-    else if (!sent && asOf > reportBy) Object.assign(reg45, { level: 'red', reason: `${reg45.reason} Its report was not sent to Ofsted by ${formatDate(reportBy)}.` })
-    else if (!sent) Object.assign(reg45, { level: 'amber', reason: `${reg45.reason} Its report is to go to Ofsted by ${formatDate(reportBy)}.` })
+    if (sent && sent > reportBy)
+      Object.assign(reg45, {
+        level: 'red',
+        reason: `${reg45.reason} Its report went to Ofsted late, on ${formatDate(sent)} (due by ${formatDate(reportBy)}).`,
+      })
+    else if (!sent && asOf > reportBy)
+      Object.assign(reg45, {
+        level: 'red',
+        reason: `${reg45.reason} Its report was not sent to Ofsted by ${formatDate(reportBy)}.`,
+      })
+    else if (!sent)
+      Object.assign(reg45, {
+        level: 'amber',
+        reason: `${reg45.reason} Its report is to go to Ofsted by ${formatDate(reportBy)}.`,
+      })
   }
   checks.push(reg45)
 
   // Reg 46: location assessment reviewed at least yearly, consulting the police
-  const assessments = facts.reg46.filter((a) => a.assessedOn <= asOf).map((a) => a.assessedOn).sort().reverse()
-  checks.push(recurring('reg46', 'Location assessment (Regulation 46)', assessments[0] ?? null, rules.reg46Months, asOf, rules.dueSoonDays, 'location assessment'))
+  const assessments = facts.reg46
+    .filter((a) => a.assessedOn <= asOf)
+    .map((a) => a.assessedOn)
+    .sort()
+    .reverse()
+  checks.push(
+    recurring(
+      'reg46',
+      'Location assessment (Regulation 46)',
+      assessments[0] ?? null,
+      rules.reg46Months,
+      asOf,
+      rules.dueSoonDays,
+      'location assessment',
+    ),
+  )
 
   return { level: worst(checks.map((c) => c.level)), checks, inProgress }
 }
 
-export const LEVEL_WORDS: Record<Level, string> = { green: 'Green: in order', amber: 'Amber: due or awaited', red: 'Red: needs action' }
+export const LEVEL_WORDS: Record<Level, string> = {
+  green: 'Green: in order',
+  amber: 'Amber: due or awaited',
+  red: 'Red: needs action',
+}

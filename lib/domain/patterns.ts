@@ -47,8 +47,22 @@ export type PatternSettings = {
   areaNoticeWorkingDays: number
 }
 
-export type EpisodeFact = { id: string; childId: string; homeId: string | null; lastSeenAt: Date; returnedAt: Date | null }
-export type InterviewFact = { id: string; childId: string; dueAt: Date; outcome: string | null; heldAt: Date | null; independenceDeclared: boolean | null; childChoseTrustedAdult: boolean | null }
+export type EpisodeFact = {
+  id: string
+  childId: string
+  homeId: string | null
+  lastSeenAt: Date
+  returnedAt: Date | null
+}
+export type InterviewFact = {
+  id: string
+  childId: string
+  dueAt: Date
+  outcome: string | null
+  heldAt: Date | null
+  independenceDeclared: boolean | null
+  childChoseTrustedAdult: boolean | null
+}
 export type LinkFact = { recordId: string; childId: string; homeId: string | null; episodeId: string | null; at: Date }
 export type ChildFact = {
   id: string
@@ -56,7 +70,18 @@ export type ChildFact = {
   latestScreening: { screenedAt: Date; level: Level; harmIndicators: number } | null
   plans: { version: number; signedOffAt: Date | null; reviewDate: string }[]
   reg40Open: boolean
-  placement: { id: string; startDate: string; bedAndBreakfast: boolean; outOfArea: boolean; atDistance: boolean; areaNotifiedOn: string | null; directorApprovedOn: string | null; areaConsultedOn: string | null; emergency?: boolean; dateOfBirth?: string } | null
+  placement: {
+    id: string
+    startDate: string
+    bedAndBreakfast: boolean
+    outOfArea: boolean
+    atDistance: boolean
+    areaNotifiedOn: string | null
+    directorApprovedOn: string | null
+    areaConsultedOn: string | null
+    emergency?: boolean
+    dateOfBirth?: string
+  } | null
 }
 
 export type Finding = {
@@ -69,21 +94,43 @@ export type Finding = {
   evidence: { episodeIds: string[]; interviewIds?: string[]; recordId?: string; facts?: string[] }
 }
 
-const uniq = <T,>(xs: T[]) => [...new Set(xs)]
+const uniq = <T>(xs: T[]) => [...new Set(xs)]
 const minutes = (e: EpisodeFact, now: Date) => ((e.returnedAt ?? now).getTime() - e.lastSeenAt.getTime()) / 60_000
 
 /** Rule 1: 3 or more episodes in any 30 days (of the last 90), or a count in 90 days. */
 export function repeatMissing(childId: string, episodes: EpisodeFact[], now: Date, s: PatternSettings): Finding | null {
-  const recent = episodes.filter((e) => now.getTime() - e.lastSeenAt.getTime() <= 90 * DAY).sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime())
+  const recent = episodes
+    .filter((e) => now.getTime() - e.lastSeenAt.getTime() <= 90 * DAY)
+    .sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime())
   let best: EpisodeFact[] = []
   for (let i = 0; i < recent.length; i++) {
-    const window = recent.filter((e) => e.lastSeenAt >= recent[i].lastSeenAt && e.lastSeenAt.getTime() < recent[i].lastSeenAt.getTime() + s.repeatDays * DAY)
+    const window = recent.filter(
+      (e) =>
+        e.lastSeenAt >= recent[i].lastSeenAt &&
+        e.lastSeenAt.getTime() < recent[i].lastSeenAt.getTime() + s.repeatDays * DAY,
+    )
     if (window.length > best.length) best = window
   }
   if (best.length >= s.repeatCount)
-    return { rule: 'repeat-missing', subjectKey: `child:${childId}`, severity: 'warning', summary: `${best.length} episodes within ${s.repeatDays} days (${recent.length} in the last 90 days)`, childIds: [childId], homeIds: uniq(best.map((e) => e.homeId).filter((h): h is string => !!h)), evidence: { episodeIds: recent.map((e) => e.id) } }
+    return {
+      rule: 'repeat-missing',
+      subjectKey: `child:${childId}`,
+      severity: 'warning',
+      summary: `${best.length} episodes within ${s.repeatDays} days (${recent.length} in the last 90 days)`,
+      childIds: [childId],
+      homeIds: uniq(best.map((e) => e.homeId).filter((h): h is string => !!h)),
+      evidence: { episodeIds: recent.map((e) => e.id) },
+    }
   if (recent.length >= s.repeatCount90)
-    return { rule: 'repeat-missing', subjectKey: `child:${childId}`, severity: 'warning', summary: `${recent.length} episodes in the last 90 days`, childIds: [childId], homeIds: uniq(recent.map((e) => e.homeId).filter((h): h is string => !!h)), evidence: { episodeIds: recent.map((e) => e.id) } }
+    return {
+      rule: 'repeat-missing',
+      subjectKey: `child:${childId}`,
+      severity: 'warning',
+      summary: `${recent.length} episodes in the last 90 days`,
+      childIds: [childId],
+      homeIds: uniq(recent.map((e) => e.homeId).filter((h): h is string => !!h)),
+      evidence: { episodeIds: recent.map((e) => e.id) },
+    }
   return null
 }
 
@@ -95,7 +142,9 @@ export const overlaps = (x: EpisodeFact, y: EpisodeFact) => (x.returnedAt ? y.la
 /** Rule 2: two children of the same home whose episodes overlap or start within a window, on 2 or more occasions.
  *  With pairsWith, only the pairs that child is in (after an event about them: other pairs have not changed). */
 export function missingTogether(episodes: EpisodeFact[], now: Date, s: PatternSettings, pairsWith?: string): Finding[] {
-  const recent = episodes.filter((e) => e.homeId && now.getTime() - e.lastSeenAt.getTime() <= s.lookbackDays * DAY).sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime())
+  const recent = episodes
+    .filter((e) => e.homeId && now.getTime() - e.lastSeenAt.getTime() <= s.lookbackDays * DAY)
+    .sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime())
   const pairs = new Map<string, { homeId: string; a: string; b: string; episodeIds: Set<string>; occasions: number }>()
   for (let i = 0; i < recent.length; i++) {
     const x = recent[i]
@@ -116,11 +165,24 @@ export function missingTogether(episodes: EpisodeFact[], now: Date, s: PatternSe
   }
   return [...pairs.entries()]
     .filter(([, p]) => p.occasions >= s.togetherOccasions)
-    .map(([key, p]) => ({ rule: 'missing-together' as const, subjectKey: key, severity: 'warning' as const, summary: `Two children of the same home went missing together ${p.occasions} times`, childIds: [p.a, p.b], homeIds: [p.homeId], evidence: { episodeIds: [...p.episodeIds] } }))
+    .map(([key, p]) => ({
+      rule: 'missing-together' as const,
+      subjectKey: key,
+      severity: 'warning' as const,
+      summary: `Two children of the same home went missing together ${p.occasions} times`,
+      childIds: [p.a, p.b],
+      homeIds: [p.homeId],
+      evidence: { episodeIds: [...p.episodeIds] },
+    }))
 }
 
 /** Rules 3 and 4: a place across 2 or more children, or 3 or more episodes in 90 days; a person or vehicle across children. */
-export function sharedRecords(kind: 'location' | 'associate' | 'vehicle', links: LinkFact[], now: Date, s: PatternSettings): Finding[] {
+export function sharedRecords(
+  kind: 'location' | 'associate' | 'vehicle',
+  links: LinkFact[],
+  now: Date,
+  s: PatternSettings,
+): Finding[] {
   const byRecord = new Map<string, LinkFact[]>()
   for (const l of links) {
     if (now.getTime() - l.at.getTime() > s.lookbackDays * DAY) continue
@@ -132,7 +194,9 @@ export function sharedRecords(kind: 'location' | 'associate' | 'vehicle', links:
   const findings: Finding[] = []
   for (const [recordId, list] of byRecord) {
     const children = uniq(list.map((l) => l.childId))
-    const episodes90 = uniq(list.filter((l) => l.episodeId && now.getTime() - l.at.getTime() <= 90 * DAY).map((l) => l.episodeId!))
+    const episodes90 = uniq(
+      list.filter((l) => l.episodeId && now.getTime() - l.at.getTime() <= 90 * DAY).map((l) => l.episodeId!),
+    )
     const threshold = kind === 'location' ? s.placeChildren : s.sharedChildren
     if (children.length >= threshold || (kind === 'location' && episodes90.length >= s.placeEpisodes90))
       findings.push({
@@ -143,7 +207,11 @@ export function sharedRecords(kind: 'location' | 'associate' | 'vehicle', links:
         childIds: children.sort(),
         homeIds: uniq(list.map((l) => l.homeId).filter((h): h is string => !!h)).sort(),
         // the children too: one named only in a return interview has no episode here, and is new evidence all the same
-        evidence: { episodeIds: uniq(list.map((l) => l.episodeId).filter((e): e is string => !!e)), recordId, facts: children.map((c) => `child:${c}`) },
+        evidence: {
+          episodeIds: uniq(list.map((l) => l.episodeId).filter((e): e is string => !!e)),
+          recordId,
+          facts: children.map((c) => `child:${c}`),
+        },
       })
   }
   return findings
@@ -168,7 +236,15 @@ export function escalating(childId: string, episodes: EpisodeFact[], now: Date, 
     said.push(`on average ${Math.round(mean(recent) / 60)} h missing, up from ${Math.round(mean(before) / 60)} h`)
   }
   if (!facts.length) return null
-  return { rule: 'escalating', subjectKey: `child:${childId}`, severity: 'warning', summary: said.join('; '), childIds: [childId], homeIds: uniq(recent.map((e) => e.homeId).filter((h): h is string => !!h)), evidence: { episodeIds: recent.map((e) => e.id), facts } }
+  return {
+    rule: 'escalating',
+    subjectKey: `child:${childId}`,
+    severity: 'warning',
+    summary: said.join('; '),
+    childIds: [childId],
+    homeIds: uniq(recent.map((e) => e.homeId).filter((h): h is string => !!h)),
+    evidence: { episodeIds: recent.map((e) => e.id), facts },
+  }
 }
 
 /** Rule 6: a return interview overdue or not offered, or held by someone not independent without the child's choice. */
@@ -176,18 +252,44 @@ export function returnInterviewProblems(childId: string, interviews: InterviewFa
   const problems = interviews.filter(
     (i) =>
       now.getTime() - i.dueAt.getTime() <= 180 * DAY &&
-      ((!i.outcome && now > i.dueAt) || i.outcome === 'NOT_OFFERED' || (i.outcome === 'HELD' && i.heldAt! > i.dueAt) || (i.outcome === 'HELD' && !i.independenceDeclared && !i.childChoseTrustedAdult)),
+      ((!i.outcome && now > i.dueAt) ||
+        i.outcome === 'NOT_OFFERED' ||
+        (i.outcome === 'HELD' && i.heldAt! > i.dueAt) ||
+        (i.outcome === 'HELD' && !i.independenceDeclared && !i.childChoseTrustedAdult)),
   )
   if (!problems.length) return null
-  return { rule: 'return-interview', subjectKey: `child:${childId}`, severity: 'warning', summary: `${problems.length} return interview${problems.length === 1 ? '' : 's'} not held within 72 hours, not offered, or not independent`, childIds: [childId], homeIds: [], evidence: { episodeIds: [], interviewIds: problems.map((i) => i.id) } }
+  return {
+    rule: 'return-interview',
+    subjectKey: `child:${childId}`,
+    severity: 'warning',
+    summary: `${problems.length} return interview${problems.length === 1 ? '' : 's'} not held within 72 hours, not offered, or not independent`,
+    childIds: [childId],
+    homeIds: [],
+    evidence: { episodeIds: [], interviewIds: problems.map((i) => i.id) },
+  }
 }
 
 /** Rule 7: at risk without a current safety plan; a plan past its review; a Regulation 40 notification still to make. */
-export function csePlanProblems(child: ChildFact, now: Date, settings: { rescreenMonths: number; planWorkingDays: number }, holidays?: readonly string[]): Finding | null {
+export function csePlanProblems(
+  child: ChildFact,
+  now: Date,
+  settings: { rescreenMonths: number; planWorkingDays: number },
+  holidays?: readonly string[],
+): Finding | null {
   const flags = cseFlags(
     {
-      latestScreening: child.latestScreening ? { screenedOn: londonDate(child.latestScreening.screenedAt), level: child.latestScreening.level, harmIndicators: child.latestScreening.harmIndicators } : null,
-      plans: child.plans.map((p) => ({ version: p.version, signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null, reviewDate: p.reviewDate })),
+      latestScreening: child.latestScreening
+        ? {
+            screenedOn: londonDate(child.latestScreening.screenedAt),
+            level: child.latestScreening.level,
+            harmIndicators: child.latestScreening.harmIndicators,
+          }
+        : null,
+      plans: child.plans.map((p) => ({
+        version: p.version,
+        signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null,
+        reviewDate: p.reviewDate,
+      })),
       reg40Open: child.reg40Open,
     },
     londonDate(now),
@@ -199,36 +301,80 @@ export function csePlanProblems(child: ChildFact, now: Date, settings: { rescree
   // problem coming back later is something new and reopens a resolved alert
   const screenedOn = child.latestScreening ? londonDate(child.latestScreening.screenedAt) : ''
   const facts = flags.map((f) => `${f.code}:${'dueDate' in f && f.dueDate ? f.dueDate : screenedOn}`)
-  return { rule: 'cse-plan', subjectKey: `child:${child.id}`, severity: 'critical', summary: flags.map((f) => f.message).join(' '), childIds: [child.id], homeIds: child.homeId ? [child.homeId] : [], evidence: { episodeIds: [], facts } }
+  return {
+    rule: 'cse-plan',
+    subjectKey: `child:${child.id}`,
+    severity: 'critical',
+    summary: flags.map((f) => f.message).join(' '),
+    childIds: [child.id],
+    homeIds: child.homeId ? [child.homeId] : [],
+    evidence: { episodeIds: [], facts },
+  }
 }
 
 /** Rule 8: bed and breakfast (recommendation 3, critical); out of area without notice, or at a distance without approval. */
-export function placementProblems(child: ChildFact, now: Date, s: PatternSettings, holidays?: readonly string[]): Finding[] {
+export function placementProblems(
+  child: ChildFact,
+  now: Date,
+  s: PatternSettings,
+  holidays?: readonly string[],
+): Finding[] {
   const p = child.placement
   if (!p) return []
   const findings: Finding[] = []
-  const base = { childIds: [child.id], homeIds: child.homeId ? [child.homeId] : [], evidence: { episodeIds: [], facts: [`placement:${p.id}`] } }
+  const base = {
+    childIds: [child.id],
+    homeIds: child.homeId ? [child.homeId] : [],
+    evidence: { episodeIds: [], facts: [`placement:${p.id}`] },
+  }
   if (p.bedAndBreakfast)
-    findings.push({ rule: 'bed-and-breakfast', subjectKey: `child:${child.id}`, severity: 'critical', summary: p.dateOfBirth ? bedAndBreakfastMessage(ageOn(p.dateOfBirth, p.startDate), p.startDate) : 'Placed in bed and breakfast: no child in care should be (recommendation 3)', ...base })
+    findings.push({
+      rule: 'bed-and-breakfast',
+      subjectKey: `child:${child.id}`,
+      severity: 'critical',
+      summary: p.dateOfBirth
+        ? bedAndBreakfastMessage(ageOn(p.dateOfBirth, p.startDate), p.startDate)
+        : 'Placed in bed and breakfast: no child in care should be (recommendation 3)',
+      ...base,
+    })
   const today = londonDate(now)
   const missing: string[] = []
   // a planned placement is notified before it starts, so it is flagged from its first day; an emergency one after 5 working days
   const noticeDue = areaNoticeDueOn({ ...p, emergency: p.emergency ?? false }, s.areaNoticeWorkingDays, holidays)
-  if (noticeDue && noticeDue < today) missing.push(p.emergency ? 'no notification to the area authority is recorded (due within 5 working days of this emergency placement)' : 'no notification to the area authority is recorded (due before the placement started)')
-  if (p.outOfArea && p.atDistance && !(p.directorApprovedOn && p.areaConsultedOn)) missing.push('placed at a distance without recorded director approval and consultation')
-  if (missing.length) findings.push({ rule: 'out-of-area', subjectKey: `child:${child.id}`, severity: 'warning', summary: `Out of area: ${missing.join('; ')}`, ...base })
+  if (noticeDue && noticeDue < today)
+    missing.push(
+      p.emergency
+        ? 'no notification to the area authority is recorded (due within 5 working days of this emergency placement)'
+        : 'no notification to the area authority is recorded (due before the placement started)',
+    )
+  if (p.outOfArea && p.atDistance && !(p.directorApprovedOn && p.areaConsultedOn))
+    missing.push('placed at a distance without recorded director approval and consultation')
+  if (missing.length)
+    findings.push({
+      rule: 'out-of-area',
+      subjectKey: `child:${child.id}`,
+      severity: 'warning',
+      summary: `Out of area: ${missing.join('; ')}`,
+      ...base,
+    })
   return findings
 }
 
 /** Every rule over a set of facts. The incremental and the full recompute both call this, so they cannot disagree. */
 export function findPatterns(
-  facts: { children: ChildFact[]; episodes: EpisodeFact[]; interviews: InterviewFact[]; links: Record<'location' | 'associate' | 'vehicle', LinkFact[]>; pairsWith?: string },
+  facts: {
+    children: ChildFact[]
+    episodes: EpisodeFact[]
+    interviews: InterviewFact[]
+    links: Record<'location' | 'associate' | 'vehicle', LinkFact[]>
+    pairsWith?: string
+  },
   now: Date,
   s: PatternSettings,
   cse: { rescreenMonths: number; planWorkingDays: number },
   holidays?: readonly string[],
 ): Finding[] {
-  const groupBy = <T,>(items: T[], key: (t: T) => string) => {
+  const groupBy = <T>(items: T[], key: (t: T) => string) => {
     const groups = new Map<string, T[]>()
     for (const item of items) {
       const list = groups.get(key(item))
@@ -252,7 +398,12 @@ export function findPatterns(
     for (const f of found) if (f) findings.push(f)
   }
   // pairs are within one home: look home by home
-  for (const episodes of groupBy(facts.episodes.filter((e) => e.homeId), (e) => e.homeId!).values()) findings.push(...missingTogether(episodes, now, s, facts.pairsWith))
-  for (const kind of ['location', 'associate', 'vehicle'] as const) findings.push(...sharedRecords(kind, facts.links[kind], now, s))
+  for (const episodes of groupBy(
+    facts.episodes.filter((e) => e.homeId),
+    (e) => e.homeId!,
+  ).values())
+    findings.push(...missingTogether(episodes, now, s, facts.pairsWith))
+  for (const kind of ['location', 'associate', 'vehicle'] as const)
+    findings.push(...sharedRecords(kind, facts.links[kind], now, s))
   return findings
 }

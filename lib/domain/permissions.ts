@@ -109,7 +109,10 @@ export const ACTIONS = Object.keys(PERMISSIONS) as Action[]
  * IRO and social worker: children allocated to them; LA missing lead: children their authority placed or who live
  * in its area. Everyone else: none (return interview practitioners and visitors get narrower views of their own).
  */
-export const CHILD_SCOPE: Record<Role, 'placedInMyHome' | 'placedInMyProvider' | 'allocatedIro' | 'allocatedSocialWorker' | 'myAuthority' | 'none'> = {
+export const CHILD_SCOPE: Record<
+  Role,
+  'placedInMyHome' | 'placedInMyProvider' | 'allocatedIro' | 'allocatedSocialWorker' | 'myAuthority' | 'none'
+> = {
   CARE_WORKER: 'placedInMyHome',
   REGISTERED_MANAGER: 'placedInMyHome',
   RESPONSIBLE_INDIVIDUAL: 'placedInMyProvider',
@@ -137,7 +140,16 @@ export const HOME_SCOPE: Record<Role, 'myHome' | 'myProvider' | 'hostedInMyArea'
 
 /** What shows something of a child's records: names, episodes, return interviews, CSE risk (the visitor's
  * checklist names the children and their risk, so the independent visitor counts too). */
-const CHILD_RECORD_ACTIONS = ['child.list', 'child.read', 'episode.read', 'grabpack.read', 'interview.read', 'cse.read', 'alert.read', 'visitor.checklist'] as const satisfies readonly Action[]
+const CHILD_RECORD_ACTIONS = [
+  'child.list',
+  'child.read',
+  'episode.read',
+  'grabpack.read',
+  'interview.read',
+  'cse.read',
+  'alert.read',
+  'visitor.checklist',
+] as const satisfies readonly Action[]
 
 /** A role that reads children's records: granting it needs a reason, is told to the organisation, and an
  * administrator may not grant it to themselves (separation of duties; the README's "administrators do not read
@@ -178,11 +190,16 @@ export function mayEndPlacement(actor: Actor, placement: { homeId: string | null
 
 /** Where a child may be placed by this actor (adding a child or starting a placement): a registered manager only in a
  * home they manage; a social worker anywhere, a Haven home or another setting (homeId null). */
-export function mayPlaceChild(actor: Actor, action: 'child.create' | 'placement.start', setting: { homeId: string | null }) {
+export function mayPlaceChild(
+  actor: Actor,
+  action: 'child.create' | 'placement.start',
+  setting: { homeId: string | null },
+) {
   return grantsFor(actor, action).some((g) => g.role === 'SOCIAL_WORKER' || managesHome(g, setting.homeId))
 }
 
-const managesHome = (g: RoleGrant, homeId: string | null) => g.role === 'REGISTERED_MANAGER' && homeId !== null && g.homeId === homeId
+const managesHome = (g: RoleGrant, homeId: string | null) =>
+  g.role === 'REGISTERED_MANAGER' && homeId !== null && g.homeId === homeId
 
 /** The local authorities whose settings (who holds return interviews) this actor configures: their missing lead's. */
 export function configurableAuthorities(actor: Actor) {

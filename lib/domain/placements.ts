@@ -13,7 +13,8 @@ export function checkNewPlacement(
 ): FieldProblems {
   const problems: FieldProblems = {}
   if (proposed.startDate > today) problems.startDate = 'Start date cannot be in the future'
-  else if (proposed.startDate < child.dateOfBirth) problems.startDate = "Start date cannot be before the child's date of birth"
+  else if (proposed.startDate < child.dateOfBirth)
+    problems.startDate = "Start date cannot be before the child's date of birth"
   else {
     const latest = [...child.placements].sort((a, b) => b.startDate.localeCompare(a.startDate))[0]
     if (latest && proposed.startDate <= latest.startDate)
@@ -30,7 +31,8 @@ export function checkNewPlacement(
 export function checkPlacementEnd(placement: PlacementDates, endDate: string, today: string): FieldProblems {
   if (placement.endDate) return { endDate: `This placement already ended on ${placement.endDate}` }
   if (endDate > today) return { endDate: 'End date cannot be in the future' }
-  if (endDate < placement.startDate) return { endDate: `End date cannot be before the placement started (${placement.startDate})` }
+  if (endDate < placement.startDate)
+    return { endDate: `End date cannot be before the placement started (${placement.startDate})` }
   return {}
 }
 
@@ -45,9 +47,15 @@ export function checkEndAgainstEpisodes(
 ): FieldProblems {
   const during = episodes.filter((e) => londonDate(e.lastSeenAt) >= placement.startDate)
   const open = during.find((e) => e.returnedAt === null)
-  if (open) return { endDate: `The child is recorded as missing or away since ${formatDateTime(open.lastSeenAt)}: record their return first (at the latest on the day the placement ends)` }
+  if (open)
+    return {
+      endDate: `The child is recorded as missing or away since ${formatDateTime(open.lastSeenAt)}: record their return first (at the latest on the day the placement ends)`,
+    }
   const after = during.find((e) => londonDate(e.returnedAt!) > endDate)
-  if (after) return { endDate: `There is an episode until ${formatDateTime(after.returnedAt!)}: the placement cannot end before ${formatDate(londonDate(after.returnedAt!))}` }
+  if (after)
+    return {
+      endDate: `There is an episode until ${formatDateTime(after.returnedAt!)}: the placement cannot end before ${formatDate(londonDate(after.returnedAt!))}`,
+    }
   return {}
 }
 
@@ -85,9 +93,15 @@ export const SUPPORTED_ACCOMMODATION_FROM = '2023-10-28'
  * The area authority is told before a planned placement starts, or within 5 working days of an emergency one
  * (CPPCR 2010 reg 13(4), inserted in 2013). Returns the last day it is on time, or null when it needs no notice.
  */
-export function areaNoticeDueOn(placement: { outOfArea: boolean; emergency: boolean; startDate: string; areaNotifiedOn: string | null }, emergencyWorkingDays: number, holidays?: readonly string[]): string | null {
+export function areaNoticeDueOn(
+  placement: { outOfArea: boolean; emergency: boolean; startDate: string; areaNotifiedOn: string | null },
+  emergencyWorkingDays: number,
+  holidays?: readonly string[],
+): string | null {
   if (!placement.outOfArea || placement.areaNotifiedOn) return null
-  return placement.emergency ? addWorkingDays(placement.startDate, emergencyWorkingDays, holidays) : shiftDate(placement.startDate, { days: -1 })
+  return placement.emergency
+    ? addWorkingDays(placement.startDate, emergencyWorkingDays, holidays)
+    : shiftDate(placement.startDate, { days: -1 })
 }
 
 /**
@@ -95,35 +109,61 @@ export function areaNoticeDueOn(placement: { outOfArea: boolean; emergency: bool
  * admission and discharge, without delay, unless that authority placed the child (Children's Homes (England)
  * Regulations 2015 reg 41(1)-(2)). A Haven home placement out of the placing authority's area is exactly that case.
  */
-export function reg41NoticesMissing(placement: { homeId: string | null; outOfArea: boolean; endDate: string | null }, notices: readonly { kind: 'ADMISSION' | 'DISCHARGE' }[]): ('ADMISSION' | 'DISCHARGE')[] {
+export function reg41NoticesMissing(
+  placement: { homeId: string | null; outOfArea: boolean; endDate: string | null },
+  notices: readonly { kind: 'ADMISSION' | 'DISCHARGE' }[],
+): ('ADMISSION' | 'DISCHARGE')[] {
   if (!placement.homeId || !placement.outOfArea) return []
   const has = (kind: 'ADMISSION' | 'DISCHARGE') => notices.some((n) => n.kind === kind)
-  return [...(has('ADMISSION') ? [] : ['ADMISSION' as const]), ...(placement.endDate && !has('DISCHARGE') ? ['DISCHARGE' as const] : [])]
+  return [
+    ...(has('ADMISSION') ? [] : ['ADMISSION' as const]),
+    ...(placement.endDate && !has('DISCHARGE') ? ['DISCHARGE' as const] : []),
+  ]
 }
 
 export const REG41_KIND_LABELS = { ADMISSION: 'admission', DISCHARGE: 'discharge' } as const
-export const REG41_METHOD_LABELS = { SECURE_EMAIL: 'Secure e-mail', EMAIL: 'E-mail', LETTER: 'Letter', PORTAL: 'The authority’s portal' } as const
+export const REG41_METHOD_LABELS = {
+  SECURE_EMAIL: 'Secure e-mail',
+  EMAIL: 'E-mail',
+  LETTER: 'Letter',
+  PORTAL: 'The authority’s portal',
+} as const
 
 /** Concerns to show about a placement. Haven never refuses to record a fact; it makes the concern visible. */
 export function placementConcerns(
-  placement: { placeCode: string; bedAndBreakfast: boolean; outOfArea: boolean; startDate: string; emergency?: boolean; areaNotifiedOn?: string | null },
+  placement: {
+    placeCode: string
+    bedAndBreakfast: boolean
+    outOfArea: boolean
+    startDate: string
+    emergency?: boolean
+    areaNotifiedOn?: string | null
+  },
   dateOfBirth: string,
 ): PlacementConcern[] {
   const concerns: PlacementConcern[] = []
   const ageAtStart = ageOn(dateOfBirth, placement.startDate)
   // report recommendation 3, and the age rules in bedAndBreakfastMessage
-  if (placement.bedAndBreakfast) concerns.push({ level: 'critical', message: bedAndBreakfastMessage(ageAtStart, placement.startDate) })
+  if (placement.bedAndBreakfast)
+    concerns.push({ level: 'critical', message: bedAndBreakfastMessage(ageAtStart, placement.startDate) })
   // Care Planning, Placement and Case Review (England) (Amendment) Regulations 2021: under-16s only in regulated settings.
   if (ageAtStart < 16 && UNREGULATED_PLACE_CODES.includes(placement.placeCode) && !placement.bedAndBreakfast)
     concerns.push({
       level: 'critical',
-      message: 'A child under 16 may only be placed in a regulated setting (children\'s home or foster care), not in supported or independent accommodation.',
+      message:
+        "A child under 16 may only be placed in a regulated setting (children's home or foster care), not in supported or independent accommodation.",
     })
   // Supported Accommodation (England) Regulations 2023: from 28 October 2023, 16-17s only in Ofsted-registered supported accommodation.
-  if (ageAtStart >= 16 && ['H5', 'P2'].includes(placement.placeCode) && !placement.bedAndBreakfast && placement.startDate >= SUPPORTED_ACCOMMODATION_FROM)
+  if (
+    ageAtStart >= 16 &&
+    ['H5', 'P2'].includes(placement.placeCode) &&
+    !placement.bedAndBreakfast &&
+    placement.startDate >= SUPPORTED_ACCOMMODATION_FROM
+  )
     concerns.push({
       level: 'critical',
-      message: 'Since 28 October 2023, 16 and 17 year olds may only be placed in Ofsted-registered supported accommodation.',
+      message:
+        'Since 28 October 2023, 16 and 17 year olds may only be placed in Ofsted-registered supported accommodation.',
     })
   // CPPCR 2010 reg 11/13: out-of-area placements need the area authority notified (report recommendation 8).
   if (placement.outOfArea && !placement.areaNotifiedOn)

@@ -17,11 +17,14 @@ function words(text: string) {
 }
 
 /** UK postcode without spaces, upper case ("ns4 7qd" -> "NS47QD"). */
-export const normalisePostcode = (postcode: string | null | undefined) => (postcode ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')
+export const normalisePostcode = (postcode: string | null | undefined) =>
+  (postcode ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')
 
 /** "The Kebab King, Station Rd." and "kebab king station road" share a key. */
 export function locationKey(name: string, postcode?: string | null) {
-  const expanded = words(name).map((w) => ({ rd: 'road', st: 'street', ave: 'avenue', ln: 'lane', sq: 'square' })[w] ?? w)
+  const expanded = words(name).map(
+    (w) => ({ rd: 'road', st: 'street', ave: 'avenue', ln: 'lane', sq: 'square' })[w] ?? w,
+  )
   return [expanded.join(' '), normalisePostcode(postcode)].filter(Boolean).join('|')
 }
 
@@ -41,7 +44,8 @@ export function vehicleKey(v: { registration?: string | null; description?: stri
 }
 
 /** A vehicle is recognised automatically only by a full registration (5 or more letters and digits). */
-export const fullRegistration = (registration: string | null | undefined) => registrationKey(registration ?? '').length >= 5
+export const fullRegistration = (registration: string | null | undefined) =>
+  registrationKey(registration ?? '').length >= 5
 
 /**
  * A person's key: name (order-insensitive) and description. A name alone is not an identity (many people are called
@@ -70,7 +74,20 @@ function editDistance(a: string, b: string) {
 }
 
 // Words that make two otherwise similar names different places ("Premier Inn North" is not "Premier Inn South").
-const DISTINGUISHING = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 'old', 'new', 'flat', 'unit', 'front', 'back'])
+const DISTINGUISHING = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'upper',
+  'lower',
+  'old',
+  'new',
+  'flat',
+  'unit',
+  'front',
+  'back',
+])
 
 /** Keys close enough that a person should look at merging them (a typo, a missing word, a postcode added). */
 export function probablySame(keyA: string, keyB: string) {

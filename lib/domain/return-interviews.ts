@@ -18,7 +18,8 @@ export type InterviewState = {
   heldAt: Date | null
 }
 
-export type InterviewStatus = 'due' | 'due-soon' | 'overdue' | 'held' | 'held-late' | 'declined' | 'not-available' | 'not-offered'
+export type InterviewStatus =
+  'due' | 'due-soon' | 'overdue' | 'held' | 'held-late' | 'declined' | 'not-available' | 'not-offered'
 
 export function interviewStatus(i: InterviewState, now: Date, dueSoonHours: number): InterviewStatus {
   switch (i.outcome) {
@@ -63,7 +64,12 @@ export type OutcomeInput = {
 /** Someone involved in the child's care (their social worker, staff of the home or its provider), and how. */
 export type CarePerson = { name: string; role: string }
 
-export type OutcomeContext = { returnedAt: Date; providerName: string | null; now: Date; carePeople?: readonly CarePerson[] }
+export type OutcomeContext = {
+  returnedAt: Date
+  providerName: string | null
+  now: Date
+  carePeople?: readonly CarePerson[]
+}
 
 /**
  * The outcome: nothing before the return or in the future, and an interview held by someone independent of the
@@ -74,12 +80,15 @@ export type OutcomeContext = { returnedAt: Date; providerName: string | null; no
 export function checkOutcome(input: OutcomeInput, context: OutcomeContext): Record<string, string> {
   const problems: Record<string, string> = {}
   const future = (d: Date) => d.getTime() > context.now.getTime() + 5 * 60_000
-  if (input.offeredAt && input.offeredAt < context.returnedAt) problems.offeredAt = 'The offer cannot be before the child came back'
+  if (input.offeredAt && input.offeredAt < context.returnedAt)
+    problems.offeredAt = 'The offer cannot be before the child came back'
   else if (input.offeredAt && future(input.offeredAt)) problems.offeredAt = 'The offer cannot be in the future'
   if (input.outcome !== 'HELD') return problems
   if (!input.heldAt) problems.heldAt = 'Enter when the interview was held'
-  else if (input.heldAt < context.returnedAt) problems.heldAt = 'The interview cannot be held before the child came back'
-  else if (input.offeredAt && input.heldAt < input.offeredAt) problems.heldAt = `The interview cannot be held before it was offered (${formatDateTime(input.offeredAt)})`
+  else if (input.heldAt < context.returnedAt)
+    problems.heldAt = 'The interview cannot be held before the child came back'
+  else if (input.offeredAt && input.heldAt < input.offeredAt)
+    problems.heldAt = `The interview cannot be held before it was offered (${formatDateTime(input.offeredAt)})`
   else if (future(input.heldAt)) problems.heldAt = 'The interview cannot be in the future'
   if (input.childChoseTrustedAdult) {
     if (!input.trustedAdult) problems.trustedAdult = 'Name the trusted adult the child chose'
@@ -87,7 +96,8 @@ export function checkOutcome(input: OutcomeInput, context: OutcomeContext): Reco
   }
   const carer = carePersonNamed(input.interviewerName ?? null, context.carePeople ?? [])
   if (!input.independenceDeclared)
-    problems.independenceDeclared = 'Confirm the interviewer is independent of the child’s care, or record that the child chose a trusted adult'
+    problems.independenceDeclared =
+      'Confirm the interviewer is independent of the child’s care, or record that the child chose a trusted adult'
   else if (carer)
     problems.interviewerName = `${carer.name} is ${carer.role}, so not independent of the child’s care: record the child’s choice of a trusted adult if they chose them`
   else if (context.providerName && sameOrganisation(input.interviewerOrganisation, context.providerName))
@@ -103,7 +113,11 @@ export function carePersonNamed(name: string | null, people: readonly CarePerson
 }
 
 function sameOrganisation(a: string | null, b: string) {
-  const key = (s: string) => s.toLowerCase().replace(/\b(ltd|limited|the|plc)\b/g, '').replace(/[^a-z0-9]/g, '')
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/\b(ltd|limited|the|plc)\b/g, '')
+      .replace(/[^a-z0-9]/g, '')
   return a !== null && key(a) !== '' && (key(a) === key(b) || key(a).includes(key(b)) || key(b).includes(key(a)))
 }
 
@@ -119,12 +133,32 @@ export type TimelinessRow = {
 }
 
 /** Timeliness for a set of returned episodes, each with its interview's state (report 2023-24 anchor: 63% held in 72 h). */
-export function timeliness(interviews: InterviewState[], now: Date, dueSoonHours: number): TimelinessRow & { heldWithin72hPercent: number | null } {
-  const row: TimelinessRow = { returned: 0, offered: 0, heldWithin72h: 0, heldLate: 0, declined: 0, notAvailable: 0, notOffered: 0, outstanding: 0 }
+export function timeliness(
+  interviews: InterviewState[],
+  now: Date,
+  dueSoonHours: number,
+): TimelinessRow & { heldWithin72hPercent: number | null } {
+  const row: TimelinessRow = {
+    returned: 0,
+    offered: 0,
+    heldWithin72h: 0,
+    heldLate: 0,
+    declined: 0,
+    notAvailable: 0,
+    notOffered: 0,
+    outstanding: 0,
+  }
   for (const i of interviews) {
     row.returned++
     const status = interviewStatus(i, now, dueSoonHours)
-    if (i.offeredAt || status === 'held' || status === 'held-late' || status === 'declined' || status === 'not-available') row.offered++
+    if (
+      i.offeredAt ||
+      status === 'held' ||
+      status === 'held-late' ||
+      status === 'declined' ||
+      status === 'not-available'
+    )
+      row.offered++
     if (status === 'held') row.heldWithin72h++
     else if (status === 'held-late') row.heldLate++
     else if (status === 'declined') row.declined++
@@ -133,7 +167,10 @@ export function timeliness(interviews: InterviewState[], now: Date, dueSoonHours
     else if (status === 'not-offered' || (status === 'overdue' && !i.offeredAt)) row.notOffered++
     else row.outstanding++
   }
-  return { ...row, heldWithin72hPercent: row.returned ? Math.round((row.heldWithin72h / row.returned) * 1000) / 10 : null }
+  return {
+    ...row,
+    heldWithin72hPercent: row.returned ? Math.round((row.heldWithin72h / row.returned) * 1000) / 10 : null,
+  }
 }
 
 export const OUTCOME_LABELS = {

@@ -39,17 +39,28 @@ export function nextReview(
   holidays?: readonly string[],
 ) {
   const byTimetable = reviewDueByTimetable(lookedAfterSince, held, holidays)
-  const last = [...held].filter((d) => d >= lookedAfterSince).sort().at(-1) ?? null
+  const last =
+    [...held]
+      .filter((d) => d >= lookedAfterSince)
+      .sort()
+      .at(-1) ?? null
   const earlier = broughtForwardTo.filter((d) => (!last || d > last) && d < byTimetable).sort()[0]
   const date = earlier ?? byTimetable
   return { date, broughtForward: Boolean(earlier), byTimetable, lastHeld: last, overdue: date < today }
 }
 
 /** A review held: not in the future, not before the child became looked after, and one a day. */
-export function checkReviewHeld(heldOn: string, lookedAfterSince: string, held: readonly string[], today: string): Record<string, string> {
+export function checkReviewHeld(
+  heldOn: string,
+  lookedAfterSince: string,
+  held: readonly string[],
+  today: string,
+): Record<string, string> {
   if (heldOn > today) return { heldOn: 'A review cannot be recorded before it is held: the date is in the future' }
   if (heldOn < lookedAfterSince)
-    return { heldOn: `The child became looked after on ${formatDate(lookedAfterSince)}: a review of this period of care cannot be before it` }
+    return {
+      heldOn: `The child became looked after on ${formatDate(lookedAfterSince)}: a review of this period of care cannot be before it`,
+    }
   if (held.includes(heldOn)) return { heldOn: 'A review held on this day is recorded already' }
   return {}
 }
@@ -68,7 +79,9 @@ export function checkAlertDecision(
   duplicateMinutes: number,
 ): Record<string, string> {
   if (alert.status === 'RESOLVED')
-    return { form: `This alert was resolved${alert.resolvedAt ? ` on ${formatDateTime(alert.resolvedAt)}` : ''}: it takes no more decisions. Record a decision on a new alert, or on the child's review itself.` }
+    return {
+      form: `This alert was resolved${alert.resolvedAt ? ` on ${formatDateTime(alert.resolvedAt)}` : ''}: it takes no more decisions. Record a decision on a new alert, or on the child's review itself.`,
+    }
   const same = earlier.find(
     (d) =>
       d.childId === decision.childId &&

@@ -15,13 +15,19 @@ export function parseReturnDate(value: string): string | null {
   if (!m) return null
   const [, dd, mm, yyyy] = m
   const d = new Date(Date.UTC(Number(yyyy), Number(mm) - 1, Number(dd)))
-  return d.getUTCFullYear() === Number(yyyy) && d.getUTCMonth() === Number(mm) - 1 && d.getUTCDate() === Number(dd) ? `${yyyy}-${mm}-${dd}` : null
+  return d.getUTCFullYear() === Number(yyyy) && d.getUTCMonth() === Number(mm) - 1 && d.getUTCDate() === Number(dd)
+    ? `${yyyy}-${mm}-${dd}`
+    : null
 }
 
 /** yyyy-mm-dd to dd/mm/yyyy. */
 export const returnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 
-export function checkMissingTable(tables: { header: HeaderRow[]; episodes: EpisodeRow[]; missing: MissingRow[] }): MissingFailure[] {
+export function checkMissingTable(tables: {
+  header: HeaderRow[]
+  episodes: EpisodeRow[]
+  missing: MissingRow[]
+}): MissingFailure[] {
   const failures: MissingFailure[] = []
   const dobOf = new Map(tables.header.map((h) => [h.CHILD, h.DOB]))
   const episodesOf = new Map<string, { start: string; end: string | null; rec: string }[]>()
@@ -30,40 +36,98 @@ export function checkMissingTable(tables: { header: HeaderRow[]; episodes: Episo
     if (!start) continue
     const list = episodesOf.get(e.CHILD) ?? []
     list.push({ start, end: e.DEC ? parseReturnDate(e.DEC) : null, rec: e.REC })
-    episodesOf.set(e.CHILD, list.sort((a, b) => (a.start < b.start ? -1 : 1)))
+    episodesOf.set(
+      e.CHILD,
+      list.sort((a, b) => (a.start < b.start ? -1 : 1)),
+    )
   }
   const periodsOf = new Map<string, { row: number; start: string; end: string | null }[]>()
 
   tables.missing.forEach((m, i) => {
     const row = i + 1
-    const fail = (rule: string, problem: string, fix: string) => failures.push({ row, child: m.CHILD, rule, problem, fix })
+    const fail = (rule: string, problem: string, fix: string) =>
+      failures.push({ row, child: m.CHILD, rule, problem, fix })
     const filled = (v: string) => v.trim() !== ''
     const start = filled(m.MIS_START) ? parseReturnDate(m.MIS_START) : null
     const end = filled(m.MIS_END) ? parseReturnDate(m.MIS_END) : null
     const dob = parseReturnDate(m.DOB)
 
-    if (filled(m.MIS_START) && !start) fail('1004', `MIS_START "${m.MIS_START}" is not a valid date`, 'Give the start as dd/mm/yyyy')
-    if (filled(m.MIS_END) && !end) fail('1005', `MIS_END "${m.MIS_END}" is not a valid date`, 'Give the end as dd/mm/yyyy, or leave it blank while the child is still missing or away')
-    if (filled(m.MISSING) && !['M', 'A'].includes(m.MISSING)) fail('1006', `MISSING "${m.MISSING}" is not M or A`, 'Use M (missing) or A (away from placement without authorisation)')
-    if (filled(m.MISSING) && !filled(m.MIS_START)) fail('564', 'MISSING is given without MIS_START', 'Record when the child went missing or away')
-    if (filled(m.MIS_START) && !filled(m.MISSING)) fail('565', 'MIS_START is given without MISSING', 'Record whether the child was missing (M) or away (A)')
-    if (filled(m.MIS_END) && !filled(m.MIS_START)) fail('566', 'MIS_END is given without MIS_START', 'Record when the period started')
-    if (start && end && end < start) fail('567', `MIS_END ${m.MIS_END} is before MIS_START ${m.MIS_START}`, 'Correct the return or the start of the episode')
-    if (start && dob && start < dob) fail('586', `MIS_START ${m.MIS_START} is before the date of birth ${m.DOB}`, "Correct the episode's start or the child's date of birth")
+    if (filled(m.MIS_START) && !start)
+      fail('1004', `MIS_START "${m.MIS_START}" is not a valid date`, 'Give the start as dd/mm/yyyy')
+    if (filled(m.MIS_END) && !end)
+      fail(
+        '1005',
+        `MIS_END "${m.MIS_END}" is not a valid date`,
+        'Give the end as dd/mm/yyyy, or leave it blank while the child is still missing or away',
+      )
+    if (filled(m.MISSING) && !['M', 'A'].includes(m.MISSING))
+      fail(
+        '1006',
+        `MISSING "${m.MISSING}" is not M or A`,
+        'Use M (missing) or A (away from placement without authorisation)',
+      )
+    if (filled(m.MISSING) && !filled(m.MIS_START))
+      fail('564', 'MISSING is given without MIS_START', 'Record when the child went missing or away')
+    if (filled(m.MIS_START) && !filled(m.MISSING))
+      fail('565', 'MIS_START is given without MISSING', 'Record whether the child was missing (M) or away (A)')
+    if (filled(m.MIS_END) && !filled(m.MIS_START))
+      fail('566', 'MIS_END is given without MIS_START', 'Record when the period started')
+    if (start && end && end < start)
+      fail(
+        '567',
+        `MIS_END ${m.MIS_END} is before MIS_START ${m.MIS_START}`,
+        'Correct the return or the start of the episode',
+      )
+    if (start && dob && start < dob)
+      fail(
+        '586',
+        `MIS_START ${m.MIS_START} is before the date of birth ${m.DOB}`,
+        "Correct the episode's start or the child's date of birth",
+      )
     const headerDob = dobOf.get(m.CHILD)
-    if (headerDob === undefined) fail('header', `Child ${m.CHILD} is not in the Header table`, 'Add the child to the Header table (or remove the row)')
-    else if (headerDob !== m.DOB) fail('header', `DOB ${m.DOB} differs from the Header table's ${headerDob}`, "Use the same date of birth as the child's Header row")
+    if (headerDob === undefined)
+      fail(
+        'header',
+        `Child ${m.CHILD} is not in the Header table`,
+        'Add the child to the Header table (or remove the row)',
+      )
+    else if (headerDob !== m.DOB)
+      fail(
+        'header',
+        `DOB ${m.DOB} differs from the Header table's ${headerDob}`,
+        "Use the same date of birth as the child's Header row",
+      )
 
     if (!start || (filled(m.MIS_END) && !end)) return // the dates must be fixed first (1004, 1005)
     const episodes = episodesOf.get(m.CHILD) ?? []
     const during = (day: string) => episodes.find((e) => e.start <= day && (e.end === null || day <= e.end))
     const containing = during(start)
-    if (!containing) fail('578', `MIS_START ${m.MIS_START} is not within a period of care`, 'Check the start date against the placements (episodes) for the year')
-    if (end && !during(end)) fail('581', `MIS_END ${m.MIS_END} is not within a period of care`, 'Check the end date against the placements (episodes) for the year')
+    if (!containing)
+      fail(
+        '578',
+        `MIS_START ${m.MIS_START} is not within a period of care`,
+        'Check the start date against the placements (episodes) for the year',
+      )
+    if (end && !during(end))
+      fail(
+        '581',
+        `MIS_END ${m.MIS_END} is not within a period of care`,
+        'Check the end date against the placements (episodes) for the year',
+      )
     if (!end && containing?.end) {
       const careEnds = containing.rec !== 'X1' // X1: a new placement starts the same day; anything else ends care
-      if (careEnds) fail('577', `The period is still open but care ended on ${returnDate(containing.end)}`, 'Record when the child returned or was found, at the latest when care ended')
-      else fail('575', `The period is still open but the placement ended on ${returnDate(containing.end)}`, 'Record when the child returned or was found, at the latest when the placement ended')
+      if (careEnds)
+        fail(
+          '577',
+          `The period is still open but care ended on ${returnDate(containing.end)}`,
+          'Record when the child returned or was found, at the latest when care ended',
+        )
+      else
+        fail(
+          '575',
+          `The period is still open but the placement ended on ${returnDate(containing.end)}`,
+          'Record when the child returned or was found, at the latest when the placement ended',
+        )
     }
     const periods = periodsOf.get(m.CHILD) ?? []
     for (const other of periods) {
@@ -71,7 +135,11 @@ export function checkMissingTable(tables: { header: HeaderRow[]; episodes: Episo
       // two periods may meet on a day (back the same day, missing again the same evening)
       const touches = (other.end !== null && other.end === start) || (end !== null && end === other.start)
       if (overlaps && !touches)
-        fail('574', `This period overlaps row ${other.row}${other.end === null || end === null ? ', and one of them is still open' : ''}`, 'Each period ends before the next starts: correct the dates, or record the return of the open one')
+        fail(
+          '574',
+          `This period overlaps row ${other.row}${other.end === null || end === null ? ', and one of them is still open' : ''}`,
+          'Each period ends before the next starts: correct the dates, or record the return of the open one',
+        )
     }
     periods.push({ row, start, end })
     periodsOf.set(m.CHILD, periods)

@@ -24,7 +24,7 @@ export const PLACEMENT_TYPES: CodeList = {
   K2: "Children's home",
   K1: "Secure children's home",
   K3: 'Supported accommodation (Ofsted registered)',
-  H5: 'Semi-independent living accommodation not subject to Children\'s Homes Regulations',
+  H5: "Semi-independent living accommodation not subject to Children's Homes Regulations",
   P2: 'Independent living, including bed and breakfast',
   P1: 'Placed with parent(s) or other person with parental responsibility',
   R1: 'Residential care home',

@@ -43,7 +43,12 @@ export function ageOn(dateOfBirth: string, on: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -97,7 +102,8 @@ export function fromLondonLocal(local: string): LocalTimeResult {
 }
 
 /** The instant a UK calendar day starts (for periods of whole days). Midnight always exists in London. */
-export const londonMidnight = (isoDay: string) => (fromLondonLocal(`${isoDay}T00:00`) as { ok: true; instant: Date }).instant
+export const londonMidnight = (isoDay: string) =>
+  (fromLondonLocal(`${isoDay}T00:00`) as { ok: true; instant: Date }).instant
 
 /** "3 h 20 min", "2 days 4 h", "45 min". */
 export function formatDuration(minutes: number): string {

@@ -24,6 +24,7 @@ export function describeUserAgent(userAgent: string | null | undefined): string 
   if (!userAgent) return 'Unknown browser'
   const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1]
   const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1]
-  if (!browser && !system) return /^(curl|Wget|python|node|undici|axios)/i.test(userAgent) ? 'A program, not a browser' : 'Unknown browser'
+  if (!browser && !system)
+    return /^(curl|Wget|python|node|undici|axios)/i.test(userAgent) ? 'A program, not a browser' : 'Unknown browser'
   return `${browser ?? 'Unknown browser'}${system ? ` on ${system}` : ''}`
 }

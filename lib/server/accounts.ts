@@ -26,7 +26,8 @@ export function hashPassword(password: string) {
 export function passwordProblem(password: string): string | null {
   if (password.length < 12) return 'Password must be at least 12 characters (three random words work well)'
   if (password.length > 200) return 'Password must be 200 characters or fewer'
-  if (isCommonPassword(password)) return 'This password is one of the most common and is guessed first: choose another (three random words work well)'
+  if (isCommonPassword(password))
+    return 'This password is one of the most common and is guessed first: choose another (three random words work well)'
   return null
 }
 
@@ -61,20 +62,34 @@ async function throttleAndRecord(prisma: PrismaClient, email: string, client: Si
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'signin:' + email})::bigint)`
     /** failures in the window, after the bucket's last success if it resets on success */
     const failures = async (where: Prisma.SignInAttemptWhereInput, resetOnSuccess: boolean) => {
-      const lastSuccess = resetOnSuccess ? await tx.signInAttempt.findFirst({ where: { ...where, succeeded: true, at: { gt: since } }, orderBy: { at: 'desc' } }) : null
-      const rows = await tx.signInAttempt.findMany({ where: { ...where, succeeded: false, at: { gt: lastSuccess?.at ?? since } }, orderBy: { at: 'asc' }, select: { at: true } })
+      const lastSuccess = resetOnSuccess
+        ? await tx.signInAttempt.findFirst({
+            where: { ...where, succeeded: true, at: { gt: since } },
+            orderBy: { at: 'desc' },
+          })
+        : null
+      const rows = await tx.signInAttempt.findMany({
+        where: { ...where, succeeded: false, at: { gt: lastSuccess?.at ?? since } },
+        orderBy: { at: 'asc' },
+        select: { at: true },
+      })
       return rows.map((r) => r.at)
     }
     const checks: [Date[], ThrottleRule][] = deviceId
       ? [[await failures({ email, deviceId }, true), throttleRule(settings.auth.accountFailureLimit)]]
       : [[await failures({ email, channel, deviceId: null }, true), throttleRule(settings.auth.accountFailureLimit)]]
     if (!deviceId && client.ip)
-      checks.push([await failures({ ip: client.ip, deviceId: null }, false), throttleRule(settings.auth.addressFailureLimit, settings.auth.addressFailureLimit)])
+      checks.push([
+        await failures({ ip: client.ip, deviceId: null }, false),
+        throttleRule(settings.auth.addressFailureLimit, settings.auth.addressFailureLimit),
+      ])
     for (const [list, rule] of checks) {
       const waitMs = attemptWaitMs(list, now, rule)
       if (waitMs > 0) throw new TooManyAttemptsError(Math.max(1, Math.ceil(waitMs / 1000)))
     }
-    const attempt = await tx.signInAttempt.create({ data: { email, ip: client.ip ?? 'unknown', succeeded: false, at: now, channel, deviceId } })
+    const attempt = await tx.signInAttempt.create({
+      data: { email, ip: client.ip ?? 'unknown', succeeded: false, at: now, channel, deviceId },
+    })
     return attempt.id
   })
 }
@@ -86,19 +101,30 @@ async function tellOwnerOfFailures(prisma: PrismaClient, user: { id: string; ema
   const since = new Date(now.getTime() - settings.auth.throttleWindowMinutes * MINUTE)
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'signin:' + user.email})::bigint)`
-    const failures = await tx.signInAttempt.findMany({ where: { email: user.email, succeeded: false, at: { gt: since } }, orderBy: { at: 'asc' }, select: { at: true } })
+    const failures = await tx.signInAttempt.findMany({
+      where: { email: user.email, succeeded: false, at: { gt: since } },
+      orderBy: { at: 'asc' },
+      select: { at: true },
+    })
     if (failures.length < settings.auth.accountFailureLimit) return
-    if (await tx.notification.count({ where: { recipientId: user.id, kind: FAILED_SIGN_INS_KIND, createdAt: { gt: since } } })) return
+    if (
+      await tx.notification.count({
+        where: { recipientId: user.id, kind: FAILED_SIGN_INS_KIND, createdAt: { gt: since } },
+      })
+    )
+      return
     const [first, last] = [failures[0].at, failures[failures.length - 1].at]
     await notify(
       tx,
-      [{
-        recipientId: user.id,
-        kind: FAILED_SIGN_INS_KIND,
-        title: 'Failed attempts to sign in to your Haven account',
-        body: `There were ${failures.length} failed attempts to sign in to your Haven account between ${formatDateTime(first)} and ${formatDateTime(last)}.`,
-        link: '/account',
-      }],
+      [
+        {
+          recipientId: user.id,
+          kind: FAILED_SIGN_INS_KIND,
+          title: 'Failed attempts to sign in to your Haven account',
+          body: `There were ${failures.length} failed attempts to sign in to your Haven account between ${formatDateTime(first)} and ${formatDateTime(last)}.`,
+          link: '/account',
+        },
+      ],
       now,
     )
   })
@@ -139,7 +165,11 @@ export async function loadActor(db: PrismaClient | Tx, userId: string): Promise<
 
 // ---- browser sessions (server-side records, so they time out and can be revoked at once)
 
-export async function startSession(userId: string, client: { ip: string | null; userAgent?: string | null }, now = new Date()) {
+export async function startSession(
+  userId: string,
+  client: { ip: string | null; userAgent?: string | null },
+  now = new Date(),
+) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const session = await tx.userSession.create({
@@ -152,7 +182,13 @@ export async function startSession(userId: string, client: { ip: string | null; 
         expiresAt: new Date(now.getTime() + settings.auth.sessionMaxHours * 60 * MINUTE),
       },
     })
-    await recordAudit(tx, { actorId: userId, action: 'auth.sign-in', subjectType: 'user', subjectId: userId, details: { via: 'browser' } })
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'auth.sign-in',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { via: 'browser' },
+    })
     return session
   })
 }
@@ -175,7 +211,13 @@ export async function endSession(sessionId: string) {
     const session = await tx.userSession.findUnique({ where: { id: sessionId } })
     if (!session || session.revokedAt) return
     await tx.userSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } })
-    await recordAudit(tx, { actorId: session.userId, action: 'auth.sign-out', subjectType: 'user', subjectId: session.userId, details: {} })
+    await recordAudit(tx, {
+      actorId: session.userId,
+      action: 'auth.sign-out',
+      subjectType: 'user',
+      subjectId: session.userId,
+      details: {},
+    })
   })
 }
 
@@ -186,7 +228,13 @@ export async function revokeSession(actor: Actor, sessionId: string) {
     const session = await tx.userSession.findFirst({ where: { id: sessionId, userId: actor.userId, revokedAt: null } })
     if (!session) throw new NotFoundError('session')
     await tx.userSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'session.revoke', subjectType: 'user', subjectId: actor.userId, details: { sessionId } })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'session.revoke',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      details: { sessionId },
+    })
   })
 }
 
@@ -194,11 +242,19 @@ export async function revokeSession(actor: Actor, sessionId: string) {
 export async function revokeOtherSessions(actor: Actor, keepSessionId: string | null) {
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
-    const others = await tx.userSession.findMany({ where: { userId: actor.userId, revokedAt: null, id: { not: keepSessionId ?? '' } } })
+    const others = await tx.userSession.findMany({
+      where: { userId: actor.userId, revokedAt: null, id: { not: keepSessionId ?? '' } },
+    })
     // all row changes first, then the audit lock (taking it between row locks could deadlock with another revoke)
     await tx.userSession.updateMany({ where: { id: { in: others.map((s) => s.id) } }, data: { revokedAt: new Date() } })
     for (const session of others)
-      await recordAudit(tx, { actorId: actor.userId, action: 'session.revoke', subjectType: 'user', subjectId: actor.userId, details: { sessionId: session.id } })
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'session.revoke',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        details: { sessionId: session.id },
+      })
   })
 }
 
@@ -224,16 +280,31 @@ export async function issueApiToken(
   const expiresAt = new Date(now.getTime() + settings.auth.apiTokenDays * 24 * 60 * MINUTE)
   const saved = await prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { userId: user.id, name: input.name?.trim() || 'API token', tokenHash: tokenHash(token), createdAt: now, expiresAt },
+      data: {
+        userId: user.id,
+        name: input.name?.trim() || 'API token',
+        tokenHash: tokenHash(token),
+        createdAt: now,
+        expiresAt,
+      },
     })
-    await recordAudit(tx, { actorId: user.id, action: 'token.create', subjectType: 'apiToken', subjectId: row.id, details: { expiresAt: expiresAt.toISOString() } })
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'token.create',
+      subjectType: 'apiToken',
+      subjectId: row.id,
+      details: { expiresAt: expiresAt.toISOString() },
+    })
     return row
   })
   return { id: saved.id, token, expiresAt }
 }
 
 /** The actor for an Authorization header value, or null if the token is unknown, expired or revoked. */
-export async function actorForBearer(authorization: string | null, now = new Date()): Promise<{ actor: Actor; tokenId: string } | null> {
+export async function actorForBearer(
+  authorization: string | null,
+  now = new Date(),
+): Promise<{ actor: Actor; tokenId: string } | null> {
   const match = authorization?.match(/^Bearer\s+(\S+)$/i)
   if (!match) return null
   const prisma = await getPrisma()
@@ -261,7 +332,13 @@ export async function revokeApiToken(actor: Actor, tokenId: string) {
     const row = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.userId, revokedAt: null } })
     if (!row) throw new NotFoundError('API token')
     await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'token.revoke', subjectType: 'apiToken', subjectId: tokenId, details: {} })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'token.revoke',
+      subjectType: 'apiToken',
+      subjectId: tokenId,
+      details: {},
+    })
   })
 }
 

@@ -4,9 +4,7 @@ import type { Actor } from '@/lib/domain/roles'
 import { currentActor } from './current-actor'
 import { describeError, parseInput, ValidationError, type FieldErrors } from './errors'
 
-export type ActionResult<T = null> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors: FieldErrors }
+export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: FieldErrors }
 
 export async function runAction<S extends z.ZodType, T>(
   schema: S,
@@ -16,7 +14,11 @@ export async function runAction<S extends z.ZodType, T>(
   try {
     const actor = await currentActor()
     if (!actor)
-      return { ok: false, message: 'Your session has ended. Sign in again in a new tab: your answers are still on this page.', fieldErrors: {} }
+      return {
+        ok: false,
+        message: 'Your session has ended. Sign in again in a new tab: your answers are still on this page.',
+        fieldErrors: {},
+      }
     return { ok: true, data: await useCase(actor, parseInput(schema, input)) }
   } catch (e) {
     const { message, fieldErrors } = describeError(e)
@@ -42,7 +44,10 @@ export async function runActionWithFile<S extends z.ZodType, T>(
     } catch {
       throw new ValidationError({ form: 'The form could not be read. Reload the page and try again.' })
     }
-    const file = upload instanceof File && upload.size > 0 ? { bytes: new Uint8Array(await upload.arrayBuffer()), fileName: upload.name } : null
+    const file =
+      upload instanceof File && upload.size > 0
+        ? { bytes: new Uint8Array(await upload.arrayBuffer()), fileName: upload.name }
+        : null
     return useCase(actor, parseInput(schema, parsed), file)
   })
 }

@@ -14,10 +14,34 @@ import { orNotFound, useCase } from './use-case'
 /** An alert is in scope for the people told about it (its recipients); anyone else finds nothing, as if it did not
  * exist. Every action on alerts is held only by roles that also read them. */
 async function findAlert(tx: Tx, actor: Actor, alertId: string) {
-  return tx.alert.findFirst({
-    where: { id: alertId, recipients: { some: { userId: actor.userId } } },
-    include: { recipients: { include: { user: { select: { id: true, name: true, roles: { select: { homeId: true, providerId: true, localAuthorityId: true, home: { select: { providerId: true } } } } } } }, orderBy: { notifiedAt: 'asc' } }, decisions: { orderBy: { decidedAt: 'asc' } }, events: { orderBy: { at: 'asc' } } },
-  }).then(orNotFound('alert'))
+  return tx.alert
+    .findFirst({
+      where: { id: alertId, recipients: { some: { userId: actor.userId } } },
+      include: {
+        recipients: {
+          include: {
+            user: {
+              select: {
+                id: true,
+                name: true,
+                roles: {
+                  select: {
+                    homeId: true,
+                    providerId: true,
+                    localAuthorityId: true,
+                    home: { select: { providerId: true } },
+                  },
+                },
+              },
+            },
+          },
+          orderBy: { notifiedAt: 'asc' },
+        },
+        decisions: { orderBy: { decidedAt: 'asc' } },
+        events: { orderBy: { at: 'asc' } },
+      },
+    })
+    .then(orNotFound('alert'))
 }
 
 /** How many alerts a page of the list shows. */
@@ -40,7 +64,18 @@ export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now =
       orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }, { id: 'asc' }],
       skip: (page - 1) * ALERTS_PER_PAGE,
       take: ALERTS_PER_PAGE,
-      select: { id: true, rule: true, severity: true, title: true, summary: true, status: true, openedAt: true, updatedAt: true, childIds: true, recipients: { where: { userId: actor.userId }, select: { acknowledgedAt: true } } },
+      select: {
+        id: true,
+        rule: true,
+        severity: true,
+        title: true,
+        summary: true,
+        status: true,
+        openedAt: true,
+        updatedAt: true,
+        childIds: true,
+        recipients: { where: { userId: actor.userId }, select: { acknowledgedAt: true } },
+      },
     })
     // name the children this person may see; the others stay unnamed
     const named = [...new Set(alerts.flatMap((a) => a.childIds))]
@@ -49,7 +84,13 @@ export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now =
       select: { id: true, firstName: true, lastName: true },
     })
     const childIds = visible.map((c) => c.id)
-    await audit({ action: 'alert.list', subjectType: 'alert', subjectId: '*', childIds, details: { count: alerts.length } })
+    await audit({
+      action: 'alert.list',
+      subjectType: 'alert',
+      subjectId: '*',
+      childIds,
+      details: { count: alerts.length },
+    })
     return {
       total,
       page,
@@ -64,7 +105,10 @@ export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now =
         openedAt: a.openedAt.toISOString(),
         updatedAt: a.updatedAt.toISOString(),
         acknowledgedAt: a.recipients[0]?.acknowledgedAt?.toISOString() ?? null,
-        children: a.childIds.map((id) => visible.find((c) => c.id === id)).filter(Boolean).map((c) => ({ id: c!.id, name: `${c!.firstName} ${c!.lastName}` })),
+        children: a.childIds
+          .map((id) => visible.find((c) => c.id === id))
+          .filter(Boolean)
+          .map((c) => ({ id: c!.id, name: `${c!.firstName} ${c!.lastName}` })),
         otherChildren: a.childIds.filter((id) => !visible.some((c) => c.id === id)).length,
       })),
     }
@@ -77,17 +121,40 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
     const alert = await findAlert(tx, actor, alertId)
     const evidence = alert.evidence as { episodeIds: string[]; interviewIds?: string[]; facts?: string[] }
     const [children, episodes] = await inTurn(
-      () => tx.child.findMany({
-        where: { AND: [{ id: { in: alert.childIds } }, scope.child] },
-        select: { id: true, firstName: true, lastName: true, iroId: true, socialWorkerId: true, placements: { orderBy: { startDate: 'asc' }, take: 1, select: { startDate: true } }, alertDecisions: { where: { bringForward: true }, select: { reviewDate: true } } },
-      }),
-      () => tx.missingEpisode.findMany({
-        where: { AND: [{ id: { in: evidence.episodeIds } }, scope.episode] },
-        orderBy: { lastSeenAt: 'asc' },
-        select: { id: true, lastSeenAt: true, returnedAt: true, lastSeenPlace: true, absenceType: true, child: { select: { firstName: true, lastName: true } }, home: { select: { name: true } }, locations: { select: { typedName: true, role: true } } },
-      }),
+      () =>
+        tx.child.findMany({
+          where: { AND: [{ id: { in: alert.childIds } }, scope.child] },
+          select: {
+            id: true,
+            firstName: true,
+            lastName: true,
+            iroId: true,
+            socialWorkerId: true,
+            placements: { orderBy: { startDate: 'asc' }, take: 1, select: { startDate: true } },
+            alertDecisions: { where: { bringForward: true }, select: { reviewDate: true } },
+          },
+        }),
+      () =>
+        tx.missingEpisode.findMany({
+          where: { AND: [{ id: { in: evidence.episodeIds } }, scope.episode] },
+          orderBy: { lastSeenAt: 'asc' },
+          select: {
+            id: true,
+            lastSeenAt: true,
+            returnedAt: true,
+            lastSeenPlace: true,
+            absenceType: true,
+            child: { select: { firstName: true, lastName: true } },
+            home: { select: { name: true } },
+            locations: { select: { typedName: true, role: true } },
+          },
+        }),
     )
-    const reviews = await nextReviews(tx, children.map((c) => c.id), now)
+    const reviews = await nextReviews(
+      tx,
+      children.map((c) => c.id),
+      now,
+    )
     await audit({
       action: 'alert.read',
       subjectType: 'alert',
@@ -99,13 +166,27 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
     const me = alert.recipients.find((r) => r.userId === actor.userId)!
     // who else was told, only where the reader may know of them: a manager of another home would say where an
     // unnamed child lives. People at the reader's own organisations, and those allocated to children they may read.
-    const mine = (org: { homeId: string | null; providerId: string | null; localAuthorityId: string | null; home: { providerId: string } | null }) =>
-      actor.grants.some((g) => (g.homeId && g.homeId === org.homeId) || (g.providerId && (g.providerId === org.providerId || g.providerId === org.home?.providerId)) || (g.localAuthorityId && g.localAuthorityId === org.localAuthorityId))
+    const mine = (org: {
+      homeId: string | null
+      providerId: string | null
+      localAuthorityId: string | null
+      home: { providerId: string } | null
+    }) =>
+      actor.grants.some(
+        (g) =>
+          (g.homeId && g.homeId === org.homeId) ||
+          (g.providerId && (g.providerId === org.providerId || g.providerId === org.home?.providerId)) ||
+          (g.localAuthorityId && g.localAuthorityId === org.localAuthorityId),
+      )
     const allocated = new Set(children.flatMap((c) => [c.iroId, c.socialWorkerId]))
-    const known = alert.recipients.filter((r) => r.userId === actor.userId || allocated.has(r.userId) || r.user.roles.some(mine))
+    const known = alert.recipients.filter(
+      (r) => r.userId === actor.userId || allocated.has(r.userId) || r.user.roles.some(mine),
+    )
     // facts naming children (a place, person or vehicle across children): only those the reader sees; the rest are counted
     const shown = new Set(children.map((c) => c.id))
-    const facts = (evidence.facts ?? []).filter((f) => (f.startsWith('child:') ? shown.has(f.slice('child:'.length)) : !f.startsWith('placement:') || shown.size > 0))
+    const facts = (evidence.facts ?? []).filter((f) =>
+      f.startsWith('child:') ? shown.has(f.slice('child:'.length)) : !f.startsWith('placement:') || shown.size > 0,
+    )
     return {
       id: alert.id,
       rule: alert.rule as RuleCode,
@@ -128,10 +209,18 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
       episodes: episodes.map((e) => ({ ...e, child: `${e.child.firstName} ${e.child.lastName}` })),
       otherEpisodes: evidence.episodeIds.length - episodes.length,
       facts,
-      recipients: known.map((r) => ({ name: r.user.name, reason: r.reason, notifiedAt: r.notifiedAt, acknowledgedAt: r.acknowledgedAt })),
+      recipients: known.map((r) => ({
+        name: r.user.name,
+        reason: r.reason,
+        notifiedAt: r.notifiedAt,
+        acknowledgedAt: r.acknowledgedAt,
+      })),
       otherRecipients: alert.recipients.length - known.length,
       decisions: alert.decisions.filter((d) => children.some((c) => c.id === d.childId)),
-      events: alert.events.map((e) => ({ ...e, byId: e.byId && known.some((r) => r.userId === e.byId) ? e.byId : null })),
+      events: alert.events.map((e) => ({
+        ...e,
+        byId: e.byId && known.some((r) => r.userId === e.byId) ? e.byId : null,
+      })),
     }
   })
 }
@@ -139,7 +228,10 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
 export async function acknowledgeAlert(actor: Actor, alertId: string, now = new Date()) {
   return useCase(actor, 'alert.read', { subject: 'alert', now }, async ({ tx, audit }) => {
     const alert = await findAlert(tx, actor, alertId)
-    const { count } = await tx.alertRecipient.updateMany({ where: { alertId, userId: actor.userId, acknowledgedAt: null }, data: { acknowledgedAt: now } })
+    const { count } = await tx.alertRecipient.updateMany({
+      where: { alertId, userId: actor.userId, acknowledgedAt: null },
+      data: { acknowledgedAt: now },
+    })
     // already acknowledged (a double click, a second tab): nothing new to record but that the alert was looked up
     if (count === 0) {
       await audit({ action: 'alert.read', subjectType: 'alert', subjectId: alert.id, details: {} })
@@ -164,15 +256,49 @@ export async function decideOnAlert(actor: Actor, alertId: string, input: Decisi
     if (!child) throw new ValidationError({ childId: 'Choose a child in this alert whom you review' })
     const reviewDate = input.bringForward ? input.reviewDate : null
     const reason = input.reason ?? ''
-    if (reviewDate && reviewDate < londonDate(now)) throw new ValidationError({ reviewDate: 'The review cannot be brought forward to a date in the past' })
+    if (reviewDate && reviewDate < londonDate(now))
+      throw new ValidationError({ reviewDate: 'The review cannot be brought forward to a date in the past' })
     const earlier = alert.decisions.map((d) => ({ ...d, reviewDate: d.reviewDate && isoDate(d.reviewDate) }))
-    throwIfProblems(checkAlertDecision(alert, { childId: child.id, bringForward: input.bringForward, reviewDate, reason }, earlier, now, settings.reviews.duplicateDecisionMinutes))
+    throwIfProblems(
+      checkAlertDecision(
+        alert,
+        { childId: child.id, bringForward: input.bringForward, reviewDate, reason },
+        earlier,
+        now,
+        settings.reviews.duplicateDecisionMinutes,
+      ),
+    )
     const decision = await tx.alertDecision.create({
-      data: { alertId, childId: child.id, decidedById: actor.userId, decidedAt: now, bringForward: input.bringForward, reviewDate: reviewDate ? calendarDate(reviewDate) : null, reason },
+      data: {
+        alertId,
+        childId: child.id,
+        decidedById: actor.userId,
+        decidedAt: now,
+        bringForward: input.bringForward,
+        reviewDate: reviewDate ? calendarDate(reviewDate) : null,
+        reason,
+      },
     })
-    await tx.alertRecipient.updateMany({ where: { alertId, userId: actor.userId, acknowledgedAt: null }, data: { acknowledgedAt: now } })
-    await tx.alertEvent.create({ data: { alertId, kind: 'decision', at: now, byId: actor.userId, note: input.bringForward ? `Review brought forward to ${input.reviewDate}` : 'Review not brought forward' } }) // the reason stays on the decision, shown with the child
-    await audit({ action: 'alert.decision', subjectType: 'alert', subjectId: alertId, childId: child.id, details: { decisionId: decision.id, bringForward: input.bringForward } })
+    await tx.alertRecipient.updateMany({
+      where: { alertId, userId: actor.userId, acknowledgedAt: null },
+      data: { acknowledgedAt: now },
+    })
+    await tx.alertEvent.create({
+      data: {
+        alertId,
+        kind: 'decision',
+        at: now,
+        byId: actor.userId,
+        note: input.bringForward ? `Review brought forward to ${input.reviewDate}` : 'Review not brought forward',
+      },
+    }) // the reason stays on the decision, shown with the child
+    await audit({
+      action: 'alert.decision',
+      subjectType: 'alert',
+      subjectId: alertId,
+      childId: child.id,
+      details: { decisionId: decision.id, bringForward: input.bringForward },
+    })
     return { id: decision.id }
   })
 }
@@ -180,7 +306,16 @@ export async function decideOnAlert(actor: Actor, alertId: string, input: Decisi
 export async function resolveAlert(actor: Actor, alertId: string, input: { reason: string }, now = new Date()) {
   return useCase(actor, 'alert.resolve', { subject: 'alert', now }, async ({ tx, audit }) => {
     const alert = await findAlert(tx, actor, alertId)
-    const resolved = await tx.alert.updateMany({ where: { id: alertId, status: 'OPEN' }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: actor.userId, resolutionReason: input.reason, resolvedEvidence: alert.evidence as object } })
+    const resolved = await tx.alert.updateMany({
+      where: { id: alertId, status: 'OPEN' },
+      data: {
+        status: 'RESOLVED',
+        resolvedAt: now,
+        resolvedById: actor.userId,
+        resolutionReason: input.reason,
+        resolvedEvidence: alert.evidence as object,
+      },
+    })
     if (resolved.count !== 1) throw new ValidationError({ form: 'This alert is already resolved.' })
     await tx.alertEvent.create({ data: { alertId, kind: 'resolved', at: now, byId: actor.userId, note: input.reason } })
     await audit({ action: 'alert.resolve', subjectType: 'alert', subjectId: alertId, details: {} })

@@ -13,14 +13,27 @@ export function problem(status: number, title: string, detail: string, extra: Re
 }
 
 /** A file to download (CSV unless said otherwise); never cached, since it is about children. */
-export function download(filename: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'text/csv; charset=utf-8') {
-  return new Response(body, { headers: { 'Content-Type': contentType, 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' } })
+export function download(
+  filename: string,
+  body: string | Uint8Array<ArrayBuffer>,
+  contentType = 'text/csv; charset=utf-8',
+) {
+  return new Response(body, {
+    headers: {
+      'Content-Type': contentType,
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
 }
 
 export function problemFrom(e: unknown, instance?: string) {
   const { status, title, message, fieldErrors } = describeError(e)
   const errors = Object.entries(fieldErrors).map(([field, detail]) => ({ field, detail }))
-  const response = problem(status, title, message, { ...(instance ? { instance } : {}), ...(errors.length ? { errors } : {}) })
+  const response = problem(status, title, message, {
+    ...(instance ? { instance } : {}),
+    ...(errors.length ? { errors } : {}),
+  })
   if (e instanceof TooManyAttemptsError) response.headers.set('Retry-After', String(e.retryAfterSeconds))
   return response
 }
@@ -53,10 +66,24 @@ export function logged<P>(handler: (request: Request, context: Context<P>) => Pr
     const response = await handler(request, context)
     let route = new URL(request.url).pathname
     for (const [name, value] of Object.entries((await context.params) ?? {}))
-      if (typeof value === 'string') route = route.split('/').map((segment) => (segment === encodeURIComponent(value) ? `:${name}` : segment)).join('/')
+      if (typeof value === 'string')
+        route = route
+          .split('/')
+          .map((segment) => (segment === encodeURIComponent(value) ? `:${name}` : segment))
+          .join('/')
     response.headers.set('X-Request-Id', requestId)
     apiAnswers.observer?.(request, response)
-    console.log(JSON.stringify({ at: new Date().toISOString(), event: 'api.request', requestId, method: request.method, route, status: response.status, durationMs: Math.round(performance.now() - started) }))
+    console.log(
+      JSON.stringify({
+        at: new Date().toISOString(),
+        event: 'api.request',
+        requestId,
+        method: request.method,
+        route,
+        status: response.status,
+        durationMs: Math.round(performance.now() - started),
+      }),
+    )
     return response
   }
 }
@@ -71,13 +98,20 @@ export function withActor<P = Record<string, never>>(
       const found = await actorForBearer(request.headers.get('authorization'))
       if (!found) {
         const response = problemFrom(
-          new UnauthenticatedError('Send a valid API token: Authorization: Bearer <token> (POST /api/v1/auth/token gives one).'),
+          new UnauthenticatedError(
+            'Send a valid API token: Authorization: Bearer <token> (POST /api/v1/auth/token gives one).',
+          ),
           path,
         )
         response.headers.set('WWW-Authenticate', 'Bearer')
         return response
       }
-      const result = await handler({ request, actor: found.actor, params: await context.params, tokenId: found.tokenId })
+      const result = await handler({
+        request,
+        actor: found.actor,
+        params: await context.params,
+        tokenId: found.tokenId,
+      })
       return result instanceof Response ? result : Response.json(result, { headers: { 'Cache-Control': 'no-store' } })
     } catch (e) {
       return problemFrom(e, path)

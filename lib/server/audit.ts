@@ -64,9 +64,13 @@ export async function chainAuditEvents(prisma?: PrismaClient): Promise<number> {
   const db = prisma ?? (await getPrisma())
   return db.$transaction(
     async (tx) => {
-      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${CHAIN_LOCK_KEY}::bigint) AS locked`
+      const [{ locked }] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(${CHAIN_LOCK_KEY}::bigint) AS locked`
       if (!locked) return 0
-      const [{ horizon }] = await tx.$queryRaw<{ horizon: bigint }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`
+      const [{ horizon }] = await tx.$queryRaw<
+        { horizon: bigint }[]
+      >`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`
       const last = await tx.auditChainLink.findFirst({ orderBy: { position: 'desc' } })
       // every event of a transaction below the last run's horizon is linked already; a horizon above today's means
       // the database was restored into a new cluster whose transaction ids start lower: look from the beginning (the
@@ -117,9 +121,21 @@ export async function verifyAuditChain(prisma: PrismaClient) {
     previous = { hash: last.hash, position: last.position }
   }
   // every finished transaction's events are linked now; one that is not was slipped in behind the chainer's back
-  const [{ horizon }] = await prisma.$queryRaw<{ horizon: bigint }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`
-  const outside = await prisma.auditEvent.findFirst({ where: { link: { is: null }, xid: { lt: horizon } }, orderBy: { seq: 'asc' }, select: { seq: true } })
-  if (outside) return { ok: false as const, checked, brokenSeq: outside.seq, reason: 'it is not in the chain: it was inserted without going through Haven' }
+  const [{ horizon }] = await prisma.$queryRaw<
+    { horizon: bigint }[]
+  >`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`
+  const outside = await prisma.auditEvent.findFirst({
+    where: { link: { is: null }, xid: { lt: horizon } },
+    orderBy: { seq: 'asc' },
+    select: { seq: true },
+  })
+  if (outside)
+    return {
+      ok: false as const,
+      checked,
+      brokenSeq: outside.seq,
+      reason: 'it is not in the chain: it was inserted without going through Haven',
+    }
   return { ok: true as const, checked }
 }
 

@@ -1,6 +1,12 @@
 // Children: the list, the child's record, adding a child. Every use case enters through useCase(): scoped and audited.
 import { grantsFor } from '@/lib/domain/permissions'
-import { checkNewPlacement, placementConcerns, REG41_KIND_LABELS, reg41NoticesMissing, UNREGULATED_PLACE_CODES } from '@/lib/domain/placements'
+import {
+  checkNewPlacement,
+  placementConcerns,
+  REG41_KIND_LABELS,
+  reg41NoticesMissing,
+  UNREGULATED_PLACE_CODES,
+} from '@/lib/domain/placements'
 import type { Actor } from '@/lib/domain/roles'
 import { ageOn, calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -17,7 +23,10 @@ const personName = { select: { id: true, name: true } } as const
 const placementInclude = {
   home: { select: { id: true, name: true, postcode: true, ofstedUrn: true } },
   areaAuthority: { select: { id: true, name: true } },
-  reg41Notices: { select: { kind: true, notifiedOn: true, method: true, givenBy: true }, orderBy: { notifiedOn: 'asc' } },
+  reg41Notices: {
+    select: { kind: true, notifiedOn: true, method: true, givenBy: true },
+    orderBy: { notifiedOn: 'asc' },
+  },
 } as const
 
 type PlacementRow = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>
@@ -42,7 +51,10 @@ function toPlacement(p: PlacementRow, dateOfBirth: string): PlacementView {
     endReason: p.endReason,
   }
   // a Regulation 41 notice is flagged while it is missing, even after the placement ended (the discharge notice)
-  const reg41 = reg41NoticesMissing({ homeId: p.homeId, outOfArea: p.outOfArea, endDate: placement.endDate }, p.reg41Notices).map((kind) => ({
+  const reg41 = reg41NoticesMissing(
+    { homeId: p.homeId, outOfArea: p.outOfArea, endDate: placement.endDate },
+    p.reg41Notices,
+  ).map((kind) => ({
     level: 'warning' as const,
     message: `No Regulation 41 notice of ${REG41_KIND_LABELS[kind]} to ${p.areaAuthority.name} is recorded: the home tells the authority it is in, in writing, without delay.`,
   }))
@@ -73,7 +85,10 @@ function listWhere(scope: Prisma.ChildWhereInput, words: string[], query: ChildL
     AND: [
       scope,
       ...words.map(likeLiteral).map((w) => ({
-        OR: [{ firstName: { contains: w, mode: 'insensitive' as const } }, { lastName: { contains: w, mode: 'insensitive' as const } }],
+        OR: [
+          { firstName: { contains: w, mode: 'insensitive' as const } },
+          { lastName: { contains: w, mode: 'insensitive' as const } },
+        ],
       })),
       ...(query.homeId ? [{ placements: { some: currentPlacement(now, { homeId: query.homeId }) } }] : []),
       ...(query.mayNeedAttention ? [{ placements: { some: currentPlacement(now, mayConcern) } }] : []),
@@ -118,16 +133,32 @@ export async function listChildren(
 ): Promise<{ children: ChildSummary[]; total: number; page: number; pages: number }> {
   return useCase(actor, 'child.list', { denied: NOT_A_READER, now }, async ({ tx, scope, audit }) => {
     // control characters separate words like spaces do: no name holds one, and PostgreSQL cannot take a NUL
-    const words = (query.search ?? '').trim().split(/[\s\p{Cc}]+/u).filter(Boolean).slice(0, 4)
+    const words = (query.search ?? '')
+      .trim()
+      .split(/[\s\p{Cc}]+/u)
+      .filter(Boolean)
+      .slice(0, 4)
     const perPage = query.perPage ?? CHILDREN_PER_PAGE
     const where = listWhere(scope.child, words, query, now)
     const total = await tx.child.count({ where })
     const pages = Math.max(1, Math.ceil(total / perPage))
     const page = Math.min(Math.max(1, query.page ?? 1), pages)
     const skip = (page - 1) * perPage
-    const children = await tx.child.findMany({ where, orderBy: listOrder, skip, take: perPage, include: summaryInclude(now) })
+    const children = await tx.child.findMany({
+      where,
+      orderBy: listOrder,
+      skip,
+      take: perPage,
+      include: summaryInclude(now),
+    })
     const details = { count: children.length, searched: words.length > 0 } // never the words searched for
-    await audit({ action: 'child.list', subjectType: 'child', subjectId: '*', childIds: children.map((c) => c.id), details })
+    await audit({
+      action: 'child.list',
+      subjectType: 'child',
+      subjectId: '*',
+      childIds: children.map((c) => c.id),
+      details,
+    })
     const today = londonDate(now)
     return { children: children.map((c) => toSummary(c, today)), total, page, pages }
   })
@@ -141,7 +172,13 @@ export async function childrenNeedingAttention(actor: Actor, now = new Date()): 
     const where = listWhere(scope.child, [], { mayNeedAttention: true }, now)
     const candidates = await tx.child.findMany({ where, orderBy: listOrder, include: summaryInclude(now) })
     const childIds = candidates.map((c) => c.id)
-    await audit({ action: 'child.list', subjectType: 'child', subjectId: '*', childIds, details: { count: childIds.length, searched: false } })
+    await audit({
+      action: 'child.list',
+      subjectType: 'child',
+      subjectId: '*',
+      childIds,
+      details: { count: childIds.length, searched: false },
+    })
     const today = londonDate(now)
     const critical = (c: ChildSummary) => c.currentPlacement?.concerns.some((k) => k.level === 'critical')
     return candidates.map((c) => toSummary(c, today)).filter(critical)
@@ -149,7 +186,11 @@ export async function childrenNeedingAttention(actor: Actor, now = new Date()): 
 }
 
 /** The audit event for a read of a child's record, or for the refusal when it was not found in the actor's scope. */
-export function childReadEvent(childId: string, found: { id: string } | null, action: 'child.read' | 'child.chronology') {
+export function childReadEvent(
+  childId: string,
+  found: { id: string } | null,
+  action: 'child.read' | 'child.chronology',
+) {
   return {
     action: found ? action : ('child.read-denied' as const),
     subjectType: 'child',
@@ -160,7 +201,13 @@ export function childReadEvent(childId: string, found: { id: string } | null, ac
 }
 
 /** Audits a read of a child's record, or the refusal when it was not found in the actor's scope. */
-export function auditChildRead(tx: Tx, actor: Actor, childId: string, found: { id: string } | null, action: 'child.read' | 'child.chronology') {
+export function auditChildRead(
+  tx: Tx,
+  actor: Actor,
+  childId: string,
+  found: { id: string } | null,
+  action: 'child.read' | 'child.chronology',
+) {
   return recordAudit(tx, { ...childReadEvent(childId, found, action), actorId: actor.userId })
 }
 
@@ -231,7 +278,8 @@ export async function resolvePlacementSetting(
     if (!socialWorker)
       throw new ValidationError({ [field('homeId')]: 'You can only place a child in a home you manage' })
     const area = await tx.localAuthority.findUnique({ where: { id: areaAuthorityId ?? '' } })
-    if (!area) throw new ValidationError({ [field('areaAuthorityId')]: 'Select the local authority area from the list' })
+    if (!area)
+      throw new ValidationError({ [field('areaAuthorityId')]: 'Select the local authority area from the list' })
   }
   return { areaAuthorityId: areaAuthorityId!, outOfArea: areaAuthorityId !== placingAuthorityId }
 }
@@ -240,7 +288,7 @@ export function placementData(placement: PlacementStart, setting: { areaAuthorit
   return {
     homeId: placement.homeId,
     settingName: placement.homeId ? null : placement.settingName,
-    settingPostcode: placement.homeId ? null : placement.settingPostcode?.toUpperCase() ?? null,
+    settingPostcode: placement.homeId ? null : (placement.settingPostcode?.toUpperCase() ?? null),
     areaAuthorityId: setting.areaAuthorityId,
     outOfArea: setting.outOfArea,
     startDate: calendarDate(placement.startDate),
@@ -280,20 +328,32 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
     const socialWorkerId = input.socialWorkerId ?? (socialWorkerGrant ? actor.userId : null)
     const problems: FieldErrors = {}
     if (input.dateOfBirth > today) problems.dateOfBirth = 'Date of birth cannot be in the future'
-    else if (ageOn(input.dateOfBirth, today) >= 18) problems.dateOfBirth = 'A child looked after is under 18: check the date of birth'
-    for (const [field, message] of Object.entries(checkNewPlacement(input.placement, { dateOfBirth: input.dateOfBirth, placements: [] }, today)))
+    else if (ageOn(input.dateOfBirth, today) >= 18)
+      problems.dateOfBirth = 'A child looked after is under 18: check the date of birth'
+    for (const [field, message] of Object.entries(
+      checkNewPlacement(input.placement, { dateOfBirth: input.dateOfBirth, placements: [] }, today),
+    ))
       problems[`placement.${field}`] = message
     // the day the child became looked after: often long before this placement (CPPCR 2010 reg 33 counts from it)
     const lookedAfterSince = input.lookedAfterSince ?? input.placement.startDate
     if (lookedAfterSince > input.placement.startDate)
-      problems.lookedAfterSince = 'The child was looked after by the day this placement started: the date cannot be later'
-    else if (lookedAfterSince < input.dateOfBirth) problems.lookedAfterSince = 'The date the child became looked after cannot be before they were born'
+      problems.lookedAfterSince =
+        'The child was looked after by the day this placement started: the date cannot be later'
+    else if (lookedAfterSince < input.dateOfBirth)
+      problems.lookedAfterSince = 'The date the child became looked after cannot be before they were born'
     throwIfProblems(problems)
 
     if (!(await tx.localAuthority.findUnique({ where: { id: input.placingAuthorityId } })))
       throw new ValidationError({ placingAuthorityId: 'Select the placing local authority from the list' })
     await checkAllocations(tx, { ...input, socialWorkerId })
-    const setting = await resolvePlacementSetting(tx, actor, 'child.create', input.placement, input.placingAuthorityId, 'placement')
+    const setting = await resolvePlacementSetting(
+      tx,
+      actor,
+      'child.create',
+      input.placement,
+      input.placingAuthorityId,
+      'placement',
+    )
     const child = await tx.child.create({
       data: {
         firstName: input.firstName,
@@ -313,7 +373,13 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
           create: {
             startDate: calendarDate(lookedAfterSince),
             createdById: actor.userId,
-            legalStatuses: { create: { startDate: calendarDate(lookedAfterSince), legalStatus: input.legalStatus, createdById: actor.userId } },
+            legalStatuses: {
+              create: {
+                startDate: calendarDate(lookedAfterSince),
+                legalStatus: input.legalStatus,
+                createdById: actor.userId,
+              },
+            },
           },
         },
       },
@@ -323,7 +389,8 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
     const readable = openUseCase(tx, actor, 'child.read', now).scope.child
     if ((await tx.child.count({ where: { AND: [{ id: child.id }, readable] } })) === 0)
       throw new ValidationError({
-        socialWorkerId: 'You would not be able to see this child once added: allocate yourself as the social worker, or ask the allocated social worker to add the child',
+        socialWorkerId:
+          'You would not be able to see this child once added: allocate yourself as the social worker, or ask the allocated social worker to add the child',
       })
     await patternsAfterEvent(tx, child.id, now)
     const details = { placementId: child.placements[0].id }
@@ -354,7 +421,9 @@ export async function placementFormOptions(actor: Actor) {
     }),
   ])
   const people = (role: 'IRO' | 'SOCIAL_WORKER') =>
-    staff.filter((s) => s.role === role).map((s) => ({ id: s.user.id, name: s.user.name, localAuthorityId: s.localAuthorityId }))
+    staff
+      .filter((s) => s.role === role)
+      .map((s) => ({ id: s.user.id, name: s.user.name, localAuthorityId: s.localAuthorityId }))
   return {
     homes: homes.map((h) => ({ id: h.id, name: `${h.name}, ${h.town} (${h.provider.name})` })),
     authorities,

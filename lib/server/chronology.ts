@@ -12,12 +12,30 @@ import { PARTICIPATION, type Participation } from '@/lib/domain/reviews'
 import { useCase } from './use-case'
 
 /** at is an instant; for things that happen on a day (a placement starting), dateOnly says so and at is that day. */
-export type ChronologyEntry = { at: string; dateOnly: boolean; kind: ChronologyKind; title: string; detail: string | null; link: string | null }
+export type ChronologyEntry = {
+  at: string
+  dateOnly: boolean
+  kind: ChronologyKind
+  title: string
+  detail: string | null
+  link: string | null
+}
 export type ChronologyFilter = { kinds?: ChronologyKind[]; from?: string | null; to?: string | null }
 
 const ABSENCE = { MISSING: 'Missing', AWAY: 'Away without authorisation' } as const
-const UPDATE = { NOTE: 'Note', CALL: 'Call', PLACE_CHECKED: 'Place checked', SIGHTING: 'Sighting', POLICE_RISK_GRADE: 'Risk grade given by the police' } as const
-const OUTCOME = { HELD: 'held', DECLINED: 'declined by the child', NOT_AVAILABLE: 'child not available', NOT_OFFERED: 'not offered' } as const
+const UPDATE = {
+  NOTE: 'Note',
+  CALL: 'Call',
+  PLACE_CHECKED: 'Place checked',
+  SIGHTING: 'Sighting',
+  POLICE_RISK_GRADE: 'Risk grade given by the police',
+} as const
+const OUTCOME = {
+  HELD: 'held',
+  DECLINED: 'declined by the child',
+  NOT_AVAILABLE: 'child not available',
+  NOT_OFFERED: 'not offered',
+} as const
 const LEVEL = { NOT_AT_RISK: 'not at risk', AT_RISK: 'at risk', SIGNIFICANT: 'significant risk' } as const
 
 /** The child's chronology if the actor may read the child; otherwise NotFoundError. Audited as a read of the child. */
@@ -29,7 +47,17 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         id: true,
         firstName: true,
         lastName: true,
-        placements: { select: { id: true, startDate: true, endDate: true, settingName: true, placeCode: true, endReason: true, home: { select: { name: true } } } },
+        placements: {
+          select: {
+            id: true,
+            startDate: true,
+            endDate: true,
+            settingName: true,
+            placeCode: true,
+            endReason: true,
+            home: { select: { name: true } },
+          },
+        },
         missingEpisodes: {
           select: {
             id: true,
@@ -43,11 +71,25 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
             amendments: { select: { field: true, reason: true, createdAt: true } },
           },
         },
-        returnInterviews: { select: { id: true, dueAt: true, offeredAt: true, outcome: true, heldAt: true, outcomeRecordedAt: true } },
+        returnInterviews: {
+          select: { id: true, dueAt: true, offeredAt: true, outcome: true, heldAt: true, outcomeRecordedAt: true },
+        },
         cseScreenings: { select: { screenedAt: true, level: true } },
         safetyPlans: { select: { version: true, createdAt: true, signedOffAt: true, reviewDate: true } },
-        notifiableEvents: { select: { kind: true, recordedAt: true, proposedBecause: true, decision: true, decisionReason: true, decidedAt: true, completedAt: true } },
-        alertDecisions: { select: { alertId: true, decidedAt: true, bringForward: true, reviewDate: true, reason: true } },
+        notifiableEvents: {
+          select: {
+            kind: true,
+            recordedAt: true,
+            proposedBecause: true,
+            decision: true,
+            decisionReason: true,
+            decidedAt: true,
+            completedAt: true,
+          },
+        },
+        alertDecisions: {
+          select: { alertId: true, decidedAt: true, bringForward: true, reviewDate: true, reason: true },
+        },
         periodsOfCare: { select: { startDate: true, endDate: true } },
         reviews: { select: { heldOn: true, participation: true, outcome: true, chair: { select: { name: true } } } },
       },
@@ -57,21 +99,62 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
     if (!child) return audit({ action: 'child.read-denied', ...subject, childId: null }).then(() => null)
     await audit({ action: 'child.chronology', ...subject, childId: child.id })
     // the alerts this reader can open (those they were told about, as the alert page allows), no others
-    const alerts = !can(actor, 'alert.read') ? [] : await tx.alert.findMany({ where: { childIds: { has: child.id }, recipients: { some: { userId: actor.userId } } }, select: { id: true, rule: true, childIds: true, openedAt: true, resolvedAt: true, resolutionReason: true, summary: true } })
+    const alerts = !can(actor, 'alert.read')
+      ? []
+      : await tx.alert.findMany({
+          where: { childIds: { has: child.id }, recipients: { some: { userId: actor.userId } } },
+          select: {
+            id: true,
+            rule: true,
+            childIds: true,
+            openedAt: true,
+            resolvedAt: true,
+            resolutionReason: true,
+            summary: true,
+          },
+        })
 
     const entries: ChronologyEntry[] = []
-    const add = (at: Date, kind: ChronologyKind, title: string, detail: string | null = null, link: string | null = null, dateOnly = false) => entries.push({ at: at.toISOString(), dateOnly, kind, title, detail, link })
+    const add = (
+      at: Date,
+      kind: ChronologyKind,
+      title: string,
+      detail: string | null = null,
+      link: string | null = null,
+      dateOnly = false,
+    ) => entries.push({ at: at.toISOString(), dateOnly, kind, title, detail, link })
     for (const p of child.placements) {
       const where = p.home?.name ?? p.settingName ?? 'Placement'
       add(p.startDate, 'placement', `Placed: ${where}`, `Placement type ${p.placeCode}`, `/children/${child.id}`, true)
-      if (p.endDate) add(p.endDate, 'placement', `Placement ended: ${where}`, p.endReason && `Reason ${p.endReason}`, `/children/${child.id}`, true)
+      if (p.endDate)
+        add(
+          p.endDate,
+          'placement',
+          `Placement ended: ${where}`,
+          p.endReason && `Reason ${p.endReason}`,
+          `/children/${child.id}`,
+          true,
+        )
     }
     for (const e of child.missingEpisodes) {
       const link = `/episodes/${e.id}`
-      add(e.lastSeenAt, 'episode', `${ABSENCE[e.absenceType]}: last seen ${e.lastSeenPlace}`, e.home ? `From ${e.home.name}` : null, link)
+      add(
+        e.lastSeenAt,
+        'episode',
+        `${ABSENCE[e.absenceType]}: last seen ${e.lastSeenPlace}`,
+        e.home ? `From ${e.home.name}` : null,
+        link,
+      )
       for (const u of e.updates) add(u.at, 'episode', UPDATE[u.kind], u.text, link)
       for (const a of e.amendments) add(a.createdAt, 'episode', `Episode corrected: ${a.field}`, a.reason, link)
-      if (e.returnedAt) add(e.returnedAt, 'return', 'Returned', `After ${formatDuration((e.returnedAt.getTime() - e.lastSeenAt.getTime()) / 60_000)}`, link)
+      if (e.returnedAt)
+        add(
+          e.returnedAt,
+          'return',
+          'Returned',
+          `After ${formatDuration((e.returnedAt.getTime() - e.lastSeenAt.getTime()) / 60_000)}`,
+          link,
+        )
       if (e.closedAt) add(e.closedAt, 'episode', 'Episode reviewed and closed by the manager', null, link)
     }
     for (const i of child.returnInterviews) {
@@ -79,36 +162,87 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
       if (i.offeredAt) add(i.offeredAt, 'interview', 'Return interview offered', null, link)
       if (i.outcome) {
         const late = i.outcome === 'HELD' && i.heldAt && i.heldAt > i.dueAt
-        add(i.heldAt ?? i.outcomeRecordedAt ?? i.dueAt, 'interview', `Return interview ${OUTCOME[i.outcome]}`, late ? 'Later than 72 hours after the return' : null, link)
-      } else if (i.dueAt < now) add(i.dueAt, 'interview', 'Return interview overdue', 'Not recorded as held within 72 hours of the return', link)
+        add(
+          i.heldAt ?? i.outcomeRecordedAt ?? i.dueAt,
+          'interview',
+          `Return interview ${OUTCOME[i.outcome]}`,
+          late ? 'Later than 72 hours after the return' : null,
+          link,
+        )
+      } else if (i.dueAt < now)
+        add(
+          i.dueAt,
+          'interview',
+          'Return interview overdue',
+          'Not recorded as held within 72 hours of the return',
+          link,
+        )
     }
-    for (const s of child.cseScreenings) add(s.screenedAt, 'screening', `CSE screening: ${LEVEL[s.level]}`, null, `/children/${child.id}/cse`)
+    for (const s of child.cseScreenings)
+      add(s.screenedAt, 'screening', `CSE screening: ${LEVEL[s.level]}`, null, `/children/${child.id}/cse`)
     for (const e of child.notifiableEvents) {
       const what = `Regulation ${EVENT_KIND[e.kind].paragraph}: ${EVENT_KIND[e.kind].label.toLowerCase()}`
       const link = `/children/${child.id}/cse`
-      add(e.recordedAt, 'screening', e.proposedBecause ? `Proposed as a notifiable event: ${what}` : `Notifiable event recorded: ${what}`, e.proposedBecause, link)
-      if (e.decidedAt && e.decision === 'NOTIFY') add(e.decidedAt, 'screening', 'Regulation 40: decided to notify', null, link)
-      if (e.decidedAt && e.decision === 'NOT_NOTIFIABLE') add(e.decidedAt, 'screening', 'Regulation 40: decided not notifiable', e.decisionReason, link)
+      add(
+        e.recordedAt,
+        'screening',
+        e.proposedBecause ? `Proposed as a notifiable event: ${what}` : `Notifiable event recorded: ${what}`,
+        e.proposedBecause,
+        link,
+      )
+      if (e.decidedAt && e.decision === 'NOTIFY')
+        add(e.decidedAt, 'screening', 'Regulation 40: decided to notify', null, link)
+      if (e.decidedAt && e.decision === 'NOT_NOTIFIABLE')
+        add(e.decidedAt, 'screening', 'Regulation 40: decided not notifiable', e.decisionReason, link)
       if (e.completedAt) add(e.completedAt, 'screening', 'Regulation 40 notifications made', null, link)
     }
     for (const p of child.safetyPlans) {
-      add(p.createdAt, 'plan', `Safety plan version ${p.version}`, `Review by ${formatDate(isoDate(p.reviewDate))}`, `/children/${child.id}/cse`)
-      if (p.signedOffAt) add(p.signedOffAt, 'plan', `Safety plan version ${p.version} signed off`, null, `/children/${child.id}/cse`)
+      add(
+        p.createdAt,
+        'plan',
+        `Safety plan version ${p.version}`,
+        `Review by ${formatDate(isoDate(p.reviewDate))}`,
+        `/children/${child.id}/cse`,
+      )
+      if (p.signedOffAt)
+        add(p.signedOffAt, 'plan', `Safety plan version ${p.version} signed off`, null, `/children/${child.id}/cse`)
     }
     for (const a of alerts) {
       add(a.openedAt, 'alert', `Alert: ${RULE_TITLES[a.rule as RuleCode] ?? a.rule}`, a.summary, `/alerts/${a.id}`)
       // a reason written about several children may be about one this reader does not see: only single-child alerts show it
-      if (a.resolvedAt) add(a.resolvedAt, 'alert', `Alert resolved: ${RULE_TITLES[a.rule as RuleCode] ?? a.rule}`, a.childIds.length === 1 ? a.resolutionReason : null, `/alerts/${a.id}`)
+      if (a.resolvedAt)
+        add(
+          a.resolvedAt,
+          'alert',
+          `Alert resolved: ${RULE_TITLES[a.rule as RuleCode] ?? a.rule}`,
+          a.childIds.length === 1 ? a.resolutionReason : null,
+          `/alerts/${a.id}`,
+        )
     }
     for (const d of child.alertDecisions)
-      add(d.decidedAt, 'alert', d.bringForward && d.reviewDate ? `IRO: review brought forward to ${formatDate(isoDate(d.reviewDate))}` : 'IRO: review not brought forward', d.reason, alerts.some((a) => a.id === d.alertId) ? `/alerts/${d.alertId}` : null)
+      add(
+        d.decidedAt,
+        'alert',
+        d.bringForward && d.reviewDate
+          ? `IRO: review brought forward to ${formatDate(isoDate(d.reviewDate))}`
+          : 'IRO: review not brought forward',
+        d.reason,
+        alerts.some((a) => a.id === d.alertId) ? `/alerts/${d.alertId}` : null,
+      )
     const reviewsPage = `/children/${child.id}/reviews`
     for (const p of child.periodsOfCare) {
       add(p.startDate, 'review', 'Became looked after', null, reviewsPage, true)
       if (p.endDate) add(p.endDate, 'review', 'Ceased to be looked after', null, reviewsPage, true)
     }
     for (const r of child.reviews)
-      add(r.heldOn, 'review', `Looked-after review held${r.chair ? `, chaired by ${r.chair.name}` : ''}`, `${PARTICIPATION[r.participation as Participation]}. ${r.outcome}`, reviewsPage, true)
+      add(
+        r.heldOn,
+        'review',
+        `Looked-after review held${r.chair ? `, chaired by ${r.chair.name}` : ''}`,
+        `${PARTICIPATION[r.participation as Participation]}. ${r.outcome}`,
+        reviewsPage,
+        true,
+      )
 
     const kinds = filter.kinds?.length ? new Set(filter.kinds) : null
     const shown = entries
@@ -118,7 +252,11 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         return (!filter.from || day >= filter.from) && (!filter.to || day <= filter.to)
       })
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-    return { child: { id: child.id, firstName: child.firstName, lastName: child.lastName }, entries: shown, total: entries.length }
+    return {
+      child: { id: child.id, firstName: child.firstName, lastName: child.lastName },
+      entries: shown,
+      total: entries.length,
+    }
   })
   if (!found) throw new NotFoundError('child')
   return found

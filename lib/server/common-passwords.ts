@@ -9,7 +9,13 @@ let common: Set<string> | undefined
 
 function list() {
   common ??= new Set(
-    fs.readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), 'lib/server/data/common-passwords.txt'), 'utf8').split('\n').filter(Boolean),
+    fs
+      .readFileSync(
+        path.join(/* turbopackIgnore: true */ process.cwd(), 'lib/server/data/common-passwords.txt'),
+        'utf8',
+      )
+      .split('\n')
+      .filter(Boolean),
   )
   return common
 }

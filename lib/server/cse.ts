@@ -1,6 +1,13 @@
 // CSE screening and safety plans (a screening may propose a Regulation 40 notifiable event). Screenings are never changed (a new one supersedes);
 // plans are versioned; sign-off happens once. Scoped to the child and audited like every child record.
-import { cseFlags, needsSafetyPlan, scoreScreening, suggestIndicators, type Level, type Observed } from '@/lib/domain/cse'
+import {
+  cseFlags,
+  needsSafetyPlan,
+  scoreScreening,
+  suggestIndicators,
+  type Level,
+  type Observed,
+} from '@/lib/domain/cse'
 import { languageWarningsFor } from '@/lib/domain/language'
 import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
@@ -17,19 +24,20 @@ import { patternsAfterEvent } from './patterns'
 /** Indicators Haven's own records suggest for this child (missing episodes, returns, placement). */
 async function suggestionsFor(tx: Tx, childId: string, now: Date) {
   const [episodes, bnb] = await inTurn(
-    () => tx.missingEpisode.findMany({
-      where: { childId, lastSeenAt: { gte: new Date(now.getTime() - 183 * 86_400_000) } },
-      orderBy: { lastSeenAt: 'desc' },
-      select: {
-        id: true,
-        lastSeenAt: true,
-        returnedAt: true,
-        intoxicated: true,
-        vehicles: { select: { vehicle: { select: { registration: true, description: true } } } },
-        locations: { select: { location: { select: { kind: true } } } },
-        associates: { select: { associate: { select: { name: true, description: true } } } },
-      },
-    }),
+    () =>
+      tx.missingEpisode.findMany({
+        where: { childId, lastSeenAt: { gte: new Date(now.getTime() - 183 * 86_400_000) } },
+        orderBy: { lastSeenAt: 'desc' },
+        select: {
+          id: true,
+          lastSeenAt: true,
+          returnedAt: true,
+          intoxicated: true,
+          vehicles: { select: { vehicle: { select: { registration: true, description: true } } } },
+          locations: { select: { location: { select: { kind: true } } } },
+          associates: { select: { associate: { select: { name: true, description: true } } } },
+        },
+      }),
     () => tx.placement.count({ where: { childId, bedAndBreakfast: true, ...currentPlacement(now) } }),
   )
   return suggestIndicators(
@@ -50,7 +58,11 @@ async function suggestionsFor(tx: Tx, childId: string, now: Date) {
 export const planFlagsSelect = { version: true, signedOffAt: true, reviewDate: true } as const
 
 /** A plan version's sign-off and review as UK days, for the rules in lib/domain/cse.ts. */
-export const planDays = (p: { version: number; signedOffAt: Date | null; reviewDate: Date }) => ({ version: p.version, signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null, reviewDate: isoDate(p.reviewDate) })
+export const planDays = (p: { version: number; signedOffAt: Date | null; reviewDate: Date }) => ({
+  version: p.version,
+  signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null,
+  reviewDate: isoDate(p.reviewDate),
+})
 
 export function cseFlagsFrom(
   latest: { screenedAt: Date; level: Level; harmIndicators: number } | null,
@@ -60,7 +72,9 @@ export function cseFlagsFrom(
 ) {
   return cseFlags(
     {
-      latestScreening: latest ? { screenedOn: londonDate(latest.screenedAt), level: latest.level, harmIndicators: latest.harmIndicators } : null,
+      latestScreening: latest
+        ? { screenedOn: londonDate(latest.screenedAt), level: latest.level, harmIndicators: latest.harmIndicators }
+        : null,
       plans: plans.map(planDays),
       reg40Open,
     },
@@ -77,23 +91,56 @@ export async function getCseOverview(actor: Actor, childId: string, now = new Da
       () => tx.cseScreening.findMany({ where: { childId }, orderBy: { screenedAt: 'desc' } }),
       () => tx.safetyPlan.findMany({ where: { childId }, orderBy: { version: 'desc' } }),
       () => childNotifiableEvents(tx, childId, now),
-      () => tx.interviewFollowUp.findMany({ where: { kind: 'CSE_SCREENING', interview: { childId } }, orderBy: { createdAt: 'desc' }, select: { id: true, createdAt: true, note: true, interviewId: true } }),
+      () =>
+        tx.interviewFollowUp.findMany({
+          where: { kind: 'CSE_SCREENING', interview: { childId } },
+          orderBy: { createdAt: 'desc' },
+          select: { id: true, createdAt: true, note: true, interviewId: true },
+        }),
     )
     const people = await tx.user.findMany({
-      where: { id: { in: [...screenings.map((s) => s.screenedById), ...plans.flatMap((p) => [p.createdById, p.signedOffById])].filter((x): x is string => !!x) } },
+      where: {
+        id: {
+          in: [
+            ...screenings.map((s) => s.screenedById),
+            ...plans.flatMap((p) => [p.createdById, p.signedOffById]),
+          ].filter((x): x is string => !!x),
+        },
+      },
       select: { id: true, name: true },
     })
     const who = (id: string | null) => people.find((p) => p.id === id)?.name ?? null
-    const notesVisible = await concernsVisibleIn(tx, actor, requests.map((r) => r.interviewId))
+    const notesVisible = await concernsVisibleIn(
+      tx,
+      actor,
+      requests.map((r) => r.interviewId),
+    )
     await audit({ action: 'cse.read', subjectType: 'child', subjectId: childId, childId, details: {} })
     return {
       child,
-      screenings: screenings.map((s) => ({ ...s, indicators: s.indicators as Observed[], screenedBy: who(s.screenedById) })),
-      plans: plans.map((p) => ({ ...p, risks: p.risks as { code: string | null; text: string | null }[], actions: p.actions as { who: string | null; what: string | null; byWhen: string | null }[], createdBy: who(p.createdById), signedOffBy: who(p.signedOffById) })),
+      screenings: screenings.map((s) => ({
+        ...s,
+        indicators: s.indicators as Observed[],
+        screenedBy: who(s.screenedById),
+      })),
+      plans: plans.map((p) => ({
+        ...p,
+        risks: p.risks as { code: string | null; text: string | null }[],
+        actions: p.actions as { who: string | null; what: string | null; byWhen: string | null }[],
+        createdBy: who(p.createdById),
+        signedOffBy: who(p.signedOffById),
+      })),
       notifiableEvents: events,
       // a follow-up note is as private as the interview's concerns (the home sees that a screening was asked for)
-      screeningRequests: requests.filter((r) => !screenings.some((s) => s.screenedAt > r.createdAt)).map((r) => ({ ...r, note: notesVisible.has(r.interviewId) ? r.note : null })),
-      flags: cseFlagsFrom(screenings[0] ?? null, plans, events.some((e) => e.kind === 'SEXUAL_EXPLOITATION' && (e.status === 'PROPOSED' || e.status === 'TO_NOTIFY')), now),
+      screeningRequests: requests
+        .filter((r) => !screenings.some((s) => s.screenedAt > r.createdAt))
+        .map((r) => ({ ...r, note: notesVisible.has(r.interviewId) ? r.note : null })),
+      flags: cseFlagsFrom(
+        screenings[0] ?? null,
+        plans,
+        events.some((e) => e.kind === 'SEXUAL_EXPLOITATION' && (e.status === 'PROPOSED' || e.status === 'TO_NOTIFY')),
+        now,
+      ),
       suggestions: await suggestionsFor(tx, childId, now),
       rules: settings.cse.rules,
     }
@@ -107,17 +154,30 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
   return useCase(actor, 'cse.screen', { subject: 'child', now }, async ({ tx, find, audit }) => {
     await find.child(childId, { select: { id: true } })
     // the interview it follows comes from the page's address: it must be this child's, and one the screener may open
-    if (input.sourceInterviewId && !(await tx.returnInterview.count({ where: { AND: [{ id: input.sourceInterviewId, childId }, interviewWhere(actor, 'interview.read', now)] } })))
-      throw new ValidationError({ sourceInterviewId: 'That is not a return interview of this child that you can open: start the screening again from the interview' })
+    if (
+      input.sourceInterviewId &&
+      !(await tx.returnInterview.count({
+        where: { AND: [{ id: input.sourceInterviewId, childId }, interviewWhere(actor, 'interview.read', now)] },
+      }))
+    )
+      throw new ValidationError({
+        sourceInterviewId:
+          'That is not a return interview of this child that you can open: start the screening again from the interview',
+      })
     const suggestions = await suggestionsFor(tx, childId, now)
     const undecided = suggestions.filter((s) => !input.suggestionDecisions[s.key])
-    throwIfProblems(Object.fromEntries(undecided.map((s) => [`suggestionDecisions.${s.key}`, `Confirm or dismiss: ${s.reason}`])))
+    throwIfProblems(
+      Object.fromEntries(undecided.map((s) => [`suggestionDecisions.${s.key}`, `Confirm or dismiss: ${s.reason}`])),
+    )
     const observed: Observed[] = input.indicators.map((i) => ({ code: i.code, when: i.when!, note: i.note }))
     const confirmed = suggestions.filter((s) => input.suggestionDecisions[s.key] === 'confirm')
-    for (const s of confirmed) if (!observed.some((o) => o.code === s.code)) observed.push({ code: s.code, when: s.when, note: s.reason })
+    for (const s of confirmed)
+      if (!observed.some((o) => o.code === s.code)) observed.push({ code: s.code, when: s.when, note: s.reason })
     const result = scoreScreening(observed, settings.cse.rules)
     if (input.level !== result.suggestedLevel && !input.levelReason)
-      throw new ValidationError({ levelReason: `Say why your judgement differs from the suggested level (${result.suggestedLevel.replace(/_/g, ' ').toLowerCase()})` })
+      throw new ValidationError({
+        levelReason: `Say why your judgement differs from the suggested level (${result.suggestedLevel.replace(/_/g, ' ').toLowerCase()})`,
+      })
     const screening = await tx.cseScreening.create({
       data: {
         childId,
@@ -131,16 +191,29 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
         levelReason: input.level !== result.suggestedLevel ? input.levelReason : null,
         fullAssessmentPrompted: result.fullAssessmentPrompted,
         suggestionsConfirmed: confirmed.map((s) => ({ key: s.key, code: s.code, reason: s.reason })),
-        suggestionsDismissed: suggestions.filter((s) => input.suggestionDecisions[s.key] === 'dismiss').map((s) => ({ key: s.key, code: s.code, reason: s.reason })),
+        suggestionsDismissed: suggestions
+          .filter((s) => input.suggestionDecisions[s.key] === 'dismiss')
+          .map((s) => ({ key: s.key, code: s.code, reason: s.reason })),
         summary: input.summary,
         sourceInterviewId: input.sourceInterviewId,
         createdAt: now,
       },
     })
     // suspected child sexual exploitation proposes a Regulation 40 event; the registered person decides (reg 40(4)(a))
-    const reg40ProposalId = await proposeFromScreening(tx, actor, { id: screening.id, childId, level: input.level, observed }, now)
+    const reg40ProposalId = await proposeFromScreening(
+      tx,
+      actor,
+      { id: screening.id, childId, level: input.level, observed },
+      now,
+    )
     await patternsAfterEvent(tx, childId, now)
-    await audit({ action: 'cse.screen', subjectType: 'child', subjectId: childId, childId, details: { screeningId: screening.id, level: input.level } })
+    await audit({
+      action: 'cse.screen',
+      subjectType: 'child',
+      subjectId: childId,
+      childId,
+      details: { screeningId: screening.id, level: input.level },
+    })
     return {
       id: screening.id,
       score: result.score,
@@ -149,7 +222,10 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
       fullAssessmentPrompted: result.fullAssessmentPrompted,
       planNeeded: needsSafetyPlan({ level: input.level, harmIndicators: result.harmIndicators }),
       reg40ProposalId,
-      warnings: languageWarningsFor({ ...input, notes: observed.map((o) => o.note ?? '').join(' ') }, [...NARRATIVE_SCREENING, 'notes']),
+      warnings: languageWarningsFor({ ...input, notes: observed.map((o) => o.note ?? '').join(' ') }, [
+        ...NARRATIVE_SCREENING,
+        'notes',
+      ]),
     }
   })
 }
@@ -158,37 +234,78 @@ const NARRATIVE_PLAN = ['ifMissingPlaces', 'ifMissingPeople', 'trustedAdults', '
 
 /** A new version of the safety plan (the previous stays readable). */
 export async function createPlanVersion(actor: Actor, childId: string, input: PlanInput, now = new Date()) {
-  if (input.reviewDate <= londonDate(now)) throw new ValidationError({ reviewDate: 'The review date must be in the future' })
-  if (input.actions.length === 0) throw new ValidationError({ actions: 'Add at least one protective action: who does what, by when' })
+  if (input.reviewDate <= londonDate(now))
+    throw new ValidationError({ reviewDate: 'The review date must be in the future' })
+  if (input.actions.length === 0)
+    throw new ValidationError({ actions: 'Add at least one protective action: who does what, by when' })
   return useCase(actor, 'plan.write', { subject: 'child', now }, async ({ tx, find, audit }) => {
-      await find.child(childId, { select: { id: true } })
-      const latest = await tx.safetyPlan.findFirst({ where: { childId }, orderBy: { version: 'desc' }, select: { version: true } })
-      if ((latest?.version ?? 0) !== input.basedOnVersion)
-        throw new ValidationError({ form: `Someone saved version ${latest?.version} of this plan while you were working. Open it to see their changes; what you typed is still here.` })
-      const { basedOnVersion: _, ...content } = input
-      const plan = await tx.safetyPlan.create({
-        data: { ...content, risks: content.risks, actions: content.actions, reviewDate: calendarDate(input.reviewDate), childId, version: input.basedOnVersion + 1, createdAt: now, createdById: actor.userId },
+    await find.child(childId, { select: { id: true } })
+    const latest = await tx.safetyPlan.findFirst({
+      where: { childId },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    })
+    if ((latest?.version ?? 0) !== input.basedOnVersion)
+      throw new ValidationError({
+        form: `Someone saved version ${latest?.version} of this plan while you were working. Open it to see their changes; what you typed is still here.`,
       })
-      await patternsAfterEvent(tx, childId, now)
-      await audit({ action: 'plan.write', subjectType: 'child', subjectId: childId, childId, details: { planId: plan.id, version: plan.version } })
-      return { id: plan.id, version: plan.version, warnings: languageWarningsFor(input, NARRATIVE_PLAN) }
+    const { basedOnVersion: _, ...content } = input
+    const plan = await tx.safetyPlan.create({
+      data: {
+        ...content,
+        risks: content.risks,
+        actions: content.actions,
+        reviewDate: calendarDate(input.reviewDate),
+        childId,
+        version: input.basedOnVersion + 1,
+        createdAt: now,
+        createdById: actor.userId,
+      },
     })
-    .catch((e) => {
-      if (e?.code === 'P2002') throw new ValidationError({ form: 'Someone saved this plan at the same moment. Open it to see their version; what you typed is still here.' })
-      throw e
+    await patternsAfterEvent(tx, childId, now)
+    await audit({
+      action: 'plan.write',
+      subjectType: 'child',
+      subjectId: childId,
+      childId,
+      details: { planId: plan.id, version: plan.version },
     })
+    return { id: plan.id, version: plan.version, warnings: languageWarningsFor(input, NARRATIVE_PLAN) }
+  }).catch((e) => {
+    if (e?.code === 'P2002')
+      throw new ValidationError({
+        form: 'Someone saved this plan at the same moment. Open it to see their version; what you typed is still here.',
+      })
+    throw e
+  })
 }
 
 /** The registered manager signs off a plan version, once. */
 export async function signOffPlan(actor: Actor, planId: string, now = new Date()) {
   return useCase(actor, 'plan.signoff', { subject: 'safety plan', now }, async ({ tx, find, audit }) => {
     const plan = await find.plan(planId)
-    const latest = await tx.safetyPlan.findFirst({ where: { childId: plan.childId }, orderBy: { version: 'desc' }, select: { version: true } })
-    if (latest!.version !== plan.version) throw new ValidationError({ form: `Version ${latest!.version} has replaced this one: sign off the latest version.` })
-    const signed = await tx.safetyPlan.updateMany({ where: { id: planId, signedOffAt: null }, data: { signedOffAt: now, signedOffById: actor.userId } })
+    const latest = await tx.safetyPlan.findFirst({
+      where: { childId: plan.childId },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    })
+    if (latest!.version !== plan.version)
+      throw new ValidationError({
+        form: `Version ${latest!.version} has replaced this one: sign off the latest version.`,
+      })
+    const signed = await tx.safetyPlan.updateMany({
+      where: { id: planId, signedOffAt: null },
+      data: { signedOffAt: now, signedOffById: actor.userId },
+    })
     if (signed.count !== 1) throw new ValidationError({ form: 'This version has already been signed off.' })
     await patternsAfterEvent(tx, plan.childId, now)
-    await audit({ action: 'plan.signoff', subjectType: 'child', subjectId: plan.childId, childId: plan.childId, details: { planId, version: plan.version } })
+    await audit({
+      action: 'plan.signoff',
+      subjectType: 'child',
+      subjectId: plan.childId,
+      childId: plan.childId,
+      details: { planId, version: plan.version },
+    })
     return { id: planId }
   })
 }
@@ -203,7 +320,11 @@ export async function cseFlagsInScope(actor: Actor, now = new Date()) {
         id: true,
         firstName: true,
         lastName: true,
-        cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } },
+        cseScreenings: {
+          orderBy: { screenedAt: 'desc' },
+          take: 1,
+          select: { screenedAt: true, level: true, harmIndicators: true },
+        },
         safetyPlans: { select: planFlagsSelect },
         notifiableEvents: { where: { kind: 'SEXUAL_EXPLOITATION', ...openEventWhere }, select: { id: true } },
       },
@@ -211,11 +332,19 @@ export async function cseFlagsInScope(actor: Actor, now = new Date()) {
     const flagged = children
       .map((c) => ({
         child: { id: c.id, firstName: c.firstName, lastName: c.lastName },
-        flags: cseFlagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.notifiableEvents.length > 0, now).filter((f) => f.level !== 'info'),
+        flags: cseFlagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.notifiableEvents.length > 0, now).filter(
+          (f) => f.level !== 'info',
+        ),
       }))
       .filter((c) => c.flags.length > 0)
     const shown = flagged.map((c) => c.child.id)
-    await audit({ action: 'cse.flags', subjectType: 'child', subjectId: '*', childIds: shown, details: { count: shown.length } })
+    await audit({
+      action: 'cse.flags',
+      subjectType: 'child',
+      subjectId: '*',
+      childIds: shown,
+      details: { count: shown.length },
+    })
     return flagged
   })
 }

@@ -26,7 +26,10 @@ export async function currentSessionId(): Promise<string | null> {
  * A route handler for the signed-in browser (downloads from pages): 401 without a session; a record outside the
  * actor's scope, or a report their roles do not include, is 404; bad input is 422 with the problem in words.
  */
-export function withSignedIn(handler: (args: { request: Request; actor: Actor; params: Record<string, string> }) => Promise<Response>, signInMessage: string) {
+export function withSignedIn(
+  handler: (args: { request: Request; actor: Actor; params: Record<string, string> }) => Promise<Response>,
+  signInMessage: string,
+) {
   return async (request: Request) => {
     const actor = await currentActor()
     if (!actor) return new Response(signInMessage, { status: 401 })
@@ -34,7 +37,8 @@ export function withSignedIn(handler: (args: { request: Request; actor: Actor; p
       return await handler({ request, actor, params: Object.fromEntries(new URL(request.url).searchParams) })
     } catch (e) {
       if (e instanceof NotFoundError || e instanceof ForbiddenError) return new Response('Not found', { status: 404 })
-      if (e instanceof ValidationError) return new Response(Object.values(e.fieldErrors).join('\n') || e.message, { status: 422 })
+      if (e instanceof ValidationError)
+        return new Response(Object.values(e.fieldErrors).join('\n') || e.message, { status: 422 })
       throw e
     }
   }

@@ -9,6 +9,7 @@ import { currentEpisodes } from './episodes'
 import { childrenWithoutActiveWorker } from './handover'
 import { oversightOverview } from './oversight/month'
 import { visitorDashboard } from './oversight/checklist'
+import { overdueNotifiableEvents } from './notifiable-events'
 import { outstandingInterviews } from './return-interviews'
 import { reviewsDueInScope } from './reviews'
 import { useCase } from './use-case'
@@ -32,6 +33,8 @@ export async function dashboardData(actor: Actor) {
   const interviews = INTERVIEW_ROLES.some((r) => holds(actor, r)) ? await outstandingInterviews(actor) : null
   const cse = CSE_ROLES.some((r) => holds(actor, r)) ? await cseFlagsInScope(actor) : null
   const children = can(actor, 'child.list') ? await listChildren(actor) : null
+  // Regulation 40: events not decided or not notified without delay, at the registered person's homes
+  const notifiableOverdue = can(actor, 'reg40.read') ? await overdueNotifiableEvents(actor) : null
   // the looked-after reviews of the IRO's and social worker's own children
   const reviews = holds(actor, 'IRO') || holds(actor, 'SOCIAL_WORKER') ? await reviewsDueInScope(actor) : null
   // every child in view whose placement may concern, not only a first page's
@@ -49,6 +52,7 @@ export async function dashboardData(actor: Actor) {
     interviews,
     cse,
     children,
+    notifiableOverdue,
     reviews,
     needingAttention,
     visitedHomes,

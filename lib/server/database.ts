@@ -25,7 +25,9 @@ export function embeddedDataDir() {
  * Opens a database. `pglite: 'memory'` gives a throw-away in-memory database (tests);
  * otherwise PGlite in `dataDir` (locked to this process) unless `url` (or DATABASE_URL) names a PostgreSQL server.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string; memory?: boolean } = {}): Promise<Database> {
+export async function openDatabase(
+  options: { url?: string; dataDir?: string; memory?: boolean } = {},
+): Promise<Database> {
   const url = options.url ?? (options.memory || options.dataDir ? undefined : variable('DATABASE_URL'))
   if (url) {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
@@ -84,7 +86,12 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
  * seconds past a few thousand rows (a first pattern run writes tens of thousands). Rows need their ids; columns left
  * out of every row take their defaults.
  */
-export async function insertRows(tx: Tx, table: Prisma.ModelName, rows: object[], options: { skipDuplicates?: boolean } = {}) {
+export async function insertRows(
+  tx: Tx,
+  table: Prisma.ModelName,
+  rows: object[],
+  options: { skipDuplicates?: boolean } = {},
+) {
   if (!rows.length) return
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((c) => `"${c}"`).join(', ')
   await tx.$executeRawUnsafe(
@@ -95,7 +102,9 @@ export async function insertRows(tx: Tx, table: Prisma.ModelName, rows: object[]
 
 /** Queries one after another, typed like Promise.all: a transaction has one connection, and node-postgres is
  *  deprecating overlapping queries on one connection (an error in pg 9). */
-export async function inTurn<T extends readonly unknown[]>(...queries: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+export async function inTurn<T extends readonly unknown[]>(
+  ...queries: { [K in keyof T]: () => PromiseLike<T[K]> }
+): Promise<T> {
   const results: unknown[] = []
   for (const query of queries) results.push(await query())
   return results as unknown as T

@@ -8,7 +8,8 @@ import { sign, signatureMatches } from './secret'
 
 const PURPOSE = 'device'
 
-export const deviceCookieName = (email: string) => `haven-device-${createHash('sha256').update(email).digest('hex').slice(0, 16)}`
+export const deviceCookieName = (email: string) =>
+  `haven-device-${createHash('sha256').update(email).digest('hex').slice(0, 16)}`
 
 /** The device id in a cookie value, if it was signed for this (normalised) e-mail. */
 export function deviceIdFrom(value: string | null | undefined, email: string): string | null {

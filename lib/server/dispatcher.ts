@@ -24,7 +24,9 @@ function mailer() {
   // a relay that stops answering gives up well within the lease, so no other dispatcher takes the message meanwhile
   if (transporter === undefined) {
     const url = variable('HAVEN_SMTP_URL')
-    transporter = url ? nodemailer.createTransport({ url, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 40_000 }) : null
+    transporter = url
+      ? nodemailer.createTransport({ url, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 40_000 })
+      : null
   }
   return transporter
 }
@@ -62,7 +64,14 @@ export async function deliverDue(now = new Date(), batch = 2) {
   for (const d of deliveries) {
     const transport = mailer()
     if (!transport || !d.notification.recipient.active) {
-      await prisma.notificationDelivery.updateMany({ where: { ...held, id: d.id }, data: { status: 'SKIPPED', lockedUntil: null, lastError: transport ? 'The recipient is deactivated' : 'E-mail is not configured (HAVEN_SMTP_URL)' } })
+      await prisma.notificationDelivery.updateMany({
+        where: { ...held, id: d.id },
+        data: {
+          status: 'SKIPPED',
+          lockedUntil: null,
+          lastError: transport ? 'The recipient is deactivated' : 'E-mail is not configured (HAVEN_SMTP_URL)',
+        },
+      })
       result.skipped++
       continue
     }
@@ -78,13 +87,21 @@ export async function deliverDue(now = new Date(), batch = 2) {
             : `${d.notification.body}\n\n${d.notification.kind.startsWith('auth.') ? 'Sign in to Haven to see your account' : 'Sign in to Haven to see it'}:\n${baseUrl()}${d.notification.link}`,
         messageId: d.messageId,
       })
-      await prisma.notificationDelivery.updateMany({ where: { ...held, id: d.id }, data: { status: 'SENT', sentAt: new Date(), lockedUntil: null, lastError: null } })
+      await prisma.notificationDelivery.updateMany({
+        where: { ...held, id: d.id },
+        data: { status: 'SENT', sentAt: new Date(), lockedUntil: null, lastError: null },
+      })
       result.sent++
     } catch (e) {
       const giveUp = d.attempts >= MAX_ATTEMPTS
       await prisma.notificationDelivery.updateMany({
         where: { ...held, id: d.id },
-        data: { status: giveUp ? 'FAILED' : 'PENDING', lockedUntil: null, lastError: String((e as Error).message ?? e).slice(0, 500), nextAttemptAt: new Date(Date.now() + backoffMs(d.attempts)) },
+        data: {
+          status: giveUp ? 'FAILED' : 'PENDING',
+          lockedUntil: null,
+          lastError: String((e as Error).message ?? e).slice(0, 500),
+          nextAttemptAt: new Date(Date.now() + backoffMs(d.attempts)),
+        },
       })
       result.failed++
     }

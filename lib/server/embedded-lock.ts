@@ -29,21 +29,38 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   // a process that has just ended may still be letting go (its flock child sees the end of the pipe a moment later)
   for (let attempt = 1; ; attempt++) {
     const taken = await tryLock(dataDir, lockPath)
-    if (taken || attempt === 20) return taken ?? Promise.reject(new DatabaseInUseError(dataDir, fs.readFileSync(lockPath, 'utf8').trim()))
+    if (taken || attempt === 20)
+      return taken ?? Promise.reject(new DatabaseInUseError(dataDir, fs.readFileSync(lockPath, 'utf8').trim()))
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
 
 async function tryLock(dataDir: string, lockPath: string): Promise<(() => Promise<void>) | null> {
-  const holder = spawn('flock', ['--exclusive', '--nonblock', '--conflict-exit-code', String(IN_USE), lockPath, 'sh', '-c', 'echo locked && exec cat >/dev/null'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  const holder = spawn(
+    'flock',
+    [
+      '--exclusive',
+      '--nonblock',
+      '--conflict-exit-code',
+      String(IN_USE),
+      lockPath,
+      'sh',
+      '-c',
+      'echo locked && exec cat >/dev/null',
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
   const outcome = await new Promise<'locked' | number | Error>((resolve) => {
     holder.stdout.once('data', () => resolve('locked'))
     holder.once('exit', (code) => resolve(code ?? 1))
     holder.once('error', resolve) // flock missing: spawn fails
   })
-  if (outcome instanceof Error) throw new Error(`Could not lock ${dataDir}: the flock command (util-linux) is needed for the embedded database (${outcome.message})`)
+  if (outcome instanceof Error)
+    throw new Error(
+      `Could not lock ${dataDir}: the flock command (util-linux) is needed for the embedded database (${outcome.message})`,
+    )
   if (outcome === IN_USE) return null
   if (outcome !== 'locked') throw new Error(`Could not lock ${dataDir} (flock exited with ${outcome})`)
   fs.writeFileSync(lockPath, String(process.pid))

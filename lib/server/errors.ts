@@ -72,18 +72,26 @@ export function throwIfProblems(problems: FieldErrors) {
 }
 
 /** What to tell the user about an error, for pages, server actions and the API alike. Unknown errors are logged. */
-export function describeError(e: unknown): { status: number; title: string; message: string; fieldErrors: FieldErrors } {
+export function describeError(e: unknown): {
+  status: number
+  title: string
+  message: string
+  fieldErrors: FieldErrors
+} {
   if (e instanceof ValidationError)
     return { status: 422, title: 'Unprocessable content', message: e.message, fieldErrors: e.fieldErrors }
   if (e instanceof NotFoundError) return { status: 404, title: 'Not found', message: e.message, fieldErrors: {} }
   if (e instanceof ForbiddenError) return { status: 403, title: 'Forbidden', message: e.message, fieldErrors: {} }
-  if (e instanceof UnauthenticatedError) return { status: 401, title: 'Unauthorized', message: e.message, fieldErrors: {} }
-  if (e instanceof TooManyAttemptsError) return { status: 429, title: 'Too many requests', message: e.message, fieldErrors: {} }
+  if (e instanceof UnauthenticatedError)
+    return { status: 401, title: 'Unauthorized', message: e.message, fieldErrors: {} }
+  if (e instanceof TooManyAttemptsError)
+    return { status: 429, title: 'Too many requests', message: e.message, fieldErrors: {} }
   console.error(e)
   return {
     status: 500,
     title: 'Internal server error',
-    message: 'Something went wrong on our side and nothing was saved. Try again; if it keeps happening, tell your administrator.',
+    message:
+      'Something went wrong on our side and nothing was saved. Try again; if it keeps happening, tell your administrator.',
     fieldErrors: {},
   }
 }

@@ -8,8 +8,18 @@ const ALLOW = 'GET, HEAD, POST, DELETE, OPTIONS'
 /** 405 for a request no route can answer; true when it was answered. */
 export function refuseForbiddenMethod(request: http.IncomingMessage, response: http.ServerResponse): boolean {
   if (!FORBIDDEN.has(request.method ?? '')) return false
-  const body = JSON.stringify({ type: 'about:blank', title: 'Method not allowed', status: 405, detail: `${request.method} is not allowed here.` })
-  response.writeHead(405, { Allow: ALLOW, 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title: 'Method not allowed',
+    status: 405,
+    detail: `${request.method} is not allowed here.`,
+  })
+  response.writeHead(405, {
+    Allow: ALLOW,
+    'Content-Type': 'application/problem+json',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  })
   response.end(body)
   return true
 }
@@ -19,7 +29,8 @@ export function guardHttpServers() {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the server as `this`
   const emit = http.Server.prototype.emit as (this: http.Server, event: string, ...args: unknown[]) => boolean
   http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
-    if (event === 'request' && refuseForbiddenMethod(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true
+    if (event === 'request' && refuseForbiddenMethod(args[0] as http.IncomingMessage, args[1] as http.ServerResponse))
+      return true
     return emit.call(this, event, ...args)
   }
 }

@@ -40,15 +40,41 @@ export async function getGrabPack(actor: Actor, childId: string, now = new Date(
         sex: true,
         ethnicity: true,
         grabPacks: { orderBy: { version: 'desc' }, select: packSelect },
-        missingEpisodes: { orderBy: { lastSeenAt: 'desc' }, select: { id: true, absenceType: true, lastSeenAt: true, returnedAt: true, lastSeenPlace: true, locations: { select: { role: true, location: { select: { name: true } } } } } },
+        missingEpisodes: {
+          orderBy: { lastSeenAt: 'desc' },
+          select: {
+            id: true,
+            absenceType: true,
+            lastSeenAt: true,
+            returnedAt: true,
+            lastSeenPlace: true,
+            locations: { select: { role: true, location: { select: { name: true } } } },
+          },
+        },
       },
     })
     const [current, ...older] = child.grabPacks
-    const authors = await tx.user.findMany({ where: { id: { in: child.grabPacks.map((p) => p.createdById) } }, select: { id: true, name: true } })
-    await audit({ action: 'grabpack.read', subjectType: 'child', subjectId: childId, childId, details: { version: current?.version ?? null } })
+    const authors = await tx.user.findMany({
+      where: { id: { in: child.grabPacks.map((p) => p.createdById) } },
+      select: { id: true, name: true },
+    })
+    await audit({
+      action: 'grabpack.read',
+      subjectType: 'child',
+      subjectId: childId,
+      childId,
+      details: { version: current?.version ?? null },
+    })
     const authorOf = (id: string) => authors.find((a) => a.id === id)?.name ?? 'Unknown'
     return {
-      child: { id: child.id, firstName: child.firstName, lastName: child.lastName, dateOfBirth: isoDate(child.dateOfBirth), sex: child.sex, ethnicity: child.ethnicity },
+      child: {
+        id: child.id,
+        firstName: child.firstName,
+        lastName: child.lastName,
+        dateOfBirth: isoDate(child.dateOfBirth),
+        sex: child.sex,
+        ethnicity: child.ethnicity,
+      },
       current: current ? { ...current, createdBy: authorOf(current.createdById) } : null,
       older: older.map((p) => ({ ...p, createdBy: authorOf(p.createdById) })),
       missingHistory: child.missingEpisodes.map((e) => ({
@@ -64,7 +90,14 @@ export async function getGrabPack(actor: Actor, childId: string, now = new Date(
 }
 
 /** The grab pack's free text, checked for victim-blaming words like every other narrative (the police read it too). */
-const GRAB_PACK_NARRATIVE = ['description', 'friendsAndAssociates', 'placesTheyGo', 'medicalNeeds', 'vulnerabilities', 'transport'] as const
+const GRAB_PACK_NARRATIVE = [
+  'description',
+  'friendsAndAssociates',
+  'placesTheyGo',
+  'medicalNeeds',
+  'vulnerabilities',
+  'transport',
+] as const
 
 /** Saves a new version of the grab pack; a new photo (checked by its bytes) or the previous one is kept with it. */
 export async function saveGrabPack(
@@ -80,22 +113,43 @@ export async function saveGrabPack(
   const cleaned = checked?.ok ? await cleanPhoto(photo!.bytes, checked.type) : null
   return useCase(actor, 'grabpack.edit', { subject: 'child', now }, async ({ tx, find, audit }) => {
     const child = await find.child(childId, {
-      select: { id: true, grabPacks: { orderBy: { version: 'desc' }, take: 1, select: { version: true, photoId: true } } },
+      select: {
+        id: true,
+        grabPacks: { orderBy: { version: 'desc' }, take: 1, select: { version: true, photoId: true } },
+      },
     })
     let photoId = child.grabPacks[0]?.photoId ?? null
     if (cleaned && checked?.ok)
       photoId = (
         await tx.childPhoto.create({
-          data: { childId, contentType: checked.type, bytes: new Uint8Array(cleaned), sizeBytes: cleaned.length, uploadedAt: now, uploadedById: actor.userId },
+          data: {
+            childId,
+            contentType: checked.type,
+            bytes: new Uint8Array(cleaned),
+            sizeBytes: cleaned.length,
+            uploadedAt: now,
+            uploadedById: actor.userId,
+          },
         })
       ).id
     const version = (child.grabPacks[0]?.version ?? 0) + 1
-    const pack = await tx.grabPack.create({ data: { ...input, childId, version, photoId, createdAt: now, createdById: actor.userId } })
-    await audit({ action: 'grabpack.save', subjectType: 'child', subjectId: childId, childId, details: { version, photoId } })
+    const pack = await tx.grabPack.create({
+      data: { ...input, childId, version, photoId, createdAt: now, createdById: actor.userId },
+    })
+    await audit({
+      action: 'grabpack.save',
+      subjectType: 'child',
+      subjectId: childId,
+      childId,
+      details: { version, photoId },
+    })
     return { id: pack.id, version, warnings: languageWarningsFor(input, GRAB_PACK_NARRATIVE) }
   }).catch((e) => {
     // two people saving at once both chose the same next version: the second is told, nothing is lost
-    if (e?.code === 'P2002') throw new ValidationError({ form: 'Someone else saved this grab pack at the same moment. Reload to see their version; what you typed is still here.' })
+    if (e?.code === 'P2002')
+      throw new ValidationError({
+        form: 'Someone else saved this grab pack at the same moment. Reload to see their version; what you typed is still here.',
+      })
     throw e
   })
 }
@@ -104,8 +158,16 @@ export async function saveGrabPack(
  *  upload may still carry where they were taken. */
 export async function getChildPhoto(actor: Actor, childId: string, photoId: string, now = new Date()) {
   const photo = await useCase(actor, 'grabpack.read', { subject: 'photo', now }, async ({ tx, scope, audit }) => {
-    const photo = await tx.childPhoto.findFirst({ where: { id: photoId, childId, child: scope.child } }).then(orNotFound('photo'))
-    await audit({ action: 'grabpack.photo-read', subjectType: 'child', subjectId: childId, childId, details: { photoId } })
+    const photo = await tx.childPhoto
+      .findFirst({ where: { id: photoId, childId, child: scope.child } })
+      .then(orNotFound('photo'))
+    await audit({
+      action: 'grabpack.photo-read',
+      subjectType: 'child',
+      subjectId: childId,
+      childId,
+      details: { photoId },
+    })
     return photo
   })
   const type = photo.contentType as PhotoType
@@ -124,15 +186,37 @@ export async function grabPackForPolice(actor: Actor, episodeId: string, now = n
 }
 
 /** Records that the grab pack was given to the police: when, which force, by whom. */
-export async function recordGrabPackShare(actor: Actor, episodeId: string, input: { policeForce: string; reference: string | null }, now = new Date()) {
+export async function recordGrabPackShare(
+  actor: Actor,
+  episodeId: string,
+  input: { policeForce: string; reference: string | null },
+  now = new Date(),
+) {
   return useCase(actor, 'grabpack.share', { subject: 'episode', now }, async ({ tx, find, audit }) => {
     const episode = await find.episode(episodeId, {
-      select: { id: true, childId: true, child: { select: { grabPacks: { orderBy: { version: 'desc' }, take: 1, select: { id: true } } } } },
+      select: {
+        id: true,
+        childId: true,
+        child: { select: { grabPacks: { orderBy: { version: 'desc' }, take: 1, select: { id: true } } } },
+      },
     })
     const share = await tx.grabPackShare.create({
-      data: { episodeId, grabPackId: episode.child.grabPacks[0]?.id ?? null, policeForce: input.policeForce, reference: input.reference, sharedAt: now, sharedById: actor.userId },
+      data: {
+        episodeId,
+        grabPackId: episode.child.grabPacks[0]?.id ?? null,
+        policeForce: input.policeForce,
+        reference: input.reference,
+        sharedAt: now,
+        sharedById: actor.userId,
+      },
     })
-    await audit({ action: 'grabpack.share', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { shareId: share.id, policeForce: input.policeForce } })
+    await audit({
+      action: 'grabpack.share',
+      subjectType: 'episode',
+      subjectId: episodeId,
+      childId: episode.childId,
+      details: { shareId: share.id, policeForce: input.policeForce },
+    })
     return { id: share.id }
   })
 }

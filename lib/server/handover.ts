@@ -16,18 +16,33 @@ const ROLE_WORDS: Record<AllocationRole, string> = { IRO: 'IRO', SOCIAL_WORKER: 
 async function allocatedChildren(tx: Tx, userId: string) {
   const children = await tx.child.findMany({
     where: { OR: [{ iroId: userId }, { socialWorkerId: userId }] },
-    select: { id: true, firstName: true, lastName: true, placingAuthorityId: true, iroId: true, socialWorkerId: true, placingAuthority: { select: { name: true } } },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      placingAuthorityId: true,
+      iroId: true,
+      socialWorkerId: true,
+      placingAuthority: { select: { name: true } },
+    },
     orderBy: { id: 'asc' },
   })
   return children.flatMap((c) =>
-    (['IRO', 'SOCIAL_WORKER'] as const).filter((role) => (role === 'IRO' ? c.iroId : c.socialWorkerId) === userId).map((role) => ({ child: c, role })),
+    (['IRO', 'SOCIAL_WORKER'] as const)
+      .filter((role) => (role === 'IRO' ? c.iroId : c.socialWorkerId) === userId)
+      .map((role) => ({ child: c, role })),
   )
 }
 
 /** Each role and authority a successor must hold: the same role in each child's placing authority. */
 function needs(allocations: Awaited<ReturnType<typeof allocatedChildren>>) {
   const seen = new Map<string, { role: AllocationRole; localAuthorityId: string; authority: string }>()
-  for (const { child, role } of allocations) seen.set(`${role}|${child.placingAuthorityId}`, { role, localAuthorityId: child.placingAuthorityId, authority: child.placingAuthority.name })
+  for (const { child, role } of allocations)
+    seen.set(`${role}|${child.placingAuthorityId}`, {
+      role,
+      localAuthorityId: child.placingAuthorityId,
+      authority: child.placingAuthority.name,
+    })
   return [...seen.values()]
 }
 
@@ -35,7 +50,11 @@ function needs(allocations: Awaited<ReturnType<typeof allocatedChildren>>) {
 async function successorCandidates(tx: Tx, userId: string, needed: ReturnType<typeof needs>) {
   if (!needed.length) return []
   return tx.user.findMany({
-    where: { id: { not: userId }, active: true, AND: needed.map((n) => ({ roles: { some: { role: n.role, localAuthorityId: n.localAuthorityId } } })) },
+    where: {
+      id: { not: userId },
+      active: true,
+      AND: needed.map((n) => ({ roles: { some: { role: n.role, localAuthorityId: n.localAuthorityId } } })),
+    },
     select: { id: true, name: true },
     orderBy: { name: 'asc' },
   })
@@ -62,11 +81,20 @@ export async function handOver({ tx, audit }: UseCase, userId: string, successor
   const allocations = await allocatedChildren(tx, userId)
   const needed = needs(allocations)
   const fits = (await successorCandidates(tx, userId, needed)).some((c) => c.id === successorId)
-  if (!fits) throw new ValidationError({ successorId: `Select an active person who is ${needed.map((n) => `${n.role === 'IRO' ? 'an' : 'a'} ${ROLE_WORDS[n.role]} of ${n.authority}`).join(' and ')}` })
+  if (!fits)
+    throw new ValidationError({
+      successorId: `Select an active person who is ${needed.map((n) => `${n.role === 'IRO' ? 'an' : 'a'} ${ROLE_WORDS[n.role]} of ${n.authority}`).join(' and ')}`,
+    })
   // row changes first, then the audit chain's lock (as every use case)
   for (const { child, role } of allocations)
-    await tx.child.update({ where: { id: child.id }, data: role === 'IRO' ? { iroId: successorId } : { socialWorkerId: successorId } })
-  await tx.returnInterview.updateMany({ where: { assignedSocialWorkerId: userId, outcomeRecordedAt: null }, data: { assignedSocialWorkerId: successorId } })
+    await tx.child.update({
+      where: { id: child.id },
+      data: role === 'IRO' ? { iroId: successorId } : { socialWorkerId: successorId },
+    })
+  await tx.returnInterview.updateMany({
+    where: { assignedSocialWorkerId: userId, outcomeRecordedAt: null },
+    data: { assignedSocialWorkerId: successorId },
+  })
   await notify(
     tx,
     allocations.map(({ child, role }) => ({
@@ -80,7 +108,14 @@ export async function handOver({ tx, audit }: UseCase, userId: string, successor
     now,
   )
   for (const { child, role } of allocations)
-    await audit({ action: 'child.reallocate', subjectType: 'child', subjectId: child.id, childId: child.id, details: { role, fromUserId: userId, toUserId: successorId }, at: now })
+    await audit({
+      action: 'child.reallocate',
+      subjectType: 'child',
+      subjectId: child.id,
+      childId: child.id,
+      details: { role, fromUserId: userId, toUserId: successorId },
+      at: now,
+    })
   return new Set(allocations.map((a) => a.child.id)).size
 }
 
@@ -89,7 +124,11 @@ export async function handOver({ tx, audit }: UseCase, userId: string, successor
 export async function flagToMissingLeads(tx: Tx, userId: string, now: Date) {
   const allocations = await allocatedChildren(tx, userId)
   const leads = await tx.roleAssignment.findMany({
-    where: { role: 'LA_MISSING_LEAD', localAuthorityId: { in: allocations.map((a) => a.child.placingAuthorityId) }, user: { active: true } },
+    where: {
+      role: 'LA_MISSING_LEAD',
+      localAuthorityId: { in: allocations.map((a) => a.child.placingAuthorityId) },
+      user: { active: true },
+    },
     select: { userId: true, localAuthorityId: true },
   })
   await notify(
@@ -116,24 +155,46 @@ export async function handOverAllocations(actor: Actor, userId: string, successo
   return useCase(actor, 'user.manage', { ...ADMINS_ONLY, now }, async (uc) => {
     await uc.tx.user.findUnique({ where: { id: userId } }).then(orNotFound('user'))
     const children = await handOver(uc, userId, successorId, now)
-    await uc.audit({ action: 'user.hand-over', subjectType: 'user', subjectId: userId, details: { successorId, children }, at: now })
+    await uc.audit({
+      action: 'user.hand-over',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { successorId, children },
+      at: now,
+    })
     return { children }
   })
 }
 
 /** The missing lead's dashboard item: children their authority placed whose IRO or social worker has left. */
 export async function childrenWithoutActiveWorker(actor: Actor) {
-  const authorities = actor.grants.filter((g) => g.role === 'LA_MISSING_LEAD' && g.localAuthorityId).map((g) => g.localAuthorityId!)
+  const authorities = actor.grants
+    .filter((g) => g.role === 'LA_MISSING_LEAD' && g.localAuthorityId)
+    .map((g) => g.localAuthorityId!)
   if (!holds(actor, 'LA_MISSING_LEAD') || !authorities.length) return []
   const prisma = await getPrisma()
   const children = await prisma.child.findMany({
-    where: { placingAuthorityId: { in: authorities }, OR: [{ iro: { active: false } }, { socialWorker: { active: false } }] },
-    select: { id: true, firstName: true, lastName: true, iro: { select: { name: true, active: true } }, socialWorker: { select: { name: true, active: true } } },
+    where: {
+      placingAuthorityId: { in: authorities },
+      OR: [{ iro: { active: false } }, { socialWorker: { active: false } }],
+    },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      iro: { select: { name: true, active: true } },
+      socialWorker: { select: { name: true, active: true } },
+    },
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
   })
   return children.map((c) => ({
     id: c.id,
     name: `${c.firstName} ${c.lastName}`,
-    left: [c.iro?.active === false && `IRO ${c.iro.name}`, c.socialWorker?.active === false && `social worker ${c.socialWorker.name}`].filter(Boolean).join(' and '),
+    left: [
+      c.iro?.active === false && `IRO ${c.iro.name}`,
+      c.socialWorker?.active === false && `social worker ${c.socialWorker.name}`,
+    ]
+      .filter(Boolean)
+      .join(' and '),
   }))
 }

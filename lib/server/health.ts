@@ -27,9 +27,13 @@ export async function dispatcherLagSeconds(db: Tx, now: Date) {
 
 /** The migrations in the folder that the database has not finished applying. */
 async function pendingMigrations(db: Tx) {
-  const [{ exists }] = await db.$queryRaw<{ exists: boolean }[]>(Prisma.sql`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`)
+  const [{ exists }] = await db.$queryRaw<{ exists: boolean }[]>(
+    Prisma.sql`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`,
+  )
   const applied = exists
-    ? await db.$queryRaw<{ name: string }[]>(Prisma.sql`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+    ? await db.$queryRaw<{ name: string }[]>(
+        Prisma.sql`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
     : []
   const done = new Set(applied.map((m) => m.name))
   return migrationNames().filter((name) => !done.has(name))
@@ -37,7 +41,9 @@ async function pendingMigrations(db: Tx) {
 
 function withTimeout<T>(promise: Promise<T>, ms: number) {
   let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  )
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
@@ -52,11 +58,20 @@ export async function readiness(now = new Date()): Promise<Readiness> {
     const checks: Readiness['checks'] = {
       database: { ok: true, detail: 'The database answers.' },
       migrations: pending.length
-        ? { ok: false, pending, detail: `${pending.length} migration(s) in the folder are not applied: restart Haven or run npm run db -- migrate.` }
+        ? {
+            ok: false,
+            pending,
+            detail: `${pending.length} migration(s) in the folder are not applied: restart Haven or run npm run db -- migrate.`,
+          }
         : { ok: true, pending, detail: 'Every migration is applied.' },
       dispatcher:
         lagSeconds > maxLagSeconds
-          ? { ok: false, lagSeconds, maxLagSeconds, detail: `An e-mail due ${lagSeconds} s ago has not been sent: is a dispatcher running (HAVEN_DISPATCHER, npm run dispatcher)?` }
+          ? {
+              ok: false,
+              lagSeconds,
+              maxLagSeconds,
+              detail: `An e-mail due ${lagSeconds} s ago has not been sent: is a dispatcher running (HAVEN_DISPATCHER, npm run dispatcher)?`,
+            }
           : { ok: true, lagSeconds, maxLagSeconds, detail: 'The dispatcher is keeping up.' },
     }
     return { status: Object.values(checks).every((c) => c.ok) ? 'ready' : 'not ready', checks }

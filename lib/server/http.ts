@@ -21,7 +21,10 @@ export function apiMethods(path: string): string[] {
 export function viaHttps(headers: Headers, protocol: string, trustedHops = settings.auth.trustedProxyHops): boolean {
   if (protocol === 'https:') return true
   if (trustedHops < 1) return false
-  const entries = (headers.get('x-forwarded-proto') ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean)
+  const entries = (headers.get('x-forwarded-proto') ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)
   return entries.length > 0 && entries[Math.max(0, entries.length - trustedHops)] === 'https'
 }
 

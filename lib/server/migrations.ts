@@ -33,7 +33,9 @@ let engineClass: Promise<SchemaEngineClass> | undefined
 // Node 20 cannot `import './x.wasm'`: instantiate the wasm by hand with the wasm-bindgen glue as its import object.
 function loadSchemaEngine(): Promise<SchemaEngineClass> {
   engineClass ??= (async () => {
-    const bgPath = createRequire(path.join(process.cwd(), 'package.json')).resolve('@prisma/schema-engine-wasm/schema_engine_bg')
+    const bgPath = createRequire(path.join(process.cwd(), 'package.json')).resolve(
+      '@prisma/schema-engine-wasm/schema_engine_bg',
+    )
     const bg = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ bgPath)
     const { instance } = await WebAssembly.instantiate(fs.readFileSync(bgPath.replace(/\.js$/, '.wasm')), {
       './schema_engine_bg.js': bg,
@@ -79,7 +81,13 @@ function pgFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
 /** The migrations in the folder, by name, oldest first. */
 export function migrationNames() {
   const dir = migrationsDir()
-  return fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : []
 }
 
 // The migrations folder as the engine's MigrationList (the shape the Prisma CLI builds).
@@ -108,7 +116,10 @@ function listMigrations() {
 
 const filters = { externalTables: [], externalEnums: [] }
 
-async function withEngine<T>(database: Database, use: (engine: import('@prisma/schema-engine-wasm').SchemaEngine) => Promise<T>) {
+async function withEngine<T>(
+  database: Database,
+  use: (engine: import('@prisma/schema-engine-wasm').SchemaEngine) => Promise<T>,
+) {
   const SchemaEngine = await loadSchemaEngine()
   const content = fs.readFileSync(schemaPath(), 'utf8')
   const base = database.pglite ? pgliteFactory(database.pglite) : pgFactory(database.url!)
@@ -138,8 +149,10 @@ async function withEngine<T>(database: Database, use: (engine: import('@prisma/s
 
 /** Applies pending migrations; returns the names applied. */
 export function applyMigrations(database: Database): Promise<string[]> {
-  return withEngine(database, async (engine) =>
-    (await engine.applyMigrations({ migrationsList: listMigrations(), filters })).appliedMigrationNames,
+  return withEngine(
+    database,
+    async (engine) =>
+      (await engine.applyMigrations({ migrationsList: listMigrations(), filters })).appliedMigrationNames,
   )
 }
 
@@ -152,7 +165,13 @@ export function createMigration(database: Database, name: string): Promise<strin
     const { action } = await engine.devDiagnostic({ migrationsList: listMigrations(), filters })
     if (action.tag === 'reset') throw new Error(`The database has drifted from the migrations: ${action.reason}`)
     const schema = { files: [{ path: schemaPath(), content: fs.readFileSync(schemaPath(), 'utf8') }] }
-    const out = await engine.createMigration({ draft: false, migrationName: name, migrationsList: listMigrations(), schema, filters })
+    const out = await engine.createMigration({
+      draft: false,
+      migrationName: name,
+      migrationsList: listMigrations(),
+      schema,
+      filters,
+    })
     if (!out.migrationScript) return null
     const dir = path.join(migrationsDir(), out.generatedMigrationName)
     fs.mkdirSync(dir, { recursive: true })

@@ -4,7 +4,13 @@
 // age band and sex. Read as one audited report read.
 import { hasCurrentSafetyPlan, needsSafetyPlan } from '@/lib/domain/cse'
 import { toCsv } from '@/lib/domain/csv'
-import { inAgeBand, missingFigures, type ChildCseFact, type EpisodeFact, type TableId } from '@/lib/domain/missing-report'
+import {
+  inAgeBand,
+  missingFigures,
+  type ChildCseFact,
+  type EpisodeFact,
+  type TableId,
+} from '@/lib/domain/missing-report'
 import type { Actor } from '@/lib/domain/roles'
 import { isoDate, londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -17,7 +23,8 @@ import { episodeFiguresWhere, figuresAuthoritiesWhere, figuresHomesWhere } from 
 import { useCase } from './use-case'
 
 const NOT_A_READER = {
-  forbidden: 'Missing-episode reports are for home staff, managers, responsible individuals, IROs, social workers and LA missing leads.',
+  forbidden:
+    'Missing-episode reports are for home staff, managers, responsible individuals, IROs, social workers and LA missing leads.',
 }
 
 export async function missingReport(actor: Actor, query: MissingReportQuery, now = new Date()) {
@@ -27,11 +34,22 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
     const today = londonDate(now)
     // what the filters can choose from: the homes and placing authorities the actor's figures can be about
     const [homes, authorities] = await inTurn(
-      () => tx.home.findMany({ where: figuresHomesWhere(actor, 'report.missing', now), orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-      () => tx.localAuthority.findMany({ where: figuresAuthoritiesWhere(actor, 'report.missing', now), orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+      () =>
+        tx.home.findMany({
+          where: figuresHomesWhere(actor, 'report.missing', now),
+          orderBy: { name: 'asc' },
+          select: { id: true, name: true },
+        }),
+      () =>
+        tx.localAuthority.findMany({
+          where: figuresAuthoritiesWhere(actor, 'report.missing', now),
+          orderBy: { name: 'asc' },
+          select: { id: true, name: true },
+        }),
     )
     if (query.home && !homes.some((h) => h.id === query.home)) throw new NotFoundError('home')
-    if (query.authority && !authorities.some((a) => a.id === query.authority)) throw new NotFoundError('local authority')
+    if (query.authority && !authorities.some((a) => a.id === query.authority))
+      throw new NotFoundError('local authority')
     const where: Prisma.MissingEpisodeWhereInput = {
       AND: [
         scope,
@@ -43,11 +61,28 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
     }
     // the episodes, and once each the children they are about (age, authority, CSE screening and plans)
     const [rows, children] = await inTurn(
-      () => tx.missingEpisode.findMany({ where, select: { lastSeenAt: true, returnedAt: true, absenceType: true, childId: true, homeId: true, returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } } } }),
+      () =>
+        tx.missingEpisode.findMany({
+          where,
+          select: {
+            lastSeenAt: true,
+            returnedAt: true,
+            absenceType: true,
+            childId: true,
+            homeId: true,
+            returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } },
+          },
+        }),
       () =>
         tx.child.findMany({
           where: { missingEpisodes: { some: where } },
-          select: { id: true, dateOfBirth: true, placingAuthority: { select: { id: true, name: true } }, cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true, harmIndicators: true } }, safetyPlans: { select: planFlagsSelect } },
+          select: {
+            id: true,
+            dateOfBirth: true,
+            placingAuthority: { select: { id: true, name: true } },
+            cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true, harmIndicators: true } },
+            safetyPlans: { select: planFlagsSelect },
+          },
         }),
     )
     const childById = new Map(children.map((c) => [c.id, c]))
@@ -72,12 +107,33 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
       .filter((c) => counted.has(c.id))
       .map((c) => {
         const latest = c.cseScreenings[0]
-        return { childId: c.id, level: latest?.level ?? 'NOT_SCREENED', needsPlan: latest ? needsSafetyPlan(latest) : false, currentPlan: hasCurrentSafetyPlan(c.safetyPlans.map(planDays), today) }
+        return {
+          childId: c.id,
+          level: latest?.level ?? 'NOT_SCREENED',
+          needsPlan: latest ? needsSafetyPlan(latest) : false,
+          currentPlan: hasCurrentSafetyPlan(c.safetyPlans.map(planDays), today),
+        }
       })
     const figures = missingFigures(episodes, cse, query, now, settings.returnInterview.dueSoonHours)
     const details = { ...query, episodes: episodes.length }
-    await audit({ action: 'report.missing', subjectType: 'report', subjectId: 'missing', childIds: [...counted], details })
-    return { period: { from: query.from, to: query.to }, filter: { home: query.home ?? null, authority: query.authority ?? null, ageBand: query.ageBand ?? null, sex: query.sex ?? null }, options: { homes, authorities }, ...figures }
+    await audit({
+      action: 'report.missing',
+      subjectType: 'report',
+      subjectId: 'missing',
+      childIds: [...counted],
+      details,
+    })
+    return {
+      period: { from: query.from, to: query.to },
+      filter: {
+        home: query.home ?? null,
+        authority: query.authority ?? null,
+        ageBand: query.ageBand ?? null,
+        sex: query.sex ?? null,
+      },
+      options: { homes, authorities },
+      ...figures,
+    }
   })
 }
 
@@ -85,6 +141,10 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
 export async function missingReportCsv(actor: Actor, query: MissingReportQuery, table: TableId, now = new Date()) {
   const report = await missingReport(actor, query, now)
   const shown = report.tables.find((t) => t.id === table)!
-  const body = toCsv(shown.columns.map((c) => c.label), shown.rows.map((r) => shown.columns.map((c) => r[c.key] ?? '')), { guardFormulas: true })
+  const body = toCsv(
+    shown.columns.map((c) => c.label),
+    shown.rows.map((r) => shown.columns.map((c) => r[c.key] ?? '')),
+    { guardFormulas: true },
+  )
   return { filename: `missing-${table}-${query.from}-to-${query.to}.csv`, body }
 }

@@ -47,7 +47,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
   logger: {
     // a refused sign-in is an answer, not a server error (attempts are recorded in SignInAttempt)
     error(error: Error) {
-      if (error.name !== 'CredentialsSignin' && (error.cause as Error | undefined)?.name !== 'CredentialsSignin') console.error(error)
+      if (error.name !== 'CredentialsSignin' && (error.cause as Error | undefined)?.name !== 'CredentialsSignin')
+        console.error(error)
     },
   },
   providers: [

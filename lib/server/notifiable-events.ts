@@ -9,8 +9,6 @@ import {
   requiredRecipients,
   screeningProposesReg40,
   stillToTell,
-  type EventKind,
-  type Recipient,
 } from '@/lib/domain/notifiable-events'
 import type { Actor } from '@/lib/domain/roles'
 import { londonDate } from '@/lib/domain/time'
@@ -18,7 +16,12 @@ import type { Level, Observed } from '@/lib/domain/cse'
 import { INDICATOR_BY_CODE } from '@/lib/domain/cse'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import type { DecisionInput, NotifiableEventInput, NotifiedInput, ProposalInput } from '@/lib/validation/notifiable-events'
+import type {
+  DecisionInput,
+  NotifiableEventInput,
+  NotifiedInput,
+  ProposalInput,
+} from '@/lib/validation/notifiable-events'
 import type { Tx } from './database'
 import { ValidationError } from './errors'
 import { currentPlacement } from './scope'
@@ -36,14 +39,21 @@ export function describeEvent(e: EventRow, now: Date) {
   // Haven records no secure children's homes (reg 40(1)(f)); a child with no placing authority here counts as placed
   // by another, so the home's authority is asked for too
   const placedByHostAuthority = !!e.child && e.child.placingAuthorityId === e.home.hostAuthorityId
-  const required = e.decision === 'NOTIFY' ? requiredRecipients(e.kind, { placedByHostAuthority, secureHome: false }, e.otherRelevantPersons) : []
+  const required =
+    e.decision === 'NOTIFY'
+      ? requiredRecipients(e.kind, { placedByHostAuthority, secureHome: false }, e.otherRelevantPersons)
+      : []
   const occurredOn = londonDate(e.occurredAt)
   return {
     status: eventStatus(e),
     required,
     stillToTell: stillToTell(required, e.notices),
     notifyBy: notifyByDate(occurredOn, settings.reg40.notifyWorkingDays),
-    overdue: isOverdue({ occurredOn, decision: e.decision, completedAt: e.completedAt }, londonDate(now), settings.reg40.notifyWorkingDays),
+    overdue: isOverdue(
+      { occurredOn, decision: e.decision, completedAt: e.completedAt },
+      londonDate(now),
+      settings.reg40.notifyWorkingDays,
+    ),
     /** everyone required told, but after the last day on time */
     toldLate: !!e.completedAt && londonDate(e.completedAt) > notifyByDate(occurredOn, settings.reg40.notifyWorkingDays),
   }
@@ -54,23 +64,44 @@ export function describeEvent(e: EventRow, now: Date) {
  * (lib/server/oversight.ts), inside its own transaction, which audits the read. No names of recipients or free text.
  */
 export async function homeNotifiableEventsIn(tx: Tx, homeId: string, from: Date, to: Date, asOf: Date) {
-  const events = await tx.notifiableEvent.findMany({ where: { homeId, occurredAt: { gte: from, lt: to } }, include: eventInclude, orderBy: { occurredAt: 'asc' } })
+  const events = await tx.notifiableEvent.findMany({
+    where: { homeId, occurredAt: { gte: from, lt: to } },
+    include: eventInclude,
+    orderBy: { occurredAt: 'asc' },
+  })
   return events.map((e) => {
     const d = describeEvent(e, asOf)
-    return { id: e.id, kind: e.kind as EventKind, occurredAt: e.occurredAt, childId: e.childId, status: d.status, notifyBy: d.notifyBy, overdue: d.overdue, toldLate: d.toldLate }
+    return {
+      id: e.id,
+      kind: e.kind,
+      occurredAt: e.occurredAt,
+      childId: e.childId,
+      status: d.status,
+      notifyBy: d.notifyBy,
+      overdue: d.overdue,
+      toldLate: d.toldLate,
+    }
   })
 }
 
 const findEvent = ({ tx, scope }: UseCase, id: string) =>
-  tx.notifiableEvent.findFirst({ where: { id, home: scope.home }, include: eventInclude }).then(orNotFound('notifiable event'))
+  tx.notifiableEvent
+    .findFirst({ where: { id, home: scope.home }, include: eventInclude })
+    .then(orNotFound('notifiable event'))
 
 async function namesOf(tx: Tx, ids: (string | null)[]) {
-  const people = await tx.user.findMany({ where: { id: { in: ids.filter((x): x is string => !!x) } }, select: { id: true, name: true } })
+  const people = await tx.user.findMany({
+    where: { id: { in: ids.filter((x): x is string => !!x) } },
+    select: { id: true, name: true },
+  })
   return (id: string | null) => people.find((p) => p.id === id)?.name ?? null
 }
 
 async function present(tx: Tx, events: EventRow[], now: Date) {
-  const who = await namesOf(tx, events.flatMap((e) => [e.recordedById, e.decidedById, e.completedById, ...e.notices.map((n) => n.toldById)]))
+  const who = await namesOf(
+    tx,
+    events.flatMap((e) => [e.recordedById, e.decidedById, e.completedById, ...e.notices.map((n) => n.toldById)]),
+  )
   return events.map((e) => ({
     ...e,
     ...describeEvent(e, now),
@@ -86,28 +117,50 @@ async function present(tx: Tx, events: EventRow[], now: Date) {
 export async function listNotifiableEvents(actor: Actor, homeId: string, now = new Date()) {
   return useCase(actor, 'reg40.read', { subject: 'home', now }, async ({ tx, find, audit }) => {
     const home = await find.home(homeId, { select: { id: true, name: true } })
-    const events = await tx.notifiableEvent.findMany({ where: { homeId }, include: eventInclude, orderBy: { occurredAt: 'desc' } })
+    const events = await tx.notifiableEvent.findMany({
+      where: { homeId },
+      include: eventInclude,
+      orderBy: { occurredAt: 'desc' },
+    })
     const children = await tx.child.findMany({
       where: { placements: { some: currentPlacement(now, { homeId }) } },
       select: { id: true, firstName: true, lastName: true },
       orderBy: [{ firstName: 'asc' }, { lastName: 'asc' }],
     })
-    const childIds = [...new Set([...events.map((e) => e.childId), ...children.map((c) => c.id)].filter((x): x is string => !!x))]
-    await audit({ action: 'reg40.list', subjectType: 'home', subjectId: homeId, childIds, details: { count: events.length } })
+    const childIds = [
+      ...new Set([...events.map((e) => e.childId), ...children.map((c) => c.id)].filter((x): x is string => !!x)),
+    ]
+    await audit({
+      action: 'reg40.list',
+      subjectType: 'home',
+      subjectId: homeId,
+      childIds,
+      details: { count: events.length },
+    })
     return { home, events: await present(tx, events, now), children }
   })
 }
 
 /** A child's notifiable events (for the child's CSE page), inside a use case that has already found the child. */
 export async function childNotifiableEvents(tx: Tx, childId: string, now: Date) {
-  const events = await tx.notifiableEvent.findMany({ where: { childId }, include: eventInclude, orderBy: { occurredAt: 'desc' } })
+  const events = await tx.notifiableEvent.findMany({
+    where: { childId },
+    include: eventInclude,
+    orderBy: { occurredAt: 'desc' },
+  })
   return present(tx, events, now)
 }
 
 /** Whether a child has an event still to decide or to notify (the CSE flag "reg40-open"). */
-export const openEventWhere = { OR: [{ decision: null }, { decision: 'NOTIFY', completedAt: null }] } as const satisfies Prisma.NotifiableEventWhereInput
+export const openEventWhere = {
+  OR: [{ decision: null }, { decision: 'NOTIFY', completedAt: null }],
+} as const satisfies Prisma.NotifiableEventWhereInput
 
-function checkDecision(input: { decision?: 'NOTIFY' | 'NOT_NOTIFIABLE'; decisionReason: string | null }, actor: Actor, now: Date) {
+function checkDecision(
+  input: { decision?: 'NOTIFY' | 'NOT_NOTIFIABLE'; decisionReason: string | null },
+  actor: Actor,
+  now: Date,
+) {
   if (!input.decision) return {}
   return {
     decision: input.decision,
@@ -118,11 +171,17 @@ function checkDecision(input: { decision?: 'NOTIFY' | 'NOT_NOTIFIABLE'; decision
 }
 
 /** The registered person records an event at the home, with their decision (or to decide later). */
-export async function recordNotifiableEvent(actor: Actor, homeId: string, input: NotifiableEventInput, now = new Date()) {
+export async function recordNotifiableEvent(
+  actor: Actor,
+  homeId: string,
+  input: NotifiableEventInput,
+  now = new Date(),
+) {
   return useCase(actor, 'reg40.record', { subject: 'home', now }, async ({ tx, find, audit }) => {
     await find.home(homeId, { select: { id: true } })
     const occurredAt = new Date(input.occurredAt)
-    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError({ occurredAt: 'The time cannot be in the future' })
+    if (occurredAt.getTime() > now.getTime() + 5 * 60_000)
+      throw new ValidationError({ occurredAt: 'The time cannot be in the future' })
     if (input.childId) {
       // a child of this home, in the actor's scope; out of scope reads as "not found", like any child
       await find.child(input.childId, { select: { id: true } })
@@ -155,16 +214,33 @@ export async function recordNotifiableEvent(actor: Actor, homeId: string, input:
 }
 
 /** "This may be a Regulation 40 event", from a missing episode or a return interview: the registered person decides. */
-export async function proposeNotifiableEvent(actor: Actor, from: { episodeId: string } | { interviewId: string }, input: ProposalInput, now = new Date()) {
+export async function proposeNotifiableEvent(
+  actor: Actor,
+  from: { episodeId: string } | { interviewId: string },
+  input: ProposalInput,
+  now = new Date(),
+) {
   const subject = 'episodeId' in from ? 'episode' : 'return interview'
   return useCase(actor, 'reg40.propose', { subject, now }, async ({ tx, find, audit }) => {
     const source =
       'episodeId' in from
         ? await find.episode(from.episodeId, { select: { id: true, childId: true, homeId: true } })
-        : await find.interview(from.interviewId, { select: { id: true, childId: true, episode: { select: { homeId: true } } } })
+        : await find.interview(from.interviewId, {
+            select: { id: true, childId: true, episode: { select: { homeId: true } } },
+          })
     const episodeHome = 'homeId' in source ? source.homeId : source.episode.homeId
-    const homeId = episodeHome ?? (await tx.placement.findFirst({ where: currentPlacement(now, { childId: source.childId, homeId: { not: null } }), select: { homeId: true } }))?.homeId
-    if (!homeId) throw new ValidationError({ form: 'The child is not placed in a Haven home: tell the placing authority, whose decision it is.' })
+    const homeId =
+      episodeHome ??
+      (
+        await tx.placement.findFirst({
+          where: currentPlacement(now, { childId: source.childId, homeId: { not: null } }),
+          select: { homeId: true },
+        })
+      )?.homeId
+    if (!homeId)
+      throw new ValidationError({
+        form: 'The child is not placed in a Haven home: tell the placing authority, whose decision it is.',
+      })
     const event = await tx.notifiableEvent.create({
       data: {
         homeId,
@@ -179,7 +255,13 @@ export async function proposeNotifiableEvent(actor: Actor, from: { episodeId: st
         otherRelevantPersons: [],
       },
     })
-    await audit({ action: 'reg40.propose', subjectType: 'home', subjectId: homeId, childId: source.childId, details: { eventId: event.id, kind: input.kind, from: subject } })
+    await audit({
+      action: 'reg40.propose',
+      subjectType: 'home',
+      subjectId: homeId,
+      childId: source.childId,
+      details: { eventId: event.id, kind: input.kind, from: subject },
+    })
     return { id: event.id, status: eventStatus(event) }
   })
 }
@@ -195,11 +277,23 @@ export async function proposeFromScreening(
   now: Date,
 ): Promise<string | null> {
   if (!screeningProposesReg40(screening)) return null
-  if (await tx.notifiableEvent.count({ where: { childId: screening.childId, kind: 'SEXUAL_EXPLOITATION', ...openEventWhere } })) return null
-  const placement = await tx.placement.findFirst({ where: currentPlacement(now, { childId: screening.childId, homeId: { not: null } }), select: { homeId: true } })
+  if (
+    await tx.notifiableEvent.count({
+      where: { childId: screening.childId, kind: 'SEXUAL_EXPLOITATION', ...openEventWhere },
+    })
+  )
+    return null
+  const placement = await tx.placement.findFirst({
+    where: currentPlacement(now, { childId: screening.childId, homeId: { not: null } }),
+    select: { homeId: true },
+  })
   if (!placement?.homeId) return null
-  const harm = screening.observed.filter((o) => o.when !== 'OLDER' && INDICATOR_BY_CODE[o.code]?.group === 'harm').map((o) => INDICATOR_BY_CODE[o.code].label)
-  const because = harm.length ? `CSE screening: signs of harm: ${harm.join('; ')}` : 'CSE screening: judged at significant risk of child sexual exploitation'
+  const harm = screening.observed
+    .filter((o) => o.when !== 'OLDER' && INDICATOR_BY_CODE[o.code]?.group === 'harm')
+    .map((o) => INDICATOR_BY_CODE[o.code].label)
+  const because = harm.length
+    ? `CSE screening: signs of harm: ${harm.join('; ')}`
+    : 'CSE screening: judged at significant risk of child sexual exploitation'
   const event = await tx.notifiableEvent.create({
     data: {
       homeId: placement.homeId,
@@ -227,7 +321,13 @@ export async function decideNotifiableEvent(actor: Actor, eventId: string, input
       data: { ...checkDecision(input, actor, now), otherRelevantPersons: input.otherRelevantPersons },
     })
     if (decided.count !== 1) throw new ValidationError({ form: 'This event has already been decided.' })
-    await uc.audit({ action: 'reg40.decide', subjectType: 'home', subjectId: event.homeId, childId: event.childId, details: { eventId, decision: input.decision } })
+    await uc.audit({
+      action: 'reg40.decide',
+      subjectType: 'home',
+      subjectId: event.homeId,
+      childId: event.childId,
+      details: { eventId, decision: input.decision },
+    })
     return { id: eventId, status: eventStatus({ decision: input.decision, completedAt: null }) }
   })
 }
@@ -243,9 +343,20 @@ export async function recordNotified(actor: Actor, eventId: string, input: Notif
     if (at.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError({ at: 'The time cannot be in the future' })
     // telling someone not named makes them one of the relevant persons the registered person chose
     const named = event.otherRelevantPersons.some((p) => p.trim().toLowerCase() === input.who.trim().toLowerCase())
-    const otherRelevantPersons = input.recipient === 'OTHER_RELEVANT_PERSON' && !named ? [...event.otherRelevantPersons, input.who] : event.otherRelevantPersons
+    const otherRelevantPersons =
+      input.recipient === 'OTHER_RELEVANT_PERSON' && !named
+        ? [...event.otherRelevantPersons, input.who]
+        : event.otherRelevantPersons
     const notice = await tx.notifiableEventNotice.create({
-      data: { eventId, recipient: input.recipient, who: input.who, how: input.how, at, toldById: actor.userId, createdAt: now },
+      data: {
+        eventId,
+        recipient: input.recipient,
+        who: input.who,
+        how: input.how,
+        at,
+        toldById: actor.userId,
+        createdAt: now,
+      },
     })
     const after = { ...event, otherRelevantPersons, notices: [...event.notices, notice] }
     const complete = !event.completedAt && describeEvent(after, now).stillToTell.length === 0
@@ -260,7 +371,11 @@ export async function recordNotified(actor: Actor, eventId: string, input: Notif
       childId: event.childId,
       details: { eventId, noticeId: notice.id, recipient: input.recipient },
     })
-    return { id: notice.id, complete: complete || !!event.completedAt, stillToTell: describeEvent(after, now).stillToTell }
+    return {
+      id: notice.id,
+      complete: complete || !!event.completedAt,
+      stillToTell: describeEvent(after, now).stillToTell,
+    }
   })
 }
 
@@ -272,21 +387,31 @@ export async function recordNotified(actor: Actor, eventId: string, input: Notif
 export async function overdueNotifiableEvents(actor: Actor, now = new Date()) {
   if (!can(actor, 'reg40.read')) return []
   return useCase(actor, 'reg40.read', { now }, async ({ tx, scope, audit }) => {
-    const open = await tx.notifiableEvent.findMany({ where: { home: scope.home, ...openEventWhere }, include: eventInclude, orderBy: { occurredAt: 'asc' } })
+    const open = await tx.notifiableEvent.findMany({
+      where: { home: scope.home, ...openEventWhere },
+      include: eventInclude,
+      orderBy: { occurredAt: 'asc' },
+    })
     const overdue = open.filter((e) => describeEvent(e, now).overdue)
     const childIds = [...new Set(overdue.map((e) => e.childId).filter((x): x is string => !!x))]
-    await audit({ action: 'reg40.overdue', subjectType: 'home', subjectId: '*', childIds, details: { count: overdue.length } })
+    await audit({
+      action: 'reg40.overdue',
+      subjectType: 'home',
+      subjectId: '*',
+      childIds,
+      details: { count: overdue.length },
+    })
     return overdue.map((e) => {
       const d = describeEvent(e, now)
       return {
         id: e.id,
         home: { id: e.home.id, name: e.home.name },
-        kind: e.kind as EventKind,
+        kind: e.kind,
         occurredAt: e.occurredAt,
         child: e.child ? { id: e.child.id, firstName: e.child.firstName, lastName: e.child.lastName } : null,
         status: d.status,
         notifyBy: d.notifyBy,
-        stillToTell: d.stillToTell.map((r) => ({ recipient: r.recipient as Recipient, who: r.who })),
+        stillToTell: d.stillToTell.map((r) => ({ recipient: r.recipient, who: r.who })),
         href: `/homes/${e.home.id}/notifiable-events#event-${e.id}`,
       }
     })

@@ -8,13 +8,23 @@ import { recordAudit } from './audit'
 import { getPrisma, insertRows, type Tx } from './database'
 import { NotFoundError } from './errors'
 
-export type NewNotification = { recipientId: string; kind: string; title: string; body: string; link: string; childId?: string | null; alertId?: string | null }
+export type NewNotification = {
+  recipientId: string
+  kind: string
+  title: string
+  body: string
+  link: string
+  childId?: string | null
+  alertId?: string | null
+}
 
 /** The e-mail's text: who it is about (initials, when there is one child) and nothing of what happened. */
-export const emailBody = (initials: string | null = null) => (initials ? `Something about ${initials} needs your attention in Haven.` : 'Something needs your attention in Haven.')
+export const emailBody = (initials: string | null = null) =>
+  initials ? `Something about ${initials} needs your attention in Haven.` : 'Something needs your attention in Haven.'
 
 /** "Ellie Marsh" -> "E.M.": all an e-mail may say about a child. */
-export const initials = (child: { firstName: string; lastName: string }) => `${child.firstName.charAt(0)}.${child.lastName.charAt(0)}.`.toUpperCase()
+export const initials = (child: { firstName: string; lastName: string }) =>
+  `${child.firstName.charAt(0)}.${child.lastName.charAt(0)}.`.toUpperCase()
 
 export async function notify(tx: Tx, items: NewNotification[], now = new Date()) {
   const seen = new Set<string>()
@@ -30,20 +40,41 @@ export async function notify(tx: Tx, items: NewNotification[], now = new Date())
     'NotificationDelivery',
     rows.map((n) => {
       const id = randomUUID()
-      return { id, notificationId: n.id, channel: 'EMAIL', nextAttemptAt: now, messageId: `<${id}@haven.notifications>` }
+      return {
+        id,
+        notificationId: n.id,
+        channel: 'EMAIL',
+        nextAttemptAt: now,
+        messageId: `<${id}@haven.notifications>`,
+      }
     }),
   )
 }
 
 /** The child's IRO and social worker: told of every episode that opens and every return (recommendation 11). */
-export async function notifyChildTeam(tx: Tx, childId: string, message: { kind: string; title: (initials: string) => string; link: string }, now = new Date()) {
-  const child = await tx.child.findUniqueOrThrow({ where: { id: childId }, select: { firstName: true, lastName: true, iroId: true, socialWorkerId: true } })
+export async function notifyChildTeam(
+  tx: Tx,
+  childId: string,
+  message: { kind: string; title: (initials: string) => string; link: string },
+  now = new Date(),
+) {
+  const child = await tx.child.findUniqueOrThrow({
+    where: { id: childId },
+    select: { firstName: true, lastName: true, iroId: true, socialWorkerId: true },
+  })
   const who = initials(child)
   await notify(
     tx,
     [child.iroId, child.socialWorkerId]
       .filter((id): id is string => Boolean(id))
-      .map((recipientId) => ({ recipientId, kind: message.kind, title: message.title(who), body: emailBody(who), link: message.link, childId })),
+      .map((recipientId) => ({
+        recipientId,
+        kind: message.kind,
+        title: message.title(who),
+        body: emailBody(who),
+        link: message.link,
+        childId,
+      })),
     now,
   )
 }
@@ -59,16 +90,38 @@ export async function listNotifications(actor: Actor, take = 100) {
     where: { recipientId: actor.userId },
     orderBy: { createdAt: 'desc' },
     take,
-    select: { id: true, kind: true, title: true, body: true, link: true, createdAt: true, readAt: true, deliveries: { select: { channel: true, status: true, sentAt: true } } },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      body: true,
+      link: true,
+      createdAt: true,
+      readAt: true,
+      deliveries: { select: { channel: true, status: true, sentAt: true } },
+    },
   })
 }
 
 export async function markNotificationRead(actor: Actor, notificationId: string, now = new Date()) {
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
-    const updated = await tx.notification.updateMany({ where: { id: notificationId, recipientId: actor.userId, readAt: null }, data: { readAt: now } })
-    if (updated.count === 0 && !(await tx.notification.count({ where: { id: notificationId, recipientId: actor.userId } }))) throw new NotFoundError('notification')
-    await recordAudit(tx, { actorId: actor.userId, action: 'notification.read', subjectType: 'notification', subjectId: notificationId, details: {} })
+    const updated = await tx.notification.updateMany({
+      where: { id: notificationId, recipientId: actor.userId, readAt: null },
+      data: { readAt: now },
+    })
+    if (
+      updated.count === 0 &&
+      !(await tx.notification.count({ where: { id: notificationId, recipientId: actor.userId } }))
+    )
+      throw new NotFoundError('notification')
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'notification.read',
+      subjectType: 'notification',
+      subjectId: notificationId,
+      details: {},
+    })
   })
 }
 

@@ -18,12 +18,36 @@ export async function homeInspectionFigures(actor: Actor, period: { from: string
       select: {
         id: true,
         name: true,
-        missingEpisodes: { where: { lastSeenAt: { gte: londonMidnight(period.from), lt: londonMidnight(shiftDate(period.to, { days: 1 })) } }, select: { childId: true, absenceType: true } },
-        placements: { where: currentPlacement(now), select: { child: { select: { id: true, cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true } } } } } },
+        missingEpisodes: {
+          where: {
+            lastSeenAt: { gte: londonMidnight(period.from), lt: londonMidnight(shiftDate(period.to, { days: 1 })) },
+          },
+          select: { childId: true, absenceType: true },
+        },
+        placements: {
+          where: currentPlacement(now),
+          select: {
+            child: {
+              select: {
+                id: true,
+                cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true } },
+              },
+            },
+          },
+        },
       },
     })
-    const childIds = homes.flatMap((h) => [...h.missingEpisodes.map((e) => e.childId), ...h.placements.map((p) => p.child.id)])
-    await audit({ action: 'report.ofsted-home', subjectType: 'report', subjectId: 'ofsted-home', childIds, details: { from: period.from, to: period.to, homes: homes.length } })
+    const childIds = homes.flatMap((h) => [
+      ...h.missingEpisodes.map((e) => e.childId),
+      ...h.placements.map((p) => p.child.id),
+    ])
+    await audit({
+      action: 'report.ofsted-home',
+      subjectType: 'report',
+      subjectId: 'ofsted-home',
+      childIds,
+      details: { from: period.from, to: period.to, homes: homes.length },
+    })
     return homes.map((h) => ({
       id: h.id,
       name: h.name,
@@ -31,7 +55,9 @@ export async function homeInspectionFigures(actor: Actor, period: { from: string
       away: h.missingEpisodes.filter((e) => e.absenceType === 'AWAY').length,
       children: new Set(h.missingEpisodes.map((e) => e.childId)).size,
       residents: h.placements.length,
-      atRiskOfCse: h.placements.filter((p) => ['AT_RISK', 'SIGNIFICANT'].includes(p.child.cseScreenings[0]?.level ?? '')).length,
+      atRiskOfCse: h.placements.filter((p) =>
+        ['AT_RISK', 'SIGNIFICANT'].includes(p.child.cseScreenings[0]?.level ?? ''),
+      ).length,
     }))
   })
 }
@@ -43,23 +69,39 @@ export async function annexAFigures(actor: Actor, now = new Date()) {
   return useCase(actor, 'report.annex-a', { denied, now }, async ({ tx, scope, audit }) => {
     // Annex A counts the children the authority looks after: of those in scope (which also holds children other
     // authorities place in its area), the ones it placed
-    const authorityIds = grantsFor(actor, 'report.annex-a').map((g) => g.localAuthorityId!).filter(Boolean)
+    const authorityIds = grantsFor(actor, 'report.annex-a')
+      .map((g) => g.localAuthorityId!)
+      .filter(Boolean)
     const children = await tx.child.findMany({
-      where: { AND: [scope.child, { placingAuthorityId: { in: authorityIds }, placements: { some: currentPlacement(now) } }] },
+      where: {
+        AND: [scope.child, { placingAuthorityId: { in: authorityIds }, placements: { some: currentPlacement(now) } }],
+      },
       orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
       select: {
         id: true,
         firstName: true,
         lastName: true,
         dateOfBirth: true,
-        missingEpisodes: { where: { lastSeenAt: { gte: since } }, orderBy: { lastSeenAt: 'desc' }, select: { absenceType: true, returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true } } } },
+        missingEpisodes: {
+          where: { lastSeenAt: { gte: since } },
+          orderBy: { lastSeenAt: 'desc' },
+          select: { absenceType: true, returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true } } },
+        },
       },
     })
-    await audit({ action: 'report.annex-a', subjectType: 'report', subjectId: 'annex-a', childIds: children.map((c) => c.id), details: { children: children.length } })
+    await audit({
+      action: 'report.annex-a',
+      subjectType: 'report',
+      subjectId: 'annex-a',
+      childIds: children.map((c) => c.id),
+      details: { children: children.length },
+    })
     return children.map((c) => {
       const lastMissing = c.missingEpisodes.find((e) => e.absenceType === 'MISSING')
       const interview = lastMissing?.returnInterview
-      const offered = interview ? Boolean(interview.offeredAt) || (interview.outcome !== null && interview.outcome !== 'NOT_OFFERED') : false
+      const offered = interview
+        ? Boolean(interview.offeredAt) || (interview.outcome !== null && interview.outcome !== 'NOT_OFFERED')
+        : false
       return {
         id: c.id,
         name: `${c.firstName} ${c.lastName}`,
@@ -68,7 +110,14 @@ export async function annexAFigures(actor: Actor, now = new Date()) {
         absentEpisodes: c.missingEpisodes.filter((e) => e.absenceType === 'AWAY').length,
         // blank when there is nothing to say yet: no missing episode, not back, or the 72 hours to offer it still running
         returnInterviewOffered: !interview ? '' : offered ? 'Y' : interview.dueAt > now ? '' : 'N',
-        returnInterviewAccepted: lastMissing && interview && offered ? (interview.outcome === 'HELD' ? 'Y' : interview.outcome ? 'N' : '') : '',
+        returnInterviewAccepted:
+          lastMissing && interview && offered
+            ? interview.outcome === 'HELD'
+              ? 'Y'
+              : interview.outcome
+                ? 'N'
+                : ''
+            : '',
       }
     })
   })

@@ -10,13 +10,16 @@ import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { dispatcherLagSeconds } from './health'
 
 function assertAdmin(actor: Actor) {
-  if (!can(actor, 'dispatcher.manage')) throw new ForbiddenError('Only a system administrator can see and retry the outbox.')
+  if (!can(actor, 'dispatcher.manage'))
+    throw new ForbiddenError('Only a system administrator can see and retry the outbox.')
 }
 
 export async function dispatcherState(actor: Actor, now = new Date()): Promise<DispatcherState> {
   assertAdmin(actor)
   const prisma = await getPrisma()
-  const [counts] = await prisma.$queryRaw<{ waiting: bigint; retrying: bigint; sent: bigint; gaveUp: bigint; skipped: bigint; oldest: Date | null }[]>(Prisma.sql`
+  const [counts] = await prisma.$queryRaw<
+    { waiting: bigint; retrying: bigint; sent: bigint; gaveUp: bigint; skipped: bigint; oldest: Date | null }[]
+  >(Prisma.sql`
     SELECT count(*) FILTER (WHERE d.status = 'SENDING' OR (d.status = 'PENDING' AND d.attempts = 0)) AS waiting,
            count(*) FILTER (WHERE d.status = 'PENDING' AND d.attempts > 0) AS retrying,
            count(*) FILTER (WHERE d.status = 'SENT') AS sent,
@@ -29,7 +32,11 @@ export async function dispatcherState(actor: Actor, now = new Date()): Promise<D
     where: { channel: 'EMAIL', status: 'FAILED' },
     orderBy: { notification: { createdAt: 'desc' } },
     take: 100,
-    select: { id: true, attempts: true, notification: { select: { kind: true, createdAt: true, recipient: { select: { name: true } } } } },
+    select: {
+      id: true,
+      attempts: true,
+      notification: { select: { kind: true, createdAt: true, recipient: { select: { name: true } } } },
+    },
   })
   return {
     waiting: Number(counts.waiting),
@@ -37,9 +44,17 @@ export async function dispatcherState(actor: Actor, now = new Date()): Promise<D
     sent: Number(counts.sent),
     gaveUp: Number(counts.gaveUp),
     skipped: Number(counts.skipped),
-    oldestWaitingSeconds: counts.oldest ? Math.max(0, Math.floor((now.getTime() - new Date(counts.oldest).getTime()) / 1000)) : null,
+    oldestWaitingSeconds: counts.oldest
+      ? Math.max(0, Math.floor((now.getTime() - new Date(counts.oldest).getTime()) / 1000))
+      : null,
     lagSeconds: await dispatcherLagSeconds(prisma, now),
-    givenUp: givenUp.map((d) => ({ id: d.id, kind: d.notification.kind, recipient: d.notification.recipient.name, writtenAt: d.notification.createdAt.toISOString(), attempts: d.attempts })),
+    givenUp: givenUp.map((d) => ({
+      id: d.id,
+      kind: d.notification.kind,
+      recipient: d.notification.recipient.name,
+      writtenAt: d.notification.createdAt.toISOString(),
+      attempts: d.attempts,
+    })),
   }
 }
 
@@ -48,15 +63,28 @@ export async function retryDelivery(actor: Actor, deliveryId: string, now = new 
   assertAdmin(actor)
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
-    const delivery = await tx.notificationDelivery.findFirst({ where: { id: deliveryId, channel: 'EMAIL' }, select: { status: true, attempts: true } })
+    const delivery = await tx.notificationDelivery.findFirst({
+      where: { id: deliveryId, channel: 'EMAIL' },
+      select: { status: true, attempts: true },
+    })
     if (!delivery) throw new NotFoundError('message')
     // the status is checked again in the update: two administrators retrying at once put it back once
     const { count } = await tx.notificationDelivery.updateMany({
       where: { id: deliveryId, status: 'FAILED' },
       data: { status: 'PENDING', attempts: 0, nextAttemptAt: now, lockedUntil: null },
     })
-    if (!count) throw new ValidationError({ id: 'Only a message the dispatcher gave up on can be retried: this one is already in the outbox, sent or skipped.' })
-    await recordAudit(tx, { actorId: actor.userId, action: 'dispatcher.retry', subjectType: 'NotificationDelivery', subjectId: deliveryId, details: { previousAttempts: delivery.attempts }, at: now })
+    if (!count)
+      throw new ValidationError({
+        id: 'Only a message the dispatcher gave up on can be retried: this one is already in the outbox, sent or skipped.',
+      })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'dispatcher.retry',
+      subjectType: 'NotificationDelivery',
+      subjectId: deliveryId,
+      details: { previousAttempts: delivery.attempts },
+      at: now,
+    })
     return { id: deliveryId }
   })
 }

@@ -5,16 +5,22 @@ import sharp from 'sharp'
 import type { PhotoType } from '@/lib/domain/photos'
 import { ValidationError } from './errors'
 
-
 /** The picture alone, turned upright as the camera recorded it, in the type it came in. */
 export async function cleanPhoto(bytes: Uint8Array, type: PhotoType): Promise<Buffer> {
   try {
     // limitInputPixels: a small file that claims a huge picture (a decompression bomb) is refused before decoding
     const image = sharp(bytes, { failOn: 'error', limitInputPixels: 50_000_000 }).autoOrient()
     // a high quality: the police may need to recognise the child from it (PNG stays lossless)
-    const encoded = type === 'image/png' ? image.png() : type === 'image/webp' ? image.webp({ quality: 90 }) : image.jpeg({ quality: 90 })
+    const encoded =
+      type === 'image/png'
+        ? image.png()
+        : type === 'image/webp'
+          ? image.webp({ quality: 90 })
+          : image.jpeg({ quality: 90 })
     return await encoded.toBuffer()
   } catch {
-    throw new ValidationError({ photo: 'The photo could not be read as an image: it may be damaged. Try another copy.' })
+    throw new ValidationError({
+      photo: 'The photo could not be read as an image: it may be damaged. Try another copy.',
+    })
   }
 }

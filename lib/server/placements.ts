@@ -19,13 +19,21 @@ const asDates = (p: { id: string; startDate: Date; endDate: Date | null }) => ({
 })
 
 const changedMeanwhile = () =>
-  new ValidationError({ form: "Someone else has just changed this child's placements. Reload the page to see the change; what you typed is still here." })
+  new ValidationError({
+    form: "Someone else has just changed this child's placements. Reload the page to see the change; what you typed is still here.",
+  })
 
 export async function startPlacement(actor: Actor, childId: string, input: PlacementStart, now = new Date()) {
   const today = londonDate(now)
   return useCase(actor, 'placement.start', { subject: 'child', now }, async ({ tx, find, audit }) => {
     const child = await find.child(childId, { include: { placements: { orderBy: { startDate: 'desc' } } } })
-    throwIfProblems(checkNewPlacement(input, { dateOfBirth: isoDate(child.dateOfBirth), placements: child.placements.map(asDates) }, today))
+    throwIfProblems(
+      checkNewPlacement(
+        input,
+        { dateOfBirth: isoDate(child.dateOfBirth), placements: child.placements.map(asDates) },
+        today,
+      ),
+    )
     const setting = await resolvePlacementSetting(tx, actor, 'placement.start', input, child.placingAuthorityId, '')
     const open = child.placements.find((p) => p.endDate === null)
     if (open) {
@@ -48,23 +56,30 @@ export async function startPlacement(actor: Actor, childId: string, input: Place
     })
     return { id: placement.id }
   }).catch((e) => {
-      // the database's one-open-placement index refused a second open placement made at the same moment
-      throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' ? changedMeanwhile() : e
-    })
+    // the database's one-open-placement index refused a second open placement made at the same moment
+    throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' ? changedMeanwhile() : e
+  })
 }
 
 export async function endPlacement(actor: Actor, placementId: string, input: PlacementEnd, now = new Date()) {
   return useCase(actor, 'placement.end', { subject: 'placement', now }, async ({ tx, scope, audit }) => {
-    const placement = await tx.placement.findFirst({ where: { id: placementId, child: scope.child } }).then(orNotFound('placement'))
-    if (!mayEndPlacement(actor, placement)) throw new ForbiddenError('Only the manager of the home or the social worker can end this placement.')
+    const placement = await tx.placement
+      .findFirst({ where: { id: placementId, child: scope.child } })
+      .then(orNotFound('placement'))
+    if (!mayEndPlacement(actor, placement))
+      throw new ForbiddenError('Only the manager of the home or the social worker can end this placement.')
     throwIfProblems(checkPlacementEnd(asDates(placement), input.endDate, londonDate(now)))
-    const episodes = await tx.missingEpisode.findMany({ where: { childId: placement.childId }, select: { lastSeenAt: true, returnedAt: true } })
+    const episodes = await tx.missingEpisode.findMany({
+      where: { childId: placement.childId },
+      select: { lastSeenAt: true, returnedAt: true },
+    })
     throwIfProblems(checkEndAgainstEpisodes(asDates(placement), input.endDate, episodes))
     const updated = await tx.placement.updateMany({
       where: { id: placementId, endDate: null }, // nobody else ended it meanwhile
       data: { endDate: calendarDate(input.endDate), endReason: input.endReason, endedAt: now, endedById: actor.userId },
     })
-    if (updated.count !== 1) throw new ValidationError({ endDate: 'This placement has just been ended by someone else' })
+    if (updated.count !== 1)
+      throw new ValidationError({ endDate: 'This placement has just been ended by someone else' })
     await patternsAfterEvent(tx, placement.childId, now)
     await audit({
       action: 'placement.end',
@@ -80,8 +95,11 @@ export async function endPlacement(actor: Actor, placementId: string, input: Pla
 /** The placing authority's record of telling the area authority (and, at a distance, approval and consultation). */
 export async function recordAreaNotice(actor: Actor, placementId: string, input: AreaNotice, now = new Date()) {
   return useCase(actor, 'placement.area-notice', { subject: 'placement', now }, async ({ tx, scope, audit }) => {
-    const placement = await tx.placement.findFirst({ where: { id: placementId, child: scope.child } }).then(orNotFound('placement'))
-    if (!placement.outOfArea) throw new ValidationError({ form: 'This placement is in the placing authority’s own area.' })
+    const placement = await tx.placement
+      .findFirst({ where: { id: placementId, child: scope.child } })
+      .then(orNotFound('placement'))
+    if (!placement.outOfArea)
+      throw new ValidationError({ form: 'This placement is in the placing authority’s own area.' })
     const today = londonDate(now)
     const problems: Record<string, string> = {}
     for (const field of ['areaNotifiedOn', 'directorApprovedOn', 'areaConsultedOn'] as const) {
@@ -98,7 +116,13 @@ export async function recordAreaNotice(actor: Actor, placementId: string, input:
     }
     await tx.placement.update({ where: { id: placementId }, data })
     await patternsAfterEvent(tx, placement.childId, now)
-    await audit({ action: 'placement.area-notice', subjectType: 'placement', subjectId: placementId, childId: placement.childId, details: { field: Object.keys(data).join(',') } })
+    await audit({
+      action: 'placement.area-notice',
+      subjectType: 'placement',
+      subjectId: placementId,
+      childId: placement.childId,
+      details: { field: Object.keys(data).join(',') },
+    })
     return { id: placementId }
   })
 }
@@ -117,20 +141,46 @@ export async function recordReg41Notice(actor: Actor, placementId: string, input
         select: { id: true, childId: true, homeId: true, outOfArea: true, startDate: true, endDate: true },
       })
       .then(orNotFound('placement'))
-    if (!placement.outOfArea) throw new ValidationError({ form: 'The authority the home is in placed this child: no Regulation 41 notice is needed.' })
+    if (!placement.outOfArea)
+      throw new ValidationError({
+        form: 'The authority the home is in placed this child: no Regulation 41 notice is needed.',
+      })
     const startDate = isoDate(placement.startDate)
     const endDate = placement.endDate ? isoDate(placement.endDate) : null
-    if (input.notifiedOn > londonDate(now)) throw new ValidationError({ notifiedOn: 'The date cannot be in the future' })
-    if (input.kind === 'DISCHARGE' && !endDate) throw new ValidationError({ kind: 'The placement has not ended: record the discharge notice when it does' })
+    if (input.notifiedOn > londonDate(now))
+      throw new ValidationError({ notifiedOn: 'The date cannot be in the future' })
+    if (input.kind === 'DISCHARGE' && !endDate)
+      throw new ValidationError({ kind: 'The placement has not ended: record the discharge notice when it does' })
     const from = input.kind === 'DISCHARGE' ? endDate! : startDate
-    if (input.notifiedOn < from) throw new ValidationError({ notifiedOn: `The notice cannot be before the ${input.kind === 'DISCHARGE' ? 'discharge' : 'admission'} (${from})` })
+    if (input.notifiedOn < from)
+      throw new ValidationError({
+        notifiedOn: `The notice cannot be before the ${input.kind === 'DISCHARGE' ? 'discharge' : 'admission'} (${from})`,
+      })
     const notice = await tx.reg41Notice.create({
-      data: { placementId, kind: input.kind, notifiedOn: calendarDate(input.notifiedOn), method: input.method, givenBy: input.givenBy, recordedById: actor.userId, createdAt: now },
+      data: {
+        placementId,
+        kind: input.kind,
+        notifiedOn: calendarDate(input.notifiedOn),
+        method: input.method,
+        givenBy: input.givenBy,
+        recordedById: actor.userId,
+        createdAt: now,
+      },
     })
-    await audit({ action: 'placement.reg41-notice', subjectType: 'placement', subjectId: placementId, childId: placement.childId, details: { kind: input.kind, noticeId: notice.id } })
+    await audit({
+      action: 'placement.reg41-notice',
+      subjectType: 'placement',
+      subjectId: placementId,
+      childId: placement.childId,
+      details: { kind: input.kind, noticeId: notice.id },
+    })
     return { id: notice.id }
   }).catch((e) => {
     // one of each kind per placement (a database index): the second is told, nothing is written twice
-    throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' ? new ValidationError({ kind: `The ${input.kind === 'DISCHARGE' ? 'discharge' : 'admission'} notice is already recorded` }) : e
+    throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002'
+      ? new ValidationError({
+          kind: `The ${input.kind === 'DISCHARGE' ? 'discharge' : 'admission'} notice is already recorded`,
+        })
+      : e
   })
 }

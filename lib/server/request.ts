@@ -5,7 +5,10 @@ import { settings } from '@/lib/settings'
 
 export function clientAddress(headers: Headers, trustedHops = settings.auth.trustedProxyHops): string | null {
   if (trustedHops < 1) return null
-  const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((e) => e.trim()).filter(Boolean)
+  const entries = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
   return entries.length >= trustedHops ? entries[entries.length - trustedHops].slice(0, 64) : null
 }
 
@@ -14,9 +17,16 @@ export function clientAddress(headers: Headers, trustedHops = settings.auth.trus
  * (HAVEN_BASE_URL or AUTH_URL) is https, or a trusted reverse proxy (HAVEN_TRUSTED_PROXY_HOPS) says so in
  * X-Forwarded-Proto. Without a trusted proxy the header is not believed.
  */
-export function servedOverHttps(headers: Headers, trustedHops = settings.auth.trustedProxyHops, env: Record<string, string | undefined> = process.env): boolean {
+export function servedOverHttps(
+  headers: Headers,
+  trustedHops = settings.auth.trustedProxyHops,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
   if ([env.HAVEN_BASE_URL, env.AUTH_URL].some((url) => url?.startsWith('https://'))) return true
   if (trustedHops < 1) return false
-  const entries = (headers.get('x-forwarded-proto') ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean)
+  const entries = (headers.get('x-forwarded-proto') ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)
   return entries.length >= 1 && entries[Math.max(0, entries.length - trustedHops)] === 'https'
 }

@@ -11,16 +11,30 @@ import { useCase } from './use-case'
 
 /** The current period of care: the latest one (a child who left care and came back has a new one). */
 function currentPeriod(tx: Tx, childId: string) {
-  return tx.periodOfCare.findFirst({ where: { childId }, orderBy: { startDate: 'desc' }, include: { legalStatuses: { orderBy: { startDate: 'asc' } } } })
+  return tx.periodOfCare.findFirst({
+    where: { childId },
+    orderBy: { startDate: 'desc' },
+    include: { legalStatuses: { orderBy: { startDate: 'asc' } } },
+  })
 }
 
 /** The next review of each of these children (for dashboards and alerts); children without a period of care have none. */
 export async function nextReviews(tx: Tx, childIds: string[], now: Date) {
   const today = londonDate(now)
   const [periods, held, decisions] = [
-    await tx.periodOfCare.findMany({ where: { childId: { in: childIds } }, orderBy: { startDate: 'asc' }, select: { childId: true, startDate: true } }),
-    await tx.lookedAfterReview.findMany({ where: { childId: { in: childIds } }, select: { childId: true, heldOn: true } }),
-    await tx.alertDecision.findMany({ where: { childId: { in: childIds }, bringForward: true, reviewDate: { not: null } }, select: { childId: true, reviewDate: true } }),
+    await tx.periodOfCare.findMany({
+      where: { childId: { in: childIds } },
+      orderBy: { startDate: 'asc' },
+      select: { childId: true, startDate: true },
+    }),
+    await tx.lookedAfterReview.findMany({
+      where: { childId: { in: childIds } },
+      select: { childId: true, heldOn: true },
+    }),
+    await tx.alertDecision.findMany({
+      where: { childId: { in: childIds }, bringForward: true, reviewDate: { not: null } },
+      select: { childId: true, reviewDate: true },
+    }),
   ]
   const since = new Map(periods.map((p) => [p.childId, isoDate(p.startDate)])) // the latest period wins (ordered)
   const of = <T extends { childId: string }>(rows: T[], childId: string) => rows.filter((r) => r.childId === childId)
@@ -40,15 +54,25 @@ export async function nextReviews(tx: Tx, childIds: string[], now: Date) {
 /** A child's reviews: when they became looked after, the reviews held, and when the next is due. */
 export async function getReviews(actor: Actor, childId: string, now = new Date()) {
   return useCase(actor, 'review.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
-    const child = await find.child(childId, { select: { id: true, firstName: true, lastName: true, iro: { select: { id: true, name: true } } } })
+    const child = await find.child(childId, {
+      select: { id: true, firstName: true, lastName: true, iro: { select: { id: true, name: true } } },
+    })
     const period = await currentPeriod(tx, childId)
-    const reviews = await tx.lookedAfterReview.findMany({ where: { childId }, orderBy: { heldOn: 'desc' }, include: { chair: { select: { name: true } } } })
+    const reviews = await tx.lookedAfterReview.findMany({
+      where: { childId },
+      orderBy: { heldOn: 'desc' },
+      include: { chair: { select: { name: true } } },
+    })
     const next = (await nextReviews(tx, [childId], now)).get(childId) ?? null
     await audit({ action: 'review.read', subjectType: 'child', subjectId: childId, childId, details: {} })
     return {
       child: { id: child.id, firstName: child.firstName, lastName: child.lastName, iro: child.iro?.name ?? null },
       lookedAfterSince: period ? isoDate(period.startDate) : null,
-      legalStatuses: (period?.legalStatuses ?? []).map((l) => ({ from: isoDate(l.startDate), legalStatus: l.legalStatus, categoryOfNeed: l.categoryOfNeed })),
+      legalStatuses: (period?.legalStatuses ?? []).map((l) => ({
+        from: isoDate(l.startDate),
+        legalStatus: l.legalStatus,
+        categoryOfNeed: l.categoryOfNeed,
+      })),
       next,
       reviews: reviews.map((r) => ({
         id: r.id,
@@ -68,13 +92,32 @@ export async function recordReviewHeld(actor: Actor, childId: string, input: Rev
   return useCase(actor, 'review.record', { subject: 'child', now }, async ({ tx, find, audit }) => {
     const child = await find.child(childId, { select: { id: true, iroId: true } })
     const period = await currentPeriod(tx, childId)
-    if (!period) throw new ValidationError({ form: 'Record when the child became looked after first: the reviews count from that day.' })
-    const held = (await tx.lookedAfterReview.findMany({ where: { childId }, select: { heldOn: true } })).map((r) => isoDate(r.heldOn))
+    if (!period)
+      throw new ValidationError({
+        form: 'Record when the child became looked after first: the reviews count from that day.',
+      })
+    const held = (await tx.lookedAfterReview.findMany({ where: { childId }, select: { heldOn: true } })).map((r) =>
+      isoDate(r.heldOn),
+    )
     throwIfProblems(checkReviewHeld(input.heldOn, isoDate(period.startDate), held, londonDate(now)))
     const review = await tx.lookedAfterReview.create({
-      data: { childId, heldOn: calendarDate(input.heldOn), chairId: child.iroId, participation: input.participation, outcome: input.outcome, createdById: actor.userId, createdAt: now },
+      data: {
+        childId,
+        heldOn: calendarDate(input.heldOn),
+        chairId: child.iroId,
+        participation: input.participation,
+        outcome: input.outcome,
+        createdById: actor.userId,
+        createdAt: now,
+      },
     })
-    await audit({ action: 'review.record', subjectType: 'child', subjectId: childId, childId, details: { reviewId: review.id, heldOn: input.heldOn } })
+    await audit({
+      action: 'review.record',
+      subjectType: 'child',
+      subjectId: childId,
+      childId,
+      details: { reviewId: review.id, heldOn: input.heldOn },
+    })
     return { id: review.id, next: (await nextReviews(tx, [childId], now)).get(childId)! }
   })
 }
@@ -83,20 +126,34 @@ export async function recordReviewHeld(actor: Actor, childId: string, input: Rev
  * Corrects the day the child became looked after (Haven starts it at the first placement it knows of). The placing
  * authority's record: not after the child's first placement in this period, not before they were born.
  */
-export async function correctLookedAfterSince(actor: Actor, childId: string, input: LookedAfterSinceInput, now = new Date()) {
+export async function correctLookedAfterSince(
+  actor: Actor,
+  childId: string,
+  input: LookedAfterSinceInput,
+  now = new Date(),
+) {
   return useCase(actor, 'care.period', { subject: 'child', now }, async ({ tx, find, audit }) => {
     const child = await find.child(childId, { select: { id: true, dateOfBirth: true } })
     const period = await currentPeriod(tx, childId)
     if (!period) throw new ValidationError({ form: 'This child has no period of care in Haven.' })
-    const firstPlacement = await tx.placement.findFirst({ where: { childId, startDate: { gte: period.startDate } }, orderBy: { startDate: 'asc' }, select: { startDate: true } })
-    const earlier = await tx.periodOfCare.findFirst({ where: { childId, id: { not: period.id }, startDate: { lt: period.startDate } }, orderBy: { startDate: 'desc' } })
+    const firstPlacement = await tx.placement.findFirst({
+      where: { childId, startDate: { gte: period.startDate } },
+      orderBy: { startDate: 'asc' },
+      select: { startDate: true },
+    })
+    const earlier = await tx.periodOfCare.findFirst({
+      where: { childId, id: { not: period.id }, startDate: { lt: period.startDate } },
+      orderBy: { startDate: 'desc' },
+    })
     throwIfProblems(
       input.startDate > londonDate(now)
         ? { startDate: 'The date the child became looked after cannot be in the future' }
         : input.startDate < isoDate(child.dateOfBirth)
           ? { startDate: 'The date the child became looked after cannot be before they were born' }
           : firstPlacement && input.startDate > isoDate(firstPlacement.startDate)
-            ? { startDate: `The child was placed on ${formatDate(firstPlacement.startDate)}: they were looked after by then` }
+            ? {
+                startDate: `The child was placed on ${formatDate(firstPlacement.startDate)}: they were looked after by then`,
+              }
             : earlier && (!earlier.endDate || input.startDate <= isoDate(earlier.endDate))
               ? { startDate: 'That is inside the child’s previous period of care' }
               : {},
@@ -104,8 +161,17 @@ export async function correctLookedAfterSince(actor: Actor, childId: string, inp
     const from = isoDate(period.startDate)
     await tx.periodOfCare.update({ where: { id: period.id }, data: { startDate: calendarDate(input.startDate) } })
     // the legal status held from the start moves with it
-    await tx.legalStatusEntry.updateMany({ where: { periodOfCareId: period.id, startDate: period.startDate }, data: { startDate: calendarDate(input.startDate) } })
-    await audit({ action: 'care.period-start', subjectType: 'child', subjectId: childId, childId, details: { from, to: input.startDate } })
+    await tx.legalStatusEntry.updateMany({
+      where: { periodOfCareId: period.id, startDate: period.startDate },
+      data: { startDate: calendarDate(input.startDate) },
+    })
+    await audit({
+      action: 'care.period-start',
+      subjectType: 'child',
+      subjectId: childId,
+      childId,
+      details: { from, to: input.startDate },
+    })
     return { lookedAfterSince: input.startDate, next: (await nextReviews(tx, [childId], now)).get(childId)! }
   })
 }
@@ -114,13 +180,26 @@ export async function correctLookedAfterSince(actor: Actor, childId: string, inp
  * overdue first, then soonest: for their dashboard. */
 export async function reviewsDueInScope(actor: Actor, now = new Date()) {
   return useCase(actor, 'review.read', { now }, async ({ tx, scope, audit }) => {
-    const children = await tx.child.findMany({ where: scope.child, select: { id: true, firstName: true, lastName: true } })
-    const next = await nextReviews(tx, children.map((c) => c.id), now)
+    const children = await tx.child.findMany({
+      where: scope.child,
+      select: { id: true, firstName: true, lastName: true },
+    })
+    const next = await nextReviews(
+      tx,
+      children.map((c) => c.id),
+      now,
+    )
     const due = children
       .filter((c) => next.has(c.id))
       .map((c) => ({ child: c, next: next.get(c.id)! }))
       .sort((a, b) => Number(b.next.overdue) - Number(a.next.overdue) || a.next.date.localeCompare(b.next.date))
-    await audit({ action: 'review.list', subjectType: 'child', subjectId: '*', childIds: due.map((d) => d.child.id), details: { count: due.length } })
+    await audit({
+      action: 'review.list',
+      subjectType: 'child',
+      subjectId: '*',
+      childIds: due.map((d) => d.child.id),
+      details: { count: due.length },
+    })
     return due
   })
 }

@@ -64,25 +64,42 @@ function figuresGrants(actor: Actor, action: Action) {
   return {
     homeIds: grants.filter(atHome).map((g) => g.homeId!),
     providerIds: grants.filter(ofProvider).map((g) => g.providerId!),
-    others: { ...actor, grants: grants.filter((g) => !['CARE_WORKER', 'REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'].includes(g.role)) },
+    others: {
+      ...actor,
+      grants: grants.filter((g) => !['CARE_WORKER', 'REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'].includes(g.role)),
+    },
   }
 }
 
 export function episodeFiguresWhere(actor: Actor, action: Action, now: Date): Prisma.MissingEpisodeWhereInput {
   const { homeIds, providerIds, others } = figuresGrants(actor, action)
-  return { OR: [{ homeId: { in: homeIds } }, { home: { providerId: { in: providerIds } } }, { child: childWhere(others, action, now) }] }
+  return {
+    OR: [
+      { homeId: { in: homeIds } },
+      { home: { providerId: { in: providerIds } } },
+      { child: childWhere(others, action, now) },
+    ],
+  }
 }
 
 /** The homes those figures can be about: the actor's homes, and where the children they may read live or lived. */
 export function figuresHomesWhere(actor: Actor, action: Action, now: Date): Prisma.HomeWhereInput {
   const { homeIds, providerIds, others } = figuresGrants(actor, action)
-  return { OR: [{ id: { in: homeIds } }, { providerId: { in: providerIds } }, { placements: { some: { child: childWhere(others, action, now) } } }] }
+  return {
+    OR: [
+      { id: { in: homeIds } },
+      { providerId: { in: providerIds } },
+      { placements: { some: { child: childWhere(others, action, now) } } },
+    ],
+  }
 }
 
 /** The placing authorities of the children those figures can be about. */
 export function figuresAuthoritiesWhere(actor: Actor, action: Action, now: Date): Prisma.LocalAuthorityWhereInput {
   const { homeIds, providerIds, others } = figuresGrants(actor, action)
-  const placedAt: Prisma.PlacementWhereInput = { OR: [{ homeId: { in: homeIds } }, { home: { providerId: { in: providerIds } } }] }
+  const placedAt: Prisma.PlacementWhereInput = {
+    OR: [{ homeId: { in: homeIds } }, { home: { providerId: { in: providerIds } } }],
+  }
   return { childrenPlaced: { some: { OR: [{ placements: { some: placedAt } }, childWhere(others, action, now)] } } }
 }
 
@@ -99,7 +116,12 @@ export function interviewWhere(actor: Actor, action: Action, now: Date): Prisma.
   const services = grantsFor(actor, action)
     .filter((g) => g.role === 'RETURN_INTERVIEW_PRACTITIONER' && g.localAuthorityId)
     .map((g) => g.localAuthorityId!)
-  return { OR: [{ child: childWhere(actor, action, now) }, ...(services.length ? [{ serviceAuthorityId: { in: services } }] : [])] }
+  return {
+    OR: [
+      { child: childWhere(actor, action, now) },
+      ...(services.length ? [{ serviceAuthorityId: { in: services } }] : []),
+    ],
+  }
 }
 
 /** Who reads what a child says about the home: their IRO, their social worker, their placing authority's missing
@@ -109,8 +131,10 @@ export function concernsWhere(actor: Actor): Prisma.ReturnInterviewWhereInput {
   for (const g of grantsFor(actor, 'interview.concerns')) {
     if (g.role === 'IRO') or.push({ child: { iroId: actor.userId } })
     if (g.role === 'SOCIAL_WORKER') or.push({ child: { socialWorkerId: actor.userId } })
-    if (g.role === 'LA_MISSING_LEAD' && g.localAuthorityId) or.push({ child: { placingAuthorityId: g.localAuthorityId } })
-    if (g.role === 'RETURN_INTERVIEW_PRACTITIONER' && g.localAuthorityId) or.push({ serviceAuthorityId: g.localAuthorityId })
+    if (g.role === 'LA_MISSING_LEAD' && g.localAuthorityId)
+      or.push({ child: { placingAuthorityId: g.localAuthorityId } })
+    if (g.role === 'RETURN_INTERVIEW_PRACTITIONER' && g.localAuthorityId)
+      or.push({ serviceAuthorityId: g.localAuthorityId })
   }
   return or.length ? { OR: or } : { id: { in: [] } }
 }
@@ -122,7 +146,10 @@ export function concernsWhere(actor: Actor): Prisma.ReturnInterviewWhereInput {
  */
 export async function concernsVisibleIn(tx: Tx, actor: Actor, interviewIds: string[]): Promise<Set<string>> {
   if (!interviewIds.length || !can(actor, 'interview.concerns')) return new Set()
-  const rows = await tx.returnInterview.findMany({ where: { AND: [{ id: { in: interviewIds } }, concernsWhere(actor)] }, select: { id: true } })
+  const rows = await tx.returnInterview.findMany({
+    where: { AND: [{ id: { in: interviewIds } }, concernsWhere(actor)] },
+    select: { id: true },
+  })
   return new Set(rows.map((r) => r.id))
 }
 

@@ -13,7 +13,8 @@ export function authSecret() {
   if (configured) return configured
   if (cached) return cached
   // several servers on one PostgreSQL must share a secret, or sessions fail when a request reaches another server
-  if (variable('DATABASE_URL')) throw new Error('Set AUTH_SECRET when running on PostgreSQL (DATABASE_URL): every Haven server must share it.')
+  if (variable('DATABASE_URL'))
+    throw new Error('Set AUTH_SECRET when running on PostgreSQL (DATABASE_URL): every Haven server must share it.')
   const file = path.join(embeddedDataDir(), 'auth-secret')
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -27,7 +28,8 @@ export function authSecret() {
 }
 
 /** An HMAC-SHA256 of a purpose and a value, base64url. */
-export const sign = (purpose: string, value: string) => createHmac('sha256', authSecret()).update(`${purpose}\n${value}`).digest('base64url')
+export const sign = (purpose: string, value: string) =>
+  createHmac('sha256', authSecret()).update(`${purpose}\n${value}`).digest('base64url')
 
 export function signatureMatches(purpose: string, value: string, signature: string) {
   const expected = Buffer.from(sign(purpose, value))

@@ -4,13 +4,33 @@
 import { strToU8, zipSync } from 'fflate'
 import { toCsv } from '@/lib/domain/csv'
 import type { Actor } from '@/lib/domain/roles'
-import { checkMissingTable, returnDate, type EpisodeRow, type HeaderRow, type MissingRow } from '@/lib/domain/ssda903-missing'
+import {
+  checkMissingTable,
+  returnDate,
+  type EpisodeRow,
+  type HeaderRow,
+  type MissingRow,
+} from '@/lib/domain/ssda903-missing'
 import { isoDate, londonDate } from '@/lib/domain/time'
 import { orNotFound, useCase } from './use-case'
 
 export const SSDA903_COLUMNS = {
   header: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
-  episodes: ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
+  episodes: [
+    'CHILD',
+    'DECOM',
+    'RNE',
+    'LS',
+    'CIN',
+    'PLACE',
+    'PLACE_PROVIDER',
+    'DEC',
+    'REC',
+    'REASON_PLACE_CHANGE',
+    'HOME_POST',
+    'PL_POST',
+    'URN',
+  ],
   missing: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
 } as const
 export type Ssda903Table = keyof typeof SSDA903_COLUMNS
@@ -29,7 +49,10 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
       .findFirst({ where: { AND: [{ id: query.authorityId }, scope.authority] }, select: { id: true, name: true } })
       .then(orNotFound('local authority'))
     const { from, to } = collectionYear(query.year)
-    const inYear = { startDate: { lte: new Date(`${to}T00:00:00Z`) }, OR: [{ endDate: null }, { endDate: { gte: new Date(`${from}T00:00:00Z`) } }] }
+    const inYear = {
+      startDate: { lte: new Date(`${to}T00:00:00Z`) },
+      OR: [{ endDate: null }, { endDate: { gte: new Date(`${from}T00:00:00Z`) } }],
+    }
     const children = await tx.child.findMany({
       where: { AND: [{ placingAuthorityId: authority.id, placements: { some: inYear } }, scope.child] },
       orderBy: { id: 'asc' },
@@ -39,8 +62,27 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
         dateOfBirth: true,
         ethnicity: true,
         legalStatus: true,
-        placements: { orderBy: { startDate: 'asc' }, select: { startDate: true, endDate: true, endReason: true, placeCode: true, placeProvider: true, reasonForChange: true, settingPostcode: true, home: { select: { postcode: true, ofstedUrn: true } } } },
-        missingEpisodes: { where: { lastSeenAt: { lte: new Date(`${to}T23:59:59Z`) }, OR: [{ returnedAt: null }, { returnedAt: { gte: new Date(`${from}T00:00:00Z`) } }] }, orderBy: { lastSeenAt: 'asc' }, select: { absenceType: true, lastSeenAt: true, returnedAt: true } },
+        placements: {
+          orderBy: { startDate: 'asc' },
+          select: {
+            startDate: true,
+            endDate: true,
+            endReason: true,
+            placeCode: true,
+            placeProvider: true,
+            reasonForChange: true,
+            settingPostcode: true,
+            home: { select: { postcode: true, ofstedUrn: true } },
+          },
+        },
+        missingEpisodes: {
+          where: {
+            lastSeenAt: { lte: new Date(`${to}T23:59:59Z`) },
+            OR: [{ returnedAt: null }, { returnedAt: { gte: new Date(`${from}T00:00:00Z`) } }],
+          },
+          orderBy: { lastSeenAt: 'asc' },
+          select: { absenceType: true, lastSeenAt: true, returnedAt: true },
+        },
       },
     })
     const header: (HeaderRow & Record<string, string>)[] = []
@@ -48,14 +90,23 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
     const missing: MissingRow[] = []
     for (const c of children) {
       const dob = returnDate(isoDate(c.dateOfBirth))
-      header.push({ CHILD: c.id, SEX: c.sex === 'MALE' ? '1' : '2', DOB: dob, ETHNIC: c.ethnicity, UPN: '', MOTHER: '', MC_DOB: '' })
+      header.push({
+        CHILD: c.id,
+        SEX: c.sex === 'MALE' ? '1' : '2',
+        DOB: dob,
+        ETHNIC: c.ethnicity,
+        UPN: '',
+        MOTHER: '',
+        MC_DOB: '',
+      })
       c.placements.forEach((p, i) => {
         const start = isoDate(p.startDate)
         const end = p.endDate ? isoDate(p.endDate) : null
         if (start > to || (end !== null && end < from)) return
         const before = c.placements[i - 1]
         // a new period of care (S) unless the previous placement ended the same day with a move (P: placement change)
-        const rne = before && before.endDate && isoDate(before.endDate) === start && before.endReason === 'X1' ? 'P' : 'S'
+        const rne =
+          before && before.endDate && isoDate(before.endDate) === start && before.endReason === 'X1' ? 'P' : 'S'
         const endsInYear = end !== null && end <= to
         episodes.push({
           CHILD: c.id,
@@ -75,7 +126,13 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
       })
       for (const e of c.missingEpisodes) {
         const returned = e.returnedAt && londonDate(e.returnedAt) <= to ? londonDate(e.returnedAt) : null
-        missing.push({ CHILD: c.id, DOB: dob, MISSING: e.absenceType === 'MISSING' ? 'M' : 'A', MIS_START: returnDate(londonDate(e.lastSeenAt)), MIS_END: returned ? returnDate(returned) : '' })
+        missing.push({
+          CHILD: c.id,
+          DOB: dob,
+          MISSING: e.absenceType === 'MISSING' ? 'M' : 'A',
+          MIS_START: returnDate(londonDate(e.lastSeenAt)),
+          MIS_END: returned ? returnDate(returned) : '',
+        })
       }
     }
     const failures = checkMissingTable({ header, episodes, missing })
@@ -86,20 +143,40 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
       childIds: children.map((c) => c.id),
       details: { year: query.year, children: children.length, failures: failures.length },
     })
-    return { authority, year: query.year, period: { from, to }, generatedAt: now.toISOString(), tables: { header, episodes, missing }, failures }
+    return {
+      authority,
+      year: query.year,
+      period: { from, to },
+      generatedAt: now.toISOString(),
+      tables: { header, episodes, missing },
+      failures,
+    }
   })
 }
 
 /** One table as CSV with the DfE's column names. */
 export function ssda903Csv(table: Ssda903Table, rows: Record<string, string>[]) {
   const columns = SSDA903_COLUMNS[table]
-  return toCsv([...columns], rows.map((r) => columns.map((c) => r[c] ?? '')))
+  return toCsv(
+    [...columns],
+    rows.map((r) => columns.map((c) => r[c] ?? '')),
+  )
 }
 
 /** What to download: one table as CSV, or all three in a zip (each CSV named as the DfE's tables are). */
-export function ssda903Download(result: { year: number; tables: Record<Ssda903Table, Record<string, string>[]> }, table: Ssda903Table | 'all') {
+export function ssda903Download(
+  result: { year: number; tables: Record<Ssda903Table, Record<string, string>[]> },
+  table: Ssda903Table | 'all',
+) {
   const name = (t: Ssda903Table) => `ssda903-${result.year}-${t}.csv`
-  if (table !== 'all') return { filename: name(table), contentType: 'text/csv; charset=utf-8', body: ssda903Csv(table, result.tables[table]) }
-  const files = Object.fromEntries((Object.keys(SSDA903_COLUMNS) as Ssda903Table[]).map((t) => [name(t), strToU8(ssda903Csv(t, result.tables[t]))]))
+  if (table !== 'all')
+    return {
+      filename: name(table),
+      contentType: 'text/csv; charset=utf-8',
+      body: ssda903Csv(table, result.tables[table]),
+    }
+  const files = Object.fromEntries(
+    (Object.keys(SSDA903_COLUMNS) as Ssda903Table[]).map((t) => [name(t), strToU8(ssda903Csv(t, result.tables[t]))]),
+  )
   return { filename: `ssda903-${result.year}.zip`, contentType: 'application/zip', body: zipSync(files, { level: 6 }) }
 }

@@ -40,7 +40,10 @@ export type UseCase = {
   }
   /** One record by id, within scope; NotFoundError otherwise. */
   find: {
-    child<A extends Args<Prisma.ChildFindFirstArgs>>(id: string, args?: Prisma.SelectSubset<A, Args<Prisma.ChildFindFirstArgs>>): Promise<Prisma.ChildGetPayload<A>>
+    child<A extends Args<Prisma.ChildFindFirstArgs>>(
+      id: string,
+      args?: Prisma.SelectSubset<A, Args<Prisma.ChildFindFirstArgs>>,
+    ): Promise<Prisma.ChildGetPayload<A>>
     episode<A extends Args<Prisma.MissingEpisodeFindFirstArgs>>(
       id: string,
       args?: Prisma.SelectSubset<A, Args<Prisma.MissingEpisodeFindFirstArgs>>,
@@ -53,7 +56,10 @@ export type UseCase = {
       id: string,
       args?: Prisma.SelectSubset<A, Args<Prisma.SafetyPlanFindFirstArgs>>,
     ): Promise<Prisma.SafetyPlanGetPayload<A>>
-    home<A extends Args<Prisma.HomeFindFirstArgs>>(id: string, args?: Prisma.SelectSubset<A, Args<Prisma.HomeFindFirstArgs>>): Promise<Prisma.HomeGetPayload<A>>
+    home<A extends Args<Prisma.HomeFindFirstArgs>>(
+      id: string,
+      args?: Prisma.SelectSubset<A, Args<Prisma.HomeFindFirstArgs>>,
+    ): Promise<Prisma.HomeGetPayload<A>>
   }
   /** Appends this use case's audit event in its transaction. A function, not a method: use cases destructure it. */
   audit: <A extends AuditAction>(event: UseCaseAudit<A>) => Promise<void>
@@ -72,7 +78,12 @@ export type UseCaseOptions = {
 }
 
 /** Runs `body` as the use case `action` for `actor`. */
-export async function useCase<T>(actor: Actor, action: Action, options: UseCaseOptions, body: (uc: UseCase) => Promise<T>): Promise<T> {
+export async function useCase<T>(
+  actor: Actor,
+  action: Action,
+  options: UseCaseOptions,
+  body: (uc: UseCase) => Promise<T>,
+): Promise<T> {
   if (!can(actor, action)) {
     const denied = options.denied ?? 'not-found'
     throw denied === 'not-found' ? new NotFoundError(options.subject) : new ForbiddenError(denied.forbidden)
@@ -82,7 +93,8 @@ export async function useCase<T>(actor: Actor, action: Action, options: UseCaseO
   return prisma.$transaction(async (tx) => {
     const uc = openUseCase(tx, actor, action, now)
     const result = await body(uc)
-    if (uc.audited === 0 && !options.unaudited) throw new Error(`Use case ${action} wrote no audit event: every read of child data and every change is audited.`)
+    if (uc.audited === 0 && !options.unaudited)
+      throw new Error(`Use case ${action} wrote no audit event: every read of child data and every change is audited.`)
     return result
   }, options.transaction)
 }
@@ -107,12 +119,26 @@ export function openUseCase(tx: Tx, actor: Actor, action: Action, now: Date): Us
     audited: 0,
     // the casts: Prisma types findFirst by its literal argument, which a generic wrapper cannot pass through
     find: {
-      child: (id, args) => tx.child.findFirst({ ...(args as object), where: { AND: [{ id }, scope.child] } }).then(orNotFound('child')) as never,
-      episode: (id, args) => tx.missingEpisode.findFirst({ ...(args as object), where: { AND: [{ id }, scope.episode] } }).then(orNotFound('episode')) as never,
+      child: (id, args) =>
+        tx.child
+          .findFirst({ ...(args as object), where: { AND: [{ id }, scope.child] } })
+          .then(orNotFound('child')) as never,
+      episode: (id, args) =>
+        tx.missingEpisode
+          .findFirst({ ...(args as object), where: { AND: [{ id }, scope.episode] } })
+          .then(orNotFound('episode')) as never,
       interview: (id, args) =>
-        tx.returnInterview.findFirst({ ...(args as object), where: { AND: [{ id }, scope.interview] } }).then(orNotFound('return interview')) as never,
-      plan: (id, args) => tx.safetyPlan.findFirst({ ...(args as object), where: { AND: [{ id }, scope.plan] } }).then(orNotFound('safety plan')) as never,
-      home: (id, args) => tx.home.findFirst({ ...(args as object), where: { AND: [{ id }, scope.home] } }).then(orNotFound('home')) as never,
+        tx.returnInterview
+          .findFirst({ ...(args as object), where: { AND: [{ id }, scope.interview] } })
+          .then(orNotFound('return interview')) as never,
+      plan: (id, args) =>
+        tx.safetyPlan
+          .findFirst({ ...(args as object), where: { AND: [{ id }, scope.plan] } })
+          .then(orNotFound('safety plan')) as never,
+      home: (id, args) =>
+        tx.home
+          .findFirst({ ...(args as object), where: { AND: [{ id }, scope.home] } })
+          .then(orNotFound('home')) as never,
     },
     audit: async (event) => {
       await recordAudit(tx, { ...event, actorId: actor.userId })

@@ -40,34 +40,56 @@ async function grantColumns(tx: Tx, grant: RoleGrantInput, field: string) {
 }
 
 export async function listUsers(actor: Actor) {
-  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, unaudited: NO_CHILD_DATA }, ({ tx }) => tx.user.findMany({
-    orderBy: { name: 'asc' },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      active: true,
-      roles: { select: { role: true, home: { select: { name: true } }, provider: { select: { name: true } }, localAuthority: { select: { name: true } } } },
-    },
-  }))
+  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, unaudited: NO_CHILD_DATA }, ({ tx }) =>
+    tx.user.findMany({
+      orderBy: { name: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        active: true,
+        roles: {
+          select: {
+            role: true,
+            home: { select: { name: true } },
+            provider: { select: { name: true } },
+            localAuthority: { select: { name: true } },
+          },
+        },
+      },
+    }),
+  )
 }
 
 export async function getUser(actor: Actor, userId: string) {
-  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, unaudited: NO_CHILD_DATA }, ({ tx, now }) => tx.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      active: true,
-      createdAt: true,
-      roles: {
-        select: { id: true, role: true, home: { select: { name: true } }, provider: { select: { name: true } }, localAuthority: { select: { name: true } } },
-        orderBy: { createdAt: 'asc' },
-      },
-      sessions: { where: { revokedAt: null, expiresAt: { gt: now } }, select: { id: true, lastSeenAt: true, ip: true } },
-    },
-  }).then(orNotFound('user')))
+  return useCase(actor, 'user.manage', { ...ADMINS_ONLY, unaudited: NO_CHILD_DATA }, ({ tx, now }) =>
+    tx.user
+      .findUnique({
+        where: { id: userId },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          active: true,
+          createdAt: true,
+          roles: {
+            select: {
+              id: true,
+              role: true,
+              home: { select: { name: true } },
+              provider: { select: { name: true } },
+              localAuthority: { select: { name: true } },
+            },
+            orderBy: { createdAt: 'asc' },
+          },
+          sessions: {
+            where: { revokedAt: null, expiresAt: { gt: now } },
+            select: { id: true, lastSeenAt: true, ip: true },
+          },
+        },
+      })
+      .then(orNotFound('user')),
+  )
 }
 
 /** Organisations to choose from when granting a role. */
@@ -83,13 +105,29 @@ export async function organisationOptions(actor: Actor) {
 }
 
 /** With a password for the first administrator (create-admin); without one, the person is invited to choose it. */
-async function insertUser(tx: Tx, audit: UseCase['audit'], input: NewUser & { password?: string }, actorId: string | null) {
+async function insertUser(
+  tx: Tx,
+  audit: UseCase['audit'],
+  input: NewUser & { password?: string },
+  actorId: string | null,
+) {
   if (input.password !== undefined) assertPasswordAcceptable(input.password)
   const email = normaliseEmail(input.email)
   if (await tx.user.findUnique({ where: { email } }))
     throw new ValidationError({ email: 'Someone already has an account with this e-mail address' })
-  const user = await tx.user.create({ data: { name: input.name, email, passwordHash: input.password === undefined ? null : await hashPassword(input.password) } })
-  await audit({ action: 'user.create', subjectType: 'user', subjectId: user.id, details: { roles: [input.grant.role] } })
+  const user = await tx.user.create({
+    data: {
+      name: input.name,
+      email,
+      passwordHash: input.password === undefined ? null : await hashPassword(input.password),
+    },
+  })
+  await audit({
+    action: 'user.create',
+    subjectType: 'user',
+    subjectId: user.id,
+    details: { roles: [input.grant.role] },
+  })
   // a refused grant rolls the new account back with it
   await grantRole(tx, audit, actorId, user.id, input.grant, 'grant.')
   return user
@@ -108,26 +146,44 @@ export async function createFirstAdministrator(input: { name: string; email: str
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const admins = await tx.roleAssignment.count({ where: { role: 'SYSTEM_ADMIN' } })
-    if (admins > 0) throw new ValidationError({ email: 'This installation already has a system administrator: ask them to add you' })
+    if (admins > 0)
+      throw new ValidationError({ email: 'This installation already has a system administrator: ask them to add you' })
     // no actor: the command line creates the first administrator
     const audit: UseCase['audit'] = (event) => recordAudit(tx, { ...event, actorId: null })
-    return insertUser(tx, audit, { ...input, grant: { role: 'SYSTEM_ADMIN', organisationId: null, reason: null } }, null)
+    return insertUser(
+      tx,
+      audit,
+      { ...input, grant: { role: 'SYSTEM_ADMIN', organisationId: null, reason: null } },
+      null,
+    )
   })
 }
 
 // ---- Role grants: separation of duties (an administrator never gives themselves a role that reads children's
 // records), a reason for every such grant, the organisation told, and optionally a second administrator's approval.
 
-const organisationOf = (g: { homeId: string | null; providerId: string | null; localAuthorityId: string | null }) => g.homeId ?? g.providerId ?? g.localAuthorityId
+const organisationOf = (g: { homeId: string | null; providerId: string | null; localAuthorityId: string | null }) =>
+  g.homeId ?? g.providerId ?? g.localAuthorityId
 
 /** Who is told of a grant: the home's registered managers (for a provider role, those of the provider's homes), or the
  * authority's missing leads; never the person granted the role. */
-async function tellOrganisation(tx: Tx, userId: string, columns: { homeId: string | null; providerId: string | null; localAuthorityId: string | null }, now: Date) {
+async function tellOrganisation(
+  tx: Tx,
+  userId: string,
+  columns: { homeId: string | null; providerId: string | null; localAuthorityId: string | null },
+  now: Date,
+) {
   const where = columns.localAuthorityId
     ? { role: 'LA_MISSING_LEAD' as const, localAuthorityId: columns.localAuthorityId }
-    : { role: 'REGISTERED_MANAGER' as const, home: columns.homeId ? { id: columns.homeId } : { providerId: columns.providerId! } }
+    : {
+        role: 'REGISTERED_MANAGER' as const,
+        home: columns.homeId ? { id: columns.homeId } : { providerId: columns.providerId! },
+      }
   const [recipients, name] = await Promise.all([
-    tx.roleAssignment.findMany({ where: { ...where, user: { active: true }, userId: { not: userId } }, select: { userId: true } }),
+    tx.roleAssignment.findMany({
+      where: { ...where, user: { active: true }, userId: { not: userId } },
+      select: { userId: true },
+    }),
     columns.homeId
       ? tx.home.findUniqueOrThrow({ where: { id: columns.homeId } }).then((h) => h.name)
       : columns.providerId
@@ -136,7 +192,17 @@ async function tellOrganisation(tx: Tx, userId: string, columns: { homeId: strin
   ])
   // minimal content: it may travel by e-mail
   const message = `A role was granted at ${name}; see Haven.`
-  await notify(tx, [...new Set(recipients.map((r) => r.userId))].map((recipientId) => ({ recipientId, kind: 'role.granted', title: `A role was granted at ${name}`, body: message, link: '/' })), now)
+  await notify(
+    tx,
+    [...new Set(recipients.map((r) => r.userId))].map((recipientId) => ({
+      recipientId,
+      kind: 'role.granted',
+      title: `A role was granted at ${name}`,
+      body: message,
+      link: '/',
+    })),
+    now,
+  )
 }
 
 /** Checks a grant and either makes it or (when a second administrator must approve it) records the request.
@@ -153,19 +219,38 @@ async function grantRole(
   const columns = await grantColumns(tx, grant, `${field}organisationId`)
   const readsRecords = readsChildRecords(grant.role)
   if (readsRecords && actorId === userId)
-    throw new ValidationError({ [`${field}role`]: "You cannot give yourself a role that reads children's records: ask another administrator" })
-  if (readsRecords && !grant.reason) throw new ValidationError({ [`${field}reason`]: "Enter why this person needs a role that reads children's records" })
+    throw new ValidationError({
+      [`${field}role`]: "You cannot give yourself a role that reads children's records: ask another administrator",
+    })
+  if (readsRecords && !grant.reason)
+    throw new ValidationError({
+      [`${field}reason`]: "Enter why this person needs a role that reads children's records",
+    })
   if (await tx.roleAssignment.findFirst({ where: { userId, role: grant.role, ...columns } }))
     throw new ValidationError({ [`${field}role`]: 'This person already holds that role there' })
   if (await tx.roleGrantRequest.findFirst({ where: { userId, role: grant.role, ...columns, decidedAt: null } }))
     throw new ValidationError({ [`${field}role`]: 'This grant is already waiting for a second administrator' })
   if (readsRecords && actorId && settings.accounts.grantNeedsSecondAdministrator) {
-    const request = await tx.roleGrantRequest.create({ data: { userId, role: grant.role, ...columns, reason: grant.reason!, requestedById: actorId, requestedAt: now } })
-    await audit({ action: 'user.role-request', subjectType: 'user', subjectId: userId, details: { requestId: request.id, role: grant.role, organisationId: grant.organisationId, reason: grant.reason! }, at: now })
+    const request = await tx.roleGrantRequest.create({
+      data: { userId, role: grant.role, ...columns, reason: grant.reason!, requestedById: actorId, requestedAt: now },
+    })
+    await audit({
+      action: 'user.role-request',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { requestId: request.id, role: grant.role, organisationId: grant.organisationId, reason: grant.reason! },
+      at: now,
+    })
     return 'pending'
   }
   await tx.roleAssignment.create({ data: { userId, role: grant.role, ...columns } })
-  await audit({ action: 'user.role-add', subjectType: 'user', subjectId: userId, details: { role: grant.role, organisationId: grant.organisationId, reason: grant.reason }, at: now })
+  await audit({
+    action: 'user.role-add',
+    subjectType: 'user',
+    subjectId: userId,
+    details: { role: grant.role, organisationId: grant.organisationId, reason: grant.reason },
+    at: now,
+  })
   if (readsRecords) await tellOrganisation(tx, userId, columns, now)
   return 'granted'
 }
@@ -185,13 +270,24 @@ export async function pendingGrants(actor: Actor) {
       where: { decidedAt: null },
       orderBy: { requestedAt: 'asc' },
       select: {
-        id: true, role: true, reason: true, requestedAt: true, requestedById: true,
+        id: true,
+        role: true,
+        reason: true,
+        requestedAt: true,
+        requestedById: true,
         user: { select: { id: true, name: true } },
         requestedBy: { select: { name: true } },
-        home: { select: { name: true } }, provider: { select: { name: true } }, localAuthority: { select: { name: true } },
+        home: { select: { name: true } },
+        provider: { select: { name: true } },
+        localAuthority: { select: { name: true } },
       },
     })
-    return requests.map((r) => ({ ...r, role: r.role, organisation: r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? null, mine: r.requestedById === actor.userId }))
+    return requests.map((r) => ({
+      ...r,
+      role: r.role,
+      organisation: r.home?.name ?? r.provider?.name ?? r.localAuthority?.name ?? null,
+      mine: r.requestedById === actor.userId,
+    }))
   })
 }
 
@@ -199,14 +295,39 @@ export async function pendingGrants(actor: Actor) {
 export async function decideGrant(actor: Actor, requestId: string, decision: GrantDecision, now = new Date()) {
   const denied = { forbidden: 'Only a system administrator can approve role grants.' }
   await useCase(actor, 'user.approve-grant', { denied, now }, async ({ tx, audit }) => {
-    const request = await tx.roleGrantRequest.findFirst({ where: { id: requestId, decidedAt: null } }).then(orNotFound('pending role grant'))
-    if (request.requestedById === actor.userId) throw new ValidationError({ form: 'You asked for this grant: another administrator must approve or refuse it' })
-    if (request.userId === actor.userId) throw new ValidationError({ form: "You cannot approve a role that reads children's records for yourself" })
-    const columns = { homeId: request.homeId, providerId: request.providerId, localAuthorityId: request.localAuthorityId }
-    await tx.roleGrantRequest.update({ where: { id: requestId }, data: { decidedById: actor.userId, decidedAt: now, approved: decision.approve, refusalReason: decision.approve ? null : decision.refusalReason } })
+    const request = await tx.roleGrantRequest
+      .findFirst({ where: { id: requestId, decidedAt: null } })
+      .then(orNotFound('pending role grant'))
+    if (request.requestedById === actor.userId)
+      throw new ValidationError({ form: 'You asked for this grant: another administrator must approve or refuse it' })
+    if (request.userId === actor.userId)
+      throw new ValidationError({ form: "You cannot approve a role that reads children's records for yourself" })
+    const columns = {
+      homeId: request.homeId,
+      providerId: request.providerId,
+      localAuthorityId: request.localAuthorityId,
+    }
+    await tx.roleGrantRequest.update({
+      where: { id: requestId },
+      data: {
+        decidedById: actor.userId,
+        decidedAt: now,
+        approved: decision.approve,
+        refusalReason: decision.approve ? null : decision.refusalReason,
+      },
+    })
     const base = { subjectType: 'user', subjectId: request.userId, at: now }
     if (!decision.approve) {
-      await audit({ ...base, action: 'user.role-refuse', details: { requestId, role: request.role, organisationId: organisationOf(columns), reason: decision.refusalReason! } })
+      await audit({
+        ...base,
+        action: 'user.role-refuse',
+        details: {
+          requestId,
+          role: request.role,
+          organisationId: organisationOf(columns),
+          reason: decision.refusalReason!,
+        },
+      })
       return
     }
     if (!(await tx.roleAssignment.findFirst({ where: { userId: request.userId, role: request.role, ...columns } }))) {
@@ -216,7 +337,14 @@ export async function decideGrant(actor: Actor, requestId: string, decision: Gra
     await audit({
       ...base,
       action: 'user.role-add',
-      details: { role: request.role, organisationId: organisationOf(columns), reason: request.reason, requestId, requestedById: request.requestedById, approvedById: actor.userId },
+      details: {
+        role: request.role,
+        organisationId: organisationOf(columns),
+        reason: request.reason,
+        requestId,
+        requestedById: request.requestedById,
+        approvedById: actor.userId,
+      },
     })
   })
 }
@@ -224,8 +352,13 @@ export async function decideGrant(actor: Actor, requestId: string, decision: Gra
 export async function removeRole(actor: Actor, roleAssignmentId: string) {
   await useCase(actor, 'user.manage', ADMINS_ONLY, async ({ tx, audit }) => {
     const grant = await tx.roleAssignment.findUnique({ where: { id: roleAssignmentId } }).then(orNotFound('role'))
-    if (grant.role === 'SYSTEM_ADMIN' && (await tx.roleAssignment.count({ where: { role: 'SYSTEM_ADMIN', user: { active: true } } })) <= 1)
-      throw new ValidationError({ role: 'This is the last system administrator: add another before removing this role' })
+    if (
+      grant.role === 'SYSTEM_ADMIN' &&
+      (await tx.roleAssignment.count({ where: { role: 'SYSTEM_ADMIN', user: { active: true } } })) <= 1
+    )
+      throw new ValidationError({
+        role: 'This is the last system administrator: add another before removing this role',
+      })
     await tx.roleAssignment.delete({ where: { id: roleAssignmentId } })
     await audit({
       action: 'user.role-remove',
@@ -238,10 +371,21 @@ export async function removeRole(actor: Actor, roleAssignmentId: string) {
 
 /** Deactivating someone ends their sessions and API tokens at once. The children allocated to them go to the successor
  * chosen (same role and authority), or, with none chosen, each child's missing lead is told (handover.ts). */
-export async function setUserActive(actor: Actor, userId: string, active: boolean, leaving: { successorId?: string | null } = {}, now = new Date()) {
+export async function setUserActive(
+  actor: Actor,
+  userId: string,
+  active: boolean,
+  leaving: { successorId?: string | null } = {},
+  now = new Date(),
+) {
   await useCase(actor, 'user.manage', { ...ADMINS_ONLY, now }, async (uc) => {
     const { tx, audit } = uc
-    if (userId === actor.userId) throw new ValidationError({ form: active ? 'You cannot reactivate your own account: ask another administrator' : 'You cannot deactivate your own account' })
+    if (userId === actor.userId)
+      throw new ValidationError({
+        form: active
+          ? 'You cannot reactivate your own account: ask another administrator'
+          : 'You cannot deactivate your own account',
+      })
     await tx.user.findUnique({ where: { id: userId } }).then(orNotFound('user'))
     await tx.user.update({ where: { id: userId }, data: { active } })
     if (active) {
@@ -251,8 +395,16 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
     await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
     const successorId = leaving.successorId ?? null
-    const children = successorId ? await handOver(uc, userId, successorId, now) : await flagToMissingLeads(tx, userId, now)
-    await audit({ action: 'user.deactivate', subjectType: 'user', subjectId: userId, details: { successorId, children }, at: now })
+    const children = successorId
+      ? await handOver(uc, userId, successorId, now)
+      : await flagToMissingLeads(tx, userId, now)
+    await audit({
+      action: 'user.deactivate',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { successorId, children },
+      at: now,
+    })
   })
 }
 
@@ -265,12 +417,28 @@ export async function revokeUserSessions(actor: Actor, userId: string) {
     await tx.userSession.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { revokedAt: now } })
     await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
     for (const session of sessions)
-      await audit({ action: 'session.revoke', subjectType: 'user', subjectId: userId, details: { sessionId: session.id } })
+      await audit({
+        action: 'session.revoke',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { sessionId: session.id },
+      })
   })
 }
 
-const GRANT_EVENTS = { 'user.role-add': 'granted', 'user.role-remove': 'removed', 'user.role-request': 'requested', 'user.role-refuse': 'refused' } as const
-type GrantEventDetails = { role: Role; organisationId: string | null; reason?: string | null; requestedById?: string; approvedById?: string }
+const GRANT_EVENTS = {
+  'user.role-add': 'granted',
+  'user.role-remove': 'removed',
+  'user.role-request': 'requested',
+  'user.role-refuse': 'refused',
+} as const
+type GrantEventDetails = {
+  role: Role
+  organisationId: string | null
+  reason?: string | null
+  requestedById?: string
+  approvedById?: string
+}
 
 /** Every role grant and removal in a period (London days, both included), from the audit trail: who, to whom, when,
  * why, and who approved it. A grant that waited for approval shows who asked for it as "by". */
@@ -278,12 +446,20 @@ export async function roleGrantReport(actor: Actor, query: RoleGrantReportQuery)
   const denied = { forbidden: 'Only a system administrator can see the role grants report.' }
   return useCase(actor, 'report.role-grants', { denied }, async ({ tx, audit }) => {
     const stored = await tx.auditEvent.findMany({
-      where: { action: { in: Object.keys(GRANT_EVENTS) }, subjectType: 'user', at: { gte: londonMidnight(query.from), lt: londonMidnight(shiftDate(query.to, { days: 1 })) } },
+      where: {
+        action: { in: Object.keys(GRANT_EVENTS) },
+        subjectType: 'user',
+        at: { gte: londonMidnight(query.from), lt: londonMidnight(shiftDate(query.to, { days: 1 })) },
+      },
       orderBy: { seq: 'asc' },
     })
     const events = stored.map(readAuditEvent)
     const details = (e: (typeof events)[number]) => e.details as GrantEventDetails
-    const userIds = new Set(events.flatMap((e) => [e.subjectId, e.actorId, details(e).requestedById].filter((id): id is string => Boolean(id))))
+    const userIds = new Set(
+      events.flatMap((e) =>
+        [e.subjectId, e.actorId, details(e).requestedById].filter((id): id is string => Boolean(id)),
+      ),
+    )
     const orgIds = [...new Set(events.map((e) => details(e).organisationId).filter((id): id is string => Boolean(id)))]
     const [users, homes, providers, authorities] = await Promise.all([
       tx.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
@@ -307,7 +483,12 @@ export async function roleGrantReport(actor: Actor, query: RoleGrantReportQuery)
         approvedBy: approved ? person(e.actorId) : null,
       }
     })
-    await audit({ action: 'report.role-grants', subjectType: 'report', subjectId: 'role-grants', details: { from: query.from, to: query.to, rows: rows.length } })
+    await audit({
+      action: 'report.role-grants',
+      subjectType: 'report',
+      subjectId: 'role-grants',
+      details: { from: query.from, to: query.to, rows: rows.length },
+    })
     return { from: query.from, to: query.to, rows }
   })
 }

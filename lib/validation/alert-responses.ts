@@ -48,9 +48,7 @@ export const alertViewSchema = z.object({
       id: z.string(),
       name: z.string(),
       isMine: z.boolean(),
-      review: nextReviewSchema
-        .nullable()
-        .describe("the child's next review, for the IRO"),
+      review: nextReviewSchema.nullable().describe("the child's next review, for the IRO"),
     }),
   ),
   otherChildren: z.number().int(),

@@ -9,8 +9,10 @@ export const decisionSchema = z
     reason: optionalText('the reason', 2000),
   })
   .superRefine((d, ctx) => {
-    if (d.bringForward && !d.reviewDate) ctx.addIssue({ code: 'custom', path: ['reviewDate'], message: 'Enter the date the review is brought forward to' })
-    if (!d.bringForward && !d.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the review is not being brought forward' })
+    if (d.bringForward && !d.reviewDate)
+      ctx.addIssue({ code: 'custom', path: ['reviewDate'], message: 'Enter the date the review is brought forward to' })
+    if (!d.bringForward && !d.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the review is not being brought forward' })
   })
 
 export const alertListQuerySchema = z.object({

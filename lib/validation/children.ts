@@ -9,34 +9,56 @@ import {
   PLACEMENT_PROVIDERS,
   PLACEMENT_TYPES,
 } from '@/lib/domain/ssda903'
-import { codeField, dateField, optionalCode, optionalDate, optionalId, optionalText, pageField, requiredId, requiredText } from './fields'
+import {
+  codeField,
+  dateField,
+  optionalCode,
+  optionalDate,
+  optionalId,
+  optionalText,
+  pageField,
+  requiredId,
+  requiredText,
+} from './fields'
 
 export const placementStartSchema = z
   .object(
     {
-    homeId: optionalId(),
-    settingName: optionalText('the setting name', 200),
-    settingPostcode: optionalText('the setting postcode', 10),
-    areaAuthorityId: optionalId(),
-    startDate: dateField('the start date'),
-    placeCode: codeField(PLACEMENT_TYPES, 'Select the placement type'),
-    bedAndBreakfast: z.boolean().default(false),
-    /** CPPCR 2010 reg 13(4): an emergency placement may be notified to the area authority after it starts */
-    emergency: z.boolean().default(false),
-    placeProvider: codeField(PLACEMENT_PROVIDERS, 'Select who provides the placement'),
-    reasonForChange: optionalCode(PLACEMENT_CHANGE_REASONS, 'Select the reason for the change of placement'),
+      homeId: optionalId(),
+      settingName: optionalText('the setting name', 200),
+      settingPostcode: optionalText('the setting postcode', 10),
+      areaAuthorityId: optionalId(),
+      startDate: dateField('the start date'),
+      placeCode: codeField(PLACEMENT_TYPES, 'Select the placement type'),
+      bedAndBreakfast: z.boolean().default(false),
+      /** CPPCR 2010 reg 13(4): an emergency placement may be notified to the area authority after it starts */
+      emergency: z.boolean().default(false),
+      placeProvider: codeField(PLACEMENT_PROVIDERS, 'Select who provides the placement'),
+      reasonForChange: optionalCode(PLACEMENT_CHANGE_REASONS, 'Select the reason for the change of placement'),
     },
     { error: 'Give the placement: the home (or other setting), start date, placement type and provider' },
   )
   .superRefine((p, ctx) => {
     if (!p.homeId && !p.settingName)
-      ctx.addIssue({ code: 'custom', path: ['homeId'], message: 'Select the home, or name the other setting the child is placed in' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['homeId'],
+        message: 'Select the home, or name the other setting the child is placed in',
+      })
     if (!p.homeId && p.settingName && !p.areaAuthorityId)
-      ctx.addIssue({ code: 'custom', path: ['areaAuthorityId'], message: 'Select the local authority area the setting is in' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['areaAuthorityId'],
+        message: 'Select the local authority area the setting is in',
+      })
     if (p.homeId && !(HOME_PLACEMENT_TYPES as readonly string[]).includes(p.placeCode))
       ctx.addIssue({ code: 'custom', path: ['placeCode'], message: "A placement in a children's home is K1, K2 or K3" })
     if (p.bedAndBreakfast && p.placeCode !== 'P2')
-      ctx.addIssue({ code: 'custom', path: ['bedAndBreakfast'], message: 'Bed and breakfast is recorded as independent living (P2)' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bedAndBreakfast'],
+        message: 'Bed and breakfast is recorded as independent living (P2)',
+      })
   })
 
 export const REG41_NOTICE_KINDS = ['ADMISSION', 'DISCHARGE'] as const

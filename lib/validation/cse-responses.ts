@@ -58,7 +58,9 @@ export const screeningRecordedSchema = z.object({
   reg40ProposalId: z
     .string()
     .nullable()
-    .describe('the Regulation 40 notifiable event this screening proposed (the registered manager decides whether to notify)'),
+    .describe(
+      'the Regulation 40 notifiable event this screening proposed (the registered manager decides whether to notify)',
+    ),
   warnings: languageWarningsSchema,
 })
 

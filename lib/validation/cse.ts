@@ -1,7 +1,7 @@
 // CSE screening and safety plan schemas: forms, server actions and API alike.
 import { z } from 'zod'
 import { INDICATORS } from '@/lib/domain/cse'
-import { dateField, momentField, optionalDate, optionalId, optionalText, requiredText, yesNo } from './fields'
+import { dateField, optionalDate, optionalId, optionalText, requiredText, yesNo } from './fields'
 
 const CODES = INDICATORS.map((i) => i.code) as [string, ...string[]]
 export const WHENS = ['CURRENT', 'WITHIN_6_MONTHS', 'OLDER'] as const
@@ -15,7 +15,11 @@ export const screeningSchema = z
         z.object({
           code: z.enum(CODES, { error: 'Unknown indicator' }),
           present: z.boolean().default(true),
-          when: z.enum(WHENS).optional().nullable().or(z.literal('').transform(() => null)),
+          when: z
+            .enum(WHENS)
+            .optional()
+            .nullable()
+            .or(z.literal('').transform(() => null)),
           note: optionalText('the note', 2000),
         }),
       )
@@ -28,26 +32,45 @@ export const screeningSchema = z
     suggestionDecisions: z
       .record(z.string(), z.enum(['confirm', 'dismiss'], { error: 'Confirm or dismiss this suggestion' }).nullable())
       .default({})
-      .transform((d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v)) as Record<string, 'confirm' | 'dismiss'>),
+      .transform(
+        (d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v)) as Record<string, 'confirm' | 'dismiss'>,
+      ),
     sourceInterviewId: optionalId('Choose the return interview from the list'),
   })
   .superRefine((s, ctx) => {
     s.indicators.forEach((i, n) => {
-      if (i.present && !i.when) ctx.addIssue({ code: 'custom', path: ['indicators', n, 'when'], message: 'Say when it was observed' })
+      if (i.present && !i.when)
+        ctx.addIssue({ code: 'custom', path: ['indicators', n, 'when'], message: 'Say when it was observed' })
     })
     const codes = s.indicators.filter((i) => i.present).map((i) => i.code)
-    if (new Set(codes).size !== codes.length) ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'Each indicator once' })
+    if (new Set(codes).size !== codes.length)
+      ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'Each indicator once' })
   })
   .transform((s) => ({ ...s, indicators: s.indicators.filter((i) => i.present) }))
 
 export const planSchema = z.object({
   risks: z
-    .array(z.object({ code: z.enum(CODES).optional().nullable().or(z.literal('').transform(() => null)), text: optionalText('the risk', 1000) }))
+    .array(
+      z.object({
+        code: z
+          .enum(CODES)
+          .optional()
+          .nullable()
+          .or(z.literal('').transform(() => null)),
+        text: optionalText('the risk', 1000),
+      }),
+    )
     .max(30)
     .default([])
     .transform((r) => r.filter((x) => x.code || x.text)),
   actions: z
-    .array(z.object({ who: optionalText('who', 200), what: optionalText('what they do', 1000), byWhen: optionalDate('by when') }))
+    .array(
+      z.object({
+        who: optionalText('who', 200),
+        what: optionalText('what they do', 1000),
+        byWhen: optionalDate('by when'),
+      }),
+    )
     .max(30)
     .default([])
     .transform((a) => a.filter((x) => x.who || x.what)),

@@ -11,7 +11,8 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** Text PostgreSQL can store: no half of an emoji (an unpaired surrogate). Control characters are refused, not
  * stripped (noControlCharacters): a record about a child says exactly what was typed, or is not saved. */
-export const cleanText = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+export const cleanText = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
 
 /** C0 control characters and DEL; a multi-line text (a text area) may have tabs and line breaks. */
 /* eslint-disable no-control-regex -- finding control characters is the point */
@@ -49,7 +50,20 @@ export const optionalText = (label: string, max = 2000) =>
     .nullable()
     .transform((v) => (v ? cleanText(v) : null))
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 /** What is wrong with a calendar day given as numbers, if anything: the year out of range, or no such day. */
 function dayProblem(label: string, kind: YearKind, y: number, m: number, d: number): string | null {
@@ -102,7 +116,8 @@ export const optionalCode = (codes: Record<string, string>, message: string) =>
 
 /** A reference to another record, chosen from a list: a plain id (letters, digits, - and _), never control characters. */
 export const PLAIN_ID = /^[A-Za-z0-9_-]+$/
-export const requiredId = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message).regex(PLAIN_ID, message)
+export const requiredId = (message: string) =>
+  z.string({ error: message }).trim().min(1, message).max(100, message).regex(PLAIN_ID, message)
 export const optionalId = (message = 'Choose from the list') =>
   z
     .string({ error: message })
@@ -137,7 +152,9 @@ export const momentField = (label: string) =>
         ctx.addIssue({ code: 'custom', message })
         return z.NEVER
       }
-      const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))?$/.exec(value)
+      const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))?$/.exec(
+        value,
+      )
       if (!match) return fail(`${Label} must be a real date and time, like 2026-03-27T21:30`)
       const [y, mo, d, h, mi, sec] = match.slice(1, 7).map(Number)
       const local = match[7] === undefined
@@ -163,4 +180,9 @@ export const yesNo = (message: string) =>
 
 /** A page of a long list: 1, 2, 3... (a page past the end shows the last) */
 const PAGE_PROBLEM = 'page must be a whole number from 1'
-export const pageField = z.coerce.number({ error: PAGE_PROBLEM }).int(PAGE_PROBLEM).min(1, PAGE_PROBLEM).max(100_000, PAGE_PROBLEM).optional()
+export const pageField = z.coerce
+  .number({ error: PAGE_PROBLEM })
+  .int(PAGE_PROBLEM)
+  .min(1, PAGE_PROBLEM)
+  .max(100_000, PAGE_PROBLEM)
+  .optional()

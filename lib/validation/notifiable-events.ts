@@ -9,7 +9,11 @@ const relevantPersons = z
   .union([z.array(z.string()), z.string()])
   .default([])
   .transform((v) => (Array.isArray(v) ? v : v.split('\n')).map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.string().max(200, 'Keep each relevant person under 200 characters')).max(20, 'Name at most 20 relevant persons'))
+  .pipe(
+    z
+      .array(z.string().max(200, 'Keep each relevant person under 200 characters'))
+      .max(20, 'Name at most 20 relevant persons'),
+  )
 
 const decisionFields = {
   decision: z.enum(['NOTIFY', 'NOT_NOTIFIABLE'], { error: 'Choose: notify, or not notifiable' }),
@@ -39,8 +43,13 @@ export const notifiableEventSchema = decisionRefined(
   }),
 ).superRefine((v, ctx) => {
   if (v.kind === 'STAFF_REFERRAL' && !v.personConcerned)
-    ctx.addIssue({ code: 'custom', path: ['personConcerned'], message: 'Name the person working at the home who was referred' })
-  if (v.kind !== 'STAFF_REFERRAL' && !v.childId) ctx.addIssue({ code: 'custom', path: ['childId'], message: 'Choose the child' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['personConcerned'],
+      message: 'Name the person working at the home who was referred',
+    })
+  if (v.kind !== 'STAFF_REFERRAL' && !v.childId)
+    ctx.addIssue({ code: 'custom', path: ['childId'], message: 'Choose the child' })
 })
 
 /** "This may be a Regulation 40 event": from an episode or a return interview; the registered person decides. */
@@ -82,4 +91,8 @@ export const notifiableEventListSchema = z.object({
   children: z.array(z.object({ id: z.string(), firstName: z.string(), lastName: z.string() })),
 })
 export const notifiableEventSavedSchema = z.object({ id: z.string(), status: eventStatusSchema })
-export const notifiedRecordedSchema = z.object({ id: z.string(), complete: z.boolean(), stillToTell: z.array(z.looseObject({})) })
+export const notifiedRecordedSchema = z.object({
+  id: z.string(),
+  complete: z.boolean(),
+  stillToTell: z.array(z.looseObject({})),
+})

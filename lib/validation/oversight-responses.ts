@@ -90,7 +90,13 @@ export const oversightMonthSchema = z.object({
     cse: z.object({ residents: count, atRisk: count, withCurrentPlan: count }),
   }),
   visits: z.array(
-    z.object({ id: z.string(), visitedOn: date, visitor: z.string(), independent: z.boolean(), announced: z.boolean() }),
+    z.object({
+      id: z.string(),
+      visitedOn: date,
+      visitor: z.string(),
+      independent: z.boolean(),
+      announced: z.boolean(),
+    }),
   ),
   actions: z.array(action.extend({ visitId: z.string(), visitedOn: date, responses: count })),
   reg45: z.array(
@@ -106,9 +112,7 @@ export const oversightMonthSchema = z.object({
       }),
     }),
   ),
-  reg46: z.array(
-    z.object({ assessedOn: date, policeForce: z.string(), policeOfficer: z.string(), consultedOn: date }),
-  ),
+  reg46: z.array(z.object({ assessedOn: date, policeForce: z.string(), policeOfficer: z.string(), consultedOn: date })),
   locationShares: z.array(z.object({ id: z.string(), sharedOn: date, sharedWith: z.string() })),
   independentPersons: z.array(
     z.object({

@@ -1,13 +1,30 @@
 // Oversight schemas (Regulations 43-46): forms, server actions and API alike.
 import { z } from 'zod'
 import { DECLARATION, VISIT_AMENDABLE } from '@/lib/domain/oversight'
-import { cleanText, dateField, noControlCharacters, optionalDate, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
+import {
+  cleanText,
+  dateField,
+  noControlCharacters,
+  optionalDate,
+  optionalId,
+  optionalText,
+  requiredId,
+  requiredText,
+  yesNo,
+} from './fields'
 
 const ticked = z.boolean().default(false)
 const count = (label: string) =>
-  z.coerce.number({ error: `Enter how many ${label} (0 if none)` }).int(`Enter a whole number of ${label}`).min(0, `Enter a whole number of ${label}`).max(200, `That is too many ${label}`)
+  z.coerce
+    .number({ error: `Enter how many ${label} (0 if none)` })
+    .int(`Enter a whole number of ${label}`)
+    .min(0, `Enter a whole number of ${label}`)
+    .max(200, `That is too many ${label}`)
 
-export const monthSchema = z.string({ error: 'Enter the month as YYYY-MM' }).trim().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'Enter the month as YYYY-MM, for example 2026-03')
+export const monthSchema = z
+  .string({ error: 'Enter the month as YYYY-MM' })
+  .trim()
+  .regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'Enter the month as YYYY-MM, for example 2026-03')
 export const monthQuerySchema = z.object({ month: monthSchema })
 
 export const independentPersonSchema = z
@@ -24,14 +41,23 @@ export const independentPersonSchema = z
       .pipe(z.email('Enter an e-mail address in the right format, like name@example.org').nullable()),
     appointedBy: requiredText('who appointed them', 200),
     appointedOn: dateField('the date they were appointed'),
-    ...(Object.fromEntries(DECLARATION.map((d) => [d.key, ticked])) as Record<(typeof DECLARATION)[number]['key'], typeof ticked>),
+    ...(Object.fromEntries(DECLARATION.map((d) => [d.key, ticked])) as Record<
+      (typeof DECLARATION)[number]['key'],
+      typeof ticked
+    >),
     connectionDetails: optionalText('the connection', 2000),
     approvedByAuthorityId: optionalId(),
     approvedOn: optionalDate('the date of approval'),
   })
   .superRefine((p, ctx) => {
-    if (p.approvedByAuthorityId && !p.approvedOn) ctx.addIssue({ code: 'custom', path: ['approvedOn'], message: 'Enter the date the authority approved them' })
-    if (p.approvedOn && !p.approvedByAuthorityId) ctx.addIssue({ code: 'custom', path: ['approvedByAuthorityId'], message: 'Select the authority that approved them' })
+    if (p.approvedByAuthorityId && !p.approvedOn)
+      ctx.addIssue({ code: 'custom', path: ['approvedOn'], message: 'Enter the date the authority approved them' })
+    if (p.approvedOn && !p.approvedByAuthorityId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['approvedByAuthorityId'],
+        message: 'Select the authority that approved them',
+      })
   })
 
 const recommendation = z.object({
@@ -64,7 +90,10 @@ export const visitSchema = z
     reportText: optionalText('the report', 100_000),
     reportReceivedOn: optionalDate('the date the report was received'),
     sentToOfstedOn: optionalDate('the date it was sent to Ofsted'),
-    sentToPlacing: z.array(z.object({ authorityId: requiredId('Unknown authority'), sentOn: optionalDate('the date it was sent') })).max(50).default([]),
+    sentToPlacing: z
+      .array(z.object({ authorityId: requiredId('Unknown authority'), sentOn: optionalDate('the date it was sent') }))
+      .max(50)
+      .default([]),
     hostRequestedOn: optionalDate('the date the host authority asked for it'),
     sentToHostOn: optionalDate('the date it was sent to the host authority'),
     recommendations: z
@@ -75,29 +104,51 @@ export const visitSchema = z
   })
   .superRefine((v, ctx) => {
     v.recommendations.forEach((r, n) => {
-      if (!r.recommendation) ctx.addIssue({ code: 'custom', path: ['recommendations', n, 'recommendation'], message: 'Enter the recommendation' })
-      if (!r.owner) ctx.addIssue({ code: 'custom', path: ['recommendations', n, 'owner'], message: 'Enter who owns the action' })
-      if (!r.dueOn) ctx.addIssue({ code: 'custom', path: ['recommendations', n, 'dueOn'], message: 'Enter the due date' })
+      if (!r.recommendation)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['recommendations', n, 'recommendation'],
+          message: 'Enter the recommendation',
+        })
+      if (!r.owner)
+        ctx.addIssue({ code: 'custom', path: ['recommendations', n, 'owner'], message: 'Enter who owns the action' })
+      if (!r.dueOn)
+        ctx.addIssue({ code: 'custom', path: ['recommendations', n, 'dueOn'], message: 'Enter the due date' })
     })
   })
 
-export const REPORT_EVENT_KINDS = { OFSTED: 'Sent to Ofsted', PLACING_AUTHORITY: 'Sent to a placing authority', HOST_REQUESTED: 'The host authority asked for it', HOST_AUTHORITY: 'Sent to the host authority' } as const
+export const REPORT_EVENT_KINDS = {
+  OFSTED: 'Sent to Ofsted',
+  PLACING_AUTHORITY: 'Sent to a placing authority',
+  HOST_REQUESTED: 'The host authority asked for it',
+  HOST_AUTHORITY: 'Sent to the host authority',
+} as const
 
 export const amendVisitSchema = z.object({
-  field: z.enum(Object.keys(VISIT_AMENDABLE) as [keyof typeof VISIT_AMENDABLE, ...(keyof typeof VISIT_AMENDABLE)[]], { error: 'Select what needs correcting' }),
-  value: z.string({ error: 'Enter what it should say' }).trim().max(8000, 'The correction must be 8000 characters or fewer').refine(...noControlCharacters('the correction', true)).transform(cleanText),
+  field: z.enum(Object.keys(VISIT_AMENDABLE) as [keyof typeof VISIT_AMENDABLE, ...(keyof typeof VISIT_AMENDABLE)[]], {
+    error: 'Select what needs correcting',
+  }),
+  value: z
+    .string({ error: 'Enter what it should say' })
+    .trim()
+    .max(8000, 'The correction must be 8000 characters or fewer')
+    .refine(...noControlCharacters('the correction', true))
+    .transform(cleanText),
   reason: requiredText('why it needs correcting', 1000),
   version: z.coerce.number().int(),
 })
 
 export const reportEventSchema = z
   .object({
-    kind: z.enum(Object.keys(REPORT_EVENT_KINDS) as [keyof typeof REPORT_EVENT_KINDS], { error: 'Select what happened' }),
+    kind: z.enum(Object.keys(REPORT_EVENT_KINDS) as [keyof typeof REPORT_EVENT_KINDS], {
+      error: 'Select what happened',
+    }),
     authorityId: optionalId(),
     on: dateField('the date'),
   })
   .superRefine((e, ctx) => {
-    if (e.kind === 'PLACING_AUTHORITY' && !e.authorityId) ctx.addIssue({ code: 'custom', path: ['authorityId'], message: 'Select the placing authority' })
+    if (e.kind === 'PLACING_AUTHORITY' && !e.authorityId)
+      ctx.addIssue({ code: 'custom', path: ['authorityId'], message: 'Select the placing authority' })
   })
 
 export const reportVersionSchema = z.object({
@@ -112,7 +163,9 @@ export const responseSchema = z.object({
 })
 
 /** The visit page's one response form: which action, and the response. */
-export const responseFormSchema = responseSchema.extend({ actionId: requiredId('Select the action you are responding to') })
+export const responseFormSchema = responseSchema.extend({
+  actionId: requiredId('Select the action you are responding to'),
+})
 
 export const reg45Schema = z.object({
   completedOn: dateField('the date the review was completed'),
@@ -129,7 +182,10 @@ export const reg46Schema = z.object({
   policeForce: requiredText('the police force consulted', 200),
   policeOfficer: requiredText('the officer consulted', 200),
   consultedOn: dateField('the date the police were consulted'),
-  hotSpots: requiredText('the known exploitation hot spots near the home (say “none known” if the police know of none)', 8000),
+  hotSpots: requiredText(
+    'the known exploitation hot spots near the home (say “none known” if the police know of none)',
+    8000,
+  ),
   sexOffenderInfo: optionalText('what the police said about registered sex offenders', 4000),
   otherRisks: optionalText('the other risks', 8000),
   actions: requiredText('the actions agreed', 8000),
@@ -142,7 +198,10 @@ export const locationShareSchema = z.object({
 
 export const endAppointmentSchema = z.object({
   endedOn: dateField('the date the appointment ended'),
-  reason: requiredText('why the appointment ended (for example: resigned, a conflict of interest, a new declaration)', 2000),
+  reason: requiredText(
+    'why the appointment ended (for example: resigned, a conflict of interest, a new declaration)',
+    2000,
+  ),
 })
 
 export type IndependentPersonInput = z.output<typeof independentPersonSchema>

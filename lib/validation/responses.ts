@@ -20,11 +20,24 @@ export const placementSchema = z.object({
   endDate: isoDate.nullable(),
   placeCode: z.string().describe('SSDA903 PLACE'),
   bedAndBreakfast: z.boolean(),
-  emergency: z.boolean().describe('made in an emergency: the area authority may be told within 5 working days (CPPCR reg 13(4)); otherwise before it starts'),
+  emergency: z
+    .boolean()
+    .describe(
+      'made in an emergency: the area authority may be told within 5 working days (CPPCR reg 13(4)); otherwise before it starts',
+    ),
   areaNotifiedOn: isoDate.nullable(),
   reg41Notices: z
-    .array(z.object({ kind: z.enum(['ADMISSION', 'DISCHARGE']), notifiedOn: isoDate, method: z.enum(['SECURE_EMAIL', 'EMAIL', 'LETTER', 'PORTAL']), givenBy: z.string() }))
-    .describe("Children's Homes (England) Regulations 2015 reg 41 notices of admission and discharge to the host authority"),
+    .array(
+      z.object({
+        kind: z.enum(['ADMISSION', 'DISCHARGE']),
+        notifiedOn: isoDate,
+        method: z.enum(['SECURE_EMAIL', 'EMAIL', 'LETTER', 'PORTAL']),
+        givenBy: z.string(),
+      }),
+    )
+    .describe(
+      "Children's Homes (England) Regulations 2015 reg 41 notices of admission and discharge to the host authority",
+    ),
   placeProvider: z.string().describe('SSDA903 PLACE_PROVIDER'),
   reasonForChange: z.string().nullable().describe('SSDA903 REASON_PLACE_CHANGE'),
   endReason: z.string().nullable().describe('SSDA903 REC'),
@@ -62,7 +75,12 @@ export const childRecordSchema = z.object({
 })
 
 /** A page of the children list (100 a page), with how many there are in all. */
-export const childListSchema = z.object({ children: z.array(childSummarySchema), total: z.number().int(), page: z.number().int(), pages: z.number().int() })
+export const childListSchema = z.object({
+  children: z.array(childSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pages: z.number().int(),
+})
 export const createdSchema = z.object({ id: z.string() })
 
 /** Language that could blame the child, found in what was written (saved as written: a warning, never a refusal). */
@@ -108,8 +126,12 @@ export const episodeSummarySchema = z.object({
   id: z.string(),
   child,
   home,
-  status: z.enum(['open', 'returned', 'closed']).describe('open: still missing or away; returned: back, awaiting the manager’s review; closed: reviewed'),
-  absenceType: z.enum(['MISSING', 'AWAY']).describe('SSDA903 MISSING: M (whereabouts unknown) or A (away without authorisation)'),
+  status: z
+    .enum(['open', 'returned', 'closed'])
+    .describe('open: still missing or away; returned: back, awaiting the manager’s review; closed: reviewed'),
+  absenceType: z
+    .enum(['MISSING', 'AWAY'])
+    .describe('SSDA903 MISSING: M (whereabouts unknown) or A (away without authorisation)'),
   lastSeenAt: instant,
   lastSeenPlace: z.string(),
   returnedAt: instant.nullable(),
@@ -139,8 +161,17 @@ export const episodeViewSchema = z.object({
       methodOther: z.string().nullable(),
       foundLocation: locationSchema.nullable(),
       visitedLocations: z.array(locationSchema),
-      associates: z.array(z.object({ id: z.string(), name: z.string().nullable(), description: z.string().nullable() })),
-      vehicles: z.array(z.object({ id: z.string(), registration: z.string().nullable(), description: z.string().nullable(), taxiFirm: z.string().nullable() })),
+      associates: z.array(
+        z.object({ id: z.string(), name: z.string().nullable(), description: z.string().nullable() }),
+      ),
+      vehicles: z.array(
+        z.object({
+          id: z.string(),
+          registration: z.string().nullable(),
+          description: z.string().nullable(),
+          taxiFirm: z.string().nullable(),
+        }),
+      ),
       injuries: z.string().nullable(),
       hungry: z.boolean(),
       tired: z.boolean(),
@@ -175,8 +206,17 @@ export const episodeViewSchema = z.object({
       createdAt: instant,
     }),
   ),
-  wentWith: z.array(z.object({ episodeId: z.string().nullable(), childId: z.string().nullable(), name: z.string() })).describe('children outside your scope are not named'),
-  grabPackShares: z.array(z.object({ sharedAt: instant, policeForce: z.string(), reference: z.string().nullable(), sharedBy: person.nullable() })),
+  wentWith: z
+    .array(z.object({ episodeId: z.string().nullable(), childId: z.string().nullable(), name: z.string() }))
+    .describe('children outside your scope are not named'),
+  grabPackShares: z.array(
+    z.object({
+      sharedAt: instant,
+      policeForce: z.string(),
+      reference: z.string().nullable(),
+      sharedBy: person.nullable(),
+    }),
+  ),
   version: z.number().int().describe('send back when amending or closing: a stale version is refused'),
 })
 
@@ -186,12 +226,23 @@ export type EpisodeView = z.output<typeof episodeViewSchema>
 
 // ---- return interviews
 
-const statusEnum = z.enum(['due', 'due-soon', 'overdue', 'held', 'held-late', 'declined', 'not-available', 'not-offered'])
+const statusEnum = z.enum([
+  'due',
+  'due-soon',
+  'overdue',
+  'held',
+  'held-late',
+  'declined',
+  'not-available',
+  'not-offered',
+])
 
 export const interviewSummarySchema = z.object({
   id: z.string(),
   episodeId: z.string(),
-  child: z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), age: z.number().int() }).describe('only what holding the interview needs'),
+  child: z
+    .object({ id: z.string(), firstName: z.string(), lastName: z.string(), age: z.number().int() })
+    .describe('only what holding the interview needs'),
   home: home,
   lastSeenAt: instant,
   returnedAt: instant,
@@ -200,7 +251,15 @@ export const interviewSummarySchema = z.object({
   heldBy: z.enum(['service', 'social-worker']),
 })
 
-const sharingSchema = z.object({ id: z.string(), sharedAt: instant, policeForce: z.string(), what: z.string().nullable().describe('null for the home’s staff and provider'), basis: z.enum(['CONSENT', 'SAFEGUARDING_WITHOUT_CONSENT']), reason: z.string().nullable(), recordedBy: person.nullable() })
+const sharingSchema = z.object({
+  id: z.string(),
+  sharedAt: instant,
+  policeForce: z.string(),
+  what: z.string().nullable().describe('null for the home’s staff and provider'),
+  basis: z.enum(['CONSENT', 'SAFEGUARDING_WITHOUT_CONSENT']),
+  reason: z.string().nullable(),
+  recordedBy: person.nullable(),
+})
 
 export const interviewViewSchema = interviewSummarySchema.extend({
   offeredAt: instant.nullable(),
@@ -222,7 +281,11 @@ export const interviewViewSchema = interviewSummarySchema.extend({
     feelsSafe: z.string().nullable(),
     whatWouldHelp: z.string().nullable(),
   }),
-  concernsAboutHome: z.string().nullable().optional().describe('present only for the IRO, social worker, LA missing lead and the interview service'),
+  concernsAboutHome: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('present only for the IRO, social worker, LA missing lead and the interview service'),
   concernsVisible: z.boolean(),
   mayRecord: z.boolean().describe('whether you can record and correct this interview'),
   providerName: z.string().nullable().describe('who runs the home: its employees are not independent'),
@@ -230,12 +293,38 @@ export const interviewViewSchema = interviewSummarySchema.extend({
   outcomeRecordedBy: person.nullable(),
   locations: z.array(locationSchema),
   associates: z.array(z.object({ id: z.string(), name: z.string().nullable(), description: z.string().nullable() })),
-  vehicles: z.array(z.object({ id: z.string(), registration: z.string().nullable(), description: z.string().nullable(), taxiFirm: z.string().nullable() })),
+  vehicles: z.array(
+    z.object({
+      id: z.string(),
+      registration: z.string().nullable(),
+      description: z.string().nullable(),
+      taxiFirm: z.string().nullable(),
+    }),
+  ),
   sharings: z.array(sharingSchema),
-  followUps: z.array(z.object({ id: z.string(), kind: z.enum(['CSE_SCREENING', 'SAFEGUARDING_REFERRAL']), reference: z.string().nullable(), note: z.string().nullable(), createdAt: instant, createdBy: person.nullable() })),
+  followUps: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['CSE_SCREENING', 'SAFEGUARDING_REFERRAL']),
+      reference: z.string().nullable(),
+      note: z.string().nullable(),
+      createdAt: instant,
+      createdBy: person.nullable(),
+    }),
+  ),
   preventionInterview: z.enum(['DONE', 'DECLINED', 'NOT_DONE']).nullable(),
   preventionInterviewDate: z.iso.date().nullable(),
-  amendments: z.array(z.object({ id: z.string(), field: z.string(), previousValue: z.union([z.string(), z.boolean(), z.null()]), newValue: z.union([z.string(), z.boolean(), z.null()]), reason: z.string(), author: person.nullable(), createdAt: instant })),
+  amendments: z.array(
+    z.object({
+      id: z.string(),
+      field: z.string(),
+      previousValue: z.union([z.string(), z.boolean(), z.null()]),
+      newValue: z.union([z.string(), z.boolean(), z.null()]),
+      reason: z.string(),
+      author: person.nullable(),
+      createdAt: instant,
+    }),
+  ),
   version: z.number().int(),
 })
 
@@ -250,10 +339,22 @@ export const dispatcherStateSchema = z.object({
   sent: z.number().int(),
   gaveUp: z.number().int().describe('failed 10 times: an administrator can retry it'),
   skipped: z.number().int().describe('not sent: e-mail not configured, or the recipient deactivated'),
-  oldestWaitingSeconds: z.number().int().nullable().describe('age of the oldest message not yet sent (waiting or retrying)'),
+  oldestWaitingSeconds: z
+    .number()
+    .int()
+    .nullable()
+    .describe('age of the oldest message not yet sent (waiting or retrying)'),
   lagSeconds: z.number().int().describe('how long the oldest message due to go out has waited for the dispatcher'),
-  givenUp: z.array(
-    z.object({ id: z.string(), kind: z.string(), recipient: z.string(), writtenAt: z.iso.datetime(), attempts: z.number().int() }),
-  ).describe('the most recent 100 messages given up'),
+  givenUp: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        recipient: z.string(),
+        writtenAt: z.iso.datetime(),
+        attempts: z.number().int(),
+      }),
+    )
+    .describe('the most recent 100 messages given up'),
 })
 export type DispatcherState = z.infer<typeof dispatcherStateSchema>

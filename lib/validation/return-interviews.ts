@@ -23,12 +23,21 @@ const words = (label: string) => optionalText(label, 8000)
 
 const named = z.object({
   name: optionalText('the place name', 200),
-  kind: z.enum(LOCATION_KINDS).optional().nullable().or(z.literal('').transform(() => null)),
+  kind: z
+    .enum(LOCATION_KINDS)
+    .optional()
+    .nullable()
+    .or(z.literal('').transform(() => null)),
   postcode: optionalText('the postcode', 10),
 })
 const person = z.object({ name: optionalText('the name', 200), description: optionalText('the description', 500) })
-const vehicle = z.object({ registration: optionalText('the registration', 12), description: optionalText('the vehicle description', 300), taxiFirm: optionalText('the taxi firm', 200) })
-const filled = <T extends Record<string, unknown>>(items: T[]) => items.filter((item) => Object.values(item).some((v) => typeof v === 'string' && v))
+const vehicle = z.object({
+  registration: optionalText('the registration', 12),
+  description: optionalText('the vehicle description', 300),
+  taxiFirm: optionalText('the taxi firm', 200),
+})
+const filled = <T extends Record<string, unknown>>(items: T[]) =>
+  items.filter((item) => Object.values(item).some((v) => typeof v === 'string' && v))
 
 export const offerSchema = z.object({
   offeredAt: momentField('when the interview was offered'),
@@ -39,7 +48,11 @@ export const outcomeSchema = z
   .object({
     outcome: z.enum(OUTCOMES, { error: 'Select what happened' }),
     offeredAt: optionalMoment('when it was offered'),
-    offerMethod: z.enum(OFFER_METHODS).optional().nullable().or(z.literal('').transform(() => null)),
+    offerMethod: z
+      .enum(OFFER_METHODS)
+      .optional()
+      .nullable()
+      .or(z.literal('').transform(() => null)),
     notOfferedReason: optionalText('why it was not offered', 2000),
     heldAt: optionalMoment('when it was held'),
     heldWhere: optionalText('where it was held', 300),
@@ -55,20 +68,39 @@ export const outcomeSchema = z
     feelsSafe: words('whether they feel safe'),
     whatWouldHelp: words('what would help'),
     concernsAboutHome: words('concerns about the home'),
-    locations: z.array(named).max(20).default([]).transform((l) => filled(l)),
-    associates: z.array(person).max(20).default([]).transform((a) => filled(a)),
-    vehicles: z.array(vehicle).max(20).default([]).transform((v) => filled(v)),
+    locations: z
+      .array(named)
+      .max(20)
+      .default([])
+      .transform((l) => filled(l)),
+    associates: z
+      .array(person)
+      .max(20)
+      .default([])
+      .transform((a) => filled(a)),
+    vehicles: z
+      .array(vehicle)
+      .max(20)
+      .default([])
+      .transform((v) => filled(v)),
   })
   .superRefine((o, ctx) => {
     const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
-    if (o.outcome === 'NOT_OFFERED' && !o.notOfferedReason) need('notOfferedReason', 'Say why the interview was not offered')
+    if (o.outcome === 'NOT_OFFERED' && !o.notOfferedReason)
+      need('notOfferedReason', 'Say why the interview was not offered')
     if (o.outcome === 'HELD') {
       if (!o.heldAt) need('heldAt', 'Enter when the interview was held')
       if (!o.interviewerName) need('interviewerName', 'Enter who held the interview')
-      if (!o.childChoseTrustedAdult && !o.interviewerOrganisation) need('interviewerOrganisation', 'Enter the organisation of the person who held it')
+      if (!o.childChoseTrustedAdult && !o.interviewerOrganisation)
+        need('interviewerOrganisation', 'Enter the organisation of the person who held it')
     }
     o.locations.forEach((l, i) => {
-      if (!l.name) ctx.addIssue({ code: 'custom', path: ['locations', i, 'name'], message: 'Name the place, or leave the whole row empty' })
+      if (!l.name)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['locations', i, 'name'],
+          message: 'Name the place, or leave the whole row empty',
+        })
     })
   })
 
@@ -85,7 +117,10 @@ export type InterviewAmendableField = keyof typeof INTERVIEW_AMENDABLE
 
 /** How long a corrected value may be (what the child said can be long). */
 export const INTERVIEW_CORRECTION_MAX = 8000
-export const amendInterviewSchema = amendmentSchema(Object.keys(INTERVIEW_AMENDABLE) as InterviewAmendableField[], INTERVIEW_CORRECTION_MAX)
+export const amendInterviewSchema = amendmentSchema(
+  Object.keys(INTERVIEW_AMENDABLE) as InterviewAmendableField[],
+  INTERVIEW_CORRECTION_MAX,
+)
 
 export const followUpSchema = z.object({
   kind: z.enum(['CSE_SCREENING', 'SAFEGUARDING_REFERRAL'], { error: 'Select what was started' }),
@@ -107,17 +142,23 @@ export const policeSharingSchema = z
   })
 
 export const preventionSchema = z.object({
-  preventionInterview: z.enum(PREVENTION_STATUSES, { error: 'Select whether the police prevention interview was done' }),
+  preventionInterview: z.enum(PREVENTION_STATUSES, {
+    error: 'Select whether the police prevention interview was done',
+  }),
   preventionInterviewDate: optionalDate('the date'),
 })
 
 export const serviceSchema = z.object({ name: optionalText('the service name', 200) })
 
 /** YYYY-MM-DD plus whole years, compared as text (29 February plus a year gives 29 February, still in order) */
-const yearsAfter = (date: string, years: number) => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`
+const yearsAfter = (date: string, years: number) =>
+  `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`
 
 export const interviewListQuerySchema = z.object({
-  status: z.enum(['due', 'overdue', 'held', 'all'], { error: 'status is one of due, overdue, held, all' }).optional().default('all'),
+  status: z
+    .enum(['due', 'overdue', 'held', 'all'], { error: 'status is one of due, overdue, held, all' })
+    .optional()
+    .default('all'),
 })
 
 /** A report's period: from and to (YYYY-MM-DD), at most settings.reports.maxPeriodYears long. */

@@ -28,8 +28,13 @@ export const nextReviewSchema = z.object({
 /** GET /api/v1/children/{id}/reviews */
 export const reviewsSchema = z.object({
   child: z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), iro: z.string().nullable() }),
-  lookedAfterSince: z.iso.date().nullable().describe('the day the child became looked after (the current period of care)'),
-  legalStatuses: z.array(z.object({ from: z.iso.date(), legalStatus: z.string(), categoryOfNeed: z.string().nullable() })),
+  lookedAfterSince: z.iso
+    .date()
+    .nullable()
+    .describe('the day the child became looked after (the current period of care)'),
+  legalStatuses: z.array(
+    z.object({ from: z.iso.date(), legalStatus: z.string(), categoryOfNeed: z.string().nullable() }),
+  ),
   next: nextReviewSchema.nullable(),
   reviews: z.array(
     z.object({

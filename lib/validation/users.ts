@@ -10,7 +10,12 @@ export const signInSchema = z.object({
 })
 
 export const tokenRequestSchema = signInSchema.extend({
-  name: z.string().trim().max(100).refine(...noControlCharacters('the token name', false)).optional(),
+  name: z
+    .string()
+    .trim()
+    .max(100)
+    .refine(...noControlCharacters('the token name', false))
+    .optional(),
 })
 
 export const roleGrantSchema = z
@@ -22,7 +27,12 @@ export const roleGrantSchema = z
     reason: optionalText('the reason', 500),
   })
   .superRefine((g, ctx) => {
-    if (readsChildRecords(g.role) && !g.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: "Enter why this person needs a role that reads children's records" })
+    if (readsChildRecords(g.role) && !g.reason)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: "Enter why this person needs a role that reads children's records",
+      })
   })
 
 export const newUserSchema = z.object({
@@ -36,7 +46,12 @@ export type NewUser = z.output<typeof newUserSchema>
 
 /** Creating a token on the account page: the person confirms with their password. */
 export const tokenFormSchema = z.object({
-  name: z.string().trim().min(1, 'Name the token, for example what will use it').max(100, 'Token name must be 100 characters or fewer').refine(...noControlCharacters('the token name', false)),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Name the token, for example what will use it')
+    .max(100, 'Token name must be 100 characters or fewer')
+    .refine(...noControlCharacters('the token name', false)),
   password: z.string().min(1, 'Enter your password to confirm it is you'),
 })
 
@@ -47,7 +62,8 @@ export const grantDecisionSchema = z
     refusalReason: optionalText('the reason for refusing', 500),
   })
   .superRefine((d, ctx) => {
-    if (!d.approve && !d.refusalReason) ctx.addIssue({ code: 'custom', path: ['refusalReason'], message: 'Enter why the grant is refused' })
+    if (!d.approve && !d.refusalReason)
+      ctx.addIssue({ code: 'custom', path: ['refusalReason'], message: 'Enter why the grant is refused' })
   })
 
 /** Deactivating someone: who takes over the children allocated to them (none: each child's missing lead is told). */
@@ -66,7 +82,10 @@ export const roleGrantReportQuerySchema = timelinessQuerySchema
 export type GrantDecision = z.output<typeof grantDecisionSchema>
 export type RoleGrantReportQuery = z.output<typeof roleGrantReportQuerySchema>
 
-const newPassword = z.string({ error: 'Enter a new password' }).min(1, 'Enter a new password').max(200, 'Password must be 200 characters or fewer')
+const newPassword = z
+  .string({ error: 'Enter a new password' })
+  .min(1, 'Enter a new password')
+  .max(200, 'Password must be 200 characters or fewer')
 
 /** Changing your own password (account page and POST /api/v1/auth/password). */
 export const passwordChangeSchema = z.object({

@@ -28,7 +28,11 @@ const MINUTE = 60_000
 describe('signing in', () => {
   it('accepts the right password, whatever the case of the e-mail, and records the attempt', async () => {
     const person = await makePerson([{ role: 'SYSTEM_ADMIN' }], 'Ada Right')
-    const user = await authenticate({ email: `  ${person.email.toUpperCase()} `, password: FIXTURE_PASSWORD, ip: '10.0.0.1' })
+    const user = await authenticate({
+      email: `  ${person.email.toUpperCase()} `,
+      password: FIXTURE_PASSWORD,
+      ip: '10.0.0.1',
+    })
     expect(user.id).toBe(person.userId)
     const prisma = await getPrisma()
     expect(await prisma.signInAttempt.count({ where: { email: person.email, succeeded: true } })).toBe(1)
@@ -46,7 +50,8 @@ describe('signing in', () => {
     const person = await makePerson([{ role: 'SYSTEM_ADMIN' }], 'Cat Slowed')
     const start = new Date('2026-11-26T02:00:00Z')
     const at = (seconds: number) => new Date(start.getTime() + seconds * 1000)
-    const guess = (seconds: number) => authenticate({ email: person.email, password: 'guess guess guess', ip: null }, at(seconds))
+    const guess = (seconds: number) =>
+      authenticate({ email: person.email, password: 'guess guess guess', ip: null }, at(seconds))
     for (let i = 0; i < settings.auth.freeFailures; i++) await expect(guess(i)).rejects.toThrow(UnauthenticatedError)
     // slowed: the next attempt straight away is refused without a password check, after the wait it is checked
     await expect(guess(settings.auth.freeFailures)).rejects.toThrow(TooManyAttemptsError)
@@ -59,28 +64,43 @@ describe('signing in', () => {
     const refused = authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null }, at(t + 60))
     await expect(refused).rejects.toThrow(TooManyAttemptsError)
     const later = at(t + settings.auth.throttleWindowMinutes * 60 + 1)
-    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null }, later)).id).toBe(person.userId)
+    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null }, later)).id).toBe(
+      person.userId,
+    )
   })
 
   it('counts parallel guesses: no more than the allowance get a password checked', async () => {
     const person = await makePerson([{ role: 'SYSTEM_ADMIN' }], 'Pat Parallel')
     const at = new Date('2026-11-26T04:00:00Z')
     const results = await Promise.allSettled(
-      Array.from({ length: settings.auth.accountFailureLimit + 3 }, (_, i) => authenticate({ email: person.email, password: `guess ${i}`, ip: null }, at)),
+      Array.from({ length: settings.auth.accountFailureLimit + 3 }, (_, i) =>
+        authenticate({ email: person.email, password: `guess ${i}`, ip: null }, at),
+      ),
     )
     const reasons = results.map((r) => (r.status === 'rejected' ? (r.reason as Error).constructor.name : 'accepted'))
     expect(reasons.filter((r) => r === 'UnauthenticatedError')).toHaveLength(settings.auth.freeFailures)
-    expect(reasons.filter((r) => r === 'TooManyAttemptsError')).toHaveLength(settings.auth.accountFailureLimit + 3 - settings.auth.freeFailures)
+    expect(reasons.filter((r) => r === 'TooManyAttemptsError')).toHaveLength(
+      settings.auth.accountFailureLimit + 3 - settings.auth.freeFailures,
+    )
   })
 
   it(`throttles an address after ${settings.auth.addressFailureLimit} failures across accounts`, async () => {
     const at = new Date('2026-11-26T03:00:00Z')
     for (let i = 0; i < settings.auth.addressFailureLimit; i++)
-      await expect(authenticate({ email: `spray${i}@haven.test`, password: 'guess', ip: '203.0.113.9' }, new Date(at.getTime() + i * 1000))).rejects.toThrow(UnauthenticatedError)
+      await expect(
+        authenticate(
+          { email: `spray${i}@haven.test`, password: 'guess', ip: '203.0.113.9' },
+          new Date(at.getTime() + i * 1000),
+        ),
+      ).rejects.toThrow(UnauthenticatedError)
     const person = await makePerson([{ role: 'SYSTEM_ADMIN' }], 'Dan Sprayed')
-    await expect(authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: '203.0.113.9' }, at)).rejects.toThrow(TooManyAttemptsError)
+    await expect(
+      authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: '203.0.113.9' }, at),
+    ).rejects.toThrow(TooManyAttemptsError)
     // the same person from another address is fine
-    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: '198.51.100.1' }, at)).id).toBe(person.userId)
+    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: '198.51.100.1' }, at)).id).toBe(
+      person.userId,
+    )
   })
 })
 
@@ -101,7 +121,10 @@ describe('a stranger cannot keep the owner out', () => {
     // two a second, within one throttle window, half through the sign-in page and half through the API
     for (let i = 1; i <= 1000; i++) {
       try {
-        await authenticate({ email: person.email, password: `guess number ${i}`, ip: null, channel: i % 2 ? 'browser' : 'api' }, new Date(start.getTime() + i * 500))
+        await authenticate(
+          { email: person.email, password: `guess number ${i}`, ip: null, channel: i % 2 ? 'browser' : 'api' },
+          new Date(start.getTime() + i * 500),
+        )
       } catch (e) {
         if (e instanceof TooManyAttemptsError) outcomes.refused++
         else if (e instanceof UnauthenticatedError) outcomes.checked++
@@ -112,8 +135,12 @@ describe('a stranger cannot keep the owner out', () => {
     expect(outcomes.checked).toBeLessThanOrEqual(2 * settings.auth.accountFailureLimit)
     expect(outcomes.refused).toBeGreaterThanOrEqual(1000 - 2 * settings.auth.accountFailureLimit)
     const during = new Date(start.getTime() + 1001 * 500)
-    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null, deviceId }, during)).id).toBe(person.userId)
-    await expect(authenticate({ email: person.email, password: 'guess number 1001', ip: null }, during)).rejects.toThrow(TooManyAttemptsError)
+    expect(
+      (await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null, deviceId }, during)).id,
+    ).toBe(person.userId)
+    await expect(
+      authenticate({ email: person.email, password: 'guess number 1001', ip: null }, during),
+    ).rejects.toThrow(TooManyAttemptsError)
     // a made-up device cookie, or one from the attacker's own account, is no cookie at all
     expect(deviceIdFrom(`${deviceId}.forged`, person.email)).toBeNull()
     const attacker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Attacker Own')
@@ -124,27 +151,51 @@ describe('a stranger cannot keep the owner out', () => {
     const start = new Date('2026-11-27T11:00:00Z')
     const { person, deviceId } = await ownerWithDevice('Nia Typo', start)
     for (let i = 1; i <= settings.auth.freeFailures; i++)
-      await expect(authenticate({ email: person.email, password: 'typo typo typo', ip: null, deviceId }, new Date(start.getTime() + i * 1000))).rejects.toThrow(UnauthenticatedError)
+      await expect(
+        authenticate(
+          { email: person.email, password: 'typo typo typo', ip: null, deviceId },
+          new Date(start.getTime() + i * 1000),
+        ),
+      ).rejects.toThrow(UnauthenticatedError)
     const soon = new Date(start.getTime() + (settings.auth.freeFailures + 1) * 1000)
-    await expect(authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null, deviceId }, soon)).rejects.toThrow(TooManyAttemptsError)
+    await expect(
+      authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null, deviceId }, soon),
+    ).rejects.toThrow(TooManyAttemptsError)
     // another browser of theirs, unknown to the account, is not affected
-    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null }, soon)).id).toBe(person.userId)
+    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null }, soon)).id).toBe(
+      person.userId,
+    )
   })
 
-  it('API sign-ins are throttled per account and per address, and never stop the owner\'s browser', async () => {
+  it("API sign-ins are throttled per account and per address, and never stop the owner's browser", async () => {
     const start = new Date('2026-11-27T13:00:00Z')
     const { person, deviceId } = await ownerWithDevice('Olu Api', start)
     const api = (password: string, seconds: number, ip: string | null = null) =>
       issueApiToken({ email: person.email, password, ip }, new Date(start.getTime() + seconds * 1000))
-    for (let i = 1; i <= settings.auth.freeFailures; i++) await expect(api('guess guess guess', i)).rejects.toThrow(UnauthenticatedError)
+    for (let i = 1; i <= settings.auth.freeFailures; i++)
+      await expect(api('guess guess guess', i)).rejects.toThrow(UnauthenticatedError)
     await expect(api(FIXTURE_PASSWORD, settings.auth.freeFailures + 1)).rejects.toThrow(TooManyAttemptsError)
     const at = new Date(start.getTime() + (settings.auth.freeFailures + 1) * 1000)
-    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null, deviceId }, at)).id).toBe(person.userId)
-    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null }, at)).id).toBe(person.userId)
+    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null, deviceId }, at)).id).toBe(
+      person.userId,
+    )
+    expect((await authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null }, at)).id).toBe(
+      person.userId,
+    )
     // per address: one address spraying many accounts through the API is refused
     for (let i = 0; i < settings.auth.addressFailureLimit; i++)
-      await expect(issueApiToken({ email: `api-spray${i}@haven.test`, password: 'guess', ip: '203.0.113.77' }, new Date(start.getTime() + i * 1000))).rejects.toThrow(UnauthenticatedError)
-    await expect(issueApiToken({ email: `api-spray-last@haven.test`, password: 'guess', ip: '203.0.113.77' }, new Date(start.getTime() + 30_000))).rejects.toThrow(TooManyAttemptsError)
+      await expect(
+        issueApiToken(
+          { email: `api-spray${i}@haven.test`, password: 'guess', ip: '203.0.113.77' },
+          new Date(start.getTime() + i * 1000),
+        ),
+      ).rejects.toThrow(UnauthenticatedError)
+    await expect(
+      issueApiToken(
+        { email: `api-spray-last@haven.test`, password: 'guess', ip: '203.0.113.77' },
+        new Date(start.getTime() + 30_000),
+      ),
+    ).rejects.toThrow(TooManyAttemptsError)
   })
 
   it('tells the owner by e-mail of repeated failures, once per window, saying only that there were failed attempts and when', async () => {
@@ -153,13 +204,24 @@ describe('a stranger cannot keep the owner out', () => {
     const limit = settings.auth.accountFailureLimit
     // failures spread so none is slowed: browser and API both count towards telling the owner
     for (let i = 0; i < 2 * limit; i++) {
-      await expect(authenticate({ email: person.email, password: 'guess guess guess', ip: null, channel: i % 2 ? 'api' : 'browser' }, new Date(start.getTime() + (i % limit) * 60_000 + Math.floor(i / limit) * 3_600_000))).rejects.toThrow()
+      await expect(
+        authenticate(
+          { email: person.email, password: 'guess guess guess', ip: null, channel: i % 2 ? 'api' : 'browser' },
+          new Date(start.getTime() + (i % limit) * 60_000 + Math.floor(i / limit) * 3_600_000),
+        ),
+      ).rejects.toThrow()
     }
     const prisma = await getPrisma()
-    const notices = await prisma.notification.findMany({ where: { recipientId: person.userId, kind: FAILED_SIGN_INS_KIND }, include: { deliveries: true }, orderBy: { createdAt: 'asc' } })
+    const notices = await prisma.notification.findMany({
+      where: { recipientId: person.userId, kind: FAILED_SIGN_INS_KIND },
+      include: { deliveries: true },
+      orderBy: { createdAt: 'asc' },
+    })
     expect(notices).toHaveLength(2) // one per window, not one per failure
     expect(notices[0].title).toBe('Failed attempts to sign in to your Haven account')
-    expect(notices[0].body).toMatch(/^There were 5 failed attempts to sign in to your Haven account between .+ and .+\.$/)
+    expect(notices[0].body).toMatch(
+      /^There were 5 failed attempts to sign in to your Haven account between .+ and .+\.$/,
+    )
     expect(notices[0].deliveries.map((d) => d.channel)).toEqual(['EMAIL'])
   })
 })
@@ -180,8 +242,13 @@ describe('browser sessions', () => {
     const start = new Date()
     const session = await startSession(person.userId, { ip: '10.0.0.6' }, start)
     const prisma = await getPrisma()
-    await prisma.userSession.update({ where: { id: session.id }, data: { lastSeenAt: new Date(start.getTime() + settings.auth.sessionMaxHours * 60 * MINUTE) } })
-    expect(await actorForSession(session.id, new Date(start.getTime() + settings.auth.sessionMaxHours * 60 * MINUTE + 1000))).toBeNull()
+    await prisma.userSession.update({
+      where: { id: session.id },
+      data: { lastSeenAt: new Date(start.getTime() + settings.auth.sessionMaxHours * 60 * MINUTE) },
+    })
+    expect(
+      await actorForSession(session.id, new Date(start.getTime() + settings.auth.sessionMaxHours * 60 * MINUTE + 1000)),
+    ).toBeNull()
   })
 
   it('stop at once when revoked, and only their owner can revoke them', async () => {
@@ -200,7 +267,9 @@ describe('browser sessions', () => {
     const session = await startSession(person.userId, { ip: '10.0.0.8' })
     await setUserActive(admin, person.userId, false)
     expect(await actorForSession(session.id)).toBeNull()
-    await expect(authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: '10.0.0.8' })).rejects.toThrow(UnauthenticatedError)
+    await expect(authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: '10.0.0.8' })).rejects.toThrow(
+      UnauthenticatedError,
+    )
   })
 })
 
@@ -208,7 +277,10 @@ describe('API tokens', () => {
   it('are stored only as a hash, expire, and can be revoked', async () => {
     const person = await makePerson([{ role: 'IRO' }], 'Kim Token')
     const now = new Date()
-    const issued = await issueApiToken({ email: person.email, password: FIXTURE_PASSWORD, ip: '10.0.0.9', name: 'reporting' }, now)
+    const issued = await issueApiToken(
+      { email: person.email, password: FIXTURE_PASSWORD, ip: '10.0.0.9', name: 'reporting' },
+      now,
+    )
     expect(issued.token).toMatch(/^hvn_/)
     expect(issued.expiresAt.getTime() - now.getTime()).toBe(settings.auth.apiTokenDays * 24 * 60 * MINUTE)
     const prisma = await getPrisma()
@@ -226,6 +298,8 @@ describe('API tokens', () => {
 
   it('are not given for a wrong password', async () => {
     const person = await makePerson([{ role: 'IRO' }], 'Lee NoToken')
-    await expect(issueApiToken({ email: person.email, password: 'wrong wrong wrong', ip: '10.0.0.10' })).rejects.toThrow(UnauthenticatedError)
+    await expect(
+      issueApiToken({ email: person.email, password: 'wrong wrong wrong', ip: '10.0.0.10' }),
+    ).rejects.toThrow(UnauthenticatedError)
   })
 })

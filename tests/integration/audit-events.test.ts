@@ -15,8 +15,14 @@ beforeAll(async () => {
   await loadDemoData(NOW)
 })
 
-const stored = (action: string, details: object) =>
-  ({ actorId: 'demo-user-admin', action, subjectType: 'test', subjectId: 's', details, at: NOW })
+const stored = (action: string, details: object) => ({
+  actorId: 'demo-user-admin',
+  action,
+  subjectType: 'test',
+  subjectId: 's',
+  details,
+  at: NOW,
+})
 
 describe('audit events', () => {
   it('read back as what each action carries, including events written in an older shape', async () => {

@@ -40,26 +40,44 @@ describe('the audit trail', () => {
   it('records nothing for a write that failed, and leaves no half-written record', async () => {
     const prisma = await getPrisma()
     const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Audit SW')
-    const before = { events: await prisma.auditEvent.count(), children: await prisma.child.count(), placements: await prisma.placement.count() }
+    const before = {
+      events: await prisma.auditEvent.count(),
+      children: await prisma.child.count(),
+      placements: await prisma.placement.count(),
+    }
     const input = newChildSchema.parse({
-      firstName: 'Nobody', lastName: 'Seen', dateOfBirth: '2012-01-01', sex: 'MALE', ethnicity: 'WBRI', disability: 'NOT_KNOWN', legalStatus: 'C2',
+      firstName: 'Nobody',
+      lastName: 'Seen',
+      dateOfBirth: '2012-01-01',
+      sex: 'MALE',
+      ethnicity: 'WBRI',
+      disability: 'NOT_KNOWN',
+      legalStatus: 'C2',
       placingAuthorityId: world.laTwo.id, // not their authority, and no social worker named: they could not see the child
       placement: { homeId: world.homeC.id, startDate: '2025-02-01', placeCode: 'K2', placeProvider: 'PR4' },
     })
     await expect(createChild(socialWorker, input)).rejects.toThrow(ValidationError)
-    expect({ events: await prisma.auditEvent.count(), children: await prisma.child.count(), placements: await prisma.placement.count() }).toEqual(before)
+    expect({
+      events: await prisma.auditEvent.count(),
+      children: await prisma.child.count(),
+      placements: await prisma.placement.count(),
+    }).toEqual(before)
   })
 
   it('refuses to be changed or deleted', async () => {
     const prisma = await getPrisma()
     const first = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: 'asc' } })
-    await expect(prisma.auditEvent.update({ where: { seq: first.seq }, data: { action: 'child.list' } })).rejects.toThrow(/append-only/)
+    await expect(
+      prisma.auditEvent.update({ where: { seq: first.seq }, data: { action: 'child.list' } }),
+    ).rejects.toThrow(/append-only/)
     await expect(prisma.auditEvent.delete({ where: { seq: first.seq } })).rejects.toThrow(/append-only/)
     // refused by the chain's foreign key before the trigger is even asked
     await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only|foreign key/)
     await chainAuditEvents(prisma)
     const link = await prisma.auditChainLink.findFirstOrThrow({ orderBy: { position: 'asc' } })
-    await expect(prisma.auditChainLink.update({ where: { position: link.position }, data: { hash: 'x' } })).rejects.toThrow(/append-only/)
+    await expect(
+      prisma.auditChainLink.update({ where: { position: link.position }, data: { hash: 'x' } }),
+    ).rejects.toThrow(/append-only/)
     await expect(prisma.auditChainLink.delete({ where: { position: link.position } })).rejects.toThrow(/append-only/)
     await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditChainLink"')).rejects.toThrow(/append-only/)
   })
@@ -82,7 +100,15 @@ describe('the audit trail', () => {
       Array.from({ length: writers }, (_, w) =>
         (async () => {
           for (let i = 0; i < perWriter; i++)
-            await prisma.$transaction((tx) => recordAudit(tx, { actorId: `writer-${w}`, action: 'alert.read', subjectType: 'alert', subjectId: `a${i}`, details: {} }))
+            await prisma.$transaction((tx) =>
+              recordAudit(tx, {
+                actorId: `writer-${w}`,
+                action: 'alert.read',
+                subjectType: 'alert',
+                subjectId: `a${i}`,
+                details: {},
+              }),
+            )
         })(),
       ),
     )
@@ -93,8 +119,16 @@ describe('the audit trail', () => {
     expect(verified).toEqual({ ok: true, checked: before + writers * perWriter })
     expect(await prisma.auditEvent.count({ where: { link: { is: null } } })).toBe(0)
     // positions run 1..n without a gap, one link per event
-    const links = await prisma.auditChainLink.aggregate({ _min: { position: true }, _max: { position: true }, _count: true })
-    expect([links._min.position, links._max.position, links._count]).toEqual([1n, BigInt(before + writers * perWriter), before + writers * perWriter])
+    const links = await prisma.auditChainLink.aggregate({
+      _min: { position: true },
+      _max: { position: true },
+      _count: true,
+    })
+    expect([links._min.position, links._max.position, links._count]).toEqual([
+      1n,
+      BigInt(before + writers * perWriter),
+      before + writers * perWriter,
+    ])
   }, 180_000)
 
   it('verifies, and names the first broken event after someone with database access tampers with it', async () => {
@@ -107,14 +141,21 @@ describe('the audit trail', () => {
     await prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update')
     await prisma.$executeRaw`UPDATE "AuditEvent" SET "actorId" = 'someone-else' WHERE seq = ${victim.seq}`
     await prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update')
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, brokenSeq: victim.seq, reason: expect.stringMatching(/changed/) })
+    expect(await verifyAuditChain(prisma)).toMatchObject({
+      ok: false,
+      brokenSeq: victim.seq,
+      reason: expect.stringMatching(/changed/),
+    })
     expect(database.kind).toMatch(/pglite|postgres/)
   })
 
   it('names a removed link, even when the event and link after it are intact', async () => {
     await freshDatabase() // the chain above was broken on purpose
     const prisma = await getPrisma()
-    for (let i = 0; i < 6; i++) await prisma.$transaction((tx) => recordAudit(tx, { actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: `a${i}`, details: {} }))
+    for (let i = 0; i < 6; i++)
+      await prisma.$transaction((tx) =>
+        recordAudit(tx, { actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: `a${i}`, details: {} }),
+      )
     expect((await verifyAuditChain(prisma)).ok).toBe(true)
     const victim = (await prisma.auditChainLink.findMany({ orderBy: { position: 'asc' }, take: 5 }))[3]
     await prisma.$executeRawUnsafe('ALTER TABLE "AuditChainLink" DISABLE TRIGGER audit_chain_no_update')
@@ -126,13 +167,35 @@ describe('the audit trail', () => {
   it('goes on chaining after a restore into a new cluster, whose transaction ids start lower than the chain’s', async () => {
     await freshDatabase()
     const prisma = await getPrisma()
-    await prisma.$transaction((tx) => recordAudit(tx, { actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: 'before', details: {} }))
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, { actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: 'before', details: {} }),
+    )
     await chainAuditEvents(prisma)
     // as if the chain had been built on a cluster far ahead in transaction ids (pg_dump restored elsewhere)
     const last = await prisma.auditChainLink.findFirstOrThrow({ orderBy: { position: 'desc' } })
-    const event = await prisma.auditEvent.create({ data: { at: new Date(), actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: 'restored', details: {}, xid: 10n ** 15n } })
-    await prisma.auditChainLink.create({ data: { position: last.position + 1n, eventSeq: event.seq, prevHash: last.hash, hash: auditHash(last.hash, event), horizonXid: 10n ** 15n + 1n } })
-    await prisma.$transaction((tx) => recordAudit(tx, { actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: 'after', details: {} }))
+    const event = await prisma.auditEvent.create({
+      data: {
+        at: new Date(),
+        actorId: 'u',
+        action: 'alert.read',
+        subjectType: 'alert',
+        subjectId: 'restored',
+        details: {},
+        xid: 10n ** 15n,
+      },
+    })
+    await prisma.auditChainLink.create({
+      data: {
+        position: last.position + 1n,
+        eventSeq: event.seq,
+        prevHash: last.hash,
+        hash: auditHash(last.hash, event),
+        horizonXid: 10n ** 15n + 1n,
+      },
+    })
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, { actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId: 'after', details: {} }),
+    )
     expect(await verifyAuditChain(prisma)).toEqual({ ok: true, checked: 3 })
   })
 })

@@ -17,7 +17,13 @@ beforeAll(async () => {
 
 const childInput = (overrides: Record<string, unknown> = {}, placement: Record<string, unknown> = {}) =>
   newChildSchema.parse({
-    firstName: 'Maya', lastName: 'Field', dateOfBirth: '2011-09-09', sex: 'FEMALE', ethnicity: 'MWBC', disability: 'NOT_KNOWN', legalStatus: 'C2',
+    firstName: 'Maya',
+    lastName: 'Field',
+    dateOfBirth: '2011-09-09',
+    sex: 'FEMALE',
+    ethnicity: 'MWBC',
+    disability: 'NOT_KNOWN',
+    legalStatus: 'C2',
     placingAuthorityId: world.laOne.id,
     ...overrides,
     placement: { homeId: world.homeA.id, startDate: '2026-01-05', placeCode: 'K2', placeProvider: 'PR4', ...placement },
@@ -39,15 +45,25 @@ describe('adding a child', () => {
     const { id } = await createChild(manager, childInput({}, { homeId: world.homeB.id }))
     const child = await getChild(manager, id)
     expect(child.placements).toHaveLength(1)
-    expect(child.placements[0]).toMatchObject({ home: { name: 'Birch Lodge' }, outOfArea: true, areaAuthority: { id: world.laTwo.id } })
+    expect(child.placements[0]).toMatchObject({
+      home: { name: 'Birch Lodge' },
+      outOfArea: true,
+      areaAuthority: { id: world.laTwo.id },
+    })
   })
 
   it('refuses a future or adult date of birth, and an IRO from another authority, by field', async () => {
     const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Careful Manager')
-    expect(await fieldErrors(createChild(manager, childInput({ dateOfBirth: '2099-01-01' })))).toMatchObject({ dateOfBirth: 'Date of birth cannot be in the future' })
-    expect((await fieldErrors(createChild(manager, childInput({ dateOfBirth: '2000-01-01' })))).dateOfBirth).toMatch(/under 18/)
+    expect(await fieldErrors(createChild(manager, childInput({ dateOfBirth: '2099-01-01' })))).toMatchObject({
+      dateOfBirth: 'Date of birth cannot be in the future',
+    })
+    expect((await fieldErrors(createChild(manager, childInput({ dateOfBirth: '2000-01-01' })))).dateOfBirth).toMatch(
+      /under 18/,
+    )
     const otherIro = await makePerson([{ role: 'IRO', localAuthorityId: world.laTwo.id }], 'Far IRO')
-    expect(await fieldErrors(createChild(manager, childInput({ iroId: otherIro.userId })))).toEqual({ iroId: 'Select an IRO of the placing local authority' })
+    expect(await fieldErrors(createChild(manager, childInput({ iroId: otherIro.userId })))).toEqual({
+      iroId: 'Select an IRO of the placing local authority',
+    })
     const notAnIro = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Not An IRO')
     expect((await fieldErrors(createChild(manager, childInput({ iroId: notAnIro.userId })))).iroId).toBeDefined()
   })
@@ -56,11 +72,26 @@ describe('adding a child', () => {
     const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Adding SW')
     const { id } = await createChild(
       socialWorker,
-      childInput({}, { homeId: null, settingName: 'Station Hotel', settingPostcode: 'ts1 1aa', areaAuthorityId: world.laTwo.id, placeCode: 'P2', bedAndBreakfast: true }),
+      childInput(
+        {},
+        {
+          homeId: null,
+          settingName: 'Station Hotel',
+          settingPostcode: 'ts1 1aa',
+          areaAuthorityId: world.laTwo.id,
+          placeCode: 'P2',
+          bedAndBreakfast: true,
+        },
+      ),
     )
     const child = await getChild(socialWorker, id)
     expect(child.socialWorker?.id).toBe(socialWorker.userId)
-    expect(child.placements[0]).toMatchObject({ settingName: 'Station Hotel', settingPostcode: 'TS1 1AA', outOfArea: true, bedAndBreakfast: true })
+    expect(child.placements[0]).toMatchObject({
+      settingName: 'Station Hotel',
+      settingPostcode: 'TS1 1AA',
+      outOfArea: true,
+      bedAndBreakfast: true,
+    })
     expect(child.placements[0].concerns.map((c) => c.level)).toContain('critical')
   })
 })
@@ -68,59 +99,129 @@ describe('adding a child', () => {
 describe('placements', () => {
   it('starting a new one ends the open one the same day (X1), and the history never overlaps', async () => {
     const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Moving SW')
-    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, socialWorkerId: socialWorker.userId, startDate: '2025-03-01' })
-    const move = placementStartSchema.parse({ homeId: world.homeC.id, startDate: '2025-09-15', placeCode: 'K2', placeProvider: 'PR5', reasonForChange: 'CARPL' })
+    const child = await makeChild({
+      homeId: world.homeA.id,
+      placingAuthorityId: world.laOne.id,
+      socialWorkerId: socialWorker.userId,
+      startDate: '2025-03-01',
+    })
+    const move = placementStartSchema.parse({
+      homeId: world.homeC.id,
+      startDate: '2025-09-15',
+      placeCode: 'K2',
+      placeProvider: 'PR5',
+      reasonForChange: 'CARPL',
+    })
     await startPlacement(socialWorker, child.id, move)
     const record = await getChild(socialWorker, child.id)
     expect(record.placements.map((p) => [p.home?.name, p.startDate, p.endDate, p.endReason])).toEqual([
       ['Cedar Court', '2025-09-15', null, null],
       ['Willow House', '2025-03-01', '2025-09-15', 'X1'],
     ])
-    expect(await fieldErrors(startPlacement(socialWorker, child.id, { ...move, startDate: '2025-09-01' }))).toHaveProperty('startDate')
+    expect(
+      await fieldErrors(startPlacement(socialWorker, child.id, { ...move, startDate: '2025-09-01' })),
+    ).toHaveProperty('startDate')
   })
 
   it('after a move, the old home no longer sees the child; the new home does', async () => {
     const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Moving SW 2')
     const oldHome = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Old Home CW')
     const newHome = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeB.id }], 'New Home CW')
-    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, socialWorkerId: socialWorker.userId, startDate: '2025-03-01' })
+    const child = await makeChild({
+      homeId: world.homeA.id,
+      placingAuthorityId: world.laOne.id,
+      socialWorkerId: socialWorker.userId,
+      startDate: '2025-03-01',
+    })
     expect((await getChild(oldHome, child.id)).id).toBe(child.id)
-    await startPlacement(socialWorker, child.id, placementStartSchema.parse({ homeId: world.homeB.id, startDate: '2025-10-01', placeCode: 'K2', placeProvider: 'PR4', reasonForChange: 'CHILD' }))
+    await startPlacement(
+      socialWorker,
+      child.id,
+      placementStartSchema.parse({
+        homeId: world.homeB.id,
+        startDate: '2025-10-01',
+        placeCode: 'K2',
+        placeProvider: 'PR4',
+        reasonForChange: 'CHILD',
+      }),
+    )
     await expect(getChild(oldHome, child.id)).rejects.toThrow(NotFoundError)
     expect((await getChild(newHome, child.id)).id).toBe(child.id)
   })
 
-  it('a manager cannot place a child in a home they do not manage, and cannot end another home\'s placement', async () => {
+  it("a manager cannot place a child in a home they do not manage, and cannot end another home's placement", async () => {
     const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Limited Manager')
-    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, startDate: '2025-03-01' })
-    expect(await fieldErrors(startPlacement(manager, child.id, placementStartSchema.parse({ homeId: world.homeC.id, startDate: '2025-04-01', placeCode: 'K2', placeProvider: 'PR4', reasonForChange: 'CARPL' })))).toEqual({
+    const child = await makeChild({
+      homeId: world.homeA.id,
+      placingAuthorityId: world.laOne.id,
+      startDate: '2025-03-01',
+    })
+    expect(
+      await fieldErrors(
+        startPlacement(
+          manager,
+          child.id,
+          placementStartSchema.parse({
+            homeId: world.homeC.id,
+            startDate: '2025-04-01',
+            placeCode: 'K2',
+            placeProvider: 'PR4',
+            reasonForChange: 'CARPL',
+          }),
+        ),
+      ),
+    ).toEqual({
       homeId: 'You can only place a child in a home you manage',
     })
     const elsewhere = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
-    await expect(endPlacement(manager, elsewhere.placements[0].id, { endDate: '2025-01-01', endReason: 'E4A' })).rejects.toThrow(NotFoundError)
+    await expect(
+      endPlacement(manager, elsewhere.placements[0].id, { endDate: '2025-01-01', endReason: 'E4A' }),
+    ).rejects.toThrow(NotFoundError)
   })
 
   it('cannot be ended twice', async () => {
     const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Ending Manager')
-    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, startDate: '2025-03-01' })
+    const child = await makeChild({
+      homeId: world.homeA.id,
+      placingAuthorityId: world.laOne.id,
+      startDate: '2025-03-01',
+    })
     const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Ending SW')
-    await getPrisma().then((p) => p.child.update({ where: { id: child.id }, data: { socialWorkerId: socialWorker.userId } }))
+    await getPrisma().then((p) =>
+      p.child.update({ where: { id: child.id }, data: { socialWorkerId: socialWorker.userId } }),
+    )
     await endPlacement(manager, child.placements[0].id, { endDate: '2025-04-01', endReason: 'E4A' })
-    expect(await fieldErrors(endPlacement(socialWorker, child.placements[0].id, { endDate: '2025-04-02', endReason: 'E4A' }))).toEqual({
+    expect(
+      await fieldErrors(
+        endPlacement(socialWorker, child.placements[0].id, { endDate: '2025-04-02', endReason: 'E4A' }),
+      ),
+    ).toEqual({
       endDate: 'This placement already ended on 2025-04-01',
     })
   })
 
   it('cannot end while the child is missing, or before an episode during it ended', async () => {
     const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Ending Manager')
-    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, startDate: '2025-03-01' })
+    const child = await makeChild({
+      homeId: world.homeA.id,
+      placingAuthorityId: world.laOne.id,
+      startDate: '2025-03-01',
+    })
     const open = await makeEpisode(child.id, { lastSeenAt: '2025-05-10T20:00:00Z', reportedById: manager.userId })
-    expect(await fieldErrors(endPlacement(manager, child.placements[0].id, { endDate: '2025-05-20', endReason: 'E4A' }))).toEqual({
-      endDate: 'The child is recorded as missing or away since 10 May 2025, 21:00: record their return first (at the latest on the day the placement ends)',
+    expect(
+      await fieldErrors(endPlacement(manager, child.placements[0].id, { endDate: '2025-05-20', endReason: 'E4A' })),
+    ).toEqual({
+      endDate:
+        'The child is recorded as missing or away since 10 May 2025, 21:00: record their return first (at the latest on the day the placement ends)',
     })
     const prisma = await getPrisma()
-    await prisma.missingEpisode.update({ where: { id: open.id }, data: { returnedAt: new Date('2025-05-12T09:00:00Z'), returnMethod: 'RETURNED_ALONE' } })
-    expect(await fieldErrors(endPlacement(manager, child.placements[0].id, { endDate: '2025-05-11', endReason: 'E4A' }))).toEqual({
+    await prisma.missingEpisode.update({
+      where: { id: open.id },
+      data: { returnedAt: new Date('2025-05-12T09:00:00Z'), returnMethod: 'RETURNED_ALONE' },
+    })
+    expect(
+      await fieldErrors(endPlacement(manager, child.placements[0].id, { endDate: '2025-05-11', endReason: 'E4A' })),
+    ).toEqual({
       endDate: 'There is an episode until 12 May 2025, 10:00: the placement cannot end before 12 May 2025',
     })
     await endPlacement(manager, child.placements[0].id, { endDate: '2025-05-12', endReason: 'E4A' })
@@ -150,7 +251,13 @@ describe('scope beyond the matrix', () => {
   })
 
   it('a person with two roles sees both scopes', async () => {
-    const both = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeC.id }, { role: 'IRO', localAuthorityId: world.laOne.id }], 'Two Hats')
+    const both = await makePerson(
+      [
+        { role: 'CARE_WORKER', homeId: world.homeC.id },
+        { role: 'IRO', localAuthorityId: world.laOne.id },
+      ],
+      'Two Hats',
+    )
     const atHome = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
     const reviewed = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, iroId: both.userId })
     const ids = (await listChildren(both)).children.map((c) => c.id)
@@ -159,7 +266,13 @@ describe('scope beyond the matrix', () => {
 
   it('lists a long caseload a page at a time with how many in all, each child on exactly one page', async () => {
     const iro = await makePerson([{ role: 'IRO', localAuthorityId: world.laTwo.id }], 'Caseload IRO')
-    for (let n = 0; n < 130; n++) await makeChild({ homeId: world.homeB.id, placingAuthorityId: world.laTwo.id, iroId: iro.userId, firstName: `Pat${String(n).padStart(3, '0')}` })
+    for (let n = 0; n < 130; n++)
+      await makeChild({
+        homeId: world.homeB.id,
+        placingAuthorityId: world.laTwo.id,
+        iroId: iro.userId,
+        firstName: `Pat${String(n).padStart(3, '0')}`,
+      })
     const first = await listChildren(iro)
     expect(first).toMatchObject({ total: 130, page: 1, pages: 2 })
     expect(first.children).toHaveLength(100)
@@ -179,16 +292,38 @@ describe('scope beyond the matrix', () => {
     const prisma = await getPrisma()
     const ids = Array.from({ length: 505 }, () => randomUUID())
     await prisma.child.createMany({
-      data: ids.map((id, n) => ({ id, firstName: `Bea${String(n).padStart(3, '0')}`, lastName: 'Test', dateOfBirth: calendarDate('2010-05-04'), sex: 'FEMALE' as const, ethnicity: 'WBRI', legalStatus: 'C2', placingAuthorityId: world.laOne.id, iroId: iro.userId })),
+      data: ids.map((id, n) => ({
+        id,
+        firstName: `Bea${String(n).padStart(3, '0')}`,
+        lastName: 'Test',
+        dateOfBirth: calendarDate('2010-05-04'),
+        sex: 'FEMALE' as const,
+        ethnicity: 'WBRI',
+        legalStatus: 'C2',
+        placingAuthorityId: world.laOne.id,
+        iroId: iro.userId,
+      })),
     })
     await prisma.placement.createMany({
-      data: ids.map((childId) => ({ childId, homeId: world.homeB.id, areaAuthorityId: world.laTwo.id, outOfArea: true, startDate: calendarDate('2024-01-10'), placeCode: 'K2', placeProvider: 'PR4', bedAndBreakfast: true })),
+      data: ids.map((childId) => ({
+        childId,
+        homeId: world.homeB.id,
+        areaAuthorityId: world.laTwo.id,
+        outOfArea: true,
+        startDate: calendarDate('2024-01-10'),
+        placeCode: 'K2',
+        placeProvider: 'PR4',
+        bedAndBreakfast: true,
+      })),
     })
     const shown = await childrenNeedingAttention(iro)
     expect(shown).toHaveLength(505)
     expect(shown.at(-1)!.firstName).toBe('Bea504')
     // a read of many children: the audit names each one
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: iro.userId, action: 'child.list' }, orderBy: { seq: 'desc' } })
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { actorId: iro.userId, action: 'child.list' },
+      orderBy: { seq: 'desc' },
+    })
     expect(new Set(event.childIds)).toEqual(new Set(ids))
   })
 
@@ -211,6 +346,8 @@ describe('scope beyond the matrix', () => {
     expect((await listChildren(worker, { search: 'wil%' })).total).toBe(0)
     // the children page passes the address's ?search= as it is: a NUL there gave a 500
     expect((await listChildren(worker, { search: 'qqq\u0000' })).total).toBe(0)
-    expect((await listChildren(worker, { search: '\u0000wild\u0007' })).children.map((c) => c.firstName)).toEqual(['Wild'])
+    expect((await listChildren(worker, { search: '\u0000wild\u0007' })).children.map((c) => c.firstName)).toEqual([
+      'Wild',
+    ])
   })
 })

@@ -9,7 +9,15 @@ import { planSchema, screeningSchema } from '@/lib/validation/cse'
 import { decisionSchema, notifiedSchema } from '@/lib/validation/notifiable-events'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
-import { FIXTURE_PASSWORD, makeChild, makeInterview, makePerson, makeWorld, problems, type World } from '../support/fixtures'
+import {
+  FIXTURE_PASSWORD,
+  makeChild,
+  makeInterview,
+  makePerson,
+  makeWorld,
+  problems,
+  type World,
+} from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
@@ -21,27 +29,70 @@ async function setUp() {
   const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Key Worker')
   const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Home Manager')
   const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Child SW')
-  const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, socialWorkerId: socialWorker.userId })
+  const child = await makeChild({
+    homeId: world.homeA.id,
+    placingAuthorityId: world.laOne.id,
+    socialWorkerId: socialWorker.userId,
+  })
   return { worker, manager, socialWorker, child }
 }
 
-const screening = (overrides: Record<string, unknown> = {}) => screeningSchema.parse({ level: 'AT_RISK', indicators: [{ code: 'MISSING', when: 'CURRENT' }], ...overrides })
+const screening = (overrides: Record<string, unknown> = {}) =>
+  screeningSchema.parse({ level: 'AT_RISK', indicators: [{ code: 'MISSING', when: 'CURRENT' }], ...overrides })
 const plan = (overrides: Record<string, unknown> = {}) =>
-  planSchema.parse({ actions: [{ who: 'Key worker', what: 'Evening check-in' }], ifMissingPlaces: 'The park', ifMissingPeople: 'Her aunt', childAgrees: 'PARTLY', childsWords: 'I will ring Jordan', policeInvolved: 'no', reviewDate: '2099-01-01', basedOnVersion: 0, ...overrides })
+  planSchema.parse({
+    actions: [{ who: 'Key worker', what: 'Evening check-in' }],
+    ifMissingPlaces: 'The park',
+    ifMissingPeople: 'Her aunt',
+    childAgrees: 'PARTLY',
+    childsWords: 'I will ring Jordan',
+    policeInvolved: 'no',
+    reviewDate: '2099-01-01',
+    basedOnVersion: 0,
+    ...overrides,
+  })
 
 describe('screening', () => {
   it('suggests, and asks for a reason when the professional decides otherwise', async () => {
     const { worker, child } = await setUp()
-    expect(await problems(recordScreening(worker, child.id, screening({ level: 'NOT_AT_RISK' })))).toEqual({ levelReason: expect.stringMatching(/differs from the suggested level \(at risk\)/) })
-    const saved = await recordScreening(worker, child.id, screening({ level: 'NOT_AT_RISK', levelReason: 'Missing once, with her mum; explained' }))
-    expect(saved).toMatchObject({ suggestedLevel: 'AT_RISK', level: 'NOT_AT_RISK', planNeeded: false, reg40ProposalId: null })
+    expect(await problems(recordScreening(worker, child.id, screening({ level: 'NOT_AT_RISK' })))).toEqual({
+      levelReason: expect.stringMatching(/differs from the suggested level \(at risk\)/),
+    })
+    const saved = await recordScreening(
+      worker,
+      child.id,
+      screening({ level: 'NOT_AT_RISK', levelReason: 'Missing once, with her mum; explained' }),
+    )
+    expect(saved).toMatchObject({
+      suggestedLevel: 'AT_RISK',
+      level: 'NOT_AT_RISK',
+      planNeeded: false,
+      reg40ProposalId: null,
+    })
   })
 
   it('suggests indicators from episodes for the worker to confirm or dismiss, and needs a decision on each', async () => {
     const { worker, child } = await setUp()
     for (const day of ['01', '08', '15']) {
-      const { id } = await reportMissing(worker, child.id, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: `2026-11-${day}T10:00`, lastSeenPlace: 'Home', policeInformed: 'yes' }))
-      await recordReturn(worker, id, recordReturnSchema.parse({ returnedAt: `2026-11-${day}T14:00`, returnMethod: 'FOUND_BY_POLICE', vehicles: [{ registration: 'XY12ZZZ' }] }))
+      const { id } = await reportMissing(
+        worker,
+        child.id,
+        reportMissingSchema.parse({
+          absenceType: 'MISSING',
+          lastSeenAt: `2026-11-${day}T10:00`,
+          lastSeenPlace: 'Home',
+          policeInformed: 'yes',
+        }),
+      )
+      await recordReturn(
+        worker,
+        id,
+        recordReturnSchema.parse({
+          returnedAt: `2026-11-${day}T14:00`,
+          returnMethod: 'FOUND_BY_POLICE',
+          vehicles: [{ registration: 'XY12ZZZ' }],
+        }),
+      )
     }
     const now = new Date('2026-11-20T12:00:00Z')
     const { suggestions } = await getCseOverview(worker, child.id, now)
@@ -49,10 +100,24 @@ describe('screening', () => {
       ['missing-repeat', 'Missing or away 3 times in the last 30 days'],
       ['cars', 'Returned in or seen with a vehicle: XY12 ZZZ'],
     ])
-    expect(Object.keys(await problems(recordScreening(worker, child.id, screening({ indicators: [] }), now)))).toEqual(['suggestionDecisions.missing-repeat', 'suggestionDecisions.cars'])
-    const saved = await recordScreening(worker, child.id, screening({ indicators: [], level: 'AT_RISK', suggestionDecisions: { 'missing-repeat': 'confirm', cars: 'dismiss' } }), now)
+    expect(Object.keys(await problems(recordScreening(worker, child.id, screening({ indicators: [] }), now)))).toEqual([
+      'suggestionDecisions.missing-repeat',
+      'suggestionDecisions.cars',
+    ])
+    const saved = await recordScreening(
+      worker,
+      child.id,
+      screening({
+        indicators: [],
+        level: 'AT_RISK',
+        suggestionDecisions: { 'missing-repeat': 'confirm', cars: 'dismiss' },
+      }),
+      now,
+    )
     const stored = await (await getPrisma()).cseScreening.findUniqueOrThrow({ where: { id: saved.id } })
-    expect(stored.indicators).toEqual([{ code: 'MISSING', when: 'CURRENT', note: 'Missing or away 3 times in the last 30 days' }])
+    expect(stored.indicators).toEqual([
+      { code: 'MISSING', when: 'CURRENT', note: 'Missing or away 3 times in the last 30 days' },
+    ])
     expect(stored.suggestionsDismissed).toEqual([expect.objectContaining({ key: 'cars' })])
   })
 
@@ -60,34 +125,86 @@ describe('screening', () => {
     const { worker, child } = await setUp()
     const other = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
     const elsewhere = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
-    const [own, sibling, hidden] = [await makeInterview(child.id, worker.userId), await makeInterview(other.id, worker.userId), await makeInterview(elsewhere.id, worker.userId)]
+    const [own, sibling, hidden] = [
+      await makeInterview(child.id, worker.userId),
+      await makeInterview(other.id, worker.userId),
+      await makeInterview(elsewhere.id, worker.userId),
+    ]
     for (const wrong of ['no-such-interview', sibling.id, hidden.id])
-      expect(await problems(recordScreening(worker, child.id, screening({ sourceInterviewId: wrong })))).toEqual({ sourceInterviewId: expect.stringMatching(/not a return interview of this child/) })
+      expect(await problems(recordScreening(worker, child.id, screening({ sourceInterviewId: wrong })))).toEqual({
+        sourceInterviewId: expect.stringMatching(/not a return interview of this child/),
+      })
     expect(await (await getPrisma()).cseScreening.count({ where: { childId: child.id } })).toBe(0) // nothing half-written
     const saved = await recordScreening(worker, child.id, screening({ sourceInterviewId: own.id }))
-    expect((await (await getPrisma()).cseScreening.findUniqueOrThrow({ where: { id: saved.id } })).sourceInterviewId).toBe(own.id)
+    expect(
+      (await (await getPrisma()).cseScreening.findUniqueOrThrow({ where: { id: saved.id } })).sourceInterviewId,
+    ).toBe(own.id)
   })
 
   it('suspected CSE proposes a Regulation 40 event; the manager decides and it is done once everyone named is told', async () => {
     const { worker, manager, child } = await setUp()
-    const saved = await recordScreening(worker, child.id, screening({ level: 'SIGNIFICANT', indicators: [{ code: 'DISCLOSED_ABUSE', when: 'CURRENT' }] }))
+    const saved = await recordScreening(
+      worker,
+      child.id,
+      screening({ level: 'SIGNIFICANT', indicators: [{ code: 'DISCLOSED_ABUSE', when: 'CURRENT' }] }),
+    )
     expect(saved.reg40ProposalId).toBeTruthy()
     // one proposal at a time: a second screening while it waits proposes nothing more
-    expect((await recordScreening(worker, child.id, screening({ level: 'SIGNIFICANT', levelReason: 'Still at significant risk' }))).reg40ProposalId).toBeNull()
+    expect(
+      (
+        await recordScreening(
+          worker,
+          child.id,
+          screening({ level: 'SIGNIFICANT', levelReason: 'Still at significant risk' }),
+        )
+      ).reg40ProposalId,
+    ).toBeNull()
     const overview = await getCseOverview(manager, child.id)
     expect(overview.notifiableEvents.map((e) => [e.kind, e.status])).toEqual([['SEXUAL_EXPLOITATION', 'PROPOSED']])
-    expect((await cseFlagsInScope(manager)).find((c) => c.child.id === child.id)?.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['reg40-open', 'plan-due']))
-    await decideNotifiableEvent(manager, saved.reg40ProposalId!, decisionSchema.parse({ decision: 'NOTIFY', otherRelevantPersons: 'Placing authority' }))
+    expect((await cseFlagsInScope(manager)).find((c) => c.child.id === child.id)?.flags.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['reg40-open', 'plan-due']),
+    )
+    await decideNotifiableEvent(
+      manager,
+      saved.reg40ProposalId!,
+      decisionSchema.parse({ decision: 'NOTIFY', otherRelevantPersons: 'Placing authority' }),
+    )
     const at = new Date(Date.now() - 60_000).toISOString()
-    const ofsted = await recordNotified(manager, saved.reg40ProposalId!, notifiedSchema.parse({ recipient: 'HMCI', who: 'Ofsted', how: 'Online form', at }))
-    expect(ofsted).toMatchObject({ complete: false, stillToTell: [{ recipient: 'OTHER_RELEVANT_PERSON', who: 'Placing authority' }] })
-    expect(await recordNotified(manager, saved.reg40ProposalId!, notifiedSchema.parse({ recipient: 'OTHER_RELEVANT_PERSON', who: 'Placing authority', how: 'Phone to the duty team', at }))).toMatchObject({ complete: true })
+    const ofsted = await recordNotified(
+      manager,
+      saved.reg40ProposalId!,
+      notifiedSchema.parse({ recipient: 'HMCI', who: 'Ofsted', how: 'Online form', at }),
+    )
+    expect(ofsted).toMatchObject({
+      complete: false,
+      stillToTell: [{ recipient: 'OTHER_RELEVANT_PERSON', who: 'Placing authority' }],
+    })
+    expect(
+      await recordNotified(
+        manager,
+        saved.reg40ProposalId!,
+        notifiedSchema.parse({
+          recipient: 'OTHER_RELEVANT_PERSON',
+          who: 'Placing authority',
+          how: 'Phone to the duty team',
+          at,
+        }),
+      ),
+    ).toMatchObject({ complete: true })
     expect((await getCseOverview(manager, child.id)).flags.map((f) => f.code)).not.toContain('reg40-open')
   })
 
   it('an old sign of harm, or many indicators counted, propose no Regulation 40 event', async () => {
     const { worker, child } = await setUp()
-    const old = await recordScreening(worker, child.id, screening({ indicators: [{ code: 'ASSAULT_INJURIES', when: 'OLDER' }], level: 'AT_RISK', levelReason: 'Old injury, support in place' }))
+    const old = await recordScreening(
+      worker,
+      child.id,
+      screening({
+        indicators: [{ code: 'ASSAULT_INJURIES', when: 'OLDER' }],
+        level: 'AT_RISK',
+        levelReason: 'Old injury, support in place',
+      }),
+    )
     expect(old.reg40ProposalId).toBeNull()
     expect(await (await getPrisma()).notifiableEvent.count({ where: { childId: child.id } })).toBe(0)
   })
@@ -105,8 +222,14 @@ describe('safety plans', () => {
     expect(await signOffPlan(manager, 'no-such-plan').catch((e: Error) => e.message)).toBe(refusal)
     await signOffPlan(manager, v1.id)
     expect((await getCseOverview(worker, child.id)).flags.map((f) => f.code)).not.toContain('plan-due')
-    expect((await problems(createPlanVersion(socialWorker, child.id, plan({ basedOnVersion: 0 })))).form).toMatch(/version 1/)
-    const v2 = await createPlanVersion(socialWorker, child.id, plan({ basedOnVersion: 1, childsWords: 'I will ring Jordan or my aunt' }))
+    expect((await problems(createPlanVersion(socialWorker, child.id, plan({ basedOnVersion: 0 })))).form).toMatch(
+      /version 1/,
+    )
+    const v2 = await createPlanVersion(
+      socialWorker,
+      child.id,
+      plan({ basedOnVersion: 1, childsWords: 'I will ring Jordan or my aunt' }),
+    )
     expect((await problems(signOffPlan(manager, v1.id))).form).toMatch(/already been signed off|replaced/)
     await signOffPlan(manager, v2.id)
     const { plans } = await getCseOverview(manager, child.id)
@@ -118,7 +241,9 @@ describe('safety plans', () => {
 
   it('refuse a review date in the past and a plan with no actions', async () => {
     const { worker, child } = await setUp()
-    expect(await problems(createPlanVersion(worker, child.id, plan({ reviewDate: '2020-01-01' })))).toEqual({ reviewDate: 'The review date must be in the future' })
+    expect(await problems(createPlanVersion(worker, child.id, plan({ reviewDate: '2020-01-01' })))).toEqual({
+      reviewDate: 'The review date must be in the future',
+    })
     expect(await problems(createPlanVersion(worker, child.id, plan({ actions: [] })))).toHaveProperty('actions')
   })
 })
@@ -131,7 +256,11 @@ describe('language', () => {
       new Request(`http://127.0.0.1/api/v1/children/${child.id}/cse-screenings`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ level: 'AT_RISK', indicators: [{ code: 'MISSING', when: 'CURRENT' }], summary: 'She keeps putting herself at risk with her older boyfriend' }),
+        body: JSON.stringify({
+          level: 'AT_RISK',
+          indicators: [{ code: 'MISSING', when: 'CURRENT' }],
+          summary: 'She keeps putting herself at risk with her older boyfriend',
+        }),
       }),
       { params: Promise.resolve({ id: child.id }) },
     )

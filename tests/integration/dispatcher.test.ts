@@ -29,10 +29,16 @@ describe('the dispatcher', () => {
     const iro = await makePerson([{ role: 'IRO' }], 'Mail IRO')
     const prisma = await getPrisma()
     const title = 'Alert opened: CSE risk without a current safety plan (E.M.)'
-    await prisma.$transaction((tx) => notify(tx, [{ recipientId: iro.userId, kind: 'alert.opened', title, body: emailBody('E.M.'), link: '/alerts/abc' }]))
+    await prisma.$transaction((tx) =>
+      notify(tx, [
+        { recipientId: iro.userId, kind: 'alert.opened', title, body: emailBody('E.M.'), link: '/alerts/abc' },
+      ]),
+    )
     expect(await deliverDue()).toMatchObject({ sent: 1 })
     expect(await deliverDue()).toMatchObject({ sent: 0 })
-    const delivery = await prisma.notificationDelivery.findFirstOrThrow({ where: { notification: { recipientId: iro.userId } } })
+    const delivery = await prisma.notificationDelivery.findFirstOrThrow({
+      where: { notification: { recipientId: iro.userId } },
+    })
     expect(delivery).toMatchObject({ status: 'SENT', attempts: 1 })
     const mail = smtp.received.find((m) => m.messageId === delivery.messageId)!
     expect(mail.to).toEqual([iro.email])
@@ -40,29 +46,44 @@ describe('the dispatcher', () => {
     expect(mail.raw).toContain('Something about E.M. needs your attention in Haven.')
     expect(mail.raw).toContain('http://localhost:3000/alerts/abc')
     expect(mail.raw).not.toMatch(/CSE|safety plan|alert opened/i) // the inbox title stays in Haven
-    expect(await prisma.notification.findFirstOrThrow({ where: { recipientId: iro.userId } })).toMatchObject({ title, subject: 'Haven: something needs your attention' })
+    expect(await prisma.notification.findFirstOrThrow({ where: { recipientId: iro.userId } })).toMatchObject({
+      title,
+      subject: 'Haven: something needs your attention',
+    })
   })
 
   it('gives up on a message whose dispatcher died during its last attempt', async () => {
     const lead = await makePerson([{ role: 'LA_MISSING_LEAD' }], 'Give-up Lead')
     const prisma = await getPrisma()
-    await prisma.$transaction((tx) => notify(tx, [{ recipientId: lead.userId, kind: 'alert.escalated', title: 'Gave up', body: 'x', link: '/y' }]))
+    await prisma.$transaction((tx) =>
+      notify(tx, [{ recipientId: lead.userId, kind: 'alert.escalated', title: 'Gave up', body: 'x', link: '/y' }]),
+    )
     const where = { notification: { recipientId: lead.userId } }
-    await prisma.notificationDelivery.updateMany({ where, data: { status: 'SENDING', attempts: 10, lockedUntil: new Date(Date.now() - 1000) } })
+    await prisma.notificationDelivery.updateMany({
+      where,
+      data: { status: 'SENDING', attempts: 10, lockedUntil: new Date(Date.now() - 1000) },
+    })
     await deliverDue()
-    expect(await prisma.notificationDelivery.findFirstOrThrow({ where })).toMatchObject({ status: 'FAILED', lastError: expect.stringMatching(/^Gave up/) })
+    expect(await prisma.notificationDelivery.findFirstOrThrow({ where })).toMatchObject({
+      status: 'FAILED',
+      lastError: expect.stringMatching(/^Gave up/),
+    })
   })
 
   it('retries a failed delivery with backoff', async () => {
     const sw = await makePerson([{ role: 'SOCIAL_WORKER' }], 'Retry SW')
     const prisma = await getPrisma()
-    await prisma.$transaction((tx) => notify(tx, [{ recipientId: sw.userId, kind: 'episode.opened', title: 'Retry', body: 'x', link: '/x' }]))
+    await prisma.$transaction((tx) =>
+      notify(tx, [{ recipientId: sw.userId, kind: 'episode.opened', title: 'Retry', body: 'x', link: '/x' }]),
+    )
     process.env.HAVEN_SMTP_URL = 'smtp://127.0.0.1:1' // nobody listens
     const { resetMailerForTests } = await import('@/lib/server/dispatcher')
     resetMailerForTests()
     const start = new Date()
     expect(await deliverDue(start)).toMatchObject({ failed: 1 })
-    const failed = await prisma.notificationDelivery.findFirstOrThrow({ where: { notification: { recipientId: sw.userId } } })
+    const failed = await prisma.notificationDelivery.findFirstOrThrow({
+      where: { notification: { recipientId: sw.userId } },
+    })
     expect(failed.status).toBe('PENDING')
     expect(failed.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(start.getTime() + backoffMs(1) - 1000)
     expect(await deliverDue(new Date(start.getTime() + 1000))).toMatchObject({ sent: 0, failed: 0 }) // not yet
@@ -82,7 +103,15 @@ describe('after a crash in the middle of a delivery', () => {
   const startDispatcherProcess = (smtpUrl: string) =>
     // tsx as a loader, in the same process: killing it kills the dispatcher itself (the tsx CLI runs a child process)
     spawn(process.execPath, ['--import', 'tsx', 'scripts/dispatcher.ts'], {
-      env: { ...process.env, HAVEN_DATA_DIR: dataDir, DATABASE_URL: '', HAVEN_SMTP_URL: smtpUrl, HAVEN_DISPATCH_INTERVAL_MS: '200', HAVEN_DISPATCH_LEASE_SECONDS: '2', HAVEN_PATTERNS_INTERVAL_MS: '0' },
+      env: {
+        ...process.env,
+        HAVEN_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        HAVEN_SMTP_URL: smtpUrl,
+        HAVEN_DISPATCH_INTERVAL_MS: '200',
+        HAVEN_DISPATCH_LEASE_SECONDS: '2',
+        HAVEN_PATTERNS_INTERVAL_MS: '0',
+      },
       stdio: process.env.DEBUG_CRASH ? 'inherit' : 'ignore',
     })
   const waitFor = async (check: () => boolean, ms: number) => {
@@ -99,8 +128,21 @@ describe('after a crash in the middle of a delivery', () => {
     await applyMigrations(db)
     useDatabase(db)
     const person = await makePerson([{ role: 'IRO' }], 'Crash IRO')
-    await db.prisma.$transaction((tx) => notify(tx, Array.from({ length: 10 }, (_, i) => ({ recipientId: person.userId, kind: 'episode.opened', title: `Notice ${i + 1}`, body: 'x', link: `/n/${i}` }))))
-    const messageIds = (await db.prisma.notificationDelivery.findMany({ select: { messageId: true } })).map((d) => d.messageId).sort()
+    await db.prisma.$transaction((tx) =>
+      notify(
+        tx,
+        Array.from({ length: 10 }, (_, i) => ({
+          recipientId: person.userId,
+          kind: 'episode.opened',
+          title: `Notice ${i + 1}`,
+          body: 'x',
+          link: `/n/${i}`,
+        })),
+      ),
+    )
+    const messageIds = (await db.prisma.notificationDelivery.findMany({ select: { messageId: true } }))
+      .map((d) => d.messageId)
+      .sort()
     await db.close()
 
     // the relay stalls on the 4th message; the dispatcher is killed while it waits

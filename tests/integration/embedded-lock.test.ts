@@ -29,17 +29,23 @@ describe('the embedded database folder', () => {
 
   it('is refused to a second process while open, and keeps every committed row', async () => {
     const first = await openDatabase({ dataDir })
-    await first.pglite!.exec('CREATE TABLE note (id serial primary key, body text); INSERT INTO note (body) VALUES (\'before\')')
+    await first.pglite!.exec(
+      "CREATE TABLE note (id serial primary key, body text); INSERT INTO note (body) VALUES ('before')",
+    )
 
     const second = await secondProcess()
     expect(second.code).not.toBe(0)
-    expect(second.stderr).toContain(`The embedded database in ${dataDir} is already open in another Haven process (PID ${process.pid})`)
+    expect(second.stderr).toContain(
+      `The embedded database in ${dataDir} is already open in another Haven process (PID ${process.pid})`,
+    )
 
     await first.pglite!.exec("INSERT INTO note (body) VALUES ('after')")
     await first.close()
 
     const reopened = await openDatabase({ dataDir })
-    expect((await reopened.pglite!.query<{ body: string }>('SELECT body FROM note ORDER BY id')).rows.map((r) => r.body)).toEqual(['before', 'after'])
+    expect(
+      (await reopened.pglite!.query<{ body: string }>('SELECT body FROM note ORDER BY id')).rows.map((r) => r.body),
+    ).toEqual(['before', 'after'])
     await reopened.close()
   }, 180_000)
 
@@ -52,9 +58,13 @@ describe('the embedded database folder', () => {
   it('is released by the operating system when its process is killed, even if its PID is later reused', async () => {
     // a process that takes the lock and is then killed with SIGKILL: nothing of its own runs to release it
     const script = `import('./lib/server/embedded-lock.ts').then(async (m) => { await m.lockDataDir(${JSON.stringify(dataDir)}); console.log('held'); setInterval(() => {}, 1000) })`
-    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()))
-    await expect(lockDataDir(dataDir)).rejects.toThrow(new RegExp(`already open in another Haven process \\(PID ${holder.pid}\\)`))
+    await expect(lockDataDir(dataDir)).rejects.toThrow(
+      new RegExp(`already open in another Haven process \\(PID ${holder.pid}\\)`),
+    )
     holder.kill('SIGKILL')
     await new Promise((resolve) => holder.once('exit', resolve))
     // the lock file still names the dead process (as after a crash); the lock itself has gone with it

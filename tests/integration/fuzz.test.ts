@@ -13,7 +13,17 @@ import { FIXTURE_PASSWORD, makePerson, makeWorld } from '../support/fixtures'
 const CASES = Number(process.env.FUZZ_CASES ?? 12)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203)
 
-type Schema = { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; format?: string; pattern?: string }
+type Schema = {
+  $ref?: string
+  type?: string | string[]
+  properties?: Record<string, Schema>
+  required?: string[]
+  items?: Schema
+  enum?: unknown[]
+  anyOf?: Schema[]
+  format?: string
+  pattern?: string
+}
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
 type Case = { what: string; body: string; contentType: string; field?: string }
 
@@ -28,11 +38,14 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
   const int = (n: number) => Math.floor(next() * n)
-  return { next, int, pick: <T,>(list: readonly T[]): T => list[int(list.length)] }
+  return { next, int, pick: <T>(list: readonly T[]): T => list[int(list.length)] }
 }
 type Random = ReturnType<typeof random>
 
-const document = openApiDocument() as unknown as { paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: Schema }> } } }>; components: { schemas: Record<string, Schema> } }
+const document = openApiDocument() as unknown as {
+  paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: Schema }> } } }>
+  components: { schemas: Record<string, Schema> }
+}
 const resolve = (s: Schema): Schema => (s.$ref ? resolve(document.components.schemas[s.$ref.split('/').pop()!]) : s)
 const typeOf = (s: Schema) => (Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type)
 
@@ -56,26 +69,61 @@ function plausible(schema: Schema, r: Random, depth = 0): unknown {
     case 'number':
       return r.int(10)
     case 'string':
-      return s.format === 'date' ? '2025-06-01' : s.format === 'date-time' ? '2025-06-01T10:00:00Z' : r.pick(['fuzz-text', 'A name', 'x'])
+      return s.format === 'date'
+        ? '2025-06-01'
+        : s.format === 'date-time'
+          ? '2025-06-01T10:00:00Z'
+          : r.pick(['fuzz-text', 'A name', 'x'])
     default:
       return 'fuzz'
   }
 }
 
 const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000B', '\u001B', '\u007F']
-const IMPOSSIBLE_DATES = ['2026-02-30', '2026-13-01', '2025-00-10', '2026-06-31T25:00', '2026-03-29T01:30', '99999-01-01', 'yesterday', '2026-06-01T10:00:00+99:00']
+const IMPOSSIBLE_DATES = [
+  '2026-02-30',
+  '2026-13-01',
+  '2025-00-10',
+  '2026-06-31T25:00',
+  '2026-03-29T01:30',
+  '99999-01-01',
+  'yesterday',
+  '2026-06-01T10:00:00+99:00',
+]
 /** Nested arrays this deep; written into the JSON text by json() (JSON.stringify would overflow the stack) */
 const deep = (depth: number) => `<deep ${depth}>`
-const withDeep = (text: string) => text.replace(/"<deep (\d+)>"/g, (_, n) => '['.repeat(Number(n)) + ']'.repeat(Number(n)))
+const withDeep = (text: string) =>
+  text.replace(/"<deep (\d+)>"/g, (_, n) => '['.repeat(Number(n)) + ']'.repeat(Number(n)))
 
 /** One malformed body for a request schema: each breaks it in a way the schema must refuse (or a field it does not know). */
 function malformed(schema: Schema | undefined, r: Random): Case {
-  const json = (value: unknown, what: string, field?: string): Case => ({ what, body: withDeep(JSON.stringify(value)), contentType: 'application/json', field })
+  const json = (value: unknown, what: string, field?: string): Case => ({
+    what,
+    body: withDeep(JSON.stringify(value)),
+    contentType: 'application/json',
+    field,
+  })
   const kind = r.int(schema ? 10 : 4)
-  if (kind === 0) return { what: 'not JSON', body: r.pick(['{oops', '', '{"a":', 'null,', '\u0000', '<x/>', '{"a":1}}']), contentType: 'application/json', field: 'body' }
-  if (kind === 1) return { what: 'wrong content type', body: r.pick(['a=1&b=2', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--']), contentType: r.pick(['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain']), field: 'body' }
+  if (kind === 0)
+    return {
+      what: 'not JSON',
+      body: r.pick(['{oops', '', '{"a":', 'null,', '\u0000', '<x/>', '{"a":1}}']),
+      contentType: 'application/json',
+      field: 'body',
+    }
+  if (kind === 1)
+    return {
+      what: 'wrong content type',
+      body: r.pick(['a=1&b=2', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--']),
+      contentType: r.pick(['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain']),
+      field: 'body',
+    }
   if (kind === 2) return json(r.pick([[], 42, 'text', true, null, deep(2000)]), 'not an object')
-  if (kind === 3) return json({ [r.pick(['__proto__', 'constructor', 'extra', 'x'.repeat(5000)])]: deep(r.int(3000)) }, 'unknown fields only')
+  if (kind === 3)
+    return json(
+      { [r.pick(['__proto__', 'constructor', 'extra', 'x'.repeat(5000)])]: deep(r.int(3000)) },
+      'unknown fields only',
+    )
   const s = resolve(schema!)
   const body = plausible(s, r) as Record<string, unknown>
   const fields = Object.keys(s.properties ?? {})
@@ -93,10 +141,14 @@ function malformed(schema: Schema | undefined, r: Random): Case {
       return json(body, `without ${missing}`, missing)
     }
     case 5:
-      body[field] = type === 'string' ? r.pick([12345, { a: 1 }, [['x']], true]) : r.pick(['maybe', { a: 1 }, [[1]], 'x'.repeat(300)])
+      body[field] =
+        type === 'string'
+          ? r.pick([12345, { a: 1 }, [['x']], true])
+          : r.pick(['maybe', { a: 1 }, [[1]], 'x'.repeat(300)])
       return json(body, `${field}: wrong type`, field)
     case 6:
-      body[field] = type === 'string' && !fieldSchema.enum ? 'x'.repeat(r.pick([100_001, 1_000_000])) : 'y'.repeat(200_000)
+      body[field] =
+        type === 'string' && !fieldSchema.enum ? 'x'.repeat(r.pick([100_001, 1_000_000])) : 'y'.repeat(200_000)
       return json(body, `${field}: huge`, field)
     case 7:
       body[field] = deep(r.pick([100, 5000]))
@@ -122,13 +174,17 @@ async function rowCounts() {
   )
   const counts: Record<string, number> = {}
   // a refused sign-in through POST /auth/token is recorded as an attempt on purpose: that is how it is throttled
-  for (const { name } of tables.filter((t) => t.name !== 'SignInAttempt')) counts[name] = Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${name}"`))[0].n)
+  for (const { name } of tables.filter((t) => t.name !== 'SignInAttempt'))
+    counts[name] = Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${name}"`))[0].n)
   return counts
 }
 
 const routes = Object.entries(document.paths)
   .filter(([, operations]) => operations.post)
-  .map(([address, operations]) => ({ address, schema: operations.post!.requestBody?.content['application/json']?.schema }))
+  .map(([address, operations]) => ({
+    address,
+    schema: operations.post!.requestBody?.content['application/json']?.schema,
+  }))
 
 let auth: string
 beforeAll(async () => {
@@ -144,7 +200,12 @@ beforeAll(async () => {
     ],
     'Fuzz Tester',
   )
-  const issued = await issueToken(new Request('http://127.0.0.1/api/v1/auth/token', { method: 'POST', body: JSON.stringify({ email: person.email, password: FIXTURE_PASSWORD }) }))
+  const issued = await issueToken(
+    new Request('http://127.0.0.1/api/v1/auth/token', {
+      method: 'POST',
+      body: JSON.stringify({ email: person.email, password: FIXTURE_PASSWORD }),
+    }),
+  )
   auth = `Bearer ${tokenSchema.parse(await issued.json()).token}`
 }, 120_000)
 
@@ -153,36 +214,46 @@ describe('fuzzing every POST route with malformed bodies', () => {
     expect(routes.length).toBeGreaterThanOrEqual(17)
   })
 
-  it(`answers ${CASES} malformed bodies per route with a 4xx problem naming the field, and saves nothing (seed ${SEED})`, { timeout: Math.max(120_000, CASES * 5_000) }, async () => {
-    const r = random(SEED)
-    const before = await rowCounts()
-    const failures: string[] = []
-    for (const { address, schema } of routes) {
-      const file = path.resolve('app', address.slice(1).replace(/\{(\w+)\}/g, '[$1]'), 'route.ts')
-      const POST = (await import(file)).POST as Handler
-      for (let n = 0; n < CASES; n++) {
-        const c = malformed(schema, r)
-        // ids of nothing, so even a body that were accepted could not change a record; also ids that are not ids
-        const id = r.pick(['fuzz0000000000000000000000', '\u0000', 'x'.repeat(300), '../children', '%FF'])
-        const request = new Request(`http://127.0.0.1${address.replace('{id}', encodeURIComponent(id))}`, { method: 'POST', headers: { Authorization: auth, 'Content-Type': c.contentType }, body: c.body })
-        const response = await POST(request, { params: Promise.resolve({ id }) })
-        const label = `${address} ${c.what} (id ${JSON.stringify(id.slice(0, 30))})`
-        if (response.status >= 500 || response.status < 400) {
-          failures.push(`${label}: ${response.status} ${(await response.text()).slice(0, 300)}`)
-          continue
-        }
-        if (!response.headers.get('content-type')?.includes('application/problem+json')) failures.push(`${label}: not problem details`)
-        const problem = problemSchema.safeParse(await response.json())
-        if (!problem.success) failures.push(`${label}: not problem details`)
-        else if (response.status === 422) {
-          const named = (problem.data.errors ?? []).map((e) => e.field)
-          if (named.length === 0 || named.some((f) => !f)) failures.push(`${label}: 422 without the fields`)
-          // the field at fault is named (or, for something that is not a JSON object, the body or the form as a whole)
-          else if (c.field && !named.some((f) => f === c.field || f.startsWith(`${c.field}.`))) failures.push(`${label}: names ${named.join(', ')}, not ${c.field}`)
+  it(
+    `answers ${CASES} malformed bodies per route with a 4xx problem naming the field, and saves nothing (seed ${SEED})`,
+    { timeout: Math.max(120_000, CASES * 5_000) },
+    async () => {
+      const r = random(SEED)
+      const before = await rowCounts()
+      const failures: string[] = []
+      for (const { address, schema } of routes) {
+        const file = path.resolve('app', address.slice(1).replace(/\{(\w+)\}/g, '[$1]'), 'route.ts')
+        const POST = (await import(file)).POST as Handler
+        for (let n = 0; n < CASES; n++) {
+          const c = malformed(schema, r)
+          // ids of nothing, so even a body that were accepted could not change a record; also ids that are not ids
+          const id = r.pick(['fuzz0000000000000000000000', '\u0000', 'x'.repeat(300), '../children', '%FF'])
+          const request = new Request(`http://127.0.0.1${address.replace('{id}', encodeURIComponent(id))}`, {
+            method: 'POST',
+            headers: { Authorization: auth, 'Content-Type': c.contentType },
+            body: c.body,
+          })
+          const response = await POST(request, { params: Promise.resolve({ id }) })
+          const label = `${address} ${c.what} (id ${JSON.stringify(id.slice(0, 30))})`
+          if (response.status >= 500 || response.status < 400) {
+            failures.push(`${label}: ${response.status} ${(await response.text()).slice(0, 300)}`)
+            continue
+          }
+          if (!response.headers.get('content-type')?.includes('application/problem+json'))
+            failures.push(`${label}: not problem details`)
+          const problem = problemSchema.safeParse(await response.json())
+          if (!problem.success) failures.push(`${label}: not problem details`)
+          else if (response.status === 422) {
+            const named = (problem.data.errors ?? []).map((e) => e.field)
+            if (named.length === 0 || named.some((f) => !f)) failures.push(`${label}: 422 without the fields`)
+            // the field at fault is named (or, for something that is not a JSON object, the body or the form as a whole)
+            else if (c.field && !named.some((f) => f === c.field || f.startsWith(`${c.field}.`)))
+              failures.push(`${label}: names ${named.join(', ')}, not ${c.field}`)
+          }
         }
       }
-    }
-    expect(failures).toEqual([])
-    expect(await rowCounts()).toEqual(before)
-  })
+      expect(failures).toEqual([])
+      expect(await rowCounts()).toEqual(before)
+    },
+  )
 })

@@ -13,14 +13,17 @@ import { openApiDocument } from '@/lib/validation/openapi'
 import { problemSchema } from '@/lib/validation/responses'
 import { expectProblem } from '../support/http'
 
-const call = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => proxy(new NextRequest(`http://127.0.0.1${url}`, init))
+const call = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
+  proxy(new NextRequest(`http://127.0.0.1${url}`, init))
 
 describe('security headers', () => {
   it('go on pages and API answers, with a fresh script nonce each time that Next is given too', () => {
     const first = call('/children')
     const second = call('/api/v1/children')
     for (const response of [first, second]) {
-      expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/)
+      expect(response.headers.get('content-security-policy')).toMatch(
+        /script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/,
+      )
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
       expect(response.headers.get('content-security-policy')).toContain("object-src 'none'")
       expect(response.headers.get('permissions-policy')).toBe('camera=(), microphone=(), geolocation=()')
@@ -32,11 +35,15 @@ describe('security headers', () => {
     const nonce = (r: Response) => r.headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1]
     expect(nonce(first)).not.toBe(nonce(second))
     // the request Next renders with carries the same policy, so Next puts the nonce on its scripts
-    expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(first.headers.get('content-security-policy'))
+    expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(
+      first.headers.get('content-security-policy'),
+    )
   })
 
   it('add Strict-Transport-Security over HTTPS, or when a trusted proxy says the client used HTTPS', () => {
-    expect(proxy(new NextRequest('https://haven.example/children')).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
+    expect(proxy(new NextRequest('https://haven.example/children')).headers.get('strict-transport-security')).toBe(
+      'max-age=31536000; includeSubDomains',
+    )
     const forwarded = (proto: string) => new Headers({ 'x-forwarded-proto': proto })
     expect(viaHttps(forwarded('https'), 'http:', 1)).toBe(true)
     expect(viaHttps(forwarded('https'), 'http:', 0)).toBe(false) // anyone can send the header
@@ -107,7 +114,14 @@ describe('requests nothing can answer get a 4xx', () => {
       const module = await import(path.join(root, file))
       fromRoutes[address] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => m in module).sort()
     }
-    const fromDocument = Object.fromEntries(Object.entries(openApiDocument().paths).map(([p, ops]) => [p, Object.keys(ops).map((m) => m.toUpperCase()).sort()]))
+    const fromDocument = Object.fromEntries(
+      Object.entries(openApiDocument().paths).map(([p, ops]) => [
+        p,
+        Object.keys(ops)
+          .map((m) => m.toUpperCase())
+          .sort(),
+      ]),
+    )
     expect(fromDocument).toEqual(fromRoutes)
   })
 })

@@ -30,10 +30,17 @@ describe('the missing-episode report', () => {
   it("a manager's figures are the episodes at their home, and every table adds up to them", async () => {
     const prisma = await getPrisma()
     const report = await missingReport(await actor('demo-user-manager'), query())
-    const atWillow = await prisma.missingEpisode.findMany({ where: { homeId: 'demo-home-willow', lastSeenAt: { gte: since } }, select: { absenceType: true, childId: true, returnedAt: true } })
+    const atWillow = await prisma.missingEpisode.findMany({
+      where: { homeId: 'demo-home-willow', lastSeenAt: { gte: since } },
+      select: { absenceType: true, childId: true, returnedAt: true },
+    })
     expect(atWillow.length).toBeGreaterThan(10)
     expect(report.options.homes.map((h) => h.name)).toEqual(['Willow House'])
-    expect(report.totals).toMatchObject({ episodes: atWillow.length, missing: atWillow.filter((e) => e.absenceType === 'MISSING').length, children: new Set(atWillow.map((e) => e.childId)).size })
+    expect(report.totals).toMatchObject({
+      episodes: atWillow.length,
+      missing: atWillow.filter((e) => e.absenceType === 'MISSING').length,
+      children: new Set(atWillow.map((e) => e.childId)).size,
+    })
     const byMonth = table(report, 'by-month').rows
     expect(sum(byMonth, 'missing') + sum(byMonth, 'away')).toBe(atWillow.length)
     expect(sum(table(report, 'duration').rows, 'episodes')).toBe(atWillow.length)
@@ -60,7 +67,11 @@ describe('the missing-episode report', () => {
     expect(all.options.homes.map((h) => h.name).sort()).toEqual(['Birch Lodge', 'Willow House'])
     const birch = await missingReport(ri, query({ home: 'demo-home-birch' }))
     expect(table(birch, 'by-home').rows.map((r) => r.name)).toEqual(['Birch Lodge'])
-    expect(birch.totals.episodes).toBe(await (await getPrisma()).missingEpisode.count({ where: { homeId: 'demo-home-birch', lastSeenAt: { gte: since } } }))
+    expect(birch.totals.episodes).toBe(
+      await (
+        await getPrisma()
+      ).missingEpisode.count({ where: { homeId: 'demo-home-birch', lastSeenAt: { gte: since } } }),
+    )
     expect(birch.totals.episodes).toBeLessThan(all.totals.episodes)
   })
 
@@ -74,8 +85,16 @@ describe('the missing-episode report', () => {
     expect(boys.totals.episodes + girls.totals.episodes).toBe(everyone.totals.episodes)
     const north = await missingReport(lead, query({ authority: 'demo-la-north' }))
     expect(table(north, 'by-authority').rows.map((r) => r.name)).toEqual(['Northshire County Council'])
-    expect(north.totals.episodes).toBe(await prisma.missingEpisode.count({ where: { child: { placingAuthorityId: 'demo-la-north' }, lastSeenAt: { gte: since } } }))
-    const bands = await Promise.all(['under-11', '11-13', '14-15', '16-17', '18-plus'].map(async (ageBand) => (await missingReport(lead, query({ ageBand }))).totals.episodes))
+    expect(north.totals.episodes).toBe(
+      await prisma.missingEpisode.count({
+        where: { child: { placingAuthorityId: 'demo-la-north' }, lastSeenAt: { gte: since } },
+      }),
+    )
+    const bands = await Promise.all(
+      ['under-11', '11-13', '14-15', '16-17', '18-plus'].map(
+        async (ageBand) => (await missingReport(lead, query({ ageBand }))).totals.episodes,
+      ),
+    )
     expect(bands.reduce((a, b) => a + b, 0)).toBe(everyone.totals.episodes)
     expect(bands[3]).toBeGreaterThan(0) // 16-17 year olds go missing too, and are counted apart
   })
@@ -84,7 +103,10 @@ describe('the missing-episode report', () => {
     const prisma = await getPrisma()
     const before = await prisma.auditEvent.count({ where: { action: 'report.missing', actorId: 'demo-user-iro' } })
     await missingReport(await actor('demo-user-iro'), query({ sex: 'FEMALE' }))
-    const events = await prisma.auditEvent.findMany({ where: { action: 'report.missing', actorId: 'demo-user-iro' }, orderBy: { seq: 'desc' } })
+    const events = await prisma.auditEvent.findMany({
+      where: { action: 'report.missing', actorId: 'demo-user-iro' },
+      orderBy: { seq: 'desc' },
+    })
     expect(events.length).toBe(before + 1)
     expect(events[0].details).toMatchObject({ sex: 'FEMALE', from: lastYear.from })
   })
@@ -102,7 +124,11 @@ describe('the missing-episode report', () => {
 
   it('the API gives the same figures, CSV on request, 422 naming the field, 404 for a home out of scope', async () => {
     const { token } = await issueApiToken({ email: 'manager@demo.haven.test', password: DEMO_PASSWORD, ip: null })
-    const call = (q: string) => reportRoute(new Request(`http://127.0.0.1/api/v1/reports/missing?${q}`, { headers: { Authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) })
+    const call = (q: string) =>
+      reportRoute(
+        new Request(`http://127.0.0.1/api/v1/reports/missing?${q}`, { headers: { Authorization: `Bearer ${token}` } }),
+        { params: Promise.resolve({}) },
+      )
     const json = await (await call(`from=${lastYear.from}&to=${lastYear.to}`)).json()
     expect(json.totals).toEqual((await missingReport(await actor('demo-user-manager'), query())).totals)
     const csv = await call(`from=${lastYear.from}&to=${lastYear.to}&table=day-of-week`)
@@ -112,7 +138,10 @@ describe('the missing-episode report', () => {
     expect(bad.status).toBe(422)
     expect((await bad.json()).errors[0].field).toBe('ageBand')
     const reversed = await call(`from=${lastYear.to}&to=${lastYear.from}`)
-    expect((await reversed.json()).errors[0]).toMatchObject({ field: 'to', detail: 'The end of the period cannot be before its start' })
+    expect((await reversed.json()).errors[0]).toMatchObject({
+      field: 'to',
+      detail: 'The end of the period cannot be before its start',
+    })
     expect((await call(`from=${lastYear.from}&to=${lastYear.to}&home=demo-home-cedar`)).status).toBe(404)
     expect((await call(`from=${lastYear.from}&to=${lastYear.to}&table=everything`)).status).toBe(422)
   })

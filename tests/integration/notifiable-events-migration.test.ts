@@ -6,7 +6,11 @@ import { PGlite } from '@electric-sql/pglite'
 import { describe, expect, it } from 'vitest'
 
 const MIGRATION = '20261203185759_notifiable_events'
-const folders = fs.readdirSync('prisma/migrations', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+const folders = fs
+  .readdirSync('prisma/migrations', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()
 const sql = (folder: string) => fs.readFileSync(path.join('prisma/migrations', folder, 'migration.sql'), 'utf8')
 
 describe('the notifiable events migration', () => {
@@ -43,22 +47,60 @@ describe('the notifiable events migration', () => {
     )
     expect(events.rows).toEqual([
       {
-        id: 't1', homeId: 'h1', kind: 'SEXUAL_EXPLOITATION', occurredAt: new Date('2025-03-01T10:00:00Z'),
-        whatHappened: 'Harm indicators: Injuries from sexual assault', childId: 'c1', screeningId: 's1',
-        recordedAt: new Date('2025-03-01T10:01:00Z'), decision: 'NOTIFY', decidedAt: new Date('2025-03-01T10:01:00Z'),
-        otherRelevantPersons: ['Placing authority: Duty team'], completedAt: new Date('2025-03-02T09:00:00Z'), completedById: 'm1',
+        id: 't1',
+        homeId: 'h1',
+        kind: 'SEXUAL_EXPLOITATION',
+        occurredAt: new Date('2025-03-01T10:00:00Z'),
+        whatHappened: 'Harm indicators: Injuries from sexual assault',
+        childId: 'c1',
+        screeningId: 's1',
+        recordedAt: new Date('2025-03-01T10:01:00Z'),
+        decision: 'NOTIFY',
+        decidedAt: new Date('2025-03-01T10:01:00Z'),
+        otherRelevantPersons: ['Placing authority: Duty team'],
+        completedAt: new Date('2025-03-02T09:00:00Z'),
+        completedById: 'm1',
       },
       {
-        id: 't2', homeId: 'h2', kind: 'SEXUAL_EXPLOITATION', occurredAt: new Date('2025-07-01T10:00:00Z'),
-        whatHappened: 'Screened as at significant risk of child sexual exploitation', childId: 'c1', screeningId: null,
-        recordedAt: new Date('2025-07-01T10:00:00Z'), decision: 'NOTIFY', decidedAt: new Date('2025-07-01T10:00:00Z'),
-        otherRelevantPersons: ['Placing authority'], completedAt: null, completedById: null,
+        id: 't2',
+        homeId: 'h2',
+        kind: 'SEXUAL_EXPLOITATION',
+        occurredAt: new Date('2025-07-01T10:00:00Z'),
+        whatHappened: 'Screened as at significant risk of child sexual exploitation',
+        childId: 'c1',
+        screeningId: null,
+        recordedAt: new Date('2025-07-01T10:00:00Z'),
+        decision: 'NOTIFY',
+        decidedAt: new Date('2025-07-01T10:00:00Z'),
+        otherRelevantPersons: ['Placing authority'],
+        completedAt: null,
+        completedById: null,
       },
     ])
-    const notices = await pglite.query(`SELECT "id", "eventId", "recipient", "who", "how", "at", "toldById", "createdAt" FROM "NotifiableEventNotice" ORDER BY "id"`)
+    const notices = await pglite.query(
+      `SELECT "id", "eventId", "recipient", "who", "how", "at", "toldById", "createdAt" FROM "NotifiableEventNotice" ORDER BY "id"`,
+    )
     expect(notices.rows).toEqual([
-      { id: 'n1', eventId: 't1', recipient: 'HMCI', who: 'Ofsted', how: 'Online form', at: new Date('2025-03-01T11:00:00Z'), toldById: 'm1', createdAt: new Date('2025-03-01T11:05:00Z') },
-      { id: 'n2', eventId: 't1', recipient: 'OTHER_RELEVANT_PERSON', who: 'Placing authority: Duty team', how: 'Phone', at: new Date('2025-03-01T12:00:00Z'), toldById: 'm1', createdAt: new Date('2025-03-01T12:05:00Z') },
+      {
+        id: 'n1',
+        eventId: 't1',
+        recipient: 'HMCI',
+        who: 'Ofsted',
+        how: 'Online form',
+        at: new Date('2025-03-01T11:00:00Z'),
+        toldById: 'm1',
+        createdAt: new Date('2025-03-01T11:05:00Z'),
+      },
+      {
+        id: 'n2',
+        eventId: 't1',
+        recipient: 'OTHER_RELEVANT_PERSON',
+        who: 'Placing authority: Duty team',
+        how: 'Phone',
+        at: new Date('2025-03-01T12:00:00Z'),
+        toldById: 'm1',
+        createdAt: new Date('2025-03-01T12:05:00Z'),
+      },
     ])
     // a task of a child never placed in a Haven home has no home to go to: it stays where it was, for someone to look at
     expect((await pglite.query(`SELECT "id" FROM "Reg40Task"`)).rows).toEqual([{ id: 't3' }])

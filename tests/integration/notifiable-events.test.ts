@@ -15,9 +15,22 @@ import {
 } from '@/lib/server/notifiable-events'
 import { getChronology } from '@/lib/server/chronology'
 import { NotFoundError } from '@/lib/server/errors'
-import { decisionSchema, notifiableEventSchema, notifiedSchema, proposalSchema } from '@/lib/validation/notifiable-events'
+import {
+  decisionSchema,
+  notifiableEventSchema,
+  notifiedSchema,
+  proposalSchema,
+} from '@/lib/validation/notifiable-events'
 import { freshDatabase } from '../support/database'
-import { FIXTURE_PASSWORD, makeChild, makeEpisode, makePerson, makeWorld, problems, type World } from '../support/fixtures'
+import {
+  FIXTURE_PASSWORD,
+  makeChild,
+  makeEpisode,
+  makePerson,
+  makeWorld,
+  problems,
+  type World,
+} from '../support/fixtures'
 
 let world: World
 beforeAll(async () => {
@@ -28,7 +41,10 @@ beforeAll(async () => {
 async function setUp() {
   const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Key Worker')
   const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Home Manager')
-  const otherRi = await makePerson([{ role: 'RESPONSIBLE_INDIVIDUAL', providerId: world.providerTwo.id }], 'Other Provider RI')
+  const otherRi = await makePerson(
+    [{ role: 'RESPONSIBLE_INDIVIDUAL', providerId: world.providerTwo.id }],
+    'Other Provider RI',
+  )
   // placed by the authority that hosts home A: the death of this child needs no separate notice to the host (40(1)(d))
   const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id })
   return { worker, manager, otherRi, child }
@@ -42,12 +58,31 @@ describe('notifiable events', () => {
     const { id } = await recordNotifiableEvent(
       manager,
       world.homeA.id,
-      notifiableEventSchema.parse({ kind: 'CHILD_DEATH', occurredAt: minutesAgo(120), whatHappened: 'Found unresponsive; ambulance called', childId: child.id, decision: 'NOTIFY', otherRelevantPersons: 'Police' }),
+      notifiableEventSchema.parse({
+        kind: 'CHILD_DEATH',
+        occurredAt: minutesAgo(120),
+        whatHappened: 'Found unresponsive; ambulance called',
+        childId: child.id,
+        decision: 'NOTIFY',
+        otherRelevantPersons: 'Police',
+      }),
     )
     const event = (await listNotifiableEvents(manager, world.homeA.id)).events.find((e) => e.id === id)!
-    expect(event.required.map((r) => r.recipient)).toEqual(['HMCI', 'PLACING_AUTHORITY', 'SECRETARY_OF_STATE', 'INTEGRATED_CARE_BOARD', 'OTHER_RELEVANT_PERSON'])
-    const tell = (recipient: string, who: string) => recordNotified(manager, id, notifiedSchema.parse({ recipient, who, how: 'Phone', at: minutesAgo(60) }))
-    for (const [recipient, who] of [['HMCI', 'Ofsted'], ['PLACING_AUTHORITY', 'Duty team'], ['SECRETARY_OF_STATE', 'DfE'], ['INTEGRATED_CARE_BOARD', 'ICB safeguarding']])
+    expect(event.required.map((r) => r.recipient)).toEqual([
+      'HMCI',
+      'PLACING_AUTHORITY',
+      'SECRETARY_OF_STATE',
+      'INTEGRATED_CARE_BOARD',
+      'OTHER_RELEVANT_PERSON',
+    ])
+    const tell = (recipient: string, who: string) =>
+      recordNotified(manager, id, notifiedSchema.parse({ recipient, who, how: 'Phone', at: minutesAgo(60) }))
+    for (const [recipient, who] of [
+      ['HMCI', 'Ofsted'],
+      ['PLACING_AUTHORITY', 'Duty team'],
+      ['SECRETARY_OF_STATE', 'DfE'],
+      ['INTEGRATED_CARE_BOARD', 'ICB safeguarding'],
+    ])
       expect((await tell(recipient, who)).complete).toBe(false)
     expect(await tell('OTHER_RELEVANT_PERSON', 'police')).toMatchObject({ complete: true, stillToTell: [] })
     const done = (await listNotifiableEvents(manager, world.homeA.id)).events.find((e) => e.id === id)!
@@ -57,15 +92,49 @@ describe('notifiable events', () => {
 
   it('an episode proposes; the manager decides not notifiable, with the reason; the chronology shows both', async () => {
     const { worker, manager, child } = await setUp()
-    const episode = await makeEpisode(child.id, { reportedById: worker.userId, lastSeenAt: '2026-11-01T20:00:00Z', returnedAt: '2026-11-02T09:00:00Z' })
-    const { id, status } = await proposeNotifiableEvent(worker, { episodeId: episode.id }, proposalSchema.parse({ kind: 'SERIOUS_POLICE_INCIDENT', because: 'Brought back by police after a fight' }))
+    const episode = await makeEpisode(child.id, {
+      reportedById: worker.userId,
+      lastSeenAt: '2026-11-01T20:00:00Z',
+      returnedAt: '2026-11-02T09:00:00Z',
+    })
+    const { id, status } = await proposeNotifiableEvent(
+      worker,
+      { episodeId: episode.id },
+      proposalSchema.parse({ kind: 'SERIOUS_POLICE_INCIDENT', because: 'Brought back by police after a fight' }),
+    )
     expect(status).toBe('PROPOSED')
-    expect(await problems(decideNotifiableEvent(manager, id, decisionSchema.parse({ decision: 'NOTIFY' })).then(() => decideNotifiableEvent(manager, id, { decision: 'NOT_NOTIFIABLE', decisionReason: null, otherRelevantPersons: [] })))).toEqual({ form: 'This event has already been decided.' })
+    expect(
+      await problems(
+        decideNotifiableEvent(manager, id, decisionSchema.parse({ decision: 'NOTIFY' })).then(() =>
+          decideNotifiableEvent(manager, id, {
+            decision: 'NOT_NOTIFIABLE',
+            decisionReason: null,
+            otherRelevantPersons: [],
+          }),
+        ),
+      ),
+    ).toEqual({ form: 'This event has already been decided.' })
     expect(() => decisionSchema.parse({ decision: 'NOT_NOTIFIABLE' })).toThrow(/Say why this is not a notifiable event/)
-    const second = await proposeNotifiableEvent(worker, { episodeId: episode.id }, proposalSchema.parse({ kind: 'ALLEGATION_OF_ABUSE', because: 'Said a member of staff pushed her' }))
-    await decideNotifiableEvent(manager, second.id, decisionSchema.parse({ decision: 'NOT_NOTIFIABLE', decisionReason: 'She said it was another child; recorded as a complaint' }))
+    const second = await proposeNotifiableEvent(
+      worker,
+      { episodeId: episode.id },
+      proposalSchema.parse({ kind: 'ALLEGATION_OF_ABUSE', because: 'Said a member of staff pushed her' }),
+    )
+    await decideNotifiableEvent(
+      manager,
+      second.id,
+      decisionSchema.parse({
+        decision: 'NOT_NOTIFIABLE',
+        decisionReason: 'She said it was another child; recorded as a complaint',
+      }),
+    )
     const chronology = await getChronology(manager, child.id)
-    expect(chronology!.entries.map((e) => e.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Proposed as a notifiable event: Regulation 40\(4\)\(c\)/), 'Regulation 40: decided not notifiable']))
+    expect(chronology.entries.map((e) => e.title)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Proposed as a notifiable event: Regulation 40\(4\)\(c\)/),
+        'Regulation 40: decided not notifiable',
+      ]),
+    )
   })
 
   it('is overdue after a working day without a decision or a notice, for the homes in the actor’s scope only', async () => {
@@ -73,12 +142,23 @@ describe('notifiable events', () => {
     const { id } = await recordNotifiableEvent(
       manager,
       world.homeA.id,
-      notifiableEventSchema.parse({ kind: 'CHILD_PROTECTION_ENQUIRY', occurredAt: '2026-11-02T10:00', whatHappened: 'Section 47 enquiry started', childId: child.id }),
+      notifiableEventSchema.parse({
+        kind: 'CHILD_PROTECTION_ENQUIRY',
+        occurredAt: '2026-11-02T10:00',
+        whatHappened: 'Section 47 enquiry started',
+        childId: child.id,
+      }),
       new Date('2026-11-02T12:00:00Z'),
     )
-    expect((await overdueNotifiableEvents(manager, new Date('2026-11-03T12:00:00Z'))).map((e) => e.id)).not.toContain(id)
+    expect((await overdueNotifiableEvents(manager, new Date('2026-11-03T12:00:00Z'))).map((e) => e.id)).not.toContain(
+      id,
+    )
     const overdue = await overdueNotifiableEvents(manager, new Date('2026-11-04T09:00:00Z'))
-    expect(overdue.find((e) => e.id === id)).toMatchObject({ status: 'PROPOSED', notifyBy: '2026-11-03', home: { id: world.homeA.id } })
+    expect(overdue.find((e) => e.id === id)).toMatchObject({
+      status: 'PROPOSED',
+      notifyBy: '2026-11-03',
+      home: { id: world.homeA.id },
+    })
     expect(await overdueNotifiableEvents(otherRi, new Date('2026-11-04T09:00:00Z'))).toEqual([])
     // another provider's responsible individual: the home and the event are "not found"
     await expect(listNotifiableEvents(otherRi, world.homeA.id)).rejects.toBeInstanceOf(NotFoundError)
@@ -88,20 +168,44 @@ describe('notifiable events', () => {
     const { manager, child } = await setUp()
     const { token } = await issueApiToken({ email: manager.email, password: FIXTURE_PASSWORD, ip: null })
     const call = (handler: typeof recordRoute, url: string, id: string, body?: unknown) =>
-      handler(new Request(`http://127.0.0.1${url}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${token}` }, body: body ? JSON.stringify(body) : undefined }), {
-        params: Promise.resolve({ id }),
-      })
+      handler(
+        new Request(`http://127.0.0.1${url}`, {
+          method: body ? 'POST' : 'GET',
+          headers: { Authorization: `Bearer ${token}` },
+          body: body ? JSON.stringify(body) : undefined,
+        }),
+        {
+          params: Promise.resolve({ id }),
+        },
+      )
     const created = await call(recordRoute, `/api/v1/homes/${world.homeA.id}/notifiable-events`, world.homeA.id, {
-      kind: 'SEXUAL_EXPLOITATION', occurredAt: minutesAgo(30), whatHappened: 'Disclosed being given drugs for sex', childId: child.id, decision: 'NOTIFY', otherRelevantPersons: ['Placing authority'],
+      kind: 'SEXUAL_EXPLOITATION',
+      occurredAt: minutesAgo(30),
+      whatHappened: 'Disclosed being given drugs for sex',
+      childId: child.id,
+      decision: 'NOTIFY',
+      otherRelevantPersons: ['Placing authority'],
     })
     expect(created.status).toBe(201)
     const { id } = await created.json()
-    const told = await call(notifiedRoute, `/api/v1/notifiable-events/${id}/notified`, id, { recipient: 'HMCI', who: 'Ofsted', how: 'Online form', at: minutesAgo(10) })
+    const told = await call(notifiedRoute, `/api/v1/notifiable-events/${id}/notified`, id, {
+      recipient: 'HMCI',
+      who: 'Ofsted',
+      how: 'Online form',
+      at: minutesAgo(10),
+    })
     expect(told.status).toBe(201)
     expect(await told.json()).toMatchObject({ complete: false, stillToTell: [{ who: 'Placing authority' }] })
-    const list = await (await call(listRoute, `/api/v1/homes/${world.homeA.id}/notifiable-events`, world.homeA.id)).json()
-    expect(list.events.find((e: { id: string }) => e.id === id)).toMatchObject({ status: 'TO_NOTIFY', kind: 'SEXUAL_EXPLOITATION' })
-    const events = await (await getPrisma()).auditEvent.findMany({ where: { action: { in: ['reg40.record', 'reg40.notified', 'reg40.list'] } } })
+    const list = await (
+      await call(listRoute, `/api/v1/homes/${world.homeA.id}/notifiable-events`, world.homeA.id)
+    ).json()
+    expect(list.events.find((e: { id: string }) => e.id === id)).toMatchObject({
+      status: 'TO_NOTIFY',
+      kind: 'SEXUAL_EXPLOITATION',
+    })
+    const events = await (
+      await getPrisma()
+    ).auditEvent.findMany({ where: { action: { in: ['reg40.record', 'reg40.notified', 'reg40.list'] } } })
     expect(events.length).toBeGreaterThanOrEqual(3)
   })
 })

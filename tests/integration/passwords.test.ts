@@ -3,7 +3,13 @@ import { actorForBearer, actorForSession, authenticate, issueApiToken, startSess
 import { POST as changePasswordRoute } from '@/app/api/v1/auth/password/route'
 import { getPrisma } from '@/lib/server/database'
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '@/lib/server/errors'
-import { changeOwnPassword, forcePasswordReset, passwordLinkToken, requestPasswordReset, setPasswordFromLink } from '@/lib/server/passwords'
+import {
+  changeOwnPassword,
+  forcePasswordReset,
+  passwordLinkToken,
+  requestPasswordReset,
+  setPasswordFromLink,
+} from '@/lib/server/passwords'
 import { createUser } from '@/lib/server/users'
 import { settings } from '@/lib/settings'
 import { newUserSchema } from '@/lib/validation/users'
@@ -22,7 +28,10 @@ const MINUTE = 60_000
 /** The link in the person's newest password e-mail, as the dispatcher would send it. */
 async function latestLink(userId: string) {
   const prisma = await getPrisma()
-  const notification = await prisma.notification.findFirstOrThrow({ where: { recipientId: userId, kind: 'auth.password-link' }, orderBy: { createdAt: 'desc' } })
+  const notification = await prisma.notification.findFirstOrThrow({
+    where: { recipientId: userId, kind: 'auth.password-link' },
+    orderBy: { createdAt: 'desc' },
+  })
   expect(notification.link).toMatch(/^\/password\/[\w-]+$/) // the outbox holds no usable link
   return { token: passwordLinkToken(notification.link.split('/')[2]), notification }
 }
@@ -38,19 +47,38 @@ describe('changing your own password', () => {
     const person = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Ann Changer')
     const here = await startSession(person.userId, { ip: null })
     const elsewhere = await signedInEverywhere(person.userId, person.email)
-    const wrong = changeOwnPassword(person, { currentPassword: 'not my password', newPassword: NEW_PASSWORD }, { ip: null, sessionId: here.id })
-    await expect(wrong).rejects.toMatchObject({ fieldErrors: { currentPassword: 'Your current password is not right' } })
-    const common = changeOwnPassword(person, { currentPassword: FIXTURE_PASSWORD, newPassword: 'password1234' }, { ip: null, sessionId: here.id })
+    const wrong = changeOwnPassword(
+      person,
+      { currentPassword: 'not my password', newPassword: NEW_PASSWORD },
+      { ip: null, sessionId: here.id },
+    )
+    await expect(wrong).rejects.toMatchObject({
+      fieldErrors: { currentPassword: 'Your current password is not right' },
+    })
+    const common = changeOwnPassword(
+      person,
+      { currentPassword: FIXTURE_PASSWORD, newPassword: 'password1234' },
+      { ip: null, sessionId: here.id },
+    )
     await expect(common).rejects.toMatchObject({ fieldErrors: { newPassword: expect.stringMatching(/most common/) } })
 
-    await changeOwnPassword(person, { currentPassword: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD }, { ip: null, sessionId: here.id })
+    await changeOwnPassword(
+      person,
+      { currentPassword: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD },
+      { ip: null, sessionId: here.id },
+    )
     expect(await actorForSession(here.id)).not.toBeNull()
     expect(await actorForSession(elsewhere.session.id)).toBeNull()
     expect(await actorForBearer(`Bearer ${elsewhere.token.token}`)).toBeNull()
-    await expect(authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null })).rejects.toThrow(UnauthenticatedError)
+    await expect(authenticate({ email: person.email, password: FIXTURE_PASSWORD, ip: null })).rejects.toThrow(
+      UnauthenticatedError,
+    )
     expect((await authenticate({ email: person.email, password: NEW_PASSWORD, ip: null })).id).toBe(person.userId)
     const prisma = await getPrisma()
-    const told = await prisma.notification.findFirstOrThrow({ where: { recipientId: person.userId, kind: 'auth.password-changed' }, include: { deliveries: true } })
+    const told = await prisma.notification.findFirstOrThrow({
+      where: { recipientId: person.userId, kind: 'auth.password-changed' },
+      include: { deliveries: true },
+    })
     expect(told.title).toBe('Your Haven password was changed')
     expect(told.deliveries).toHaveLength(1)
   })
@@ -62,10 +90,19 @@ describe('POST /api/v1/auth/password', () => {
     const other = await signedInEverywhere(person.userId, person.email)
     const mine = await issueApiToken({ email: person.email, password: FIXTURE_PASSWORD, ip: null })
     const post = (body: unknown) =>
-      changePasswordRoute(new Request('http://127.0.0.1/api/v1/auth/password', { method: 'POST', headers: { Authorization: `Bearer ${mine.token}` }, body: JSON.stringify(body) }), { params: Promise.resolve({}) })
+      changePasswordRoute(
+        new Request('http://127.0.0.1/api/v1/auth/password', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${mine.token}` },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({}) },
+      )
     const wrong = await post({ currentPassword: 'not it at all', newPassword: NEW_PASSWORD })
     expect(wrong.status).toBe(422)
-    expect((await wrong.json()).errors).toEqual([{ field: 'currentPassword', detail: 'Your current password is not right' }])
+    expect((await wrong.json()).errors).toEqual([
+      { field: 'currentPassword', detail: 'Your current password is not right' },
+    ])
     const missing = await post({ currentPassword: FIXTURE_PASSWORD })
     expect((await missing.json()).errors).toEqual([{ field: 'newPassword', detail: 'Enter a new password' }])
     expect((await post({ currentPassword: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204)
@@ -85,7 +122,9 @@ describe('resetting a forgotten password by e-mail link', () => {
     const stored = await prisma.passwordLink.findMany({ where: { userId: person.userId } })
     expect(JSON.stringify(stored)).not.toContain(token.split('.')[1])
 
-    await expect(setPasswordFromLink(token, 'short')).rejects.toMatchObject({ fieldErrors: { newPassword: expect.stringMatching(/12 characters/) } })
+    await expect(setPasswordFromLink(token, 'short')).rejects.toMatchObject({
+      fieldErrors: { newPassword: expect.stringMatching(/12 characters/) },
+    })
     await setPasswordFromLink(token, NEW_PASSWORD)
     expect(await actorForSession(signedIn.session.id)).toBeNull()
     expect(await actorForBearer(`Bearer ${signedIn.token.token}`)).toBeNull()
@@ -99,18 +138,30 @@ describe('resetting a forgotten password by e-mail link', () => {
     const asked = new Date()
     await requestPasswordReset(person.email, asked)
     const { token } = await latestLink(person.userId)
-    await expect(setPasswordFromLink(token, NEW_PASSWORD, new Date(asked.getTime() + (settings.auth.resetLinkMinutes + 1) * MINUTE))).rejects.toThrow(/expired/)
+    await expect(
+      setPasswordFromLink(
+        token,
+        NEW_PASSWORD,
+        new Date(asked.getTime() + (settings.auth.resetLinkMinutes + 1) * MINUTE),
+      ),
+    ).rejects.toThrow(/expired/)
   })
 
   it('answers the same whether or not the address exists, and sends at most a few e-mails per window', async () => {
     await expect(requestPasswordReset('nobody.here@haven.test')).resolves.toBeUndefined()
     const person = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Di Flooded')
     const at = new Date()
-    for (let i = 0; i < 10; i++) await expect(requestPasswordReset(person.email, new Date(at.getTime() + i * 1000))).resolves.toBeUndefined()
+    for (let i = 0; i < 10; i++)
+      await expect(requestPasswordReset(person.email, new Date(at.getTime() + i * 1000))).resolves.toBeUndefined()
     const prisma = await getPrisma()
-    expect(await prisma.notification.count({ where: { recipientId: person.userId, kind: 'auth.password-link' } })).toBe(settings.auth.resetRequestLimit)
+    expect(await prisma.notification.count({ where: { recipientId: person.userId, kind: 'auth.password-link' } })).toBe(
+      settings.auth.resetRequestLimit,
+    )
     // only the newest link works
-    const links = await prisma.passwordLink.findMany({ where: { userId: person.userId }, orderBy: { createdAt: 'asc' } })
+    const links = await prisma.passwordLink.findMany({
+      where: { userId: person.userId },
+      orderBy: { createdAt: 'asc' },
+    })
     await expect(setPasswordFromLink(passwordLinkToken(links[0].id), NEW_PASSWORD)).rejects.toThrow(/already been used/)
     await setPasswordFromLink(passwordLinkToken(links[links.length - 1].id), NEW_PASSWORD)
   })
@@ -125,7 +176,9 @@ describe('an administrator forcing a reset', () => {
     await forcePasswordReset(admin, manager.userId)
     expect(await actorForSession(signedIn.session.id)).toBeNull()
     expect(await actorForBearer(`Bearer ${signedIn.token.token}`)).toBeNull()
-    await expect(authenticate({ email: manager.email, password: FIXTURE_PASSWORD, ip: null })).rejects.toThrow(UnauthenticatedError)
+    await expect(authenticate({ email: manager.email, password: FIXTURE_PASSWORD, ip: null })).rejects.toThrow(
+      UnauthenticatedError,
+    )
     const { token, notification } = await latestLink(manager.userId)
     expect(notification.title).toBe('Reset your Haven password')
     await setPasswordFromLink(token, NEW_PASSWORD)
@@ -136,14 +189,23 @@ describe('an administrator forcing a reset', () => {
 describe('new accounts', () => {
   it('get an invitation link to choose their own password, valid for days, instead of one the administrator chose', async () => {
     const admin = await makePerson([{ role: 'SYSTEM_ADMIN' }], 'Gil Admin')
-    const { id } = await createUser(admin, newUserSchema.parse({ name: 'Hana Newcomer', email: 'hana.newcomer@haven.test', grant: { role: 'CARE_WORKER', organisationId: world.homeA.id, reason: 'Joins the night team' } }))
+    const { id } = await createUser(
+      admin,
+      newUserSchema.parse({
+        name: 'Hana Newcomer',
+        email: 'hana.newcomer@haven.test',
+        grant: { role: 'CARE_WORKER', organisationId: world.homeA.id, reason: 'Joins the night team' },
+      }),
+    )
     const prisma = await getPrisma()
     expect((await prisma.user.findUniqueOrThrow({ where: { id } })).passwordHash).toBeNull()
     const { token, notification } = await latestLink(id)
     expect(notification.title).toBe('You have been given a Haven account')
     const link = await prisma.passwordLink.findFirstOrThrow({ where: { userId: id } })
     expect(link.expiresAt.getTime() - link.createdAt.getTime()).toBe(settings.auth.invitationDays * 24 * 60 * MINUTE)
-    await expect(authenticate({ email: 'hana.newcomer@haven.test', password: 'anything at all here', ip: null })).rejects.toThrow(UnauthenticatedError)
+    await expect(
+      authenticate({ email: 'hana.newcomer@haven.test', password: 'anything at all here', ip: null }),
+    ).rejects.toThrow(UnauthenticatedError)
     await setPasswordFromLink(token, NEW_PASSWORD, new Date(Date.now() + 3 * 24 * 60 * MINUTE))
     expect((await authenticate({ email: 'hana.newcomer@haven.test', password: NEW_PASSWORD, ip: null })).id).toBe(id)
   })

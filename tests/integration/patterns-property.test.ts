@@ -35,11 +35,13 @@ type Planned = { childId: string; start: number; end: number; leaveOpen: boolean
 function plan(random: () => number, childIds: string[]): Planned[] {
   return childIds.flatMap((childId) => {
     const count = 1 + Math.floor(random() * 3)
-    const starts = Array.from({ length: count }, () => BASE + Math.floor(random() * 8 * 24) * 30 * 60_000).sort((a, b) => a - b)
+    const starts = Array.from({ length: count }, () => BASE + Math.floor(random() * 8 * 24) * 30 * 60_000).sort(
+      (a, b) => a - b,
+    )
     const episodes: Planned[] = []
     for (const start of starts) {
       if (episodes.length && start <= episodes.at(-1)!.end) continue
-      episodes.push({ childId, start, end: start + (1 + Math.floor(random() * 40)) * HOUR / 2, leaveOpen: false })
+      episodes.push({ childId, start, end: start + ((1 + Math.floor(random() * 40)) * HOUR) / 2, leaveOpen: false })
     }
     if (random() < 0.25) episodes.at(-1)!.leaveOpen = true // a return not recorded yet
     return episodes
@@ -74,57 +76,124 @@ beforeAll(async () => {
 })
 
 describe('missing together, over random recording orders', () => {
-  it('per-event alerts equal the rule over all the facts, and only pairs whose recorded periods met', { timeout: 90_000 }, async () => {
-    const prisma = await getPrisma()
-    const random = prng(SEED)
-    const s = settings.patterns
-    let alerted = 0 // steps with an open alert: the histories must reach the rule, not pass for want of pairs
-    for (let history = 0; history < HISTORIES; history++) {
-      const home = await prisma.home.create({ data: { name: `Home ${history}`, providerId: world.providerOne.id, hostAuthorityId: world.laOne.id, ofstedUrn: `SCP${SEED}${history}`, addressLine1: '1 Test Street', town: 'Testtown', postcode: 'TE1 1ST' } })
-      const worker = await makePerson([{ role: 'CARE_WORKER', homeId: home.id }], `Worker ${history}`)
-      const children = await Promise.all(Array.from({ length: 2 + Math.floor(random() * 3) }, () => makeChild({ homeId: home.id, placingAuthorityId: world.laOne.id })))
-      const ids = new Map<Planned, string>()
-      const returnedWithReport = new Set<Planned>()
-      const trail: string[] = [] // what was recorded, to say in a failure
-      for (const step of recordingOrder(random, plan(random, children.map((c) => c.id)))) {
-        const e = step.episode
-        trail.push(`${step.kind} ${children.findIndex((c) => c.id === e.childId)} ${local(e.start)}-${local(e.end)}`)
-        const report = (withReturn: boolean) =>
-          reportMissing(worker, e.childId, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: local(e.start), lastSeenPlace: 'The home', policeInformed: 'yes', ...(withReturn ? { return: { returnedAt: local(e.end), returnMethod: 'RETURNED_ALONE' } } : {}) }), NOW)
-        if (step.kind === 'report') {
-          // an episode may not be open from before one of the child's recorded episodes: such a back-dated one is
-          // recorded with its return, in one go (as the form's "already back" does)
-          const opened = await report(false).catch(async (error) => {
-            if (!(error instanceof ValidationError)) throw error
-            returnedWithReport.add(e)
-            return report(true)
-          })
-          ids.set(e, opened.id)
-        } else if (!returnedWithReport.has(e)) await recordReturn(worker, ids.get(e)!, recordReturnSchema.parse({ returnedAt: local(e.end), returnMethod: 'RETURNED_ALONE' }), NOW)
+  it(
+    'per-event alerts equal the rule over all the facts, and only pairs whose recorded periods met',
+    { timeout: 90_000 },
+    async () => {
+      const prisma = await getPrisma()
+      const random = prng(SEED)
+      const s = settings.patterns
+      let alerted = 0 // steps with an open alert: the histories must reach the rule, not pass for want of pairs
+      for (let history = 0; history < HISTORIES; history++) {
+        const home = await prisma.home.create({
+          data: {
+            name: `Home ${history}`,
+            providerId: world.providerOne.id,
+            hostAuthorityId: world.laOne.id,
+            ofstedUrn: `SCP${SEED}${history}`,
+            addressLine1: '1 Test Street',
+            town: 'Testtown',
+            postcode: 'TE1 1ST',
+          },
+        })
+        const worker = await makePerson([{ role: 'CARE_WORKER', homeId: home.id }], `Worker ${history}`)
+        const children = await Promise.all(
+          Array.from({ length: 2 + Math.floor(random() * 3) }, () =>
+            makeChild({ homeId: home.id, placingAuthorityId: world.laOne.id }),
+          ),
+        )
+        const ids = new Map<Planned, string>()
+        const returnedWithReport = new Set<Planned>()
+        const trail: string[] = [] // what was recorded, to say in a failure
+        for (const step of recordingOrder(
+          random,
+          plan(
+            random,
+            children.map((c) => c.id),
+          ),
+        )) {
+          const e = step.episode
+          trail.push(`${step.kind} ${children.findIndex((c) => c.id === e.childId)} ${local(e.start)}-${local(e.end)}`)
+          const report = (withReturn: boolean) =>
+            reportMissing(
+              worker,
+              e.childId,
+              reportMissingSchema.parse({
+                absenceType: 'MISSING',
+                lastSeenAt: local(e.start),
+                lastSeenPlace: 'The home',
+                policeInformed: 'yes',
+                ...(withReturn ? { return: { returnedAt: local(e.end), returnMethod: 'RETURNED_ALONE' } } : {}),
+              }),
+              NOW,
+            )
+          if (step.kind === 'report') {
+            // an episode may not be open from before one of the child's recorded episodes: such a back-dated one is
+            // recorded with its return, in one go (as the form's "already back" does)
+            const opened = await report(false).catch(async (error) => {
+              if (!(error instanceof ValidationError)) throw error
+              returnedWithReport.add(e)
+              return report(true)
+            })
+            ids.set(e, opened.id)
+          } else if (!returnedWithReport.has(e))
+            await recordReturn(
+              worker,
+              ids.get(e)!,
+              recordReturnSchema.parse({ returnedAt: local(e.end), returnMethod: 'RETURNED_ALONE' }),
+              NOW,
+            )
 
-        const episodes: EpisodeFact[] = await prisma.missingEpisode.findMany({ where: { homeId: home.id }, select: { id: true, childId: true, homeId: true, lastSeenAt: true, returnedAt: true } })
-        const alerts = await prisma.alert.findMany({ where: { rule: 'missing-together', status: 'OPEN', homeIds: { has: home.id } }, select: { subjectKey: true, evidence: true } })
-        const open = Object.fromEntries(alerts.map((a) => [a.subjectKey, [...(a.evidence as { episodeIds: string[] }).episodeIds].sort()]))
-        const expected = Object.fromEntries(missingTogether(episodes, NOW, s).map((f) => [f.subjectKey, [...f.evidence.episodeIds].sort()]))
-        expect(open, trail.join('\n')).toEqual(expected)
-        if (alerts.length) alerted++
-        // and independently of the rule: each pair met, by the records, on enough occasions
-        const met = (x: EpisodeFact, y: EpisodeFact) => {
-          const [a, b] = x.lastSeenAt <= y.lastSeenAt ? [x, y] : [y, x]
-          // a return not recorded yet says a is missing now: b met it only if b is missing now too
-          return b.lastSeenAt.getTime() - a.lastSeenAt.getTime() <= s.togetherWindowMinutes * 60_000 || (a.returnedAt ? b.lastSeenAt < a.returnedAt : !b.returnedAt)
+          const episodes: EpisodeFact[] = await prisma.missingEpisode.findMany({
+            where: { homeId: home.id },
+            select: { id: true, childId: true, homeId: true, lastSeenAt: true, returnedAt: true },
+          })
+          const alerts = await prisma.alert.findMany({
+            where: { rule: 'missing-together', status: 'OPEN', homeIds: { has: home.id } },
+            select: { subjectKey: true, evidence: true },
+          })
+          const open = Object.fromEntries(
+            alerts.map((a) => [a.subjectKey, [...(a.evidence as { episodeIds: string[] }).episodeIds].sort()]),
+          )
+          const expected = Object.fromEntries(
+            missingTogether(episodes, NOW, s).map((f) => [f.subjectKey, [...f.evidence.episodeIds].sort()]),
+          )
+          expect(open, trail.join('\n')).toEqual(expected)
+          if (alerts.length) alerted++
+          // and independently of the rule: each pair met, by the records, on enough occasions
+          const met = (x: EpisodeFact, y: EpisodeFact) => {
+            const [a, b] = x.lastSeenAt <= y.lastSeenAt ? [x, y] : [y, x]
+            // a return not recorded yet says a is missing now: b met it only if b is missing now too
+            return (
+              b.lastSeenAt.getTime() - a.lastSeenAt.getTime() <= s.togetherWindowMinutes * 60_000 ||
+              (a.returnedAt ? b.lastSeenAt < a.returnedAt : !b.returnedAt)
+            )
+          }
+          for (const key of Object.keys(open)) {
+            const [, , first, second] = key.split(':')
+            const occasions = episodes
+              .filter((x) => x.childId === first)
+              .flatMap((x) => episodes.filter((y) => y.childId === second && met(x, y)))
+            expect(occasions.length, `${key}\n${trail.join('\n')}`).toBeGreaterThanOrEqual(s.togetherOccasions)
+          }
         }
-        for (const key of Object.keys(open)) {
-          const [, , first, second] = key.split(':')
-          const occasions = episodes.filter((x) => x.childId === first).flatMap((x) => episodes.filter((y) => y.childId === second && met(x, y)))
-          expect(occasions.length, `${key}\n${trail.join('\n')}`).toBeGreaterThanOrEqual(s.togetherOccasions)
-        }
+        // the scheduled full run finds nothing to change
+        const before = await prisma.alert.findMany({
+          where: { rule: 'missing-together', homeIds: { has: home.id } },
+          select: { id: true, status: true, evidence: true },
+          orderBy: { id: 'asc' },
+        })
+        await recomputeAllPatterns(NOW)
+        expect(
+          await prisma.alert.findMany({
+            where: { rule: 'missing-together', homeIds: { has: home.id } },
+            select: { id: true, status: true, evidence: true },
+            orderBy: { id: 'asc' },
+          }),
+          trail.join('\n'),
+        ).toEqual(before)
       }
-      // the scheduled full run finds nothing to change
-      const before = await prisma.alert.findMany({ where: { rule: 'missing-together', homeIds: { has: home.id } }, select: { id: true, status: true, evidence: true }, orderBy: { id: 'asc' } })
-      await recomputeAllPatterns(NOW)
-      expect(await prisma.alert.findMany({ where: { rule: 'missing-together', homeIds: { has: home.id } }, select: { id: true, status: true, evidence: true }, orderBy: { id: 'asc' } }), trail.join('\n')).toEqual(before)
-    }
-    expect(alerted).toBeGreaterThan(3)
-  })
+      expect(alerted).toBeGreaterThan(3)
+    },
+  )
 })

@@ -6,7 +6,11 @@ import { PGlite } from '@electric-sql/pglite'
 import { describe, expect, it } from 'vitest'
 
 const PERIOD = '20261203183442_period_of_care_and_reviews'
-const folders = fs.readdirSync('prisma/migrations', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+const folders = fs
+  .readdirSync('prisma/migrations', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()
 const sql = (folder: string) => fs.readFileSync(path.join('prisma/migrations', folder, 'migration.sql'), 'utf8')
 
 describe('the period of care migration', () => {
@@ -26,9 +30,17 @@ describe('the period of care migration', () => {
       `SELECT p."childId", p."startDate", l."legalStatus" FROM "PeriodOfCare" p JOIN "LegalStatusEntry" l ON l."periodOfCareId" = p."id"`,
     )
     // a child with no placement has no period to start from: nothing is invented
-    expect(periods.rows.map((r) => [r.childId, r.startDate.toISOString().slice(0, 10), r.legalStatus])).toEqual([['c1', '2022-05-01', 'V2']])
-    await expect(pglite.exec(`INSERT INTO "LookedAfterReview" ("id", "childId", "heldOn", "participation", "outcome", "createdById") VALUES ('r', 'c1', '2023-01-01', 'PN9', 'x', 'u')`)).rejects.toThrow(/LookedAfterReview_participation/)
-    await expect(pglite.exec(`UPDATE "PeriodOfCare" SET "endDate" = '2020-01-01'`)).rejects.toThrow(/PeriodOfCare_dates/)
+    expect(periods.rows.map((r) => [r.childId, r.startDate.toISOString().slice(0, 10), r.legalStatus])).toEqual([
+      ['c1', '2022-05-01', 'V2'],
+    ])
+    await expect(
+      pglite.exec(
+        `INSERT INTO "LookedAfterReview" ("id", "childId", "heldOn", "participation", "outcome", "createdById") VALUES ('r', 'c1', '2023-01-01', 'PN9', 'x', 'u')`,
+      ),
+    ).rejects.toThrow(/LookedAfterReview_participation/)
+    await expect(pglite.exec(`UPDATE "PeriodOfCare" SET "endDate" = '2020-01-01'`)).rejects.toThrow(
+      /PeriodOfCare_dates/,
+    )
     await pglite.close()
   }, 120_000)
 })

@@ -13,7 +13,16 @@ import { missingReportQuerySchema } from '@/lib/validation/reports'
 import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'
 import { createChild, getChild, listChildren } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
-import { amendEpisode, addEpisodeUpdate, closeEpisode, getEpisode, getEpisodeForPage, linkEpisodes, recordReturn, reportMissing } from '@/lib/server/episodes'
+import {
+  amendEpisode,
+  addEpisodeUpdate,
+  closeEpisode,
+  getEpisode,
+  getEpisodeForPage,
+  linkEpisodes,
+  recordReturn,
+  reportMissing,
+} from '@/lib/server/episodes'
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/server/errors'
 import { getGrabPack, recordGrabPackShare, saveGrabPack } from '@/lib/server/grab-packs'
 import { getHome } from '@/lib/server/homes'
@@ -26,7 +35,12 @@ import { dispatcherState } from '@/lib/server/outbox'
 import { episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
 import { makeChild, makeEpisode, makeInterview, makePerson, makeWorld, type World } from '../support/fixtures'
-import { getInterview, recordOutcome, setReturnInterviewService, timelinessReport } from '@/lib/server/return-interviews'
+import {
+  getInterview,
+  recordOutcome,
+  setReturnInterviewService,
+  timelinessReport,
+} from '@/lib/server/return-interviews'
 import { outcomeSchema } from '@/lib/validation/return-interviews'
 import { createPlanVersion, getCseOverview, recordScreening, signOffPlan } from '@/lib/server/cse'
 import { listNotifiableEvents, proposeNotifiableEvent, recordNotified } from '@/lib/server/notifiable-events'
@@ -104,7 +118,20 @@ const nothing = {
   'dispatcher.manage': both('forbidden'),
 } satisfies Row
 // home staff and the provider read the interview, but what the child said about the home is hidden from them
-const reader = { ...nothing, 'report.missing': scoped, 'child.list': ['ok', 'ok'], 'child.read': scoped, 'episode.read': scoped, 'grabpack.read': scoped, 'interview.read': scoped, 'interview.concerns': ['forbidden', 'not-found'], 'cse.read': scoped, 'alert.read': scoped, 'child.chronology': scoped, 'review.read': scoped } satisfies Row
+const reader = {
+  ...nothing,
+  'report.missing': scoped,
+  'child.list': ['ok', 'ok'],
+  'child.read': scoped,
+  'episode.read': scoped,
+  'grabpack.read': scoped,
+  'interview.read': scoped,
+  'interview.concerns': ['forbidden', 'not-found'],
+  'cse.read': scoped,
+  'alert.read': scoped,
+  'child.chronology': scoped,
+  'review.read': scoped,
+} satisfies Row
 const hearsConcerns = { 'interview.concerns': scoped } satisfies Partial<Row>
 const recorder = {
   ...reader,
@@ -119,25 +146,98 @@ const recorder = {
   'plan.write': scoped,
   'reg40.propose': scoped,
 } satisfies Row
-const placer = { 'child.create': ['ok', 'invalid'], 'placement.start': scoped, 'placement.end': scoped } satisfies Partial<Row>
+const placer = {
+  'child.create': ['ok', 'invalid'],
+  'placement.start': scoped,
+  'placement.end': scoped,
+} satisfies Partial<Row>
 
 const timeliness = { 'interview.timeliness': scoped } satisfies Partial<Row>
 // oversight of a home (regs 43-46): the manager's home, the provider's homes, the homes an authority hosts (reading)
 const overseer = { 'oversight.read': scoped, 'reg44.read': scoped, 'visitor.checklist': scoped } satisfies Partial<Row>
-const provider = { ...overseer, 'oversight.manage': scoped, 'reg44.record': scoped, 'placement.reg41-notice': scoped } satisfies Partial<Row>
+const provider = {
+  ...overseer,
+  'oversight.manage': scoped,
+  'reg44.record': scoped,
+  'placement.reg41-notice': scoped,
+} satisfies Partial<Row>
 
 const EXPECTED: Record<Role, Row> = {
   CARE_WORKER: { ...recorder, 'home.read': scoped },
-  REGISTERED_MANAGER: { ...recorder, ...placer, ...timeliness, ...provider, 'oversight.respond': scoped, 'report.ofsted-home': scoped, 'episode.close': scoped, 'place.merge': scoped, 'home.read': scoped, 'plan.signoff': scoped, 'reg40.read': scoped, 'reg40.record': scoped, 'alert.resolve': scoped },
-  RESPONSIBLE_INDIVIDUAL: { ...reader, ...timeliness, ...provider, 'report.ofsted-home': scoped, 'home.read': scoped, 'reg40.read': scoped, 'reg40.record': scoped },
-  IRO: { ...reader, ...hearsConcerns, ...timeliness, 'alert.decide': scoped, 'alert.resolve': scoped, 'review.record': scoped },
+  REGISTERED_MANAGER: {
+    ...recorder,
+    ...placer,
+    ...timeliness,
+    ...provider,
+    'oversight.respond': scoped,
+    'report.ofsted-home': scoped,
+    'episode.close': scoped,
+    'place.merge': scoped,
+    'home.read': scoped,
+    'plan.signoff': scoped,
+    'reg40.read': scoped,
+    'reg40.record': scoped,
+    'alert.resolve': scoped,
+  },
+  RESPONSIBLE_INDIVIDUAL: {
+    ...reader,
+    ...timeliness,
+    ...provider,
+    'report.ofsted-home': scoped,
+    'home.read': scoped,
+    'reg40.read': scoped,
+    'reg40.record': scoped,
+  },
+  IRO: {
+    ...reader,
+    ...hearsConcerns,
+    ...timeliness,
+    'alert.decide': scoped,
+    'alert.resolve': scoped,
+    'review.record': scoped,
+  },
   // the social worker closes only episodes away from any Haven home; this one was at a home
-  SOCIAL_WORKER: { ...recorder, ...placer, ...hearsConcerns, ...timeliness, 'interview.record': scoped, 'episode.close': ['forbidden', 'not-found'], 'alert.resolve': scoped, 'placement.area-notice': scoped, 'review.record': scoped, 'care.period': scoped },
-  RETURN_INTERVIEW_PRACTITIONER: { ...nothing, ...hearsConcerns, 'interview.read': scoped, 'interview.record': scoped, 'reg40.propose': scoped },
+  SOCIAL_WORKER: {
+    ...recorder,
+    ...placer,
+    ...hearsConcerns,
+    ...timeliness,
+    'interview.record': scoped,
+    'episode.close': ['forbidden', 'not-found'],
+    'alert.resolve': scoped,
+    'placement.area-notice': scoped,
+    'review.record': scoped,
+    'care.period': scoped,
+  },
+  RETURN_INTERVIEW_PRACTITIONER: {
+    ...nothing,
+    ...hearsConcerns,
+    'interview.read': scoped,
+    'interview.record': scoped,
+    'reg40.propose': scoped,
+  },
   // the visitor reads the checklist and records their own visits: never a child's case record
   INDEPENDENT_VISITOR: { ...nothing, 'reg44.read': scoped, 'reg44.record': scoped, 'visitor.checklist': scoped },
-  LA_MISSING_LEAD: { ...reader, ...hearsConcerns, ...timeliness, ...overseer, 'place.merge': scoped, 'authority.configure': scoped, 'alert.resolve': scoped, 'export.ssda903': scoped, 'report.annex-a': scoped, 'care.period': scoped },
-  SYSTEM_ADMIN: { ...nothing, 'user.manage': ['ok', 'ok'], 'user.approve-grant': ['ok', 'ok'], 'report.role-grants': ['ok', 'ok'], 'audit.verify': ['ok', 'ok'], 'dispatcher.manage': ['ok', 'ok'] },
+  LA_MISSING_LEAD: {
+    ...reader,
+    ...hearsConcerns,
+    ...timeliness,
+    ...overseer,
+    'place.merge': scoped,
+    'authority.configure': scoped,
+    'alert.resolve': scoped,
+    'export.ssda903': scoped,
+    'report.annex-a': scoped,
+    'care.period': scoped,
+  },
+  SYSTEM_ADMIN: {
+    ...nothing,
+    'user.manage': ['ok', 'ok'],
+    'user.approve-grant': ['ok', 'ok'],
+    'report.role-grants': ['ok', 'ok'],
+    'audit.verify': ['ok', 'ok'],
+    'dispatcher.manage': ['ok', 'ok'],
+  },
 }
 
 async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
@@ -160,7 +260,9 @@ beforeAll(async () => {
   await freshDatabase()
   world = await makeWorld()
   // authority one has a return interview service; authority two leaves interviews to social workers
-  await (await getPrisma()).returnInterviewService.create({ data: { localAuthorityId: world.laOne.id, name: 'Northshire Missing Team' } })
+  await (
+    await getPrisma()
+  ).returnInterviewService.create({ data: { localAuthorityId: world.laOne.id, name: 'Northshire Missing Team' } })
 })
 
 function grantFor(role: Role) {
@@ -180,7 +282,11 @@ function grantFor(role: Role) {
 
 /** Where a role's in-scope and out-of-scope children live (homes A, B: provider one; C: provider two). */
 function scenario(role: Role, actor: Actor, other: Actor) {
-  const at = (homeId: string, placingAuthorityId: string, allocate: { iroId?: string; socialWorkerId?: string } = {}) => ({ homeId, placingAuthorityId, ...allocate })
+  const at = (
+    homeId: string,
+    placingAuthorityId: string,
+    allocate: { iroId?: string; socialWorkerId?: string } = {},
+  ) => ({ homeId, placingAuthorityId, ...allocate })
   switch (role) {
     case 'CARE_WORKER':
     case 'REGISTERED_MANAGER': // my home, not the other home of my provider
@@ -188,14 +294,23 @@ function scenario(role: Role, actor: Actor, other: Actor) {
     case 'RESPONSIBLE_INDIVIDUAL': // any home of my provider, not another provider's home
       return { mine: at(world.homeB.id, world.laTwo.id), theirs: at(world.homeC.id, world.laOne.id) }
     case 'IRO': // allocated to me anywhere, not a child of my own authority in my own area allocated to another IRO
-      return { mine: at(world.homeC.id, world.laTwo.id, { iroId: actor.userId }), theirs: at(world.homeA.id, world.laOne.id, { iroId: other.userId }) }
+      return {
+        mine: at(world.homeC.id, world.laTwo.id, { iroId: actor.userId }),
+        theirs: at(world.homeA.id, world.laOne.id, { iroId: other.userId }),
+      }
     case 'SOCIAL_WORKER':
-      return { mine: at(world.homeC.id, world.laOne.id, { socialWorkerId: actor.userId }), theirs: at(world.homeA.id, world.laOne.id, { socialWorkerId: other.userId }) }
+      return {
+        mine: at(world.homeC.id, world.laOne.id, { socialWorkerId: actor.userId }),
+        theirs: at(world.homeA.id, world.laOne.id, { socialWorkerId: other.userId }),
+      }
     case 'LA_MISSING_LEAD': // placed by my authority elsewhere, not placed by another authority elsewhere
     case 'RETURN_INTERVIEW_PRACTITIONER': // the interviews of my authority's service (it places the child), not another's
       return { mine: at(world.homeC.id, world.laOne.id), theirs: at(world.homeC.id, world.laTwo.id) }
     default: // roles that see no child records: even a child in their home or authority is not theirs to read
-      return { mine: at(world.homeA.id, world.laOne.id, { iroId: actor.userId, socialWorkerId: actor.userId }), theirs: at(world.homeC.id, world.laTwo.id) }
+      return {
+        mine: at(world.homeA.id, world.laOne.id, { iroId: actor.userId, socialWorkerId: actor.userId }),
+        theirs: at(world.homeC.id, world.laTwo.id),
+      }
   }
 }
 
@@ -213,20 +328,38 @@ function oversightHome(role: Role, inScope: boolean) {
 describe.each(ROLES)('%s', (role) => {
   it.each(ACTIONS)('%s: in scope and out of scope', async (action) => {
     const actor = await makePerson([grantFor(role)], `Matrix ${role}`)
-    const other = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }, { role: 'IRO', localAuthorityId: world.laOne.id }], 'Other Worker')
+    const other = await makePerson(
+      [
+        { role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id },
+        { role: 'IRO', localAuthorityId: world.laOne.id },
+      ],
+      'Other Worker',
+    )
     const reporter = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Fixture Reporter')
     const where = scenario(role, actor, other)
     const child = async (inScope: boolean) => makeChild(inScope ? where.mine : where.theirs)
     const prisma = await getPrisma()
     const episode = async (inScope: boolean, returned = false) =>
-      makeEpisode((await child(inScope)).id, { reportedById: reporter.userId, lastSeenAt: '2025-06-01T20:00:00Z', returnedAt: returned ? '2025-06-02T09:00:00Z' : null })
+      makeEpisode((await child(inScope)).id, {
+        reportedById: reporter.userId,
+        lastSeenAt: '2025-06-01T20:00:00Z',
+        returnedAt: returned ? '2025-06-02T09:00:00Z' : null,
+      })
 
     const newChild = (inScope: boolean) => {
       const place = inScope
-        ? role === 'SOCIAL_WORKER' ? { homeId: world.homeC.id, authority: world.laOne.id } : { homeId: world.homeA.id, authority: world.laOne.id }
+        ? role === 'SOCIAL_WORKER'
+          ? { homeId: world.homeC.id, authority: world.laOne.id }
+          : { homeId: world.homeA.id, authority: world.laOne.id }
         : { homeId: world.homeC.id, authority: world.laTwo.id }
       return newChildSchema.parse({
-        firstName: 'New', lastName: 'Child', dateOfBirth: '2012-02-02', sex: 'MALE', ethnicity: 'BCRB', disability: 'NOT_KNOWN', legalStatus: 'C2',
+        firstName: 'New',
+        lastName: 'Child',
+        dateOfBirth: '2012-02-02',
+        sex: 'MALE',
+        ethnicity: 'BCRB',
+        disability: 'NOT_KNOWN',
+        legalStatus: 'C2',
         placingAuthorityId: place.authority,
         placement: { homeId: place.homeId, startDate: nextDate(), placeCode: 'K2', placeProvider: 'PR4' },
       })
@@ -237,11 +370,33 @@ describe.each(ROLES)('%s', (role) => {
       const c = await child(inScope)
       if (inScope && role === 'IRO') await prisma.child.update({ where: { id: c.id }, data: { iroId: actor.userId } })
       return prisma.alert.create({
-        data: { rule: 'repeat-missing', subjectKey: `child:${c.id}`, severity: 'warning', title: 'Repeat missing episodes', summary: '3 in 30 days', evidence: { episodeIds: [] }, childIds: [c.id], homeIds: [c.placements[0].homeId!], openedAt: new Date(), updatedAt: new Date(), recipients: { create: { userId: inScope ? actor.userId : other.userId, reason: 'IRO', notifiedAt: new Date() } } },
+        data: {
+          rule: 'repeat-missing',
+          subjectKey: `child:${c.id}`,
+          severity: 'warning',
+          title: 'Repeat missing episodes',
+          summary: '3 in 30 days',
+          evidence: { episodeIds: [] },
+          childIds: [c.id],
+          homeIds: [c.placements[0].homeId!],
+          openedAt: new Date(),
+          updatedAt: new Date(),
+          recipients: {
+            create: { userId: inScope ? actor.userId : other.userId, reason: 'IRO', notifiedAt: new Date() },
+          },
+        },
       })
     }
     const plan = () =>
-      planSchema.parse({ actions: [{ who: 'Key worker', what: 'Check in every evening' }], ifMissingPlaces: 'Riverside Park', ifMissingPeople: 'Her aunt', childAgrees: 'YES', policeInvolved: 'no', reviewDate: '2099-01-01', basedOnVersion: 0 })
+      planSchema.parse({
+        actions: [{ who: 'Key worker', what: 'Check in every evening' }],
+        ifMissingPlaces: 'Riverside Park',
+        ifMissingPeople: 'Her aunt',
+        childAgrees: 'YES',
+        policeInvolved: 'no',
+        reviewDate: '2099-01-01',
+        basedOnVersion: 0,
+      })
     const interview = async (inScope: boolean) => {
       const i = await makeInterview((await child(inScope)).id, reporter.userId)
       await prisma.returnInterview.update({ where: { id: i.id }, data: { concernsAboutHome: 'Staff shout at me' } })
@@ -252,10 +407,39 @@ describe.each(ROLES)('%s', (role) => {
     const visitAt = async (inScope: boolean) => {
       const homeId = oversightHome(role, inScope)
       const person = await prisma.independentPerson.create({
-        data: { homeId, name: 'Matrix Visitor', userId: actor.userId, appointedBy: 'The provider', appointedOn: new Date('2025-01-01'), notPaidStaff: true, notCarePlanning: true, notCommissionerOrFunder: true, noFinancialInterest: true, notResponsibleIndividual: true, noConnection: true, createdById: reporter.userId },
+        data: {
+          homeId,
+          name: 'Matrix Visitor',
+          userId: actor.userId,
+          appointedBy: 'The provider',
+          appointedOn: new Date('2025-01-01'),
+          notPaidStaff: true,
+          notCarePlanning: true,
+          notCommissionerOrFunder: true,
+          noFinancialInterest: true,
+          notResponsibleIndividual: true,
+          noConnection: true,
+          createdById: reporter.userId,
+        },
       })
       const visit = await prisma.reg44Visit.create({
-        data: { homeId, independentPersonId: person.id, visitedOn: new Date('2025-06-10'), announced: false, spokeWithChildren: 1, spokeWithParents: 0, spokeWithStaff: 2, checkedMissingLog: true, checkedReturnInterviews: true, checkedSafetyPlans: true, safeguardingOpinion: 'Yes', wellbeingOpinion: 'Yes', independent: true, independenceReasons: [], createdById: reporter.userId },
+        data: {
+          homeId,
+          independentPersonId: person.id,
+          visitedOn: new Date('2025-06-10'),
+          announced: false,
+          spokeWithChildren: 1,
+          spokeWithParents: 0,
+          spokeWithStaff: 2,
+          checkedMissingLog: true,
+          checkedReturnInterviews: true,
+          checkedSafetyPlans: true,
+          safeguardingOpinion: 'Yes',
+          wellbeingOpinion: 'Yes',
+          independent: true,
+          independenceReasons: [],
+          createdById: reporter.userId,
+        },
       })
       return { homeId, person, visit }
     }
@@ -279,17 +463,52 @@ describe.each(ROLES)('%s', (role) => {
         }
       },
       'placement.start': async (inScope) =>
-        startPlacement(actor, (await child(inScope)).id, { homeId: homeOf(inScope), startDate: nextDate(), placeCode: 'K2', placeProvider: 'PR4', bedAndBreakfast: false, emergency: false, reasonForChange: 'CARPL', settingName: null, settingPostcode: null, areaAuthorityId: null }),
-      'placement.end': async (inScope) => endPlacement(actor, (await child(inScope)).placements[0].id, { endDate: nextDate(), endReason: 'E4A' }),
+        startPlacement(actor, (await child(inScope)).id, {
+          homeId: homeOf(inScope),
+          startDate: nextDate(),
+          placeCode: 'K2',
+          placeProvider: 'PR4',
+          bedAndBreakfast: false,
+          emergency: false,
+          reasonForChange: 'CARPL',
+          settingName: null,
+          settingPostcode: null,
+          areaAuthorityId: null,
+        }),
+      'placement.end': async (inScope) =>
+        endPlacement(actor, (await child(inScope)).placements[0].id, { endDate: nextDate(), endReason: 'E4A' }),
       'episode.read': async (inScope) => getEpisode(actor, (await episode(inScope)).id),
       'episode.report': async (inScope) =>
-        reportMissing(actor, (await child(inScope)).id, reportMissingSchema.parse({ absenceType: 'MISSING', lastSeenAt: '2025-07-01T21:00', lastSeenPlace: 'Home', policeInformed: 'no' })),
-      'episode.update': async (inScope) => addEpisodeUpdate(actor, (await episode(inScope)).id, episodeUpdateSchema.parse({ kind: 'CALL', at: '2025-06-01T21:10', text: 'Rang her phone' })),
+        reportMissing(
+          actor,
+          (await child(inScope)).id,
+          reportMissingSchema.parse({
+            absenceType: 'MISSING',
+            lastSeenAt: '2025-07-01T21:00',
+            lastSeenPlace: 'Home',
+            policeInformed: 'no',
+          }),
+        ),
+      'episode.update': async (inScope) =>
+        addEpisodeUpdate(
+          actor,
+          (await episode(inScope)).id,
+          episodeUpdateSchema.parse({ kind: 'CALL', at: '2025-06-01T21:10', text: 'Rang her phone' }),
+        ),
       'episode.return': async (inScope) =>
-        recordReturn(actor, (await episode(inScope)).id, recordReturnSchema.parse({ returnedAt: '2025-06-02T08:00', returnMethod: 'RETURNED_ALONE' })),
+        recordReturn(
+          actor,
+          (await episode(inScope)).id,
+          recordReturnSchema.parse({ returnedAt: '2025-06-02T08:00', returnMethod: 'RETURNED_ALONE' }),
+        ),
       'episode.amend': async (inScope) => {
         const e = await episode(inScope)
-        return amendEpisode(actor, e.id, { field: 'clothing', value: 'Grey hoodie', reason: 'Remembered later', version: e.version })
+        return amendEpisode(actor, e.id, {
+          field: 'clothing',
+          value: 'Grey hoodie',
+          reason: 'Remembered later',
+          version: e.version,
+        })
       },
       'episode.link': async (inScope) => linkEpisodes(actor, (await episode(inScope)).id, (await episode(inScope)).id),
       'episode.close': async (inScope) => {
@@ -297,21 +516,46 @@ describe.each(ROLES)('%s', (role) => {
         return closeEpisode(actor, e.id, { reviewNote: 'Reviewed with the child', version: e.version })
       },
       'grabpack.read': async (inScope) => getGrabPack(actor, (await child(inScope)).id),
-      'grabpack.edit': async (inScope) => saveGrabPack(actor, (await child(inScope)).id, { description: 'Slim, 5ft 4, brown hair', friendsAndAssociates: null, placesTheyGo: null, phoneNumbers: null, socialMedia: null, medicalNeeds: null, vulnerabilities: null, transport: null }, null),
-      'grabpack.share': async (inScope) => recordGrabPackShare(actor, (await episode(inScope)).id, { policeForce: 'Northshire Police', reference: null }),
+      'grabpack.edit': async (inScope) =>
+        saveGrabPack(
+          actor,
+          (await child(inScope)).id,
+          {
+            description: 'Slim, 5ft 4, brown hair',
+            friendsAndAssociates: null,
+            placesTheyGo: null,
+            phoneNumbers: null,
+            socialMedia: null,
+            medicalNeeds: null,
+            vulnerabilities: null,
+            transport: null,
+          },
+          null,
+        ),
+      'grabpack.share': async (inScope) =>
+        recordGrabPackShare(actor, (await episode(inScope)).id, { policeForce: 'Northshire Police', reference: null }),
       'place.merge': async (inScope) => {
         const [e1, e2] = [await episode(inScope, true), await episode(inScope, true)]
         const [keep, merge] = await prisma.$transaction(async (tx) => [
           await resolveLocation(tx, { name: `Chicken Shop ${e1.id}`, postcode: null }, reporter.userId),
           await resolveLocation(tx, { name: `Chiken Shop ${e2.id}`, postcode: null }, reporter.userId),
         ])
-        await prisma.episodeLocation.createMany({ data: [{ episodeId: e1.id, locationId: keep, role: 'FOUND' }, { episodeId: e2.id, locationId: merge, role: 'FOUND' }] })
+        await prisma.episodeLocation.createMany({
+          data: [
+            { episodeId: e1.id, locationId: keep, role: 'FOUND' },
+            { episodeId: e2.id, locationId: merge, role: 'FOUND' },
+          ],
+        })
         return mergePlaces(actor, { kind: 'location', keepId: keep, mergeId: merge })
       },
       'home.read': async (inScope) => getHome(actor, homeOf(inScope)),
       'interview.read': async (inScope) => getInterview(actor, { id: (await interview(inScope)).id }),
       'interview.record': async (inScope) =>
-        recordOutcome(actor, { id: (await interview(inScope)).id }, outcomeSchema.parse({ outcome: 'DECLINED', offeredAt: '2025-06-02T12:00', whyLeft: 'Wanted to see friends' })),
+        recordOutcome(
+          actor,
+          { id: (await interview(inScope)).id },
+          outcomeSchema.parse({ outcome: 'DECLINED', offeredAt: '2025-06-02T12:00', whyLeft: 'Wanted to see friends' }),
+        ),
       'interview.concerns': async (inScope) => {
         const seen = await getInterview(actor, { id: (await interview(inScope)).id })
         if (!seen.concernsVisible || seen.concernsAboutHome !== 'Staff shout at me') throw new ForbiddenError('hidden')
@@ -324,11 +568,21 @@ describe.each(ROLES)('%s', (role) => {
         if ((await timelinessReport(actor, period)).total.returned === before) throw new NotFoundError('not counted')
       },
       'cse.read': async (inScope) => getCseOverview(actor, (await child(inScope)).id),
-      'cse.screen': async (inScope) => recordScreening(actor, (await child(inScope)).id, screeningSchema.parse({ level: 'NOT_AT_RISK' })),
+      'cse.screen': async (inScope) =>
+        recordScreening(actor, (await child(inScope)).id, screeningSchema.parse({ level: 'NOT_AT_RISK' })),
       'plan.write': async (inScope) => createPlanVersion(actor, (await child(inScope)).id, plan()),
       'plan.signoff': async (inScope) => {
         const c = await child(inScope)
-        const { id } = await prisma.safetyPlan.create({ data: { ...plan(), basedOnVersion: undefined, reviewDate: new Date('2099-01-01'), childId: c.id, version: 1, createdById: reporter.userId } as never })
+        const { id } = await prisma.safetyPlan.create({
+          data: {
+            ...plan(),
+            basedOnVersion: undefined,
+            reviewDate: new Date('2099-01-01'),
+            childId: c.id,
+            version: 1,
+            createdById: reporter.userId,
+          } as never,
+        })
         return signOffPlan(actor, id)
       },
       // the home's events: the registered manager's home, the responsible individual's provider's homes
@@ -336,23 +590,57 @@ describe.each(ROLES)('%s', (role) => {
       'reg40.record': async (inScope) => {
         const c = await child(inScope)
         const { id } = await prisma.notifiableEvent.create({
-          data: { homeId: c.placements[0].homeId!, kind: 'SEXUAL_EXPLOITATION', occurredAt: new Date('2025-01-01'), whatHappened: 'Suspected CSE', childId: c.id, recordedAt: new Date('2025-01-01'), decision: 'NOTIFY', otherRelevantPersons: [] },
+          data: {
+            homeId: c.placements[0].homeId!,
+            kind: 'SEXUAL_EXPLOITATION',
+            occurredAt: new Date('2025-01-01'),
+            whatHappened: 'Suspected CSE',
+            childId: c.id,
+            recordedAt: new Date('2025-01-01'),
+            decision: 'NOTIFY',
+            otherRelevantPersons: [],
+          },
         })
-        return recordNotified(actor, id, notifiedSchema.parse({ recipient: 'HMCI', who: 'Ofsted', how: 'Online form', at: '2025-01-02T10:00' }))
+        return recordNotified(
+          actor,
+          id,
+          notifiedSchema.parse({ recipient: 'HMCI', who: 'Ofsted', how: 'Online form', at: '2025-01-02T10:00' }),
+        )
       },
       // anyone who may open the return interview proposes from it
-      'reg40.propose': async (inScope) => proposeNotifiableEvent(actor, { interviewId: (await interview(inScope)).id }, proposalSchema.parse({ kind: 'SERIOUS_POLICE_INCIDENT', because: 'Police brought her home after an assault' })),
+      'reg40.propose': async (inScope) =>
+        proposeNotifiableEvent(
+          actor,
+          { interviewId: (await interview(inScope)).id },
+          proposalSchema.parse({
+            kind: 'SERIOUS_POLICE_INCIDENT',
+            because: 'Police brought her home after an assault',
+          }),
+        ),
       'alert.read': async (inScope) => getAlert(actor, (await alert(inScope)).id),
       'alert.decide': async (inScope) => {
         const a = await alert(inScope)
-        return decideOnAlert(actor, a.id, decisionSchema.parse({ childId: a.childIds[0], bringForward: 'no', reason: 'Reviewed last week' }))
+        return decideOnAlert(
+          actor,
+          a.id,
+          decisionSchema.parse({ childId: a.childIds[0], bringForward: 'no', reason: 'Reviewed last week' }),
+        )
       },
-      'alert.resolve': async (inScope) => resolveAlert(actor, (await alert(inScope)).id, { reason: 'Strategy meeting held' }),
+      'alert.resolve': async (inScope) =>
+        resolveAlert(actor, (await alert(inScope)).id, { reason: 'Strategy meeting held' }),
       'review.read': async (inScope) => getReviews(actor, (await child(inScope)).id),
       'review.record': async (inScope) =>
-        recordReviewHeld(actor, (await child(inScope)).id, reviewHeldSchema.parse({ heldOn: '2024-02-01', participation: 'PN1', outcome: 'Plan continues' })),
+        recordReviewHeld(
+          actor,
+          (await child(inScope)).id,
+          reviewHeldSchema.parse({ heldOn: '2024-02-01', participation: 'PN1', outcome: 'Plan continues' }),
+        ),
       'care.period': async (inScope) =>
-        correctLookedAfterSince(actor, (await child(inScope)).id, lookedAfterSinceSchema.parse({ startDate: '2021-05-04', reason: 'From the court order' })),
+        correctLookedAfterSince(
+          actor,
+          (await child(inScope)).id,
+          lookedAfterSinceSchema.parse({ startDate: '2021-05-04', reason: 'From the court order' }),
+        ),
       'placement.area-notice': async (inScope) => {
         const c = await child(inScope)
         await prisma.placement.update({ where: { id: c.placements[0].id }, data: { outOfArea: true } })
@@ -361,20 +649,34 @@ describe.each(ROLES)('%s', (role) => {
       'placement.reg41-notice': async (inScope) => {
         const c = await child(inScope)
         await prisma.placement.update({ where: { id: c.placements[0].id }, data: { outOfArea: true } })
-        return recordReg41Notice(actor, c.placements[0].id, reg41NoticeSchema.parse({ kind: 'ADMISSION', notifiedOn: londonDate(new Date()), method: 'SECURE_EMAIL', givenBy: 'The registered manager' }))
+        return recordReg41Notice(
+          actor,
+          c.placements[0].id,
+          reg41NoticeSchema.parse({
+            kind: 'ADMISSION',
+            notifiedOn: londonDate(new Date()),
+            method: 'SECURE_EMAIL',
+            givenBy: 'The registered manager',
+          }),
+        )
       },
-      'authority.configure': async (inScope) => setReturnInterviewService(actor, inScope ? world.laOne.id : world.laTwo.id, { name: 'Northshire Missing Team' }),
+      'authority.configure': async (inScope) =>
+        setReturnInterviewService(actor, inScope ? world.laOne.id : world.laTwo.id, {
+          name: 'Northshire Missing Team',
+        }),
       // in scope: their own home (or provider) is in the figures; out of scope: another home's is not
       'report.ofsted-home': async (inScope) => {
         const c = await child(inScope)
         const ids = (await homeInspectionFigures(actor, { from: '2020-01-01', to: '2030-12-31' })).map((h) => h.id)
-        if (ids.includes(c.placements[0].homeId!) !== inScope) throw new Error(inScope ? 'own home missing from the figures' : 'another home in the figures')
+        if (ids.includes(c.placements[0].homeId!) !== inScope)
+          throw new Error(inScope ? 'own home missing from the figures' : 'another home in the figures')
         if (!inScope) throw new NotFoundError('home') // not in the figures
       },
       'report.annex-a': async (inScope) => {
         const c = await child(inScope)
         const ids = (await annexAFigures(actor)).map((r) => r.id)
-        if (ids.includes(c.id) !== inScope) throw new Error(inScope ? 'own child missing from Annex A' : 'another authority’s child in Annex A')
+        if (ids.includes(c.id) !== inScope)
+          throw new Error(inScope ? 'own child missing from Annex A' : 'another authority’s child in Annex A')
         if (!inScope) throw new NotFoundError('child') // not in the figures
       },
       'report.missing': async (inScope) => {
@@ -384,29 +686,83 @@ describe.each(ROLES)('%s', (role) => {
         // counted in this person's figures only when the episode is theirs to count
         if ((await missingReport(actor, period)).totals.episodes === before) throw new NotFoundError('not counted')
       },
-      'export.ssda903': async (inScope) => ssda903Return(actor, { year: 2025, authorityId: inScope ? world.laOne.id : world.laTwo.id }),
+      'export.ssda903': async (inScope) =>
+        ssda903Return(actor, { year: 2025, authorityId: inScope ? world.laOne.id : world.laTwo.id }),
       'oversight.read': async (inScope) => getOversightMonth(actor, oversightHome(role, inScope), '2025-06'),
       // managing the register: ending a person's appointment, and registering a new person
       'oversight.manage': async (inScope) => {
         const { person } = await visitAt(inScope)
-        await endAppointment(actor, person.id, endAppointmentSchema.parse({ endedOn: '2025-06-30', reason: 'Resigned' }))
-        return registerIndependentPerson(actor, oversightHome(role, inScope), independentPersonSchema.parse({ name: 'New Visitor', appointedBy: 'The board', appointedOn: '2025-01-01', notPaidStaff: true, notCarePlanning: true, notCommissionerOrFunder: true, noFinancialInterest: true, notResponsibleIndividual: true, noConnection: true }))
+        await endAppointment(
+          actor,
+          person.id,
+          endAppointmentSchema.parse({ endedOn: '2025-06-30', reason: 'Resigned' }),
+        )
+        return registerIndependentPerson(
+          actor,
+          oversightHome(role, inScope),
+          independentPersonSchema.parse({
+            name: 'New Visitor',
+            appointedBy: 'The board',
+            appointedOn: '2025-01-01',
+            notPaidStaff: true,
+            notCarePlanning: true,
+            notCommissionerOrFunder: true,
+            noFinancialInterest: true,
+            notResponsibleIndividual: true,
+            noConnection: true,
+          }),
+        )
       },
       'oversight.respond': async (inScope) => {
         const { visit, homeId } = await visitAt(inScope)
-        const action = await prisma.oversightAction.create({ data: { visitId: visit.id, homeId, recommendation: 'Repair the fire door', owner: 'Manager', dueOn: new Date('2025-07-01'), createdById: reporter.userId } })
-        return respondToAction(actor, action.id, responseSchema.parse({ text: 'Repaired', completed: 'yes', respondedOn: '2025-06-20' }))
+        const action = await prisma.oversightAction.create({
+          data: {
+            visitId: visit.id,
+            homeId,
+            recommendation: 'Repair the fire door',
+            owner: 'Manager',
+            dueOn: new Date('2025-07-01'),
+            createdById: reporter.userId,
+          },
+        })
+        return respondToAction(
+          actor,
+          action.id,
+          responseSchema.parse({ text: 'Repaired', completed: 'yes', respondedOn: '2025-06-20' }),
+        )
       },
       'reg44.read': async (inScope) => getVisit(actor, (await visitAt(inScope)).visit.id),
       'reg44.record': async (inScope) => {
         const { person, homeId } = await visitAt(inScope)
-        return recordVisit(actor, homeId, visitSchema.parse({ independentPersonId: person.id, visitedOn: '2025-07-10', announced: 'no', spokeWithChildren: 2, spokeWithParents: 0, spokeWithStaff: 3, safeguardingOpinion: 'Children are safeguarded', wellbeingOpinion: 'The home promotes their well-being' }))
+        return recordVisit(
+          actor,
+          homeId,
+          visitSchema.parse({
+            independentPersonId: person.id,
+            visitedOn: '2025-07-10',
+            announced: 'no',
+            spokeWithChildren: 2,
+            spokeWithParents: 0,
+            spokeWithStaff: 3,
+            safeguardingOpinion: 'Children are safeguarded',
+            wellbeingOpinion: 'The home promotes their well-being',
+          }),
+        )
       },
       'visitor.checklist': async (inScope) => visitorChecklist(actor, oversightHome(role, inScope), '2025-06'),
       'user.manage': () => listUsers(actor),
       // refusing a grant another administrator asked for
       'user.approve-grant': async () => {
-        const request = await prisma.roleGrantRequest.create({ data: { userId: reporter.userId, role: 'CARE_WORKER', homeId: world.homeA.id, reason: 'Covering nights', requestedById: reporter.userId, requestedAt: new Date() } })
+        const request = await prisma.roleGrantRequest.create({
+          data: {
+            userId: reporter.userId,
+            role: 'CARE_WORKER',
+            homeId: world.homeA.id,
+            reason: 'Covering nights',
+            requestedById: reporter.userId,
+            requestedAt: new Date(),
+          },
+        })
         return decideGrant(actor, request.id, { approve: false, refusalReason: 'Not needed' })
       },
       'report.role-grants': () => roleGrantReport(actor, { from: '2025-01-01', to: '2025-12-31' }),
@@ -422,11 +778,22 @@ describe.each(ROLES)('%s', (role) => {
 // the role refinement beyond the table: the page asks mayCloseEpisode with what it read, the use case decides alone
 describe('closing an episode away from any Haven home (a bed and breakfast)', () => {
   it('is offered on the episode page to exactly those the use case lets close it: the child’s social worker', async () => {
-    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Allocated Worker')
-    const anotherWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Another Worker')
+    const socialWorker = await makePerson(
+      [{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }],
+      'Allocated Worker',
+    )
+    const anotherWorker = await makePerson(
+      [{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }],
+      'Another Worker',
+    )
     const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Home Manager')
     const iro = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Reviewing Officer')
-    const child = await makeChild({ homeId: world.homeA.id, placingAuthorityId: world.laOne.id, socialWorkerId: socialWorker.userId, iroId: iro.userId })
+    const child = await makeChild({
+      homeId: world.homeA.id,
+      placingAuthorityId: world.laOne.id,
+      socialWorkerId: socialWorker.userId,
+      iroId: iro.userId,
+    })
     const prisma = await getPrisma()
     let day = 0
     const bedAndBreakfastEpisode = async () => {
@@ -439,9 +806,12 @@ describe('closing an episode away from any Haven home (a bed and breakfast)', ()
       const e = await bedAndBreakfastEpisode()
       const page = await outcome(async () => {
         const { episode, socialWorkerId } = await getEpisodeForPage(actor, e.id)
-        if (!mayCloseEpisode(actor, { homeId: episode.home?.id ?? null, socialWorkerId })) throw new ForbiddenError('no close form')
+        if (!mayCloseEpisode(actor, { homeId: episode.home?.id ?? null, socialWorkerId }))
+          throw new ForbiddenError('no close form')
       })
-      const useCase = await outcome(() => closeEpisode(actor, e.id, { reviewNote: 'Reviewed with the child', version: e.version }))
+      const useCase = await outcome(() =>
+        closeEpisode(actor, e.id, { reviewNote: 'Reviewed with the child', version: e.version }),
+      )
       return { page, useCase }
     }
     expect(await decisions(socialWorker)).toEqual({ page: 'ok', useCase: 'ok' })

@@ -15,7 +15,12 @@ describe('the API request log', () => {
     const world = await makeWorld()
     childId = (await makeChild({ firstName: 'Ellie', homeId: world.homeA.id, placingAuthorityId: world.laOne.id })).id
     const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Log Manager')
-    const response = await tokenRoute(new Request('http://127.0.0.1/api/v1/auth/token', { method: 'POST', body: JSON.stringify({ email: manager.email, password: FIXTURE_PASSWORD }) }))
+    const response = await tokenRoute(
+      new Request('http://127.0.0.1/api/v1/auth/token', {
+        method: 'POST',
+        body: JSON.stringify({ email: manager.email, password: FIXTURE_PASSWORD }),
+      }),
+    )
     token = (await response.json()).token
   })
   afterEach(() => vi.restoreAllMocks())
@@ -24,19 +29,48 @@ describe('the API request log', () => {
 
   it('writes one line per request with the id it returns, the route and the status', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {})
-    const response = await childRoute(new Request(`http://127.0.0.1/api/v1/children/${childId}`, { headers: { Authorization: `Bearer ${token}`, 'X-Request-Id': 'lb-1234' } }), { params: Promise.resolve({ id: childId }) })
+    const response = await childRoute(
+      new Request(`http://127.0.0.1/api/v1/children/${childId}`, {
+        headers: { Authorization: `Bearer ${token}`, 'X-Request-Id': 'lb-1234' },
+      }),
+      { params: Promise.resolve({ id: childId }) },
+    )
     expect(response.status).toBe(200)
     expect(response.headers.get('X-Request-Id')).toBe('lb-1234')
-    expect(lines(log)).toEqual([{ at: expect.any(String), event: 'api.request', requestId: 'lb-1234', method: 'GET', route: '/api/v1/children/:id', status: 200, durationMs: expect.any(Number) }])
+    expect(lines(log)).toEqual([
+      {
+        at: expect.any(String),
+        event: 'api.request',
+        requestId: 'lb-1234',
+        method: 'GET',
+        route: '/api/v1/children/:id',
+        status: 200,
+        durationMs: expect.any(Number),
+      },
+    ])
   })
 
   it('makes its own request id, and leaves out the query string and the body', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {})
-    const search = await childrenRoute(new Request('http://127.0.0.1/api/v1/children?search=Ellie', { headers: { Authorization: `Bearer ${token}`, 'X-Request-Id': 'not valid!' } }), { params: Promise.resolve({}) })
-    const denied = await tokenRoute(new Request('http://127.0.0.1/api/v1/auth/token', { method: 'POST', body: JSON.stringify({ email: 'ellie.marsh@example.org', password: 'wrong password here' }) }))
+    const search = await childrenRoute(
+      new Request('http://127.0.0.1/api/v1/children?search=Ellie', {
+        headers: { Authorization: `Bearer ${token}`, 'X-Request-Id': 'not valid!' },
+      }),
+      { params: Promise.resolve({}) },
+    )
+    const denied = await tokenRoute(
+      new Request('http://127.0.0.1/api/v1/auth/token', {
+        method: 'POST',
+        body: JSON.stringify({ email: 'ellie.marsh@example.org', password: 'wrong password here' }),
+      }),
+    )
     expect(denied.status).toBe(401)
     const [first, second] = lines(log)
-    expect(first).toMatchObject({ route: '/api/v1/children', status: 200, requestId: search.headers.get('X-Request-Id') })
+    expect(first).toMatchObject({
+      route: '/api/v1/children',
+      status: 200,
+      requestId: search.headers.get('X-Request-Id'),
+    })
     expect(first.requestId).toMatch(/^[0-9a-f-]{36}$/)
     expect(second).toMatchObject({ method: 'POST', route: '/api/v1/auth/token', status: 401 })
     expect(JSON.stringify(lines(log))).not.toMatch(/Ellie|ellie/)

@@ -22,20 +22,34 @@ beforeAll(async () => {
 
 describe('the SSDA903 return', () => {
   it("the demo data's tables pass the DfE checks on the Missing table, with the DfE's columns and dates", async () => {
-    const result = await ssda903Return(await actor('demo-user-lead'), { year: thisYear(), authorityId: 'demo-la-north' })
+    const result = await ssda903Return(await actor('demo-user-lead'), {
+      year: thisYear(),
+      authorityId: 'demo-la-north',
+    })
     expect(result.failures).toEqual([])
     expect(result.tables.missing.length).toBeGreaterThan(5)
-    expect(result.tables.missing.every((m) => /^\d{2}\/\d{2}\/\d{4}$/.test(m.MIS_START) && ['M', 'A'].includes(m.MISSING))).toBe(true)
+    expect(
+      result.tables.missing.every((m) => /^\d{2}\/\d{2}\/\d{4}$/.test(m.MIS_START) && ['M', 'A'].includes(m.MISSING)),
+    ).toBe(true)
     expect(result.tables.missing.some((m) => m.MIS_END === '')).toBe(true) // an episode still open
     const csv = ssda903Csv('missing', result.tables.missing)
     expect(csv.split('\r\n')[0]).toBe('CHILD,DOB,MISSING,MIS_START,MIS_END')
-    expect(ssda903Csv('episodes', result.tables.episodes).split('\r\n')[0]).toBe('CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN')
+    expect(ssda903Csv('episodes', result.tables.episodes).split('\r\n')[0]).toBe(
+      'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN',
+    )
     expect(ssda903Csv('header', result.tables.header).split('\r\n')[0]).toBe('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB')
     // only the authority's own children
-    const north = await (await getPrisma()).child.findMany({ where: { placingAuthorityId: 'demo-la-north' }, select: { id: true } })
+    const north = await (
+      await getPrisma()
+    ).child.findMany({ where: { placingAuthorityId: 'demo-la-north' }, select: { id: true } })
     expect(result.tables.header.map((h) => h.CHILD).every((id) => north.some((c) => c.id === id))).toBe(true)
     // the export is audited with every child it holds
-    const event = await (await getPrisma()).auditEvent.findFirstOrThrow({ where: { action: 'export.ssda903', actorId: 'demo-user-lead' }, orderBy: { seq: 'desc' } })
+    const event = await (
+      await getPrisma()
+    ).auditEvent.findFirstOrThrow({
+      where: { action: 'export.ssda903', actorId: 'demo-user-lead' },
+      orderBy: { seq: 'desc' },
+    })
     expect(new Set(event.childIds)).toEqual(new Set(result.tables.header.map((h) => h.CHILD)))
   })
 
@@ -43,32 +57,68 @@ describe('the SSDA903 return', () => {
     const lead = await actor('demo-user-lead')
     const result = await ssda903Return(lead, { year: thisYear(), authorityId: 'demo-la-north' })
     const { token } = await issueApiToken({ email: 'missing.lead@demo.haven.test', password: DEMO_PASSWORD, ip: null })
-    const response = await exportRoute(new Request(`http://127.0.0.1/api/v1/exports/ssda903?year=${thisYear()}&authority=demo-la-north&table=all`, { headers: { Authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) })
+    const response = await exportRoute(
+      new Request(`http://127.0.0.1/api/v1/exports/ssda903?year=${thisYear()}&authority=demo-la-north&table=all`, {
+        headers: { Authorization: `Bearer ${token}` },
+      }),
+      { params: Promise.resolve({}) },
+    )
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/zip')
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="ssda903-${thisYear()}.zip"`)
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()))
-    expect(Object.keys(files).sort()).toEqual([`ssda903-${thisYear()}-episodes.csv`, `ssda903-${thisYear()}-header.csv`, `ssda903-${thisYear()}-missing.csv`])
-    for (const t of ['header', 'episodes', 'missing'] as const) expect(strFromU8(files[`ssda903-${thisYear()}-${t}.csv`])).toBe(ssda903Csv(t, result.tables[t]))
+    expect(Object.keys(files).sort()).toEqual([
+      `ssda903-${thisYear()}-episodes.csv`,
+      `ssda903-${thisYear()}-header.csv`,
+      `ssda903-${thisYear()}-missing.csv`,
+    ])
+    for (const t of ['header', 'episodes', 'missing'] as const)
+      expect(strFromU8(files[`ssda903-${thisYear()}-${t}.csv`])).toBe(ssda903Csv(t, result.tables[t]))
   })
 
   it('shows each failing row of a broken dataset with the rule and how to fix it, and will not export it', async () => {
     const prisma = await getPrisma()
     // an episode left open after the child's placement ended (a placement that ended this collection year)
     const yearStart = new Date(`${thisYear()}-04-01T00:00:00Z`)
-    const ended = await prisma.placement.findFirstOrThrow({ where: { child: { placingAuthorityId: 'demo-la-north' }, endDate: { gte: new Date(yearStart.getTime() + 10 * 86_400_000), lte: new Date(Date.now() - 10 * 86_400_000) }, startDate: { lte: yearStart } }, include: { child: true } })
+    const ended = await prisma.placement.findFirstOrThrow({
+      where: {
+        child: { placingAuthorityId: 'demo-la-north' },
+        endDate: { gte: new Date(yearStart.getTime() + 10 * 86_400_000), lte: new Date(Date.now() - 10 * 86_400_000) },
+        startDate: { lte: yearStart },
+      },
+      include: { child: true },
+    })
     const child = ended.child
     const inEarlier = new Date(ended.endDate!.getTime() - 2 * 86_400_000)
-    await prisma.missingEpisode.create({ data: { childId: child.id, absenceType: 'MISSING', lastSeenAt: inEarlier, lastSeenPlace: 'Old home', policeInformed: true, reportedById: 'demo-user-care', reportedAt: inEarlier } })
+    await prisma.missingEpisode.create({
+      data: {
+        childId: child.id,
+        absenceType: 'MISSING',
+        lastSeenAt: inEarlier,
+        lastSeenPlace: 'Old home',
+        policeInformed: true,
+        reportedById: 'demo-user-care',
+        reportedAt: inEarlier,
+      },
+    })
     const lead = await actor('demo-user-lead')
     const { failures } = await ssda903Return(lead, { year: thisYear(), authorityId: 'demo-la-north' })
     const mine = failures.filter((f) => f.child === child.id)
-    expect(mine[0]).toMatchObject({ rule: ended.endReason === 'X1' ? '575' : '577', fix: expect.stringMatching(/^Record when the child returned/) })
+    expect(mine[0]).toMatchObject({
+      rule: ended.endReason === 'X1' ? '575' : '577',
+      fix: expect.stringMatching(/^Record when the child returned/),
+    })
     // and every later episode of the child now starts while it is open
-    expect(mine.slice(1).every((f) => f.rule === '574' && f.problem.endsWith('and one of them is still open'))).toBe(true)
+    expect(mine.slice(1).every((f) => f.rule === '574' && f.problem.endsWith('and one of them is still open'))).toBe(
+      true,
+    )
 
     const { token } = await issueApiToken({ email: 'missing.lead@demo.haven.test', password: DEMO_PASSWORD, ip: null })
-    const call = (q: string) => exportRoute(new Request(`http://127.0.0.1/api/v1/exports/ssda903?${q}`, { headers: { Authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) })
+    const call = (q: string) =>
+      exportRoute(
+        new Request(`http://127.0.0.1/api/v1/exports/ssda903?${q}`, { headers: { Authorization: `Bearer ${token}` } }),
+        { params: Promise.resolve({}) },
+      )
     const refused = await call(`year=${thisYear()}&authority=demo-la-north&table=missing`)
     expect(refused.status).toBe(422)
     expect((await call(`year=${thisYear()}&authority=demo-la-north&table=all`)).status).toBe(422)
@@ -81,12 +131,22 @@ describe('the SSDA903 return', () => {
   })
 
   it('is the placing authority’s missing lead’s, for their own authority only', async () => {
-    await expect(ssda903Return(await actor('demo-user-lead'), { year: thisYear(), authorityId: 'demo-la-south' })).rejects.toBeInstanceOf(NotFoundError)
+    await expect(
+      ssda903Return(await actor('demo-user-lead'), { year: thisYear(), authorityId: 'demo-la-south' }),
+    ).rejects.toBeInstanceOf(NotFoundError)
     // another authority's return is "not found" in the same words as an authority that does not exist
-    const other = await ssda903Return(await actor('demo-user-lead'), { year: thisYear(), authorityId: 'demo-la-south' }).catch((e) => e)
-    const none = await ssda903Return(await actor('demo-user-lead'), { year: thisYear(), authorityId: 'no-such-authority' }).catch((e) => e)
+    const other = await ssda903Return(await actor('demo-user-lead'), {
+      year: thisYear(),
+      authorityId: 'demo-la-south',
+    }).catch((e) => e)
+    const none = await ssda903Return(await actor('demo-user-lead'), {
+      year: thisYear(),
+      authorityId: 'no-such-authority',
+    }).catch((e) => e)
     expect(none).toBeInstanceOf(NotFoundError)
     expect(none.message).toBe(other.message)
-    await expect(ssda903Return(await actor('demo-user-manager'), { year: thisYear(), authorityId: 'demo-la-north' })).rejects.toBeInstanceOf(ForbiddenError)
+    await expect(
+      ssda903Return(await actor('demo-user-manager'), { year: thisYear(), authorityId: 'demo-la-north' }),
+    ).rejects.toBeInstanceOf(ForbiddenError)
   })
 })

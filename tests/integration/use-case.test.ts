@@ -36,8 +36,12 @@ describe('useCase', () => {
     const body = async () => {
       ran = true
     }
-    await expect(useCase(worker, 'plan.signoff', { subject: 'safety plan' }, body)).rejects.toThrow('No safety plan was found')
-    await expect(useCase(worker, 'export.ssda903', { denied: { forbidden: 'Only the authority can export.' } }, body)).rejects.toBeInstanceOf(ForbiddenError)
+    await expect(useCase(worker, 'plan.signoff', { subject: 'safety plan' }, body)).rejects.toThrow(
+      'No safety plan was found',
+    )
+    await expect(
+      useCase(worker, 'export.ssda903', { denied: { forbidden: 'Only the authority can export.' } }, body),
+    ).rejects.toBeInstanceOf(ForbiddenError)
     expect(ran).toBe(false)
   })
 
@@ -62,7 +66,9 @@ describe('useCase', () => {
     })
     await expect(failing).rejects.toThrow('something after')
     expect(await prisma.auditEvent.count({ where: { childId: child.id, actorId: worker.userId } })).toBe(0)
-    await useCase(worker, 'child.read', {}, ({ audit }) => audit({ action: 'child.read', subjectType: 'child', subjectId: child.id, childId: child.id, details: {} }))
+    await useCase(worker, 'child.read', {}, ({ audit }) =>
+      audit({ action: 'child.read', subjectType: 'child', subjectId: child.id, childId: child.id, details: {} }),
+    )
     expect(await prisma.auditEvent.count({ where: { childId: child.id, actorId: worker.userId } })).toBe(1)
   })
 })

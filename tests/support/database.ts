@@ -14,7 +14,15 @@ export async function freshDatabase(): Promise<Database> {
   if (source.kind === 'pglite') {
     const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(source.dump)]) })
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
-    database = { kind: 'pglite', prisma, pglite, close: async () => { await prisma.$disconnect(); await pglite.close() } }
+    database = {
+      kind: 'pglite',
+      prisma,
+      pglite,
+      close: async () => {
+        await prisma.$disconnect()
+        await pglite.close()
+      },
+    }
   } else {
     const name = `haven_test_${randomBytes(6).toString('hex')}`
     const admin = new pg.Client({ connectionString: source.url })

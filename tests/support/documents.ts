@@ -2,7 +2,12 @@ import { strToU8 } from 'fflate'
 
 /** A PDF with a correct cross-reference table, whose catalogue holds `catalogue` and whose extra objects are `more`. */
 export function pdf(catalogue = '', more: string[] = []) {
-  const objects = [`<< /Type /Catalog /Pages 2 0 R ${catalogue} >>`, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>', ...more]
+  const objects = [
+    `<< /Type /Catalog /Pages 2 0 R ${catalogue} >>`,
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
+    ...more,
+  ]
   let out = '%PDF-1.7\n'
   const offsets = objects.map((body, i) => {
     const at = out.length

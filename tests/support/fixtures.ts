@@ -13,11 +13,21 @@ let passwordHash: Promise<string> | undefined // hashed once per file: argon2id 
 export async function makeWorld() {
   const prisma = await getPrisma()
   const la = async (name: string) =>
-    prisma.localAuthority.create({ data: { name: `${name} ${unique()}`, code: unique().slice(0, 3) + unique().slice(0, 3) } })
+    prisma.localAuthority.create({
+      data: { name: `${name} ${unique()}`, code: unique().slice(0, 3) + unique().slice(0, 3) },
+    })
   const provider = async (name: string) => prisma.provider.create({ data: { name: `${name} ${unique()}` } })
   const home = async (name: string, providerId: string, hostAuthorityId: string) =>
     prisma.home.create({
-      data: { name, providerId, hostAuthorityId, ofstedUrn: `SC${unique()}`, addressLine1: '1 Test Street', town: 'Testtown', postcode: 'TE1 1ST' },
+      data: {
+        name,
+        providerId,
+        hostAuthorityId,
+        ofstedUrn: `SC${unique()}`,
+        addressLine1: '1 Test Street',
+        town: 'Testtown',
+        postcode: 'TE1 1ST',
+      },
     })
   const laOne = await la('Northshire')
   const laTwo = await la('Southborough')
@@ -80,16 +90,27 @@ export async function makeChild(opts: {
         },
       },
       // looked after from their placement here, as Haven's migration starts every child it holds
-      periodsOfCare: { create: { startDate: calendarDate(opts.startDate ?? '2024-01-10'), legalStatuses: { create: { startDate: calendarDate(opts.startDate ?? '2024-01-10'), legalStatus: 'C2' } } } },
+      periodsOfCare: {
+        create: {
+          startDate: calendarDate(opts.startDate ?? '2024-01-10'),
+          legalStatuses: { create: { startDate: calendarDate(opts.startDate ?? '2024-01-10'), legalStatus: 'C2' } },
+        },
+      },
     },
     include: { placements: true },
   })
 }
 
 /** An episode for a child, open unless a return time is given. */
-export async function makeEpisode(childId: string, opts: { lastSeenAt?: string; returnedAt?: string | null; reportedById: string }) {
+export async function makeEpisode(
+  childId: string,
+  opts: { lastSeenAt?: string; returnedAt?: string | null; reportedById: string },
+) {
   const prisma = await getPrisma()
-  const child = await prisma.child.findUniqueOrThrow({ where: { id: childId }, include: { placements: { where: { endDate: null } } } })
+  const child = await prisma.child.findUniqueOrThrow({
+    where: { id: childId },
+    include: { placements: { where: { endDate: null } } },
+  })
   return prisma.missingEpisode.create({
     data: {
       childId,

@@ -27,7 +27,8 @@ const operations = Object.entries(document.paths as Record<string, Record<string
       operation,
     })),
 )
-const pointer = (...parts: string[]) => `haven#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
+const pointer = (...parts: string[]) =>
+  `haven#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
 
 /** What is wrong with this answer, by the document; null when nothing is. */
 export async function answerProblem(method: string, pathname: string, response: Response): Promise<string | null> {
@@ -42,7 +43,16 @@ export async function answerProblem(method: string, pathname: string, response: 
   if (!(media in documented.content)) return `${where}: ${media || 'no content type'} is not documented`
   if (!media.endsWith('json')) return null
   const validate = ajv.getSchema(
-    pointer('paths', found.template, found.method.toLowerCase(), 'responses', String(response.status), 'content', media, 'schema'),
+    pointer(
+      'paths',
+      found.template,
+      found.method.toLowerCase(),
+      'responses',
+      String(response.status),
+      'content',
+      media,
+      'schema',
+    ),
   )!
   if (validate(JSON.parse(body))) {
     if (response.status < 300) checked.add(found.key)

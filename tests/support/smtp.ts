@@ -22,12 +22,22 @@ export async function startSmtpReceiver(options: { stallOn?: (count: number) => 
         }
         const raw = Buffer.concat(chunks).toString('utf8')
         const header = (name: string) => raw.match(new RegExp(`^${name}:\\s*(.+)$`, 'mi'))?.[1].trim() ?? ''
-        received.push({ messageId: header('Message-ID'), to: session.envelope.rcptTo.map((r) => r.address), subject: header('Subject'), raw })
+        received.push({
+          messageId: header('Message-ID'),
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: header('Subject'),
+          raw,
+        })
         callback()
       })
     },
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.server.address() as { port: number }).port
-  return { received, port, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+  return {
+    received,
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
 }

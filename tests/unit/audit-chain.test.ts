@@ -5,7 +5,15 @@ function chain(count: number): StoredAuditLink[] {
   const links: StoredAuditLink[] = []
   let prevHash = GENESIS_HASH
   for (let i = 1; i <= count; i++) {
-    const event = { at: new Date(Date.UTC(2026, 0, i)), actorId: 'u1', action: 'child.read', subjectType: 'child', subjectId: `c${i}`, childId: `c${i}`, details: { n: i } }
+    const event = {
+      at: new Date(Date.UTC(2026, 0, i)),
+      actorId: 'u1',
+      action: 'child.read',
+      subjectType: 'child',
+      subjectId: `c${i}`,
+      childId: `c${i}`,
+      details: { n: i },
+    }
     const hash = auditHash(prevHash, event)
     links.push({ position: BigInt(i), eventSeq: BigInt(i * 10), prevHash, hash, event })
     prevHash = hash
@@ -52,6 +60,8 @@ describe('the audit hash chain', () => {
     expect(firstBrokenLink(links)?.seq).toBe(30n)
   })
   it('hashes the same content the same way whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":2,"f":1}]},"b":1}')
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"e":2,"f":1}]},"b":1}',
+    )
   })
 })

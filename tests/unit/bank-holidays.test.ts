@@ -13,8 +13,14 @@ import { bankHolidayDataFrom, updateBankHolidays } from '@/scripts/update-bank-h
 
 // GOV.UK's document in its published shape (three divisions; Haven keeps England and Wales).
 const govUk = (dates: string[]) => ({
-  'england-and-wales': { division: 'england-and-wales', events: dates.map((date) => ({ title: 'A bank holiday', date, notes: '', bunting: true })) },
-  scotland: { division: 'scotland', events: [{ title: 'St Andrew’s Day', date: '2029-11-30', notes: '', bunting: true }] },
+  'england-and-wales': {
+    division: 'england-and-wales',
+    events: dates.map((date) => ({ title: 'A bank holiday', date, notes: '', bunting: true })),
+  },
+  scotland: {
+    division: 'scotland',
+    events: [{ title: 'St Andrew’s Day', date: '2029-11-30', notes: '', bunting: true }],
+  },
   'northern-ireland': { division: 'northern-ireland', events: [] },
 })
 
@@ -24,11 +30,19 @@ describe("the vendored bank holidays don't run out unnoticed", () => {
     const left = monthsOfBankHolidaysLeft(today)
     const warning = bankHolidayDataWarning(today)
     if (warning) console.warn(warning) // from 12 months before the end
-    expect(left, `bank holidays known until ${bankHolidaysKnownUntil()}: run npm run bank-holidays:update`).toBeGreaterThanOrEqual(6)
+    expect(
+      left,
+      `bank holidays known until ${bankHolidaysKnownUntil()}: run npm run bank-holidays:update`,
+    ).toBeGreaterThanOrEqual(6)
   })
 
   it('warn from 12 months before the end, and not before', () => {
-    const data: BankHolidayData = { source: 'test', division: 'england-and-wales', updatedOn: '2026-01-05', events: [{ title: 'Boxing Day', date: '2028-12-26', notes: '' }] }
+    const data: BankHolidayData = {
+      source: 'test',
+      division: 'england-and-wales',
+      updatedOn: '2026-01-05',
+      events: [{ title: 'Boxing Day', date: '2028-12-26', notes: '' }],
+    }
     expect(bankHolidaysKnownUntil(data)).toBe('2028-12-31')
     expect(monthsOfBankHolidaysLeft('2027-12-31', data)).toBe(12)
     expect(bankHolidayDataWarning('2027-12-31', data)).toBeNull()
@@ -47,7 +61,12 @@ describe('npm run bank-holidays:update', () => {
     fs.writeFileSync(file, JSON.stringify(data))
     return file
   }
-  const current: BankHolidayData = { source: 'test', division: 'england-and-wales', updatedOn: '2026-01-05', events: [{ title: 'Boxing Day', date: '2028-12-26', notes: '' }] }
+  const current: BankHolidayData = {
+    source: 'test',
+    division: 'england-and-wales',
+    updatedOn: '2026-01-05',
+    events: [{ title: 'Boxing Day', date: '2028-12-26', notes: '' }],
+  }
 
   it("writes England and Wales's dates in order, with the day it was updated", () => {
     const file = tempFile(current)

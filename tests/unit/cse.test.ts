@@ -9,23 +9,48 @@ const flagSettings = { rescreenMonths: 3, planWorkingDays: 5 }
 
 describe('screening levels (suggested; the professional decides)', () => {
   it('not at risk with nothing, or one old indicator', () => {
-    expect(scoreScreening([], rules)).toMatchObject({ score: 0, suggestedLevel: 'NOT_AT_RISK', fullAssessmentPrompted: false })
+    expect(scoreScreening([], rules)).toMatchObject({
+      score: 0,
+      suggestedLevel: 'NOT_AT_RISK',
+      fullAssessmentPrompted: false,
+    })
     expect(scoreScreening([{ code: 'SCHOOL', when: 'OLDER' }], rules).suggestedLevel).toBe('NOT_AT_RISK')
   })
   it('at risk with one current indicator', () => {
-    expect(scoreScreening([{ code: 'MISSING', when: 'CURRENT' }], rules)).toMatchObject({ score: 3, suggestedLevel: 'AT_RISK' })
+    expect(scoreScreening([{ code: 'MISSING', when: 'CURRENT' }], rules)).toMatchObject({
+      score: 3,
+      suggestedLevel: 'AT_RISK',
+    })
   })
   it('significant with four current or recent indicators, or a high score', () => {
-    const four: Observed[] = ['MISSING', 'CARS', 'GIFTS_MONEY', 'SCHOOL'].map((code) => ({ code, when: 'WITHIN_6_MONTHS' }))
+    const four: Observed[] = ['MISSING', 'CARS', 'GIFTS_MONEY', 'SCHOOL'].map((code) => ({
+      code,
+      when: 'WITHIN_6_MONTHS',
+    }))
     expect(scoreScreening(four, rules).suggestedLevel).toBe('SIGNIFICANT')
-    expect(scoreScreening(four.slice(0, 3), rules)).toMatchObject({ suggestedLevel: 'AT_RISK', fullAssessmentPrompted: true })
+    expect(scoreScreening(four.slice(0, 3), rules)).toMatchObject({
+      suggestedLevel: 'AT_RISK',
+      fullAssessmentPrompted: true,
+    })
   })
   it('significant with any current or recent harm indicator; an old one still prompts a full assessment', () => {
-    expect(scoreScreening([{ code: 'DISCLOSED_ABUSE', when: 'CURRENT' }], rules)).toMatchObject({ suggestedLevel: 'SIGNIFICANT', fullAssessmentPrompted: true, harmIndicators: 1 })
-    expect(scoreScreening([{ code: 'STI_PREGNANCY', when: 'OLDER' }], rules)).toMatchObject({ suggestedLevel: 'AT_RISK', fullAssessmentPrompted: true })
+    expect(scoreScreening([{ code: 'DISCLOSED_ABUSE', when: 'CURRENT' }], rules)).toMatchObject({
+      suggestedLevel: 'SIGNIFICANT',
+      fullAssessmentPrompted: true,
+      harmIndicators: 1,
+    })
+    expect(scoreScreening([{ code: 'STI_PREGNANCY', when: 'OLDER' }], rules)).toMatchObject({
+      suggestedLevel: 'AT_RISK',
+      fullAssessmentPrompted: true,
+    })
   })
   it('prompts a full assessment at three present indicators', () => {
-    expect(scoreScreening(['MISSING', 'CARS', 'DRUGS_ALCOHOL'].map((code) => ({ code, when: 'CURRENT' as const })), rules).fullAssessmentPrompted).toBe(true)
+    expect(
+      scoreScreening(
+        ['MISSING', 'CARS', 'DRUGS_ALCOHOL'].map((code) => ({ code, when: 'CURRENT' as const })),
+        rules,
+      ).fullAssessmentPrompted,
+    ).toBe(true)
   })
   it('ignores codes it does not know rather than counting them', () => {
     expect(scoreScreening([{ code: 'NOT_A_CODE', when: 'CURRENT' }], rules).score).toBe(0)
@@ -35,7 +60,9 @@ describe('screening levels (suggested; the professional decides)', () => {
     expect(scoreScreening.length).toBe(2)
     const boy16 = { sex: 'MALE', age: 16, livedAtHome: true }
     const observed: Observed[] = [{ code: 'CARS', when: 'CURRENT' }]
-    expect(scoreScreening(Object.assign(observed, boy16), rules).suggestedLevel).toBe(scoreScreening([{ code: 'CARS', when: 'CURRENT' }], rules).suggestedLevel)
+    expect(scoreScreening(Object.assign(observed, boy16), rules).suggestedLevel).toBe(
+      scoreScreening([{ code: 'CARS', when: 'CURRENT' }], rules).suggestedLevel,
+    )
   })
 })
 
@@ -63,26 +90,59 @@ describe('flags', () => {
       expect.objectContaining({ code: 'plan-overdue', level: 'critical' }),
     ])
     // a plan written but not signed off does not count
-    expect(cseFlags({ latestScreening: atRisk, plans: [{ version: 1, signedOffOn: null, reviewDate: '2027-03-01' }], reg40Open: false }, '2026-12-30', flagSettings).map((f) => f.code)).toEqual(['plan-overdue'])
-    expect(cseFlags({ latestScreening: atRisk, plans: [{ version: 1, signedOffOn: '2026-12-22', reviewDate: '2027-03-01' }], reg40Open: false }, '2026-12-30', flagSettings)).toEqual([])
+    expect(
+      cseFlags(
+        {
+          latestScreening: atRisk,
+          plans: [{ version: 1, signedOffOn: null, reviewDate: '2027-03-01' }],
+          reg40Open: false,
+        },
+        '2026-12-30',
+        flagSettings,
+      ).map((f) => f.code),
+    ).toEqual(['plan-overdue'])
+    expect(
+      cseFlags(
+        {
+          latestScreening: atRisk,
+          plans: [{ version: 1, signedOffOn: '2026-12-22', reviewDate: '2027-03-01' }],
+          reg40Open: false,
+        },
+        '2026-12-30',
+        flagSettings,
+      ),
+    ).toEqual([])
   })
   it('any harm indicator needs a plan even when the professional judged the level lower', () => {
-    expect(cseFlags({ latestScreening: { ...atRisk, level: 'NOT_AT_RISK', harmIndicators: 1 }, plans: [], reg40Open: false }, '2026-12-19', flagSettings).map((f) => f.code)).toEqual(['plan-due'])
+    expect(
+      cseFlags(
+        { latestScreening: { ...atRisk, level: 'NOT_AT_RISK', harmIndicators: 1 }, plans: [], reg40Open: false },
+        '2026-12-19',
+        flagSettings,
+      ).map((f) => f.code),
+    ).toEqual(['plan-due'])
   })
   it('a plan past its review date, a screening over 3 months old, no screening, an open Regulation 40 task', () => {
     const plans = [{ version: 1, signedOffOn: '2026-08-01', reviewDate: '2026-11-01' }]
-    expect(cseFlags({ latestScreening: { ...atRisk, screenedOn: '2026-07-30' }, plans, reg40Open: true }, '2026-11-26', flagSettings).map((f) => f.code)).toEqual([
-      'screening-overdue',
-      'plan-review-overdue',
-      'reg40-open',
-    ])
-    expect(cseFlags({ latestScreening: null, plans: [], reg40Open: false }, '2026-11-26', flagSettings).map((f) => f.code)).toEqual(['no-screening'])
+    expect(
+      cseFlags(
+        { latestScreening: { ...atRisk, screenedOn: '2026-07-30' }, plans, reg40Open: true },
+        '2026-11-26',
+        flagSettings,
+      ).map((f) => f.code),
+    ).toEqual(['screening-overdue', 'plan-review-overdue', 'reg40-open'])
+    expect(
+      cseFlags({ latestScreening: null, plans: [], reg40Open: false }, '2026-11-26', flagSettings).map((f) => f.code),
+    ).toEqual(['no-screening'])
   })
 })
 
 describe('suggestions from Haven’s records', () => {
   const now = new Date('2026-11-26T12:00:00Z')
-  const episode = (daysAgo: number, extra: Partial<{ intoxicated: boolean; vehicles: string[]; placeKinds: string[]; associates: string[] }> = {}) => ({
+  const episode = (
+    daysAgo: number,
+    extra: Partial<{ intoxicated: boolean; vehicles: string[]; placeKinds: string[]; associates: string[] }> = {},
+  ) => ({
     id: `e${daysAgo}`,
     lastSeenAt: new Date(now.getTime() - daysAgo * 86_400_000),
     returnedAt: null,
@@ -93,7 +153,18 @@ describe('suggestions from Haven’s records', () => {
     ...extra,
   })
   it('suggests "missing 3 times in 30 days" and what the returns showed', () => {
-    const suggestions = suggestIndicators({ episodes: [episode(2, { vehicles: ['AB12 CDE'] }), episode(10, { placeKinds: ['HOTEL'], intoxicated: true }), episode(25, { associates: ['Jay'] })], bedAndBreakfast: false }, now, { count: 3, days: 30 })
+    const suggestions = suggestIndicators(
+      {
+        episodes: [
+          episode(2, { vehicles: ['AB12 CDE'] }),
+          episode(10, { placeKinds: ['HOTEL'], intoxicated: true }),
+          episode(25, { associates: ['Jay'] }),
+        ],
+        bedAndBreakfast: false,
+      },
+      now,
+      { count: 3, days: 30 },
+    )
     expect(suggestions.map((s) => [s.code, s.when])).toEqual([
       ['MISSING', 'CURRENT'],
       ['CARS', 'CURRENT'],
@@ -106,6 +177,10 @@ describe('suggestions from Haven’s records', () => {
   })
   it('suggests nothing without episodes, and bed and breakfast as unsuitable accommodation', () => {
     expect(suggestIndicators({ episodes: [], bedAndBreakfast: false }, now, { count: 3, days: 30 })).toEqual([])
-    expect(suggestIndicators({ episodes: [episode(400)], bedAndBreakfast: true }, now, { count: 3, days: 30 }).map((s) => s.code)).toEqual(['UNSUITABLE_ACCOMMODATION'])
+    expect(
+      suggestIndicators({ episodes: [episode(400)], bedAndBreakfast: true }, now, { count: 3, days: 30 }).map(
+        (s) => s.code,
+      ),
+    ).toEqual(['UNSUITABLE_ACCOMMODATION'])
   })
 })

@@ -47,12 +47,19 @@ describe('the configuration check', () => {
 
   it('never repeats the value, which may hold a password', () => {
     const problems = environmentProblems({ DATABASE_URL: 'mysql://haven:hunter2@db.example.org/haven' })
-    expect(problems).toEqual(['DATABASE_URL must be a URL starting postgresql:// or postgres://, like postgresql://haven@db.example.org/haven'])
+    expect(problems).toEqual([
+      'DATABASE_URL must be a URL starting postgresql:// or postgres://, like postgresql://haven@db.example.org/haven',
+    ])
     expect(problems.join()).not.toContain('hunter2')
   })
 
   it('holds every number setting, with the default the settings use', () => {
-    expect(NUMBER_VARIABLES).toMatchObject({ HAVEN_REPEAT_MISSING_COUNT: 3, HAVEN_TRUSTED_PROXY_HOPS: 0, HAVEN_DISPATCH_LEASE_SECONDS: 120, HAVEN_READY_MAX_DISPATCH_LAG_SECONDS: 900 })
+    expect(NUMBER_VARIABLES).toMatchObject({
+      HAVEN_REPEAT_MISSING_COUNT: 3,
+      HAVEN_TRUSTED_PROXY_HOPS: 0,
+      HAVEN_DISPATCH_LEASE_SECONDS: 120,
+      HAVEN_READY_MAX_DISPATCH_LAG_SECONDS: 900,
+    })
     for (const name of Object.keys(NUMBER_VARIABLES)) expect(Object.keys(environmentSchema.shape)).toContain(name)
     expect(settings.patterns.repeatCount).toBe(3)
   })
@@ -60,14 +67,15 @@ describe('the configuration check', () => {
   it('gives the documented defaults to the other variables', () => {
     const saved = { ...process.env }
     try {
-      for (const name of ['HAVEN_BASE_URL', 'HAVEN_MAIL_FROM', 'HAVEN_DISPATCHER', 'HAVEN_DATA_DIR', 'HAVEN_SMTP_URL']) delete process.env[name]
-      expect([variable('HAVEN_BASE_URL'), variable('HAVEN_MAIL_FROM'), variable('HAVEN_DISPATCHER'), variable('HAVEN_DATA_DIR'), variable('HAVEN_SMTP_URL')]).toEqual([
-        'http://localhost:3000',
-        'Haven <haven@localhost>',
-        'on',
-        'data',
-        undefined,
-      ])
+      for (const name of ['HAVEN_BASE_URL', 'HAVEN_MAIL_FROM', 'HAVEN_DISPATCHER', 'HAVEN_DATA_DIR', 'HAVEN_SMTP_URL'])
+        delete process.env[name]
+      expect([
+        variable('HAVEN_BASE_URL'),
+        variable('HAVEN_MAIL_FROM'),
+        variable('HAVEN_DISPATCHER'),
+        variable('HAVEN_DATA_DIR'),
+        variable('HAVEN_SMTP_URL'),
+      ]).toEqual(['http://localhost:3000', 'Haven <haven@localhost>', 'on', 'data', undefined])
       process.env.HAVEN_DISPATCHER = ''
       expect(variable('HAVEN_DISPATCHER')).toBe('on')
     } finally {

@@ -14,7 +14,10 @@ describe('the language check', () => {
     expect(rules('Police found child pornography on the phone')).toEqual(['child-porn'])
     expect(rules('He is sexually active with a man in his thirties')).toEqual(['sexually-active'])
     expect(rules('She is in a relationship with an older man')).toEqual(['relationship-adult'])
-    expect(rules('Making risky choices again, described as promiscuous by school')).toEqual(['risky-choices', 'promiscuous'])
+    expect(rules('Making risky choices again, described as promiscuous by school')).toEqual([
+      'risky-choices',
+      'promiscuous',
+    ])
     expect(rules('It appeared to be consensual')).toEqual(['consenting'])
     const [warning] = languageWarnings('She keeps putting herself at risk')
     expect(warning).toMatchObject({ found: 'putting herself at risk', instead: expect.stringMatching(/groomed/) })
@@ -39,7 +42,10 @@ describe('the language check', () => {
     expect(rules('Very streetwise for her age')).toEqual(['streetwise'])
     expect(rules('Attention seeking behaviour at tea time')).toEqual(['attention-seeking'])
     expect(rules('A man asked her to send him images; school calls it sexting')).toEqual(['sexting'])
-    for (const w of languageWarnings('Absconded, AWOL, a drug runner, refuses to engage, non-compliant, streetwise, attention seeking')) expect(w.instead, w.rule).not.toBe('')
+    for (const w of languageWarnings(
+      'Absconded, AWOL, a drug runner, refuses to engage, non-compliant, streetwise, attention seeking',
+    ))
+      expect(w.instead, w.rule).not.toBe('')
   })
 
   it('does not raise false alarms on ordinary words and appropriate wording', () => {

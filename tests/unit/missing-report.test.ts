@@ -35,22 +35,39 @@ describe('missing figures', () => {
 
   it('keeps short and daytime episodes visible: durations in bands, daytime counted, open episodes apart', () => {
     const figures = missingFigures(
-      [episode('2025-06-03T08:00:00Z', 1), episode('2025-06-04T17:30:00Z', 5), episode('2025-06-05T20:00:00Z', 30), episode('2025-06-06T20:00:00Z', null)],
+      [
+        episode('2025-06-03T08:00:00Z', 1),
+        episode('2025-06-04T17:30:00Z', 5),
+        episode('2025-06-05T20:00:00Z', 30),
+        episode('2025-06-06T20:00:00Z', null),
+      ],
       [],
       period,
       now,
       24,
     )
     const bands = Object.fromEntries(table(figures, 'duration').rows.map((r) => [r.duration, r.episodes]))
-    expect(bands).toMatchObject({ 'Under 2 hours': 1, '2 to 6 hours': 1, '6 to 24 hours': 0, '1 to 3 days': 1, 'Not back yet': 1 })
+    expect(bands).toMatchObject({
+      'Under 2 hours': 1,
+      '2 to 6 hours': 1,
+      '6 to 24 hours': 0,
+      '1 to 3 days': 1,
+      'Not back yet': 1,
+    })
     // 09:00 BST is daytime; 18:30 BST is not
     expect(figures.totals).toMatchObject({ episodes: 4, daytime: 1, under24h: 2, stillOut: 1 })
-    expect(table(figures, 'duration').summary).toBe('2 of 3 returned episodes lasted under 24 hours (1 under 2 hours); 1 not back yet. Short episodes count as much as long ones.')
+    expect(table(figures, 'duration').summary).toBe(
+      '2 of 3 returned episodes lasted under 24 hours (1 under 2 hours); 1 not back yet. Short episodes count as much as long ones.',
+    )
   })
 
   it('separates missing from away, per home and per authority, busiest first', () => {
     const figures = missingFigures(
-      [episode('2025-06-03T20:00:00Z', 2), episode('2025-06-04T20:00:00Z', 2, { home: birch, childId: 'c2' }), episode('2025-06-05T20:00:00Z', 2, { home: birch, childId: 'c2', absenceType: 'AWAY' })],
+      [
+        episode('2025-06-03T20:00:00Z', 2),
+        episode('2025-06-04T20:00:00Z', 2, { home: birch, childId: 'c2' }),
+        episode('2025-06-05T20:00:00Z', 2, { home: birch, childId: 'c2', absenceType: 'AWAY' }),
+      ],
       [],
       period,
       now,
@@ -61,9 +78,15 @@ describe('missing figures', () => {
       { name: 'Birch Lodge', missing: 1, away: 1, total: 2, children: 1, ...months, '2025-06': 2 },
       { name: 'Willow House', missing: 1, away: 0, total: 1, children: 1, ...months, '2025-06': 1 },
     ])
-    expect(table(figures, 'by-authority').rows).toEqual([{ name: 'Northshire', missing: 2, away: 1, total: 3, children: 2, ...months, '2025-06': 3 }])
+    expect(table(figures, 'by-authority').rows).toEqual([
+      { name: 'Northshire', missing: 2, away: 1, total: 3, children: 2, ...months, '2025-06': 3 },
+    ])
     // each home's months are in its table and CSV, labelled as the month chart is
-    expect(table(figures, 'by-home').columns.slice(5).map((c) => c.label)).toEqual(['May 2025', 'Jun 2025', 'Jul 2025'])
+    expect(
+      table(figures, 'by-home')
+        .columns.slice(5)
+        .map((c) => c.label),
+    ).toEqual(['May 2025', 'Jun 2025', 'Jul 2025'])
     expect(table(figures, 'repeat-children').rows.slice(0, 2)).toEqual([
       { times: 'Once', children: 1 },
       { times: '2 times', children: 1 },
@@ -71,12 +94,23 @@ describe('missing figures', () => {
   })
 
   it('names every busiest category when there is a tie', () => {
-    const figures = missingFigures([episode('2025-06-02T20:00:00Z', 2), episode('2025-06-06T20:00:00Z', 2)], [], period, now, 24)
+    const figures = missingFigures(
+      [episode('2025-06-02T20:00:00Z', 2), episode('2025-06-06T20:00:00Z', 2)],
+      [],
+      period,
+      now,
+      24,
+    )
     expect(table(figures, 'day-of-week').summary).toBe('The most episodes started on Mondays and Fridays (1 each).')
   })
 
   it('return interviews after the episodes: held within 72 hours, late and still open', () => {
-    const interview = (dueAt: string, heldAt: string | null) => ({ dueAt: new Date(dueAt), offeredAt: heldAt ? new Date(heldAt) : null, outcome: heldAt ? ('HELD' as const) : null, heldAt: heldAt ? new Date(heldAt) : null })
+    const interview = (dueAt: string, heldAt: string | null) => ({
+      dueAt: new Date(dueAt),
+      offeredAt: heldAt ? new Date(heldAt) : null,
+      outcome: heldAt ? ('HELD' as const) : null,
+      heldAt: heldAt ? new Date(heldAt) : null,
+    })
     const figures = missingFigures(
       [
         episode('2025-06-03T20:00:00Z', 2, { interview: interview('2025-06-06T22:00:00Z', '2025-06-05T10:00:00Z') }),
@@ -110,14 +144,18 @@ describe('missing figures', () => {
       { level: 'Not at risk', withPlan: 0, withoutPlan: 0 },
       { level: 'Not screened', withPlan: 0, withoutPlan: 1 },
     ])
-    expect(table(figures, 'cse').summary).toContain('2 are at risk of child sexual exploitation; 1 of them without a current signed-off safety plan. 1 not screened yet')
+    expect(table(figures, 'cse').summary).toContain(
+      '2 are at risk of child sexual exploitation; 1 of them without a current signed-off safety plan. 1 not screened yet',
+    )
   })
 
   it('an empty period still has every table, in words', () => {
     const figures = missingFigures([], [], period, now, 24)
     expect(figures.tables).toHaveLength(9)
     expect(table(figures, 'by-home').summary).toBe('No episodes.')
-    expect(table(figures, 'by-month').summary).toBe('0 episodes from May 2025 to Jul 2025: 0 missing, 0 away without authorisation.')
+    expect(table(figures, 'by-month').summary).toBe(
+      '0 episodes from May 2025 to Jul 2025: 0 missing, 0 away without authorisation.',
+    )
   })
 })
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { can, CHILD_SCOPE, configurableAuthorities, grantsFor, mayCloseEpisode, mayEndPlacement, mayPlaceChild, PERMISSIONS } from '@/lib/domain/permissions'
+import {
+  can,
+  CHILD_SCOPE,
+  configurableAuthorities,
+  grantsFor,
+  mayCloseEpisode,
+  mayEndPlacement,
+  mayPlaceChild,
+  PERMISSIONS,
+} from '@/lib/domain/permissions'
 import { ROLES, type Actor, type Role } from '@/lib/domain/roles'
 import { Role as PrismaRole } from '@/lib/generated/prisma/enums'
 
@@ -55,7 +64,10 @@ describe('who among the roles allowed may do it to this record', () => {
     expect(mayPlaceChild(actor('CARE_WORKER'), 'child.create', { homeId: 'h' })).toBe(false)
   })
   it('configures the authorities where the person is the missing lead', () => {
-    const lead: Actor = { ...actor(), grants: [{ role: 'LA_MISSING_LEAD', homeId: null, providerId: null, localAuthorityId: 'la' }] }
+    const lead: Actor = {
+      ...actor(),
+      grants: [{ role: 'LA_MISSING_LEAD', homeId: null, providerId: null, localAuthorityId: 'la' }],
+    }
     expect(configurableAuthorities(lead)).toEqual(['la'])
     expect(configurableAuthorities(actor('SOCIAL_WORKER'))).toEqual([])
   })

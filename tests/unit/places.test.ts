@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { associateKey, formatRegistration, locationKey, probablySame, registrationKey, vehicleKey } from '@/lib/domain/places'
+import {
+  associateKey,
+  formatRegistration,
+  locationKey,
+  probablySame,
+  registrationKey,
+  vehicleKey,
+} from '@/lib/domain/places'
 
 describe('recognising the same place, person or vehicle', () => {
   it('the same take-away typed differently', () => {
@@ -11,10 +18,14 @@ describe('recognising the same place, person or vehicle', () => {
   })
   it('the same registration with or without spaces, in any case', () => {
     expect(registrationKey('ab12 cde')).toBe('AB12CDE')
-    expect(vehicleKey({ registration: 'AB 12 CDE' })).toBe(vehicleKey({ registration: 'ab12cde', description: 'silver car' }))
+    expect(vehicleKey({ registration: 'AB 12 CDE' })).toBe(
+      vehicleKey({ registration: 'ab12cde', description: 'silver car' }),
+    )
     expect(formatRegistration('ab12cde')).toBe('AB12 CDE')
     expect(formatRegistration('k123 abc')).toBe('K123 ABC')
-    expect(vehicleKey({ description: 'White Skoda', taxiFirm: 'Streamline Taxis' })).toBe('desc:white skoda streamline taxis')
+    expect(vehicleKey({ description: 'White Skoda', taxiFirm: 'Streamline Taxis' })).toBe(
+      'desc:white skoda streamline taxis',
+    )
   })
   it('the same person, names in either order; descriptions when no name', () => {
     expect(associateKey({ name: 'Jay Smith' })).toBe(associateKey({ name: 'smith, jay' }))

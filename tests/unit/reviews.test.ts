@@ -23,7 +23,11 @@ describe('the IRO review timetable (CPPCR 2010 reg 33)', () => {
 
   it('is overdue once the day passes with no review held', () => {
     const held = ['2019-03-25', '2019-07-10', '2026-05-20']
-    expect(nextReview(since, held, [], '2026-11-20')).toMatchObject({ date: '2026-11-20', overdue: false, lastHeld: '2026-05-20' })
+    expect(nextReview(since, held, [], '2026-11-20')).toMatchObject({
+      date: '2026-11-20',
+      overdue: false,
+      lastHeld: '2026-05-20',
+    })
     expect(nextReview(since, held, [], '2026-11-21').overdue).toBe(true)
   })
 
@@ -37,7 +41,10 @@ describe('the IRO review timetable (CPPCR 2010 reg 33)', () => {
       overdue: false,
     })
     // the review brought forward was held on 2 September: the decision is answered, the next counts from it
-    expect(nextReview(since, [...held, '2026-09-02'], ['2026-09-01'], '2026-09-03')).toMatchObject({ date: '2027-03-02', broughtForward: false })
+    expect(nextReview(since, [...held, '2026-09-02'], ['2026-09-01'], '2026-09-03')).toMatchObject({
+      date: '2027-03-02',
+      broughtForward: false,
+    })
   })
 })
 

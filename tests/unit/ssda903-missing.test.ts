@@ -7,12 +7,23 @@ const episodes: EpisodeRow[] = [
   { CHILD: 'C1', DECOM: '01/04/2025', DEC: '01/09/2025', REC: 'X1' },
   { CHILD: 'C1', DECOM: '01/09/2025', DEC: '01/02/2026', REC: 'E13' },
 ]
-const row = (over: Partial<MissingRow> = {}): MissingRow => ({ CHILD: 'C1', DOB: '14/03/2011', MISSING: 'M', MIS_START: '10/05/2025', MIS_END: '11/05/2025', ...over })
+const row = (over: Partial<MissingRow> = {}): MissingRow => ({
+  CHILD: 'C1',
+  DOB: '14/03/2011',
+  MISSING: 'M',
+  MIS_START: '10/05/2025',
+  MIS_END: '11/05/2025',
+  ...over,
+})
 const rulesFor = (...missing: MissingRow[]) => checkMissingTable({ header, episodes, missing }).map((f) => f.rule)
 
 describe('SSDA903 Missing table checks', () => {
   it('passes a clean table: missing and away, closed, back-to-back on the same day, one open in the current placement', () => {
-    const missing = [row(), row({ MISSING: 'A', MIS_START: '11/05/2025', MIS_END: '12/05/2025' }), row({ MIS_START: '20/01/2026', MIS_END: '' })]
+    const missing = [
+      row(),
+      row({ MISSING: 'A', MIS_START: '11/05/2025', MIS_END: '12/05/2025' }),
+      row({ MIS_START: '20/01/2026', MIS_END: '' }),
+    ]
     const onlyOpenPlacement = [episodes[0], { CHILD: 'C1', DECOM: '01/09/2025', DEC: '', REC: '' }]
     expect(checkMissingTable({ header, episodes: onlyOpenPlacement, missing })).toEqual([])
   })
@@ -43,8 +54,16 @@ describe('SSDA903 Missing table checks', () => {
 
   it('574: periods do not overlap, and none starts while another is open', () => {
     expect(rulesFor(row(), row({ MIS_START: '10/05/2025', MIS_END: '13/05/2025' }))).toEqual(['574'])
-    expect(rulesFor(row({ MIS_END: '' , MIS_START: '01/06/2025' }), row({ MIS_START: '05/06/2025', MIS_END: '06/06/2025' }))).toEqual(expect.arrayContaining(['574']))
-    expect(checkMissingTable({ header, episodes, missing: [row(), row({ MIS_START: '10/05/2025', MIS_END: '13/05/2025' })] })[0]).toMatchObject({ row: 2, problem: 'This period overlaps row 1' })
+    expect(
+      rulesFor(row({ MIS_END: '', MIS_START: '01/06/2025' }), row({ MIS_START: '05/06/2025', MIS_END: '06/06/2025' })),
+    ).toEqual(expect.arrayContaining(['574']))
+    expect(
+      checkMissingTable({
+        header,
+        episodes,
+        missing: [row(), row({ MIS_START: '10/05/2025', MIS_END: '13/05/2025' })],
+      })[0],
+    ).toMatchObject({ row: 2, problem: 'This period overlaps row 1' })
   })
 
   it('575 and 577: an open period closes when the placement ends, or when care ends', () => {
@@ -59,13 +78,20 @@ describe('SSDA903 Missing table checks', () => {
 
   it('586: not before the date of birth', () => {
     const young = [{ CHILD: 'C1', DOB: '14/03/2026' }]
-    expect(checkMissingTable({ header: young, episodes, missing: [row({ DOB: '14/03/2026' })] }).map((f) => f.rule)).toEqual(['586'])
+    expect(
+      checkMissingTable({ header: young, episodes, missing: [row({ DOB: '14/03/2026' })] }).map((f) => f.rule),
+    ).toEqual(['586'])
   })
 
   it('every child is in the Header table with the same date of birth', () => {
     expect(rulesFor(row({ DOB: '15/03/2011' }))).toEqual(['header'])
     expect(rulesFor(row({ CHILD: 'C2' }))).toEqual(['header', '578', '581'])
     const [failure] = checkMissingTable({ header, episodes, missing: [row({ DOB: '15/03/2011' })] })
-    expect(failure).toMatchObject({ row: 1, child: 'C1', problem: "DOB 15/03/2011 differs from the Header table's 14/03/2011", fix: "Use the same date of birth as the child's Header row" })
+    expect(failure).toMatchObject({
+      row: 1,
+      child: 'C1',
+      problem: "DOB 15/03/2011 differs from the Header table's 14/03/2011",
+      fix: "Use the same date of birth as the child's Header row",
+    })
   })
 })

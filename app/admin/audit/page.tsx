@@ -13,8 +13,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1>Audit trail</h1>
       <p>
-        Every change and every read of a child&apos;s record is written to the audit trail with who, what and when. Each entry is chained to the one
-        before by a hash, so an entry changed or removed afterwards is detected here.
+        Every change and every read of a child&apos;s record is written to the audit trail with who, what and when. Each
+        entry is chained to the one before by a hash, so an entry changed or removed afterwards is detected here.
       </p>
       <form method="get">
         <input type="hidden" name="verify" value="1" />

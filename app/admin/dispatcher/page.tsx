@@ -26,8 +26,9 @@ export default async function DispatcherPage() {
     <>
       <h1>E-mail outbox</h1>
       <p>
-        Every notification is written to the outbox with the event that causes it; the dispatcher sends its e-mail. A message that fails is tried again
-        with a growing wait, and given up after 10 attempts. Only kinds, times and recipients are shown here.
+        Every notification is written to the outbox with the event that causes it; the dispatcher sends its e-mail. A
+        message that fails is tried again with a growing wait, and given up after 10 attempts. Only kinds, times and
+        recipients are shown here.
       </p>
       <dl className="summary">
         <div>
@@ -52,11 +53,15 @@ export default async function DispatcherPage() {
         </div>
         <div>
           <dt>Oldest message not yet sent</dt>
-          <dd>{state.oldestWaitingSeconds === null ? 'None' : `Written ${duration(state.oldestWaitingSeconds)} ago`}</dd>
+          <dd>
+            {state.oldestWaitingSeconds === null ? 'None' : `Written ${duration(state.oldestWaitingSeconds)} ago`}
+          </dd>
         </div>
         <div>
           <dt>Dispatcher lag</dt>
-          <dd>{state.lagSeconds ? `A message due ${duration(state.lagSeconds)} ago is still waiting` : 'Keeping up'}</dd>
+          <dd>
+            {state.lagSeconds ? `A message due ${duration(state.lagSeconds)} ago is still waiting` : 'Keeping up'}
+          </dd>
         </div>
       </dl>
       <h2>Given up</h2>

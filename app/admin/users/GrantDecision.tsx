@@ -17,16 +17,24 @@ export function GrantDecision({ requestId }: { requestId: string }) {
   return (
     <div className="stack">
       <p>
-        <ActionButton label="Approve the grant" run={async () => {
-          const result = await decideGrantAction(requestId, { approve: true })
-          if (result.ok) decided()
-          return result
-        }} />
+        <ActionButton
+          label="Approve the grant"
+          run={async () => {
+            const result = await decideGrantAction(requestId, { approve: true })
+            if (result.ok) decided()
+            return result
+          }}
+        />
       </p>
       <form className="stack" onSubmit={onSubmit} noValidate>
         {summary}
         <Field name="refusalReason" label="Or refuse it: why?" error={errors.refusalReason?.message}>
-          <input type="text" autoComplete="off" {...describedBy('refusalReason', { error: errors.refusalReason?.message })} {...form.register('refusalReason')} />
+          <input
+            type="text"
+            autoComplete="off"
+            {...describedBy('refusalReason', { error: errors.refusalReason?.message })}
+            {...form.register('refusalReason')}
+          />
         </Field>
         <SubmitButton busy={busy}>Refuse the grant</SubmitButton>
       </form>

@@ -8,7 +8,19 @@ import { deactivateAction, handOverAction } from './actions'
 
 type Candidates = { id: string; name: string }[]
 
-function SuccessorField({ form, error, candidates, hint, noneLabel }: { form: { register: (name: 'successorId') => object }; error?: string; candidates: Candidates; hint: string; noneLabel: string }) {
+function SuccessorField({
+  form,
+  error,
+  candidates,
+  hint,
+  noneLabel,
+}: {
+  form: { register: (name: 'successorId') => object }
+  error?: string
+  candidates: Candidates
+  hint: string
+  noneLabel: string
+}) {
   return (
     <Field name="successorId" label="Who takes their children over" hint={hint} error={error}>
       <select {...describedBy('successorId', { error, hint: true })} {...form.register('successorId')}>
@@ -34,7 +46,13 @@ export function DeactivateForm({ userId, candidates, hint }: { userId: string; c
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
-      <SuccessorField form={form} error={errors.successorId?.message} candidates={candidates} hint={hint} noneLabel="Nobody yet: tell each child's missing lead" />
+      <SuccessorField
+        form={form}
+        error={errors.successorId?.message}
+        candidates={candidates}
+        hint={hint}
+        noneLabel="Nobody yet: tell each child's missing lead"
+      />
       <SubmitButton busy={busy}>Deactivate account</SubmitButton>
     </form>
   )
@@ -51,7 +69,13 @@ export function HandOverForm({ userId, candidates, hint }: { userId: string; can
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
-      <SuccessorField form={form} error={errors.successorId?.message} candidates={candidates} hint={hint} noneLabel="Select" />
+      <SuccessorField
+        form={form}
+        error={errors.successorId?.message}
+        candidates={candidates}
+        hint={hint}
+        noneLabel="Select"
+      />
       <SubmitButton busy={busy}>Hand their children over</SubmitButton>
     </form>
   )

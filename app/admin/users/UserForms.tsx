@@ -6,13 +6,28 @@ import { ActionButton, describedBy, errorAt, Field, SubmitButton, useActionForm 
 import { readsChildRecords } from '@/lib/domain/permissions'
 import { ROLE_LABELS, ROLE_ORGANISATION, ROLES, type Role } from '@/lib/domain/roles'
 import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
-import { addRoleAction, createUserAction, forceResetAction, removeRoleAction, revokeSessionsAction, setActiveAction } from './actions'
+import {
+  addRoleAction,
+  createUserAction,
+  forceResetAction,
+  removeRoleAction,
+  revokeSessionsAction,
+  setActiveAction,
+} from './actions'
 
 type Organisations = Record<'home' | 'provider' | 'localAuthority', { id: string; name: string }[]>
 const ORGANISATION_LABEL = { home: 'Home', provider: 'Provider', localAuthority: 'Local authority' }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by two forms
-function GrantFields({ form, prefix, organisations }: { form: UseFormReturn<any>; prefix: string; organisations: Organisations }) {
+function GrantFields({
+  form,
+  prefix,
+  organisations,
+}: {
+  form: UseFormReturn<any>
+  prefix: string
+  organisations: Organisations
+}) {
   const name = (f: string) => (prefix ? `${prefix}.${f}` : f)
   const role = form.watch(name('role')) as Role | ''
   const kind = role ? ROLE_ORGANISATION[role] : 'none'
@@ -20,7 +35,10 @@ function GrantFields({ form, prefix, organisations }: { form: UseFormReturn<any>
   return (
     <>
       <Field name={name('role')} label="Role" error={errorAt(errors, name('role'))}>
-        <select {...describedBy(name('role'), { error: errorAt(errors, name('role')) })} {...form.register(name('role'))}>
+        <select
+          {...describedBy(name('role'), { error: errorAt(errors, name('role')) })}
+          {...form.register(name('role'))}
+        >
           <option value="">Select a role</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -30,8 +48,15 @@ function GrantFields({ form, prefix, organisations }: { form: UseFormReturn<any>
         </select>
       </Field>
       {kind !== 'none' && (
-        <Field name={name('organisationId')} label={`${ORGANISATION_LABEL[kind]} the role is held in`} error={errorAt(errors, name('organisationId'))}>
-          <select {...describedBy(name('organisationId'), { error: errorAt(errors, name('organisationId')) })} {...form.register(name('organisationId'))}>
+        <Field
+          name={name('organisationId')}
+          label={`${ORGANISATION_LABEL[kind]} the role is held in`}
+          error={errorAt(errors, name('organisationId'))}
+        >
+          <select
+            {...describedBy(name('organisationId'), { error: errorAt(errors, name('organisationId')) })}
+            {...form.register(name('organisationId'))}
+          >
             <option value="">Select</option>
             {organisations[kind].map((o) => (
               <option key={o.id} value={o.id}>
@@ -42,15 +67,31 @@ function GrantFields({ form, prefix, organisations }: { form: UseFormReturn<any>
         </Field>
       )}
       {role && readsChildRecords(role) && (
-        <Field name={name('reason')} label="Why this person needs this role" hint="This role reads children's records: the reason is kept in the role grants report, and the organisation is told." error={errorAt(errors, name('reason'))}>
-          <input type="text" autoComplete="off" {...describedBy(name('reason'), { error: errorAt(errors, name('reason')), hint: true })} {...form.register(name('reason'))} />
+        <Field
+          name={name('reason')}
+          label="Why this person needs this role"
+          hint="This role reads children's records: the reason is kept in the role grants report, and the organisation is told."
+          error={errorAt(errors, name('reason'))}
+        >
+          <input
+            type="text"
+            autoComplete="off"
+            {...describedBy(name('reason'), { error: errorAt(errors, name('reason')), hint: true })}
+            {...form.register(name('reason'))}
+          />
         </Field>
       )}
     </>
   )
 }
 
-export function NewUserForm({ organisations, invitationDays }: { organisations: Organisations; invitationDays: number }) {
+export function NewUserForm({
+  organisations,
+  invitationDays,
+}: {
+  organisations: Organisations
+  invitationDays: number
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: newUserSchema,
@@ -62,13 +103,27 @@ export function NewUserForm({ organisations, invitationDays }: { organisations: 
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
       <Field name="name" label="Full name" error={errors.name?.message}>
-        <input type="text" autoComplete="off" {...describedBy('name', { error: errors.name?.message })} {...form.register('name')} />
+        <input
+          type="text"
+          autoComplete="off"
+          {...describedBy('name', { error: errors.name?.message })}
+          {...form.register('name')}
+        />
       </Field>
       <Field name="email" label="E-mail address" error={errors.email?.message}>
-        <input type="email" autoComplete="off" spellCheck={false} {...describedBy('email', { error: errors.email?.message })} {...form.register('email')} />
+        <input
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          {...describedBy('email', { error: errors.email?.message })}
+          {...form.register('email')}
+        />
       </Field>
       <GrantFields form={form} prefix="grant" organisations={organisations} />
-      <p className="muted">They are sent an invitation by e-mail to choose their own password (the link works once, for {invitationDays} days).</p>
+      <p className="muted">
+        They are sent an invitation by e-mail to choose their own password (the link works once, for {invitationDays}{' '}
+        days).
+      </p>
       <SubmitButton busy={busy}>Create account and send the invitation</SubmitButton>
     </form>
   )
@@ -102,7 +157,12 @@ export function AddRoleForm({ userId, organisations }: { userId: string; organis
 }
 
 /** Remove a role, deactivate or reactivate, sign out everywhere. */
-export function UserActionButton(props: { action: 'removeRole' | 'activate' | 'deactivate' | 'revokeSessions' | 'forceReset'; id: string; label: string; warning?: boolean }) {
+export function UserActionButton(props: {
+  action: 'removeRole' | 'activate' | 'deactivate' | 'revokeSessions' | 'forceReset'
+  id: string
+  label: string
+  warning?: boolean
+}) {
   const run = {
     removeRole: () => removeRoleAction({ id: props.id }),
     activate: () => setActiveAction({ id: props.id, active: true }),

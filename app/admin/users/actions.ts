@@ -4,7 +4,13 @@ import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
 import { forcePasswordReset } from '@/lib/server/passwords'
 import { addRole, createUser, decideGrant, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
-import { deactivationSchema, grantDecisionSchema, handOverSchema, newUserSchema, roleGrantSchema } from '@/lib/validation/users'
+import {
+  deactivationSchema,
+  grantDecisionSchema,
+  handOverSchema,
+  newUserSchema,
+  roleGrantSchema,
+} from '@/lib/validation/users'
 import { handOverAllocations } from '@/lib/server/handover'
 
 export async function createUserAction(input: unknown) {
@@ -22,7 +28,9 @@ export async function removeRoleAction(input: unknown) {
 }
 
 export async function setActiveAction(input: unknown) {
-  return runAction(id.extend({ active: z.boolean() }), input, (actor, { id, active }) => setUserActive(actor, id, active))
+  return runAction(id.extend({ active: z.boolean() }), input, (actor, { id, active }) =>
+    setUserActive(actor, id, active),
+  )
 }
 
 export async function revokeSessionsAction(input: unknown) {
@@ -31,16 +39,22 @@ export async function revokeSessionsAction(input: unknown) {
 
 // ---- role grants waiting for a second administrator
 export async function decideGrantAction(requestId: string, input: unknown) {
-  return runAction(grantDecisionSchema, input, (actor, decision) => decideGrant(actor, recordId(requestId, 'pending role grant'), decision))
+  return runAction(grantDecisionSchema, input, (actor, decision) =>
+    decideGrant(actor, recordId(requestId, 'pending role grant'), decision),
+  )
 }
 
 // ---- leavers: who takes over the children allocated to them
 export async function deactivateAction(userId: string, input: unknown) {
-  return runAction(deactivationSchema, input, (actor, { successorId }) => setUserActive(actor, recordId(userId, 'user'), false, { successorId }))
+  return runAction(deactivationSchema, input, (actor, { successorId }) =>
+    setUserActive(actor, recordId(userId, 'user'), false, { successorId }),
+  )
 }
 
 export async function handOverAction(userId: string, input: unknown) {
-  return runAction(handOverSchema, input, (actor, { successorId }) => handOverAllocations(actor, recordId(userId, 'user'), successorId))
+  return runAction(handOverSchema, input, (actor, { successorId }) =>
+    handOverAllocations(actor, recordId(userId, 'user'), successorId),
+  )
 }
 
 export async function forceResetAction(input: unknown) {

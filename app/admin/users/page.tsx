@@ -50,10 +50,20 @@ export default async function UsersPage() {
             <Link className="title" href={`/admin/users/${u.id}`}>
               {u.name}
             </Link>
-            {!u.active && <> <span className="tag tag-critical">Deactivated</span></>}
+            {!u.active && (
+              <>
+                {' '}
+                <span className="tag tag-critical">Deactivated</span>
+              </>
+            )}
             <div>{u.email}</div>
             <div className="muted">
-              {u.roles.map((r) => `${ROLE_LABELS[r.role]}${r.home ? `, ${r.home.name}` : r.provider ? `, ${r.provider.name}` : r.localAuthority ? `, ${r.localAuthority.name}` : ''}`).join(' · ') || 'No roles'}
+              {u.roles
+                .map(
+                  (r) =>
+                    `${ROLE_LABELS[r.role]}${r.home ? `, ${r.home.name}` : r.provider ? `, ${r.provider.name}` : r.localAuthority ? `, ${r.localAuthority.name}` : ''}`,
+                )
+                .join(' · ') || 'No roles'}
             </div>
           </li>
         ))}

@@ -28,7 +28,9 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
         {alert.summary}
       </p>
       <p className="lede">
-        {alert.status === 'OPEN' ? `Open since ${formatDateTime(alert.openedAt)}` : `Resolved ${formatDateTime(alert.resolvedAt!)}: ${alert.resolutionReason}`}
+        {alert.status === 'OPEN'
+          ? `Open since ${formatDateTime(alert.openedAt)}`
+          : `Resolved ${formatDateTime(alert.resolvedAt!)}: ${alert.resolutionReason}`}
         {alert.escalatedAt && ` · escalated to the LA missing lead ${formatDateTime(alert.escalatedAt)}`}
       </p>
       {alert.status === 'OPEN' && !alert.acknowledgedAt && <AcknowledgeButton alertId={alert.id} />}
@@ -41,16 +43,25 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             {c.review && (
               <span className="muted">
                 {' '}
-                · next review {c.review.broughtForward ? `brought forward to ${formatDate(c.review.date)} (timetable: ${formatDate(c.review.byTimetable)})` : `due by ${formatDate(c.review.date)}`}
+                · next review{' '}
+                {c.review.broughtForward
+                  ? `brought forward to ${formatDate(c.review.date)} (timetable: ${formatDate(c.review.byTimetable)})`
+                  : `due by ${formatDate(c.review.date)}`}
               </span>
             )}
           </li>
         ))}
-        {alert.otherChildren > 0 && <li className="muted">{alert.otherChildren} other {alert.otherChildren === 1 ? 'child' : 'children'} outside your view</li>}
+        {alert.otherChildren > 0 && (
+          <li className="muted">
+            {alert.otherChildren} other {alert.otherChildren === 1 ? 'child' : 'children'} outside your view
+          </li>
+        )}
       </ul>
 
       <h2>Evidence</h2>
-      {alert.episodes.length === 0 && alert.facts.length === 0 && <p className="empty">The evidence is in records outside your view.</p>}
+      {alert.episodes.length === 0 && alert.facts.length === 0 && (
+        <p className="empty">The evidence is in records outside your view.</p>
+      )}
       {alert.episodes.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Episodes in the evidence">
           <table>
@@ -70,26 +81,45 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                   <td>
                     <Link href={`/episodes/${e.id}`}>{formatDateTime(e.lastSeenAt)}</Link>
                   </td>
-                  <td>{e.returnedAt ? formatDuration((e.returnedAt.getTime() - e.lastSeenAt.getTime()) / 60000) : 'still missing'}</td>
+                  <td>
+                    {e.returnedAt
+                      ? formatDuration((e.returnedAt.getTime() - e.lastSeenAt.getTime()) / 60000)
+                      : 'still missing'}
+                  </td>
                   <td>{e.home?.name ?? e.lastSeenPlace}</td>
-                  <td>{e.locations.filter((l) => l.role === 'FOUND').map((l) => l.typedName).join(', ')}</td>
+                  <td>
+                    {e.locations
+                      .filter((l) => l.role === 'FOUND')
+                      .map((l) => l.typedName)
+                      .join(', ')}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {alert.otherEpisodes > 0 && <p className="muted">And {alert.otherEpisodes} episodes of children outside your view.</p>}
+      {alert.otherEpisodes > 0 && (
+        <p className="muted">And {alert.otherEpisodes} episodes of children outside your view.</p>
+      )}
 
       {mine.length > 0 && (
         <section aria-labelledby="decide">
           <h2 id="decide">Your decision as IRO</h2>
           {alert.decisions.map((d) => (
             <p key={d.id} className="notice">
-              {formatDateTime(d.decidedAt)}: {d.bringForward ? `review brought forward to ${formatDate(isoDate(d.reviewDate!))}` : `review not brought forward: ${d.reason}`}
+              {formatDateTime(d.decidedAt)}:{' '}
+              {d.bringForward
+                ? `review brought forward to ${formatDate(isoDate(d.reviewDate!))}`
+                : `review not brought forward: ${d.reason}`}
             </p>
           ))}
-          {can(actor, 'alert.decide') && <DecisionForm alertId={alert.id} children={mine.map((c) => ({ id: c.id, name: c.name, nextReview: c.review?.date ?? null }))} />}
+          {can(actor, 'alert.decide') && (
+            <DecisionForm
+              alertId={alert.id}
+              children={mine.map((c) => ({ id: c.id, name: c.name, nextReview: c.review?.date ?? null }))}
+            />
+          )}
         </section>
       )}
 
@@ -97,10 +127,15 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
       <ul>
         {alert.recipients.map((r, i) => (
           <li key={i}>
-            {r.name} ({r.reason}), {formatDateTime(r.notifiedAt)}: {r.acknowledgedAt ? `acknowledged ${formatDateTime(r.acknowledgedAt)}` : 'not acknowledged yet'}
+            {r.name} ({r.reason}), {formatDateTime(r.notifiedAt)}:{' '}
+            {r.acknowledgedAt ? `acknowledged ${formatDateTime(r.acknowledgedAt)}` : 'not acknowledged yet'}
           </li>
         ))}
-        {alert.otherRecipients > 0 && <li className="muted">{alert.otherRecipients} other {alert.otherRecipients === 1 ? 'person' : 'people'} outside your organisations</li>}
+        {alert.otherRecipients > 0 && (
+          <li className="muted">
+            {alert.otherRecipients} other {alert.otherRecipients === 1 ? 'person' : 'people'} outside your organisations
+          </li>
+        )}
       </ul>
       <h2>History</h2>
       <ul>

@@ -6,7 +6,15 @@ import { reg41NoticeSchema } from '@/lib/validation/children'
 import { reg41NoticeAction } from '@/app/children/actions'
 
 /** The home's Regulation 41 notice to the authority it is in: admission, or discharge once the placement has ended. */
-export function Reg41NoticeForm({ placementId, kinds, authority }: { placementId: string; kinds: ('ADMISSION' | 'DISCHARGE')[]; authority: string }) {
+export function Reg41NoticeForm({
+  placementId,
+  kinds,
+  authority,
+}: {
+  placementId: string
+  kinds: ('ADMISSION' | 'DISCHARGE')[]
+  authority: string
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: reg41NoticeSchema,
@@ -27,7 +35,12 @@ export function Reg41NoticeForm({ placementId, kinds, authority }: { placementId
         options={kinds.map((k) => ({ value: k, label: REG41_KIND_LABELS[k] }))}
       />
       <Field name="notifiedOn" label={`When was ${authority} told?`} error={errors.notifiedOn?.message}>
-        <input type="date" style={{ maxWidth: '12rem' }} {...describedBy('notifiedOn', { error: errors.notifiedOn?.message })} {...form.register('notifiedOn')} />
+        <input
+          type="date"
+          style={{ maxWidth: '12rem' }}
+          {...describedBy('notifiedOn', { error: errors.notifiedOn?.message })}
+          {...form.register('notifiedOn')}
+        />
       </Field>
       <Field name="method" label="How (in writing)" error={errors.method?.message}>
         <select {...describedBy('method', { error: errors.method?.message })} {...form.register('method')}>
@@ -40,7 +53,12 @@ export function Reg41NoticeForm({ placementId, kinds, authority }: { placementId
         </select>
       </Field>
       <Field name="givenBy" label="Sent by" error={errors.givenBy?.message}>
-        <input type="text" autoComplete="off" {...describedBy('givenBy', { error: errors.givenBy?.message })} {...form.register('givenBy')} />
+        <input
+          type="text"
+          autoComplete="off"
+          {...describedBy('givenBy', { error: errors.givenBy?.message })}
+          {...form.register('givenBy')}
+        />
       </Field>
       <SubmitButton busy={busy}>Record the notice</SubmitButton>
     </form>

@@ -1,6 +1,14 @@
 import Link from 'next/link'
 import { can, mayEndPlacement } from '@/lib/domain/permissions'
-import { codeLabel, ETHNICITIES, LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_END_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '@/lib/domain/ssda903'
+import {
+  codeLabel,
+  ETHNICITIES,
+  LEGAL_STATUS,
+  PLACEMENT_CHANGE_REASONS,
+  PLACEMENT_END_REASONS,
+  PLACEMENT_PROVIDERS,
+  PLACEMENT_TYPES,
+} from '@/lib/domain/ssda903'
 import { formatDate, isoDate, londonDate } from '@/lib/domain/time'
 import { EpisodeList } from '@/components/EpisodeList'
 import { listChildEpisodes } from '@/lib/server/episodes'
@@ -33,11 +41,15 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
         {child.firstName} {child.lastName}
       </h1>
       <p className="lede">
-        Age {child.age} · {current ? `placed at ${current.home?.name ?? current.settingName} since ${formatDate(current.startDate)}` : 'no current placement'}
+        Age {child.age} ·{' '}
+        {current
+          ? `placed at ${current.home?.name ?? current.settingName} since ${formatDate(current.startDate)}`
+          : 'no current placement'}
       </p>
       {open && (
         <p className="concern concern-critical">
-          <strong>Missing now.</strong> <Link href={`/episodes/${open.id}`}>Open the episode</Link> to add calls and sightings or record the return.
+          <strong>Missing now.</strong> <Link href={`/episodes/${open.id}`}>Open the episode</Link> to add calls and
+          sightings or record the return.
         </p>
       )}
       {!open && can(actor, 'episode.report') && (
@@ -84,22 +96,53 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
       ))}
       <h2>Details</h2>
       <dl className="summary">
-        <div><dt>Date of birth</dt><dd>{formatDate(child.dateOfBirth)}</dd></div>
-        <div><dt>Sex</dt><dd>{child.sex === 'FEMALE' ? 'Female' : 'Male'}</dd></div>
-        <div><dt>Ethnicity</dt><dd>{codeLabel(ETHNICITIES, child.ethnicity)}</dd></div>
-        <div><dt>Disability</dt><dd>{DISABILITY[child.disability]}{child.disabilityDetails ? `: ${child.disabilityDetails}` : ''}</dd></div>
-        <div><dt>Legal status</dt><dd>{codeLabel(LEGAL_STATUS, child.legalStatus)}</dd></div>
-        <div><dt>Placing authority</dt><dd>{child.placingAuthority.name}</dd></div>
-        <div><dt>Social worker</dt><dd>{child.socialWorker?.name ?? 'Not allocated'}</dd></div>
-        <div><dt>IRO</dt><dd>{child.iro?.name ?? 'Not allocated'}</dd></div>
+        <div>
+          <dt>Date of birth</dt>
+          <dd>{formatDate(child.dateOfBirth)}</dd>
+        </div>
+        <div>
+          <dt>Sex</dt>
+          <dd>{child.sex === 'FEMALE' ? 'Female' : 'Male'}</dd>
+        </div>
+        <div>
+          <dt>Ethnicity</dt>
+          <dd>{codeLabel(ETHNICITIES, child.ethnicity)}</dd>
+        </div>
+        <div>
+          <dt>Disability</dt>
+          <dd>
+            {DISABILITY[child.disability]}
+            {child.disabilityDetails ? `: ${child.disabilityDetails}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Legal status</dt>
+          <dd>{codeLabel(LEGAL_STATUS, child.legalStatus)}</dd>
+        </div>
+        <div>
+          <dt>Placing authority</dt>
+          <dd>{child.placingAuthority.name}</dd>
+        </div>
+        <div>
+          <dt>Social worker</dt>
+          <dd>{child.socialWorker?.name ?? 'Not allocated'}</dd>
+        </div>
+        <div>
+          <dt>IRO</dt>
+          <dd>{child.iro?.name ?? 'Not allocated'}</dd>
+        </div>
         {review && (
           <div>
             <dt>Next review</dt>
             <dd>
               {review.overdue && <strong className="tag tag-critical">Overdue</strong>}{' '}
-              {review.broughtForward ? `Brought forward to ${formatDate(review.date)} (by the timetable: ${formatDate(review.byTimetable)})` : `Due by ${formatDate(review.date)}`}
+              {review.broughtForward
+                ? `Brought forward to ${formatDate(review.date)} (by the timetable: ${formatDate(review.byTimetable)})`
+                : `Due by ${formatDate(review.date)}`}
               {' · '}
-              <Link href={`/children/${child.id}/reviews`}>Reviews held{review.lastHeld ? `, last on ${formatDate(review.lastHeld)}` : ''}</Link>
+              <Link href={`/children/${child.id}/reviews`}>
+                Reviews held{review.lastHeld ? `, last on ${formatDate(review.lastHeld)}` : ''}
+              </Link>
             </dd>
           </div>
         )}
@@ -107,7 +150,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
       {can(actor, 'episode.read') && (
         <>
           <h2>Missing history</h2>
-          {episodes.length === 0 ? <p className="empty">No missing or away episodes recorded.</p> : <EpisodeList episodes={episodes} showChild={false} />}
+          {episodes.length === 0 ? (
+            <p className="empty">No missing or away episodes recorded.</p>
+          ) : (
+            <EpisodeList episodes={episodes} showChild={false} />
+          )}
         </>
       )}
       {decisions.length > 0 && (
@@ -116,8 +163,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
           <ul>
             {decisions.map((d) => (
               <li key={d.id}>
-                {formatDate(londonDate(d.decidedAt))}: {d.bringForward ? `review brought forward to ${formatDate(isoDate(d.reviewDate!))}` : `review not brought forward (${d.reason})`}, after{' '}
-                <Link href={`/alerts/${d.alert.id}`}>an alert</Link>
+                {formatDate(londonDate(d.decidedAt))}:{' '}
+                {d.bringForward
+                  ? `review brought forward to ${formatDate(isoDate(d.reviewDate!))}`
+                  : `review not brought forward (${d.reason})`}
+                , after <Link href={`/alerts/${d.alert.id}`}>an alert</Link>
               </li>
             ))}
           </ul>
@@ -135,20 +185,33 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
       <ol className="cards" aria-label="Placements, newest first">
         {child.placements.map((p) => (
           <li key={p.id}>
-            <div className="title">{p.home ? `${p.home.name} (${p.home.postcode})` : `${p.settingName}${p.settingPostcode ? ` (${p.settingPostcode})` : ''}`}</div>
+            <div className="title">
+              {p.home
+                ? `${p.home.name} (${p.home.postcode})`
+                : `${p.settingName}${p.settingPostcode ? ` (${p.settingPostcode})` : ''}`}
+            </div>
             <div>
               {formatDate(p.startDate)} to {p.endDate ? formatDate(p.endDate) : 'now'}
-              {p.outOfArea && <> · <span className="tag tag-info">Out of area</span></>}
+              {p.outOfArea && (
+                <>
+                  {' '}
+                  · <span className="tag tag-info">Out of area</span>
+                </>
+              )}
             </div>
             <div className="muted">
               {codeLabel(PLACEMENT_TYPES, p.placeCode)}
-              {p.bedAndBreakfast ? ', bed and breakfast' : ''} · {codeLabel(PLACEMENT_PROVIDERS, p.placeProvider)} · in {p.areaAuthority.name}
+              {p.bedAndBreakfast ? ', bed and breakfast' : ''} · {codeLabel(PLACEMENT_PROVIDERS, p.placeProvider)} · in{' '}
+              {p.areaAuthority.name}
             </div>
-            {p.reasonForChange && <div className="muted">Reason for change: {codeLabel(PLACEMENT_CHANGE_REASONS, p.reasonForChange)}</div>}
+            {p.reasonForChange && (
+              <div className="muted">Reason for change: {codeLabel(PLACEMENT_CHANGE_REASONS, p.reasonForChange)}</div>
+            )}
             {p.endReason && <div className="muted">Ended: {codeLabel(PLACEMENT_END_REASONS, p.endReason)}</div>}
             {p.reg41Notices.map((n) => (
               <div key={n.kind} className="muted">
-                Regulation 41 notice of {REG41_KIND_LABELS[n.kind]} to {p.areaAuthority.name}: {formatDate(n.notifiedOn)}, {REG41_METHOD_LABELS[n.method].toLowerCase()}, by {n.givenBy}
+                Regulation 41 notice of {REG41_KIND_LABELS[n.kind]} to {p.areaAuthority.name}:{' '}
+                {formatDate(n.notifiedOn)}, {REG41_METHOD_LABELS[n.method].toLowerCase()}, by {n.givenBy}
               </div>
             ))}
             {p.endDate &&
@@ -157,12 +220,22 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
                   {c.message}
                 </div>
               ))}
-            {p.home && can(actor, 'placement.reg41-notice') && reg41NoticesMissing({ homeId: p.home.id, outOfArea: p.outOfArea, endDate: p.endDate }, p.reg41Notices).length > 0 && (
-              <details>
-                <summary>Record the Regulation 41 notice to {p.areaAuthority.name}</summary>
-                <Reg41NoticeForm placementId={p.id} kinds={reg41NoticesMissing({ homeId: p.home.id, outOfArea: p.outOfArea, endDate: p.endDate }, p.reg41Notices)} authority={p.areaAuthority.name} />
-              </details>
-            )}
+            {p.home &&
+              can(actor, 'placement.reg41-notice') &&
+              reg41NoticesMissing({ homeId: p.home.id, outOfArea: p.outOfArea, endDate: p.endDate }, p.reg41Notices)
+                .length > 0 && (
+                <details>
+                  <summary>Record the Regulation 41 notice to {p.areaAuthority.name}</summary>
+                  <Reg41NoticeForm
+                    placementId={p.id}
+                    kinds={reg41NoticesMissing(
+                      { homeId: p.home.id, outOfArea: p.outOfArea, endDate: p.endDate },
+                      p.reg41Notices,
+                    )}
+                    authority={p.areaAuthority.name}
+                  />
+                </details>
+              )}
             {p.outOfArea && !p.endDate && can(actor, 'placement.area-notice') && (
               <details>
                 <summary>Record the notice to the area authority</summary>

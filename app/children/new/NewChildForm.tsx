@@ -10,7 +10,9 @@ import { createChildAction } from '../actions'
 
 type Person = { id: string; name: string; localAuthorityId: string | null }
 
-export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialWorkers: Person[]; defaultAuthorityId: string | null }) {
+export function NewChildForm(
+  props: PlacementOptions & { iros: Person[]; socialWorkers: Person[]; defaultAuthorityId: string | null },
+) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: newChildSchema,
@@ -26,7 +28,14 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
       socialWorkerId: '',
       iroId: '',
       lookedAfterSince: '',
-      placement: { homeId: props.homes.length === 1 ? props.homes[0].id : '', startDate: '', bedAndBreakfast: false, settingName: '', settingPostcode: '', areaAuthorityId: '' },
+      placement: {
+        homeId: props.homes.length === 1 ? props.homes[0].id : '',
+        startDate: '',
+        bedAndBreakfast: false,
+        settingName: '',
+        settingPostcode: '',
+        areaAuthorityId: '',
+      },
     },
   })
   const placingAuthorityId = form.watch('placingAuthorityId')
@@ -36,7 +45,22 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
     if (form.getValues('iroId')) form.setValue('iroId', '')
   }, [placingAuthorityId, form])
   const ofAuthority = (people: Person[]) => people.filter((p) => p.localAuthorityId === placingAuthorityId)
-  const input = (name: 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'ethnicity' | 'disability' | 'disabilityDetails' | 'legalStatus' | 'placingAuthorityId' | 'socialWorkerId' | 'iroId' | 'lookedAfterSince', hint?: boolean) => ({
+  const input = (
+    name:
+      | 'firstName'
+      | 'lastName'
+      | 'dateOfBirth'
+      | 'sex'
+      | 'ethnicity'
+      | 'disability'
+      | 'disabilityDetails'
+      | 'legalStatus'
+      | 'placingAuthorityId'
+      | 'socialWorkerId'
+      | 'iroId'
+      | 'lookedAfterSince',
+    hint?: boolean,
+  ) => ({
     ...describedBy(name, { error: errors[name]?.message, hint }),
     ...form.register(name),
   })
@@ -74,7 +98,12 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
             <option value="DISABLED">Has a disability</option>
           </select>
         </Field>
-        <Field name="disabilityDetails" label="Disability details (optional)" hint="What staff need to know, for example about communication" error={errors.disabilityDetails?.message}>
+        <Field
+          name="disabilityDetails"
+          label="Disability details (optional)"
+          hint="What staff need to know, for example about communication"
+          error={errors.disabilityDetails?.message}
+        >
           <textarea {...input('disabilityDetails', true)} />
         </Field>
       </fieldset>
@@ -103,7 +132,12 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
             ))}
           </select>
         </Field>
-        <Field name="socialWorkerId" label="Allocated social worker" hint="Of the placing authority" error={errors.socialWorkerId?.message}>
+        <Field
+          name="socialWorkerId"
+          label="Allocated social worker"
+          hint="Of the placing authority"
+          error={errors.socialWorkerId?.message}
+        >
           <select {...input('socialWorkerId', true)}>
             <option value="">{placingAuthorityId ? 'Not allocated yet' : 'Select the placing authority first'}</option>
             {ofAuthority(props.socialWorkers).map((p) => (
@@ -113,7 +147,12 @@ export function NewChildForm(props: PlacementOptions & { iros: Person[]; socialW
             ))}
           </select>
         </Field>
-        <Field name="iroId" label="Independent reviewing officer (IRO)" hint="Of the placing authority" error={errors.iroId?.message}>
+        <Field
+          name="iroId"
+          label="Independent reviewing officer (IRO)"
+          hint="Of the placing authority"
+          error={errors.iroId?.message}
+        >
           <select {...input('iroId', true)}>
             <option value="">{placingAuthorityId ? 'Not allocated yet' : 'Select the placing authority first'}</option>
             {ofAuthority(props.iros).map((p) => (

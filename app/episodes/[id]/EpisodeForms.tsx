@@ -30,11 +30,24 @@ export function AddUpdateForm({ episodeId, now }: { episodeId: string; now: stri
         </select>
       </Field>
       <Field name="at" label="When?" hint="UK time" error={errors.at?.message}>
-        <input type="datetime-local" style={{ maxWidth: '16rem' }} {...describedBy('at', { error: errors.at?.message, hint: true })} {...form.register('at')} />
+        <input
+          type="datetime-local"
+          style={{ maxWidth: '16rem' }}
+          {...describedBy('at', { error: errors.at?.message, hint: true })}
+          {...form.register('at')}
+        />
       </Field>
       {kind === 'POLICE_RISK_GRADE' && (
-        <Field name="riskGrade" label={POLICE_RISK_GRADE.label} hint={POLICE_RISK_GRADE.hint} error={errors.riskGrade?.message}>
-          <select {...describedBy('riskGrade', { error: errors.riskGrade?.message, hint: true })} {...form.register('riskGrade', { shouldUnregister: true })}>
+        <Field
+          name="riskGrade"
+          label={POLICE_RISK_GRADE.label}
+          hint={POLICE_RISK_GRADE.hint}
+          error={errors.riskGrade?.message}
+        >
+          <select
+            {...describedBy('riskGrade', { error: errors.riskGrade?.message, hint: true })}
+            {...form.register('riskGrade', { shouldUnregister: true })}
+          >
             <option value="">Select the grade</option>
             {RISK_GRADES.map((g) => (
               <option key={g} value={g}>
@@ -44,7 +57,13 @@ export function AddUpdateForm({ episodeId, now }: { episodeId: string; now: stri
           </select>
         </Field>
       )}
-      <Narrative form={form} name="text" label={kind === 'POLICE_RISK_GRADE' ? 'Details (optional)' : 'Details'} hint="Who you called, where you looked, what you were told" rows={3} />
+      <Narrative
+        form={form}
+        name="text"
+        label={kind === 'POLICE_RISK_GRADE' ? 'Details (optional)' : 'Details'}
+        hint="Who you called, where you looked, what you were told"
+        rows={3}
+      />
       <SubmitButton busy={busy}>Add to the timeline</SubmitButton>
     </form>
   )
@@ -61,12 +80,25 @@ export function CloseEpisodeForm({ episodeId, version }: { episodeId: string; ve
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Review and close">
       {summary}
-      <Narrative form={form} name="reviewNote" label="Your review" hint="Was the response right? Was the return interview offered? What happens next?" />
+      <Narrative
+        form={form}
+        name="reviewNote"
+        label="Your review"
+        hint="Was the response right? Was the return interview offered? What happens next?"
+      />
       <SubmitButton busy={busy}>Close the episode</SubmitButton>
     </form>
   )
 }
 
-export function LinkButton({ episodeId, otherEpisodeId, name }: { episodeId: string; otherEpisodeId: string; name: string }) {
+export function LinkButton({
+  episodeId,
+  otherEpisodeId,
+  name,
+}: {
+  episodeId: string
+  otherEpisodeId: string
+  name: string
+}) {
   return <ActionButton label={`${name} went with them`} run={() => linkEpisodeAction(episodeId, { otherEpisodeId })} />
 }

@@ -13,16 +13,24 @@ export const metadata = { title: 'Missing episode' }
 
 const STATUS = { open: 'Missing now', returned: 'Returned: to review', closed: 'Closed' }
 
-export default async function EpisodePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ reported?: string }> }) {
+export default async function EpisodePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<{ reported?: string }>
+}) {
   const { actor, episode, socialWorkerId } = await loadEpisodeOr404((await params).id)
   const justReported = (await searchParams).reported === '1'
   const name = `${episode.child.firstName} ${episode.child.lastName}`
   const open = episode.status === 'open'
-  const candidates = can(actor, 'episode.link') && episode.status !== 'closed' ? await wentWithCandidates(actor, episode.id) : []
+  const candidates =
+    can(actor, 'episode.link') && episode.status !== 'closed' ? await wentWithCandidates(actor, episode.id) : []
   const linked = new Set(episode.wentWith.map((w) => w.episodeId))
   const back = episode.return
   const mayClose = mayCloseEpisode(actor, { homeId: episode.home?.id ?? null, socialWorkerId })
-  const interview = back && can(actor, 'interview.read') ? await getInterview(actor, { episodeId: episode.id }).catch(() => null) : null
+  const interview =
+    back && can(actor, 'interview.read') ? await getInterview(actor, { episodeId: episode.id }).catch(() => null) : null
   return (
     <>
       <p>
@@ -32,10 +40,15 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
         {name}: {open ? 'missing since' : 'missing from'} {formatDateTime(new Date(episode.lastSeenAt))}
       </h1>
       <p className="lede">
-        <span className={`status status-${episode.status}`}>{STATUS[episode.status]}</span> · {ABSENCE_SHORT[episode.absenceType]} ·{' '}
+        <span className={`status status-${episode.status}`}>{STATUS[episode.status]}</span> ·{' '}
+        {ABSENCE_SHORT[episode.absenceType]} ·{' '}
         {open ? `${formatDuration(episode.durationMinutes)} so far` : `for ${formatDuration(episode.durationMinutes)}`}
       </p>
-      {justReported && open && <p className="notice" role="status">Reported. Now give the police the grab pack, and add calls and sightings below as they happen.</p>}
+      {justReported && open && (
+        <p className="notice" role="status">
+          Reported. Now give the police the grab pack, and add calls and sightings below as they happen.
+        </p>
+      )}
       {open && can(actor, 'grabpack.read') && (
         <Link className="button big-action" href={`/episodes/${episode.id}/grab-pack`}>
           Give the police the grab pack
@@ -49,13 +62,49 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
 
       <h2>What we know</h2>
       <dl className="summary">
-        <div><dt>Last seen</dt><dd>{formatDateTime(new Date(episode.lastSeenAt))} at {episode.lastSeenPlace}</dd></div>
-        <div><dt>With</dt><dd>{episode.lastSeenWith ?? 'Not known'}</dd></div>
-        <div><dt>Wearing</dt><dd>{episode.clothing ?? 'Not recorded'}</dd></div>
-        <div><dt>Police</dt><dd>{episode.policeInformed ? `Told${episode.policeReference ? `, reference ${episode.policeReference}` : ', no reference yet'}` : 'Not told yet'}</dd></div>
-        <div><dt>{POLICE_RISK_GRADE.label}</dt><dd>{episode.policeRiskGrade ? RISK_GRADE_LABELS[episode.policeRiskGrade] : 'Not graded yet'}</dd></div>
-        <div><dt>Home</dt><dd>{episode.home?.name ?? 'Not a Haven home'}</dd></div>
-        <div><dt>Grab pack given to police</dt><dd>{episode.grabPackShares.length ? episode.grabPackShares.map((s) => `${formatDateTime(new Date(s.sharedAt))}, ${s.policeForce}${s.reference ? ` (${s.reference})` : ''}, by ${s.sharedBy?.name ?? 'unknown'}`).join('; ') : 'Not yet'}</dd></div>
+        <div>
+          <dt>Last seen</dt>
+          <dd>
+            {formatDateTime(new Date(episode.lastSeenAt))} at {episode.lastSeenPlace}
+          </dd>
+        </div>
+        <div>
+          <dt>With</dt>
+          <dd>{episode.lastSeenWith ?? 'Not known'}</dd>
+        </div>
+        <div>
+          <dt>Wearing</dt>
+          <dd>{episode.clothing ?? 'Not recorded'}</dd>
+        </div>
+        <div>
+          <dt>Police</dt>
+          <dd>
+            {episode.policeInformed
+              ? `Told${episode.policeReference ? `, reference ${episode.policeReference}` : ', no reference yet'}`
+              : 'Not told yet'}
+          </dd>
+        </div>
+        <div>
+          <dt>{POLICE_RISK_GRADE.label}</dt>
+          <dd>{episode.policeRiskGrade ? RISK_GRADE_LABELS[episode.policeRiskGrade] : 'Not graded yet'}</dd>
+        </div>
+        <div>
+          <dt>Home</dt>
+          <dd>{episode.home?.name ?? 'Not a Haven home'}</dd>
+        </div>
+        <div>
+          <dt>Grab pack given to police</dt>
+          <dd>
+            {episode.grabPackShares.length
+              ? episode.grabPackShares
+                  .map(
+                    (s) =>
+                      `${formatDateTime(new Date(s.sharedAt))}, ${s.policeForce}${s.reference ? ` (${s.reference})` : ''}, by ${s.sharedBy?.name ?? 'unknown'}`,
+                  )
+                  .join('; ')
+              : 'Not yet'}
+          </dd>
+        </div>
       </dl>
 
       <h2>Went with</h2>
@@ -63,7 +112,9 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
       {episode.wentWith.length > 0 && (
         <ul>
           {episode.wentWith.map((w, i) => (
-            <li key={w.episodeId ?? i}>{w.episodeId ? <Link href={`/episodes/${w.episodeId}`}>{w.name}</Link> : w.name}</li>
+            <li key={w.episodeId ?? i}>
+              {w.episodeId ? <Link href={`/episodes/${w.episodeId}`}>{w.name}</Link> : w.name}
+            </li>
           ))}
         </ul>
       )}
@@ -79,7 +130,9 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
                   {c.episodeId ? (
                     <LinkButton episodeId={episode.id} otherEpisodeId={c.episodeId} name={c.name} />
                   ) : open ? (
-                    <Link href={`/children/${c.childId}/missing/new?with=${episode.id}`}>Report {c.name} missing too</Link>
+                    <Link href={`/children/${c.childId}/missing/new?with=${episode.id}`}>
+                      Report {c.name} missing too
+                    </Link>
                   ) : (
                     <span className="muted">{c.name}: no episode at the same time</span>
                   )}
@@ -93,28 +146,65 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
         <>
           <h2>The return</h2>
           <dl className="summary">
-            <div><dt>Returned</dt><dd>{formatDateTime(new Date(back.returnedAt))} ({formatDuration(episode.durationMinutes)} after last seen)</dd></div>
-            <div><dt>Found at</dt><dd>{back.foundLocation ? `${back.foundLocation.name}${back.foundLocation.postcode ? `, ${back.foundLocation.postcode}` : ''} (${LOCATION_KIND_LABELS[back.foundLocation.kind as keyof typeof LOCATION_KIND_LABELS] ?? back.foundLocation.kind})` : 'Not recorded'}</dd></div>
-            <div><dt>Had been at</dt><dd>{back.visitedLocations.map((l) => l.name).join('; ') || 'Not recorded'}</dd></div>
-            <div><dt>With</dt><dd>{back.associates.map((a) => [a.name, a.description].filter(Boolean).join(': ')).join('; ') || 'Not recorded'}</dd></div>
-            <div><dt>Vehicles</dt><dd>{back.vehicles.map((v) => [v.registration, v.description, v.taxiFirm].filter(Boolean).join(', ')).join('; ') || 'None recorded'}</dd></div>
+            <div>
+              <dt>Returned</dt>
+              <dd>
+                {formatDateTime(new Date(back.returnedAt))} ({formatDuration(episode.durationMinutes)} after last seen)
+              </dd>
+            </div>
+            <div>
+              <dt>Found at</dt>
+              <dd>
+                {back.foundLocation
+                  ? `${back.foundLocation.name}${back.foundLocation.postcode ? `, ${back.foundLocation.postcode}` : ''} (${LOCATION_KIND_LABELS[back.foundLocation.kind as keyof typeof LOCATION_KIND_LABELS] ?? back.foundLocation.kind})`
+                  : 'Not recorded'}
+              </dd>
+            </div>
+            <div>
+              <dt>Had been at</dt>
+              <dd>{back.visitedLocations.map((l) => l.name).join('; ') || 'Not recorded'}</dd>
+            </div>
+            <div>
+              <dt>With</dt>
+              <dd>
+                {back.associates.map((a) => [a.name, a.description].filter(Boolean).join(': ')).join('; ') ||
+                  'Not recorded'}
+              </dd>
+            </div>
+            <div>
+              <dt>Vehicles</dt>
+              <dd>
+                {back.vehicles
+                  .map((v) => [v.registration, v.description, v.taxiFirm].filter(Boolean).join(', '))
+                  .join('; ') || 'None recorded'}
+              </dd>
+            </div>
             <div>
               <dt>Condition</dt>
               <dd>
-                {[back.hungry && 'hungry', back.tired && 'tired', back.intoxicated && 'intoxicated'].filter(Boolean).join(', ') || 'No hunger, tiredness or intoxication noted'}
+                {[back.hungry && 'hungry', back.tired && 'tired', back.intoxicated && 'intoxicated']
+                  .filter(Boolean)
+                  .join(', ') || 'No hunger, tiredness or intoxication noted'}
                 {back.injuries && <div>Injuries: {back.injuries}</div>}
                 {back.signsOfHarm && <div>Signs of harm: {back.signsOfHarm}</div>}
               </dd>
             </div>
-            <div><dt>First aid or medical attention</dt><dd>{back.medicalAttention ?? 'None recorded'}</dd></div>
-            <div><dt>Who was informed</dt><dd>{back.whoInformed ?? 'Not recorded'}</dd></div>
+            <div>
+              <dt>First aid or medical attention</dt>
+              <dd>{back.medicalAttention ?? 'None recorded'}</dd>
+            </div>
+            <div>
+              <dt>Who was informed</dt>
+              <dd>{back.whoInformed ?? 'Not recorded'}</dd>
+            </div>
           </dl>
         </>
       )}
 
       {interview && (
         <p className={interview.status === 'overdue' ? 'concern concern-critical' : 'notice'}>
-          <strong>Return interview: {STATUS_LABELS[interview.status]}</strong> (due by {formatDateTime(new Date(interview.dueAt))}).{' '}
+          <strong>Return interview: {STATUS_LABELS[interview.status]}</strong> (due by{' '}
+          {formatDateTime(new Date(interview.dueAt))}).{' '}
           <Link href={`/return-interviews/${interview.id}`}>Open the return interview</Link>
         </p>
       )}
@@ -133,7 +223,9 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
       )}
       {can(actor, 'reg40.propose') && (
         <p>
-          <Link href={`/episodes/${episode.id}/notifiable-event`}>This may be a Regulation 40 event: tell the registered manager</Link>
+          <Link href={`/episodes/${episode.id}/notifiable-event`}>
+            This may be a Regulation 40 event: tell the registered manager
+          </Link>
         </p>
       )}
       {episode.status === 'returned' && mayClose && (

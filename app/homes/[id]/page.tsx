@@ -24,16 +24,24 @@ export default async function HomePage({ params }: { params: Promise<{ id: strin
       </p>
       {can(actor, 'oversight.read') && (
         <p>
-          <Link href={`/homes/${home.id}/oversight`}>Oversight: Regulation 44 visits, Regulation 45 reviews, location assessment</Link>
+          <Link href={`/homes/${home.id}/oversight`}>
+            Oversight: Regulation 44 visits, Regulation 45 reviews, location assessment
+          </Link>
         </p>
       )}
       {can(actor, 'reg40.read') && (
         <p>
-          <Link href={`/homes/${home.id}/notifiable-events`}>Notifiable events (Regulation 40): to decide, to notify, notified</Link>
+          <Link href={`/homes/${home.id}/notifiable-events`}>
+            Notifiable events (Regulation 40): to decide, to notify, notified
+          </Link>
         </p>
       )}
       <h2>Missing now</h2>
-      {missingNow.length === 0 ? <p className="empty">Nobody from {home.name} is recorded as missing or away.</p> : <EpisodeList episodes={missingNow} />}
+      {missingNow.length === 0 ? (
+        <p className="empty">Nobody from {home.name} is recorded as missing or away.</p>
+      ) : (
+        <EpisodeList episodes={missingNow} />
+      )}
       <h2>Living here now</h2>
       <ul className="cards">
         {children.map((c) => (

@@ -16,7 +16,12 @@ export function NewPasswordForm({ token }: { token: string }) {
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
       <Field name="newPassword" label="New password" error={errors.newPassword?.message}>
-        <input type="password" autoComplete="new-password" {...describedBy('newPassword', { error: errors.newPassword?.message })} {...form.register('newPassword')} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          {...describedBy('newPassword', { error: errors.newPassword?.message })}
+          {...form.register('newPassword')}
+        />
       </Field>
       <SubmitButton busy={busy}>Save my password</SubmitButton>
     </form>

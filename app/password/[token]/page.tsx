@@ -20,7 +20,10 @@ export default async function PasswordLinkPage({ params }: { params: Promise<{ t
   return (
     <>
       <h1>{purpose === 'INVITATION' ? 'Welcome to Haven: choose your password' : 'Choose a new password'}</h1>
-      <p className="lede">At least 12 characters. Three random words work well; common passwords are refused. You will be signed out everywhere else.</p>
+      <p className="lede">
+        At least 12 characters. Three random words work well; common passwords are refused. You will be signed out
+        everywhere else.
+      </p>
       <NewPasswordForm token={decodeURIComponent(token)} />
     </>
   )

@@ -43,8 +43,14 @@ const CHART_ROWS = 15
 /** The filters asked for, or the last year for everyone in view, with what was wrong named. */
 function queryOrDefault(asked: Asked, now = new Date()) {
   const lastYear = lastYearTo(now)
-  const parsed = missingReportQuerySchema.safeParse({ ...asked, from: asked.from ?? lastYear.from, to: asked.to ?? lastYear.to })
-  return parsed.success ? { query: parsed.data, problem: null } : { query: missingReportQuerySchema.parse(lastYear), problem: parsed.error.issues[0].message }
+  const parsed = missingReportQuerySchema.safeParse({
+    ...asked,
+    from: asked.from ?? lastYear.from,
+    to: asked.to ?? lastYear.to,
+  })
+  return parsed.success
+    ? { query: parsed.data, problem: null }
+    : { query: missingReportQuerySchema.parse(lastYear), problem: parsed.error.issues[0].message }
 }
 
 function Figure({ table, csvHref }: { table: ReportTable; csvHref: string }) {
@@ -54,8 +60,20 @@ function Figure({ table, csvHref }: { table: ReportTable; csvHref: string }) {
     <section aria-labelledby={`t-${table.id}`} className="report-figure">
       <h2 id={`t-${table.id}`}>{table.title}</h2>
       <p>{table.summary}</p>
-      {table.rows.length > 0 && <ReportChart rows={rows} category={chart.category} series={chart.series} summary={`Chart: ${table.summary}`} horizontal={chart.horizontal} />}
-      {rows.length < table.rows.length && <p className="muted">The chart shows the {CHART_ROWS} with the most episodes; the table has all {table.rows.length}.</p>}
+      {table.rows.length > 0 && (
+        <ReportChart
+          rows={rows}
+          category={chart.category}
+          series={chart.series}
+          summary={`Chart: ${table.summary}`}
+          horizontal={chart.horizontal}
+        />
+      )}
+      {rows.length < table.rows.length && (
+        <p className="muted">
+          The chart shows the {CHART_ROWS} with the most episodes; the table has all {table.rows.length}.
+        </p>
+      )}
       <details>
         <summary>Table view: {table.title.toLowerCase()}</summary>
         <div className="table-wrap" tabIndex={0} role="region" aria-label={`${table.title}: table`}>
@@ -112,15 +130,20 @@ export default async function MissingReportPage({ searchParams }: { searchParams
         <p>Your roles do not include these figures.</p>
       </>
     )
-  const filters = new URLSearchParams(Object.entries({ ...report.period, ...report.filter }).filter((kv): kv is [string, string] => Boolean(kv[1])))
+  const filters = new URLSearchParams(
+    Object.entries({ ...report.period, ...report.filter }).filter((kv): kv is [string, string] => Boolean(kv[1])),
+  )
   return (
     <>
       <h1>Missing episodes</h1>
       <ReportLinks actor={actor} current="/reports/missing" />
       <p className="lede">
-        Episodes that started from {formatDate(report.period.from)} to {formatDate(report.period.to)}, of the children in your view (a home&apos;s figures are the episodes that happened there).
+        Episodes that started from {formatDate(report.period.from)} to {formatDate(report.period.to)}, of the children
+        in your view (a home&apos;s figures are the episodes that happened there).
       </p>
-      {problem && <p className="concern concern-warning">{problem}: showing the last year for everyone in your view instead.</p>}
+      {problem && (
+        <p className="concern concern-warning">{problem}: showing the last year for everyone in your view instead.</p>
+      )}
       <form method="get" className="panel" aria-label="Filters">
         <div className="grid">
           <div className="field">
@@ -178,7 +201,9 @@ export default async function MissingReportPage({ searchParams }: { searchParams
         </button>
       </form>
       <p>
-        <strong>{report.totals.episodes}</strong> episodes ({report.totals.missing} missing, {report.totals.away} away without authorisation) by <strong>{report.totals.children}</strong> children; {report.totals.daytime} started in the daytime and {report.totals.under24h} lasted under 24 hours.
+        <strong>{report.totals.episodes}</strong> episodes ({report.totals.missing} missing, {report.totals.away} away
+        without authorisation) by <strong>{report.totals.children}</strong> children; {report.totals.daytime} started in
+        the daytime and {report.totals.under24h} lasted under 24 hours.
       </p>
       {report.tables.map((t) => (
         <Figure key={t.id} table={t} csvHref={`/reports/missing/csv?${filters}&table=${t.id}`} />

@@ -17,7 +17,9 @@ export default async function OfstedPage({ searchParams }: { searchParams: Promi
     <>
       <h1>Figures for Ofsted</h1>
       <ReportLinks actor={actor} current="/reports/ofsted" />
-      {!homes && !annexA && <p>These figures are for registered managers, responsible individuals and LA missing leads.</p>}
+      {!homes && !annexA && (
+        <p>These figures are for registered managers, responsible individuals and LA missing leads.</p>
+      )}
       {homes && (
         <section aria-labelledby="homes">
           <h2 id="homes">Children&apos;s home inspection</h2>
@@ -25,7 +27,8 @@ export default async function OfstedPage({ searchParams }: { searchParams: Promi
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Home inspection figures">
             <table>
               <caption>
-                Episodes starting {formatDate(period.from)} to {formatDate(period.to)}; residents and CSE risk as of today
+                Episodes starting {formatDate(period.from)} to {formatDate(period.to)}; residents and CSE risk as of
+                today
               </caption>
               <thead>
                 <tr>
@@ -58,7 +61,11 @@ export default async function OfstedPage({ searchParams }: { searchParams: Promi
       {annexA && (
         <section aria-labelledby="annex-a">
           <h2 id="annex-a">Annex A: children looked after</h2>
-          <p>Missing and absent (away without authorisation) episodes in the last 12 months, and whether a return interview was offered and accepted after the last missing episode. Blank: no missing episode, or not back yet.</p>
+          <p>
+            Missing and absent (away without authorisation) episodes in the last 12 months, and whether a return
+            interview was offered and accepted after the last missing episode. Blank: no missing episode, or not back
+            yet.
+          </p>
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Annex A missing columns">
             <table>
               <caption>Children your authority looks after now</caption>

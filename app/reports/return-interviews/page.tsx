@@ -48,7 +48,11 @@ function Table({ caption, rows }: { caption: string; rows: Row[] }) {
   )
 }
 
-export default async function TimelinessPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function TimelinessPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; to?: string }>
+}) {
   const actor = await requireActor()
   const { period, problem } = periodOrLastYear(await searchParams)
   const report = await timelinessReport(actor, period).catch((e) => {
@@ -67,11 +71,13 @@ export default async function TimelinessPage({ searchParams }: { searchParams: P
       <h1>Return interview timeliness</h1>
       <ReportLinks actor={actor} current="/reports/return-interviews" />
       <p className="lede">
-        Returns from {period.from} to {period.to}, for the children in your view. Nationally in 2023-24, on average 63% of interviews were held within 72 hours.
+        Returns from {period.from} to {period.to}, for the children in your view. Nationally in 2023-24, on average 63%
+        of interviews were held within 72 hours.
       </p>
       <PeriodForm period={period} problem={problem} />
       <p>
-        <strong>{report.total.returned}</strong> returns; <strong>{report.total.heldWithin72hPercent ?? 0}%</strong> of interviews held within 72 hours.
+        <strong>{report.total.returned}</strong> returns; <strong>{report.total.heldWithin72hPercent ?? 0}%</strong> of
+        interviews held within 72 hours.
       </p>
       <Table caption="By home" rows={report.byHome} />
       <Table caption="By placing authority" rows={report.byAuthority} />

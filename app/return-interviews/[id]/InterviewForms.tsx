@@ -3,15 +3,49 @@ import { useRouter } from 'next/navigation'
 import { useFieldArray } from 'react-hook-form'
 import { describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
 import { LOCATION_KIND_LABELS } from '@/lib/domain/episodes'
-import { CHILD_SAYS_SECTIONS, OFFER_METHOD_LABELS, OUTCOME_LABELS, PREVENTION_LABELS, SHARING_BASIS_LABELS } from '@/lib/domain/return-interviews'
+import {
+  CHILD_SAYS_SECTIONS,
+  OFFER_METHOD_LABELS,
+  OUTCOME_LABELS,
+  PREVENTION_LABELS,
+  SHARING_BASIS_LABELS,
+} from '@/lib/domain/return-interviews'
 import { LOCATION_KINDS } from '@/lib/validation/episodes'
-import { followUpSchema, OFFER_METHODS, offerSchema, OUTCOMES, outcomeSchema, policeSharingSchema, PREVENTION_STATUSES, preventionSchema, SHARING_BASES } from '@/lib/validation/return-interviews'
-import { addFollowUpAction, recordOfferAction, recordOutcomeAction, recordPoliceSharingAction, recordPreventionAction } from '../actions'
+import {
+  followUpSchema,
+  OFFER_METHODS,
+  offerSchema,
+  OUTCOMES,
+  outcomeSchema,
+  policeSharingSchema,
+  PREVENTION_STATUSES,
+  preventionSchema,
+  SHARING_BASES,
+} from '@/lib/validation/return-interviews'
+import {
+  addFollowUpAction,
+  recordOfferAction,
+  recordOutcomeAction,
+  recordPoliceSharingAction,
+  recordPreventionAction,
+} from '../actions'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by several forms
 type AnyForm = any
 
-function Text({ form, name, label, hint, long }: { form: AnyForm; name: string; label: string; hint?: string; long?: boolean }) {
+function Text({
+  form,
+  name,
+  label,
+  hint,
+  long,
+}: {
+  form: AnyForm
+  name: string
+  label: string
+  hint?: string
+  long?: boolean
+}) {
   if (long) return <Narrative form={form} name={name} label={label} hint={hint} />
   const error = errorAt(form.formState.errors, name)
   const props = { ...describedBy(name, { error, hint: Boolean(hint) }), ...form.register(name) }
@@ -26,24 +60,43 @@ function When({ form, name, label }: { form: AnyForm; name: string; label: strin
   const error = errorAt(form.formState.errors, name)
   return (
     <Field name={name} label={label} hint="UK time" error={error}>
-      <input type="datetime-local" style={{ maxWidth: '16rem' }} {...describedBy(name, { error, hint: true })} {...form.register(name)} />
+      <input
+        type="datetime-local"
+        style={{ maxWidth: '16rem' }}
+        {...describedBy(name, { error, hint: true })}
+        {...form.register(name)}
+      />
     </Field>
   )
 }
 
-function useRefreshingForm<S extends Parameters<typeof useActionForm>[0]['schema']>(schema: S, defaultValues: object, action: (values: never) => ReturnType<typeof recordOfferAction>) {
+function useRefreshingForm<S extends Parameters<typeof useActionForm>[0]['schema']>(
+  schema: S,
+  defaultValues: object,
+  action: (values: never) => ReturnType<typeof recordOfferAction>,
+) {
   const router = useRouter()
-  return useActionForm({ schema, defaultValues: defaultValues as never, action: action as never, onSuccess: () => router.refresh() })
+  return useActionForm({
+    schema,
+    defaultValues: defaultValues as never,
+    action: action as never,
+    onSuccess: () => router.refresh(),
+  })
 }
 
 export function OfferForm({ interviewId, now }: { interviewId: string; now: string }) {
-  const { form, onSubmit, summary, errors, busy } = useRefreshingForm(offerSchema, { offeredAt: now }, (v) => recordOfferAction(interviewId, v))
+  const { form, onSubmit, summary, errors, busy } = useRefreshingForm(offerSchema, { offeredAt: now }, (v) =>
+    recordOfferAction(interviewId, v),
+  )
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Record the offer">
       {summary}
       <When form={form} name="offeredAt" label="When was it offered?" />
       <Field name="offerMethod" label="How was it offered?" error={errors.offerMethod?.message}>
-        <select {...describedBy('offerMethod', { error: errors.offerMethod?.message })} {...form.register('offerMethod' as never)}>
+        <select
+          {...describedBy('offerMethod', { error: errors.offerMethod?.message })}
+          {...form.register('offerMethod' as never)}
+        >
           <option value="">Select</option>
           {OFFER_METHODS.map((m) => (
             <option key={m} value={m}>
@@ -57,10 +110,28 @@ export function OfferForm({ interviewId, now }: { interviewId: string; now: stri
   )
 }
 
-export function OutcomeForm({ interviewId, now, offered, providerName }: { interviewId: string; now: string; offered: boolean; providerName: string | null }) {
+export function OutcomeForm({
+  interviewId,
+  now,
+  offered,
+  providerName,
+}: {
+  interviewId: string
+  now: string
+  offered: boolean
+  providerName: string | null
+}) {
   const { form, onSubmit, summary, errors, busy } = useRefreshingForm(
     outcomeSchema,
-    { offeredAt: offered ? '' : now, heldAt: now, locations: [], associates: [], vehicles: [], independenceDeclared: false, childChoseTrustedAdult: false },
+    {
+      offeredAt: offered ? '' : now,
+      heldAt: now,
+      locations: [],
+      associates: [],
+      vehicles: [],
+      independenceDeclared: false,
+      childChoseTrustedAdult: false,
+    },
     (v) => recordOutcomeAction(interviewId, v),
   )
   const f = form as AnyForm
@@ -72,7 +143,13 @@ export function OutcomeForm({ interviewId, now, offered, providerName }: { inter
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Record the interview">
       {summary}
-      <Radios name="outcome" legend="What happened?" error={errors.outcome?.message} register={f.register('outcome')} options={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))} />
+      <Radios
+        name="outcome"
+        legend="What happened?"
+        error={errors.outcome?.message}
+        register={f.register('outcome')}
+        options={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
+      />
       {outcome === 'NOT_OFFERED' && <Text form={f} name="notOfferedReason" label="Why was it not offered?" long />}
       {outcome && outcome !== 'NOT_OFFERED' && !offered && (
         <>
@@ -98,7 +175,9 @@ export function OutcomeForm({ interviewId, now, offered, providerName }: { inter
           <div className="field">
             <div className="checkbox">
               <input type="checkbox" id="f-childChoseTrustedAdult" {...f.register('childChoseTrustedAdult')} />
-              <label htmlFor="f-childChoseTrustedAdult">The child chose a trusted adult (a carer or their social worker) instead of an independent person</label>
+              <label htmlFor="f-childChoseTrustedAdult">
+                The child chose a trusted adult (a carer or their social worker) instead of an independent person
+              </label>
             </div>
           </div>
           {trusted ? (
@@ -113,9 +192,14 @@ export function OutcomeForm({ interviewId, now, offered, providerName }: { inter
                   </span>
                 )}
                 <div className="checkbox">
-                  <input type="checkbox" {...describedBy('independenceDeclared', { error: errorAt(errors, 'independenceDeclared') })} {...f.register('independenceDeclared')} />
+                  <input
+                    type="checkbox"
+                    {...describedBy('independenceDeclared', { error: errorAt(errors, 'independenceDeclared') })}
+                    {...f.register('independenceDeclared')}
+                  />
                   <label htmlFor="f-independenceDeclared">
-                    I declare the person who held it is independent of the child&apos;s care: not the child&apos;s social worker or carer, and not employed by {providerName ?? 'the home’s provider'}
+                    I declare the person who held it is independent of the child&apos;s care: not the child&apos;s
+                    social worker or carer, and not employed by {providerName ?? 'the home’s provider'}
                   </label>
                 </div>
               </div>
@@ -130,10 +214,17 @@ export function OutcomeForm({ interviewId, now, offered, providerName }: { inter
             <Text key={name} form={f} name={name} label={`${label} (optional)`} long />
           ))}
           <div className="notice" id="concerns-who">
-            <strong>Who can see the next answer:</strong> the child&apos;s IRO, their social worker, the placing authority&apos;s missing lead and the return interview service.
-            The home&apos;s staff and its provider cannot.
+            <strong>Who can see the next answer:</strong> the child&apos;s IRO, their social worker, the placing
+            authority&apos;s missing lead and the return interview service. The home&apos;s staff and its provider
+            cannot.
           </div>
-          <Text form={f} name="concernsAboutHome" label="Concerns about the home (optional)" hint="Private from the home’s staff and provider. In the child’s words where you can." long />
+          <Text
+            form={f}
+            name="concernsAboutHome"
+            label="Concerns about the home (optional)"
+            hint="Private from the home’s staff and provider. In the child’s words where you can."
+            long
+          />
           <h3>Places, people and vehicles the child named</h3>
           {places.fields.map((field, i) => (
             <div className="row" key={field.id}>
@@ -165,13 +256,25 @@ export function OutcomeForm({ interviewId, now, offered, providerName }: { inter
             </div>
           ))}
           <div className="actions">
-            <button type="button" className="button secondary" onClick={() => places.append({ name: '', kind: '', postcode: '' })}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => places.append({ name: '', kind: '', postcode: '' })}
+            >
               Add a place
             </button>
-            <button type="button" className="button secondary" onClick={() => people.append({ name: '', description: '' })}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => people.append({ name: '', description: '' })}
+            >
               Add a person
             </button>
-            <button type="button" className="button secondary" onClick={() => cars.append({ registration: '', description: '', taxiFirm: '' })}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => cars.append({ registration: '', description: '', taxiFirm: '' })}
+            >
               Add a vehicle
             </button>
           </div>
@@ -183,7 +286,11 @@ export function OutcomeForm({ interviewId, now, offered, providerName }: { inter
 }
 
 export function FollowUpForm({ interviewId }: { interviewId: string }) {
-  const { form, onSubmit, summary, errors, busy } = useRefreshingForm(followUpSchema, { reference: '', note: '' }, (v) => addFollowUpAction(interviewId, v))
+  const { form, onSubmit, summary, errors, busy } = useRefreshingForm(
+    followUpSchema,
+    { reference: '', note: '' },
+    (v) => addFollowUpAction(interviewId, v),
+  )
   const f = form as AnyForm
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Start a follow-up">
@@ -198,7 +305,12 @@ export function FollowUpForm({ interviewId }: { interviewId: string }) {
           { value: 'SAFEGUARDING_REFERRAL', label: 'A safeguarding referral' },
         ]}
       />
-      <Text form={f} name="reference" label="Reference (optional)" hint="For example the referral number from the front door" />
+      <Text
+        form={f}
+        name="reference"
+        label="Reference (optional)"
+        hint="For example the referral number from the front door"
+      />
       <Text form={f} name="note" label="Note (optional)" long />
       <SubmitButton busy={busy}>Record it</SubmitButton>
     </form>
@@ -206,7 +318,11 @@ export function FollowUpForm({ interviewId }: { interviewId: string }) {
 }
 
 export function PoliceSharingForm({ interviewId, now }: { interviewId: string; now: string }) {
-  const { form, onSubmit, summary, errors, busy } = useRefreshingForm(policeSharingSchema, { sharedAt: now, policeForce: '', what: '', reason: '' }, (v) => recordPoliceSharingAction(interviewId, v))
+  const { form, onSubmit, summary, errors, busy } = useRefreshingForm(
+    policeSharingSchema,
+    { sharedAt: now, policeForce: '', what: '', reason: '' },
+    (v) => recordPoliceSharingAction(interviewId, v),
+  )
   const f = form as AnyForm
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Record information shared with the police">
@@ -214,22 +330,46 @@ export function PoliceSharingForm({ interviewId, now }: { interviewId: string; n
       <When form={f} name="sharedAt" label="When was it shared?" />
       <Text form={f} name="policeForce" label="Police force" />
       <Text form={f} name="what" label="What was shared?" long />
-      <Radios name="basis" legend="On what basis?" error={errors.basis?.message} register={f.register('basis')} options={SHARING_BASES.map((b) => ({ value: b, label: SHARING_BASIS_LABELS[b] }))} />
-      {f.watch('basis') === 'SAFEGUARDING_WITHOUT_CONSENT' && <Text form={f} name="reason" label="Why was it shared without consent?" long />}
+      <Radios
+        name="basis"
+        legend="On what basis?"
+        error={errors.basis?.message}
+        register={f.register('basis')}
+        options={SHARING_BASES.map((b) => ({ value: b, label: SHARING_BASIS_LABELS[b] }))}
+      />
+      {f.watch('basis') === 'SAFEGUARDING_WITHOUT_CONSENT' && (
+        <Text form={f} name="reason" label="Why was it shared without consent?" long />
+      )}
       <SubmitButton busy={busy}>Record the sharing</SubmitButton>
     </form>
   )
 }
 
 export function PreventionForm({ interviewId }: { interviewId: string }) {
-  const { form, onSubmit, summary, errors, busy } = useRefreshingForm(preventionSchema, { preventionInterviewDate: '' }, (v) => recordPreventionAction(interviewId, v))
+  const { form, onSubmit, summary, errors, busy } = useRefreshingForm(
+    preventionSchema,
+    { preventionInterviewDate: '' },
+    (v) => recordPreventionAction(interviewId, v),
+  )
   const f = form as AnyForm
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Police prevention interview">
       {summary}
-      <Radios name="preventionInterview" legend="Police prevention interview (formerly safe and well check)" inline error={errors.preventionInterview?.message} register={f.register('preventionInterview')} options={PREVENTION_STATUSES.map((p) => ({ value: p, label: PREVENTION_LABELS[p] }))} />
+      <Radios
+        name="preventionInterview"
+        legend="Police prevention interview (formerly safe and well check)"
+        inline
+        error={errors.preventionInterview?.message}
+        register={f.register('preventionInterview')}
+        options={PREVENTION_STATUSES.map((p) => ({ value: p, label: PREVENTION_LABELS[p] }))}
+      />
       <Field name="preventionInterviewDate" label="Date (if done)" error={errorAt(errors, 'preventionInterviewDate')}>
-        <input type="date" style={{ maxWidth: '12rem' }} {...describedBy('preventionInterviewDate', { error: errorAt(errors, 'preventionInterviewDate') })} {...f.register('preventionInterviewDate')} />
+        <input
+          type="date"
+          style={{ maxWidth: '12rem' }}
+          {...describedBy('preventionInterviewDate', { error: errorAt(errors, 'preventionInterviewDate') })}
+          {...f.register('preventionInterviewDate')}
+        />
       </Field>
       <SubmitButton busy={busy}>Save</SubmitButton>
     </form>

@@ -1,7 +1,15 @@
 import Link from 'next/link'
 import { Corrections } from '@/components/Corrections'
 import { can } from '@/lib/domain/permissions'
-import { CHILD_SAYS_SECTIONS, isOutstanding, OFFER_METHOD_LABELS, OUTCOME_LABELS, PREVENTION_LABELS, SHARING_BASIS_LABELS, STATUS_LABELS } from '@/lib/domain/return-interviews'
+import {
+  CHILD_SAYS_SECTIONS,
+  isOutstanding,
+  OFFER_METHOD_LABELS,
+  OUTCOME_LABELS,
+  PREVENTION_LABELS,
+  SHARING_BASIS_LABELS,
+  STATUS_LABELS,
+} from '@/lib/domain/return-interviews'
 import { formatDate, formatDateTime, londonLocal } from '@/lib/domain/time'
 import { loadInterviewOr404 } from '@/app/(lib)/load-or-404'
 import { INTERVIEW_AMENDABLE } from '@/lib/validation/return-interviews'
@@ -24,27 +32,75 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
       )}
       <h1>Return interview: {name}</h1>
       <p className="lede">
-        <span className={`status ${isOutstanding(i.status) ? (i.status === 'overdue' ? 'status-open' : 'status-returned') : 'status-closed'}`}>{STATUS_LABELS[i.status]}</span>{' '}
+        <span
+          className={`status ${isOutstanding(i.status) ? (i.status === 'overdue' ? 'status-open' : 'status-returned') : 'status-closed'}`}
+        >
+          {STATUS_LABELS[i.status]}
+        </span>{' '}
         · due by {formatDateTime(new Date(i.dueAt))}
       </p>
       <dl className="summary">
-        <div><dt>Child</dt><dd>{name}, age {i.child.age}</dd></div>
-        <div><dt>Home</dt><dd>{i.home?.name ?? 'Not a Haven home'}</dd></div>
-        <div><dt>Missing</dt><dd>From {formatDateTime(new Date(i.lastSeenAt))} to {formatDateTime(new Date(i.returnedAt))}</dd></div>
-        <div><dt>Held by</dt><dd>{i.heldBy === 'service' ? 'The placing authority’s return interview service' : 'The child’s social worker (the authority has no return interview service)'}</dd></div>
-        <div><dt>Offered</dt><dd>{i.offeredAt ? `${formatDateTime(new Date(i.offeredAt))}${i.offerMethod ? `, ${OFFER_METHOD_LABELS[i.offerMethod as keyof typeof OFFER_METHOD_LABELS]}` : ''}` : 'Not yet'}</dd></div>
-        {i.outcome && <div><dt>Outcome</dt><dd>{OUTCOME_LABELS[i.outcome]}{i.notOfferedReason ? `: ${i.notOfferedReason}` : ''}</dd></div>}
+        <div>
+          <dt>Child</dt>
+          <dd>
+            {name}, age {i.child.age}
+          </dd>
+        </div>
+        <div>
+          <dt>Home</dt>
+          <dd>{i.home?.name ?? 'Not a Haven home'}</dd>
+        </div>
+        <div>
+          <dt>Missing</dt>
+          <dd>
+            From {formatDateTime(new Date(i.lastSeenAt))} to {formatDateTime(new Date(i.returnedAt))}
+          </dd>
+        </div>
+        <div>
+          <dt>Held by</dt>
+          <dd>
+            {i.heldBy === 'service'
+              ? 'The placing authority’s return interview service'
+              : 'The child’s social worker (the authority has no return interview service)'}
+          </dd>
+        </div>
+        <div>
+          <dt>Offered</dt>
+          <dd>
+            {i.offeredAt
+              ? `${formatDateTime(new Date(i.offeredAt))}${i.offerMethod ? `, ${OFFER_METHOD_LABELS[i.offerMethod as keyof typeof OFFER_METHOD_LABELS]}` : ''}`
+              : 'Not yet'}
+          </dd>
+        </div>
+        {i.outcome && (
+          <div>
+            <dt>Outcome</dt>
+            <dd>
+              {OUTCOME_LABELS[i.outcome]}
+              {i.notOfferedReason ? `: ${i.notOfferedReason}` : ''}
+            </dd>
+          </div>
+        )}
         {i.outcome === 'HELD' && (
           <div>
             <dt>Held</dt>
             <dd>
               {formatDateTime(new Date(i.heldAt!))}
               {i.heldWhere ? ` at ${i.heldWhere}` : ''} by {i.interviewerName}
-              {i.childChoseTrustedAdult ? ` (the child's chosen trusted adult: ${i.trustedAdult})` : `, ${i.interviewerOrganisation}, declared independent`}
+              {i.childChoseTrustedAdult
+                ? ` (the child's chosen trusted adult: ${i.trustedAdult})`
+                : `, ${i.interviewerOrganisation}, declared independent`}
             </dd>
           </div>
         )}
-        <div><dt>Police prevention interview</dt><dd>{i.preventionInterview ? `${PREVENTION_LABELS[i.preventionInterview]}${i.preventionInterviewDate ? `, ${formatDate(i.preventionInterviewDate)}` : ''}` : 'Not recorded'}</dd></div>
+        <div>
+          <dt>Police prevention interview</dt>
+          <dd>
+            {i.preventionInterview
+              ? `${PREVENTION_LABELS[i.preventionInterview]}${i.preventionInterviewDate ? `, ${formatDate(i.preventionInterviewDate)}` : ''}`
+              : 'Not recorded'}
+          </dd>
+        </div>
       </dl>
 
       {said.length > 0 && (
@@ -63,7 +119,10 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
       {i.concernsVisible && i.concernsAboutHome && (
         <section aria-labelledby="concerns" className="panel">
           <h2 id="concerns">Concerns about the home</h2>
-          <p className="muted">Seen only by the child&apos;s IRO, social worker, the placing authority&apos;s missing lead and the return interview service.</p>
+          <p className="muted">
+            Seen only by the child&apos;s IRO, social worker, the placing authority&apos;s missing lead and the return
+            interview service.
+          </p>
           <p style={{ whiteSpace: 'pre-line' }}>{i.concernsAboutHome}</p>
         </section>
       )}
@@ -71,9 +130,18 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
         <section aria-labelledby="named">
           <h2 id="named">Places, people and vehicles named</h2>
           <ul>
-            {i.locations.map((l) => <li key={l.id}>Place: {l.name}{l.postcode ? `, ${l.postcode}` : ''}</li>)}
-            {i.associates.map((a) => <li key={a.id}>Person: {[a.name, a.description].filter(Boolean).join(', ')}</li>)}
-            {i.vehicles.map((v) => <li key={v.id}>Vehicle: {[v.registration, v.description, v.taxiFirm].filter(Boolean).join(', ')}</li>)}
+            {i.locations.map((l) => (
+              <li key={l.id}>
+                Place: {l.name}
+                {l.postcode ? `, ${l.postcode}` : ''}
+              </li>
+            ))}
+            {i.associates.map((a) => (
+              <li key={a.id}>Person: {[a.name, a.description].filter(Boolean).join(', ')}</li>
+            ))}
+            {i.vehicles.map((v) => (
+              <li key={v.id}>Vehicle: {[v.registration, v.description, v.taxiFirm].filter(Boolean).join(', ')}</li>
+            ))}
           </ul>
           <p>
             <Link href={`/return-interviews/${i.id}/police-summary`}>Police intelligence summary (printable)</Link>
@@ -86,7 +154,8 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
           <ul>
             {i.followUps.map((f) => (
               <li key={f.id}>
-                {f.kind === 'CSE_SCREENING' ? 'CSE screening' : 'Safeguarding referral'} on {formatDateTime(new Date(f.createdAt))} by {f.createdBy?.name}
+                {f.kind === 'CSE_SCREENING' ? 'CSE screening' : 'Safeguarding referral'} on{' '}
+                {formatDateTime(new Date(f.createdAt))} by {f.createdBy?.name}
                 {f.reference ? ` (${f.reference})` : ''}
                 {f.note ? `: ${f.note}` : ''}
               </li>
@@ -100,14 +169,26 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
           <ul>
             {i.sharings.map((s) => (
               <li key={s.id}>
-                {formatDateTime(new Date(s.sharedAt))}, {s.policeForce}: {s.what ?? 'details seen by the IRO, social worker, missing lead and service'}. {SHARING_BASIS_LABELS[s.basis]}
+                {formatDateTime(new Date(s.sharedAt))}, {s.policeForce}:{' '}
+                {s.what ?? 'details seen by the IRO, social worker, missing lead and service'}.{' '}
+                {SHARING_BASIS_LABELS[s.basis]}
                 {s.reason ? ` (${s.reason})` : ''}. Recorded by {s.recordedBy?.name}.
               </li>
             ))}
           </ul>
         </section>
       )}
-      <Corrections corrections={i.amendments.map((a) => ({ id: a.id, at: a.createdAt, author: a.author?.name, field: INTERVIEW_AMENDABLE[a.field as keyof typeof INTERVIEW_AMENDABLE] ?? a.field, previous: a.previousValue, now: a.newValue, reason: a.reason }))} />
+      <Corrections
+        corrections={i.amendments.map((a) => ({
+          id: a.id,
+          at: a.createdAt,
+          author: a.author?.name,
+          field: INTERVIEW_AMENDABLE[a.field as keyof typeof INTERVIEW_AMENDABLE] ?? a.field,
+          previous: a.previousValue,
+          now: a.newValue,
+          reason: a.reason,
+        }))}
+      />
 
       {mayRecord && !i.outcome && !i.offeredAt && (
         <section aria-labelledby="offer">

@@ -15,14 +15,21 @@ export function ForgottenPasswordForm() {
   if (sentTo)
     return (
       <p className="notice" role="status">
-        If {sentTo} has a Haven account, an e-mail with a link to choose a new password is on its way. It can take a few minutes; check your junk folder too.
+        If {sentTo} has a Haven account, an e-mail with a link to choose a new password is on its way. It can take a few
+        minutes; check your junk folder too.
       </p>
     )
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
       <Field name="email" label="E-mail address" error={errors.email?.message}>
-        <input type="email" autoComplete="username" spellCheck={false} {...describedBy('email', { error: errors.email?.message })} {...form.register('email')} />
+        <input
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          {...describedBy('email', { error: errors.email?.message })}
+          {...form.register('email')}
+        />
       </Field>
       <SubmitButton busy={busy}>Send me a link</SubmitButton>
     </form>

@@ -9,8 +9,8 @@ export default function ForgottenPasswordPage() {
     <>
       <h1>Forgotten your password?</h1>
       <p className="lede">
-        Enter the e-mail address you sign in with. If it has a Haven account, we will send it a link to choose a new password. The link works once, for{' '}
-        {settings.auth.resetLinkMinutes} minutes.
+        Enter the e-mail address you sign in with. If it has a Haven account, we will send it a link to choose a new
+        password. The link works once, for {settings.auth.resetLinkMinutes} minutes.
       </p>
       <ForgottenPasswordForm />
       <p>

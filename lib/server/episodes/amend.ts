@@ -13,7 +13,14 @@ import { useCase, type UseCase } from '../use-case'
 import { placementsOf } from './report'
 
 /** The fields of the return: corrected only once it is recorded. */
-const RETURN_FIELDS: AmendableField[] = ['returnedAt', 'returnMethod', 'injuries', 'signsOfHarm', 'medicalAttention', 'whoInformed']
+const RETURN_FIELDS: AmendableField[] = [
+  'returnedAt',
+  'returnMethod',
+  'injuries',
+  'signsOfHarm',
+  'medicalAttention',
+  'whoInformed',
+]
 
 /** The new value for an amended field, as stored, or a problem with it. */
 function amendedValue(field: AmendableField, raw: string, returned: boolean): Parsed {
@@ -22,7 +29,8 @@ function amendedValue(field: AmendableField, raw: string, returned: boolean): Pa
     return { problem: 'The return has not been recorded yet: record it first' }
   switch (field) {
     case 'absenceType':
-      if (!(ABSENCE_TYPES as readonly string[]).includes(text)) return { problem: 'Choose missing (MISSING) or away (AWAY)' }
+      if (!(ABSENCE_TYPES as readonly string[]).includes(text))
+        return { problem: 'Choose missing (MISSING) or away (AWAY)' }
       return { value: text }
     case 'returnMethod':
       if (!(RETURN_METHODS as readonly string[]).includes(text)) return { problem: 'Choose how the child came back' }
@@ -61,7 +69,10 @@ async function checkTimes({ tx, now }: UseCase, field: AmendableField, value: Am
   const problems = checkAmendedTimes(facts, change, others, now)
   if (Object.keys(problems).length) throw new ValidationError({ value: Object.values(problems)[0] })
   // the corrected times still fall within the child's placements (a return only when there is one)
-  const times = { lastSeenAt: change.lastSeenAt ?? episode.lastSeenAt, returnedAt: change.returnedAt ?? episode.returnedAt }
+  const times = {
+    lastSeenAt: change.lastSeenAt ?? episode.lastSeenAt,
+    returnedAt: change.returnedAt ?? episode.returnedAt,
+  }
   const placements = await placementsOf(tx, episode.childId)
   const placed = checkDuringPlacement(times, { firstName: episode.child.firstName, placements })
   const placementProblem =
@@ -69,7 +80,9 @@ async function checkTimes({ tx, now }: UseCase, field: AmendableField, value: Am
   if (placementProblem) throw new ValidationError({ value: placementProblem })
   const interview = await tx.returnInterview.findUnique({ where: { episodeId: episode.id }, select: { heldAt: true } })
   if (field === 'returnedAt' && interview?.heldAt && interview.heldAt < (value as Date))
-    throw new ValidationError({ value: 'The return interview is recorded as held before this time: correct that first' })
+    throw new ValidationError({
+      value: 'The return interview is recorded as held before this time: correct that first',
+    })
 }
 
 const episodeAmendments = (uc: UseCase, episode: Episode): AmendmentKind<AmendableField, Episode> => ({

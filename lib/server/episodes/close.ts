@@ -21,7 +21,9 @@ export async function closeEpisode(
     const episode = await find.episode(episodeId, { include: { child: { select: { socialWorkerId: true } } } })
     if (!mayCloseEpisode(actor, { homeId: episode.homeId, socialWorkerId: episode.child.socialWorkerId }))
       throw new ForbiddenError(
-        episode.homeId ? "Only the registered manager of the child's home can close this episode." : "Only the child's social worker can close this episode.",
+        episode.homeId
+          ? "Only the registered manager of the child's home can close this episode."
+          : "Only the child's social worker can close this episode.",
       )
     if (!episode.returnedAt) throw new ValidationError({ form: 'Record the return before closing the episode.' })
     if (episode.closedAt) throw new ValidationError({ form: 'This episode has already been reviewed and closed.' })
@@ -31,7 +33,13 @@ export async function closeEpisode(
       data: { closedAt: now, closedById: actor.userId, reviewNote: input.reviewNote, version: { increment: 1 } },
     })
     if (updated.count !== 1) throw stale()
-    await audit({ action: 'episode.close', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: {} })
+    await audit({
+      action: 'episode.close',
+      subjectType: 'episode',
+      subjectId: episodeId,
+      childId: episode.childId,
+      details: {},
+    })
     return { id: episodeId }
   })
 }

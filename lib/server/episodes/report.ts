@@ -10,7 +10,14 @@ import type { Tx } from '../database'
 import { NotFoundError, recordId, throwIfProblems, ValidationError } from '../errors'
 import { notifyChildTeam } from '../notifications'
 import { patternsAfterEvent } from '../patterns'
-import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from '../places'
+import {
+  resolveAssociate,
+  resolveLocation,
+  resolveVehicle,
+  typedAssociate,
+  typedLocation,
+  typedVehicle,
+} from '../places'
 import { createDueInterview } from '../return-interviews'
 import { episodeWhere } from '../scope'
 import { useCase, type UseCase } from '../use-case'
@@ -44,15 +51,34 @@ export async function reportMissing(actor: Actor, childId: string, input: Report
   try {
     return await useCase(actor, 'episode.report', { subject: 'child', now }, async (uc) => {
       const { tx } = uc
-      const child = await uc.find.child(childId, { include: { missingEpisodes: { select: { id: true, lastSeenAt: true, returnedAt: true } } } })
+      const child = await uc.find.child(childId, {
+        include: { missingEpisodes: { select: { id: true, lastSeenAt: true, returnedAt: true } } },
+      })
       const placements = await placementsOf(tx, childId)
       const newEpisode = { lastSeenAt, returnedAt }
-      throwIfProblems(only(checkNewEpisode(newEpisode, { dateOfBirth: child.dateOfBirth, episodes: child.missingEpisodes }, now), { form: 'form', lastSeenAt: 'lastSeenAt', returnedAt: 'return.returnedAt' }))
-      if (returnedAt) throwIfProblems(only(checkReturn({ id: '', lastSeenAt, returnedAt: null, sightings: [] }, returnedAt, [], now), { returnedAt: 'return.returnedAt' }))
+      throwIfProblems(
+        only(checkNewEpisode(newEpisode, { dateOfBirth: child.dateOfBirth, episodes: child.missingEpisodes }, now), {
+          form: 'form',
+          lastSeenAt: 'lastSeenAt',
+          returnedAt: 'return.returnedAt',
+        }),
+      )
+      if (returnedAt)
+        throwIfProblems(
+          only(checkReturn({ id: '', lastSeenAt, returnedAt: null, sightings: [] }, returnedAt, [], now), {
+            returnedAt: 'return.returnedAt',
+          }),
+        )
       // reported without a return, an episode in a placement that has since ended is refused on when last seen
-      throwIfProblems(only(checkDuringPlacement(newEpisode, { firstName: child.firstName, placements }), { lastSeenAt: 'lastSeenAt', returnedAt: returnedAt ? 'return.returnedAt' : 'lastSeenAt' }))
+      throwIfProblems(
+        only(checkDuringPlacement(newEpisode, { firstName: child.firstName, placements }), {
+          lastSeenAt: 'lastSeenAt',
+          returnedAt: returnedAt ? 'return.returnedAt' : 'lastSeenAt',
+        }),
+      )
       const startDay = londonDate(lastSeenAt)
-      const homeId = placements.find((p) => p.startDate <= startDay && (p.endDate === null || startDay <= p.endDate))?.homeId ?? null
+      const homeId =
+        placements.find((p) => p.startDate <= startDay && (p.endDate === null || startDay <= p.endDate))?.homeId ?? null
       const episode = await tx.missingEpisode.create({
         data: {
           childId,
@@ -70,11 +96,17 @@ export async function reportMissing(actor: Actor, childId: string, input: Report
       })
       if (input.wentWithEpisodeId) await linkInside(uc, episode.id, recordId(input.wentWithEpisodeId, 'episode'))
       // recommendation 11: the IRO (and the social worker) hear of every episode, within a minute
-      await notifyChildTeam(tx, childId, {
-        kind: 'episode.opened',
-        title: (who) => `${who} reported ${input.absenceType === 'AWAY' ? 'away from their placement without authorisation' : 'missing'}, last seen ${formatDateTime(lastSeenAt)}`,
-        link: `/episodes/${episode.id}`,
-      }, now)
+      await notifyChildTeam(
+        tx,
+        childId,
+        {
+          kind: 'episode.opened',
+          title: (who) =>
+            `${who} reported ${input.absenceType === 'AWAY' ? 'away from their placement without authorisation' : 'missing'}, last seen ${formatDateTime(lastSeenAt)}`,
+          link: `/episodes/${episode.id}`,
+        },
+        now,
+      )
       await uc.audit({
         action: 'episode.report',
         subjectType: 'episode',
@@ -87,7 +119,10 @@ export async function reportMissing(actor: Actor, childId: string, input: Report
       return { id: episode.id }
     })
   } catch (e) {
-    if (isOpenEpisodeClash(e)) throw new ValidationError({ form: 'This child has just been reported missing by someone else: open their episode and add to it.' })
+    if (isOpenEpisodeClash(e))
+      throw new ValidationError({
+        form: 'This child has just been reported missing by someone else: open their episode and add to it.',
+      })
     throw e
   }
 }
@@ -99,9 +134,23 @@ export async function addEpisodeUpdate(actor: Actor, episodeId: string, input: E
     const at = new Date(input.at)
     throwIfProblems(checkUpdate(episode, at, now))
     const update = await tx.episodeUpdate.create({
-      data: { episodeId, kind: input.kind, at, text: input.text ?? '', riskGrade: input.kind === 'POLICE_RISK_GRADE' ? input.riskGrade : null, authorId: actor.userId, createdAt: now },
+      data: {
+        episodeId,
+        kind: input.kind,
+        at,
+        text: input.text ?? '',
+        riskGrade: input.kind === 'POLICE_RISK_GRADE' ? input.riskGrade : null,
+        authorId: actor.userId,
+        createdAt: now,
+      },
     })
-    await audit({ action: 'episode.update', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { updateId: update.id, kind: input.kind } })
+    await audit({
+      action: 'episode.update',
+      subjectType: 'episode',
+      subjectId: episodeId,
+      childId: episode.childId,
+      details: { updateId: update.id, kind: input.kind },
+    })
     return { id: update.id, warnings: languageWarningsFor(input, ['text']) }
   })
 }
@@ -110,20 +159,34 @@ export async function addEpisodeUpdate(actor: Actor, episodeId: string, input: E
 export async function recordReturn(actor: Actor, episodeId: string, input: RecordReturn, now = new Date()) {
   return useCase(actor, 'episode.return', { subject: 'episode', now }, async (uc) => {
     const { tx } = uc
-    const episode = await uc.find.episode(episodeId, { include: { updates: true, child: { select: { firstName: true } } } })
-    if (episode.returnedAt) throw new ValidationError({ form: 'The return has already been recorded: correct it with an amendment if it is wrong.' })
+    const episode = await uc.find.episode(episodeId, {
+      include: { updates: true, child: { select: { firstName: true } } },
+    })
+    if (episode.returnedAt)
+      throw new ValidationError({
+        form: 'The return has already been recorded: correct it with an amendment if it is wrong.',
+      })
     const returnedAt = new Date(input.returnedAt)
-    const others = await tx.missingEpisode.findMany({ where: { childId: episode.childId, id: { not: episodeId } }, select: { id: true, lastSeenAt: true, returnedAt: true } })
+    const others = await tx.missingEpisode.findMany({
+      where: { childId: episode.childId, id: { not: episodeId } },
+      select: { id: true, lastSeenAt: true, returnedAt: true },
+    })
     const sightings = episode.updates.filter((u) => u.kind === 'SIGHTING').map((u) => u.at)
     throwIfProblems(checkReturn({ ...episode, sightings }, returnedAt, others, now))
     const child = { firstName: episode.child.firstName, placements: await placementsOf(tx, episode.childId) }
-    throwIfProblems(only(checkDuringPlacement({ lastSeenAt: episode.lastSeenAt, returnedAt }, child), { returnedAt: 'returnedAt' }))
+    throwIfProblems(
+      only(checkDuringPlacement({ lastSeenAt: episode.lastSeenAt, returnedAt }, child), { returnedAt: 'returnedAt' }),
+    )
     return writeReturn(uc, episode, input)
   })
 }
 
 /** Writes a checked return, its places, people and vehicles, the interview due, and tells the child's team. */
-async function writeReturn(uc: UseCase, episode: { id: string; childId: string; lastSeenAt: Date }, input: RecordReturn) {
+async function writeReturn(
+  uc: UseCase,
+  episode: { id: string; childId: string; lastSeenAt: Date },
+  input: RecordReturn,
+) {
   const { tx, actor, now } = uc
   const episodeId = episode.id
   const returnedAt = new Date(input.returnedAt)
@@ -145,24 +208,59 @@ async function writeReturn(uc: UseCase, episode: { id: string; childId: string; 
       version: { increment: 1 },
     },
   })
-  if (updated.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this return. Reload the episode to see it.' })
+  if (updated.count !== 1)
+    throw new ValidationError({ form: 'Someone else has just recorded this return. Reload the episode to see it.' })
   if (input.foundLocation?.name)
-    await tx.episodeLocation.create({ data: { episodeId, role: 'FOUND', locationId: await resolveLocation(tx, input.foundLocation, actor.userId), ...typedLocation(input.foundLocation) } })
+    await tx.episodeLocation.create({
+      data: {
+        episodeId,
+        role: 'FOUND',
+        locationId: await resolveLocation(tx, input.foundLocation, actor.userId),
+        ...typedLocation(input.foundLocation),
+      },
+    })
   for (const visited of input.visitedLocations)
-    await tx.episodeLocation.create({ data: { episodeId, role: 'VISITED', locationId: await resolveLocation(tx, visited, actor.userId), ...typedLocation(visited) } })
+    await tx.episodeLocation.create({
+      data: {
+        episodeId,
+        role: 'VISITED',
+        locationId: await resolveLocation(tx, visited, actor.userId),
+        ...typedLocation(visited),
+      },
+    })
   for (const associate of input.associates)
-    await tx.episodeAssociate.create({ data: { episodeId, associateId: await resolveAssociate(tx, associate, actor.userId), ...typedAssociate(associate) } })
+    await tx.episodeAssociate.create({
+      data: {
+        episodeId,
+        associateId: await resolveAssociate(tx, associate, actor.userId),
+        ...typedAssociate(associate),
+      },
+    })
   for (const vehicle of input.vehicles)
-    await tx.episodeVehicle.create({ data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId), ...typedVehicle(vehicle) } })
+    await tx.episodeVehicle.create({
+      data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId), ...typedVehicle(vehicle) },
+    })
   const interview = await createDueInterview(tx, episode, returnedAt) // every return: an independent interview within 72 hours
   const minutesAway = Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now))
-  await notifyChildTeam(tx, episode.childId, {
-    kind: 'episode.returned',
-    title: (who) => `${who} came back ${formatDateTime(returnedAt)} after ${formatDuration(minutesAway)}; the return interview is due by ${formatDateTime(interview.dueAt)}`,
-    link: `/episodes/${episodeId}`,
-  }, now)
+  await notifyChildTeam(
+    tx,
+    episode.childId,
+    {
+      kind: 'episode.returned',
+      title: (who) =>
+        `${who} came back ${formatDateTime(returnedAt)} after ${formatDuration(minutesAway)}; the return interview is due by ${formatDateTime(interview.dueAt)}`,
+      link: `/episodes/${episodeId}`,
+    },
+    now,
+  )
   await patternsAfterEvent(tx, episode.childId, now)
-  await uc.audit({ action: 'episode.return', subjectType: 'episode', subjectId: episodeId, childId: episode.childId, details: { returnedAt: returnedAt.toISOString() } })
+  await uc.audit({
+    action: 'episode.return',
+    subjectType: 'episode',
+    subjectId: episodeId,
+    childId: episode.childId,
+    details: { returnedAt: returnedAt.toISOString() },
+  })
   return {
     id: episodeId,
     durationMinutes: minutesAway,
@@ -181,7 +279,10 @@ async function linkInside({ tx, actor, now }: UseCase, episodeId: string, otherE
   const b = pair.find((e) => e.id === otherEpisodeId)
   if (!a || !b) throw new NotFoundError('episode')
   if (a.childId === b.childId) throw new ValidationError({ otherEpisodeId: 'Choose another child’s episode' })
-  if (!a.homeId || a.homeId !== b.homeId) throw new ValidationError({ otherEpisodeId: 'Only children of the same home can be linked as going missing together' })
+  if (!a.homeId || a.homeId !== b.homeId)
+    throw new ValidationError({
+      otherEpisodeId: 'Only children of the same home can be linked as going missing together',
+    })
   const overlap = a.lastSeenAt < (b.returnedAt ?? now) && b.lastSeenAt < (a.returnedAt ?? now)
   if (!overlap) throw new ValidationError({ otherEpisodeId: 'These episodes were not at the same time' })
   const [first, second] = [a.id, b.id].sort()
@@ -194,13 +295,18 @@ async function linkInside({ tx, actor, now }: UseCase, episodeId: string, otherE
 /** "Went with": links two children's episodes from the same home at the same time. */
 export async function linkEpisodes(actor: Actor, episodeId: string, otherEpisodeId: string, now = new Date()) {
   return useCase(actor, 'episode.link', { subject: 'episode', now }, async (uc) => {
-      const { a } = await linkInside(uc, episodeId, otherEpisodeId)
-      await patternsAfterEvent(uc.tx, a.childId, now)
-      await uc.audit({ action: 'episode.link', subjectType: 'episode', subjectId: episodeId, childId: a.childId, details: { otherEpisodeId } })
-      return { id: episodeId }
-    }).catch((e) => {
-      if (isOpenEpisodeClash(e)) throw new ValidationError({ otherEpisodeId: 'These episodes are already linked' }) // a double click
-      throw e
+    const { a } = await linkInside(uc, episodeId, otherEpisodeId)
+    await patternsAfterEvent(uc.tx, a.childId, now)
+    await uc.audit({
+      action: 'episode.link',
+      subjectType: 'episode',
+      subjectId: episodeId,
+      childId: a.childId,
+      details: { otherEpisodeId },
     })
+    return { id: episodeId }
+  }).catch((e) => {
+    if (isOpenEpisodeClash(e)) throw new ValidationError({ otherEpisodeId: 'These episodes are already linked' }) // a double click
+    throw e
+  })
 }
-

@@ -20,11 +20,21 @@ export const episodeInclude = {
   reportedBy: person,
   updates: { include: { author: person }, orderBy: { at: 'asc' } },
   amendments: { include: { author: person }, orderBy: { createdAt: 'asc' } },
-  linksFrom: { select: { other: { select: { id: true, childId: true, child: { select: { firstName: true, lastName: true } } } } } },
-  linksTo: { select: { episode: { select: { id: true, childId: true, child: { select: { firstName: true, lastName: true } } } } } },
+  linksFrom: {
+    select: { other: { select: { id: true, childId: true, child: { select: { firstName: true, lastName: true } } } } },
+  },
+  linksTo: {
+    select: {
+      episode: { select: { id: true, childId: true, child: { select: { firstName: true, lastName: true } } } },
+    },
+  },
   locations: { include: { location: canonicalName } },
   associates: { include: { associate: { select: { id: true, name: true, description: true, mergedIntoId: true } } } },
-  vehicles: { include: { vehicle: { select: { id: true, registration: true, description: true, taxiFirm: true, mergedIntoId: true } } } },
+  vehicles: {
+    include: {
+      vehicle: { select: { id: true, registration: true, description: true, taxiFirm: true, mergedIntoId: true } },
+    },
+  },
   grabPackShares: { orderBy: { sharedAt: 'asc' } },
 } satisfies Prisma.MissingEpisodeInclude
 
@@ -36,15 +46,46 @@ async function toView(tx: Tx, e: EpisodeRow, actor: Actor, now: Date): Promise<E
   // "went with": name the other child only if this person may see them
   const linked = [...e.linksFrom.map((l) => l.other), ...e.linksTo.map((l) => l.episode)]
   const visibleChildren = new Set(
-    (await tx.child.findMany({ where: { AND: [{ id: { in: linked.map((l) => l.childId) } }, childWhere(actor, 'child.read', now)] }, select: { id: true } })).map((c) => c.id),
+    (
+      await tx.child.findMany({
+        where: { AND: [{ id: { in: linked.map((l) => l.childId) } }, childWhere(actor, 'child.read', now)] },
+        select: { id: true },
+      })
+    ).map((c) => c.id),
   )
-  const users = await tx.user.findMany({ where: { id: { in: [e.returnRecordedById, e.closedById, ...e.grabPackShares.map((s) => s.sharedById)].filter((x): x is string => !!x) } }, select: { id: true, name: true } })
+  const users = await tx.user.findMany({
+    where: {
+      id: {
+        in: [e.returnRecordedById, e.closedById, ...e.grabPackShares.map((s) => s.sharedById)].filter(
+          (x): x is string => !!x,
+        ),
+      },
+    },
+    select: { id: true, name: true },
+  })
   const userName = (id: string | null) => users.find((u) => u.id === id) ?? null
   // ids of the records now standing for each place, person and vehicle; the words are what was typed for this child
-  const locations = e.locations.map((l) => ({ role: l.role, place: { id: l.location.mergedIntoId ?? l.location.id, name: l.typedName ?? l.location.name, kind: l.location.kind, postcode: l.typedPostcode ?? l.location.postcode } }))
+  const locations = e.locations.map((l) => ({
+    role: l.role,
+    place: {
+      id: l.location.mergedIntoId ?? l.location.id,
+      name: l.typedName ?? l.location.name,
+      kind: l.location.kind,
+      postcode: l.typedPostcode ?? l.location.postcode,
+    },
+  }))
   const place = (p: (typeof locations)[number]['place']) => p
-  const associates = e.associates.map((a) => ({ id: a.associate.mergedIntoId ?? a.associate.id, name: a.typedName ?? a.associate.name, description: a.typedDescription ?? a.associate.description }))
-  const vehicles = e.vehicles.map((v) => ({ id: v.vehicle.mergedIntoId ?? v.vehicle.id, registration: v.typedRegistration ?? v.vehicle.registration, description: v.typedDescription ?? v.vehicle.description, taxiFirm: v.typedTaxiFirm ?? v.vehicle.taxiFirm }))
+  const associates = e.associates.map((a) => ({
+    id: a.associate.mergedIntoId ?? a.associate.id,
+    name: a.typedName ?? a.associate.name,
+    description: a.typedDescription ?? a.associate.description,
+  }))
+  const vehicles = e.vehicles.map((v) => ({
+    id: v.vehicle.mergedIntoId ?? v.vehicle.id,
+    registration: v.typedRegistration ?? v.vehicle.registration,
+    description: v.typedDescription ?? v.vehicle.description,
+    taxiFirm: v.typedTaxiFirm ?? v.vehicle.taxiFirm,
+  }))
   const found = locations.find((l) => l.role === 'FOUND')
   return {
     id: e.id,
@@ -70,7 +111,12 @@ async function toView(tx: Tx, e: EpisodeRow, actor: Actor, now: Date): Promise<E
           foundLocation: found ? place(found.place) : null,
           visitedLocations: locations.filter((l) => l.role === 'VISITED').map((l) => place(l.place)),
           associates: associates.map((a) => ({ id: a.id, name: a.name, description: a.description })),
-          vehicles: vehicles.map((v) => ({ id: v.id, registration: v.registration, description: v.description, taxiFirm: v.taxiFirm })),
+          vehicles: vehicles.map((v) => ({
+            id: v.id,
+            registration: v.registration,
+            description: v.description,
+            taxiFirm: v.taxiFirm,
+          })),
           injuries: e.injuries,
           hungry: e.hungry ?? false,
           tired: e.tired ?? false,
@@ -82,8 +128,18 @@ async function toView(tx: Tx, e: EpisodeRow, actor: Actor, now: Date): Promise<E
           recordedBy: userName(e.returnRecordedById),
         }
       : null,
-    review: e.closedAt ? { closedAt: e.closedAt.toISOString(), closedBy: userName(e.closedById), note: e.reviewNote ?? '' } : null,
-    updates: e.updates.map((u) => ({ id: u.id, kind: u.kind, at: u.at.toISOString(), text: u.text, riskGrade: u.riskGrade, author: u.author, createdAt: u.createdAt.toISOString() })),
+    review: e.closedAt
+      ? { closedAt: e.closedAt.toISOString(), closedBy: userName(e.closedById), note: e.reviewNote ?? '' }
+      : null,
+    updates: e.updates.map((u) => ({
+      id: u.id,
+      kind: u.kind,
+      at: u.at.toISOString(),
+      text: u.text,
+      riskGrade: u.riskGrade,
+      author: u.author,
+      createdAt: u.createdAt.toISOString(),
+    })),
     amendments: e.amendments.map((a) => ({
       id: a.id,
       field: a.field,
@@ -96,9 +152,16 @@ async function toView(tx: Tx, e: EpisodeRow, actor: Actor, now: Date): Promise<E
     wentWith: linked.map((l) => ({
       episodeId: visibleChildren.has(l.childId) ? l.id : null,
       childId: visibleChildren.has(l.childId) ? l.childId : null,
-      name: visibleChildren.has(l.childId) ? `${l.child.firstName} ${l.child.lastName}` : 'Another child (not in your view)',
+      name: visibleChildren.has(l.childId)
+        ? `${l.child.firstName} ${l.child.lastName}`
+        : 'Another child (not in your view)',
     })),
-    grabPackShares: e.grabPackShares.map((s) => ({ sharedAt: s.sharedAt.toISOString(), policeForce: s.policeForce, reference: s.reference, sharedBy: userName(s.sharedById) })),
+    grabPackShares: e.grabPackShares.map((s) => ({
+      sharedAt: s.sharedAt.toISOString(),
+      policeForce: s.policeForce,
+      reference: s.reference,
+      sharedBy: userName(s.sharedById),
+    })),
     version: e.version,
   }
 }
@@ -113,13 +176,31 @@ export async function getEpisodeForPage(actor: Actor, episodeId: string, now = n
   return useCase(actor, 'episode.read', { subject: 'episode', now }, async ({ tx, find, audit }) => {
     const include = { ...episodeInclude, child: { select: { ...episodeInclude.child.select, socialWorkerId: true } } }
     const episode = await find.episode(episodeId, { include })
-    await audit({ action: 'episode.read', subjectType: 'episode', subjectId: episode.id, childId: episode.childId, details: {} })
+    await audit({
+      action: 'episode.read',
+      subjectType: 'episode',
+      subjectId: episode.id,
+      childId: episode.childId,
+      details: {},
+    })
     const { socialWorkerId, ...child } = episode.child
     return { episode: await toView(tx, { ...episode, child }, actor, now), socialWorkerId }
   })
 }
 
-function toSummary(e: { id: string; absenceType: 'MISSING' | 'AWAY'; lastSeenAt: Date; returnedAt: Date | null; closedAt: Date | null; lastSeenPlace: string; child: { id: string; firstName: string; lastName: string }; home: { id: string; name: string } | null }, now: Date): EpisodeSummary {
+function toSummary(
+  e: {
+    id: string
+    absenceType: 'MISSING' | 'AWAY'
+    lastSeenAt: Date
+    returnedAt: Date | null
+    closedAt: Date | null
+    lastSeenPlace: string
+    child: { id: string; firstName: string; lastName: string }
+    home: { id: string; name: string } | null
+  },
+  now: Date,
+): EpisodeSummary {
   return {
     id: e.id,
     child: e.child,
@@ -148,8 +229,18 @@ const summarySelect = {
 export async function listChildEpisodes(actor: Actor, childId: string, now = new Date()): Promise<EpisodeSummary[]> {
   return useCase(actor, 'episode.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
     await find.child(childId, { select: { id: true } })
-    const episodes = await tx.missingEpisode.findMany({ where: { childId }, orderBy: { lastSeenAt: 'desc' }, select: summarySelect })
-    await audit({ action: 'episode.list', subjectType: 'child', subjectId: childId, childId, details: { count: episodes.length } })
+    const episodes = await tx.missingEpisode.findMany({
+      where: { childId },
+      orderBy: { lastSeenAt: 'desc' },
+      select: summarySelect,
+    })
+    await audit({
+      action: 'episode.list',
+      subjectType: 'child',
+      subjectId: childId,
+      childId,
+      details: { count: episodes.length },
+    })
     return episodes.map((e) => toSummary(e, now))
   })
 }
@@ -169,14 +260,36 @@ export async function currentEpisodes(actor: Actor, now = new Date(), limit = CU
     // every child missing now (one open episode each), shown longest missing first; the returns waiting for review
     const missingNow = { AND: [scope.episode, { returnedAt: null }] }
     const waiting = { AND: [scope.episode, { returnedAt: { not: null }, closedAt: null }] }
-    const newest = await tx.missingEpisode.findMany({ where: missingNow, orderBy: { lastSeenAt: 'desc' }, select: summarySelect, take: limit })
+    const newest = await tx.missingEpisode.findMany({
+      where: missingNow,
+      orderBy: { lastSeenAt: 'desc' },
+      select: summarySelect,
+      take: limit,
+    })
     const open = newest.reverse()
-    const toReview = await tx.missingEpisode.findMany({ where: waiting, orderBy: { returnedAt: 'desc' }, select: summarySelect, take: TO_REVIEW_SHOWN })
+    const toReview = await tx.missingEpisode.findMany({
+      where: waiting,
+      orderBy: { returnedAt: 'desc' },
+      select: summarySelect,
+      take: TO_REVIEW_SHOWN,
+    })
     const openTotal = open.length < limit ? open.length : await tx.missingEpisode.count({ where: missingNow })
-    const toReviewTotal = toReview.length < TO_REVIEW_SHOWN ? toReview.length : await tx.missingEpisode.count({ where: waiting })
+    const toReviewTotal =
+      toReview.length < TO_REVIEW_SHOWN ? toReview.length : await tx.missingEpisode.count({ where: waiting })
     const childIds = [...new Set([...open, ...toReview].map((e) => e.child.id))]
-    await audit({ action: 'episode.list', subjectType: 'episode', subjectId: '*', childIds, details: { count: open.length + toReview.length } })
-    return { open: open.map((e) => toSummary(e, now)), openTotal, toReview: toReview.map((e) => toSummary(e, now)), toReviewTotal }
+    await audit({
+      action: 'episode.list',
+      subjectType: 'episode',
+      subjectId: '*',
+      childIds,
+      details: { count: open.length + toReview.length },
+    })
+    return {
+      open: open.map((e) => toSummary(e, now)),
+      openTotal,
+      toReview: toReview.map((e) => toSummary(e, now)),
+      toReviewTotal,
+    }
   })
 }
 
@@ -187,26 +300,39 @@ export async function wentWithCandidates(actor: Actor, episodeId: string, now = 
     const episode = await find.episode(episodeId)
     const day = calendarDate(londonDate(episode.lastSeenAt))
     // away from any Haven home (a bed and breakfast), nobody else lived there
-    const children = !episode.homeId ? [] : await tx.child.findMany({
-      where: {
-        AND: [
-          { id: { not: episode.childId } },
-          scope.child,
-          { placements: { some: { homeId: episode.homeId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] } } },
-        ],
-      },
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        missingEpisodes: {
-          where: { lastSeenAt: { lt: episode.returnedAt ?? now }, OR: [{ returnedAt: null }, { returnedAt: { gt: episode.lastSeenAt } }] },
-          select: { id: true, lastSeenAt: true },
-          take: 1,
-        },
-      },
-      orderBy: { firstName: 'asc' },
-    })
+    const children = !episode.homeId
+      ? []
+      : await tx.child.findMany({
+          where: {
+            AND: [
+              { id: { not: episode.childId } },
+              scope.child,
+              {
+                placements: {
+                  some: {
+                    homeId: episode.homeId,
+                    startDate: { lte: day },
+                    OR: [{ endDate: null }, { endDate: { gte: day } }],
+                  },
+                },
+              },
+            ],
+          },
+          select: {
+            id: true,
+            firstName: true,
+            lastName: true,
+            missingEpisodes: {
+              where: {
+                lastSeenAt: { lt: episode.returnedAt ?? now },
+                OR: [{ returnedAt: null }, { returnedAt: { gt: episode.lastSeenAt } }],
+              },
+              select: { id: true, lastSeenAt: true },
+              take: 1,
+            },
+          },
+          orderBy: { firstName: 'asc' },
+        })
     await audit({
       action: 'episode.list',
       subjectType: 'episode',
@@ -215,7 +341,11 @@ export async function wentWithCandidates(actor: Actor, episodeId: string, now = 
       childIds: children.map((c) => c.id),
       details: { count: children.length },
     })
-    return children.map((c) => ({ childId: c.id, name: `${c.firstName} ${c.lastName}`, episodeId: c.missingEpisodes[0]?.id ?? null }))
+    return children.map((c) => ({
+      childId: c.id,
+      name: `${c.firstName} ${c.lastName}`,
+      episodeId: c.missingEpisodes[0]?.id ?? null,
+    }))
   }).catch((e) => {
     if (e instanceof NotFoundError) return [] // read through another role that may not link: nothing to offer
     throw e

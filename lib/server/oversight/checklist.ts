@@ -30,25 +30,51 @@ export async function visitorChecklist(actor: Actor, homeId: string, month: stri
         id: true,
         firstName: true,
         lastName: true,
-        missingEpisodes: { where: { homeId, lastSeenAt: monthRange(month) }, orderBy: { lastSeenAt: 'asc' }, select: { absenceType: true, lastSeenAt: true, returnedAt: true, returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } } } },
-        cseScreenings: { where: { screenedAt: { lt: endOfDay } }, orderBy: { screenedAt: 'desc' }, take: 1, select: { screenedAt: true, level: true, harmIndicators: true } },
+        missingEpisodes: {
+          where: { homeId, lastSeenAt: monthRange(month) },
+          orderBy: { lastSeenAt: 'asc' },
+          select: {
+            absenceType: true,
+            lastSeenAt: true,
+            returnedAt: true,
+            returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } },
+          },
+        },
+        cseScreenings: {
+          where: { screenedAt: { lt: endOfDay } },
+          orderBy: { screenedAt: 'desc' },
+          take: 1,
+          select: { screenedAt: true, level: true, harmIndicators: true },
+        },
         safetyPlans: { where: { createdAt: { lt: endOfDay } }, select: planFlagsSelect },
         // a child sexual exploitation event not yet decided or not yet notified to everyone (Regulation 40)
         notifiableEvents: {
           where: {
             kind: 'SEXUAL_EXPLOITATION',
             recordedAt: { lt: endOfDay },
-            NOT: { OR: [{ decision: 'NOT_NOTIFIABLE', decidedAt: { lt: endOfDay } }, { completedAt: { lt: endOfDay } }] },
+            NOT: {
+              OR: [{ decision: 'NOT_NOTIFIABLE', decidedAt: { lt: endOfDay } }, { completedAt: { lt: endOfDay } }],
+            },
           },
           select: { id: true },
         },
       },
     })
     const asOf = end === today ? now : londonMidnight(end)
-    const alerts = await tx.alert.findMany({ where: { status: 'OPEN', homeIds: { has: homeId } }, orderBy: { openedAt: 'desc' }, select: { id: true, title: true, summary: true, openedAt: true, childIds: true } })
+    const alerts = await tx.alert.findMany({
+      where: { status: 'OPEN', homeIds: { has: homeId } },
+      orderBy: { openedAt: 'desc' },
+      select: { id: true, title: true, summary: true, openedAt: true, childIds: true },
+    })
     // every child shown, and every child an open alert shown here is about (named or not)
     const childIds = [...children.map((c) => c.id), ...alerts.flatMap((a) => a.childIds)]
-    await audit({ action: 'visitor.checklist', subjectType: 'home', subjectId: homeId, childIds, details: { month, children: children.length } })
+    await audit({
+      action: 'visitor.checklist',
+      subjectType: 'home',
+      subjectId: homeId,
+      childIds,
+      details: { month, children: children.length },
+    })
     const nameOf = new Map(children.map((c) => [c.id, shortName(c)]))
     return {
       home: { id: home.id, name: home.name, town: home.town, ofstedUrn: home.ofstedUrn },
@@ -57,19 +83,31 @@ export async function visitorChecklist(actor: Actor, homeId: string, month: stri
       children: children.map((c) => ({
         name: shortName(c),
         episodes: c.missingEpisodes.map((e) => {
-          const interview = e.returnInterview ? STATUS_LABELS[interviewStatus(e.returnInterview, now, settings.returnInterview.dueSoonHours)] : e.returnedAt ? 'No interview due recorded' : 'Still missing or away'
+          const interview = e.returnInterview
+            ? STATUS_LABELS[interviewStatus(e.returnInterview, now, settings.returnInterview.dueSoonHours)]
+            : e.returnedAt
+              ? 'No interview due recorded'
+              : 'Still missing or away'
           return { type: e.absenceType, lastSeenAt: e.lastSeenAt, returnedAt: e.returnedAt, interview }
         }),
         cse: cseFlagsFrom(
           c.cseScreenings[0] ?? null,
-          c.safetyPlans.map((p) => ({ ...p, signedOffAt: p.signedOffAt && p.signedOffAt < endOfDay ? p.signedOffAt : null })),
+          c.safetyPlans.map((p) => ({
+            ...p,
+            signedOffAt: p.signedOffAt && p.signedOffAt < endOfDay ? p.signedOffAt : null,
+          })),
           c.notifiableEvents.length > 0,
           asOf,
         )
           .filter((f) => ['plan-due', 'plan-overdue', 'plan-review-overdue', 'reg40-open'].includes(f.code))
           .map((f) => f.message),
       })),
-      alerts: alerts.map((a) => ({ title: a.title, summary: a.summary, openedAt: a.openedAt, children: a.childIds.map((id) => nameOf.get(id) ?? 'a child placed elsewhere') })),
+      alerts: alerts.map((a) => ({
+        title: a.title,
+        summary: a.summary,
+        openedAt: a.openedAt,
+        children: a.childIds.map((id) => nameOf.get(id) ?? 'a child placed elsewhere'),
+      })),
     }
   })
 }
@@ -80,8 +118,18 @@ export async function visitorDashboard(actor: Actor, now = new Date()) {
   const unaudited = 'the homes the visitor visits and the dates of their own visits: no child data'
   return useCase(actor, 'reg44.record', { now, unaudited }, async ({ tx, scope }) => {
     const homes = await tx.home.findMany({ where: scope.home, orderBy: { name: 'asc' }, select: homeSelect })
-    const mine = await tx.reg44Visit.findMany({ where: { homeId: { in: homes.map((h) => h.id) }, independentPerson: { userId: actor.userId } }, orderBy: { visitedOn: 'desc' }, take: 12, select: { id: true, visitedOn: true, homeId: true } })
+    const mine = await tx.reg44Visit.findMany({
+      where: { homeId: { in: homes.map((h) => h.id) }, independentPerson: { userId: actor.userId } },
+      orderBy: { visitedOn: 'desc' },
+      take: 12,
+      select: { id: true, visitedOn: true, homeId: true },
+    })
     const month = currentMonth(now)
-    return homes.map((h) => ({ home: h, month, visits: mine.filter((v) => v.homeId === h.id).map((v) => ({ id: v.id, visitedOn: isoDate(v.visitedOn) })), visitedThisMonth: mine.some((v) => v.homeId === h.id && monthOf(isoDate(v.visitedOn)) === month) }))
+    return homes.map((h) => ({
+      home: h,
+      month,
+      visits: mine.filter((v) => v.homeId === h.id).map((v) => ({ id: v.id, visitedOn: isoDate(v.visitedOn) })),
+      visitedThisMonth: mine.some((v) => v.homeId === h.id && monthOf(isoDate(v.visitedOn)) === month),
+    }))
   })
 }

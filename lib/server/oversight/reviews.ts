@@ -12,12 +12,23 @@ import { datesProblems, homeSelect } from './home'
 
 export async function recordReg45(actor: Actor, homeId: string, input: Reg45Input, now = new Date()) {
   const today = londonDate(now)
-  if (input.completedOn > today) throw new ValidationError({ completedOn: 'The review cannot be completed in the future' })
+  if (input.completedOn > today)
+    throw new ValidationError({ completedOn: 'The review cannot be completed in the future' })
   throwIfProblems(datesProblems(input.completedOn, today, { sentToOfstedOn: input.sentToOfstedOn }))
-  if (!input.viewsChildren && !input.viewsParents && !input.viewsPlacingAuthorities && !input.viewsStaff) throw new ValidationError({ viewsChildren: 'Say whose views were sought (Regulation 45(2))' })
+  if (!input.viewsChildren && !input.viewsParents && !input.viewsPlacingAuthorities && !input.viewsStaff)
+    throw new ValidationError({ viewsChildren: 'Say whose views were sought (Regulation 45(2))' })
   return useCase(actor, 'oversight.manage', { subject: 'home', now }, async ({ tx, find, audit }) => {
     await find.home(homeId, { select: { id: true } })
-    const review = await tx.reg45Review.create({ data: { ...input, homeId, completedOn: calendarDate(input.completedOn), sentToOfstedOn: input.sentToOfstedOn ? calendarDate(input.sentToOfstedOn) : null, createdAt: now, createdById: actor.userId } })
+    const review = await tx.reg45Review.create({
+      data: {
+        ...input,
+        homeId,
+        completedOn: calendarDate(input.completedOn),
+        sentToOfstedOn: input.sentToOfstedOn ? calendarDate(input.sentToOfstedOn) : null,
+        createdAt: now,
+        createdById: actor.userId,
+      },
+    })
     await audit({ action: 'reg45.record', subjectType: 'home', subjectId: homeId, details: { reviewId: review.id } })
     return { id: review.id }
   })
@@ -26,7 +37,9 @@ export async function recordReg45(actor: Actor, homeId: string, input: Reg45Inpu
 /** Places named in several of the home's children's episodes over the pattern look-back (Haven's own recurring
  * places; recommendation 5 asks that known hot spots inform where homes are and how they keep children safe). */
 export async function recurringPlaces(tx: Tx, homeId: string, now: Date) {
-  const rows = await tx.$queryRawUnsafe<{ name: string; postcode: string | null; episodes: number; children: number }[]>(
+  const rows = await tx.$queryRawUnsafe<
+    { name: string; postcode: string | null; episodes: number; children: number }[]
+  >(
     `SELECT k.name, k.postcode, count(DISTINCT e.id)::int AS episodes, count(DISTINCT e."childId")::int AS children
        FROM "EpisodeLocation" x JOIN "MissingEpisode" e ON e.id = x."episodeId" JOIN "Location" l ON l.id = x."locationId"
        JOIN "Location" k ON k.id = COALESCE(l."mergedIntoId", l.id)
@@ -48,11 +61,20 @@ export async function reg46Context(actor: Actor, homeId: string, now = new Date(
       () => tx.reg46Assessment.findMany({ where: { homeId }, orderBy: { assessedOn: 'desc' } }),
       () => tx.homeLocationShare.findMany({ where: { homeId }, orderBy: { sharedOn: 'desc' } }),
     )
-    await audit({ action: 'reg46.read', subjectType: 'home', subjectId: homeId, details: { assessments: assessments.length } })
+    await audit({
+      action: 'reg46.read',
+      subjectType: 'home',
+      subjectId: homeId,
+      details: { assessments: assessments.length },
+    })
     return {
       home,
       recurringPlaces: await recurringPlaces(tx, homeId, now),
-      assessments: assessments.map((a) => ({ ...a, assessedOn: isoDate(a.assessedOn), consultedOn: isoDate(a.consultedOn) })),
+      assessments: assessments.map((a) => ({
+        ...a,
+        assessedOn: isoDate(a.assessedOn),
+        consultedOn: isoDate(a.consultedOn),
+      })),
       shares: shares.map((s) => ({ id: s.id, sharedOn: isoDate(s.sharedOn), sharedWith: s.sharedWith })),
     }
   })
@@ -65,8 +87,23 @@ export async function recordReg46(actor: Actor, homeId: string, input: Reg46Inpu
   return useCase(actor, 'oversight.manage', { subject: 'home', now }, async ({ tx, find, audit }) => {
     await find.home(homeId, { select: { id: true } })
     const places = await recurringPlaces(tx, homeId, now)
-    const assessment = await tx.reg46Assessment.create({ data: { ...input, homeId, assessedOn: calendarDate(input.assessedOn), consultedOn: calendarDate(input.consultedOn), recurringPlaces: places, createdAt: now, createdById: actor.userId } })
-    await audit({ action: 'reg46.record', subjectType: 'home', subjectId: homeId, details: { assessmentId: assessment.id, recurringPlaces: places.length } })
+    const assessment = await tx.reg46Assessment.create({
+      data: {
+        ...input,
+        homeId,
+        assessedOn: calendarDate(input.assessedOn),
+        consultedOn: calendarDate(input.consultedOn),
+        recurringPlaces: places,
+        createdAt: now,
+        createdById: actor.userId,
+      },
+    })
+    await audit({
+      action: 'reg46.record',
+      subjectType: 'home',
+      subjectId: homeId,
+      details: { assessmentId: assessment.id, recurringPlaces: places.length },
+    })
     return { id: assessment.id }
   })
 }
@@ -75,8 +112,21 @@ export async function recordLocationShare(actor: Actor, homeId: string, input: L
   if (input.sharedOn > londonDate(now)) throw new ValidationError({ sharedOn: 'The date cannot be in the future' })
   return useCase(actor, 'oversight.manage', { subject: 'home', now }, async ({ tx, find, audit }) => {
     await find.home(homeId, { select: { id: true } })
-    const share = await tx.homeLocationShare.create({ data: { homeId, sharedOn: calendarDate(input.sharedOn), sharedWith: input.sharedWith, createdAt: now, createdById: actor.userId } })
-    await audit({ action: 'oversight.location-share', subjectType: 'home', subjectId: homeId, details: { shareId: share.id } })
+    const share = await tx.homeLocationShare.create({
+      data: {
+        homeId,
+        sharedOn: calendarDate(input.sharedOn),
+        sharedWith: input.sharedWith,
+        createdAt: now,
+        createdById: actor.userId,
+      },
+    })
+    await audit({
+      action: 'oversight.location-share',
+      subjectType: 'home',
+      subjectId: homeId,
+      details: { shareId: share.id },
+    })
     return { id: share.id }
   })
 }

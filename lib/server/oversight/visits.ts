@@ -3,14 +3,27 @@
 // recommendations as actions with the manager's responses. An independent visitor records only their own visits;
 // the registered person records any visit of their home. Nothing is edited in place: later rows supersede.
 import { checkDocument, reportFileName } from '@/lib/domain/documents'
-import { actionOverdue, independence, VISIT_AMENDABLE, visitAmendedValue, type MonthFacts } from '@/lib/domain/oversight'
+import {
+  actionOverdue,
+  independence,
+  VISIT_AMENDABLE,
+  visitAmendedValue,
+  type MonthFacts,
+} from '@/lib/domain/oversight'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, formatDate, isoDate, londonDate, shiftDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import type { ActionInput, AmendVisitInput, ReportEventInput, ReportVersionInput, ResponseInput, VisitInput } from '@/lib/validation/oversight'
+import type {
+  ActionInput,
+  AmendVisitInput,
+  ReportEventInput,
+  ReportVersionInput,
+  ResponseInput,
+  VisitInput,
+} from '@/lib/validation/oversight'
 import { NotFoundError, throwIfProblems, ValidationError } from '../errors'
-import { amend, type Parsed } from '../amendments'
+import { amend } from '../amendments'
 import { orNotFound, useCase, type UseCase } from '../use-case'
 import { datesProblems, homePlacements, homeSelect, managesHome, placingAuthorityIds, placingOf } from './home'
 import { declarationOf, knownRoles, peopleWithIndependence } from './register'
@@ -27,10 +40,22 @@ export async function visitFormContext(actor: Actor, homeId: string, now = new D
     const today = londonDate(now)
     const since = shiftDate(today, { days: -62 })
     const register = await peopleWithIndependence(tx, home, today)
-    const people = register.people.filter((p) => (manages || p.userId === actor.userId) && (!p.endedOn || p.endedOn >= since))
+    const people = register.people.filter(
+      (p) => (manages || p.userId === actor.userId) && (!p.endedOn || p.endedOn >= since),
+    )
     const recent = await placingAuthorityIds(tx, homeId, since, today)
-    const placing = await tx.localAuthority.findMany({ where: { id: { in: recent } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
-    await audit({ action: 'oversight.people', subjectType: 'home', subjectId: homeId, childIds: register.childIds, details: { count: people.length } })
+    const placing = await tx.localAuthority.findMany({
+      where: { id: { in: recent } },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    })
+    await audit({
+      action: 'oversight.people',
+      subjectType: 'home',
+      subjectId: homeId,
+      childIds: register.childIds,
+      details: { count: people.length },
+    })
     return { home, manages, people, placing }
   })
 }
@@ -53,7 +78,13 @@ const fileColumns = (document: ReturnType<typeof checkFile>, visitedOn: string, 
  * Records a visit: what the visitor did and found, the report (written here or a PDF/DOCX file), when it was
  * received and sent, and the recommendations as actions. An independent visitor records only their own visits.
  */
-export async function recordVisit(actor: Actor, homeId: string, input: VisitInput, file: ReportFile = null, now = new Date()) {
+export async function recordVisit(
+  actor: Actor,
+  homeId: string,
+  input: VisitInput,
+  file: ReportFile = null,
+  now = new Date(),
+) {
   const today = londonDate(now)
   const document = checkFile(file)
   if (input.visitedOn > today) throw new ValidationError({ visitedOn: 'The visit cannot be in the future' })
@@ -69,20 +100,34 @@ export async function recordVisit(actor: Actor, homeId: string, input: VisitInpu
   })
   const hasReport = Boolean(input.reportText || document)
   if (hasReport && !input.reportReceivedOn) problems.reportReceivedOn = 'Enter the date the report was received'
-  if (!hasReport && input.reportReceivedOn) problems.reportText = 'Write the report or attach the file, or leave the received date empty'
-  if (!hasReport && (input.sentToOfstedOn || input.sentToPlacing.some((s) => s.sentOn) || input.sentToHostOn)) problems.reportText = 'A report must be received before it is sent: write it or attach the file'
+  if (!hasReport && input.reportReceivedOn)
+    problems.reportText = 'Write the report or attach the file, or leave the received date empty'
+  if (!hasReport && (input.sentToOfstedOn || input.sentToPlacing.some((s) => s.sentOn) || input.sentToHostOn))
+    problems.reportText = 'A report must be received before it is sent: write it or attach the file'
   throwIfProblems(problems)
   return useCase(actor, 'reg44.record', { subject: 'home', now }, async (uc) => {
     const { tx, find, audit } = uc
     const home = await find.home(homeId, { select: homeSelect })
     const person = await tx.independentPerson.findFirst({ where: { id: input.independentPersonId, homeId } })
-    if (!person) throw new ValidationError({ independentPersonId: 'Select an independent person registered for this home' })
-    if (!(await managesHome(uc, homeId)) && person.userId !== actor.userId) throw new ValidationError({ independentPersonId: 'You can record only your own visits' })
-    if (input.visitedOn < isoDate(person.appointedOn)) throw new ValidationError({ visitedOn: `${person.name} was appointed on ${formatDate(person.appointedOn)}: a visit before that cannot be theirs` })
-    if (person.endedOn && input.visitedOn > isoDate(person.endedOn)) throw new ValidationError({ visitedOn: `${person.name}'s appointment ended on ${formatDate(person.endedOn)}: a visit after that cannot be theirs` })
+    if (!person)
+      throw new ValidationError({ independentPersonId: 'Select an independent person registered for this home' })
+    if (!(await managesHome(uc, homeId)) && person.userId !== actor.userId)
+      throw new ValidationError({ independentPersonId: 'You can record only your own visits' })
+    if (input.visitedOn < isoDate(person.appointedOn))
+      throw new ValidationError({
+        visitedOn: `${person.name} was appointed on ${formatDate(person.appointedOn)}: a visit before that cannot be theirs`,
+      })
+    if (person.endedOn && input.visitedOn > isoDate(person.endedOn))
+      throw new ValidationError({
+        visitedOn: `${person.name}'s appointment ended on ${formatDate(person.endedOn)}: a visit after that cannot be theirs`,
+      })
     const placing = await placingAuthorityIds(tx, homeId, input.visitedOn)
     const unknown = input.sentToPlacing.findIndex((s) => s.sentOn && !placing.includes(s.authorityId))
-    if (unknown >= 0) throw new ValidationError({ [`sentToPlacing.${unknown}.authorityId`]: 'That authority had no child placed at the home on the day of the visit' })
+    if (unknown >= 0)
+      throw new ValidationError({
+        [`sentToPlacing.${unknown}.authorityId`]:
+          'That authority had no child placed at the home on the day of the visit',
+      })
     const { childIds, ...known } = await knownRoles(tx, person, home, input.visitedOn)
     const result = independence(declarationOf(person), known)
     const visit = await tx.reg44Visit.create({
@@ -109,35 +154,101 @@ export async function recordVisit(actor: Actor, homeId: string, input: VisitInpu
     })
     let reportId: string | null = null
     if (hasReport)
-      reportId = (await tx.reg44Report.create({ data: { visitId: visit.id, text: input.reportText, ...fileColumns(document, input.visitedOn, 1), receivedOn: calendarDate(input.reportReceivedOn!), createdAt: now, createdById: actor.userId } })).id
+      reportId = (
+        await tx.reg44Report.create({
+          data: {
+            visitId: visit.id,
+            text: input.reportText,
+            ...fileColumns(document, input.visitedOn, 1),
+            receivedOn: calendarDate(input.reportReceivedOn!),
+            createdAt: now,
+            createdById: actor.userId,
+          },
+        })
+      ).id
     const events = [
       ...(input.sentToOfstedOn ? [{ kind: 'OFSTED', authorityId: null, on: input.sentToOfstedOn }] : []),
-      ...input.sentToPlacing.filter((s) => s.sentOn).map((s) => ({ kind: 'PLACING_AUTHORITY', authorityId: s.authorityId, on: s.sentOn! })),
-      ...(input.hostRequestedOn ? [{ kind: 'HOST_REQUESTED', authorityId: home.hostAuthorityId, on: input.hostRequestedOn }] : []),
-      ...(input.sentToHostOn ? [{ kind: 'HOST_AUTHORITY', authorityId: home.hostAuthorityId, on: input.sentToHostOn }] : []),
+      ...input.sentToPlacing
+        .filter((s) => s.sentOn)
+        .map((s) => ({ kind: 'PLACING_AUTHORITY', authorityId: s.authorityId, on: s.sentOn! })),
+      ...(input.hostRequestedOn
+        ? [{ kind: 'HOST_REQUESTED', authorityId: home.hostAuthorityId, on: input.hostRequestedOn }]
+        : []),
+      ...(input.sentToHostOn
+        ? [{ kind: 'HOST_AUTHORITY', authorityId: home.hostAuthorityId, on: input.sentToHostOn }]
+        : []),
     ]
-    if (events.length) await tx.reg44ReportEvent.createMany({ data: events.map((e) => ({ ...e, visitId: visit.id, on: calendarDate(e.on), createdAt: now, createdById: actor.userId })) })
+    if (events.length)
+      await tx.reg44ReportEvent.createMany({
+        data: events.map((e) => ({
+          ...e,
+          visitId: visit.id,
+          on: calendarDate(e.on),
+          createdAt: now,
+          createdById: actor.userId,
+        })),
+      })
     if (input.recommendations.length)
       await tx.oversightAction.createMany({
-        data: input.recommendations.map((r) => ({ visitId: visit.id, homeId, recommendation: r.recommendation!, owner: r.owner!, dueOn: calendarDate(r.dueOn!), createdAt: now, createdById: actor.userId })),
+        data: input.recommendations.map((r) => ({
+          visitId: visit.id,
+          homeId,
+          recommendation: r.recommendation!,
+          owner: r.owner!,
+          dueOn: calendarDate(r.dueOn!),
+          createdAt: now,
+          createdById: actor.userId,
+        })),
       })
-    await audit({ action: 'reg44.record', subjectType: 'home', subjectId: homeId, childIds, details: { visitId: visit.id, independent: result.independent, actions: input.recommendations.length, reportId } })
+    await audit({
+      action: 'reg44.record',
+      subjectType: 'home',
+      subjectId: homeId,
+      childIds,
+      details: { visitId: visit.id, independent: result.independent, actions: input.recommendations.length, reportId },
+    })
     return { id: visit.id, ...result }
   })
 }
 
 export const visitInclude = {
   independentPerson: { select: { id: true, name: true, organisation: true, userId: true } },
-  reports: { orderBy: { createdAt: 'desc' }, select: { id: true, text: true, fileName: true, contentType: true, sizeBytes: true, receivedOn: true, createdAt: true, createdById: true } },
+  reports: {
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true,
+      text: true,
+      fileName: true,
+      contentType: true,
+      sizeBytes: true,
+      receivedOn: true,
+      createdAt: true,
+      createdById: true,
+    },
+  },
   events: { orderBy: { on: 'asc' } },
   actions: { orderBy: { dueOn: 'asc' }, include: { responses: { orderBy: { createdAt: 'asc' } } } },
   amendments: { orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.Reg44VisitInclude
 
 /** A visit's facts for the month's checks and the pages: who it went to, and when. */
-export function visitFacts(v: { visitedOn: Date; independent: boolean; independenceReasons: unknown; independentPerson: { name: string }; reports: { receivedOn: Date }[]; events: { kind: string; authorityId: string | null; on: Date }[] }, placing: { id: string; name: string }[], hostName: string): MonthFacts['visits'][number] {
+export function visitFacts(
+  v: {
+    visitedOn: Date
+    independent: boolean
+    independenceReasons: unknown
+    independentPerson: { name: string }
+    reports: { receivedOn: Date }[]
+    events: { kind: string; authorityId: string | null; on: Date }[]
+  },
+  placing: { id: string; name: string }[],
+  hostName: string,
+): MonthFacts['visits'][number] {
   const first = (kind: string, authorityId?: string) => {
-    const e = v.events.filter((x) => x.kind === kind && (!authorityId || x.authorityId === authorityId)).map((x) => isoDate(x.on)).sort()[0]
+    const e = v.events
+      .filter((x) => x.kind === kind && (!authorityId || x.authorityId === authorityId))
+      .map((x) => isoDate(x.on))
+      .sort()[0]
     return e ?? null
   }
   const received = v.reports.map((r) => isoDate(r.receivedOn)).sort()[0] ?? null
@@ -149,7 +260,9 @@ export function visitFacts(v: { visitedOn: Date; independent: boolean; independe
     reportReceivedOn: received,
     sentToOfstedOn: first('OFSTED'),
     placingAuthorities: placing.map((a) => ({ name: a.name, sentOn: first('PLACING_AUTHORITY', a.id) })),
-    host: first('HOST_REQUESTED') ? { name: hostName, requestedOn: first('HOST_REQUESTED'), sentOn: first('HOST_AUTHORITY') } : null,
+    host: first('HOST_REQUESTED')
+      ? { name: hostName, requestedOn: first('HOST_REQUESTED'), sentOn: first('HOST_AUTHORITY') }
+      : null,
   }
 }
 
@@ -162,10 +275,38 @@ export const completedOn = (responses: { completed: boolean; respondedOn: Date }
 /** A visit with its reports (newest first), the dates it was sent, its actions and their responses. */
 export async function getVisit(actor: Actor, visitId: string, now = new Date()) {
   return useCase(actor, 'reg44.read', { subject: 'visit', now }, async ({ tx, scope, audit }) => {
-    const visit = await tx.reg44Visit.findFirst({ where: { id: visitId, home: scope.home }, include: { ...visitInclude, home: { select: homeSelect } } }).then(orNotFound('visit'))
+    const visit = await tx.reg44Visit
+      .findFirst({
+        where: { id: visitId, home: scope.home },
+        include: { ...visitInclude, home: { select: homeSelect } },
+      })
+      .then(orNotFound('visit'))
     const placingIds = await placingAuthorityIds(tx, visit.homeId, isoDate(visit.visitedOn))
-    const authorities = await tx.localAuthority.findMany({ where: { id: { in: [...placingIds, visit.home.hostAuthorityId, ...visit.events.map((e) => e.authorityId).filter((x): x is string => !!x)] } }, select: { id: true, name: true } })
-    const people = await tx.user.findMany({ where: { id: { in: [visit.createdById, ...visit.amendments.map((a) => a.authorId), ...visit.reports.map((r) => r.createdById), ...visit.actions.flatMap((a) => a.responses.map((r) => r.createdById))] } }, select: { id: true, name: true } })
+    const authorities = await tx.localAuthority.findMany({
+      where: {
+        id: {
+          in: [
+            ...placingIds,
+            visit.home.hostAuthorityId,
+            ...visit.events.map((e) => e.authorityId).filter((x): x is string => !!x),
+          ],
+        },
+      },
+      select: { id: true, name: true },
+    })
+    const people = await tx.user.findMany({
+      where: {
+        id: {
+          in: [
+            visit.createdById,
+            ...visit.amendments.map((a) => a.authorId),
+            ...visit.reports.map((r) => r.createdById),
+            ...visit.actions.flatMap((a) => a.responses.map((r) => r.createdById)),
+          ],
+        },
+      },
+      select: { id: true, name: true },
+    })
     const who = (id: string) => people.find((p) => p.id === id)?.name ?? 'Unknown'
     const authorityName = (id: string | null) => authorities.find((a) => a.id === id)?.name ?? null
     await audit({ action: 'reg44.read', subjectType: 'visit', subjectId: visitId, details: {} })
@@ -179,11 +320,24 @@ export async function getVisit(actor: Actor, visitId: string, now = new Date()) 
       placingAuthorities: placing,
       facts: visitFacts(visit, placing, visit.home.hostAuthority.name),
       reports: visit.reports.map((r) => ({ ...r, receivedOn: isoDate(r.receivedOn), createdBy: who(r.createdById) })),
-      amendments: visit.amendments.map((a) => ({ ...a, label: VISIT_AMENDABLE[a.field as keyof typeof VISIT_AMENDABLE]?.label ?? a.field, author: who(a.authorId) })),
+      amendments: visit.amendments.map((a) => ({
+        ...a,
+        label: VISIT_AMENDABLE[a.field as keyof typeof VISIT_AMENDABLE]?.label ?? a.field,
+        author: who(a.authorId),
+      })),
       events: visit.events.map((e) => ({ ...e, on: isoDate(e.on), authority: authorityName(e.authorityId) })),
       actions: visit.actions.map((a) => {
         const facts = { dueOn: isoDate(a.dueOn), completedOn: completedOn(a.responses) }
-        return { ...a, ...facts, overdue: actionOverdue(facts, today), responses: a.responses.map((r) => ({ ...r, respondedOn: isoDate(r.respondedOn), createdBy: who(r.createdById) })) }
+        return {
+          ...a,
+          ...facts,
+          overdue: actionOverdue(facts, today),
+          responses: a.responses.map((r) => ({
+            ...r,
+            respondedOn: isoDate(r.respondedOn),
+            createdBy: who(r.createdById),
+          })),
+        }
       }),
     }
   })
@@ -193,7 +347,11 @@ export async function getVisit(actor: Actor, visitId: string, now = new Date()) 
 export async function listVisits(actor: Actor, homeId: string) {
   return useCase(actor, 'reg44.read', { subject: 'home' }, async ({ tx, find, audit }) => {
     const home = await find.home(homeId, { select: homeSelect })
-    const visits = await tx.reg44Visit.findMany({ where: { homeId }, orderBy: { visitedOn: 'desc' }, include: visitInclude })
+    const visits = await tx.reg44Visit.findMany({
+      where: { homeId },
+      orderBy: { visitedOn: 'desc' },
+      include: visitInclude,
+    })
     const placements = await homePlacements(tx, homeId)
     await audit({ action: 'reg44.list', subjectType: 'home', subjectId: homeId, details: { count: visits.length } })
     return {
@@ -202,16 +360,38 @@ export async function listVisits(actor: Actor, homeId: string) {
         id: v.id,
         visitedOn: isoDate(v.visitedOn),
         announced: v.announced,
-        visitor: { id: v.independentPerson.id, name: v.independentPerson.name, organisation: v.independentPerson.organisation },
+        visitor: {
+          id: v.independentPerson.id,
+          name: v.independentPerson.name,
+          organisation: v.independentPerson.organisation,
+        },
         independent: v.independent,
         independenceReasons: v.independenceReasons as string[],
         spokeWith: { children: v.spokeWithChildren, parents: v.spokeWithParents, staff: v.spokeWithStaff },
-        recordsChecked: { missingLog: v.checkedMissingLog, returnInterviews: v.checkedReturnInterviews, safetyPlans: v.checkedSafetyPlans, other: v.otherRecordsChecked },
+        recordsChecked: {
+          missingLog: v.checkedMissingLog,
+          returnInterviews: v.checkedReturnInterviews,
+          safetyPlans: v.checkedSafetyPlans,
+          other: v.otherRecordsChecked,
+        },
         safeguardingOpinion: v.safeguardingOpinion,
         wellbeingOpinion: v.wellbeingOpinion,
-        report: v.reports[0] ? { receivedOn: isoDate(v.reports[0].receivedOn), text: v.reports[0].text, fileName: v.reports[0].fileName, versions: v.reports.length } : null,
+        report: v.reports[0]
+          ? {
+              receivedOn: isoDate(v.reports[0].receivedOn),
+              text: v.reports[0].text,
+              fileName: v.reports[0].fileName,
+              versions: v.reports.length,
+            }
+          : null,
         sent: v.events.map((e) => ({ kind: e.kind, authorityId: e.authorityId, on: isoDate(e.on) })),
-        actions: v.actions.map((a) => ({ id: a.id, recommendation: a.recommendation, owner: a.owner, dueOn: isoDate(a.dueOn), completedOn: completedOn(a.responses) })),
+        actions: v.actions.map((a) => ({
+          id: a.id,
+          recommendation: a.recommendation,
+          owner: a.owner,
+          dueOn: isoDate(a.dueOn),
+          completedOn: completedOn(a.responses),
+        })),
         status: visitFacts(v, placingOf(placements, isoDate(v.visitedOn)), home.hostAuthority.name),
       })),
     }
@@ -221,27 +401,59 @@ export async function listVisits(actor: Actor, homeId: string) {
 /** A visit at a home in the use case's scope. */
 const visitFor = ({ tx, scope }: UseCase, visitId: string) =>
   tx.reg44Visit
-    .findFirst({ where: { id: visitId, home: scope.home }, select: { id: true, homeId: true, visitedOn: true, home: { select: { hostAuthorityId: true } }, independentPerson: { select: { userId: true } } } })
+    .findFirst({
+      where: { id: visitId, home: scope.home },
+      select: {
+        id: true,
+        homeId: true,
+        visitedOn: true,
+        home: { select: { hostAuthorityId: true } },
+        independentPerson: { select: { userId: true } },
+      },
+    })
     .then(orNotFound('visit'))
 
 /** A visit the actor may add to: any at a home they are the registered person of; otherwise only their own. */
 async function ownVisitFor(uc: UseCase, visitId: string) {
   const visit = await visitFor(uc, visitId)
-  if (!(await managesHome(uc, visit.homeId)) && visit.independentPerson.userId !== uc.actor.userId) throw new NotFoundError('visit')
+  if (!(await managesHome(uc, visit.homeId)) && visit.independentPerson.userId !== uc.actor.userId)
+    throw new NotFoundError('visit')
   return visit
 }
 
 /** A later version of the report (written here or a file): the earlier stays readable. */
-export async function addReportVersion(actor: Actor, visitId: string, input: ReportVersionInput, file: ReportFile = null, now = new Date()) {
+export async function addReportVersion(
+  actor: Actor,
+  visitId: string,
+  input: ReportVersionInput,
+  file: ReportFile = null,
+  now = new Date(),
+) {
   const document = checkFile(file)
   if (!input.reportText && !document) throw new ValidationError({ reportText: 'Write the report or attach the file' })
   return useCase(actor, 'reg44.record', { subject: 'visit', now }, async (uc) => {
     const { tx, audit } = uc
     const visit = await ownVisitFor(uc, visitId)
-    throwIfProblems(datesProblems(isoDate(visit.visitedOn), londonDate(now), { reportReceivedOn: input.reportReceivedOn }))
+    throwIfProblems(
+      datesProblems(isoDate(visit.visitedOn), londonDate(now), { reportReceivedOn: input.reportReceivedOn }),
+    )
     const version = (await tx.reg44Report.count({ where: { visitId } })) + 1
-    const report = await tx.reg44Report.create({ data: { visitId, text: input.reportText, ...fileColumns(document, isoDate(visit.visitedOn), version), receivedOn: calendarDate(input.reportReceivedOn), createdAt: now, createdById: actor.userId } })
-    await audit({ action: 'reg44.report', subjectType: 'visit', subjectId: visitId, details: { reportId: report.id, file: Boolean(document) } })
+    const report = await tx.reg44Report.create({
+      data: {
+        visitId,
+        text: input.reportText,
+        ...fileColumns(document, isoDate(visit.visitedOn), version),
+        receivedOn: calendarDate(input.reportReceivedOn),
+        createdAt: now,
+        createdById: actor.userId,
+      },
+    })
+    await audit({
+      action: 'reg44.report',
+      subjectType: 'visit',
+      subjectId: visitId,
+      details: { reportId: report.id, file: Boolean(document) },
+    })
     return { id: report.id }
   })
 }
@@ -252,13 +464,26 @@ export async function getReportFile(actor: Actor, visitId: string, reportId: str
   return useCase(actor, 'reg44.read', { subject: 'visit' }, async (uc) => {
     const { tx, audit } = uc
     const visit = await visitFor(uc, visitId)
-    const versions = await tx.reg44Report.findMany({ where: { visitId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } })
-    const report = await tx.reg44Report.findFirst({ where: { id: reportId, visitId, bytes: { not: null } }, select: { bytes: true } }).then(orNotFound('report'))
+    const versions = await tx.reg44Report.findMany({
+      where: { visitId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    })
+    const report = await tx.reg44Report
+      .findFirst({ where: { id: reportId, visitId, bytes: { not: null } }, select: { bytes: true } })
+      .then(orNotFound('report'))
     const checked = checkDocument(report.bytes!, Infinity)
-    if (!checked.ok) throw new ValidationError({ reportFile: `This file was kept before Haven checked report files as closely, and it does not pass now (${checked.problem}). Ask the visitor for the report again.` })
+    if (!checked.ok)
+      throw new ValidationError({
+        reportFile: `This file was kept before Haven checked report files as closely, and it does not pass now (${checked.problem}). Ask the visitor for the report again.`,
+      })
     await audit({ action: 'reg44.report-file', subjectType: 'visit', subjectId: visitId, details: { reportId } })
     const version = versions.findIndex((v) => v.id === reportId) + 1
-    return { bytes: report.bytes!, contentType: checked.type, fileName: reportFileName(isoDate(visit.visitedOn), version, checked.type) }
+    return {
+      bytes: report.bytes!,
+      contentType: checked.type,
+      fileName: reportFileName(isoDate(visit.visitedOn), version, checked.type),
+    }
   })
 }
 
@@ -270,14 +495,32 @@ export async function recordReportEvent(actor: Actor, visitId: string, input: Re
     const visit = await ownVisitFor(uc, visitId)
     const visitedOn = isoDate(visit.visitedOn)
     throwIfProblems(datesProblems(visitedOn, londonDate(now), { on: input.on }))
-    if (input.kind !== 'HOST_REQUESTED' && !(await tx.reg44Report.count({ where: { visitId } }))) throw new ValidationError({ kind: 'Add the report before recording that it was sent' })
+    if (input.kind !== 'HOST_REQUESTED' && !(await tx.reg44Report.count({ where: { visitId } })))
+      throw new ValidationError({ kind: 'Add the report before recording that it was sent' })
     let authorityId: string | null = null
     if (input.kind === 'PLACING_AUTHORITY') {
-      if (!(await placingAuthorityIds(tx, visit.homeId, visitedOn)).includes(input.authorityId!)) throw new ValidationError({ authorityId: 'That authority had no child placed at the home on the day of the visit' })
+      if (!(await placingAuthorityIds(tx, visit.homeId, visitedOn)).includes(input.authorityId!))
+        throw new ValidationError({
+          authorityId: 'That authority had no child placed at the home on the day of the visit',
+        })
       authorityId = input.authorityId
     } else if (input.kind !== 'OFSTED') authorityId = visit.home.hostAuthorityId
-    const event = await tx.reg44ReportEvent.create({ data: { visitId, kind: input.kind, authorityId, on: calendarDate(input.on), createdAt: now, createdById: actor.userId } })
-    await audit({ action: 'reg44.report-event', subjectType: 'visit', subjectId: visitId, details: { eventId: event.id, kind: input.kind } })
+    const event = await tx.reg44ReportEvent.create({
+      data: {
+        visitId,
+        kind: input.kind,
+        authorityId,
+        on: calendarDate(input.on),
+        createdAt: now,
+        createdById: actor.userId,
+      },
+    })
+    await audit({
+      action: 'reg44.report-event',
+      subjectType: 'visit',
+      subjectId: visitId,
+      details: { eventId: event.id, kind: input.kind },
+    })
     return { id: event.id }
   })
 }
@@ -301,30 +544,57 @@ export async function amendVisit(actor: Actor, visitId: string, input: AmendVisi
     type Field = AmendVisitInput['field']
     // independence is as it was on the day: worked out again for a corrected day (set by check, written by write)
     let independenceOnTheDay: { independent: boolean; reasons: string[] } | null = null
-    return amend<Field, typeof visit>(uc, {
-      labels: Object.fromEntries(Object.entries(VISIT_AMENDABLE).map(([f, v]) => [f, v.label])) as Record<Field, string>,
-      staleMessage: 'Someone else corrected this visit while you were working on it. Reload the page to see their change; what you typed is still here.',
-      parse: (field, raw) => visitAmendedValue(field, raw, londonDate(now)),
-      async check(field, value) {
-        if (field !== 'visitedOn') return
-        const day = value as string
-        if (day < isoDate(visit.independentPerson.appointedOn))
-          throw new ValidationError({ value: `${visit.independentPerson.name} was appointed on ${formatDate(visit.independentPerson.appointedOn)}: a visit before that cannot be theirs` })
-        const later = [...visit.reports.map((r) => r.receivedOn), ...visit.events.map((e) => e.on), ...visit.actions.map((a) => a.dueOn)].map(isoDate).filter((d) => d < day)
-        if (later.length) throw new ValidationError({ value: `The report, a copy sent or an action's due date is before that day (${later.sort()[0]}): a visit cannot come after them` })
-        independenceOnTheDay = independence(declarationOf(visit.independentPerson), await knownRoles(tx, visit.independentPerson, visit.home, day))
+    return amend<Field, typeof visit>(
+      uc,
+      {
+        labels: Object.fromEntries(Object.entries(VISIT_AMENDABLE).map(([f, v]) => [f, v.label])) as Record<
+          Field,
+          string
+        >,
+        staleMessage:
+          'Someone else corrected this visit while you were working on it. Reload the page to see their change; what you typed is still here.',
+        parse: (field, raw) => visitAmendedValue(field, raw, londonDate(now)),
+        async check(field, value) {
+          if (field !== 'visitedOn') return
+          const day = value as string
+          if (day < isoDate(visit.independentPerson.appointedOn))
+            throw new ValidationError({
+              value: `${visit.independentPerson.name} was appointed on ${formatDate(visit.independentPerson.appointedOn)}: a visit before that cannot be theirs`,
+            })
+          const later = [
+            ...visit.reports.map((r) => r.receivedOn),
+            ...visit.events.map((e) => e.on),
+            ...visit.actions.map((a) => a.dueOn),
+          ]
+            .map(isoDate)
+            .filter((d) => d < day)
+          if (later.length)
+            throw new ValidationError({
+              value: `The report, a copy sent or an action's due date is before that day (${later.sort()[0]}): a visit cannot come after them`,
+            })
+          independenceOnTheDay = independence(
+            declarationOf(visit.independentPerson),
+            await knownRoles(tx, visit.independentPerson, visit.home, day),
+          )
+        },
+        previous: (field) => (field === 'visitedOn' ? isoDate(visit.visitedOn) : visit[field]),
+        async write(field, value, version) {
+          const data: Prisma.Reg44VisitUpdateManyMutationInput = { version: { increment: 1 } }
+          if (field === 'visitedOn' && independenceOnTheDay)
+            Object.assign(data, {
+              visitedOn: calendarDate(value as string),
+              independent: independenceOnTheDay.independent,
+              independenceReasons: independenceOnTheDay.reasons,
+            })
+          else data[field as Exclude<Field, 'visitedOn'>] = value as never
+          return (await tx.reg44Visit.updateMany({ where: { id: visitId, version }, data })).count
+        },
+        addRow: (row) => tx.reg44VisitAmendment.create({ data: { ...row, visitId } }),
+        audit: { action: 'reg44.amend', subjectType: 'visit' },
       },
-      previous: (field) => (field === 'visitedOn' ? isoDate(visit.visitedOn) : visit[field]),
-      async write(field, value, version) {
-        const data: Prisma.Reg44VisitUpdateManyMutationInput = { version: { increment: 1 } }
-        if (field === 'visitedOn' && independenceOnTheDay)
-          Object.assign(data, { visitedOn: calendarDate(value as string), independent: independenceOnTheDay.independent, independenceReasons: independenceOnTheDay.reasons })
-        else data[field as Exclude<Field, 'visitedOn'>] = value as never
-        return (await tx.reg44Visit.updateMany({ where: { id: visitId, version }, data })).count
-      },
-      addRow: (row) => tx.reg44VisitAmendment.create({ data: { ...row, visitId } }),
-      audit: { action: 'reg44.amend', subjectType: 'visit' },
-    }, visit, input)
+      visit,
+      input,
+    )
   })
 }
 
@@ -333,9 +603,25 @@ export async function addAction(actor: Actor, visitId: string, input: ActionInpu
   return useCase(actor, 'oversight.manage', { subject: 'visit', now }, async (uc) => {
     const { tx, audit } = uc
     const visit = await visitFor(uc, visitId)
-    if (input.dueOn < isoDate(visit.visitedOn)) throw new ValidationError({ dueOn: 'The due date cannot be before the visit' })
-    const action = await tx.oversightAction.create({ data: { visitId, homeId: visit.homeId, recommendation: input.recommendation, owner: input.owner, dueOn: calendarDate(input.dueOn), createdAt: now, createdById: actor.userId } })
-    await audit({ action: 'oversight.action', subjectType: 'visit', subjectId: visitId, details: { actionId: action.id } })
+    if (input.dueOn < isoDate(visit.visitedOn))
+      throw new ValidationError({ dueOn: 'The due date cannot be before the visit' })
+    const action = await tx.oversightAction.create({
+      data: {
+        visitId,
+        homeId: visit.homeId,
+        recommendation: input.recommendation,
+        owner: input.owner,
+        dueOn: calendarDate(input.dueOn),
+        createdAt: now,
+        createdById: actor.userId,
+      },
+    })
+    await audit({
+      action: 'oversight.action',
+      subjectType: 'visit',
+      subjectId: visitId,
+      details: { actionId: action.id },
+    })
     return { id: action.id }
   })
 }
@@ -343,14 +629,38 @@ export async function addAction(actor: Actor, visitId: string, input: ActionInpu
 /** The manager's response to an action (append-only); a response marked completed closes it. */
 export async function respondToAction(actor: Actor, actionId: string, input: ResponseInput, now = new Date()) {
   return useCase(actor, 'oversight.respond', { subject: 'action', now }, async ({ tx, scope, audit }) => {
-    const found = await tx.oversightAction.findFirst({ where: { id: actionId, visit: { home: scope.home } }, select: { id: true } }).then(orNotFound('action'))
+    const found = await tx.oversightAction
+      .findFirst({ where: { id: actionId, visit: { home: scope.home } }, select: { id: true } })
+      .then(orNotFound('action'))
     // two managers completing it at once: the second waits here, then sees it completed
     await tx.$queryRaw`SELECT id FROM "OversightAction" WHERE id = ${found.id} FOR UPDATE`
-    const action = await tx.oversightAction.findUniqueOrThrow({ where: { id: found.id }, select: { id: true, visitId: true, visit: { select: { visitedOn: true } }, responses: { where: { completed: true }, select: { id: true } } } })
+    const action = await tx.oversightAction.findUniqueOrThrow({
+      where: { id: found.id },
+      select: {
+        id: true,
+        visitId: true,
+        visit: { select: { visitedOn: true } },
+        responses: { where: { completed: true }, select: { id: true } },
+      },
+    })
     if (action.responses.length) throw new ValidationError({ completed: 'This action is already completed' })
     throwIfProblems(datesProblems(isoDate(action.visit.visitedOn), londonDate(now), { respondedOn: input.respondedOn }))
-    const response = await tx.oversightActionResponse.create({ data: { actionId, text: input.text, completed: input.completed, respondedOn: calendarDate(input.respondedOn), createdAt: now, createdById: actor.userId } })
-    await audit({ action: 'oversight.response', subjectType: 'visit', subjectId: action.visitId, details: { responseId: response.id, completed: input.completed } })
+    const response = await tx.oversightActionResponse.create({
+      data: {
+        actionId,
+        text: input.text,
+        completed: input.completed,
+        respondedOn: calendarDate(input.respondedOn),
+        createdAt: now,
+        createdById: actor.userId,
+      },
+    })
+    await audit({
+      action: 'oversight.response',
+      subjectType: 'visit',
+      subjectId: action.visitId,
+      details: { responseId: response.id, completed: input.completed },
+    })
     return { id: response.id }
   })
 }

@@ -3,7 +3,11 @@
 import { checkOutcome } from '@/lib/domain/return-interviews'
 import type { Actor } from '@/lib/domain/roles'
 import { momentField } from '@/lib/validation/fields'
-import { INTERVIEW_AMENDABLE, PREVENTION_STATUSES, type InterviewAmendableField } from '@/lib/validation/return-interviews'
+import {
+  INTERVIEW_AMENDABLE,
+  PREVENTION_STATUSES,
+  type InterviewAmendableField,
+} from '@/lib/validation/return-interviews'
 import { amend, type AmendedValue, type AmendmentInput, type AmendmentKind, type Parsed } from '../amendments'
 import { NotFoundError, ValidationError } from '../errors'
 import { useCase, type UseCase } from '../use-case'
@@ -21,7 +25,9 @@ function amendedValue(field: InterviewAmendableField, raw: string, interview: In
       return parsed.success ? { value: new Date(parsed.data) } : { problem: parsed.error.issues[0].message }
     }
     case 'preventionInterview':
-      return (PREVENTION_STATUSES as readonly string[]).includes(text) ? { value: text } : { problem: 'Choose DONE, DECLINED or NOT_DONE' }
+      return (PREVENTION_STATUSES as readonly string[]).includes(text)
+        ? { value: text }
+        : { problem: 'Choose DONE, DECLINED or NOT_DONE' }
     default:
       return { value: text || null }
   }
@@ -30,18 +36,47 @@ function amendedValue(field: InterviewAmendableField, raw: string, interview: In
 /** The interviewer stays independent of the child's care, and the time it was held still fits the return. */
 async function checkInterview({ tx, now }: UseCase, field: InterviewAmendableField, value: AmendedValue, i: Interview) {
   const returnedAt = i.episode.returnedAt!
-  if ((field === 'interviewerOrganisation' || field === 'interviewerName') && i.outcome === 'HELD' && !i.childChoseTrustedAdult) {
-    const corrected = { interviewerName: i.interviewerName, interviewerOrganisation: i.interviewerOrganisation, [field]: value as string | null }
+  if (
+    (field === 'interviewerOrganisation' || field === 'interviewerName') &&
+    i.outcome === 'HELD' &&
+    !i.childChoseTrustedAdult
+  ) {
+    const corrected = {
+      interviewerName: i.interviewerName,
+      interviewerOrganisation: i.interviewerOrganisation,
+      [field]: value as string | null,
+    }
     const problems = checkOutcome(
-      { outcome: 'HELD', offeredAt: null, heldAt: i.heldAt, ...corrected, independenceDeclared: true, childChoseTrustedAdult: false, trustedAdult: null },
-      { returnedAt, providerName: i.episode.home?.provider.name ?? null, now, carePeople: await carePeople(tx, i.childId, i.episode.home?.id ?? null) },
+      {
+        outcome: 'HELD',
+        offeredAt: null,
+        heldAt: i.heldAt,
+        ...corrected,
+        independenceDeclared: true,
+        childChoseTrustedAdult: false,
+        trustedAdult: null,
+      },
+      {
+        returnedAt,
+        providerName: i.episode.home?.provider.name ?? null,
+        now,
+        carePeople: await carePeople(tx, i.childId, i.episode.home?.id ?? null),
+      },
     )
     const problem = problems.interviewerName ?? problems.interviewerOrganisation
     if (problem) throw new ValidationError({ value: problem })
   }
   if (field === 'heldAt') {
-    const held = { outcome: 'HELD' as const, offeredAt: i.offeredAt, heldAt: value as Date, interviewerOrganisation: null }
-    const problems = checkOutcome({ ...held, independenceDeclared: true, childChoseTrustedAdult: false, trustedAdult: null }, { returnedAt, providerName: null, now })
+    const held = {
+      outcome: 'HELD' as const,
+      offeredAt: i.offeredAt,
+      heldAt: value as Date,
+      interviewerOrganisation: null,
+    }
+    const problems = checkOutcome(
+      { ...held, independenceDeclared: true, childChoseTrustedAdult: false, trustedAdult: null },
+      { returnedAt, providerName: null, now },
+    )
     if (problems.heldAt) throw new ValidationError({ value: problems.heldAt })
   }
 }
@@ -52,7 +87,8 @@ const interviewAmendments = (uc: UseCase, i: Interview): AmendmentKind<Interview
     'Someone else changed this interview while you were working on it. Reload to see their change; what you typed is still here.',
   before: async (field) => {
     if (!i.outcome) throw new ValidationError({ form: 'Record the interview first; corrections come after.' })
-    if (field === 'concernsAboutHome' && !(await mayReadConcerns(uc.tx, uc.actor, i.id))) throw new NotFoundError('return interview')
+    if (field === 'concernsAboutHome' && !(await mayReadConcerns(uc.tx, uc.actor, i.id)))
+      throw new NotFoundError('return interview')
   },
   parse: (field, raw) => amendedValue(field, raw, i),
   check: (field, value) => checkInterview(uc, field, value, i),
@@ -66,7 +102,12 @@ const interviewAmendments = (uc: UseCase, i: Interview): AmendmentKind<Interview
 })
 
 /** A correction, with the old value kept beside it. */
-export async function amendInterview(actor: Actor, interviewId: string, input: AmendmentInput<InterviewAmendableField>, now = new Date()) {
+export async function amendInterview(
+  actor: Actor,
+  interviewId: string,
+  input: AmendmentInput<InterviewAmendableField>,
+  now = new Date(),
+) {
   return useCase(actor, 'interview.record', { subject: 'return interview', now }, async (uc) => {
     const interview = await interviewBy(uc, { id: interviewId })
     return amend(uc, interviewAmendments(uc, interview), interview, input)

@@ -9,14 +9,33 @@ import type { OutcomeInput } from '@/lib/validation/return-interviews'
 import type { Tx } from '../database'
 import { throwIfProblems, ValidationError } from '../errors'
 import { patternsAfterEvent } from '../patterns'
-import { resolveAssociate, resolveLocation, resolveVehicle, typedAssociate, typedLocation, typedVehicle } from '../places'
+import {
+  resolveAssociate,
+  resolveLocation,
+  resolveVehicle,
+  typedAssociate,
+  typedLocation,
+  typedVehicle,
+} from '../places'
 import { useCase } from '../use-case'
 import { carePeople } from './care-people'
 import { interviewBy } from './view'
 
 /** Called in the same transaction as the return: the interview is due 72 hours later, with the right people. */
-export async function createDueInterview(tx: Tx, episode: { id: string; childId: string }, returnedAt: Date, id?: string) {
-  const child = await tx.child.findUniqueOrThrow({ where: { id: episode.childId }, select: { placingAuthorityId: true, socialWorkerId: true, placingAuthority: { select: { returnInterviewService: true } } } })
+export async function createDueInterview(
+  tx: Tx,
+  episode: { id: string; childId: string },
+  returnedAt: Date,
+  id?: string,
+) {
+  const child = await tx.child.findUniqueOrThrow({
+    where: { id: episode.childId },
+    select: {
+      placingAuthorityId: true,
+      socialWorkerId: true,
+      placingAuthority: { select: { returnInterviewService: true } },
+    },
+  })
   const service = child.placingAuthority.returnInterviewService
   return tx.returnInterview.create({
     data: {
@@ -32,41 +51,101 @@ export async function createDueInterview(tx: Tx, episode: { id: string; childId:
 
 /** When a return time is corrected, the deadline follows it. */
 export async function moveInterviewDeadline(tx: Tx, episodeId: string, returnedAt: Date) {
-  await tx.returnInterview.updateMany({ where: { episodeId }, data: { dueAt: interviewDueAt(returnedAt, settings.returnInterview.dueHours) } })
+  await tx.returnInterview.updateMany({
+    where: { episodeId },
+    data: { dueAt: interviewDueAt(returnedAt, settings.returnInterview.dueHours) },
+  })
 }
 
 /** The offer, before the interview happens (or is declined). */
-export async function recordOffer(actor: Actor, interviewId: string, input: { offeredAt: string; offerMethod: string }, now = new Date()) {
+export async function recordOffer(
+  actor: Actor,
+  interviewId: string,
+  input: { offeredAt: string; offerMethod: string },
+  now = new Date(),
+) {
   return useCase(actor, 'interview.record', { subject: 'return interview', now }, async (uc) => {
     const { tx } = uc
     const i = await interviewBy(uc, { id: interviewId })
-    if (i.outcome || i.offeredAt) throw new ValidationError({ form: 'The offer or the outcome has already been recorded: correct it with an amendment.' })
+    if (i.outcome || i.offeredAt)
+      throw new ValidationError({
+        form: 'The offer or the outcome has already been recorded: correct it with an amendment.',
+      })
     const offeredAt = new Date(input.offeredAt)
-    throwIfProblems(checkOutcome({ outcome: 'DECLINED', offeredAt, heldAt: null, interviewerOrganisation: null, independenceDeclared: false, childChoseTrustedAdult: false, trustedAdult: null }, { returnedAt: i.episode.returnedAt!, providerName: null, now }))
+    throwIfProblems(
+      checkOutcome(
+        {
+          outcome: 'DECLINED',
+          offeredAt,
+          heldAt: null,
+          interviewerOrganisation: null,
+          independenceDeclared: false,
+          childChoseTrustedAdult: false,
+          trustedAdult: null,
+        },
+        { returnedAt: i.episode.returnedAt!, providerName: null, now },
+      ),
+    )
     const offered = await tx.returnInterview.updateMany({
       where: { id: interviewId, offeredAt: null, outcome: null },
-      data: { offeredAt, offerMethod: input.offerMethod as never, offerRecordedById: actor.userId, version: { increment: 1 } },
+      data: {
+        offeredAt,
+        offerMethod: input.offerMethod as never,
+        offerRecordedById: actor.userId,
+        version: { increment: 1 },
+      },
     })
-    if (offered.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this. Reload to see it.' })
-    await uc.audit({ action: 'interview.offer', subjectType: 'returnInterview', subjectId: interviewId, childId: i.childId, details: {} })
+    if (offered.count !== 1)
+      throw new ValidationError({ form: 'Someone else has just recorded this. Reload to see it.' })
+    await uc.audit({
+      action: 'interview.offer',
+      subjectType: 'returnInterview',
+      subjectId: interviewId,
+      childId: i.childId,
+      details: {},
+    })
     return { id: interviewId }
   })
 }
 
 /** The interview itself (or why it did not happen): recorded once. */
-export async function recordOutcome(actor: Actor, where: { id: string } | { episodeId: string }, input: OutcomeInput, now = new Date()) {
+export async function recordOutcome(
+  actor: Actor,
+  where: { id: string } | { episodeId: string },
+  input: OutcomeInput,
+  now = new Date(),
+) {
   return useCase(actor, 'interview.record', { subject: 'return interview', now }, async (uc) => {
     const { tx } = uc
     const i = await interviewBy(uc, where)
-    if (i.outcome) throw new ValidationError({ form: 'The outcome has already been recorded: correct it with an amendment.' })
+    if (i.outcome)
+      throw new ValidationError({ form: 'The outcome has already been recorded: correct it with an amendment.' })
     // an offer already recorded stands (corrections are amendments); otherwise the outcome brings its own
     const offeredAt = i.offeredAt ?? (input.offeredAt ? new Date(input.offeredAt) : null)
-    if (input.outcome !== 'NOT_OFFERED' && !offeredAt) throw new ValidationError({ offeredAt: 'Enter when the interview was offered' })
+    if (input.outcome !== 'NOT_OFFERED' && !offeredAt)
+      throw new ValidationError({ offeredAt: 'Enter when the interview was offered' })
     const heldAt = input.outcome === 'HELD' && input.heldAt ? new Date(input.heldAt) : null
     throwIfProblems(
       checkOutcome(
-        { outcome: input.outcome, offeredAt, heldAt, interviewerName: input.interviewerName, interviewerOrganisation: input.interviewerOrganisation, independenceDeclared: input.independenceDeclared, childChoseTrustedAdult: input.childChoseTrustedAdult, trustedAdult: input.trustedAdult },
-        { returnedAt: i.episode.returnedAt!, providerName: i.episode.home?.provider.name ?? null, now, carePeople: input.outcome === 'HELD' && !input.childChoseTrustedAdult ? await carePeople(tx, i.childId, i.episode.home?.id ?? null) : [] },
+        {
+          outcome: input.outcome,
+          offeredAt,
+          heldAt,
+          interviewerName: input.interviewerName,
+          interviewerOrganisation: input.interviewerOrganisation,
+          independenceDeclared: input.independenceDeclared,
+          childChoseTrustedAdult: input.childChoseTrustedAdult,
+          trustedAdult: input.trustedAdult,
+        },
+        {
+          returnedAt: i.episode.returnedAt!,
+          providerName: i.episode.home?.provider.name ?? null,
+          now,
+          carePeople:
+            input.outcome === 'HELD' && !input.childChoseTrustedAdult
+              ? await carePeople(tx, i.childId, i.episode.home?.id ?? null)
+              : [],
+        },
       ),
     )
     const held = input.outcome === 'HELD'
@@ -96,25 +175,81 @@ export async function recordOutcome(actor: Actor, where: { id: string } | { epis
         version: { increment: 1 },
       },
     })
-    if (updated.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this interview. Reload to see it; what you typed is still here.' })
+    if (updated.count !== 1)
+      throw new ValidationError({
+        form: 'Someone else has just recorded this interview. Reload to see it; what you typed is still here.',
+      })
     for (const place of input.locations)
-      await tx.interviewLocation.create({ data: { interviewId: i.id, locationId: await resolveLocation(tx, place, actor.userId), ...typedLocation(place) } })
+      await tx.interviewLocation.create({
+        data: {
+          interviewId: i.id,
+          locationId: await resolveLocation(tx, place, actor.userId),
+          ...typedLocation(place),
+        },
+      })
     for (const person of input.associates)
-      await tx.interviewAssociate.create({ data: { interviewId: i.id, associateId: await resolveAssociate(tx, person, actor.userId), ...typedAssociate(person) } })
-    for (const car of input.vehicles) await tx.interviewVehicle.create({ data: { interviewId: i.id, vehicleId: await resolveVehicle(tx, car, actor.userId), ...typedVehicle(car) } })
+      await tx.interviewAssociate.create({
+        data: {
+          interviewId: i.id,
+          associateId: await resolveAssociate(tx, person, actor.userId),
+          ...typedAssociate(person),
+        },
+      })
+    for (const car of input.vehicles)
+      await tx.interviewVehicle.create({
+        data: { interviewId: i.id, vehicleId: await resolveVehicle(tx, car, actor.userId), ...typedVehicle(car) },
+      })
     await patternsAfterEvent(tx, i.childId, now)
-    await uc.audit({ action: 'interview.outcome', subjectType: 'returnInterview', subjectId: i.id, childId: i.childId, details: { outcome: input.outcome } })
-    return { id: i.id, warnings: languageWarningsFor(input, ['whereAndWithWhom', 'whatHappened', 'whyLeft', 'harmed', 'feelsSafe', 'whatWouldHelp', 'concernsAboutHome', 'notOfferedReason']) }
+    await uc.audit({
+      action: 'interview.outcome',
+      subjectType: 'returnInterview',
+      subjectId: i.id,
+      childId: i.childId,
+      details: { outcome: input.outcome },
+    })
+    return {
+      id: i.id,
+      warnings: languageWarningsFor(input, [
+        'whereAndWithWhom',
+        'whatHappened',
+        'whyLeft',
+        'harmed',
+        'feelsSafe',
+        'whatWouldHelp',
+        'concernsAboutHome',
+        'notOfferedReason',
+      ]),
+    }
   })
 }
 
 /** A CSE screening or safeguarding referral started because of what the child said. */
-export async function addFollowUp(actor: Actor, interviewId: string, input: { kind: 'CSE_SCREENING' | 'SAFEGUARDING_REFERRAL'; reference: string | null; note: string | null }, now = new Date()) {
+export async function addFollowUp(
+  actor: Actor,
+  interviewId: string,
+  input: { kind: 'CSE_SCREENING' | 'SAFEGUARDING_REFERRAL'; reference: string | null; note: string | null },
+  now = new Date(),
+) {
   return useCase(actor, 'interview.record', { subject: 'return interview', now }, async (uc) => {
     const { tx } = uc
     const i = await interviewBy(uc, { id: interviewId })
-    const followUp = await tx.interviewFollowUp.create({ data: { interviewId, kind: input.kind, reference: input.reference, note: input.note, createdAt: now, createdById: actor.userId } })
-    await uc.audit({ action: 'interview.follow-up', subjectType: 'returnInterview', subjectId: interviewId, childId: i.childId, details: { kind: input.kind, followUpId: followUp.id } })
+    const followUp = await tx.interviewFollowUp.create({
+      data: {
+        interviewId,
+        kind: input.kind,
+        reference: input.reference,
+        note: input.note,
+        createdAt: now,
+        createdById: actor.userId,
+      },
+    })
+    await uc.audit({
+      action: 'interview.follow-up',
+      subjectType: 'returnInterview',
+      subjectId: interviewId,
+      childId: i.childId,
+      details: { kind: input.kind, followUpId: followUp.id },
+    })
     return { id: followUp.id }
   })
 }
@@ -123,37 +258,80 @@ export async function addFollowUp(actor: Actor, interviewId: string, input: { ki
 export async function recordPoliceSharing(
   actor: Actor,
   interviewId: string,
-  input: { sharedAt: string; policeForce: string; what: string; basis: 'CONSENT' | 'SAFEGUARDING_WITHOUT_CONSENT'; reason: string | null },
+  input: {
+    sharedAt: string
+    policeForce: string
+    what: string
+    basis: 'CONSENT' | 'SAFEGUARDING_WITHOUT_CONSENT'
+    reason: string | null
+  },
   now = new Date(),
 ) {
   return useCase(actor, 'interview.record', { subject: 'return interview', now }, async (uc) => {
     const { tx } = uc
     const i = await interviewBy(uc, { id: interviewId })
     const sharedAt = new Date(input.sharedAt)
-    if (sharedAt < i.episode.returnedAt! || sharedAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError({ sharedAt: 'The time must be after the return and not in the future' })
-    const sharing = await tx.policeSharing.create({ data: { interviewId, sharedAt, policeForce: input.policeForce, what: input.what, basis: input.basis, reason: input.reason, recordedById: actor.userId, createdAt: now } })
-    await uc.audit({ action: 'interview.police-sharing', subjectType: 'returnInterview', subjectId: interviewId, childId: i.childId, details: { sharingId: sharing.id, basis: input.basis } })
+    if (sharedAt < i.episode.returnedAt! || sharedAt.getTime() > now.getTime() + 5 * 60_000)
+      throw new ValidationError({ sharedAt: 'The time must be after the return and not in the future' })
+    const sharing = await tx.policeSharing.create({
+      data: {
+        interviewId,
+        sharedAt,
+        policeForce: input.policeForce,
+        what: input.what,
+        basis: input.basis,
+        reason: input.reason,
+        recordedById: actor.userId,
+        createdAt: now,
+      },
+    })
+    await uc.audit({
+      action: 'interview.police-sharing',
+      subjectType: 'returnInterview',
+      subjectId: interviewId,
+      childId: i.childId,
+      details: { sharingId: sharing.id, basis: input.basis },
+    })
     return { id: sharing.id }
   })
 }
 
 /** The police prevention interview (formerly "safe and well"): done, declined or not done. Once; then amendments. */
-export async function recordPreventionInterview(actor: Actor, interviewId: string, input: { preventionInterview: 'DONE' | 'DECLINED' | 'NOT_DONE'; preventionInterviewDate: string | null }, now = new Date()) {
+export async function recordPreventionInterview(
+  actor: Actor,
+  interviewId: string,
+  input: { preventionInterview: 'DONE' | 'DECLINED' | 'NOT_DONE'; preventionInterviewDate: string | null },
+  now = new Date(),
+) {
   return useCase(actor, 'interview.record', { subject: 'return interview', now }, async (uc) => {
     const { tx } = uc
     const i = await interviewBy(uc, { id: interviewId })
     if (i.preventionInterview) throw new ValidationError({ form: 'Already recorded: correct it with an amendment.' })
-    if (input.preventionInterview === 'DONE' && !input.preventionInterviewDate) throw new ValidationError({ preventionInterviewDate: 'Enter the date of the police prevention interview' })
+    if (input.preventionInterview === 'DONE' && !input.preventionInterviewDate)
+      throw new ValidationError({ preventionInterviewDate: 'Enter the date of the police prevention interview' })
     const day = input.preventionInterviewDate
-    if (day && day > londonDate(now)) throw new ValidationError({ preventionInterviewDate: 'The date cannot be in the future' })
+    if (day && day > londonDate(now))
+      throw new ValidationError({ preventionInterviewDate: 'The date cannot be in the future' })
     if (day && day < londonDate(i.episode.returnedAt!))
-      throw new ValidationError({ preventionInterviewDate: `The child came back on ${formatDate(londonDate(i.episode.returnedAt!))}: the police prevention interview cannot be before that` })
+      throw new ValidationError({
+        preventionInterviewDate: `The child came back on ${formatDate(londonDate(i.episode.returnedAt!))}: the police prevention interview cannot be before that`,
+      })
     const saved = await tx.returnInterview.updateMany({
       where: { id: interviewId, preventionInterview: null },
-      data: { preventionInterview: input.preventionInterview, preventionInterviewDate: input.preventionInterviewDate ? calendarDate(input.preventionInterviewDate) : null, version: { increment: 1 } },
+      data: {
+        preventionInterview: input.preventionInterview,
+        preventionInterviewDate: input.preventionInterviewDate ? calendarDate(input.preventionInterviewDate) : null,
+        version: { increment: 1 },
+      },
     })
     if (saved.count !== 1) throw new ValidationError({ form: 'Someone else has just recorded this. Reload to see it.' })
-    await uc.audit({ action: 'interview.prevention', subjectType: 'returnInterview', subjectId: interviewId, childId: i.childId, details: { status: input.preventionInterview } })
+    await uc.audit({
+      action: 'interview.prevention',
+      subjectType: 'returnInterview',
+      subjectId: interviewId,
+      childId: i.childId,
+      details: { status: input.preventionInterview },
+    })
     return { id: interviewId }
   })
 }

@@ -6,16 +6,30 @@ import { NotFoundError, ValidationError } from '../errors'
 import { useCase } from '../use-case'
 
 /** The LA missing lead sets who holds their authority's return interviews: a named service, or the social worker. */
-export async function setReturnInterviewService(actor: Actor, localAuthorityId: string, input: { name: string | null }) {
+export async function setReturnInterviewService(
+  actor: Actor,
+  localAuthorityId: string,
+  input: { name: string | null },
+) {
   if (!mayConfigureAuthority(actor, localAuthorityId)) throw new NotFoundError('local authority')
   await useCase(actor, 'authority.configure', { subject: 'local authority' }, async ({ tx, audit, now }) => {
     if (input.name) {
       const service = { name: input.name, updatedById: actor.userId }
-      await tx.returnInterviewService.upsert({ where: { localAuthorityId }, create: { localAuthorityId, ...service }, update: { ...service, updatedAt: now } })
+      await tx.returnInterviewService.upsert({
+        where: { localAuthorityId },
+        create: { localAuthorityId, ...service },
+        update: { ...service, updatedAt: now },
+      })
     } else await tx.returnInterviewService.deleteMany({ where: { localAuthorityId } })
-    await audit({ action: 'authority.configure', subjectType: 'localAuthority', subjectId: localAuthorityId, details: { returnInterviewService: input.name } })
+    await audit({
+      action: 'authority.configure',
+      subjectType: 'localAuthority',
+      subjectId: localAuthorityId,
+      details: { returnInterviewService: input.name },
+    })
   }).catch((e) => {
-    if (e?.code === 'P2002') throw new ValidationError({ form: 'Someone else saved this at the same moment. Reload and try again.' })
+    if (e?.code === 'P2002')
+      throw new ValidationError({ form: 'Someone else saved this at the same moment. Reload and try again.' })
     throw e
   })
 }
@@ -23,7 +37,10 @@ export async function setReturnInterviewService(actor: Actor, localAuthorityId: 
 /** The authorities whose settings the actor configures, with who holds their return interviews now. */
 export async function authoritySettings(actor: Actor) {
   if (!can(actor, 'authority.configure')) return []
-  const options = { denied: { forbidden: 'Your roles do not include authority settings.' }, unaudited: 'authority settings: no child data' }
+  const options = {
+    denied: { forbidden: 'Your roles do not include authority settings.' },
+    unaudited: 'authority settings: no child data',
+  }
   return useCase(actor, 'authority.configure', options, ({ tx }) =>
     tx.localAuthority.findMany({
       where: { id: { in: configurableAuthorities(actor) } },

@@ -14,7 +14,10 @@ export function childrenPaths() {
         summary: 'Get a personal API token with your e-mail and password',
         security: [],
         requestBody: { required: true, ...json('TokenRequest') },
-        responses: { 201: { description: 'The token (shown once)', ...json('Token') }, ...problems(400, 401, 422, 429) },
+        responses: {
+          201: { description: 'The token (shown once)', ...json('Token') },
+          ...problems(400, 401, 422, 429),
+        },
       },
       delete: {
         operationId: 'revokeToken',
@@ -25,7 +28,8 @@ export function childrenPaths() {
     '/api/v1/auth/password': {
       post: {
         operationId: 'changePassword',
-        summary: 'Change your own password: every other session and API token of yours ends, and you are told by e-mail',
+        summary:
+          'Change your own password: every other session and API token of yours ends, and you are told by e-mail',
         requestBody: { required: true, ...json('PasswordChange') },
         responses: { 204: { description: 'Changed' }, ...problems(400, 401, 422) },
       },
@@ -35,10 +39,25 @@ export function childrenPaths() {
         operationId: 'listChildren',
         summary: 'Children in your scope, 100 a page, with how many there are in all',
         parameters: [
-          { name: 'search', in: 'query', required: false, schema: searchSchema.properties.search, description: 'part of a first or last name' },
-          { name: 'page', in: 'query', required: false, description: '100 a page; a page past the end gives the last', schema: { type: 'integer', minimum: 1, maximum: 100_000 } },
+          {
+            name: 'search',
+            in: 'query',
+            required: false,
+            schema: searchSchema.properties.search,
+            description: 'part of a first or last name',
+          },
+          {
+            name: 'page',
+            in: 'query',
+            required: false,
+            description: '100 a page; a page past the end gives the last',
+            schema: { type: 'integer', minimum: 1, maximum: 100_000 },
+          },
         ],
-        responses: { 200: { description: 'The children you may see', ...json('ChildList') }, ...problems(401, 403, 422) },
+        responses: {
+          200: { description: 'The children you may see', ...json('ChildList') },
+          ...problems(401, 403, 422),
+        },
       },
       post: {
         operationId: 'addChild',
@@ -127,14 +146,22 @@ export function childrenPaths() {
       get: {
         operationId: 'listReturnInterviews',
         summary: 'Return interviews you may see: due (including due soon), overdue, held, or all',
-        parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['due', 'overdue', 'held', 'all'] } }],
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['due', 'overdue', 'held', 'all'] },
+          },
+        ],
         responses: { 200: { description: 'The interviews', ...json('InterviewList') }, ...problems(401, 403, 422) },
       },
     },
     '/api/v1/missing-episodes/{id}/return-interview': {
       get: {
         operationId: 'getReturnInterview',
-        summary: "The episode's return interview. concernsAboutHome is present only for the IRO, social worker, LA missing lead and interview service",
+        summary:
+          "The episode's return interview. concernsAboutHome is present only for the IRO, social worker, LA missing lead and interview service",
         parameters: idParam('episode id'),
         responses: { 200: { description: 'The interview', ...json('ReturnInterview') }, ...problems(401, 404) },
       },
@@ -164,7 +191,8 @@ export function placementPaths() {
     '/api/v1/placements/{id}/reg41-notices': {
       post: {
         operationId: 'recordReg41Notice',
-        summary: "Record the home's Regulation 41 notice of admission or discharge to the authority it is in (once each; registered manager or responsible individual)",
+        summary:
+          "Record the home's Regulation 41 notice of admission or discharge to the authority it is in (once each; registered manager or responsible individual)",
         parameters: idParam('placement id'),
         requestBody: { required: true, ...json('Reg41Notice') },
         responses: { 200: { description: 'Recorded', ...json('Created') }, ...problems(400, 401, 403, 404, 422) },

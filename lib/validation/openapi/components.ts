@@ -2,7 +2,13 @@
 // and answers with, as JSON Schema) and the small helpers the paths are written with.
 import { z } from 'zod'
 import { newChildSchema, placementEndSchema, placementStartSchema, reg41NoticeSchema } from '../children'
-import { amendEpisodeSchema, closeEpisodeSchema, episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '../episodes'
+import {
+  amendEpisodeSchema,
+  closeEpisodeSchema,
+  episodeUpdateSchema,
+  recordReturnSchema,
+  reportMissingSchema,
+} from '../episodes'
 import {
   amendedSchema,
   childListSchema,
@@ -121,12 +127,21 @@ export const problems = (...statuses: number[]) =>
     statuses.map((s) => [
       String(s),
       {
-        description: { 400: 'Malformed request', 401: 'No valid token', 403: 'Your role does not allow this', 404: 'Not found, or outside your scope', 422: 'Invalid input: `errors` names each field', 429: 'Too many failed sign-ins' }[s],
+        description: {
+          400: 'Malformed request',
+          401: 'No valid token',
+          403: 'Your role does not allow this',
+          404: 'Not found, or outside your scope',
+          422: 'Invalid input: `errors` names each field',
+          429: 'Too many failed sign-ins',
+        }[s],
         content: { 'application/problem+json': { schema: ref('Problem') } },
       },
     ]),
   )
-export const idParam = (description: string) => [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description }]
+export const idParam = (description: string) => [
+  { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description },
+]
 
 /** The components' schemas as JSON Schema (draft 2020-12, what OpenAPI 3.1 uses). */
 export function componentSchemas() {

@@ -10,49 +10,141 @@ export function oversightPaths() {
     '/api/v1/reports/ofsted': {
       get: {
         operationId: 'getOfstedFigures',
-        summary: "Figures Ofsted asks for that your roles cover: per home (times missing, times away without authorisation, children, residents, residents at risk of CSE) for a period; Annex A per child looked after (missing and absent episodes in 12 months, return interview offered and accepted after the last missing episode)",
+        summary:
+          'Figures Ofsted asks for that your roles cover: per home (times missing, times away without authorisation, children, residents, residents at risk of CSE) for a period; Annex A per child looked after (missing and absent episodes in 12 months, return interview offered and accepted after the last missing episode)',
         parameters: [
-          { name: 'from', in: 'query', required: false, description: 'Start of the period for the home figures (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
-          { name: 'to', in: 'query', required: false, description: `End of the period; the period is at most ${settings.reports.maxPeriodYears} years long (422 naming to)`, schema: { type: 'string', format: 'date' } },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description: 'Start of the period for the home figures (YYYY-MM-DD)',
+            schema: { type: 'string', format: 'date' },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description: `End of the period; the period is at most ${settings.reports.maxPeriodYears} years long (422 naming to)`,
+            schema: { type: 'string', format: 'date' },
+          },
         ],
-        responses: { 200: { description: 'The figures your roles cover', ...json('OfstedFigures') }, ...problems(401, 403, 422) },
+        responses: {
+          200: { description: 'The figures your roles cover', ...json('OfstedFigures') },
+          ...problems(401, 403, 422),
+        },
       },
     },
     '/api/v1/reports/missing': {
       get: {
         operationId: 'getMissingReport',
-        summary: 'Missing-episode figures for the episodes you may count (a home: the episodes there; others: their children): by month, home and placing authority (missing vs away), duration, time of day, day of week, repeat children, return interviews, children at risk of CSE with and without a current safety plan',
+        summary:
+          'Missing-episode figures for the episodes you may count (a home: the episodes there; others: their children): by month, home and placing authority (missing vs away), duration, time of day, day of week, repeat children, return interviews, children at risk of CSE with and without a current safety plan',
         parameters: [
-          { name: 'from', in: 'query', required: true, description: 'First UK day of the period (episodes that started from it)', schema: { type: 'string', format: 'date' } },
-          { name: 'to', in: 'query', required: true, description: `Last UK day of the period; the period is at most ${settings.reports.maxPeriodYears} years long (422 naming to)`, schema: { type: 'string', format: 'date' } },
-          { name: 'home', in: 'query', required: false, description: 'A home id (404 if it is not in your figures)', schema: { type: 'string' } },
-          { name: 'authority', in: 'query', required: false, description: 'A placing authority id (404 if it is not in your figures)', schema: { type: 'string' } },
-          { name: 'ageBand', in: 'query', required: false, description: 'Age when the episode started', schema: { type: 'string', enum: Object.keys(AGE_BANDS) } },
+          {
+            name: 'from',
+            in: 'query',
+            required: true,
+            description: 'First UK day of the period (episodes that started from it)',
+            schema: { type: 'string', format: 'date' },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: true,
+            description: `Last UK day of the period; the period is at most ${settings.reports.maxPeriodYears} years long (422 naming to)`,
+            schema: { type: 'string', format: 'date' },
+          },
+          {
+            name: 'home',
+            in: 'query',
+            required: false,
+            description: 'A home id (404 if it is not in your figures)',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'authority',
+            in: 'query',
+            required: false,
+            description: 'A placing authority id (404 if it is not in your figures)',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'ageBand',
+            in: 'query',
+            required: false,
+            description: 'Age when the episode started',
+            schema: { type: 'string', enum: Object.keys(AGE_BANDS) },
+          },
           { name: 'sex', in: 'query', required: false, schema: { type: 'string', enum: ['MALE', 'FEMALE'] } },
-          { name: 'table', in: 'query', required: false, description: 'Without it, JSON; with it, that table as CSV', schema: { type: 'string', enum: [...TABLE_IDS] } },
+          {
+            name: 'table',
+            in: 'query',
+            required: false,
+            description: 'Without it, JSON; with it, that table as CSV',
+            schema: { type: 'string', enum: [...TABLE_IDS] },
+          },
         ],
-        responses: { 200: { description: 'The report, or one table as CSV', ...jsonOr('MissingReport', csv) }, ...problems(401, 403, 404, 422) },
+        responses: {
+          200: { description: 'The report, or one table as CSV', ...jsonOr('MissingReport', csv) },
+          ...problems(401, 403, 404, 422),
+        },
       },
     },
     '/api/v1/reports/role-grants': {
       get: {
         operationId: 'getRoleGrantReport',
-        summary: "Every role grant and removal in a period, from the audit trail (system administrators): when, the event (granted, removed, requested: waiting for a second administrator, refused), the role and organisation, the person, who did it (for an approved grant, who asked for it), the reason, and who approved it",
+        summary:
+          'Every role grant and removal in a period, from the audit trail (system administrators): when, the event (granted, removed, requested: waiting for a second administrator, refused), the role and organisation, the person, who did it (for an approved grant, who asked for it), the reason, and who approved it',
         parameters: [
-          { name: 'from', in: 'query', required: true, description: 'First UK day of the period', schema: { type: 'string', format: 'date' } },
-          { name: 'to', in: 'query', required: true, description: 'Last UK day of the period', schema: { type: 'string', format: 'date' } },
+          {
+            name: 'from',
+            in: 'query',
+            required: true,
+            description: 'First UK day of the period',
+            schema: { type: 'string', format: 'date' },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: true,
+            description: 'Last UK day of the period',
+            schema: { type: 'string', format: 'date' },
+          },
         ],
-        responses: { 200: { description: 'The grants and removals', ...json('RoleGrantReport') }, ...problems(401, 403, 422) },
+        responses: {
+          200: { description: 'The grants and removals', ...json('RoleGrantReport') },
+          ...problems(401, 403, 422),
+        },
       },
     },
     '/api/v1/exports/ssda903': {
       get: {
         operationId: 'getSsda903Return',
-        summary: "The SSDA903 return's Header, Episodes and Missing tables for a placing authority (LA missing leads), checked against the DfE's rules for the Missing table",
+        summary:
+          "The SSDA903 return's Header, Episodes and Missing tables for a placing authority (LA missing leads), checked against the DfE's rules for the Missing table",
         parameters: [
-          { name: 'year', in: 'query', required: true, description: 'Collection year: 2025 is 1 April 2025 to 31 March 2026', schema: { type: 'integer' } },
-          { name: 'authority', in: 'query', required: true, description: 'Local authority id', schema: { type: 'string' } },
-          { name: 'table', in: 'query', required: false, description: 'Without it, the check report; with it, that table as CSV (all: the three CSVs in a zip) once the checks pass', schema: { type: 'string', enum: ['header', 'episodes', 'missing', 'all'] } },
+          {
+            name: 'year',
+            in: 'query',
+            required: true,
+            description: 'Collection year: 2025 is 1 April 2025 to 31 March 2026',
+            schema: { type: 'integer' },
+          },
+          {
+            name: 'authority',
+            in: 'query',
+            required: true,
+            description: 'Local authority id',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'table',
+            in: 'query',
+            required: false,
+            description:
+              'Without it, the check report; with it, that table as CSV (all: the three CSVs in a zip) once the checks pass',
+            schema: { type: 'string', enum: ['header', 'episodes', 'missing', 'all'] },
+          },
         ],
         responses: {
           200: { description: 'The check report, or a table as CSV (all: a zip)', ...jsonOr('Ssda903Check', csv, zip) },
@@ -67,10 +159,19 @@ export function oversightPaths() {
     '/api/v1/children/{id}/chronology': {
       get: {
         operationId: 'getChronology',
-        summary: "Everything about a child, newest first: placements, episodes and their timelines, returns, return interviews, CSE screenings, safety plans, alerts and IRO decisions, looked-after reviews",
+        summary:
+          'Everything about a child, newest first: placements, episodes and their timelines, returns, return interviews, CSE screenings, safety plans, alerts and IRO decisions, looked-after reviews',
         parameters: [
           ...idParam('child id'),
-          { name: 'kind', in: 'query', required: false, description: 'Repeat to show several kinds; none shows everything', schema: { type: 'array', items: { type: 'string', enum: Object.keys(CHRONOLOGY_KINDS) } }, style: 'form', explode: true },
+          {
+            name: 'kind',
+            in: 'query',
+            required: false,
+            description: 'Repeat to show several kinds; none shows everything',
+            schema: { type: 'array', items: { type: 'string', enum: Object.keys(CHRONOLOGY_KINDS) } },
+            style: 'form',
+            explode: true,
+          },
           { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
           { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' } },
         ],
@@ -91,22 +192,30 @@ export function oversightPaths() {
           'Record an event at the home (the registered manager or responsible individual), with the decision: NOTIFY (naming each other relevant person) or NOT_NOTIFIABLE (with the reason), or no decision yet. Times are UK wall-clock (2026-03-27T21:30) or with an offset.',
         parameters: idParam('home id'),
         requestBody: { required: true, ...json('NotifiableEvent') },
-        responses: { 201: { description: 'Recorded', ...json('NotifiableEventSaved') }, ...problems(400, 401, 404, 422) },
+        responses: {
+          201: { description: 'Recorded', ...json('NotifiableEventSaved') },
+          ...problems(400, 401, 404, 422),
+        },
       },
     },
     '/api/v1/notifiable-events/{id}/decision': {
       post: {
         operationId: 'decideNotifiableEvent',
-        summary: "The registered person's decision on a proposed event, once: notify (naming each other relevant person), or not notifiable with the reason",
+        summary:
+          "The registered person's decision on a proposed event, once: notify (naming each other relevant person), or not notifiable with the reason",
         parameters: idParam('notifiable event id'),
         requestBody: { required: true, ...json('NotifiableEventDecision') },
-        responses: { 200: { description: 'Decided', ...json('NotifiableEventSaved') }, ...problems(400, 401, 404, 422) },
+        responses: {
+          200: { description: 'Decided', ...json('NotifiableEventSaved') },
+          ...problems(400, 401, 404, 422),
+        },
       },
     },
     '/api/v1/notifiable-events/{id}/notified': {
       post: {
         operationId: 'recordNotified',
-        summary: 'Record one recipient told (who, when, how; by the caller). When everyone the regulation and the decision require has been told, the event is complete.',
+        summary:
+          'Record one recipient told (who, when, how; by the caller). When everyone the regulation and the decision require has been told, the event is complete.',
         parameters: idParam('notifiable event id'),
         requestBody: { required: true, ...json('Notified') },
         responses: { 201: { description: 'Recorded', ...json('NotifiedRecorded') }, ...problems(400, 401, 404, 422) },
@@ -115,31 +224,41 @@ export function oversightPaths() {
     '/api/v1/missing-episodes/{id}/notifiable-event-proposal': {
       post: {
         operationId: 'proposeNotifiableEventFromEpisode',
-        summary: '"This may be a Regulation 40 event": proposes a notifiable event at the home from an episode; the registered person decides',
+        summary:
+          '"This may be a Regulation 40 event": proposes a notifiable event at the home from an episode; the registered person decides',
         parameters: idParam('episode id'),
         requestBody: { required: true, ...json('NotifiableEventProposal') },
-        responses: { 201: { description: 'Proposed', ...json('NotifiableEventSaved') }, ...problems(400, 401, 404, 422) },
+        responses: {
+          201: { description: 'Proposed', ...json('NotifiableEventSaved') },
+          ...problems(400, 401, 404, 422),
+        },
       },
     },
     '/api/v1/return-interviews/{id}/notifiable-event-proposal': {
       post: {
         operationId: 'proposeNotifiableEventFromInterview',
-        summary: '"This may be a Regulation 40 event": proposes a notifiable event at the child\'s home from a return interview (the reason given is what the registered manager reads); the registered person decides',
+        summary:
+          '"This may be a Regulation 40 event": proposes a notifiable event at the child\'s home from a return interview (the reason given is what the registered manager reads); the registered person decides',
         parameters: idParam('return interview id'),
         requestBody: { required: true, ...json('NotifiableEventProposal') },
-        responses: { 201: { description: 'Proposed', ...json('NotifiableEventSaved') }, ...problems(400, 401, 404, 422) },
+        responses: {
+          201: { description: 'Proposed', ...json('NotifiableEventSaved') },
+          ...problems(400, 401, 404, 422),
+        },
       },
     },
     '/api/v1/children/{id}/reviews': {
       get: {
         operationId: 'getLookedAfterReviews',
-        summary: 'When the child became looked after, the looked-after reviews held, and when the next is due (CPPCR 2010 reg 33)',
+        summary:
+          'When the child became looked after, the looked-after reviews held, and when the next is due (CPPCR 2010 reg 33)',
         parameters: idParam('child id'),
         responses: { 200: { description: 'The reviews', ...json('Reviews') }, ...problems(401, 404) },
       },
       post: {
         operationId: 'recordLookedAfterReview',
-        summary: 'Record a review held: the date, how the child took part (SSDA903 PN0-PN7) and the outcome. The answer has the next review.',
+        summary:
+          'Record a review held: the date, how the child took part (SSDA903 PN0-PN7) and the outcome. The answer has the next review.',
         parameters: idParam('child id'),
         requestBody: { required: true, ...json('ReviewHeld') },
         responses: { 201: { description: 'Recorded', ...json('ReviewRecorded') }, ...problems(400, 401, 404, 422) },
@@ -154,7 +273,8 @@ export function oversightPaths() {
       },
       post: {
         operationId: 'recordCseScreening',
-        summary: 'Record a screening: indicators with when observed; your level (a reason when it differs from the suggestion); a decision on each suggestion. The response has the suggested level and language warnings.',
+        summary:
+          'Record a screening: indicators with when observed; your level (a reason when it differs from the suggestion); a decision on each suggestion. The response has the suggested level and language warnings.',
         parameters: idParam('child id'),
         requestBody: { required: true, ...json('Screening') },
         responses: { 201: { description: 'Recorded', ...json('ScreeningRecorded') }, ...problems(400, 401, 404, 422) },
@@ -169,7 +289,8 @@ export function oversightPaths() {
       },
       post: {
         operationId: 'saveSafetyPlan',
-        summary: 'A new version of the safety plan (basedOnVersion: the version you started from, 0 for the first). The response has language warnings.',
+        summary:
+          'A new version of the safety plan (basedOnVersion: the version you started from, 0 for the first). The response has language warnings.',
         parameters: idParam('child id'),
         requestBody: { required: true, ...json('SafetyPlan') },
         responses: { 201: { description: 'Saved', ...json('SafetyPlanSaved') }, ...problems(400, 401, 404, 422) },
@@ -186,12 +307,22 @@ export function oversightPaths() {
     '/api/v1/alerts': {
       get: {
         operationId: 'listAlerts',
-        summary: 'Pattern alerts you were told about (children outside your scope are counted, not named), 100 a page: total, page, pages and alerts',
+        summary:
+          'Pattern alerts you were told about (children outside your scope are counted, not named), 100 a page: total, page, pages and alerts',
         parameters: [
           { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['OPEN', 'RESOLVED'] } },
-          { name: 'page', in: 'query', required: false, description: '100 a page; a page past the end gives the last', schema: { type: 'integer', minimum: 1, maximum: 100_000 } },
+          {
+            name: 'page',
+            in: 'query',
+            required: false,
+            description: '100 a page; a page past the end gives the last',
+            schema: { type: 'integer', minimum: 1, maximum: 100_000 },
+          },
         ],
-        responses: { 200: { description: 'A page of alerts, with how many there are in all', ...json('AlertList') }, ...problems(401, 403, 422) },
+        responses: {
+          200: { description: 'A page of alerts, with how many there are in all', ...json('AlertList') },
+          ...problems(401, 403, 422),
+        },
       },
     },
     '/api/v1/alerts/{id}': {
@@ -231,13 +362,15 @@ export function oversightPaths() {
     '/api/v1/homes/{id}/reg44-visits': {
       get: {
         operationId: 'listReg44Visits',
-        summary: "The home's Regulation 44 visits, newest first: visitor and whether they were independent (with reasons), who they spoke with, records checked, opinions, the report, where it went, and the actions",
+        summary:
+          "The home's Regulation 44 visits, newest first: visitor and whether they were independent (with reasons), who they spoke with, records checked, opinions, the report, where it went, and the actions",
         parameters: idParam('home id'),
         responses: { 200: { description: 'The visits', ...json('Reg44VisitList') }, ...problems(401, 404) },
       },
       post: {
         operationId: 'recordReg44Visit',
-        summary: 'Record a Regulation 44 visit by a registered independent person (an independent visitor records only their own), with the report as text, when it was received and sent, and recommendations as actions. Dates YYYY-MM-DD.',
+        summary:
+          'Record a Regulation 44 visit by a registered independent person (an independent visitor records only their own), with the report as text, when it was received and sent, and recommendations as actions. Dates YYYY-MM-DD.',
         parameters: idParam('home id'),
         requestBody: { required: true, ...json('Reg44Visit') },
         responses: { 201: { description: 'Recorded', ...json('Reg44VisitRecorded') }, ...problems(400, 401, 404, 422) },
@@ -246,22 +379,34 @@ export function oversightPaths() {
     '/api/v1/homes/{id}/oversight': {
       get: {
         operationId: 'getOversightMonth',
-        summary: "The home's month: each check (visit, independence, report, actions, Regulation 45, Regulation 46) with its level green, amber or red and the reason in words; missing episodes against the months before, return interviews within 72 hours, children at risk of CSE with current plans",
-        parameters: [...idParam('home id'), { name: 'month', in: 'query', required: false, description: 'YYYY-MM; this month if left out', schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } }],
+        summary:
+          "The home's month: each check (visit, independence, report, actions, Regulation 45, Regulation 46) with its level green, amber or red and the reason in words; missing episodes against the months before, return interviews within 72 hours, children at risk of CSE with current plans",
+        parameters: [
+          ...idParam('home id'),
+          {
+            name: 'month',
+            in: 'query',
+            required: false,
+            description: 'YYYY-MM; this month if left out',
+            schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+          },
+        ],
         responses: { 200: { description: 'The month', ...json('OversightMonth') }, ...problems(401, 404, 422) },
       },
     },
     '/api/v1/admin/dispatcher': {
       get: {
         operationId: 'getDispatcherState',
-        summary: "The e-mail outbox (system administrators): messages waiting, being retried, sent, given up and skipped, the oldest waiting message's age and the dispatcher's lag; the messages given up by kind, recipient's name and time, never their content",
+        summary:
+          "The e-mail outbox (system administrators): messages waiting, being retried, sent, given up and skipped, the oldest waiting message's age and the dispatcher's lag; the messages given up by kind, recipient's name and time, never their content",
         responses: { 200: { description: 'The outbox', ...json('DispatcherState') }, ...problems(401, 403) },
       },
     },
     '/api/v1/admin/dispatcher/messages/{id}/retry': {
       post: {
         operationId: 'retryMessage',
-        summary: 'Put a message the dispatcher gave up on back in the outbox: it is tried again (same Message-ID) by the dispatcher, not sent directly. Audited.',
+        summary:
+          'Put a message the dispatcher gave up on back in the outbox: it is tried again (same Message-ID) by the dispatcher, not sent directly. Audited.',
         parameters: idParam('message id (from givenUp)'),
         responses: { 200: { description: 'Back in the outbox', ...json('Created') }, ...problems(401, 403, 404, 422) },
       },

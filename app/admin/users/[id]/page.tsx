@@ -14,13 +14,20 @@ export const metadata = { title: 'User' }
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor()
   const { id } = await params
-  const loaded = await Promise.all([getUser(actor, id), organisationOptions(actor), allocationsOf(actor, id)]).catch((e) => {
-    if (e instanceof ForbiddenError || e instanceof NotFoundError) notFound()
-    throw e
-  })
+  const loaded = await Promise.all([getUser(actor, id), organisationOptions(actor), allocationsOf(actor, id)]).catch(
+    (e) => {
+      if (e instanceof ForbiddenError || e instanceof NotFoundError) notFound()
+      throw e
+    },
+  )
   const [user, organisations, allocations] = loaded
   const holdsChildren = allocations.iro + allocations.socialWorker > 0
-  const held = [allocations.iro && `IRO for ${allocations.iro}`, allocations.socialWorker && `social worker for ${allocations.socialWorker}`].filter(Boolean).join(' and ')
+  const held = [
+    allocations.iro && `IRO for ${allocations.iro}`,
+    allocations.socialWorker && `social worker for ${allocations.socialWorker}`,
+  ]
+    .filter(Boolean)
+    .join(' and ')
   const successorHint = `They are ${held} ${allocations.iro + allocations.socialWorker === 1 ? 'child' : 'children'}. Whoever takes over must be: ${allocations.needed.join('; ')}. They are told of each child, and each move is audited.`
   return (
     <>
@@ -29,26 +36,49 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </p>
       <h1>{user.name}</h1>
       <dl className="summary">
-        <div><dt>E-mail</dt><dd>{user.email}</dd></div>
-        <div><dt>Status</dt><dd>{user.active ? 'Active' : 'Deactivated: cannot sign in or use API tokens'}</dd></div>
-        <div><dt>Account created</dt><dd>{formatDateTime(user.createdAt)}</dd></div>
-        <div><dt>Signed in now</dt><dd>{user.sessions.length} session{user.sessions.length === 1 ? '' : 's'}</dd></div>
+        <div>
+          <dt>E-mail</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>{user.active ? 'Active' : 'Deactivated: cannot sign in or use API tokens'}</dd>
+        </div>
+        <div>
+          <dt>Account created</dt>
+          <dd>{formatDateTime(user.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Signed in now</dt>
+          <dd>
+            {user.sessions.length} session{user.sessions.length === 1 ? '' : 's'}
+          </dd>
+        </div>
       </dl>
       <div className="actions">
-        {user.active && !holdsChildren && <UserActionButton action="deactivate" id={user.id} label="Deactivate account" warning />}
+        {user.active && !holdsChildren && (
+          <UserActionButton action="deactivate" id={user.id} label="Deactivate account" warning />
+        )}
         {!user.active && <UserActionButton action="activate" id={user.id} label="Reactivate account" />}
-        {user.sessions.length > 0 && <UserActionButton action="revokeSessions" id={user.id} label="Sign out everywhere" />}
+        {user.sessions.length > 0 && (
+          <UserActionButton action="revokeSessions" id={user.id} label="Sign out everywhere" />
+        )}
         {/* their password stops working and they are e-mailed a link to choose a new one: you never see or set it */}
         {user.active && <UserActionButton action="forceReset" id={user.id} label="Make them choose a new password" />}
       </div>
       {holdsChildren && (
         <section aria-labelledby="children-held">
-          <h2 id="children-held">{user.active ? 'Deactivate: their children' : 'Their children, still to hand over'}</h2>
+          <h2 id="children-held">
+            {user.active ? 'Deactivate: their children' : 'Their children, still to hand over'}
+          </h2>
           {user.active ? (
             <DeactivateForm userId={user.id} candidates={allocations.candidates} hint={successorHint} />
           ) : (
             <>
-              <p>Each child&apos;s placing authority&apos;s missing lead has been told and sees the child on their dashboard until you hand them over.</p>
+              <p>
+                Each child&apos;s placing authority&apos;s missing lead has been told and sees the child on their
+                dashboard until you hand them over.
+              </p>
               <HandOverForm userId={user.id} candidates={allocations.candidates} hint={successorHint} />
             </>
           )}

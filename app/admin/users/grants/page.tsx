@@ -9,9 +9,18 @@ import { roleGrantReport } from '@/lib/server/users'
 
 export const metadata = { title: 'Role grants report' }
 
-const EVENT_WORDS = { granted: 'Granted', removed: 'Removed', requested: 'Asked for (waiting for approval)', refused: 'Refused' }
+const EVENT_WORDS = {
+  granted: 'Granted',
+  removed: 'Removed',
+  requested: 'Asked for (waiting for approval)',
+  refused: 'Refused',
+}
 
-export default async function RoleGrantsPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function RoleGrantsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; to?: string }>
+}) {
   const actor = await requireActor()
   const { period, problem } = periodOrLastYear(await searchParams)
   const report = await roleGrantReport(actor, period).catch((e) => {
@@ -24,7 +33,10 @@ export default async function RoleGrantsPage({ searchParams }: { searchParams: P
         <Link href="/admin/users">All users</Link>
       </p>
       <h1>Role grants report</h1>
-      <p>Every role given or taken away, with who did it, why, and the second administrator who approved it. Also from the API: GET /api/v1/reports/role-grants?from=&amp;to=.</p>
+      <p>
+        Every role given or taken away, with who did it, why, and the second administrator who approved it. Also from
+        the API: GET /api/v1/reports/role-grants?from=&amp;to=.
+      </p>
       <PeriodForm period={period} problem={problem} />
       {report.rows.length === 0 ? (
         <p className="empty">No roles were granted or removed in this period.</p>

@@ -12,7 +12,13 @@ export const metadata = { title: 'Chronology' }
 
 type Query = { kind?: string | string[]; from?: string; to?: string }
 
-export default async function ChronologyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Query> }) {
+export default async function ChronologyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<Query>
+}) {
   const actor = await requireActor()
   const { id } = await params
   const asked = await searchParams
@@ -27,10 +33,17 @@ export default async function ChronologyPage({ params, searchParams }: { params:
   return (
     <>
       <p className="no-print">
-        <Link href={`/children/${child.id}`}>Back to {child.firstName} {child.lastName}</Link>
+        <Link href={`/children/${child.id}`}>
+          Back to {child.firstName} {child.lastName}
+        </Link>
       </p>
-      <h1>Chronology: {child.firstName} {child.lastName}</h1>
-      <p className="lede">Everything Haven holds about {child.firstName}, newest first: placements, missing episodes and their timelines, returns, return interviews, CSE screenings, safety plans, alerts and the IRO&apos;s decisions.</p>
+      <h1>
+        Chronology: {child.firstName} {child.lastName}
+      </h1>
+      <p className="lede">
+        Everything Haven holds about {child.firstName}, newest first: placements, missing episodes and their timelines,
+        returns, return interviews, CSE screenings, safety plans, alerts and the IRO&apos;s decisions.
+      </p>
       {!parsed.success && (
         <div className="error-summary" role="alert" tabIndex={-1}>
           <h2>The filter could not be used</h2>
@@ -73,16 +86,17 @@ export default async function ChronologyPage({ params, searchParams }: { params:
           <PrintButton />
         </div>
       </form>
-      <p aria-live="polite">
-        {filtered ? `${entries.length} of ${total} entries` : `${total} entries`}
-      </p>
+      <p aria-live="polite">{filtered ? `${entries.length} of ${total} entries` : `${total} entries`}</p>
       {entries.length === 0 ? (
         <p className="empty">Nothing to show for this filter.</p>
       ) : (
         <ol className="timeline" aria-label={`Chronology of ${child.firstName} ${child.lastName}`}>
           {entries.map((e, i) => (
             <li key={`${e.at}-${i}`}>
-              <span className="when">{e.dateOnly ? formatDate(e.at.slice(0, 10)) : formatDateTime(new Date(e.at))}</span> <span className="who">{CHRONOLOGY_KINDS[e.kind]}</span>
+              <span className="when">
+                {e.dateOnly ? formatDate(e.at.slice(0, 10)) : formatDateTime(new Date(e.at))}
+              </span>{' '}
+              <span className="who">{CHRONOLOGY_KINDS[e.kind]}</span>
               <br />
               {e.link ? <Link href={e.link}>{e.title}</Link> : e.title}
               {e.detail && <span>: {e.detail}</span>}

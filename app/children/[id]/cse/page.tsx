@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { INDICATOR_BY_CODE, LEVEL_LABELS, WHEN_LABELS } from '@/lib/domain/cse'
 import { addMonths } from '@/lib/domain/time'
 import { can } from '@/lib/domain/permissions'
-import { formatDate, formatDateTime, isoDate, londonDate, londonLocal } from '@/lib/domain/time'
+import { formatDate, formatDateTime, isoDate, londonDate } from '@/lib/domain/time'
 import { loadCseOr404 } from '@/app/(lib)/load-or-404'
 import { settings } from '@/lib/settings'
 import { NotifiableEventSummary } from '@/components/NotifiableEvent'
@@ -30,24 +30,48 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
       ))}
       {cse.screeningRequests.map((r) => (
         <p key={r.id} className="notice">
-          A CSE screening was asked for from a return interview on {formatDateTime(r.createdAt)}{r.note ? `: ${r.note}` : ''}.
+          A CSE screening was asked for from a return interview on {formatDateTime(r.createdAt)}
+          {r.note ? `: ${r.note}` : ''}.
         </p>
       ))}
 
       <h2>Screening</h2>
       {latest ? (
         <dl className="summary">
-          <div><dt>Latest</dt><dd>{formatDateTime(latest.screenedAt)} by {latest.screenedBy}</dd></div>
+          <div>
+            <dt>Latest</dt>
+            <dd>
+              {formatDateTime(latest.screenedAt)} by {latest.screenedBy}
+            </dd>
+          </div>
           <div>
             <dt>Level</dt>
             <dd>
               <strong>{LEVEL_LABELS[latest.level]}</strong>
-              {latest.level !== latest.suggestedLevel && ` (the tool suggested ${LEVEL_LABELS[latest.suggestedLevel].toLowerCase()}; judgement: ${latest.levelReason})`}
+              {latest.level !== latest.suggestedLevel &&
+                ` (the tool suggested ${LEVEL_LABELS[latest.suggestedLevel].toLowerCase()}; judgement: ${latest.levelReason})`}
             </dd>
           </div>
-          <div><dt>Indicators</dt><dd>{latest.indicators.length ? latest.indicators.map((i) => `${INDICATOR_BY_CODE[i.code]?.label ?? i.code} (${WHEN_LABELS[i.when].toLowerCase()})`).join('; ') : 'None'}</dd></div>
-          {latest.fullAssessmentPrompted && <div><dt>Full assessment</dt><dd>Needed: three or more indicators, or a harm indicator.</dd></div>}
-          <div><dt>Next screening due</dt><dd>{formatDate(addMonths(londonDate(latest.screenedAt), settings.cse.rescreenMonths))}</dd></div>
+          <div>
+            <dt>Indicators</dt>
+            <dd>
+              {latest.indicators.length
+                ? latest.indicators
+                    .map((i) => `${INDICATOR_BY_CODE[i.code]?.label ?? i.code} (${WHEN_LABELS[i.when].toLowerCase()})`)
+                    .join('; ')
+                : 'None'}
+            </dd>
+          </div>
+          {latest.fullAssessmentPrompted && (
+            <div>
+              <dt>Full assessment</dt>
+              <dd>Needed: three or more indicators, or a harm indicator.</dd>
+            </div>
+          )}
+          <div>
+            <dt>Next screening due</dt>
+            <dd>{formatDate(addMonths(londonDate(latest.screenedAt), settings.cse.rescreenMonths))}</dd>
+          </div>
         </dl>
       ) : (
         <p className="empty">Not screened yet. Every child is screened, boys as well as girls.</p>
@@ -65,7 +89,8 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
           <ul>
             {screenings.slice(1).map((s) => (
               <li key={s.id}>
-                {formatDateTime(s.screenedAt)}: {LEVEL_LABELS[s.level]} ({s.indicators.length} indicators), by {s.screenedBy}
+                {formatDateTime(s.screenedAt)}: {LEVEL_LABELS[s.level]} ({s.indicators.length} indicators), by{' '}
+                {s.screenedBy}
               </li>
             ))}
           </ul>
@@ -75,7 +100,8 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
       <h2>Safety plan</h2>
       {current ? (
         <p>
-          <Link href={`/children/${child.id}/safety-plan/${current.version}`}>Version {current.version}</Link>, signed off {formatDateTime(current.signedOffAt!)} by {current.signedOffBy}; review by{' '}
+          <Link href={`/children/${child.id}/safety-plan/${current.version}`}>Version {current.version}</Link>, signed
+          off {formatDateTime(current.signedOffAt!)} by {current.signedOffBy}; review by{' '}
           {formatDate(isoDate(current.reviewDate))}.
         </p>
       ) : (
@@ -84,7 +110,8 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
       {draft && (
         <div className="notice">
           <p>
-            <Link href={`/children/${child.id}/safety-plan/${draft.version}`}>Version {draft.version}</Link>, written {formatDateTime(draft.createdAt)} by {draft.createdBy}, is waiting for sign-off.
+            <Link href={`/children/${child.id}/safety-plan/${draft.version}`}>Version {draft.version}</Link>, written{' '}
+            {formatDateTime(draft.createdAt)} by {draft.createdBy}, is waiting for sign-off.
           </p>
           {can(actor, 'plan.signoff') && <SignOffButton planId={draft.id} version={draft.version} />}
         </div>
@@ -102,7 +129,8 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
           <ul>
             {plans.map((p) => (
               <li key={p.id}>
-                <Link href={`/children/${child.id}/safety-plan/${p.version}`}>Version {p.version}</Link>, {formatDateTime(p.createdAt)} by {p.createdBy}
+                <Link href={`/children/${child.id}/safety-plan/${p.version}`}>Version {p.version}</Link>,{' '}
+                {formatDateTime(p.createdAt)} by {p.createdBy}
                 {p.signedOffAt ? `, signed off by ${p.signedOffBy}` : ', not signed off'}
               </li>
             ))}
@@ -118,7 +146,8 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
               {can(actor, 'reg40.record') && (
                 <p>
                   <Link href={`/homes/${e.home.id}/notifiable-events#event-${e.id}`}>
-                    {e.status === 'PROPOSED' ? 'Decide' : e.status === 'TO_NOTIFY' ? 'Record who was told' : 'Open'} on {e.home.name}&apos;s notifiable events
+                    {e.status === 'PROPOSED' ? 'Decide' : e.status === 'TO_NOTIFY' ? 'Record who was told' : 'Open'} on{' '}
+                    {e.home.name}&apos;s notifiable events
                   </Link>
                 </p>
               )}

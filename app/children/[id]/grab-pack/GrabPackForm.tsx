@@ -16,7 +16,13 @@ const FIELDS: [keyof GrabPackInput, string, string?][] = [
   ['transport', 'Transport', 'How they get about: bus routes, bikes, lifts'],
 ]
 
-export function GrabPackForm({ childId, current }: { childId: string; current: Partial<Record<keyof GrabPackInput, string | null>> | null }) {
+export function GrabPackForm({
+  childId,
+  current,
+}: {
+  childId: string
+  current: Partial<Record<keyof GrabPackInput, string | null>> | null
+}) {
   const router = useRouter()
   const photo = useRef<HTMLInputElement>(null)
   const [saved, setSaved] = useState<number | null>(null)
@@ -34,19 +40,45 @@ export function GrabPackForm({ childId, current }: { childId: string; current: P
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
-      {saved && <p className="notice" role="status">Saved as version {saved}. Earlier versions are kept.</p>}
+      {saved && (
+        <p className="notice" role="status">
+          Saved as version {saved}. Earlier versions are kept.
+        </p>
+      )}
       {FIELDS.map(([name, label, hint]) =>
         name === 'phoneNumbers' ? (
           <Field key={name} name={name} label={`${label} (optional)`} hint={hint} error={errors[name]?.message}>
-            <textarea rows={2} {...describedBy(name, { error: errors[name]?.message, hint: Boolean(hint) })} {...form.register(name)} />
+            <textarea
+              rows={2}
+              {...describedBy(name, { error: errors[name]?.message, hint: Boolean(hint) })}
+              {...form.register(name)}
+            />
           </Field>
         ) : (
           // free text is checked for victim-blaming words, like every narrative: the police read it too
-          <Narrative key={name} form={form} name={name} label={name === 'description' ? label : `${label} (optional)`} hint={hint} rows={name === 'description' ? 4 : 2} />
+          <Narrative
+            key={name}
+            form={form}
+            name={name}
+            label={name === 'description' ? label : `${label} (optional)`}
+            hint={hint}
+            rows={name === 'description' ? 4 : 2}
+          />
         ),
       )}
-      <Field name="photo" label="Recent photo (optional)" hint="JPEG, PNG or WebP, up to 5 MB. Leave empty to keep the current photo." error={photoError}>
-        <input type="file" accept="image/jpeg,image/png,image/webp" ref={photo} {...describedBy('photo', { error: photoError, hint: true })} name="photo" />
+      <Field
+        name="photo"
+        label="Recent photo (optional)"
+        hint="JPEG, PNG or WebP, up to 5 MB. Leave empty to keep the current photo."
+        error={photoError}
+      >
+        <input
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          ref={photo}
+          {...describedBy('photo', { error: photoError, hint: true })}
+          name="photo"
+        />
       </Field>
       <SubmitButton busy={busy}>Save the grab pack</SubmitButton>
     </form>

@@ -20,11 +20,16 @@ export default async function GrabPackPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <p>
-        <Link href={`/children/${child.id}`}>Back to {child.firstName} {child.lastName}</Link>
+        <Link href={`/children/${child.id}`}>
+          Back to {child.firstName} {child.lastName}
+        </Link>
       </p>
-      <h1>Grab pack for {child.firstName} {child.lastName}</h1>
+      <h1>
+        Grab pack for {child.firstName} {child.lastName}
+      </h1>
       <p className="lede">
-        Kept ready under the Philomena Protocol, so the police have it in the first minutes if {child.firstName} goes missing.
+        Kept ready under the Philomena Protocol, so the police have it in the first minutes if {child.firstName} goes
+        missing.
       </p>
       <GrabPackDetails pack={pack} />
       {pack.older.length > 0 && (
@@ -33,7 +38,8 @@ export default async function GrabPackPage({ params }: { params: Promise<{ id: s
           <ul>
             {pack.older.map((p) => (
               <li key={p.id}>
-                Version {p.version}, {p.createdAt.toLocaleString('en-GB', { timeZone: 'Europe/London' })}, by {p.createdBy}: {p.description}
+                Version {p.version}, {p.createdAt.toLocaleString('en-GB', { timeZone: 'Europe/London' })}, by{' '}
+                {p.createdBy}: {p.description}
               </li>
             ))}
           </ul>

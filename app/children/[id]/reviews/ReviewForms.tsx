@@ -21,7 +21,12 @@ export function ReviewHeldForm({ childId, firstName }: { childId: string; firstN
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Record a review held">
       {summary}
       <Field name="heldOn" label="Date the review was held" error={errors.heldOn?.message}>
-        <input type="date" style={{ maxWidth: '12rem' }} {...describedBy('heldOn', { error: errors.heldOn?.message })} {...form.register('heldOn')} />
+        <input
+          type="date"
+          style={{ maxWidth: '12rem' }}
+          {...describedBy('heldOn', { error: errors.heldOn?.message })}
+          {...form.register('heldOn')}
+        />
       </Field>
       <Radios
         name="participation"
@@ -30,8 +35,17 @@ export function ReviewHeldForm({ childId, firstName }: { childId: string; firstN
         register={form.register('participation')}
         options={Object.entries(PARTICIPATION).map(([value, label]) => ({ value, label }))}
       />
-      <Field name="outcome" label="Outcome" hint="The review's main decisions, briefly. The full record stays in the authority's system." error={errors.outcome?.message}>
-        <textarea rows={3} {...describedBy('outcome', { hint: true, error: errors.outcome?.message })} {...form.register('outcome')} />
+      <Field
+        name="outcome"
+        label="Outcome"
+        hint="The review's main decisions, briefly. The full record stays in the authority's system."
+        error={errors.outcome?.message}
+      >
+        <textarea
+          rows={3}
+          {...describedBy('outcome', { hint: true, error: errors.outcome?.message })}
+          {...form.register('outcome')}
+        />
       </Field>
       <SubmitButton busy={busy}>Record the review</SubmitButton>
     </form>
@@ -51,10 +65,25 @@ export function LookedAfterSinceForm({ childId, current }: { childId: string; cu
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Correct the date the child became looked after">
       {summary}
       <Field name="startDate" label="Date the child became looked after" error={errors.startDate?.message}>
-        <input type="date" style={{ maxWidth: '12rem' }} {...describedBy('startDate', { error: errors.startDate?.message })} {...form.register('startDate')} />
+        <input
+          type="date"
+          style={{ maxWidth: '12rem' }}
+          {...describedBy('startDate', { error: errors.startDate?.message })}
+          {...form.register('startDate')}
+        />
       </Field>
-      <Field name="reason" label="Where the date comes from" hint="For example: the court order, the section 20 agreement." error={errors.reason?.message}>
-        <input type="text" autoComplete="off" {...describedBy('reason', { hint: true, error: errors.reason?.message })} {...form.register('reason')} />
+      <Field
+        name="reason"
+        label="Where the date comes from"
+        hint="For example: the court order, the section 20 agreement."
+        error={errors.reason?.message}
+      >
+        <input
+          type="text"
+          autoComplete="off"
+          {...describedBy('reason', { hint: true, error: errors.reason?.message })}
+          {...form.register('reason')}
+        />
       </Field>
       <SubmitButton busy={busy}>Correct the date</SubmitButton>
     </form>

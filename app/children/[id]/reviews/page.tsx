@@ -13,25 +13,40 @@ export const metadata = { title: 'Looked-after reviews' }
 export default async function ReviewsPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor()
   const { id } = await params
-  const { child, lookedAfterSince, legalStatuses, next, reviews } = await getReviews(actor, recordId(id, 'child')).catch((e) => {
+  const { child, lookedAfterSince, legalStatuses, next, reviews } = await getReviews(
+    actor,
+    recordId(id, 'child'),
+  ).catch((e) => {
     if (e instanceof NotFoundError) notFound()
     throw e
   })
   return (
     <>
       <p>
-        <Link href={`/children/${child.id}`}>Back to {child.firstName} {child.lastName}</Link>
+        <Link href={`/children/${child.id}`}>
+          Back to {child.firstName} {child.lastName}
+        </Link>
       </p>
-      <h1>Looked-after reviews: {child.firstName} {child.lastName}</h1>
+      <h1>
+        Looked-after reviews: {child.firstName} {child.lastName}
+      </h1>
       <p className="lede">
         The first review is due within 20 working days of the child becoming looked after, the second within 3 months of
         the first, then at most 6 months after the one before. The IRO can bring a review forward.
       </p>
       {next && (
         <div className={next.overdue ? 'concern concern-critical' : 'notice'}>
-          <h2>{next.overdue ? `Review overdue since ${formatDate(next.date)}` : `Next review due by ${formatDate(next.date)}`}</h2>
+          <h2>
+            {next.overdue
+              ? `Review overdue since ${formatDate(next.date)}`
+              : `Next review due by ${formatDate(next.date)}`}
+          </h2>
           {next.broughtForward && <p>Brought forward by the IRO (by the timetable: {formatDate(next.byTimetable)}).</p>}
-          <p>{next.lastHeld ? `Last review held on ${formatDate(next.lastHeld)}.` : 'No review held yet in this period of care.'}</p>
+          <p>
+            {next.lastHeld
+              ? `Last review held on ${formatDate(next.lastHeld)}.`
+              : 'No review held yet in this period of care.'}
+          </p>
         </div>
       )}
       <dl className="summary">

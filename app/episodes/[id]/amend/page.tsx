@@ -36,15 +36,27 @@ export default async function AmendPage({ params }: { params: Promise<{ id: stri
     medicalAttention: back?.medicalAttention ?? '',
     whoInformed: back?.whoInformed ?? '',
   }
-  const returnFields: AmendableField[] = ['returnedAt', 'returnMethod', 'injuries', 'signsOfHarm', 'medicalAttention', 'whoInformed']
+  const returnFields: AmendableField[] = [
+    'returnedAt',
+    'returnMethod',
+    'injuries',
+    'signsOfHarm',
+    'medicalAttention',
+    'whoInformed',
+  ]
   const fields = (Object.keys(AMENDABLE_FIELDS) as AmendableField[]).filter((f) => back || !returnFields.includes(f))
   return (
     <>
       <p>
         <Link href={`/episodes/${episode.id}`}>Back to the episode</Link>
       </p>
-      <h1>Correct the record for {episode.child.firstName} {episode.child.lastName}</h1>
-      <p className="lede">Records are never overwritten: your correction is added, with your name and reason, and the original stays readable.</p>
+      <h1>
+        Correct the record for {episode.child.firstName} {episode.child.lastName}
+      </h1>
+      <p className="lede">
+        Records are never overwritten: your correction is added, with your name and reason, and the original stays
+        readable.
+      </p>
       <AmendmentForm
         fields={fields.map((f) => ({ name: f, label: AMENDABLE_FIELDS[f], input: inputFor(f) }))}
         current={current}

@@ -16,10 +16,19 @@ export function ShareForm({ episodeId, policeReference }: { episodeId: string; p
     <form className="stack no-print" onSubmit={onSubmit} noValidate>
       {summary}
       <Field name="policeForce" label="Police force given it" error={errors.policeForce?.message}>
-        <input type="text" {...describedBy('policeForce', { error: errors.policeForce?.message })} {...form.register('policeForce')} />
+        <input
+          type="text"
+          {...describedBy('policeForce', { error: errors.policeForce?.message })}
+          {...form.register('policeForce')}
+        />
       </Field>
       <Field name="reference" label="Police reference (optional)" error={errors.reference?.message}>
-        <input type="text" style={{ maxWidth: '16rem' }} {...describedBy('reference', { error: errors.reference?.message })} {...form.register('reference')} />
+        <input
+          type="text"
+          style={{ maxWidth: '16rem' }}
+          {...describedBy('reference', { error: errors.reference?.message })}
+          {...form.register('reference')}
+        />
       </Field>
       <SubmitButton busy={busy}>Record that the police have it</SubmitButton>
     </form>

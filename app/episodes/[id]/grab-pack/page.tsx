@@ -25,21 +25,53 @@ export default async function PoliceGrabPackPage({ params }: { params: Promise<{
         <Link href={`/episodes/${episode.id}`}>Back to the episode</Link>
       </p>
       <h1>Missing child: {name}</h1>
-      <p className="lede">Philomena Protocol grab pack. Printed {formatDateTime(new Date())} from Haven{episode.home ? `, ${episode.home.name}` : ''}.</p>
+      <p className="lede">
+        Philomena Protocol grab pack. Printed {formatDateTime(new Date())} from Haven
+        {episode.home ? `, ${episode.home.name}` : ''}.
+      </p>
       <div className="actions no-print">
         <PrintButton />
       </div>
       <section aria-labelledby="part-2">
         <h2 id="part-2">Part 2: this episode</h2>
         <dl className="summary">
-          <div><dt>Status</dt><dd>{ABSENCE_SHORT[episode.absenceType]}{episode.return ? `, returned ${formatDateTime(new Date(episode.return.returnedAt))}` : ', still missing'}</dd></div>
-          <div><dt>Last seen</dt><dd>{formatDateTime(new Date(episode.lastSeenAt))}</dd></div>
-          <div><dt>Where last seen</dt><dd>{episode.lastSeenPlace}</dd></div>
-          <div><dt>With</dt><dd>{episode.lastSeenWith ?? 'Not known'}</dd></div>
-          <div><dt>Wearing</dt><dd>{episode.clothing ?? 'Not recorded'}</dd></div>
-          <div><dt>Police reference</dt><dd>{episode.policeReference ?? 'Not yet given'}</dd></div>
-          <div><dt>{POLICE_RISK_GRADE.label}</dt><dd>{episode.policeRiskGrade ? RISK_GRADE_LABELS[episode.policeRiskGrade] : 'Not graded yet'}</dd></div>
-          <div><dt>Reported by</dt><dd>{episode.reportedBy.name}, {formatDateTime(new Date(episode.reportedAt))}</dd></div>
+          <div>
+            <dt>Status</dt>
+            <dd>
+              {ABSENCE_SHORT[episode.absenceType]}
+              {episode.return ? `, returned ${formatDateTime(new Date(episode.return.returnedAt))}` : ', still missing'}
+            </dd>
+          </div>
+          <div>
+            <dt>Last seen</dt>
+            <dd>{formatDateTime(new Date(episode.lastSeenAt))}</dd>
+          </div>
+          <div>
+            <dt>Where last seen</dt>
+            <dd>{episode.lastSeenPlace}</dd>
+          </div>
+          <div>
+            <dt>With</dt>
+            <dd>{episode.lastSeenWith ?? 'Not known'}</dd>
+          </div>
+          <div>
+            <dt>Wearing</dt>
+            <dd>{episode.clothing ?? 'Not recorded'}</dd>
+          </div>
+          <div>
+            <dt>Police reference</dt>
+            <dd>{episode.policeReference ?? 'Not yet given'}</dd>
+          </div>
+          <div>
+            <dt>{POLICE_RISK_GRADE.label}</dt>
+            <dd>{episode.policeRiskGrade ? RISK_GRADE_LABELS[episode.policeRiskGrade] : 'Not graded yet'}</dd>
+          </div>
+          <div>
+            <dt>Reported by</dt>
+            <dd>
+              {episode.reportedBy.name}, {formatDateTime(new Date(episode.reportedAt))}
+            </dd>
+          </div>
         </dl>
       </section>
       <GrabPackDetails pack={pack} />

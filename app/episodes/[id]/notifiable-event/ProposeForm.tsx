@@ -16,9 +16,24 @@ export function ProposeForm({ episodeId }: { episodeId: string }) {
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Propose a Regulation 40 event">
       {summary}
-      <Radios name="kind" legend="Which event may it be?" options={EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND[k].label }))} error={errors.kind?.message} register={form.register('kind')} />
-      <Field name="because" label="Why you think so" hint="What happened, briefly: the registered manager reads this to decide" error={errors.because?.message}>
-        <textarea rows={4} {...describedBy('because', { error: errors.because?.message, hint: true })} {...form.register('because')} />
+      <Radios
+        name="kind"
+        legend="Which event may it be?"
+        options={EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND[k].label }))}
+        error={errors.kind?.message}
+        register={form.register('kind')}
+      />
+      <Field
+        name="because"
+        label="Why you think so"
+        hint="What happened, briefly: the registered manager reads this to decide"
+        error={errors.because?.message}
+      >
+        <textarea
+          rows={4}
+          {...describedBy('because', { error: errors.because?.message, hint: true })}
+          {...form.register('because')}
+        />
       </Field>
       <SubmitButton busy={busy}>Propose it to the registered manager</SubmitButton>
     </form>

@@ -5,5 +5,7 @@ import { proposeNotifiableEvent } from '@/lib/server/notifiable-events'
 import { proposalSchema } from '@/lib/validation/notifiable-events'
 
 export async function proposeFromEpisodeAction(episodeId: string, input: unknown) {
-  return runAction(proposalSchema, input, (actor, proposal) => proposeNotifiableEvent(actor, { episodeId: recordId(episodeId, 'episode') }, proposal))
+  return runAction(proposalSchema, input, (actor, proposal) =>
+    proposeNotifiableEvent(actor, { episodeId: recordId(episodeId, 'episode') }, proposal),
+  )
 }

@@ -17,8 +17,9 @@ export default async function ProposeNotifiableEventPage({ params }: { params: P
       </p>
       <h1>This may be a Regulation 40 event</h1>
       <p className="lede">
-        {episode.child.firstName} {episode.child.lastName}, missing since {formatDateTime(new Date(episode.lastSeenAt))}. The registered manager
-        decides whether to notify Ofsted and the others Regulation 40 names, or records why it is not notifiable.
+        {episode.child.firstName} {episode.child.lastName}, missing since {formatDateTime(new Date(episode.lastSeenAt))}
+        . The registered manager decides whether to notify Ofsted and the others Regulation 40 names, or records why it
+        is not notifiable.
       </p>
       <ProposeForm episodeId={episode.id} />
     </>

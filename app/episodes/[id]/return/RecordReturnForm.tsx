@@ -40,7 +40,12 @@ export function RecordReturnForm({ episodeId, firstName, now }: { episodeId: str
   const vehicles = useFieldArray({ control: form.control, name: 'vehicles' })
   const text = (name: string, label: string, hint?: string) => (
     <Field name={name} label={label} hint={hint} error={errorAt(errors, name)}>
-      <input type="text" autoComplete="off" {...describedBy(name, { error: errorAt(errors, name), hint: Boolean(hint) })} {...form.register(name as never)} />
+      <input
+        type="text"
+        autoComplete="off"
+        {...describedBy(name, { error: errorAt(errors, name), hint: Boolean(hint) })}
+        {...form.register(name as never)}
+      />
     </Field>
   )
   const kindSelect = (name: string) => (
@@ -55,22 +60,44 @@ export function RecordReturnForm({ episodeId, firstName, now }: { episodeId: str
       </select>
     </Field>
   )
-  const check = (name: 'hungry' | 'tired' | 'intoxicated', label: string) => <Checkbox name={name} label={label} register={form.register(name)} />
+  const check = (name: 'hungry' | 'tired' | 'intoxicated', label: string) => (
+    <Checkbox name={name} label={label} register={form.register(name)} />
+  )
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
       <fieldset>
         <legend>Coming back</legend>
-        <Field name="returnedAt" label={`When did ${firstName} come back?`} hint="UK time" error={errors.returnedAt?.message}>
-          <input type="datetime-local" style={{ maxWidth: '16rem' }} {...describedBy('returnedAt', { error: errors.returnedAt?.message, hint: true })} {...form.register('returnedAt')} />
+        <Field
+          name="returnedAt"
+          label={`When did ${firstName} come back?`}
+          hint="UK time"
+          error={errors.returnedAt?.message}
+        >
+          <input
+            type="datetime-local"
+            style={{ maxWidth: '16rem' }}
+            {...describedBy('returnedAt', { error: errors.returnedAt?.message, hint: true })}
+            {...form.register('returnedAt')}
+          />
         </Field>
-        <Radios name="returnMethod" legend="How did they come back?" error={errors.returnMethod?.message} register={form.register('returnMethod')} options={RETURN_METHODS.map((m) => ({ value: m, label: RETURN_METHOD_LABELS[m] }))} />
+        <Radios
+          name="returnMethod"
+          legend="How did they come back?"
+          error={errors.returnMethod?.message}
+          register={form.register('returnMethod')}
+          options={RETURN_METHODS.map((m) => ({ value: m, label: RETURN_METHOD_LABELS[m] }))}
+        />
         {form.watch('returnMethod') === 'OTHER' && text('returnMethodOther', 'How did they come back?')}
       </fieldset>
 
       <fieldset>
         <legend>Where they were</legend>
-        {text('foundLocation.name', 'Where were they found, or where had they been? (optional)', 'The name as people know it: “Kebab King, Station Road”, “the flat above the launderette”')}
+        {text(
+          'foundLocation.name',
+          'Where were they found, or where had they been? (optional)',
+          'The name as people know it: “Kebab King, Station Road”, “the flat above the launderette”',
+        )}
         {kindSelect('foundLocation.kind')}
         {text('foundLocation.postcode', 'Postcode, if known (optional)')}
         {visited.fields.map((field, i) => (
@@ -95,7 +122,11 @@ export function RecordReturnForm({ episodeId, firstName, now }: { episodeId: str
         {people.fields.map((field, i) => (
           <div className="row" key={field.id}>
             {text(`associates.${i}.name`, `Name (${i + 1})`, 'If known')}
-            {text(`associates.${i}.description`, `Description (${i + 1})`, 'Age, appearance, what the child calls them')}
+            {text(
+              `associates.${i}.description`,
+              `Description (${i + 1})`,
+              'Age, appearance, what the child calls them',
+            )}
             {people.fields.length > 1 && (
               <p>
                 <button type="button" className="button secondary" onClick={() => people.remove(i)}>
@@ -112,7 +143,9 @@ export function RecordReturnForm({ episodeId, firstName, now }: { episodeId: str
 
       <fieldset>
         <legend>Vehicles seen</legend>
-        {vehicles.fields.length === 0 && <p className="muted">Cars or taxis that dropped them off, picked them up, or that they were seen in.</p>}
+        {vehicles.fields.length === 0 && (
+          <p className="muted">Cars or taxis that dropped them off, picked them up, or that they were seen in.</p>
+        )}
         {vehicles.fields.map((field, i) => (
           <div className="row" key={field.id}>
             {text(`vehicles.${i}.registration`, `Registration (${i + 1})`, 'As much as is known')}
@@ -139,9 +172,17 @@ export function RecordReturnForm({ episodeId, firstName, now }: { episodeId: str
           {check('intoxicated', 'Drunk or under the influence of drugs')}
         </div>
         {text('injuries', 'Injuries (optional)')}
-        {text('signsOfHarm', 'Signs of harm or of sexual exploitation (optional)', 'For example new phone, money, gifts, marks, what they said')}
+        {text(
+          'signsOfHarm',
+          'Signs of harm or of sexual exploitation (optional)',
+          'For example new phone, money, gifts, marks, what they said',
+        )}
         {text('medicalAttention', 'First aid or medical attention given (optional)')}
-        {text('whoInformed', 'Who has been told they are back? (optional)', 'Police, social worker, parents… (the IRO is told by Haven)')}
+        {text(
+          'whoInformed',
+          'Who has been told they are back? (optional)',
+          'Police, social worker, parents… (the IRO is told by Haven)',
+        )}
       </fieldset>
       <SubmitButton busy={busy}>Record the return</SubmitButton>
     </form>

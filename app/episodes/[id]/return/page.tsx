@@ -17,9 +17,14 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
         <Link href={`/episodes/${episode.id}`}>Back to the episode</Link>
       </p>
       <h1>{name} is back</h1>
-      <p className="lede">Missing since {formatDateTime(new Date(episode.lastSeenAt))}. Ask where they have been and who with, and look after them first.</p>
+      <p className="lede">
+        Missing since {formatDateTime(new Date(episode.lastSeenAt))}. Ask where they have been and who with, and look
+        after them first.
+      </p>
       {episode.return ? (
-        <p className="notice">The return has already been recorded. To change it, correct the record from the episode page.</p>
+        <p className="notice">
+          The return has already been recorded. To change it, correct the record from the episode page.
+        </p>
       ) : (
         <RecordReturnForm episodeId={episode.id} firstName={episode.child.firstName} now={londonLocal(new Date())} />
       )}

@@ -22,12 +22,31 @@ export function DecideForm({ eventId }: { eventId: string }) {
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Decide">
       {summary}
-      <Radios name="decision" legend="Your decision" options={DECISIONS} error={errors.decision?.message} register={form.register('decision')} />
-      <Field name="otherRelevantPersons" label="Other relevant persons to tell (if notifying)" hint="One a line: anyone relevant to the child's care, protection or safeguarding" error={errors.otherRelevantPersons?.message}>
-        <textarea rows={3} {...describedBy('otherRelevantPersons', { error: errors.otherRelevantPersons?.message, hint: true })} {...form.register('otherRelevantPersons')} />
+      <Radios
+        name="decision"
+        legend="Your decision"
+        options={DECISIONS}
+        error={errors.decision?.message}
+        register={form.register('decision')}
+      />
+      <Field
+        name="otherRelevantPersons"
+        label="Other relevant persons to tell (if notifying)"
+        hint="One a line: anyone relevant to the child's care, protection or safeguarding"
+        error={errors.otherRelevantPersons?.message}
+      >
+        <textarea
+          rows={3}
+          {...describedBy('otherRelevantPersons', { error: errors.otherRelevantPersons?.message, hint: true })}
+          {...form.register('otherRelevantPersons')}
+        />
       </Field>
       <Field name="decisionReason" label="Why it is not notifiable (if not)" error={errors.decisionReason?.message}>
-        <textarea rows={3} {...describedBy('decisionReason', { error: errors.decisionReason?.message })} {...form.register('decisionReason')} />
+        <textarea
+          rows={3}
+          {...describedBy('decisionReason', { error: errors.decisionReason?.message })}
+          {...form.register('decisionReason')}
+        />
       </Field>
       <SubmitButton busy={busy}>Record the decision</SubmitButton>
     </form>
@@ -60,14 +79,37 @@ export function NotifiedForm({ eventId, now }: { eventId: string; now: string })
           ))}
         </select>
       </Field>
-      <Field name="who" label="Which team, office or person" hint="For another relevant person, as named in the decision" error={errors.who?.message}>
-        <input type="text" {...describedBy('who', { error: errors.who?.message, hint: true })} {...form.register('who')} />
+      <Field
+        name="who"
+        label="Which team, office or person"
+        hint="For another relevant person, as named in the decision"
+        error={errors.who?.message}
+      >
+        <input
+          type="text"
+          {...describedBy('who', { error: errors.who?.message, hint: true })}
+          {...form.register('who')}
+        />
       </Field>
-      <Field name="how" label="How?" hint="For example Ofsted's online notification form, a phone call to the duty team" error={errors.how?.message}>
-        <input type="text" {...describedBy('how', { error: errors.how?.message, hint: true })} {...form.register('how')} />
+      <Field
+        name="how"
+        label="How?"
+        hint="For example Ofsted's online notification form, a phone call to the duty team"
+        error={errors.how?.message}
+      >
+        <input
+          type="text"
+          {...describedBy('how', { error: errors.how?.message, hint: true })}
+          {...form.register('how')}
+        />
       </Field>
       <Field name="at" label="When?" hint="UK time" error={errors.at?.message}>
-        <input type="datetime-local" style={{ maxWidth: '16rem' }} {...describedBy('at', { error: errors.at?.message, hint: true })} {...form.register('at')} />
+        <input
+          type="datetime-local"
+          style={{ maxWidth: '16rem' }}
+          {...describedBy('at', { error: errors.at?.message, hint: true })}
+          {...form.register('at')}
+        />
       </Field>
       <SubmitButton busy={busy}>Record who was told</SubmitButton>
     </form>
@@ -75,11 +117,26 @@ export function NotifiedForm({ eventId, now }: { eventId: string; now: string })
 }
 
 /** A new event at the home, recorded by the registered person. */
-export function RecordEventForm({ homeId, children, now }: { homeId: string; children: { id: string; name: string }[]; now: string }) {
+export function RecordEventForm({
+  homeId,
+  children,
+  now,
+}: {
+  homeId: string
+  children: { id: string; name: string }[]
+  now: string
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: notifiableEventSchema,
-    defaultValues: { occurredAt: now, whatHappened: '', childId: '', personConcerned: '', decisionReason: '', otherRelevantPersons: 'Placing authority' },
+    defaultValues: {
+      occurredAt: now,
+      whatHappened: '',
+      childId: '',
+      personConcerned: '',
+      decisionReason: '',
+      otherRelevantPersons: 'Placing authority',
+    },
     action: (values) => recordEventAction(homeId, values),
     onSuccess: () => {
       form.reset()
@@ -89,12 +146,35 @@ export function RecordEventForm({ homeId, children, now }: { homeId: string; chi
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Record a notifiable event">
       {summary}
-      <Radios name="kind" legend="What happened (Regulation 40)" options={EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND[k].label, hint: `Regulation ${EVENT_KIND[k].paragraph}` }))} error={errors.kind?.message} register={form.register('kind')} />
+      <Radios
+        name="kind"
+        legend="What happened (Regulation 40)"
+        options={EVENT_KINDS.map((k) => ({
+          value: k,
+          label: EVENT_KIND[k].label,
+          hint: `Regulation ${EVENT_KIND[k].paragraph}`,
+        }))}
+        error={errors.kind?.message}
+        register={form.register('kind')}
+      />
       <Field name="occurredAt" label="When did it happen?" hint="UK time" error={errors.occurredAt?.message}>
-        <input type="datetime-local" style={{ maxWidth: '16rem' }} {...describedBy('occurredAt', { error: errors.occurredAt?.message, hint: true })} {...form.register('occurredAt')} />
+        <input
+          type="datetime-local"
+          style={{ maxWidth: '16rem' }}
+          {...describedBy('occurredAt', { error: errors.occurredAt?.message, hint: true })}
+          {...form.register('occurredAt')}
+        />
       </Field>
-      <Field name="childId" label="The child" hint="Leave blank only for a referral of a person working at the home" error={errors.childId?.message}>
-        <select {...describedBy('childId', { error: errors.childId?.message, hint: true })} {...form.register('childId')}>
+      <Field
+        name="childId"
+        label="The child"
+        hint="Leave blank only for a referral of a person working at the home"
+        error={errors.childId?.message}
+      >
+        <select
+          {...describedBy('childId', { error: errors.childId?.message, hint: true })}
+          {...form.register('childId')}
+        >
           <option value="">No child</option>
           {children.map((c) => (
             <option key={c.id} value={c.id}>
@@ -103,18 +183,49 @@ export function RecordEventForm({ homeId, children, now }: { homeId: string; chi
           ))}
         </select>
       </Field>
-      <Field name="personConcerned" label="The person referred (a referral under section 35 only)" error={errors.personConcerned?.message}>
-        <input type="text" {...describedBy('personConcerned', { error: errors.personConcerned?.message })} {...form.register('personConcerned')} />
+      <Field
+        name="personConcerned"
+        label="The person referred (a referral under section 35 only)"
+        error={errors.personConcerned?.message}
+      >
+        <input
+          type="text"
+          {...describedBy('personConcerned', { error: errors.personConcerned?.message })}
+          {...form.register('personConcerned')}
+        />
       </Field>
       <Field name="whatHappened" label="What happened" error={errors.whatHappened?.message}>
-        <textarea rows={4} {...describedBy('whatHappened', { error: errors.whatHappened?.message })} {...form.register('whatHappened')} />
+        <textarea
+          rows={4}
+          {...describedBy('whatHappened', { error: errors.whatHappened?.message })}
+          {...form.register('whatHappened')}
+        />
       </Field>
-      <Radios name="decision" legend="Your decision (leave unanswered to decide later)" options={DECISIONS} error={errors.decision?.message} register={form.register('decision')} />
-      <Field name="otherRelevantPersons" label="Other relevant persons to tell (if notifying)" hint="One a line" error={errors.otherRelevantPersons?.message}>
-        <textarea rows={3} {...describedBy('otherRelevantPersons', { error: errors.otherRelevantPersons?.message, hint: true })} {...form.register('otherRelevantPersons')} />
+      <Radios
+        name="decision"
+        legend="Your decision (leave unanswered to decide later)"
+        options={DECISIONS}
+        error={errors.decision?.message}
+        register={form.register('decision')}
+      />
+      <Field
+        name="otherRelevantPersons"
+        label="Other relevant persons to tell (if notifying)"
+        hint="One a line"
+        error={errors.otherRelevantPersons?.message}
+      >
+        <textarea
+          rows={3}
+          {...describedBy('otherRelevantPersons', { error: errors.otherRelevantPersons?.message, hint: true })}
+          {...form.register('otherRelevantPersons')}
+        />
       </Field>
       <Field name="decisionReason" label="Why it is not notifiable (if not)" error={errors.decisionReason?.message}>
-        <textarea rows={3} {...describedBy('decisionReason', { error: errors.decisionReason?.message })} {...form.register('decisionReason')} />
+        <textarea
+          rows={3}
+          {...describedBy('decisionReason', { error: errors.decisionReason?.message })}
+          {...form.register('decisionReason')}
+        />
       </Field>
       <SubmitButton busy={busy}>Record the event</SubmitButton>
     </form>

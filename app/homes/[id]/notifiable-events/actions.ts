@@ -5,11 +5,17 @@ import { decideNotifiableEvent, recordNotifiableEvent, recordNotified } from '@/
 import { decisionSchema, notifiableEventSchema, notifiedSchema } from '@/lib/validation/notifiable-events'
 
 export async function recordEventAction(homeId: string, input: unknown) {
-  return runAction(notifiableEventSchema, input, (actor, event) => recordNotifiableEvent(actor, recordId(homeId, 'home'), event))
+  return runAction(notifiableEventSchema, input, (actor, event) =>
+    recordNotifiableEvent(actor, recordId(homeId, 'home'), event),
+  )
 }
 export async function decideAction(eventId: string, input: unknown) {
-  return runAction(decisionSchema, input, (actor, decision) => decideNotifiableEvent(actor, recordId(eventId, 'notifiable event'), decision))
+  return runAction(decisionSchema, input, (actor, decision) =>
+    decideNotifiableEvent(actor, recordId(eventId, 'notifiable event'), decision),
+  )
 }
 export async function notifiedAction(eventId: string, input: unknown) {
-  return runAction(notifiedSchema, input, (actor, told) => recordNotified(actor, recordId(eventId, 'notifiable event'), told))
+  return runAction(notifiedSchema, input, (actor, told) =>
+    recordNotified(actor, recordId(eventId, 'notifiable event'), told),
+  )
 }

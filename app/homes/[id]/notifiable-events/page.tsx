@@ -12,7 +12,13 @@ import { DecideForm, NotifiedForm, RecordEventForm } from './EventForms'
 export const metadata = { title: 'Notifiable events (Regulation 40)' }
 
 // one form at a time (?act=<event id>, or ?act=new to record one): the forms share field names, and ids must be unique
-export default async function NotifiableEventsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ act?: string }> }) {
+export default async function NotifiableEventsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<{ act?: string }>
+}) {
   const actor = await requireActor()
   const { id } = await params
   const { act } = await searchParams
@@ -27,7 +33,9 @@ export default async function NotifiableEventsPage({ params, searchParams }: { p
     if (act !== e.id)
       return (
         <p>
-          <Link href={`${base}?act=${e.id}#event-${e.id}`}>{e.status === 'PROPOSED' ? 'Decide' : 'Record who was told'}</Link>
+          <Link href={`${base}?act=${e.id}#event-${e.id}`}>
+            {e.status === 'PROPOSED' ? 'Decide' : 'Record who was told'}
+          </Link>
         </p>
       )
     return e.status === 'PROPOSED' ? <DecideForm eventId={e.id} /> : <NotifiedForm eventId={e.id} now={now} />
@@ -39,10 +47,11 @@ export default async function NotifiableEventsPage({ params, searchParams }: { p
       </p>
       <h1>Notifiable events: {home.name}</h1>
       <p className="lede">
-        Regulation 40 of the Children&apos;s Homes (England) Regulations 2015: the registered person tells Ofsted and the others the regulation names
-        for each event without delay. Haven counts a notification as overdue after {settings.reg40.notifyWorkingDays} working day
-        {settings.reg40.notifyWorkingDays === 1 ? '' : 's'}. A screening, an episode or a return interview can propose an event; the registered
-        person decides.
+        Regulation 40 of the Children&apos;s Homes (England) Regulations 2015: the registered person tells Ofsted and
+        the others the regulation names for each event without delay. Haven counts a notification as overdue after{' '}
+        {settings.reg40.notifyWorkingDays} working day
+        {settings.reg40.notifyWorkingDays === 1 ? '' : 's'}. A screening, an episode or a return interview can propose
+        an event; the registered person decides.
       </p>
       <h2>To decide or to notify</h2>
       {waiting.length === 0 ? (
@@ -58,7 +67,11 @@ export default async function NotifiableEventsPage({ params, searchParams }: { p
         <>
           <h2 id="record">Record a notifiable event</h2>
           {act === 'new' ? (
-            <RecordEventForm homeId={home.id} children={children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))} now={now} />
+            <RecordEventForm
+              homeId={home.id}
+              children={children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
+              now={now}
+            />
           ) : (
             <p>
               <Link href={`${base}?act=new#record`}>Record an event at {home.name}</Link>

@@ -32,7 +32,11 @@ export function ChecklistView({ checklist }: { checklist: Checklist }) {
                       <th scope="row">{c.name}</th>
                       <td>{e.type === 'MISSING' ? 'Missing' : 'Away without authorisation'}</td>
                       <td>{formatDateTime(e.lastSeenAt)}</td>
-                      <td>{e.returnedAt ? formatDuration((e.returnedAt.getTime() - e.lastSeenAt.getTime()) / 60_000) : 'Not back yet'}</td>
+                      <td>
+                        {e.returnedAt
+                          ? formatDuration((e.returnedAt.getTime() - e.lastSeenAt.getTime()) / 60_000)
+                          : 'Not back yet'}
+                      </td>
                       <td>{e.interview}</td>
                     </tr>
                   )),
@@ -65,7 +69,8 @@ export function ChecklistView({ checklist }: { checklist: Checklist }) {
           <ul>
             {checklist.alerts.map((a, i) => (
               <li key={i}>
-                <strong>{a.title}</strong> ({a.children.join(', ')}), open since {formatDateTime(a.openedAt)}: {a.summary}
+                <strong>{a.title}</strong> ({a.children.join(', ')}), open since {formatDateTime(a.openedAt)}:{' '}
+                {a.summary}
               </li>
             ))}
           </ul>

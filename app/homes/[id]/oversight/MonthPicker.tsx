@@ -23,7 +23,14 @@ export function MonthPicker({ base, month, current }: { base: string; month: str
           <span className="hint" id="month-hint">
             YYYY-MM, for example {current}
           </span>
-          <input type="month" id="month" name="month" defaultValue={month} max={current} aria-describedby="month-hint" />
+          <input
+            type="month"
+            id="month"
+            name="month"
+            defaultValue={month}
+            max={current}
+            aria-describedby="month-hint"
+          />
         </div>
         <button className="button secondary" type="submit">
           Show
@@ -38,5 +45,7 @@ export function monthOrCurrent(asked: string | undefined, current: string) {
   if (asked === undefined) return { month: current, problem: null }
   const parsed = monthSchema.safeParse(asked)
   if (!parsed.success) return { month: current, problem: parsed.error.issues[0].message }
-  return parsed.data <= current ? { month: parsed.data, problem: null } : { month: current, problem: 'The month cannot be in the future' }
+  return parsed.data <= current
+    ? { month: parsed.data, problem: null }
+    : { month: current, problem: 'The month cannot be in the future' }
 }

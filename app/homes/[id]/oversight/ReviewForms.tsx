@@ -16,7 +16,15 @@ export function Reg45Form({ homeId, today }: { homeId: string; today: string }) 
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: reg45Schema,
-    defaultValues: { completedOn: today, viewsChildren: false, viewsParents: false, viewsPlacingAuthorities: false, viewsStaff: false, report: '', sentToOfstedOn: '' },
+    defaultValues: {
+      completedOn: today,
+      viewsChildren: false,
+      viewsParents: false,
+      viewsPlacingAuthorities: false,
+      viewsStaff: false,
+      report: '',
+      sentToOfstedOn: '',
+    },
     action: (values) => reg45Action(homeId, values),
     onSuccess: backToOversight(router, homeId),
   })
@@ -24,9 +32,16 @@ export function Reg45Form({ homeId, today }: { homeId: string; today: string }) 
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
       <Field name="completedOn" label="Date the review was completed" error={errorAt(errors, 'completedOn')}>
-        <input {...date} {...describedBy('completedOn', { error: errorAt(errors, 'completedOn') })} {...form.register('completedOn')} />
+        <input
+          {...date}
+          {...describedBy('completedOn', { error: errorAt(errors, 'completedOn') })}
+          {...form.register('completedOn')}
+        />
       </Field>
-      <fieldset className="field" aria-describedby={errorAt(errors, 'viewsChildren') ? 'f-viewsChildren-error' : undefined}>
+      <fieldset
+        className="field"
+        aria-describedby={errorAt(errors, 'viewsChildren') ? 'f-viewsChildren-error' : undefined}
+      >
         <legend className="label">Whose views were sought (Regulation 45(2))</legend>
         {errorAt(errors, 'viewsChildren') && (
           <span className="field-error" id="f-viewsChildren-error">
@@ -46,8 +61,17 @@ export function Reg45Form({ homeId, today }: { homeId: string; today: string }) 
         ))}
       </fieldset>
       <Narrative form={form} name="report" label="What the review found, and the plan to improve" rows={8} />
-      <Field name="sentToOfstedOn" label="Report sent to Ofsted on (optional)" hint="Within 28 days of completing the review" error={errorAt(errors, 'sentToOfstedOn')}>
-        <input {...date} {...describedBy('sentToOfstedOn', { error: errorAt(errors, 'sentToOfstedOn'), hint: true })} {...form.register('sentToOfstedOn')} />
+      <Field
+        name="sentToOfstedOn"
+        label="Report sent to Ofsted on (optional)"
+        hint="Within 28 days of completing the review"
+        error={errorAt(errors, 'sentToOfstedOn')}
+      >
+        <input
+          {...date}
+          {...describedBy('sentToOfstedOn', { error: errorAt(errors, 'sentToOfstedOn'), hint: true })}
+          {...form.register('sentToOfstedOn')}
+        />
       </Field>
       <SubmitButton busy={busy}>Record the review</SubmitButton>
     </form>
@@ -58,7 +82,16 @@ export function Reg46Form({ homeId, today }: { homeId: string; today: string }) 
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: reg46Schema,
-    defaultValues: { assessedOn: today, policeForce: '', policeOfficer: '', consultedOn: today, hotSpots: '', sexOffenderInfo: '', otherRisks: '', actions: '' },
+    defaultValues: {
+      assessedOn: today,
+      policeForce: '',
+      policeOfficer: '',
+      consultedOn: today,
+      hotSpots: '',
+      sexOffenderInfo: '',
+      otherRisks: '',
+      actions: '',
+    },
     action: (values) => reg46Action(homeId, values),
     onSuccess: backToOversight(router, homeId),
   })
@@ -71,15 +104,32 @@ export function Reg46Form({ homeId, today }: { homeId: string; today: string }) 
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Record a location assessment">
       {summary}
       <Field name="assessedOn" label="Date of the assessment" error={errorAt(errors, 'assessedOn')}>
-        <input {...date} {...describedBy('assessedOn', { error: errorAt(errors, 'assessedOn') })} {...form.register('assessedOn')} />
+        <input
+          {...date}
+          {...describedBy('assessedOn', { error: errorAt(errors, 'assessedOn') })}
+          {...form.register('assessedOn')}
+        />
       </Field>
       {text('policeForce', 'Police force consulted')}
       {text('policeOfficer', 'Officer consulted')}
       <Field name="consultedOn" label="Date the police were consulted" error={errorAt(errors, 'consultedOn')}>
-        <input {...date} {...describedBy('consultedOn', { error: errorAt(errors, 'consultedOn') })} {...form.register('consultedOn')} />
+        <input
+          {...date}
+          {...describedBy('consultedOn', { error: errorAt(errors, 'consultedOn') })}
+          {...form.register('consultedOn')}
+        />
       </Field>
-      <Narrative form={form} name="hotSpots" label="Known exploitation hot spots near the home" hint="From the police and from the places above; say “none known” if there are none" />
-      <Narrative form={form} name="sexOffenderInfo" label="What the police said about registered sex offenders nearby (optional)" />
+      <Narrative
+        form={form}
+        name="hotSpots"
+        label="Known exploitation hot spots near the home"
+        hint="From the police and from the places above; say “none known” if there are none"
+      />
+      <Narrative
+        form={form}
+        name="sexOffenderInfo"
+        label="What the police said about registered sex offenders nearby (optional)"
+      />
       <Narrative form={form} name="otherRisks" label="Other risks (optional)" />
       <Narrative form={form} name="actions" label="Actions agreed" />
       <SubmitButton busy={busy}>Record the assessment</SubmitButton>
@@ -102,10 +152,23 @@ export function LocationShareForm({ homeId, today }: { homeId: string; today: st
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Record the location shared with the police">
       {summary}
       <Field name="sharedOn" label="Date shared" error={errorAt(errors, 'sharedOn')}>
-        <input {...date} {...describedBy('sharedOn', { error: errorAt(errors, 'sharedOn') })} {...form.register('sharedOn')} />
+        <input
+          {...date}
+          {...describedBy('sharedOn', { error: errorAt(errors, 'sharedOn') })}
+          {...form.register('sharedOn')}
+        />
       </Field>
-      <Field name="sharedWith" label="Shared with" hint="Force and team or officer" error={errorAt(errors, 'sharedWith')}>
-        <input type="text" {...describedBy('sharedWith', { error: errorAt(errors, 'sharedWith'), hint: true })} {...form.register('sharedWith')} />
+      <Field
+        name="sharedWith"
+        label="Shared with"
+        hint="Force and team or officer"
+        error={errorAt(errors, 'sharedWith')}
+      >
+        <input
+          type="text"
+          {...describedBy('sharedWith', { error: errorAt(errors, 'sharedWith'), hint: true })}
+          {...form.register('sharedWith')}
+        />
       </Field>
       <SubmitButton busy={busy}>Record the sharing</SubmitButton>
     </form>
@@ -125,10 +188,23 @@ export function EndAppointmentForm({ homeId, personId, today }: { homeId: string
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
       <Field name="endedOn" label="Date the appointment ended" error={errorAt(errors, 'endedOn')}>
-        <input {...date} {...describedBy('endedOn', { error: errorAt(errors, 'endedOn') })} {...form.register('endedOn')} />
+        <input
+          {...date}
+          {...describedBy('endedOn', { error: errorAt(errors, 'endedOn') })}
+          {...form.register('endedOn')}
+        />
       </Field>
-      <Field name="reason" label="Why it ended" hint="For example: resigned, a conflict of interest, a new declaration registered" error={errorAt(errors, 'reason')}>
-        <textarea rows={3} {...describedBy('reason', { error: errorAt(errors, 'reason'), hint: true })} {...form.register('reason')} />
+      <Field
+        name="reason"
+        label="Why it ended"
+        hint="For example: resigned, a conflict of interest, a new declaration registered"
+        error={errorAt(errors, 'reason')}
+      >
+        <textarea
+          rows={3}
+          {...describedBy('reason', { error: errorAt(errors, 'reason'), hint: true })}
+          {...form.register('reason')}
+        />
       </Field>
       <SubmitButton busy={busy}>End the appointment</SubmitButton>
     </form>

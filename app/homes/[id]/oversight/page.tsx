@@ -10,7 +10,13 @@ import { MonthPicker, monthOrCurrent } from './MonthPicker'
 
 export const metadata = { title: 'Oversight' }
 
-export default async function OversightMonthPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string }> }) {
+export default async function OversightMonthPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<{ month?: string }>
+}) {
   const actor = await requireActor()
   const { id } = await params
   const { month, problem } = monthOrCurrent((await searchParams).month, currentMonth())
@@ -27,7 +33,8 @@ export default async function OversightMonthPage({ params, searchParams }: { par
         Oversight: {o.home.name}, {formatMonth(month)}
       </h1>
       <p className="lede">
-        Regulation 44 visits, Regulation 45 reviews and the Regulation 46 location assessment. Ofsted URN {o.home.ofstedUrn}; hosted by {o.home.hostAuthority.name}.
+        Regulation 44 visits, Regulation 45 reviews and the Regulation 46 location assessment. Ofsted URN{' '}
+        {o.home.ofstedUrn}; hosted by {o.home.hostAuthority.name}.
       </p>
       {problem && <p className="concern concern-warning">{problem}: showing this month instead.</p>}
       <MonthPicker base={base} month={month} current={currentMonth()} />
@@ -39,12 +46,32 @@ export default async function OversightMonthPage({ params, searchParams }: { par
         <CheckList checks={o.checks} />
       </section>
       <ul className="inline-links no-print">
-        {can(actor, 'reg44.record') && <li><Link href={`${base}/visits/new`}>Record a visit</Link></li>}
-        {manage && <li><Link href={`${base}/register`}>Register an independent person</Link></li>}
-        {manage && <li><Link href={`${base}/reg45`}>Record a Regulation 45 review</Link></li>}
-        {manage && <li><Link href={`${base}/reg46`}>Location assessment and police</Link></li>}
-        <li><Link href={`${base}/checklist?month=${month}`}>The visitor’s checklist</Link></li>
-        <li><Link href={`${base}/pack?month=${month}`}>Printable monthly pack</Link></li>
+        {can(actor, 'reg44.record') && (
+          <li>
+            <Link href={`${base}/visits/new`}>Record a visit</Link>
+          </li>
+        )}
+        {manage && (
+          <li>
+            <Link href={`${base}/register`}>Register an independent person</Link>
+          </li>
+        )}
+        {manage && (
+          <li>
+            <Link href={`${base}/reg45`}>Record a Regulation 45 review</Link>
+          </li>
+        )}
+        {manage && (
+          <li>
+            <Link href={`${base}/reg46`}>Location assessment and police</Link>
+          </li>
+        )}
+        <li>
+          <Link href={`${base}/checklist?month=${month}`}>The visitor’s checklist</Link>
+        </li>
+        <li>
+          <Link href={`${base}/pack?month=${month}`}>Printable monthly pack</Link>
+        </li>
       </ul>
 
       <section aria-labelledby="figures">
@@ -53,7 +80,9 @@ export default async function OversightMonthPage({ params, searchParams }: { par
           <div>
             <dt>Missing or away episodes this month</dt>
             <dd>
-              {f.episodes.thisMonth} (the three months before: {f.episodes.previous.map((m) => `${formatMonth(m.month)} ${m.episodes}`).join(', ')}; average {f.episodes.averageBefore})
+              {f.episodes.thisMonth} (the three months before:{' '}
+              {f.episodes.previous.map((m) => `${formatMonth(m.month)} ${m.episodes}`).join(', ')}; average{' '}
+              {f.episodes.averageBefore})
             </dd>
           </div>
           <div>
@@ -65,9 +94,12 @@ export default async function OversightMonthPage({ params, searchParams }: { par
             </dd>
           </div>
           <div>
-            <dt>Children at risk of child sexual exploitation {o.inProgress ? '(today)' : '(at the end of the month)'}</dt>
+            <dt>
+              Children at risk of child sexual exploitation {o.inProgress ? '(today)' : '(at the end of the month)'}
+            </dt>
             <dd>
-              {f.cse.atRisk} of {f.cse.residents} living here; {f.cse.withCurrentPlan} with a current signed-off safety plan
+              {f.cse.atRisk} of {f.cse.residents} living here; {f.cse.withCurrentPlan} with a current signed-off safety
+              plan
             </dd>
           </div>
         </dl>
@@ -97,8 +129,11 @@ export default async function OversightMonthPage({ params, searchParams }: { par
           <ul>
             {o.actions.map((a) => (
               <li key={a.id}>
-                <Link href={`${base}/visits/${a.visitId}`}>{a.recommendation}</Link>: {a.owner}, due {formatDate(a.dueOn)};{' '}
-                {a.completedOn ? `completed ${formatDate(a.completedOn)}` : `open (${a.responses} ${a.responses === 1 ? 'response' : 'responses'})`}
+                <Link href={`${base}/visits/${a.visitId}`}>{a.recommendation}</Link>: {a.owner}, due{' '}
+                {formatDate(a.dueOn)};{' '}
+                {a.completedOn
+                  ? `completed ${formatDate(a.completedOn)}`
+                  : `open (${a.responses} ${a.responses === 1 ? 'response' : 'responses'})`}
               </li>
             ))}
           </ul>
@@ -112,14 +147,21 @@ export default async function OversightMonthPage({ params, searchParams }: { par
         <ul>
           <li>
             Last quality of care review:{' '}
-            {o.reg45[0] ? `completed ${formatDate(o.reg45[0].completedOn)}; ${o.reg45[0].sentToOfstedOn ? `sent to Ofsted ${formatDate(o.reg45[0].sentToOfstedOn)}` : 'not yet sent to Ofsted'}` : 'none recorded'}
+            {o.reg45[0]
+              ? `completed ${formatDate(o.reg45[0].completedOn)}; ${o.reg45[0].sentToOfstedOn ? `sent to Ofsted ${formatDate(o.reg45[0].sentToOfstedOn)}` : 'not yet sent to Ofsted'}`
+              : 'none recorded'}
           </li>
           <li>
             Last location assessment:{' '}
-            {o.reg46[0] ? `${formatDate(o.reg46[0].assessedOn)}, with ${o.reg46[0].policeForce} (${o.reg46[0].policeOfficer}, consulted ${formatDate(o.reg46[0].consultedOn)})` : 'none recorded'}
+            {o.reg46[0]
+              ? `${formatDate(o.reg46[0].assessedOn)}, with ${o.reg46[0].policeForce} (${o.reg46[0].policeOfficer}, consulted ${formatDate(o.reg46[0].consultedOn)})`
+              : 'none recorded'}
           </li>
           <li>
-            Home’s location last shared with the police: {o.locationShares[0] ? `${formatDate(o.locationShares[0].sharedOn)}, with ${o.locationShares[0].sharedWith}` : 'not recorded'}
+            Home’s location last shared with the police:{' '}
+            {o.locationShares[0]
+              ? `${formatDate(o.locationShares[0].sharedOn)}, with ${o.locationShares[0].sharedWith}`
+              : 'not recorded'}
           </li>
         </ul>
       </section>
@@ -134,7 +176,9 @@ export default async function OversightMonthPage({ params, searchParams }: { par
                 {p.organisation && `, ${p.organisation}`}
                 <div>
                   Appointed {formatDate(p.appointedOn)} by {p.appointedBy}
-                  {p.approvedBy ? `; approved by ${p.approvedBy} on ${formatDate(p.approvedOn!)}` : '; no local authority approval recorded'}
+                  {p.approvedBy
+                    ? `; approved by ${p.approvedBy} on ${formatDate(p.approvedOn!)}`
+                    : '; no local authority approval recorded'}
                 </div>
                 <div>
                   <strong>{p.independent ? 'Independent' : 'Not independent'}</strong>

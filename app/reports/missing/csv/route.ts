@@ -6,6 +6,10 @@ import { missingReportQuerySchema, reportTableSchema } from '@/lib/validation/re
 
 /** One table of the missing-episode report as a CSV download, with the page's filters. */
 export const GET = withSignedIn(async ({ actor, params }) => {
-  const { filename, body } = await missingReportCsv(actor, parseInput(missingReportQuerySchema, params), parseInput(reportTableSchema, params).table)
+  const { filename, body } = await missingReportCsv(
+    actor,
+    parseInput(missingReportQuerySchema, params),
+    parseInput(reportTableSchema, params).table,
+  )
   return download(filename, body)
 }, 'Sign in to download the report.')

@@ -8,7 +8,11 @@ import { ssda903QuerySchema } from '@/lib/validation/exports'
 export const GET = withSignedIn(async ({ request, actor, params }) => {
   const query = parseInput(ssda903QuerySchema, params)
   const result = await ssda903Return(actor, { year: query.year, authorityId: query.authority })
-  if (!query.table || result.failures.length) return Response.redirect(new URL(`/reports/ssda903?year=${query.year}&authority=${encodeURIComponent(query.authority)}`, request.url), 303)
+  if (!query.table || result.failures.length)
+    return Response.redirect(
+      new URL(`/reports/ssda903?year=${query.year}&authority=${encodeURIComponent(query.authority)}`, request.url),
+      303,
+    )
   const file = ssda903Download(result, query.table)
   return download(file.filename, file.body, file.contentType)
 }, 'Sign in to download the return.')

@@ -4,7 +4,11 @@ import { PREVENTION_LABELS } from '@/lib/domain/return-interviews'
 import { notFound } from 'next/navigation'
 import { londonLocal } from '@/lib/domain/time'
 import { loadInterviewOr404 } from '@/app/(lib)/load-or-404'
-import { INTERVIEW_AMENDABLE, INTERVIEW_CORRECTION_MAX, type InterviewAmendableField } from '@/lib/validation/return-interviews'
+import {
+  INTERVIEW_AMENDABLE,
+  INTERVIEW_CORRECTION_MAX,
+  type InterviewAmendableField,
+} from '@/lib/validation/return-interviews'
 import { amendInterviewAction } from '../../actions'
 
 export const metadata = { title: 'Correct the interview record' }
@@ -29,14 +33,18 @@ export default async function AmendInterviewPage({ params }: { params: Promise<{
     preventionInterview: i.preventionInterview ?? '',
   } as Record<InterviewAmendableField, string>
   const fields = (Object.keys(INTERVIEW_AMENDABLE) as InterviewAmendableField[]).filter(
-    (f) => (f !== 'concernsAboutHome' || i.concernsVisible) && (i.outcome === 'HELD' || !['heldAt', 'heldWhere', 'interviewerName', 'interviewerOrganisation'].includes(f)),
+    (f) =>
+      (f !== 'concernsAboutHome' || i.concernsVisible) &&
+      (i.outcome === 'HELD' || !['heldAt', 'heldWhere', 'interviewerName', 'interviewerOrganisation'].includes(f)),
   )
   return (
     <>
       <p>
         <Link href={`/return-interviews/${i.id}`}>Back to the interview</Link>
       </p>
-      <h1>Correct the interview record for {i.child.firstName} {i.child.lastName}</h1>
+      <h1>
+        Correct the interview record for {i.child.firstName} {i.child.lastName}
+      </h1>
       <p className="lede">Your correction is added with your name and reason; the original stays readable.</p>
       <AmendmentForm
         fields={fields.map((f) => ({ name: f, label: INTERVIEW_AMENDABLE[f], input: inputFor(f) }))}

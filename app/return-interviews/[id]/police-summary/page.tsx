@@ -17,25 +17,59 @@ export default async function PoliceSummaryPage({ params }: { params: Promise<{ 
       </p>
       <h1>Police intelligence summary</h1>
       <p className="lede">
-        From the return interview with {i.child.firstName} {i.child.lastName} (age {i.child.age}), missing {formatDateTime(new Date(i.lastSeenAt))} to{' '}
-        {formatDateTime(new Date(i.returnedAt))}. Printed {formatDateTime(new Date())}.
+        From the return interview with {i.child.firstName} {i.child.lastName} (age {i.child.age}), missing{' '}
+        {formatDateTime(new Date(i.lastSeenAt))} to {formatDateTime(new Date(i.returnedAt))}. Printed{' '}
+        {formatDateTime(new Date())}.
       </p>
       <div className="actions no-print">
         <PrintButton />
       </div>
       <h2>Places</h2>
       {i.locations.length ? (
-        <ul>{i.locations.map((l) => <li key={l.id}>{l.name}{l.postcode ? `, ${l.postcode}` : ''} ({LOCATION_KIND_LABELS[l.kind as keyof typeof LOCATION_KIND_LABELS] ?? l.kind})</li>)}</ul>
+        <ul>
+          {i.locations.map((l) => (
+            <li key={l.id}>
+              {l.name}
+              {l.postcode ? `, ${l.postcode}` : ''} (
+              {LOCATION_KIND_LABELS[l.kind as keyof typeof LOCATION_KIND_LABELS] ?? l.kind})
+            </li>
+          ))}
+        </ul>
       ) : (
         <p className="empty">None named.</p>
       )}
       <h2>People</h2>
-      {i.associates.length ? <ul>{i.associates.map((a) => <li key={a.id}>{[a.name, a.description].filter(Boolean).join(': ')}</li>)}</ul> : <p className="empty">None named.</p>}
+      {i.associates.length ? (
+        <ul>
+          {i.associates.map((a) => (
+            <li key={a.id}>{[a.name, a.description].filter(Boolean).join(': ')}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">None named.</p>
+      )}
       <h2>Vehicles</h2>
-      {i.vehicles.length ? <ul>{i.vehicles.map((v) => <li key={v.id}>{[v.registration, v.description, v.taxiFirm && `taxi firm ${v.taxiFirm}`].filter(Boolean).join(', ')}</li>)}</ul> : <p className="empty">None named.</p>}
+      {i.vehicles.length ? (
+        <ul>
+          {i.vehicles.map((v) => (
+            <li key={v.id}>
+              {[v.registration, v.description, v.taxiFirm && `taxi firm ${v.taxiFirm}`].filter(Boolean).join(', ')}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">None named.</p>
+      )}
       <h2>Sharing recorded</h2>
       {i.sharings.length ? (
-        <ul>{i.sharings.map((s) => <li key={s.id}>{formatDateTime(new Date(s.sharedAt))}, {s.policeForce}: {SHARING_BASIS_LABELS[s.basis]}{s.reason ? ` (${s.reason})` : ''}</li>)}</ul>
+        <ul>
+          {i.sharings.map((s) => (
+            <li key={s.id}>
+              {formatDateTime(new Date(s.sharedAt))}, {s.policeForce}: {SHARING_BASIS_LABELS[s.basis]}
+              {s.reason ? ` (${s.reason})` : ''}
+            </li>
+          ))}
+        </ul>
       ) : (
         <p className="empty">Not yet recorded as shared. Record the sharing on the interview page, with its basis.</p>
       )}

@@ -25,12 +25,35 @@ export default async function PendingGrantPage({ params }: { params: Promise<{ i
       </p>
       <h1>Role grant to approve</h1>
       <dl className="summary">
-        <div><dt>Person</dt><dd><Link href={`/admin/users/${grant.user.id}`}>{grant.user.name}</Link></dd></div>
-        <div><dt>Role</dt><dd>{ROLE_LABELS[grant.role]}{grant.organisation && `, ${grant.organisation}`}</dd></div>
-        <div><dt>Why</dt><dd>{grant.reason}</dd></div>
-        <div><dt>Asked for by</dt><dd>{grant.requestedBy.name}, {formatDateTime(grant.requestedAt)}</dd></div>
+        <div>
+          <dt>Person</dt>
+          <dd>
+            <Link href={`/admin/users/${grant.user.id}`}>{grant.user.name}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>Role</dt>
+          <dd>
+            {ROLE_LABELS[grant.role]}
+            {grant.organisation && `, ${grant.organisation}`}
+          </dd>
+        </div>
+        <div>
+          <dt>Why</dt>
+          <dd>{grant.reason}</dd>
+        </div>
+        <div>
+          <dt>Asked for by</dt>
+          <dd>
+            {grant.requestedBy.name}, {formatDateTime(grant.requestedAt)}
+          </dd>
+        </div>
       </dl>
-      {grant.mine ? <p>You asked for this grant: another administrator approves or refuses it.</p> : <GrantDecision requestId={grant.id} />}
+      {grant.mine ? (
+        <p>You asked for this grant: another administrator approves or refuses it.</p>
+      ) : (
+        <GrantDecision requestId={grant.id} />
+      )}
     </>
   )
 }

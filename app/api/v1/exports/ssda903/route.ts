@@ -8,10 +8,20 @@ import { ssda903QuerySchema } from '@/lib/validation/exports'
 export const GET = withActor(async ({ request, actor }) => {
   const query = parseInput(ssda903QuerySchema, Object.fromEntries(new URL(request.url).searchParams))
   const result = await ssda903Return(actor, { year: query.year, authorityId: query.authority })
-  const counts = { header: result.tables.header.length, episodes: result.tables.episodes.length, missing: result.tables.missing.length }
-  if (!query.table) return { authority: result.authority, year: result.year, period: result.period, counts, failures: result.failures }
+  const counts = {
+    header: result.tables.header.length,
+    episodes: result.tables.episodes.length,
+    missing: result.tables.missing.length,
+  }
+  if (!query.table)
+    return { authority: result.authority, year: result.year, period: result.period, counts, failures: result.failures }
   if (result.failures.length)
-    return problem(422, 'The Missing table fails the DfE checks', `${result.failures.length} rows fail; fix them before exporting.`, { failures: result.failures })
+    return problem(
+      422,
+      'The Missing table fails the DfE checks',
+      `${result.failures.length} rows fail; fix them before exporting.`,
+      { failures: result.failures },
+    )
   const file = ssda903Download(result, query.table)
   return download(file.filename, file.body, file.contentType)
 })

@@ -8,7 +8,14 @@ import { timelinessQuerySchema } from '@/lib/validation/return-interviews'
 export const GET = withActor(async ({ request, actor }) => {
   const homes = can(actor, 'report.ofsted-home')
   const annexA = can(actor, 'report.annex-a')
-  if (!homes && !annexA) throw new ForbiddenError('Ofsted figures are for registered managers, responsible individuals and LA missing leads.')
+  if (!homes && !annexA)
+    throw new ForbiddenError(
+      'Ofsted figures are for registered managers, responsible individuals and LA missing leads.',
+    )
   const period = homes ? parseInput(timelinessQuerySchema, Object.fromEntries(new URL(request.url).searchParams)) : null
-  return { period, homes: period ? await homeInspectionFigures(actor, period) : null, annexA: annexA ? await annexAFigures(actor) : null }
+  return {
+    period,
+    homes: period ? await homeInspectionFigures(actor, period) : null,
+    annexA: annexA ? await annexAFigures(actor) : null,
+  }
 })

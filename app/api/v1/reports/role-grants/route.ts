@@ -4,4 +4,6 @@ import { roleGrantReport } from '@/lib/server/users'
 import { roleGrantReportQuerySchema } from '@/lib/validation/users'
 
 // Every role grant and removal in a period, with who, when, why and who approved it (system administrators).
-export const GET = withActor(async ({ request, actor }) => roleGrantReport(actor, parseInput(roleGrantReportQuerySchema, Object.fromEntries(new URL(request.url).searchParams))))
+export const GET = withActor(async ({ request, actor }) =>
+  roleGrantReport(actor, parseInput(roleGrantReportQuerySchema, Object.fromEntries(new URL(request.url).searchParams))),
+)

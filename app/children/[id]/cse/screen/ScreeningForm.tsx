@@ -1,7 +1,16 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { describedBy, errorAt, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
-import { INDICATORS, INDICATOR_BY_CODE, LEVEL_LABELS, scoreScreening, WHEN_LABELS, type ScreeningRules, type Suggestion, type When } from '@/lib/domain/cse'
+import {
+  INDICATORS,
+  INDICATOR_BY_CODE,
+  LEVEL_LABELS,
+  scoreScreening,
+  WHEN_LABELS,
+  type ScreeningRules,
+  type Suggestion,
+  type When,
+} from '@/lib/domain/cse'
 import { LEVELS, screeningSchema, WHENS } from '@/lib/validation/cse'
 import { recordScreeningAction } from '@/app/cse/actions'
 
@@ -11,11 +20,29 @@ const GROUPS = [
   ['harm', 'Harm: abuse has happened'],
 ] as const
 
-export function ScreeningForm({ childId, firstName, suggestions, rules, sourceInterviewId }: { childId: string; firstName: string; suggestions: Suggestion[]; rules: ScreeningRules; sourceInterviewId: string | null }) {
+export function ScreeningForm({
+  childId,
+  firstName,
+  suggestions,
+  rules,
+  sourceInterviewId,
+}: {
+  childId: string
+  firstName: string
+  suggestions: Suggestion[]
+  rules: ScreeningRules
+  sourceInterviewId: string | null
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: screeningSchema,
-    defaultValues: { indicators: INDICATORS.map((i) => ({ code: i.code, present: false, when: '' as const, note: '' })), levelReason: '', summary: '', suggestionDecisions: {}, sourceInterviewId },
+    defaultValues: {
+      indicators: INDICATORS.map((i) => ({ code: i.code, present: false, when: '' as const, note: '' })),
+      levelReason: '',
+      summary: '',
+      suggestionDecisions: {},
+      sourceInterviewId,
+    },
     action: (values) => recordScreeningAction(childId, values),
     onSuccess: () => {
       router.push(`/children/${childId}/cse`)
@@ -24,9 +51,12 @@ export function ScreeningForm({ childId, firstName, suggestions, rules, sourceIn
   })
   const values = form.watch()
   // what the tool suggests from the answers so far, counting confirmed suggestions as the server will
-  const observed = (values.indicators ?? []).filter((i) => i.present && i.when).map((i) => ({ code: i.code, when: i.when as When }))
+  const observed = (values.indicators ?? [])
+    .filter((i) => i.present && i.when)
+    .map((i) => ({ code: i.code, when: i.when as When }))
   for (const s of suggestions)
-    if (values.suggestionDecisions?.[s.key] === 'confirm' && !observed.some((o) => o.code === s.code)) observed.push({ code: s.code, when: s.when })
+    if (values.suggestionDecisions?.[s.key] === 'confirm' && !observed.some((o) => o.code === s.code))
+      observed.push({ code: s.code, when: s.when })
   const result = scoreScreening(observed, rules)
   const differs = values.level && values.level !== result.suggestedLevel
   return (
@@ -57,9 +87,16 @@ export function ScreeningForm({ childId, firstName, suggestions, rules, sourceIn
           <legend>{title}</legend>
           {INDICATORS.map((indicator, n) =>
             indicator.group !== group ? null : (
-              <div key={indicator.code} className={errorAt(errors, `indicators.${n}.when`) ? 'field has-error' : 'field'}>
+              <div
+                key={indicator.code}
+                className={errorAt(errors, `indicators.${n}.when`) ? 'field has-error' : 'field'}
+              >
                 <div className="checkbox">
-                  <input type="checkbox" id={`f-indicators-${n}-present`} {...form.register(`indicators.${n}.present`)} />
+                  <input
+                    type="checkbox"
+                    id={`f-indicators-${n}-present`}
+                    {...form.register(`indicators.${n}.present`)}
+                  />
                   <label htmlFor={`f-indicators-${n}-present`}>{indicator.label}</label>
                 </div>
                 {values.indicators?.[n]?.present && (
@@ -71,7 +108,10 @@ export function ScreeningForm({ childId, firstName, suggestions, rules, sourceIn
                           {errorAt(errors, `indicators.${n}.when`)}
                         </span>
                       )}
-                      <select {...describedBy(`indicators.${n}.when`, { error: errorAt(errors, `indicators.${n}.when`) })} {...form.register(`indicators.${n}.when`)}>
+                      <select
+                        {...describedBy(`indicators.${n}.when`, { error: errorAt(errors, `indicators.${n}.when`) })}
+                        {...form.register(`indicators.${n}.when`)}
+                      >
                         <option value="">Select</option>
                         {WHENS.map((w) => (
                           <option key={w} value={w}>
@@ -94,14 +134,28 @@ export function ScreeningForm({ childId, firstName, suggestions, rules, sourceIn
       <section className="panel" aria-live="polite" aria-labelledby="tool-says">
         <h2 id="tool-says">What the tool suggests</h2>
         <p>
-          {result.indicatorCount} indicator{result.indicatorCount === 1 ? '' : 's'}, score {result.score}: <strong>{LEVEL_LABELS[result.suggestedLevel]}</strong>.
+          {result.indicatorCount} indicator{result.indicatorCount === 1 ? '' : 's'}, score {result.score}:{' '}
+          <strong>{LEVEL_LABELS[result.suggestedLevel]}</strong>.
           {result.fullAssessmentPrompted && ' A full assessment is needed (three or more indicators, or harm).'}
         </p>
         <p className="muted">No screening tool is validated: the level is your professional judgement.</p>
       </section>
-      <Radios name="level" legend={`Your judgement: how at risk of child sexual exploitation is ${firstName}?`} error={errors.level?.message} register={form.register('level')} options={LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))} />
-      {differs && <Narrative form={form} name="levelReason" label="Why your judgement differs from the suggestion" rows={3} />}
-      <Narrative form={form} name="summary" label="Summary (optional)" hint="What you saw and heard, and what you will do" />
+      <Radios
+        name="level"
+        legend={`Your judgement: how at risk of child sexual exploitation is ${firstName}?`}
+        error={errors.level?.message}
+        register={form.register('level')}
+        options={LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))}
+      />
+      {differs && (
+        <Narrative form={form} name="levelReason" label="Why your judgement differs from the suggestion" rows={3} />
+      )}
+      <Narrative
+        form={form}
+        name="summary"
+        label="Summary (optional)"
+        hint="What you saw and heard, and what you will do"
+      />
       <SubmitButton busy={busy}>Save the screening</SubmitButton>
     </form>
   )

@@ -6,7 +6,13 @@ import { ScreeningForm } from './ScreeningForm'
 
 export const metadata = { title: 'CSE screening' }
 
-export default async function ScreenPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ interview?: string }> }) {
+export default async function ScreenPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<{ interview?: string }>
+}) {
   const { actor, cse } = await loadCseOr404((await params).id)
   if (!can(actor, 'cse.screen')) notFound()
   const interview = (await searchParams).interview
@@ -15,9 +21,17 @@ export default async function ScreenPage({ params, searchParams }: { params: Pro
       <p>
         <Link href={`/children/${cse.child.id}/cse`}>Back</Link>
       </p>
-      <h1>CSE screening for {cse.child.firstName} {cse.child.lastName}</h1>
+      <h1>
+        CSE screening for {cse.child.firstName} {cse.child.lastName}
+      </h1>
       <p className="lede">Tick what you have seen or been told, and when. The tool counts; you decide.</p>
-      <ScreeningForm childId={cse.child.id} firstName={cse.child.firstName} suggestions={cse.suggestions} rules={cse.rules} sourceInterviewId={typeof interview === 'string' ? interview : null} />
+      <ScreeningForm
+        childId={cse.child.id}
+        firstName={cse.child.firstName}
+        suggestions={cse.suggestions}
+        rules={cse.rules}
+        sourceInterviewId={typeof interview === 'string' ? interview : null}
+      />
     </>
   )
 }

@@ -5,15 +5,33 @@ import { ABSENCE_LABELS, RETURN_METHOD_LABELS } from '@/lib/domain/episodes'
 import { RETURN_METHODS, reportMissingSchema } from '@/lib/validation/episodes'
 import { reportMissingAction } from '@/app/episodes/actions'
 
-export function ReportMissingForm({ childId, firstName, defaults }: { childId: string; firstName: string; defaults: { lastSeenAt: string; lastSeenPlace: string; wentWithEpisodeId: string | null } }) {
+export function ReportMissingForm({
+  childId,
+  firstName,
+  defaults,
+}: {
+  childId: string
+  firstName: string
+  defaults: { lastSeenAt: string; lastSeenPlace: string; wentWithEpisodeId: string | null }
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: reportMissingSchema,
-    defaultValues: { lastSeenAt: defaults.lastSeenAt, lastSeenPlace: defaults.lastSeenPlace, lastSeenWith: '', clothing: '', policeReference: '', wentWithEpisodeId: defaults.wentWithEpisodeId ?? '' },
+    defaultValues: {
+      lastSeenAt: defaults.lastSeenAt,
+      lastSeenPlace: defaults.lastSeenPlace,
+      lastSeenWith: '',
+      clothing: '',
+      policeReference: '',
+      wentWithEpisodeId: defaults.wentWithEpisodeId ?? '',
+    },
     action: (values) => reportMissingAction(childId, values),
     onSuccess: ({ id }) => router.push(`/episodes/${id}?reported=1`),
   })
-  const input = (name: 'lastSeenAt' | 'lastSeenPlace' | 'lastSeenWith' | 'clothing' | 'policeReference', hint = false) => ({
+  const input = (
+    name: 'lastSeenAt' | 'lastSeenPlace' | 'lastSeenWith' | 'clothing' | 'policeReference',
+    hint = false,
+  ) => ({
     ...describedBy(name, { error: errors[name]?.message, hint }),
     ...form.register(name),
   })
@@ -34,13 +52,23 @@ export function ReportMissingForm({ childId, firstName, defaults }: { childId: s
           { value: 'AWAY', label: 'Yes: away without authorisation', hint: ABSENCE_LABELS.AWAY },
         ]}
       />
-      <Field name="lastSeenAt" label="When were they last seen?" hint="UK time. Change it if it was earlier." error={errors.lastSeenAt?.message}>
+      <Field
+        name="lastSeenAt"
+        label="When were they last seen?"
+        hint="UK time. Change it if it was earlier."
+        error={errors.lastSeenAt?.message}
+      >
         <input type="datetime-local" {...input('lastSeenAt', true)} style={{ maxWidth: '16rem' }} />
       </Field>
       <Field name="lastSeenPlace" label="Where were they last seen?" error={errors.lastSeenPlace?.message}>
         <input type="text" autoComplete="off" {...input('lastSeenPlace')} />
       </Field>
-      <Field name="lastSeenWith" label="Who were they with? (optional)" hint="Names, or a description" error={errors.lastSeenWith?.message}>
+      <Field
+        name="lastSeenWith"
+        label="Who were they with? (optional)"
+        hint="Names, or a description"
+        error={errors.lastSeenWith?.message}
+      >
         <input type="text" autoComplete="off" {...input('lastSeenWith', true)} />
       </Field>
       <Field name="clothing" label="What were they wearing? (optional)" error={errors.clothing?.message}>
@@ -68,20 +96,50 @@ export function ReportMissingForm({ childId, firstName, defaults }: { childId: s
             type="checkbox"
             id="f-already-back"
             checked={Boolean(back)}
-            onChange={(e) => form.setValue('return', e.target.checked ? { returnedAt: '', returnMethod: undefined as never, returnMethodOther: '' } : null)}
+            onChange={(e) =>
+              form.setValue(
+                'return',
+                e.target.checked ? { returnedAt: '', returnMethod: undefined as never, returnMethodOther: '' } : null,
+              )
+            }
           />
           <label htmlFor="f-already-back">{firstName} is already back (reporting an episode that has ended)</label>
         </div>
       </div>
       {back && (
         <>
-          <Field name="return.returnedAt" label={`When did ${firstName} come back?`} hint="UK time" error={returnError('returnedAt')}>
-            <input type="datetime-local" style={{ maxWidth: '16rem' }} {...describedBy('return.returnedAt', { error: returnError('returnedAt'), hint: true })} {...form.register('return.returnedAt')} />
+          <Field
+            name="return.returnedAt"
+            label={`When did ${firstName} come back?`}
+            hint="UK time"
+            error={returnError('returnedAt')}
+          >
+            <input
+              type="datetime-local"
+              style={{ maxWidth: '16rem' }}
+              {...describedBy('return.returnedAt', { error: returnError('returnedAt'), hint: true })}
+              {...form.register('return.returnedAt')}
+            />
           </Field>
-          <Radios name="return.returnMethod" legend="How did they come back?" error={returnError('returnMethod')} register={form.register('return.returnMethod')} options={RETURN_METHODS.map((m) => ({ value: m, label: RETURN_METHOD_LABELS[m] }))} />
+          <Radios
+            name="return.returnMethod"
+            legend="How did they come back?"
+            error={returnError('returnMethod')}
+            register={form.register('return.returnMethod')}
+            options={RETURN_METHODS.map((m) => ({ value: m, label: RETURN_METHOD_LABELS[m] }))}
+          />
           {back.returnMethod === 'OTHER' && (
-            <Field name="return.returnMethodOther" label="How did they come back?" error={returnError('returnMethodOther')}>
-              <input type="text" autoComplete="off" {...describedBy('return.returnMethodOther', { error: returnError('returnMethodOther') })} {...form.register('return.returnMethodOther')} />
+            <Field
+              name="return.returnMethodOther"
+              label="How did they come back?"
+              error={returnError('returnMethodOther')}
+            >
+              <input
+                type="text"
+                autoComplete="off"
+                {...describedBy('return.returnMethodOther', { error: returnError('returnMethodOther') })}
+                {...form.register('return.returnMethodOther')}
+              />
             </Field>
           )}
         </>

@@ -7,7 +7,13 @@ import { ReportMissingForm } from './ReportMissingForm'
 
 export const metadata = { title: 'Report missing' }
 
-export default async function ReportMissingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ with?: string }> }) {
+export default async function ReportMissingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<{ with?: string }>
+}) {
   const { actor, child } = await loadChildOr404((await params).id)
   if (!can(actor, 'episode.report')) notFound()
   const wentWith = (await searchParams).with
@@ -15,9 +21,13 @@ export default async function ReportMissingPage({ params, searchParams }: { para
   return (
     <>
       <p>
-        <Link href={`/children/${child.id}`}>Back to {child.firstName} {child.lastName}</Link>
+        <Link href={`/children/${child.id}`}>
+          Back to {child.firstName} {child.lastName}
+        </Link>
       </p>
-      <h1>Report {child.firstName} {child.lastName} missing</h1>
+      <h1>
+        Report {child.firstName} {child.lastName} missing
+      </h1>
       <p>Only what you know now. You can add calls, sightings and everything else on the next page.</p>
       <ReportMissingForm
         childId={child.id}

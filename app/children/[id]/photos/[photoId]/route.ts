@@ -10,7 +10,12 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   try {
     const photo = await getChildPhoto(actor, recordId(id, 'photo'), recordId(photoId, 'photo'))
     return new Response(new Uint8Array(photo.bytes), {
-      headers: { 'Content-Type': photo.contentType, 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'inline' },
+      headers: {
+        'Content-Type': photo.contentType,
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Disposition': 'inline',
+      },
     })
   } catch (e) {
     if (e instanceof NotFoundError) return new Response('Not found', { status: 404 })

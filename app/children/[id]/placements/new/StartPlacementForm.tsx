@@ -5,11 +5,26 @@ import { PlacementFields, type PlacementOptions } from '@/components/PlacementFi
 import { placementStartSchema } from '@/lib/validation/children'
 import { startPlacementAction } from '../../../actions'
 
-export function StartPlacementForm({ childId, hasPlacements, options }: { childId: string; hasPlacements: boolean; options: PlacementOptions }) {
+export function StartPlacementForm({
+  childId,
+  hasPlacements,
+  options,
+}: {
+  childId: string
+  hasPlacements: boolean
+  options: PlacementOptions
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, busy } = useActionForm({
     schema: placementStartSchema,
-    defaultValues: { homeId: '', startDate: '', bedAndBreakfast: false, settingName: '', settingPostcode: '', areaAuthorityId: '' },
+    defaultValues: {
+      homeId: '',
+      startDate: '',
+      bedAndBreakfast: false,
+      settingName: '',
+      settingPostcode: '',
+      areaAuthorityId: '',
+    },
     action: (values) => startPlacementAction(childId, values),
     onSuccess: () => {
       router.push(`/children/${childId}`)

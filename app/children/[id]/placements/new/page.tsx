@@ -15,12 +15,17 @@ export default async function StartPlacementPage({ params }: { params: Promise<{
   return (
     <>
       <p>
-        <Link href={`/children/${child.id}`}>Back to {child.firstName} {child.lastName}</Link>
+        <Link href={`/children/${child.id}`}>
+          Back to {child.firstName} {child.lastName}
+        </Link>
       </p>
-      <h1>Start a placement for {child.firstName} {child.lastName}</h1>
+      <h1>
+        Start a placement for {child.firstName} {child.lastName}
+      </h1>
       {open && (
         <p className="notice">
-          The current placement at {open.home?.name ?? open.settingName} will end on the new placement&apos;s start date.
+          The current placement at {open.home?.name ?? open.settingName} will end on the new placement&apos;s start
+          date.
         </p>
       )}
       <StartPlacementForm

@@ -22,27 +22,68 @@ export default async function PlanVersionPage({ params }: { params: Promise<{ id
       <h1>
         Safety plan for {cse.child.firstName} {cse.child.lastName}, version {plan.version}
       </h1>
-      {plan.version !== newest.version && <p className="concern concern-warning">Superseded by version {newest.version}. Kept for the record.</p>}
+      {plan.version !== newest.version && (
+        <p className="concern concern-warning">Superseded by version {newest.version}. Kept for the record.</p>
+      )}
       <p className="lede">
-        Written {formatDateTime(plan.createdAt)} by {plan.createdBy}. {plan.signedOffAt ? `Signed off ${formatDateTime(plan.signedOffAt)} by ${plan.signedOffBy}.` : 'Not signed off.'} Review by{' '}
-        {formatDate(isoDate(plan.reviewDate))}.
+        Written {formatDateTime(plan.createdAt)} by {plan.createdBy}.{' '}
+        {plan.signedOffAt
+          ? `Signed off ${formatDateTime(plan.signedOffAt)} by ${plan.signedOffBy}.`
+          : 'Not signed off.'}{' '}
+        Review by {formatDate(isoDate(plan.reviewDate))}.
       </p>
       <h2>Risks</h2>
-      <ul>{plan.risks.map((r, i) => <li key={i}>{[r.code && INDICATOR_BY_CODE[r.code]?.label, r.text].filter(Boolean).join(': ')}</li>)}</ul>
+      <ul>
+        {plan.risks.map((r, i) => (
+          <li key={i}>{[r.code && INDICATOR_BY_CODE[r.code]?.label, r.text].filter(Boolean).join(': ')}</li>
+        ))}
+      </ul>
       <h2>Who does what, by when</h2>
-      <ul>{plan.actions.map((a, i) => <li key={i}>{a.who}: {a.what}{a.byWhen ? `, by ${formatDate(a.byWhen)}` : ''}</li>)}</ul>
+      <ul>
+        {plan.actions.map((a, i) => (
+          <li key={i}>
+            {a.who}: {a.what}
+            {a.byWhen ? `, by ${formatDate(a.byWhen)}` : ''}
+          </li>
+        ))}
+      </ul>
       <h2>If {cse.child.firstName} goes missing</h2>
       <dl className="summary">
-        <div><dt>Places to check</dt><dd style={{ whiteSpace: 'pre-line' }}>{plan.ifMissingPlaces}</dd></div>
-        <div><dt>People to call</dt><dd style={{ whiteSpace: 'pre-line' }}>{plan.ifMissingPeople}</dd></div>
+        <div>
+          <dt>Places to check</dt>
+          <dd style={{ whiteSpace: 'pre-line' }}>{plan.ifMissingPlaces}</dd>
+        </div>
+        <div>
+          <dt>People to call</dt>
+          <dd style={{ whiteSpace: 'pre-line' }}>{plan.ifMissingPeople}</dd>
+        </div>
       </dl>
       <h2>Made with {cse.child.firstName}</h2>
       <dl className="summary">
-        <div><dt>Trusted adults</dt><dd>{plan.trustedAdults ?? 'Not recorded'}</dd></div>
-        <div><dt>In {cse.child.firstName}&apos;s words</dt><dd style={{ whiteSpace: 'pre-line' }}>{plan.childsWords ?? 'Not recorded'}</dd></div>
-        <div><dt>Agrees with the plan</dt><dd>{AGREES[plan.childAgrees]}</dd></div>
-        <div><dt>Family and supporting adults</dt><dd>{plan.familyEngaged ?? 'Not recorded'}</dd></div>
-        <div><dt>Police</dt><dd>{plan.policeInvolved ? `Involved${plan.policeOfficer ? `: ${plan.policeOfficer}` : ''}${plan.policeReference ? ` (${plan.policeReference})` : ''}` : 'Not involved'}</dd></div>
+        <div>
+          <dt>Trusted adults</dt>
+          <dd>{plan.trustedAdults ?? 'Not recorded'}</dd>
+        </div>
+        <div>
+          <dt>In {cse.child.firstName}&apos;s words</dt>
+          <dd style={{ whiteSpace: 'pre-line' }}>{plan.childsWords ?? 'Not recorded'}</dd>
+        </div>
+        <div>
+          <dt>Agrees with the plan</dt>
+          <dd>{AGREES[plan.childAgrees]}</dd>
+        </div>
+        <div>
+          <dt>Family and supporting adults</dt>
+          <dd>{plan.familyEngaged ?? 'Not recorded'}</dd>
+        </div>
+        <div>
+          <dt>Police</dt>
+          <dd>
+            {plan.policeInvolved
+              ? `Involved${plan.policeOfficer ? `: ${plan.policeOfficer}` : ''}${plan.policeReference ? ` (${plan.policeReference})` : ''}`
+              : 'Not involved'}
+          </dd>
+        </div>
       </dl>
     </>
   )

@@ -21,7 +21,10 @@ export function PlanForm({ childId, firstName, defaults }: { childId: string; fi
   })
   const risks = useFieldArray({ control: form.control, name: 'risks' })
   const actions = useFieldArray({ control: form.control, name: 'actions' })
-  const input = (name: string) => ({ ...describedBy(name, { error: errorAt(errors, name) }), ...form.register(name as never) })
+  const input = (name: string) => ({
+    ...describedBy(name, { error: errorAt(errors, name) }),
+    ...form.register(name as never),
+  })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
@@ -60,27 +63,56 @@ export function PlanForm({ childId, firstName, defaults }: { childId: string; fi
             <Field name={`actions.${i}.who`} label={`Who (${i + 1})`} error={errorAt(errors, `actions.${i}.who`)}>
               <input type="text" {...input(`actions.${i}.who`)} />
             </Field>
-            <Field name={`actions.${i}.what`} label={`Does what (${i + 1})`} error={errorAt(errors, `actions.${i}.what`)}>
+            <Field
+              name={`actions.${i}.what`}
+              label={`Does what (${i + 1})`}
+              error={errorAt(errors, `actions.${i}.what`)}
+            >
               <input type="text" {...input(`actions.${i}.what`)} />
             </Field>
-            <Field name={`actions.${i}.byWhen`} label={`By when (${i + 1}, optional)`} error={errorAt(errors, `actions.${i}.byWhen`)}>
+            <Field
+              name={`actions.${i}.byWhen`}
+              label={`By when (${i + 1}, optional)`}
+              error={errorAt(errors, `actions.${i}.byWhen`)}
+            >
               <input type="date" style={{ maxWidth: '12rem' }} {...input(`actions.${i}.byWhen`)} />
             </Field>
           </div>
         ))}
-        <button type="button" className="button secondary" onClick={() => actions.append({ who: '', what: '', byWhen: '' })}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => actions.append({ who: '', what: '', byWhen: '' })}
+        >
           Add an action
         </button>
       </fieldset>
       <fieldset>
         <legend>If {firstName} goes missing</legend>
-        <Narrative form={form} name="ifMissingPlaces" label="Places to check" hint="Specific places: names, streets, addresses" rows={3} />
-        <Narrative form={form} name="ifMissingPeople" label="People to call" hint="Names and numbers, in order" rows={3} />
+        <Narrative
+          form={form}
+          name="ifMissingPlaces"
+          label="Places to check"
+          hint="Specific places: names, streets, addresses"
+          rows={3}
+        />
+        <Narrative
+          form={form}
+          name="ifMissingPeople"
+          label="People to call"
+          hint="Names and numbers, in order"
+          rows={3}
+        />
       </fieldset>
       <fieldset>
         <legend>Made with {firstName}</legend>
         <Narrative form={form} name="trustedAdults" label="Trusted adults (optional)" rows={2} />
-        <Narrative form={form} name="childsWords" label={`${firstName}'s own words (optional)`} hint="What they said about the risks and the plan, in their words" />
+        <Narrative
+          form={form}
+          name="childsWords"
+          label={`${firstName}'s own words (optional)`}
+          hint="What they said about the risks and the plan, in their words"
+        />
         <Radios
           name="childAgrees"
           legend={`Does ${firstName} agree with the plan?`}
@@ -98,13 +130,27 @@ export function PlanForm({ childId, firstName, defaults }: { childId: string; fi
       </fieldset>
       <fieldset>
         <legend>Police</legend>
-        <Radios name="policeInvolved" legend="Are the police involved?" inline error={errors.policeInvolved?.message} register={form.register('policeInvolved')} options={[{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }]} />
+        <Radios
+          name="policeInvolved"
+          legend="Are the police involved?"
+          inline
+          error={errors.policeInvolved?.message}
+          register={form.register('policeInvolved')}
+          options={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+        />
         {form.watch('policeInvolved') === 'yes' && (
           <>
             <Field name="policeOfficer" label="Officer (optional)" error={errorAt(errors, 'policeOfficer')}>
               <input type="text" {...input('policeOfficer')} />
             </Field>
-            <Field name="policeReference" label="Police reference (optional)" error={errorAt(errors, 'policeReference')}>
+            <Field
+              name="policeReference"
+              label="Police reference (optional)"
+              error={errorAt(errors, 'policeReference')}
+            >
               <input type="text" {...input('policeReference')} />
             </Field>
           </>

@@ -27,7 +27,10 @@ export default async function NewPlanPage({ params }: { params: Promise<{ id: st
         policeInvolved: latest.policeInvolved ? ('yes' as const) : ('no' as const),
         policeOfficer: latest.policeOfficer ?? '',
         policeReference: latest.policeReference ?? '',
-        reviewDate: isoDate(latest.reviewDate) > londonDate(new Date()) ? isoDate(latest.reviewDate) : addMonths(londonDate(new Date()), settings.cse.rescreenMonths),
+        reviewDate:
+          isoDate(latest.reviewDate) > londonDate(new Date())
+            ? isoDate(latest.reviewDate)
+            : addMonths(londonDate(new Date()), settings.cse.rescreenMonths),
         basedOnVersion: latest.version,
       }
     : {
@@ -51,9 +54,13 @@ export default async function NewPlanPage({ params }: { params: Promise<{ id: st
         <Link href={`/children/${cse.child.id}/cse`}>Back</Link>
       </p>
       <h1>
-        Safety plan for {cse.child.firstName} {cse.child.lastName}: {latest ? `version ${latest.version + 1}` : 'first version'}
+        Safety plan for {cse.child.firstName} {cse.child.lastName}:{' '}
+        {latest ? `version ${latest.version + 1}` : 'first version'}
       </h1>
-      <p className="lede">Negotiated with {cse.child.firstName}, with family and supporting adults, and the police where appropriate. The registered manager signs it off.</p>
+      <p className="lede">
+        Negotiated with {cse.child.firstName}, with family and supporting adults, and the police where appropriate. The
+        registered manager signs it off.
+      </p>
       <PlanForm childId={cse.child.id} firstName={cse.child.firstName} defaults={defaults as never} />
     </>
   )

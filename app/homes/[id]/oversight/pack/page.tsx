@@ -15,7 +15,13 @@ export const metadata = { title: 'Monthly oversight pack' }
 
 /** The month on paper, for Ofsted and the Regulation 44 visitor: the checks (for those who oversee the home) and the
  * visitor's checklist. */
-export default async function PackPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string }> }) {
+export default async function PackPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<{ month?: string }>
+}) {
   const actor = await requireActor()
   const homeId = recordId((await params).id, 'home')
   const { month } = monthOrCurrent((await searchParams).month, currentMonth())
@@ -24,7 +30,11 @@ export default async function PackPage({ params, searchParams }: { params: Promi
   return (
     <>
       <p className="no-print">
-        <Link href={o ? `/homes/${homeId}/oversight?month=${month}` : `/homes/${homeId}/oversight/checklist?month=${month}`}>Back</Link>
+        <Link
+          href={o ? `/homes/${homeId}/oversight?month=${month}` : `/homes/${homeId}/oversight/checklist?month=${month}`}
+        >
+          Back
+        </Link>
       </p>
       <h1>
         {checklist.home.name}: oversight pack for {formatMonth(month)}
@@ -46,7 +56,8 @@ export default async function PackPage({ params, searchParams }: { params: Promi
             <ul>
               {o.visits.map((v) => (
                 <li key={v.id}>
-                  {formatDate(v.visitedOn)}, {v.visitor} ({v.announced ? 'announced' : 'unannounced'}; {v.independent ? 'independent' : 'not independent'})
+                  {formatDate(v.visitedOn)}, {v.visitor} ({v.announced ? 'announced' : 'unannounced'};{' '}
+                  {v.independent ? 'independent' : 'not independent'})
                 </li>
               ))}
             </ul>
@@ -58,7 +69,8 @@ export default async function PackPage({ params, searchParams }: { params: Promi
             <ul>
               {o.actions.map((a) => (
                 <li key={a.id}>
-                  {a.recommendation}: {a.owner}, due {formatDate(a.dueOn)}; {a.completedOn ? `completed ${formatDate(a.completedOn)}` : 'open'}
+                  {a.recommendation}: {a.owner}, due {formatDate(a.dueOn)};{' '}
+                  {a.completedOn ? `completed ${formatDate(a.completedOn)}` : 'open'}
                 </li>
               ))}
             </ul>
@@ -67,7 +79,11 @@ export default async function PackPage({ params, searchParams }: { params: Promi
           )}
           <h3>Figures</h3>
           <p>
-            Missing or away episodes: {o.figures.episodes.thisMonth} this month (average {o.figures.episodes.averageBefore} over the three months before). Return interviews due: {o.figures.returnInterviews.due}, held within 72 hours: {o.figures.returnInterviews.heldInTime}. Children at risk of child sexual exploitation: {o.figures.cse.atRisk}, with a current safety plan: {o.figures.cse.withCurrentPlan}.
+            Missing or away episodes: {o.figures.episodes.thisMonth} this month (average{' '}
+            {o.figures.episodes.averageBefore} over the three months before). Return interviews due:{' '}
+            {o.figures.returnInterviews.due}, held within 72 hours: {o.figures.returnInterviews.heldInTime}. Children at
+            risk of child sexual exploitation: {o.figures.cse.atRisk}, with a current safety plan:{' '}
+            {o.figures.cse.withCurrentPlan}.
           </p>
         </section>
       )}

@@ -17,7 +17,10 @@ export default async function Reg45Page({ params }: { params: Promise<{ id: stri
         <Link href={`/homes/${home.id}/oversight`}>Back to the oversight of {home.name}</Link>
       </p>
       <h1>Regulation 45 review: {home.name}</h1>
-      <p className="lede">A review of the quality of care at least every 6 months, seeking the views of children, parents, placing authorities and staff; its report goes to Ofsted within 28 days.</p>
+      <p className="lede">
+        A review of the quality of care at least every 6 months, seeking the views of children, parents, placing
+        authorities and staff; its report goes to Ofsted within 28 days.
+      </p>
       <Reg45Form homeId={home.id} today={londonDate(new Date())} />
     </>
   )

@@ -11,7 +11,9 @@ export const metadata = { title: 'Location assessment' }
 
 export default async function Reg46Page({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor()
-  const { home, recurringPlaces, assessments, shares } = await orNotFound(reg46Context(actor, recordId((await params).id, 'home')))
+  const { home, recurringPlaces, assessments, shares } = await orNotFound(
+    reg46Context(actor, recordId((await params).id, 'home')),
+  )
   const today = londonDate(new Date())
   return (
     <>
@@ -19,16 +21,23 @@ export default async function Reg46Page({ params }: { params: Promise<{ id: stri
         <Link href={`/homes/${home.id}/oversight`}>Back to the oversight of {home.name}</Link>
       </p>
       <h1>Location assessment: {home.name}</h1>
-      <p className="lede">Regulation 46: reviewed at least once a year, consulting the police (report recommendation 5). The police should know where the home is (recommendation 6).</p>
+      <p className="lede">
+        Regulation 46: reviewed at least once a year, consulting the police (report recommendation 5). The police should
+        know where the home is (recommendation 6).
+      </p>
       <section aria-labelledby="places">
         <h2 id="places">Places that recur in Haven’s records for this home’s children</h2>
-        <p>Places named in {settings.oversight.recurringPlaceEpisodes} or more missing episodes from {home.name} in the last {settings.patterns.lookbackDays} days. They are kept with the assessment as it was made.</p>
+        <p>
+          Places named in {settings.oversight.recurringPlaceEpisodes} or more missing episodes from {home.name} in the
+          last {settings.patterns.lookbackDays} days. They are kept with the assessment as it was made.
+        </p>
         {recurringPlaces.length ? (
           <ul>
             {recurringPlaces.map((p) => (
               <li key={p.name}>
                 {p.name}
-                {p.postcode ? `, ${p.postcode}` : ''}: {p.episodes} episodes, {p.children} {p.children === 1 ? 'child' : 'children'}
+                {p.postcode ? `, ${p.postcode}` : ''}: {p.episodes} episodes, {p.children}{' '}
+                {p.children === 1 ? 'child' : 'children'}
               </li>
             ))}
           </ul>
@@ -42,8 +51,10 @@ export default async function Reg46Page({ params }: { params: Promise<{ id: stri
           <ul>
             {assessments.map((a) => (
               <li key={a.id}>
-                {formatDate(a.assessedOn)}: {a.policeForce} ({a.policeOfficer}, consulted {formatDate(a.consultedOn)}). Hot spots: {a.hotSpots}
-                {a.sexOffenderInfo ? `. Registered sex offender information: ${a.sexOffenderInfo}` : ''}. Actions: {a.actions}
+                {formatDate(a.assessedOn)}: {a.policeForce} ({a.policeOfficer}, consulted {formatDate(a.consultedOn)}).
+                Hot spots: {a.hotSpots}
+                {a.sexOffenderInfo ? `. Registered sex offender information: ${a.sexOffenderInfo}` : ''}. Actions:{' '}
+                {a.actions}
               </li>
             ))}
           </ul>

@@ -17,7 +17,10 @@ export default async function RegisterPage({ params }: { params: Promise<{ id: s
         <Link href={`/homes/${home.id}/oversight`}>Back to the oversight of {home.name}</Link>
       </p>
       <h1>Register an independent person for {home.name}</h1>
-      <p className="lede">The registered provider appoints the independent person who visits at least monthly (Regulation 43). Haven works out whether they are independent from their declaration and from what it knows of their roles.</p>
+      <p className="lede">
+        The registered provider appoints the independent person who visits at least monthly (Regulation 43). Haven works
+        out whether they are independent from their declaration and from what it knows of their roles.
+      </p>
       <RegisterForm homeId={home.id} today={londonDate(new Date())} authorities={authorities} />
     </>
   )

@@ -26,5 +26,7 @@ export const GET = withActor<{ id: string }>(async ({ actor, params }) => {
 
 /** Records a screening; the response carries the suggested level and any language warnings. */
 export const POST = withActor<{ id: string }>(async ({ request, actor, params }) =>
-  Response.json(await recordScreening(actor, recordId(params.id, 'child'), await readJson(request, screeningSchema)), { status: 201 }),
+  Response.json(await recordScreening(actor, recordId(params.id, 'child'), await readJson(request, screeningSchema)), {
+    status: 201,
+  }),
 )

@@ -3,7 +3,9 @@ import { listChildEpisodes, reportMissing } from '@/lib/server/episodes'
 import { recordId } from '@/lib/server/errors'
 import { reportMissingSchema } from '@/lib/validation/episodes'
 
-export const GET = withActor<{ id: string }>(async ({ actor, params }) => ({ episodes: await listChildEpisodes(actor, recordId(params.id, 'child')) }))
+export const GET = withActor<{ id: string }>(async ({ actor, params }) => ({
+  episodes: await listChildEpisodes(actor, recordId(params.id, 'child')),
+}))
 
 export const POST = withActor<{ id: string }>(async ({ request, actor, params }) => {
   const created = await reportMissing(actor, recordId(params.id, 'child'), await readJson(request, reportMissingSchema))

@@ -32,5 +32,7 @@ export const GET = withActor<{ id: string }>(async ({ actor, params }) => {
 
 /** A new version of the plan; send basedOnVersion (0 for the first). */
 export const POST = withActor<{ id: string }>(async ({ request, actor, params }) =>
-  Response.json(await createPlanVersion(actor, recordId(params.id, 'child'), await readJson(request, planSchema)), { status: 201 }),
+  Response.json(await createPlanVersion(actor, recordId(params.id, 'child'), await readJson(request, planSchema)), {
+    status: 201,
+  }),
 )

@@ -5,7 +5,9 @@ import { monthQuerySchema } from '@/lib/validation/oversight'
 
 /** The home's month: each check with its level (green, amber, red) and reason, and the figures. */
 export const GET = withActor<{ id: string }>(async ({ request, actor, params }) => {
-  const { month } = parseInput(monthQuerySchema, { month: new URL(request.url).searchParams.get('month') ?? currentMonth() })
+  const { month } = parseInput(monthQuerySchema, {
+    month: new URL(request.url).searchParams.get('month') ?? currentMonth(),
+  })
   const o = await getOversightMonth(actor, recordId(params.id, 'home'), month)
   return {
     home: { id: o.home.id, name: o.home.name, ofstedUrn: o.home.ofstedUrn },
@@ -17,8 +19,20 @@ export const GET = withActor<{ id: string }>(async ({ request, actor, params }) 
     visits: o.visits,
     actions: o.actions,
     reg45: o.reg45.map(({ report: _, ...r }) => r),
-    reg46: o.reg46.map((a) => ({ assessedOn: a.assessedOn, policeForce: a.policeForce, policeOfficer: a.policeOfficer, consultedOn: a.consultedOn })),
+    reg46: o.reg46.map((a) => ({
+      assessedOn: a.assessedOn,
+      policeForce: a.policeForce,
+      policeOfficer: a.policeOfficer,
+      consultedOn: a.consultedOn,
+    })),
     locationShares: o.locationShares,
-    independentPersons: o.people.map((p) => ({ id: p.id, name: p.name, organisation: p.organisation, appointedOn: p.appointedOn, independent: p.independent, reasons: p.reasons })),
+    independentPersons: o.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      organisation: p.organisation,
+      appointedOn: p.appointedOn,
+      independent: p.independent,
+      reasons: p.reasons,
+    })),
   }
 })

@@ -4,5 +4,8 @@ import { recordId } from '@/lib/server/errors'
 import { amendEpisodeSchema } from '@/lib/validation/episodes'
 
 export const POST = withActor<{ id: string }>(async ({ request, actor, params }) =>
-  Response.json(await amendEpisode(actor, recordId(params.id, 'episode'), await readJson(request, amendEpisodeSchema)), { status: 201 }),
+  Response.json(
+    await amendEpisode(actor, recordId(params.id, 'episode'), await readJson(request, amendEpisodeSchema)),
+    { status: 201 },
+  ),
 )

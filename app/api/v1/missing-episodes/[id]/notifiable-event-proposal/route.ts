@@ -5,5 +5,12 @@ import { proposalSchema } from '@/lib/validation/notifiable-events'
 
 /** "This may be a Regulation 40 event", from an episode: the registered person decides. */
 export const POST = withActor<{ id: string }>(async ({ request, actor, params }) =>
-  Response.json(await proposeNotifiableEvent(actor, { episodeId: recordId(params.id, 'episode') }, await readJson(request, proposalSchema)), { status: 201 }),
+  Response.json(
+    await proposeNotifiableEvent(
+      actor,
+      { episodeId: recordId(params.id, 'episode') },
+      await readJson(request, proposalSchema),
+    ),
+    { status: 201 },
+  ),
 )

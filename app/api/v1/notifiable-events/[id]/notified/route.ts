@@ -5,5 +5,8 @@ import { notifiedSchema } from '@/lib/validation/notifiable-events'
 
 /** One recipient told: who, when, how (by the person calling). */
 export const POST = withActor<{ id: string }>(async ({ request, actor, params }) =>
-  Response.json(await recordNotified(actor, recordId(params.id, 'notifiable event'), await readJson(request, notifiedSchema)), { status: 201 }),
+  Response.json(
+    await recordNotified(actor, recordId(params.id, 'notifiable event'), await readJson(request, notifiedSchema)),
+    { status: 201 },
+  ),
 )

@@ -5,5 +5,12 @@ import { proposalSchema } from '@/lib/validation/notifiable-events'
 
 /** "This may be a Regulation 40 event", from a return interview: the registered person decides. */
 export const POST = withActor<{ id: string }>(async ({ request, actor, params }) =>
-  Response.json(await proposeNotifiableEvent(actor, { interviewId: recordId(params.id, 'return interview') }, await readJson(request, proposalSchema)), { status: 201 }),
+  Response.json(
+    await proposeNotifiableEvent(
+      actor,
+      { interviewId: recordId(params.id, 'return interview') },
+      await readJson(request, proposalSchema),
+    ),
+    { status: 201 },
+  ),
 )

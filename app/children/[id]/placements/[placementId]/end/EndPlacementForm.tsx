@@ -21,7 +21,12 @@ export function EndPlacementForm({ childId, placementId }: { childId: string; pl
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
       <Field name="endDate" label="End date" error={errors.endDate?.message}>
-        <input type="date" style={{ maxWidth: '12rem' }} {...describedBy('endDate', { error: errors.endDate?.message })} {...form.register('endDate')} />
+        <input
+          type="date"
+          style={{ maxWidth: '12rem' }}
+          {...describedBy('endDate', { error: errors.endDate?.message })}
+          {...form.register('endDate')}
+        />
       </Field>
       <Field name="endReason" label="Why the placement ended (SSDA903 REC)" error={errors.endReason?.message}>
         <select {...describedBy('endReason', { error: errors.endReason?.message })} {...form.register('endReason')}>

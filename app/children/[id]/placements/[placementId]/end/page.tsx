@@ -15,7 +15,9 @@ export default async function EndPlacementPage({ params }: { params: Promise<{ i
   return (
     <>
       <p>
-        <Link href={`/children/${child.id}`}>Back to {child.firstName} {child.lastName}</Link>
+        <Link href={`/children/${child.id}`}>
+          Back to {child.firstName} {child.lastName}
+        </Link>
       </p>
       <h1>End the placement at {placement.home?.name ?? placement.settingName}</h1>
       <p className="lede">

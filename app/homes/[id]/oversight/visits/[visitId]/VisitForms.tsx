@@ -1,14 +1,44 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef } from 'react'
-import { answersWithFile, describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
+import {
+  answersWithFile,
+  describedBy,
+  errorAt,
+  Field,
+  Narrative,
+  Radios,
+  SubmitButton,
+  useActionForm,
+} from '@/components/form-kit'
 import { VISIT_AMENDABLE, type VisitAmendableField } from '@/lib/domain/oversight'
-import { actionSchema, amendVisitSchema, REPORT_EVENT_KINDS, reportEventSchema, reportVersionSchema, responseFormSchema } from '@/lib/validation/oversight'
-import { addActionAction, addReportAction, amendVisitAction, reportEventAction, respondAction } from '@/app/oversight/actions'
+import {
+  actionSchema,
+  amendVisitSchema,
+  REPORT_EVENT_KINDS,
+  reportEventSchema,
+  reportVersionSchema,
+  responseFormSchema,
+} from '@/lib/validation/oversight'
+import {
+  addActionAction,
+  addReportAction,
+  amendVisitAction,
+  reportEventAction,
+  respondAction,
+} from '@/app/oversight/actions'
 
 const date = { type: 'date', style: { maxWidth: '12rem' } } as const
 
-export function ReportEventForm({ visitId, today, placing }: { visitId: string; today: string; placing: { id: string; name: string }[] }) {
+export function ReportEventForm({
+  visitId,
+  today,
+  placing,
+}: {
+  visitId: string
+  today: string
+  placing: { id: string; name: string }[]
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: reportEventSchema,
@@ -33,7 +63,10 @@ export function ReportEventForm({ visitId, today, placing }: { visitId: string; 
         </select>
       </Field>
       <Field name="authorityId" label="Placing authority (when sent to one)" error={errorAt(errors, 'authorityId')}>
-        <select {...describedBy('authorityId', { error: errorAt(errors, 'authorityId') })} {...form.register('authorityId')}>
+        <select
+          {...describedBy('authorityId', { error: errorAt(errors, 'authorityId') })}
+          {...form.register('authorityId')}
+        >
           <option value="">Not a placing authority</option>
           {placing.map((a) => (
             <option key={a.id} value={a.id}>
@@ -62,7 +95,10 @@ export function AddActionForm({ visitId }: { visitId: string }) {
       router.refresh()
     },
   })
-  const input = (name: 'recommendation' | 'owner' | 'dueOn') => ({ ...describedBy(name, { error: errorAt(errors, name) }), ...form.register(name) })
+  const input = (name: 'recommendation' | 'owner' | 'dueOn') => ({
+    ...describedBy(name, { error: errorAt(errors, name) }),
+    ...form.register(name),
+  })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Add an action">
       {summary}
@@ -104,12 +140,35 @@ export function ResponseForm({ actions, today }: { actions: { id: string; label:
           ))}
         </select>
       </Field>
-      <Field name="text" label="Response" hint="What was considered and done (Regulation 44(5))" error={errorAt(errors, 'text')}>
-        <textarea rows={3} {...describedBy('text', { error: errorAt(errors, 'text'), hint: true })} {...form.register('text')} />
+      <Field
+        name="text"
+        label="Response"
+        hint="What was considered and done (Regulation 44(5))"
+        error={errorAt(errors, 'text')}
+      >
+        <textarea
+          rows={3}
+          {...describedBy('text', { error: errorAt(errors, 'text'), hint: true })}
+          {...form.register('text')}
+        />
       </Field>
-      <Radios name="completed" legend="Is the action completed?" inline options={[{ value: 'yes', label: 'Completed' }, { value: 'no', label: 'Not yet' }]} error={errorAt(errors, 'completed')} register={form.register('completed')} />
+      <Radios
+        name="completed"
+        legend="Is the action completed?"
+        inline
+        options={[
+          { value: 'yes', label: 'Completed' },
+          { value: 'no', label: 'Not yet' },
+        ]}
+        error={errorAt(errors, 'completed')}
+        register={form.register('completed')}
+      />
       <Field name="respondedOn" label="Date" error={errorAt(errors, 'respondedOn')}>
-        <input {...date} {...describedBy('respondedOn', { error: errorAt(errors, 'respondedOn') })} {...form.register('respondedOn')} />
+        <input
+          {...date}
+          {...describedBy('respondedOn', { error: errorAt(errors, 'respondedOn') })}
+          {...form.register('respondedOn')}
+        />
       </Field>
       <SubmitButton busy={busy}>Record the response</SubmitButton>
     </form>
@@ -133,11 +192,26 @@ export function ReportVersionForm({ visitId, today }: { visitId: string; today: 
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Add the report">
       {summary}
       <Narrative form={form} name="reportText" label="Report written here (optional)" rows={6} />
-      <Field name="reportFile" label="Report file (optional)" hint="PDF or Word (DOCX), up to 5 MB" error={errorAt(errors, 'reportFile')}>
-        <input type="file" accept="application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" ref={file} {...describedBy('reportFile', { error: errorAt(errors, 'reportFile'), hint: true })} name="reportFile" />
+      <Field
+        name="reportFile"
+        label="Report file (optional)"
+        hint="PDF or Word (DOCX), up to 5 MB"
+        error={errorAt(errors, 'reportFile')}
+      >
+        <input
+          type="file"
+          accept="application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          ref={file}
+          {...describedBy('reportFile', { error: errorAt(errors, 'reportFile'), hint: true })}
+          name="reportFile"
+        />
       </Field>
       <Field name="reportReceivedOn" label="Date received" error={errorAt(errors, 'reportReceivedOn')}>
-        <input {...date} {...describedBy('reportReceivedOn', { error: errorAt(errors, 'reportReceivedOn') })} {...form.register('reportReceivedOn')} />
+        <input
+          {...date}
+          {...describedBy('reportReceivedOn', { error: errorAt(errors, 'reportReceivedOn') })}
+          {...form.register('reportReceivedOn')}
+        />
       </Field>
       <SubmitButton busy={busy}>Save this version of the report</SubmitButton>
     </form>
@@ -145,7 +219,15 @@ export function ReportVersionForm({ visitId, today }: { visitId: string; today: 
 }
 
 /** current: each field's value now, as its input shows it */
-export function AmendVisitForm({ visitId, version, current }: { visitId: string; version: number; current: Record<string, string> }) {
+export function AmendVisitForm({
+  visitId,
+  version,
+  current,
+}: {
+  visitId: string
+  version: number
+  current: Record<string, string>
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: amendVisitSchema,
@@ -192,8 +274,17 @@ export function AmendVisitForm({ visitId, version, current }: { visitId: string;
           )}
         </Field>
       )}
-      <Field name="reason" label="Why does it need correcting?" hint="The original stays in the record beside your correction" error={errorAt(errors, 'reason')}>
-        <textarea rows={2} {...describedBy('reason', { error: errorAt(errors, 'reason'), hint: true })} {...form.register('reason')} />
+      <Field
+        name="reason"
+        label="Why does it need correcting?"
+        hint="The original stays in the record beside your correction"
+        error={errorAt(errors, 'reason')}
+      >
+        <textarea
+          rows={2}
+          {...describedBy('reason', { error: errorAt(errors, 'reason'), hint: true })}
+          {...form.register('reason')}
+        />
       </Field>
       <SubmitButton busy={busy}>Save the correction</SubmitButton>
     </form>

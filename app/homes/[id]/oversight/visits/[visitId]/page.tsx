@@ -26,31 +26,75 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <p>
-        <Link href={can(actor, 'oversight.read') ? `/homes/${v.homeId}/oversight?month=${v.visitedOn.slice(0, 7)}` : '/'}>{can(actor, 'oversight.read') ? `Back to the oversight of ${v.home.name}` : 'Back to your dashboard'}</Link>
+        <Link
+          href={can(actor, 'oversight.read') ? `/homes/${v.homeId}/oversight?month=${v.visitedOn.slice(0, 7)}` : '/'}
+        >
+          {can(actor, 'oversight.read') ? `Back to the oversight of ${v.home.name}` : 'Back to your dashboard'}
+        </Link>
       </p>
       <h1>
         Regulation 44 visit to {v.home.name}, {formatDate(v.visitedOn)}
       </h1>
       <p className="lede">
         By {v.independentPerson.name}
-        {v.independentPerson.organisation ? `, ${v.independentPerson.organisation}` : ''}; {v.announced ? 'announced' : 'unannounced'}. Recorded by {v.recordedBy} on {formatDateTime(v.createdAt)}.
+        {v.independentPerson.organisation ? `, ${v.independentPerson.organisation}` : ''};{' '}
+        {v.announced ? 'announced' : 'unannounced'}. Recorded by {v.recordedBy} on {formatDateTime(v.createdAt)}.
       </p>
       {v.independent ? (
         <p className="concern concern-info">The visitor was independent of the home on the day of the visit.</p>
       ) : (
-        <p className="concern concern-critical">The visitor was not independent on the day of the visit: {v.independenceReasons.join('; ')}. This visit does not meet Regulation 44.</p>
+        <p className="concern concern-critical">
+          The visitor was not independent on the day of the visit: {v.independenceReasons.join('; ')}. This visit does
+          not meet Regulation 44.
+        </p>
       )}
       <dl className="summary">
-        <div><dt>Spoke with</dt><dd>{v.spokeWithChildren} children, {v.spokeWithParents} parents or relatives, {v.spokeWithStaff} staff{v.consentNote ? ` (${v.consentNote})` : ''}</dd></div>
-        <div><dt>Missing log checked</dt><dd>{yes(v.checkedMissingLog)}</dd></div>
-        <div><dt>Return interviews checked</dt><dd>{yes(v.checkedReturnInterviews)}</dd></div>
-        <div><dt>Safety plans checked</dt><dd>{yes(v.checkedSafetyPlans)}</dd></div>
-        {v.otherRecordsChecked && <div><dt>Other records</dt><dd>{v.otherRecordsChecked}</dd></div>}
-        <div><dt>Are children effectively safeguarded?</dt><dd>{v.safeguardingOpinion}</dd></div>
-        <div><dt>Does the home promote their well-being?</dt><dd>{v.wellbeingOpinion}</dd></div>
+        <div>
+          <dt>Spoke with</dt>
+          <dd>
+            {v.spokeWithChildren} children, {v.spokeWithParents} parents or relatives, {v.spokeWithStaff} staff
+            {v.consentNote ? ` (${v.consentNote})` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Missing log checked</dt>
+          <dd>{yes(v.checkedMissingLog)}</dd>
+        </div>
+        <div>
+          <dt>Return interviews checked</dt>
+          <dd>{yes(v.checkedReturnInterviews)}</dd>
+        </div>
+        <div>
+          <dt>Safety plans checked</dt>
+          <dd>{yes(v.checkedSafetyPlans)}</dd>
+        </div>
+        {v.otherRecordsChecked && (
+          <div>
+            <dt>Other records</dt>
+            <dd>{v.otherRecordsChecked}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Are children effectively safeguarded?</dt>
+          <dd>{v.safeguardingOpinion}</dd>
+        </div>
+        <div>
+          <dt>Does the home promote their well-being?</dt>
+          <dd>{v.wellbeingOpinion}</dd>
+        </div>
       </dl>
 
-      <Corrections corrections={v.amendments.map((a) => ({ id: a.id, at: a.createdAt, author: a.author, field: a.label, previous: a.previousValue, now: a.newValue, reason: a.reason }))} />
+      <Corrections
+        corrections={v.amendments.map((a) => ({
+          id: a.id,
+          at: a.createdAt,
+          author: a.author,
+          field: a.label,
+          previous: a.previousValue,
+          now: a.newValue,
+          reason: a.reason,
+        }))}
+      />
       {mayAddToVisit && (
         <details>
           <summary>Correct something in this visit</summary>
@@ -81,11 +125,13 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         {v.reports.map((r, i) => (
           <article key={r.id} className="panel">
             <h3>
-              {i === 0 ? 'Current version' : 'Earlier version'}: received {formatDate(r.receivedOn)} (added by {r.createdBy}, {formatDateTime(r.createdAt)})
+              {i === 0 ? 'Current version' : 'Earlier version'}: received {formatDate(r.receivedOn)} (added by{' '}
+              {r.createdBy}, {formatDateTime(r.createdAt)})
             </h3>
             {r.fileName && (
               <p>
-                <a href={`/homes/${v.homeId}/oversight/visits/${v.id}/reports/${r.id}`}>Download {r.fileName}</a> ({Math.round((r.sizeBytes ?? 0) / 1000)} kB)
+                <a href={`/homes/${v.homeId}/oversight/visits/${v.id}/reports/${r.id}`}>Download {r.fileName}</a> (
+                {Math.round((r.sizeBytes ?? 0) / 1000)} kB)
               </p>
             )}
             {r.text && <p style={{ whiteSpace: 'pre-wrap' }}>{r.text}</p>}
@@ -102,7 +148,9 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
       <section aria-labelledby="sent">
         <h2 id="sent">Where the report went (Regulation 44(7))</h2>
         <ul className="checks">
-          <li className={v.facts.sentToOfstedOn ? 'check-green' : 'check-amber'}>Ofsted: {v.facts.sentToOfstedOn ? `sent ${formatDate(v.facts.sentToOfstedOn)}` : 'not yet sent'}</li>
+          <li className={v.facts.sentToOfstedOn ? 'check-green' : 'check-amber'}>
+            Ofsted: {v.facts.sentToOfstedOn ? `sent ${formatDate(v.facts.sentToOfstedOn)}` : 'not yet sent'}
+          </li>
           {v.facts.placingAuthorities.map((a) => (
             <li key={a.name} className={a.sentOn ? 'check-green' : 'check-amber'}>
               {a.name} (placing authority): {a.sentOn ? `sent ${formatDate(a.sentOn)}` : 'not yet sent'}
@@ -110,7 +158,8 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
           ))}
           {v.facts.host && (
             <li className={v.facts.host.sentOn ? 'check-green' : 'check-amber'}>
-              {v.facts.host.name} (host authority, asked {formatDate(v.facts.host.requestedOn)}): {v.facts.host.sentOn ? `sent ${formatDate(v.facts.host.sentOn)}` : 'not yet sent'}
+              {v.facts.host.name} (host authority, asked {formatDate(v.facts.host.requestedOn)}):{' '}
+              {v.facts.host.sentOn ? `sent ${formatDate(v.facts.host.sentOn)}` : 'not yet sent'}
             </li>
           )}
         </ul>
@@ -162,7 +211,10 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         {can(actor, 'oversight.respond') && open.length > 0 && (
           <>
             <h3>Respond to an action</h3>
-            <ResponseForm actions={open.map((a) => ({ id: a.id, label: `${a.recommendation} (due ${formatDate(a.dueOn)})` }))} today={today} />
+            <ResponseForm
+              actions={open.map((a) => ({ id: a.id, label: `${a.recommendation} (due ${formatDate(a.dueOn)})` }))}
+              today={today}
+            />
           </>
         )}
         {manage && (

@@ -2,7 +2,17 @@
 import { useRouter } from 'next/navigation'
 import { useRef } from 'react'
 import { useFieldArray } from 'react-hook-form'
-import { answersWithFile, Checkbox, describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
+import {
+  answersWithFile,
+  Checkbox,
+  describedBy,
+  errorAt,
+  Field,
+  Narrative,
+  Radios,
+  SubmitButton,
+  useActionForm,
+} from '@/components/form-kit'
 import { formatDate } from '@/lib/domain/time'
 import { visitSchema } from '@/lib/validation/oversight'
 import { recordVisitAction } from '@/app/oversight/actions'
@@ -48,12 +58,19 @@ export function VisitForm({ homeId, today, people, placing, hostName }: Props) {
     },
   })
   const recommendations = useFieldArray({ control: form.control, name: 'recommendations' })
-  const input = (name: string, hint = false) => ({ ...describedBy(name, { error: errorAt(errors, name), hint }), ...form.register(name as never) })
+  const input = (name: string, hint = false) => ({
+    ...describedBy(name, { error: errorAt(errors, name), hint }),
+    ...form.register(name as never),
+  })
   const date = { type: 'date', style: { maxWidth: '12rem' } } as const
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
-      <Field name="independentPersonId" label="Independent person who visited" error={errorAt(errors, 'independentPersonId')}>
+      <Field
+        name="independentPersonId"
+        label="Independent person who visited"
+        error={errorAt(errors, 'independentPersonId')}
+      >
         <select {...input('independentPersonId')}>
           <option value="">Select</option>
           {people.map((p) => (
@@ -68,21 +85,54 @@ export function VisitForm({ homeId, today, people, placing, hostName }: Props) {
       <Field name="visitedOn" label="Date of the visit" error={errorAt(errors, 'visitedOn')}>
         <input {...date} {...input('visitedOn')} />
       </Field>
-      <Radios name="announced" legend="Was the visit announced?" inline options={[{ value: 'yes', label: 'Announced' }, { value: 'no', label: 'Unannounced' }]} error={errorAt(errors, 'announced')} register={form.register('announced')} />
+      <Radios
+        name="announced"
+        legend="Was the visit announced?"
+        inline
+        options={[
+          { value: 'yes', label: 'Announced' },
+          { value: 'no', label: 'Unannounced' },
+        ]}
+        error={errorAt(errors, 'announced')}
+        register={form.register('announced')}
+      />
       <fieldset className="field">
         <legend className="label">Who they spoke with, in private and with consent</legend>
         <div className="row">
           <Field name="spokeWithChildren" label="Children" error={errorAt(errors, 'spokeWithChildren')}>
-            <input type="number" inputMode="numeric" min={0} style={{ maxWidth: '8rem' }} {...input('spokeWithChildren')} />
+            <input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              style={{ maxWidth: '8rem' }}
+              {...input('spokeWithChildren')}
+            />
           </Field>
           <Field name="spokeWithParents" label="Parents or relatives" error={errorAt(errors, 'spokeWithParents')}>
-            <input type="number" inputMode="numeric" min={0} style={{ maxWidth: '8rem' }} {...input('spokeWithParents')} />
+            <input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              style={{ maxWidth: '8rem' }}
+              {...input('spokeWithParents')}
+            />
           </Field>
           <Field name="spokeWithStaff" label="Staff" error={errorAt(errors, 'spokeWithStaff')}>
-            <input type="number" inputMode="numeric" min={0} style={{ maxWidth: '8rem' }} {...input('spokeWithStaff')} />
+            <input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              style={{ maxWidth: '8rem' }}
+              {...input('spokeWithStaff')}
+            />
           </Field>
         </div>
-        <Field name="consentNote" label="Consent (optional)" hint="For example, who declined to speak" error={errorAt(errors, 'consentNote')}>
+        <Field
+          name="consentNote"
+          label="Consent (optional)"
+          hint="For example, who declined to speak"
+          error={errorAt(errors, 'consentNote')}
+        >
           <input type="text" {...input('consentNote', true)} />
         </Field>
       </fieldset>
@@ -97,56 +147,112 @@ export function VisitForm({ homeId, today, people, placing, hostName }: Props) {
         ).map(([name, label]) => (
           <Checkbox key={name} name={name} label={label} register={form.register(name)} />
         ))}
-        <Field name="otherRecordsChecked" label="Other records checked (optional)" error={errorAt(errors, 'otherRecordsChecked')}>
+        <Field
+          name="otherRecordsChecked"
+          label="Other records checked (optional)"
+          error={errorAt(errors, 'otherRecordsChecked')}
+        >
           <input type="text" {...input('otherRecordsChecked')} />
         </Field>
       </fieldset>
       <Narrative form={form} name="safeguardingOpinion" label="Opinion: are children effectively safeguarded?" />
-      <Narrative form={form} name="wellbeingOpinion" label="Opinion: does the conduct of the home promote children’s well-being?" />
+      <Narrative
+        form={form}
+        name="wellbeingOpinion"
+        label="Opinion: does the conduct of the home promote children’s well-being?"
+      />
 
       <fieldset className="field">
         <legend className="label">Recommendations, as actions</legend>
         <span className="hint">Each with who owns it and the timescale (Regulation 44(5)).</span>
         {recommendations.fields.map((field, i) => (
           <div className="row" key={field.id}>
-            <Field name={`recommendations.${i}.recommendation`} label={`Recommendation (${i + 1})`} error={errorAt(errors, `recommendations.${i}.recommendation`)}>
+            <Field
+              name={`recommendations.${i}.recommendation`}
+              label={`Recommendation (${i + 1})`}
+              error={errorAt(errors, `recommendations.${i}.recommendation`)}
+            >
               <input type="text" {...input(`recommendations.${i}.recommendation`)} />
             </Field>
-            <Field name={`recommendations.${i}.owner`} label={`Owner (${i + 1})`} error={errorAt(errors, `recommendations.${i}.owner`)}>
+            <Field
+              name={`recommendations.${i}.owner`}
+              label={`Owner (${i + 1})`}
+              error={errorAt(errors, `recommendations.${i}.owner`)}
+            >
               <input type="text" {...input(`recommendations.${i}.owner`)} />
             </Field>
-            <Field name={`recommendations.${i}.dueOn`} label={`Due by (${i + 1})`} error={errorAt(errors, `recommendations.${i}.dueOn`)}>
+            <Field
+              name={`recommendations.${i}.dueOn`}
+              label={`Due by (${i + 1})`}
+              error={errorAt(errors, `recommendations.${i}.dueOn`)}
+            >
               <input {...date} {...input(`recommendations.${i}.dueOn`)} />
             </Field>
           </div>
         ))}
-        <button type="button" className="button secondary" onClick={() => recommendations.append({ recommendation: '', owner: '', dueOn: '' })}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => recommendations.append({ recommendation: '', owner: '', dueOn: '' })}
+        >
           Add a recommendation
         </button>
       </fieldset>
 
       <fieldset className="field">
         <legend className="label">The report</legend>
-        <Narrative form={form} name="reportText" label="Report written here (optional)" hint="Or attach the visitor’s file below" rows={8} />
-        <Field name="reportFile" label="Report file (optional)" hint="PDF or Word (DOCX), up to 5 MB" error={errorAt(errors, 'reportFile')}>
-          <input type="file" accept="application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" ref={file} {...describedBy('reportFile', { error: errorAt(errors, 'reportFile'), hint: true })} name="reportFile" />
+        <Narrative
+          form={form}
+          name="reportText"
+          label="Report written here (optional)"
+          hint="Or attach the visitor’s file below"
+          rows={8}
+        />
+        <Field
+          name="reportFile"
+          label="Report file (optional)"
+          hint="PDF or Word (DOCX), up to 5 MB"
+          error={errorAt(errors, 'reportFile')}
+        >
+          <input
+            type="file"
+            accept="application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            ref={file}
+            {...describedBy('reportFile', { error: errorAt(errors, 'reportFile'), hint: true })}
+            name="reportFile"
+          />
         </Field>
-        <Field name="reportReceivedOn" label="Date the report was received (optional)" error={errorAt(errors, 'reportReceivedOn')}>
+        <Field
+          name="reportReceivedOn"
+          label="Date the report was received (optional)"
+          error={errorAt(errors, 'reportReceivedOn')}
+        >
           <input {...date} {...input('reportReceivedOn')} />
         </Field>
       </fieldset>
       <fieldset className="field">
         <legend className="label">Copies of the report (Regulation 44(7))</legend>
-        <span className="hint">Leave a date empty if it has not gone yet: you can record it later on the visit’s page.</span>
+        <span className="hint">
+          Leave a date empty if it has not gone yet: you can record it later on the visit’s page.
+        </span>
         <Field name="sentToOfstedOn" label="Sent to Ofsted on (optional)" error={errorAt(errors, 'sentToOfstedOn')}>
           <input {...date} {...input('sentToOfstedOn')} />
         </Field>
         {placing.map((a, i) => (
-          <Field key={a.id} name={`sentToPlacing.${i}.sentOn`} label={`Sent to ${a.name} (placing authority) on (optional)`} error={errorAt(errors, `sentToPlacing.${i}.sentOn`) ?? errorAt(errors, `sentToPlacing.${i}.authorityId`)}>
+          <Field
+            key={a.id}
+            name={`sentToPlacing.${i}.sentOn`}
+            label={`Sent to ${a.name} (placing authority) on (optional)`}
+            error={errorAt(errors, `sentToPlacing.${i}.sentOn`) ?? errorAt(errors, `sentToPlacing.${i}.authorityId`)}
+          >
             <input {...date} {...input(`sentToPlacing.${i}.sentOn`)} />
           </Field>
         ))}
-        <Field name="hostRequestedOn" label={`${hostName} (host authority) asked for it on (optional)`} error={errorAt(errors, 'hostRequestedOn')}>
+        <Field
+          name="hostRequestedOn"
+          label={`${hostName} (host authority) asked for it on (optional)`}
+          error={errorAt(errors, 'hostRequestedOn')}
+        >
           <input {...date} {...input('hostRequestedOn')} />
         </Field>
         <Field name="sentToHostOn" label={`Sent to ${hostName} on (optional)`} error={errorAt(errors, 'sentToHostOn')}>

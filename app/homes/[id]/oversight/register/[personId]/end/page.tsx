@@ -20,9 +20,12 @@ export default async function EndAppointmentPage({ params }: { params: Promise<{
       <p>
         <Link href={base}>Back to the oversight of {home.name}</Link>
       </p>
-      <h1>End {person.name}’s appointment at {home.name}</h1>
+      <h1>
+        End {person.name}’s appointment at {home.name}
+      </h1>
       <p className="lede">
-        Appointed {formatDate(person.appointedOn)} by {person.appointedBy}. Their entry and visits stay on the register. If their declaration has changed, end this appointment and{' '}
+        Appointed {formatDate(person.appointedOn)} by {person.appointedBy}. Their entry and visits stay on the register.
+        If their declaration has changed, end this appointment and{' '}
         <Link href={`${base}/register`}>register them again</Link> with the new declaration.
       </p>
       {person.endedOn ? (

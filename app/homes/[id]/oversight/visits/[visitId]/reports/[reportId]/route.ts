@@ -11,10 +11,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ vis
   try {
     const file = await getReportFile(actor, recordId(visitId, 'visit'), recordId(reportId, 'report'))
     return new Response(new Uint8Array(file.bytes), {
-      headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"`, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.fileName}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
     })
   } catch (e) {
     const { status, message, fieldErrors } = describeError(e)
-    return new Response(fieldErrors.reportFile ?? message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+    return new Response(fieldErrors.reportFile ?? message, {
+      status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
   }
 }
