@@ -12,8 +12,8 @@ export type Correction = {
 }
 
 // an amended field holds one text, number, date or yes/no value (a JSON scalar), never an object
-// eslint-disable-next-line @typescript-eslint/no-base-to-string
 const shown = (v: unknown) =>
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   v === true ? 'yes' : v === false ? 'no' : v === null || v === undefined || v === '' ? 'blank' : String(v)
 
 export function Corrections({ corrections }: { corrections: Correction[] }) {

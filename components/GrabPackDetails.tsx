@@ -48,7 +48,7 @@ export function GrabPackDetails({ pack }: { pack: Pack }) {
           <dt>Photo</dt>
           <dd>
             {current?.photoId ? (
-              // eslint-disable-next-line @next/next/no-img-element -- a private, scoped image, not for the image optimiser
+              // eslint-disable-next-line @next/next/no-img-element -- a private, scoped image: not for the optimiser
               <img
                 className="photo"
                 src={`/children/${child.id}/photos/${current.photoId}`}

@@ -11,13 +11,13 @@ export type PlacementOptions = {
   allowOtherSetting: boolean
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- used by two forms with different value types
 export function PlacementFields({
   form,
   prefix,
   options,
   askReason,
 }: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- used by two forms with different value types
   form: UseFormReturn<any>
   prefix: string
   options: PlacementOptions

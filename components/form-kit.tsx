@@ -101,8 +101,8 @@ export function ErrorSummary({
 }
 
 /** Puts the server's field errors on the form; returns false if a field error could not be placed on a field. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form's values
 export function applyServerErrors<T extends FieldValues>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form's values
   form: UseFormReturn<T, any, any>,
   fieldErrors: Record<string, string>,
 ) {
@@ -294,7 +294,6 @@ export function LanguageHints({ text, id }: { text: string | null | undefined; i
 }
 
 /** A narrative textarea: labelled, described, with the language check under it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form
 export function Narrative({
   form,
   name,
@@ -302,6 +301,7 @@ export function Narrative({
   hint,
   rows = 4,
 }: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form
   form: UseFormReturn<any, any, any>
   name: string
   label: string

@@ -29,7 +29,8 @@ test('a grab pack is filled in with a photo; a file that is not an image is refu
   await expect(page.getByRole('status')).toContainText('Saved as version 1')
   const photo = page.getByRole('img', { name: 'Photo of Kyle Benson' })
   await expect(photo).toBeVisible()
-  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1) // it loads: served to Kyle's home
+  // it loads: served to Kyle's home
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1)
 
   // the photo is not there for someone who cannot see Kyle
   const src = await photo.getAttribute('src')

@@ -61,7 +61,9 @@ export const settings = {
       significantIndicatorCount: fromEnv('HAVEN_CSE_SIGNIFICANT_INDICATORS', 4),
       fullAssessmentIndicatorCount: fromEnv('HAVEN_CSE_FULL_ASSESSMENT_INDICATORS', 3),
     },
-    /** "missing 3 times in 30 days" suggests the missing indicator as current (Derbyshire guidance: a local threshold) */
+    /**
+     * "missing 3 times in 30 days" suggests the missing indicator as current (Derbyshire guidance: a local threshold)
+     */
     repeatMissing: { count: fromEnv('HAVEN_REPEAT_MISSING_COUNT', 3), days: fromEnv('HAVEN_REPEAT_MISSING_DAYS', 30) },
   },
   reg40: {
@@ -134,9 +136,15 @@ export const settings = {
     trustedProxyHops: fromEnv('HAVEN_TRUSTED_PROXY_HOPS', 0),
   },
   service: {
-    /** /api/ready fails when an e-mail due to go out has waited longer than this: no dispatcher is running, or it is stuck */
+    /**
+     * /api/ready fails when an e-mail due to go out has waited longer than this: no dispatcher is running, or it is
+     * stuck
+     */
     readyMaxDispatchLagSeconds: fromEnv('HAVEN_READY_MAX_DISPATCH_LAG_SECONDS', 900),
-    /** how often the dispatcher reads the outbox, how long its claim on a message lasts, how often patterns are recomputed */
+    /**
+     * how often the dispatcher reads the outbox, how long its claim on a message lasts, how often patterns are
+     * recomputed
+     */
     dispatchIntervalMs: fromEnv('HAVEN_DISPATCH_INTERVAL_MS', 5000),
     dispatchLeaseSeconds: fromEnv('HAVEN_DISPATCH_LEASE_SECONDS', 120),
     patternsIntervalMs: fromEnv('HAVEN_PATTERNS_INTERVAL_MS', 10 * 60_000),

@@ -1042,7 +1042,8 @@ async function demoInterview(
     return
   }
   const held = spec.held !== undefined
-  // the child's social worker is never the independent interviewer: where they hold it, it is because the child chose them
+  // the child's social worker is never the independent interviewer: where they hold it, it is because the child chose
+  // them
   const trustedAdult =
     spec.trustedAdult ??
     (held && !interview.serviceAuthorityId

@@ -33,7 +33,8 @@ function check(dir: string) {
   const file = path.join(dir, 'haven-api.json')
   fs.writeFileSync(file, JSON.stringify(document, null, 2))
   const bin = (name: string) => path.resolve('node_modules/.bin', name)
-  // Redocly would otherwise send usage data and look for a newer version: neither is wanted, and the network may be shut
+  // Redocly would otherwise send usage data and look for a newer version: neither is wanted, and the network may be
+  // shut
   const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' }
   const run = (tool: string, args: string[]) => execFileSync(bin(tool), args, { stdio: 'inherit', env })
 

@@ -29,7 +29,8 @@ export default async function InboxPage() {
                   <span className="tag tag-info">Unread</span>
                 </>
               )}
-              {/* the e-mail's own words (its subject and body) are not shown: they say only that something needs attention */}
+              {/* the e-mail's own words (its subject and body) are not shown: they say only that something needs
+                  attention */}
               <div className="muted">
                 {formatDateTime(n.createdAt)}
                 {n.deliveries.some((d) => d.status === 'SENT') && ' · also sent to you by e-mail'}

@@ -37,7 +37,8 @@ const refuse = (problem: string): Checked => ({ ok: false, problem })
 // ---- PDF
 
 /** Names PDF readers act on without asking: scripts, launching programs, files carried inside. An /OpenAction or /AA
- *  (additional action) only runs a script through /JavaScript or /JS, or a program through /Launch, so those cover it. */
+ * (additional action) only runs a script through /JavaScript or /JS, or a program through /Launch, so those cover it.
+ */
 const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?)(?=[\s/<>[\]()%]|$)/
 
 function checkPdf(bytes: Uint8Array, text: string): Checked {

@@ -61,7 +61,9 @@ export function checkNewEpisode(
   }
 }
 
-/** Where a placement was, for a message: "from 1 Sep 2026 (Willow House)", "from 3 Jan 2025 to 31 Aug 2026 (Oak Lodge)". */
+/**
+ * Where a placement was, for a message: "from 1 Sep 2026 (Willow House)", "from 3 Jan 2025 to 31 Aug 2026 (Oak Lodge)".
+ */
 const placedWords = (p: PlacementPeriod) =>
   `from ${formatDate(p.startDate)}${p.endDate ? ` to ${formatDate(p.endDate)}` : ''} (${p.where})`
 
@@ -205,7 +207,8 @@ export const ABSENCE_LABELS = {
   AWAY: 'Away without authorisation: we know where they are, they are not where they should be, and we are concerned or have told the local authority or the police',
 } as const
 export const ABSENCE_SHORT = { MISSING: 'Missing (M)', AWAY: 'Away without authorisation (A)' } as const
-// The police force's own grade (College of Policing APP on missing persons): "no apparent risk (absent)" is the police's
+// The police force's own grade (College of Policing APP on missing persons): "no apparent risk (absent)" is the
+// police's
 // word, not the SSDA903 "away without authorisation", so it is always named as the police's and kept apart from it.
 export const RISK_GRADE_LABELS = {
   NO_APPARENT_RISK: 'No apparent risk (the police’s “absent”)',

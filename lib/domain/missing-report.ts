@@ -15,7 +15,9 @@ export type EpisodeFact = {
   interview: InterviewState | null
 }
 
-/** A child's CSE position: their latest screening's level, and whether a signed-off plan is in date (lib/domain/cse.ts). */
+/**
+ * A child's CSE position: their latest screening's level, and whether a signed-off plan is in date (lib/domain/cse.ts).
+ */
 export type ChildCseFact = {
   childId: string
   level: 'NOT_SCREENED' | 'NOT_AT_RISK' | 'AT_RISK' | 'SIGNIFICANT'
@@ -45,7 +47,9 @@ export const TABLE_IDS = [
 ] as const
 export type TableId = (typeof TABLE_IDS)[number]
 
-/** Age at the start of the episode; the report found 16-17 year olds under-identified, so they are a band of their own. */
+/**
+ * Age at the start of the episode; the report found 16-17 year olds under-identified, so they are a band of their own.
+ */
 export const AGE_BANDS = {
   'under-11': { label: 'Under 11', min: 0, max: 10 },
   '11-13': { label: '11 to 13', min: 11, max: 13 },

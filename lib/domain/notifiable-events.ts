@@ -108,7 +108,9 @@ export function requiredRecipients(
   ]
 }
 
-/** The required recipients not yet told: a named body by any notice to it, a relevant person by a notice naming them. */
+/**
+ * The required recipients not yet told: a named body by any notice to it, a relevant person by a notice naming them.
+ */
 export function stillToTell(
   required: readonly Required[],
   told: readonly { recipient: Recipient; who: string }[],

@@ -151,7 +151,8 @@ export function missingTogether(episodes: EpisodeFact[], now: Date, s: PatternSe
     for (let j = i + 1; j < recent.length; j++) {
       const y = recent[j]
       const gap = y.lastSeenAt.getTime() - x.lastSeenAt.getTime()
-      if (gap > 30 * DAY) break // sorted by start: nothing later starts with x or inside it (episodes last days, not months)
+      // sorted by start: nothing later starts with x or inside it (episodes last days, not months)
+      if (gap > 30 * DAY) break
       if (x.childId === y.childId || x.homeId !== y.homeId) continue
       if (pairsWith && x.childId !== pairsWith && y.childId !== pairsWith) continue
       if (gap > s.togetherWindowMinutes * 60_000 && !overlaps(x, y)) continue // neither together nor overlapping
@@ -176,7 +177,10 @@ export function missingTogether(episodes: EpisodeFact[], now: Date, s: PatternSe
     }))
 }
 
-/** Rules 3 and 4: a place across 2 or more children, or 3 or more episodes in 90 days; a person or vehicle across children. */
+/**
+ * Rules 3 and 4: a place across 2 or more children, or 3 or more episodes in 90 days; a person or vehicle across
+ * children.
+ */
 export function sharedRecords(
   kind: 'location' | 'associate' | 'vehicle',
   links: LinkFact[],
@@ -269,7 +273,9 @@ export function returnInterviewProblems(childId: string, interviews: InterviewFa
   }
 }
 
-/** Rule 7: at risk without a current safety plan; a plan past its review; a Regulation 40 notification still to make. */
+/**
+ * Rule 7: at risk without a current safety plan; a plan past its review; a Regulation 40 notification still to make.
+ */
 export function csePlanProblems(
   child: ChildFact,
   now: Date,
@@ -312,7 +318,10 @@ export function csePlanProblems(
   }
 }
 
-/** Rule 8: bed and breakfast (recommendation 3, critical); out of area without notice, or at a distance without approval. */
+/**
+ * Rule 8: bed and breakfast (recommendation 3, critical); out of area without notice, or at a distance without
+ * approval.
+ */
 export function placementProblems(
   child: ChildFact,
   now: Date,
@@ -339,7 +348,8 @@ export function placementProblems(
     })
   const today = londonDate(now)
   const missing: string[] = []
-  // a planned placement is notified before it starts, so it is flagged from its first day; an emergency one after 5 working days
+  // a planned placement is notified before it starts, so it is flagged from its first day; an emergency one after 5
+  // working days
   const noticeDue = areaNoticeDueOn({ ...p, emergency: p.emergency ?? false }, s.areaNoticeWorkingDays, holidays)
   if (noticeDue && noticeDue < today)
     missing.push(

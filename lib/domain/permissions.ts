@@ -44,7 +44,8 @@ export const PERMISSIONS = {
   'interview.concerns': ['IRO', 'SOCIAL_WORKER', 'LA_MISSING_LEAD', 'RETURN_INTERVIEW_PRACTITIONER'],
   'interview.timeliness': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD', 'IRO', 'SOCIAL_WORKER'],
   'authority.configure': ['LA_MISSING_LEAD'],
-  // Ofsted's figures: a home's inspection (its managers and responsible individual); the LA's Annex A (its missing lead)
+  // Ofsted's figures: a home's inspection (its managers and responsible individual); the LA's Annex A (its missing
+  // lead)
   'report.ofsted-home': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
   'report.annex-a': ['LA_MISSING_LEAD'],
   // missing-episode charts and tables (recommendation 9b): over the episodes each reader may count (scope.ts)

@@ -146,14 +146,16 @@ export function placementConcerns(
   // report recommendation 3, and the age rules in bedAndBreakfastMessage
   if (placement.bedAndBreakfast)
     concerns.push({ level: 'critical', message: bedAndBreakfastMessage(ageAtStart, placement.startDate) })
-  // Care Planning, Placement and Case Review (England) (Amendment) Regulations 2021: under-16s only in regulated settings.
+  // Care Planning, Placement and Case Review (England) (Amendment) Regulations 2021: under-16s only in regulated
+  // settings.
   if (ageAtStart < 16 && UNREGULATED_PLACE_CODES.includes(placement.placeCode) && !placement.bedAndBreakfast)
     concerns.push({
       level: 'critical',
       message:
         "A child under 16 may only be placed in a regulated setting (children's home or foster care), not in supported or independent accommodation.",
     })
-  // Supported Accommodation (England) Regulations 2023: from 28 October 2023, 16-17s only in Ofsted-registered supported accommodation.
+  // Supported Accommodation (England) Regulations 2023: from 28 October 2023, 16-17s only in Ofsted-registered
+  // supported accommodation.
   if (
     ageAtStart >= 16 &&
     ['H5', 'P2'].includes(placement.placeCode) &&

@@ -132,7 +132,9 @@ export type TimelinessRow = {
   outstanding: number
 }
 
-/** Timeliness for a set of returned episodes, each with its interview's state (report 2023-24 anchor: 63% held in 72 h). */
+/**
+ * Timeliness for a set of returned episodes, each with its interview's state (report 2023-24 anchor: 63% held in 72 h).
+ */
 export function timeliness(
   interviews: InterviewState[],
   now: Date,

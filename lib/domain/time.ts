@@ -1,4 +1,5 @@
-// Time rules: store UTC, show and reason in Europe/London (docs/architecture.md). Pure: the clock is always a parameter.
+// Time rules: store UTC, show and reason in Europe/London (docs/architecture.md). Pure: the clock is always a
+// parameter.
 
 export const LONDON = 'Europe/London'
 

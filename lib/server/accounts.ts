@@ -16,7 +16,8 @@ const ARGON2ID = 2 // @node-rs/argon2's Algorithm.Argon2id (a const enum, not im
 const MINUTE = 60_000
 
 export function hashPassword(password: string) {
-  return hash(password, { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 }) // OWASP minimum for argon2id
+  // OWASP minimum for argon2id
+  return hash(password, { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 })
 }
 
 /**
@@ -193,7 +194,9 @@ export async function startSession(
   })
 }
 
-/** The actor behind a session id, or null if it has ended (revoked, idle too long, past its maximum, user deactivated). */
+/**
+ * The actor behind a session id, or null if it has ended (revoked, idle too long, past its maximum, user deactivated).
+ */
 export async function actorForSession(sessionId: string, now = new Date()): Promise<Actor | null> {
   const prisma = await getPrisma()
   const session = await prisma.userSession.findUnique({ where: { id: sessionId } })

@@ -182,7 +182,8 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
     const known = alert.recipients.filter(
       (r) => r.userId === actor.userId || allocated.has(r.userId) || r.user.roles.some(mine),
     )
-    // facts naming children (a place, person or vehicle across children): only those the reader sees; the rest are counted
+    // facts naming children (a place, person or vehicle across children): only those the reader sees; the rest are
+    // counted
     const shown = new Set(children.map((c) => c.id))
     const facts = (evidence.facts ?? []).filter((f) =>
       f.startsWith('child:') ? shown.has(f.slice('child:'.length)) : !f.startsWith('placement:') || shown.size > 0,

@@ -14,7 +14,8 @@ export { readAuditEvent, type AuditAction, type AuditEvent, type AuditPayloads }
 /**
  * Appends an event in the caller's transaction, so it exists exactly when the change (or the read) does. No lock and
  * no read of the chain: the chainer links it once the transaction is over (chainAuditEvents), so audited requests
- * never wait for each other. Events carry ids and codes, never a child's name, search words or anything written about a child.
+ * never wait for each other. Events carry ids and codes, never a child's name, search words or anything written about a
+ * child.
  */
 export async function recordAudit<A extends AuditAction>(
   tx: Tx,

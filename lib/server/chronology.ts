@@ -209,7 +209,8 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
     }
     for (const a of alerts) {
       add(a.openedAt, 'alert', `Alert: ${RULE_TITLES[a.rule as RuleCode] ?? a.rule}`, a.summary, `/alerts/${a.id}`)
-      // a reason written about several children may be about one this reader does not see: only single-child alerts show it
+      // a reason written about several children may be about one this reader does not see: only single-child alerts
+      // show it
       if (a.resolvedAt)
         add(
           a.resolvedAt,

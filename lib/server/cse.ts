@@ -1,4 +1,5 @@
-// CSE screening and safety plans (a screening may propose a Regulation 40 notifiable event). Screenings are never changed (a new one supersedes);
+// CSE screening and safety plans (a screening may propose a Regulation 40 notifiable event). Screenings are never
+// changed (a new one supersedes);
 // plans are versioned; sign-off happens once. Scoped to the child and audited like every child record.
 import {
   cseFlags,
@@ -83,7 +84,9 @@ export function cseFlagsFrom(
   )
 }
 
-/** Everything about a child's CSE risk: screenings, plan versions, Regulation 40 notifiable events, flags, suggestions. */
+/**
+ * Everything about a child's CSE risk: screenings, plan versions, Regulation 40 notifiable events, flags, suggestions.
+ */
 export async function getCseOverview(actor: Actor, childId: string, now = new Date()) {
   return useCase(actor, 'cse.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
     const child = await find.child(childId, { select: { id: true, firstName: true, lastName: true } })
@@ -310,7 +313,9 @@ export async function signOffPlan(actor: Actor, planId: string, now = new Date()
   })
 }
 
-/** Children in scope with CSE flags that need someone to act (for dashboards): plans due or overdue, reviews, Reg 40. */
+/**
+ * Children in scope with CSE flags that need someone to act (for dashboards): plans due or overdue, reviews, Reg 40.
+ */
 export async function cseFlagsInScope(actor: Actor, now = new Date()) {
   if (!can(actor, 'cse.read')) return []
   return useCase(actor, 'cse.read', { now }, async ({ tx, scope, audit }) => {

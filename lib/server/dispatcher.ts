@@ -79,7 +79,8 @@ export async function deliverDue(now = new Date(), batch = 2) {
       await transport.sendMail({
         from: variable('HAVEN_MAIL_FROM'),
         to: d.notification.recipient.email,
-        // an account e-mail (a password link, failed sign-ins) is about the person, never a child: its subject says what it is
+        // an account e-mail (a password link, failed sign-ins) is about the person, never a child: its subject says
+        // what it is
         subject: d.notification.kind.startsWith('auth.') ? d.notification.title : d.notification.subject,
         text:
           d.notification.kind === PASSWORD_LINK_KIND

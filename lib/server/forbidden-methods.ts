@@ -1,4 +1,5 @@
-// TRACE cannot even be turned into a fetch Request (the Fetch standard forbids it; Node itself refuses TRACK and CONNECT), so Next
+// TRACE cannot even be turned into a fetch Request (the Fetch standard forbids it; Node itself refuses TRACK and
+// CONNECT), so Next
 // fails with a plain-text 500 before proxy.ts runs. The Node server answers them itself: 405, as problem details.
 import http from 'node:http'
 

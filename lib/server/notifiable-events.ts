@@ -34,7 +34,9 @@ const eventInclude = {
 } as const satisfies Prisma.NotifiableEventInclude
 type EventRow = Prisma.NotifiableEventGetPayload<{ include: typeof eventInclude }>
 
-/** Who must be told, who is still to be told, and whether it is overdue: the rules of lib/domain/notifiable-events.ts. */
+/**
+ * Who must be told, who is still to be told, and whether it is overdue: the rules of lib/domain/notifiable-events.ts.
+ */
 export function describeEvent(e: EventRow, now: Date) {
   // Haven records no secure children's homes (reg 40(1)(f)); a child with no placing authority here counts as placed
   // by another, so the home's authority is asked for too

@@ -108,7 +108,8 @@ export async function annexAFigures(actor: Actor, now = new Date()) {
         dateOfBirth: isoDate(c.dateOfBirth),
         missingEpisodes: c.missingEpisodes.filter((e) => e.absenceType === 'MISSING').length,
         absentEpisodes: c.missingEpisodes.filter((e) => e.absenceType === 'AWAY').length,
-        // blank when there is nothing to say yet: no missing episode, not back, or the 72 hours to offer it still running
+        // blank when there is nothing to say yet: no missing episode, not back, or the 72 hours to offer it still
+        // running
         returnInterviewOffered: !interview ? '' : offered ? 'Y' : interview.dueAt > now ? '' : 'N',
         returnInterviewAccepted:
           lastMissing && interview && offered

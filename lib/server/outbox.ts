@@ -58,7 +58,9 @@ export async function dispatcherState(actor: Actor, now = new Date()): Promise<D
   }
 }
 
-/** Puts a message that was given up back in the outbox: the dispatcher tries it again (same Message-ID), from attempt 1. */
+/**
+ * Puts a message that was given up back in the outbox: the dispatcher tries it again (same Message-ID), from attempt 1.
+ */
 export async function retryDelivery(actor: Actor, deliveryId: string, now = new Date()) {
   assertAdmin(actor)
   const prisma = await getPrisma()

@@ -1,7 +1,8 @@
 // Setting a password: changing your own, a reset by e-mail link (asked for by the person, or forced by an
 // administrator, who never sees or sets it), and the invitation a new account gets. Links are single use, expire, and
 // are stored only as a hash; the e-mail carrying one is written to the outbox with the link's id, and the dispatcher
-// adds the secret part (an HMAC of the id with AUTH_SECRET) only as it sends, so the database never holds a usable link.
+// adds the secret part (an HMAC of the id with AUTH_SECRET) only as it sends, so the database never holds a usable
+// link.
 import { createHash, randomUUID } from 'node:crypto'
 import type { Actor } from '@/lib/domain/roles'
 import { formatDateTime } from '@/lib/domain/time'

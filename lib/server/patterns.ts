@@ -45,7 +45,9 @@ const TABLES: Record<RecordKind, { record: string; episodeLink: string; intervie
   vehicle: { record: 'Vehicle', episodeLink: 'EpisodeVehicle', interviewLink: 'InterviewVehicle', column: 'vehicleId' },
 }
 
-/** Every mention of these records (or of all, when ids is null) since a date, merged records counted as the one kept. */
+/**
+ * Every mention of these records (or of all, when ids is null) since a date, merged records counted as the one kept.
+ */
 async function loadLinks(tx: Tx, kind: RecordKind, since: Date, ids: string[] | null): Promise<LinkFact[]> {
   const t = TABLES[kind]
   const which = ids ? `AND (r.id = ANY($2::text[]) OR r."mergedIntoId" = ANY($2::text[]))` : ''
@@ -436,7 +438,10 @@ async function applyFindings(tx: Tx, findings: Finding[], now: Date, pairsOf?: s
   return counts
 }
 
-/** After an event about a child: the rules for that child, their homes' pairs, and the places, people and vehicles named. */
+/**
+ * After an event about a child: the rules for that child, their homes' pairs, and the places, people and vehicles
+ * named.
+ */
 export async function patternsAfterEvent(tx: Tx, childId: string, now = new Date()) {
   const since = new Date(now.getTime() - settings.patterns.lookbackDays * DAY)
   const facts = await loadFacts(tx, { childId, records: await namedByChild(tx, childId, since) }, now)

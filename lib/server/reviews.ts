@@ -18,7 +18,9 @@ function currentPeriod(tx: Tx, childId: string) {
   })
 }
 
-/** The next review of each of these children (for dashboards and alerts); children without a period of care have none. */
+/**
+ * The next review of each of these children (for dashboards and alerts); children without a period of care have none.
+ */
 export async function nextReviews(tx: Tx, childIds: string[], now: Date) {
   const today = londonDate(now)
   const [periods, held, decisions] = [

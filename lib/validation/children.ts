@@ -64,7 +64,9 @@ export const placementStartSchema = z
 export const REG41_NOTICE_KINDS = ['ADMISSION', 'DISCHARGE'] as const
 export const REG41_NOTICE_METHODS = ['SECURE_EMAIL', 'EMAIL', 'LETTER', 'PORTAL'] as const
 
-/** Children's Homes (England) Regulations 2015 reg 41: when, how (in writing) and by whom the host authority was told. */
+/**
+ * Children's Homes (England) Regulations 2015 reg 41: when, how (in writing) and by whom the host authority was told.
+ */
 export const reg41NoticeSchema = z.object({
   kind: z.enum(REG41_NOTICE_KINDS, { error: 'Select admission or discharge' }),
   notifiedOn: dateField('the date the authority was told'),

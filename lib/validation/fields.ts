@@ -114,7 +114,9 @@ export const optionalCode = (codes: Record<string, string>, message: string) =>
     .transform((v) => v || null)
     .pipe(codeField(codes, message).nullable())
 
-/** A reference to another record, chosen from a list: a plain id (letters, digits, - and _), never control characters. */
+/**
+ * A reference to another record, chosen from a list: a plain id (letters, digits, - and _), never control characters.
+ */
 export const PLAIN_ID = /^[A-Za-z0-9_-]+$/
 export const requiredId = (message: string) =>
   z.string({ error: message }).trim().min(1, message).max(100, message).regex(PLAIN_ID, message)

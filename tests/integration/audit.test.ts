@@ -53,7 +53,8 @@ describe('the audit trail', () => {
       ethnicity: 'WBRI',
       disability: 'NOT_KNOWN',
       legalStatus: 'C2',
-      placingAuthorityId: world.laTwo.id, // not their authority, and no social worker named: they could not see the child
+      // not their authority, and no social worker named: they could not see the child
+      placingAuthorityId: world.laTwo.id,
       placement: { homeId: world.homeC.id, startDate: '2025-02-01', placeCode: 'K2', placeProvider: 'PR4' },
     })
     await expect(createChild(socialWorker, input)).rejects.toThrow(ValidationError)

@@ -134,7 +134,8 @@ describe('screening', () => {
       expect(await problems(recordScreening(worker, child.id, screening({ sourceInterviewId: wrong })))).toEqual({
         sourceInterviewId: expect.stringMatching(/not a return interview of this child/),
       })
-    expect(await (await getPrisma()).cseScreening.count({ where: { childId: child.id } })).toBe(0) // nothing half-written
+    // nothing half-written
+    expect(await (await getPrisma()).cseScreening.count({ where: { childId: child.id } })).toBe(0)
     const saved = await recordScreening(worker, child.id, screening({ sourceInterviewId: own.id }))
     expect(
       (await (await getPrisma()).cseScreening.findUniqueOrThrow({ where: { id: saved.id } })).sourceInterviewId,

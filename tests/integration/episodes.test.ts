@@ -423,7 +423,8 @@ describe('went with', () => {
     expect((await getEpisode(iro, a.id)).wentWith).toEqual([
       { episodeId: null, childId: null, name: 'Another child (not in your view)' },
     ])
-    await expect(linkEpisodes(worker, a.id, c.id)).rejects.toThrow(NotFoundError) // not in their home: not theirs to see
+    // not in their home: not theirs to see
+    await expect(linkEpisodes(worker, a.id, c.id)).rejects.toThrow(NotFoundError)
     expect((await problems(linkEpisodes(worker, a.id, b.id))).otherEpisodeId).toMatch(/already linked/)
   })
 })

@@ -95,7 +95,10 @@ const deep = (depth: number) => `<deep ${depth}>`
 const withDeep = (text: string) =>
   text.replace(/"<deep (\d+)>"/g, (_, n) => '['.repeat(Number(n)) + ']'.repeat(Number(n)))
 
-/** One malformed body for a request schema: each breaks it in a way the schema must refuse (or a field it does not know). */
+/**
+ * One malformed body for a request schema: each breaks it in a way the schema must refuse (or a field it does not
+ * know).
+ */
 function malformed(schema: Schema | undefined, r: Random): Case {
   const json = (value: unknown, what: string, field?: string): Case => ({
     what,
@@ -246,7 +249,8 @@ describe('fuzzing every POST route with malformed bodies', () => {
           else if (response.status === 422) {
             const named = (problem.data.errors ?? []).map((e) => e.field)
             if (named.length === 0 || named.some((f) => !f)) failures.push(`${label}: 422 without the fields`)
-            // the field at fault is named (or, for something that is not a JSON object, the body or the form as a whole)
+            // the field at fault is named (or, for something that is not a JSON object, the body or the form as a
+            // whole)
             else if (c.field && !named.some((f) => f === c.field || f.startsWith(`${c.field}.`)))
               failures.push(`${label}: names ${named.join(', ')}, not ${c.field}`)
           }

@@ -102,7 +102,8 @@ describe('the notifiable events migration', () => {
         createdAt: new Date('2025-03-01T12:05:00Z'),
       },
     ])
-    // a task of a child never placed in a Haven home has no home to go to: it stays where it was, for someone to look at
+    // a task of a child never placed in a Haven home has no home to go to: it stays where it was, for someone to look
+    // at
     expect((await pglite.query(`SELECT "id" FROM "Reg40Task"`)).rows).toEqual([{ id: 't3' }])
     expect((await pglite.query(`SELECT "id" FROM "Reg40Notice"`)).rows).toEqual([])
     await pglite.close()

@@ -289,7 +289,8 @@ describe('pattern alerts', () => {
     const withdrawn = await getAlert(manager, alert.id)
     expect(withdrawn).toMatchObject({ status: 'RESOLVED', resolutionReason: 'The recorded times no longer show this' })
     expect(withdrawn.events.at(-1)).toMatchObject({ kind: 'withdrawn', note: 'The recorded times no longer show this' })
-    expect(await recomputeAllPatterns(now)).toMatchObject({ opened: 0, reopened: 0, withdrawn: 0 }) // the full run agrees
+    // the full run agrees
+    expect(await recomputeAllPatterns(now)).toMatchObject({ opened: 0, reopened: 0, withdrawn: 0 })
     const fixed = await prisma.missingEpisode.findUniqueOrThrow({ where: { id: wrong.id } })
     await amendEpisode(
       manager,

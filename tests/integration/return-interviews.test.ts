@@ -143,7 +143,8 @@ describe('recording the interview', () => {
   })
 
   it('refuses the child’s own social worker, or the home’s staff typed in by name, as independent; the child’s choice of them is recorded', async () => {
-    const { socialWorker, episodeId } = await returned({ placingAuthorityId: world.laTwo.id }) // no service: the social worker holds it
+    // no service: the social worker holds it
+    const { socialWorker, episodeId } = await returned({ placingAuthorityId: world.laTwo.id })
     const asSocialWorker = held({
       interviewerName: 'Allocated SW',
       interviewerOrganisation: 'Southborough children’s services',

@@ -1,6 +1,7 @@
 // Every answer an API route handler gives in any test is checked against the OpenAPI document, the document clients
 // see: the status must be documented for the operation, the content type too, and a JSON body must match its schema
-// (ajv, JSON Schema 2020-12 as in OpenAPI 3.1). A test whose answers do not match fails in its afterEach. Each test file
+// (ajv, JSON Schema 2020-12 as in OpenAPI 3.1). A test whose answers do not match fails in its afterEach. Each test
+// file
 // then records which operations answered with success; tests/support/openapi-coverage.ts lists those never checked.
 import fs from 'node:fs'
 import path from 'node:path'

@@ -125,7 +125,8 @@ describe('placement concerns', () => {
     expect(
       reg41NoticesMissing({ ...home, endDate: '2026-02-01' }, [{ kind: 'ADMISSION' }, { kind: 'DISCHARGE' }]),
     ).toEqual([])
-    expect(reg41NoticesMissing({ ...home, outOfArea: false }, [])).toEqual([]) // the host authority placed the child: reg 41(2)
+    // the host authority placed the child: reg 41(2)
+    expect(reg41NoticesMissing({ ...home, outOfArea: false }, [])).toEqual([])
     expect(reg41NoticesMissing({ ...home, homeId: null }, [])).toEqual([]) // not a children's home
   })
 })

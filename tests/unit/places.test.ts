@@ -30,7 +30,8 @@ describe('recognising the same place, person or vehicle', () => {
   it('the same person, names in either order; descriptions when no name', () => {
     expect(associateKey({ name: 'Jay Smith' })).toBe(associateKey({ name: 'smith, jay' }))
     expect(associateKey({ name: null, description: 'Two older men' })).toBe('name:|desc:two older men')
-    // a name alone is not an identity: the same name with another description is another record until a person merges them
+    // a name alone is not an identity: the same name with another description is another record until a person merges
+    // them
     expect(associateKey({ name: 'Jay', description: 'drives a silver car' })).not.toBe(associateKey({ name: 'Jay' }))
   })
   it('suggests merging near-misses, not different places', () => {

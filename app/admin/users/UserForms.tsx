@@ -18,12 +18,12 @@ import {
 type Organisations = Record<'home' | 'provider' | 'localAuthority', { id: string; name: string }[]>
 const ORGANISATION_LABEL = { home: 'Home', provider: 'Provider', localAuthority: 'Local authority' }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by two forms
 function GrantFields({
   form,
   prefix,
   organisations,
 }: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by two forms
   form: UseFormReturn<any>
   prefix: string
   organisations: Organisations

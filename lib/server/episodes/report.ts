@@ -240,7 +240,8 @@ async function writeReturn(
     await tx.episodeVehicle.create({
       data: { episodeId, vehicleId: await resolveVehicle(tx, vehicle, actor.userId), ...typedVehicle(vehicle) },
     })
-  const interview = await createDueInterview(tx, episode, returnedAt) // every return: an independent interview within 72 hours
+  // every return: an independent interview within 72 hours
+  const interview = await createDueInterview(tx, episode, returnedAt)
   const minutesAway = Math.round(durationMinutes({ lastSeenAt: episode.lastSeenAt, returnedAt }, now))
   await notifyChildTeam(
     tx,

@@ -60,7 +60,8 @@ export async function visitFormContext(actor: Actor, homeId: string, now = new D
   })
 }
 
-// the uploader's file name is not kept: Haven names the file (reportFileName), so no name of theirs decides how it opens
+// the uploader's file name is not kept: Haven names the file (reportFileName), so no name of theirs decides how it
+// opens
 type ReportFile = { bytes: Uint8Array; fileName: string } | null
 
 function checkFile(file: ReportFile) {

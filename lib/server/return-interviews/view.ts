@@ -208,7 +208,8 @@ export async function getInterview(
         description: v.typedDescription ?? v.vehicle.description,
         taxiFirm: v.typedTaxiFirm ?? v.vehicle.taxiFirm,
       })),
-      // what went to the police and referral notes can repeat what the child said about the home: the same people see them
+      // what went to the police and referral notes can repeat what the child said about the home: the same people see
+      // them
       sharings: i.sharings.map((s) => ({
         id: s.id,
         sharedAt: s.sharedAt.toISOString(),

@@ -4,7 +4,9 @@ import { parseInput } from '@/lib/server/errors'
 import { ssda903Download, ssda903Return } from '@/lib/server/ssda903'
 import { ssda903QuerySchema } from '@/lib/validation/exports'
 
-/** One SSDA903 table as CSV, or all three in a zip, for the signed-in LA missing lead, once the Missing table passes. */
+/**
+ * One SSDA903 table as CSV, or all three in a zip, for the signed-in LA missing lead, once the Missing table passes.
+ */
 export const GET = withSignedIn(async ({ request, actor, params }) => {
   const query = parseInput(ssda903QuerySchema, params)
   const result = await ssda903Return(actor, { year: query.year, authorityId: query.authority })

@@ -36,7 +36,8 @@ export function ReportMissingForm({
     ...form.register(name),
   })
   const policeInformed = form.watch('policeInformed')
-  // an episode that has already ended (reported late) is recorded with its return, so it is never open alongside a later one
+  // an episode that has already ended (reported late) is recorded with its return, so it is never open alongside a
+  // later one
   const back = form.watch('return')
   const returnError = (name: string) => errorAt(errors, `return.${name}`)
   return (
