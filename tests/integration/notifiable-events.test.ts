@@ -3,6 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as listRoute, POST as recordRoute } from '@/app/api/v1/homes/[id]/notifiable-events/route'
 import { POST as notifiedRoute } from '@/app/api/v1/notifiable-events/[id]/notified/route'
+import { POST as decisionRoute } from '@/app/api/v1/notifiable-events/[id]/decision/route'
+import { POST as episodeProposalRoute } from '@/app/api/v1/missing-episodes/[id]/notifiable-event-proposal/route'
+import { POST as interviewProposalRoute } from '@/app/api/v1/return-interviews/[id]/notifiable-event-proposal/route'
 import { issueApiToken } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
 import {
@@ -26,6 +29,7 @@ import {
   FIXTURE_PASSWORD,
   makeChild,
   makeEpisode,
+  makeInterview,
   makePerson,
   makeWorld,
   problems,
@@ -207,5 +211,63 @@ describe('notifiable events', () => {
       await getPrisma()
     ).auditEvent.findMany({ where: { action: { in: ['reg40.record', 'reg40.notified', 'reg40.list'] } } })
     expect(events.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('API: a care worker proposes from an episode and from a return interview; the manager decides', async () => {
+    const { worker, manager, child } = await setUp()
+    const tokenOf = async (email: string) =>
+      (await issueApiToken({ email, password: FIXTURE_PASSWORD, ip: null })).token
+    const [workerToken, managerToken] = [await tokenOf(worker.email), await tokenOf(manager.email)]
+    const post = (handler: typeof decisionRoute, url: string, id: string, token: string, body: unknown) =>
+      handler(
+        new Request(`http://127.0.0.1${url}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({ id }) },
+      )
+    const episode = await makeEpisode(child.id, {
+      reportedById: worker.userId,
+      lastSeenAt: '2026-11-05T20:00:00Z',
+      returnedAt: '2026-11-06T09:00:00Z',
+    })
+    const fromEpisode = await post(
+      episodeProposalRoute,
+      `/api/v1/missing-episodes/${episode.id}/notifiable-event-proposal`,
+      episode.id,
+      workerToken,
+      {
+        kind: 'SERIOUS_POLICE_INCIDENT',
+        because: 'Brought back by police after an assault',
+      },
+    )
+    expect(fromEpisode.status).toBe(201)
+    const proposed = (await fromEpisode.json()) as { id: string; status: string }
+    expect(proposed.status).toBe('PROPOSED')
+    const interview = await makeInterview(child.id, worker.userId, '2026-11-20T09:00:00Z')
+    const fromInterview = await post(
+      interviewProposalRoute,
+      `/api/v1/return-interviews/${interview.id}/notifiable-event-proposal`,
+      interview.id,
+      workerToken,
+      {
+        kind: 'ALLEGATION_OF_ABUSE',
+        because: 'Said a member of staff pushed them',
+      },
+    )
+    expect(fromInterview.status).toBe(201)
+    const decided = await post(
+      decisionRoute,
+      `/api/v1/notifiable-events/${proposed.id}/decision`,
+      proposed.id,
+      managerToken,
+      {
+        decision: 'NOT_NOTIFIABLE',
+        decisionReason: 'Police attended only to bring her home; no offence',
+      },
+    )
+    expect(decided.status).toBe(200)
+    expect(await decided.json()).toEqual({ id: proposed.id, status: 'NOT_NOTIFIABLE' })
   })
 })

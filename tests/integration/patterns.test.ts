@@ -5,6 +5,8 @@ import { amendEpisode, recordReturn, reportMissing } from '@/lib/server/episodes
 import { ValidationError } from '@/lib/server/errors'
 import { escalateUnacknowledged, patternsAfterEvent, recomputeAllPatterns } from '@/lib/server/patterns'
 import { decisionSchema } from '@/lib/validation/alerts'
+import { recordReviewHeld } from '@/lib/server/reviews'
+import { reviewHeldSchema } from '@/lib/validation/reviews'
 import { amendEpisodeSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { loadDemoData } from '@/prisma/demo-data'
 import { freshDatabase } from '../support/database'
@@ -148,6 +150,9 @@ describe('pattern alerts', () => {
       problems(decideOnAlert(iro, alert.id, decisionSchema.parse({ childId, bringForward: 'no', reason: 'Seen' })))
     expect(await refusal(notMine.id)).toEqual({ childId: 'Choose a child in this alert whom you review' })
     expect(await refusal('no-such-child')).toEqual(await refusal(notMine.id))
+    // the child's last review was held a month ago: the next is due in five months, and the IRO brings it forward
+    const lastMonth = new Date(Date.now() - 30 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' })
+    await recordReviewHeld(iro, child.id, reviewHeldSchema.parse({ heldOn: lastMonth, participation: 'PN1', outcome: 'Plan continues' }))
     const { id } = await decideOnAlert(
       iro,
       alert.id,

@@ -51,7 +51,7 @@ describe('the IRO review timetable (CPPCR 2010 reg 33)', () => {
 describe('recording a review held', () => {
   it('refuses a date in the future, before the child became looked after, or a second one that day', () => {
     expect(checkReviewHeld('2026-12-04', since, [], '2026-12-03').heldOn).toMatch('future')
-    expect(checkReviewHeld('2019-03-01', since, [], '2026-12-03').heldOn).toMatch('became looked after on 4 March 2019')
+    expect(checkReviewHeld('2019-03-01', since, [], '2026-12-03').heldOn).toMatch('became looked after on 4 Mar 2019')
     expect(checkReviewHeld('2026-05-20', since, ['2026-05-20'], '2026-12-03').heldOn).toMatch('recorded already')
     expect(checkReviewHeld('2026-05-20', since, [], '2026-12-03')).toEqual({})
   })
