@@ -152,7 +152,11 @@ describe('pattern alerts', () => {
     expect(await refusal('no-such-child')).toEqual(await refusal(notMine.id))
     // the child's last review was held a month ago: the next is due in five months, and the IRO brings it forward
     const lastMonth = new Date(Date.now() - 30 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' })
-    await recordReviewHeld(iro, child.id, reviewHeldSchema.parse({ heldOn: lastMonth, participation: 'PN1', outcome: 'Plan continues' }))
+    await recordReviewHeld(
+      iro,
+      child.id,
+      reviewHeldSchema.parse({ heldOn: lastMonth, participation: 'PN1', outcome: 'Plan continues' }),
+    )
     const { id } = await decideOnAlert(
       iro,
       alert.id,
