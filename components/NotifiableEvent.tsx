@@ -27,7 +27,7 @@ export type EventView = {
   notices: { id: string; recipient: Recipient; who: string; how: string; at: Date; toldBy: string | null }[]
 }
 
-const STATUS: Record<EventStatus, string> = {
+export const STATUS: Record<EventStatus, string> = {
   PROPOSED: 'Proposed: waiting for the registered person to decide',
   TO_NOTIFY: 'To notify without delay',
   NOTIFIED: 'Everyone required told',

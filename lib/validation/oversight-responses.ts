@@ -99,6 +99,19 @@ export const oversightMonthSchema = z.object({
     }),
   ),
   actions: z.array(action.extend({ visitId: z.string(), visitedOn: date, responses: count })),
+  notifiableEvents: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        occurredAt: z.iso.datetime(),
+        status: z.enum(['PROPOSED', 'TO_NOTIFY', 'NOTIFIED', 'NOT_NOTIFIABLE']),
+        notifyBy: date,
+        overdue: z.boolean(),
+        toldLate: z.boolean(),
+      }),
+    )
+    .describe('Regulation 40 events that happened this month, as they stood at its end (or today)'),
   reg45: z.array(
     z.object({
       id: z.string(),

@@ -17,6 +17,7 @@ import {
   recordNotified,
 } from '@/lib/server/notifiable-events'
 import { getChronology } from '@/lib/server/chronology'
+import { getOversightMonth } from '@/lib/server/oversight/month'
 import { NotFoundError } from '@/lib/server/errors'
 import {
   decisionSchema,
@@ -269,5 +270,25 @@ describe('notifiable events', () => {
     )
     expect(decided.status).toBe(200)
     expect(await decided.json()).toEqual({ id: proposed.id, status: 'NOT_NOTIFIABLE' })
+  })
+
+  it("the month's oversight lists the events of the month, overdue ones flagged", async () => {
+    const { manager, child } = await setUp()
+    const occurredAt = new Date(Date.now() - 10 * 86_400_000)
+    const { id } = await recordNotifiableEvent(
+      manager,
+      world.homeA.id,
+      notifiableEventSchema.parse({
+        kind: 'SERIOUS_POLICE_INCIDENT',
+        occurredAt: occurredAt.toISOString(),
+        whatHappened: 'Arrested after a fight in town',
+        childId: child.id,
+        decision: 'NOTIFY',
+        otherRelevantPersons: ['Placing authority'],
+      }),
+    )
+    const month = occurredAt.toLocaleDateString('en-CA', { timeZone: 'Europe/London' }).slice(0, 7)
+    const seen = await getOversightMonth(manager, world.homeA.id, month)
+    expect(seen.notifiableEvents.find((e) => e.id === id)).toMatchObject({ status: 'TO_NOTIFY', overdue: true })
   })
 })

@@ -1,6 +1,7 @@
 // The home's month (Children's Homes (England) Regulations 2015 regs 44-46; report recommendation 6): each check
 // with its level and reason, the month's figures (missing episodes, return interviews within 72 hours, CSE plans),
 // the visits, actions and reviews; and the overview of every home the actor oversees, month by month.
+import { homeNotifiableEventsIn } from '../notifiable-events'
 import { hasCurrentSafetyPlan, needsSafetyPlan } from '@/lib/domain/cse'
 import { monthChecks, type MonthFacts } from '@/lib/domain/oversight'
 import { can } from '@/lib/domain/permissions'
@@ -171,7 +172,10 @@ export async function getOversightMonth(actor: Actor, homeId: string, month: str
       () => peopleWithIndependence(tx, home, today),
     )
     const { figures, childIds } = await monthFigures(tx, homeId, month, asOf, now)
-    const covered = [...childIds, ...register.childIds]
+    // Regulation 40: each event of the month, decided and told without delay or not (as at the month's end)
+    const range = monthRange(month)
+    const events = await homeNotifiableEventsIn(tx, homeId, range.gte, range.lt, status.inProgress ? now : range.lt)
+    const covered = [...childIds, ...register.childIds, ...events.flatMap((e) => (e.childId ? [e.childId] : []))]
     await audit({
       action: 'oversight.read',
       subjectType: 'home',
@@ -205,6 +209,10 @@ export async function getOversightMonth(actor: Actor, homeId: string, month: str
           responses: a.responses.length,
         }))
         .filter((a) => !a.completedOn || a.completedOn >= firstDayOf(month)),
+      notifiableEvents: events.map(({ childId: _, occurredAt, ...e }) => ({
+        ...e,
+        occurredAt: occurredAt.toISOString(),
+      })),
       reg45: reg45.map((r) => ({
         id: r.id,
         completedOn: isoDate(r.completedOn),

@@ -1,7 +1,9 @@
 import Link from 'next/link'
 import { CheckList, LevelTag } from '@/components/OversightStatus'
 import { can } from '@/lib/domain/permissions'
-import { formatDate, formatMonth } from '@/lib/domain/time'
+import { EVENT_KIND } from '@/lib/domain/notifiable-events'
+import { formatDate, formatDateTime, formatMonth } from '@/lib/domain/time'
+import { STATUS as REG40_STATUS } from '@/components/NotifiableEvent'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { currentMonth, getOversightMonth } from '@/lib/server/oversight/month'
@@ -139,6 +141,27 @@ export default async function OversightMonthPage({
           </ul>
         ) : (
           <p className="empty">No actions open this month.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="reg40">
+        <h2 id="reg40">Regulation 40 notifiable events</h2>
+        {o.notifiableEvents.length ? (
+          <ul>
+            {o.notifiableEvents.map((e) => (
+              <li key={e.id}>
+                {EVENT_KIND[e.kind]?.label ?? e.kind}, {formatDateTime(new Date(e.occurredAt))}:{' '}
+                {REG40_STATUS[e.status]}
+                {e.overdue && <strong className="tag tag-critical"> Overdue</strong>}
+                {e.toldLate && ' (told later than the day it was due)'}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No notifiable event this month.</p>
+        )}
+        {can(actor, 'reg40.read') && (
+          <Link href={`/homes/${o.home.id}/notifiable-events`}>The home’s notifiable events</Link>
         )}
       </section>
 
