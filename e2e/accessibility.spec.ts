@@ -72,6 +72,7 @@ const PAGES: [account: string | null, path: string][] = [
   ['manager@demo.haven.test', '/homes/demo-home-willow/notifiable-events?act=new'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/notifiable-events?act=demo-reg40-aaliyah'],
   ['care.worker@demo.haven.test', '/episodes/demo-episode-15/notifiable-event'],
+  ['rhi@demo.haven.test', '/return-interviews/demo-interview-05/notifiable-event'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight?month=2000-99'],
   ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/register'],

@@ -148,6 +148,13 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
           </p>
         </section>
       )}
+      {can(actor, 'reg40.propose') && (
+        <p>
+          <Link href={`/return-interviews/${i.id}/notifiable-event`}>
+            This may be a Regulation 40 event: tell the registered manager
+          </Link>
+        </p>
+      )}
       {i.followUps.length > 0 && (
         <section aria-labelledby="follow-ups">
           <h2 id="follow-ups">Started from this interview</h2>

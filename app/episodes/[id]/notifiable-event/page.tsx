@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { can } from '@/lib/domain/permissions'
 import { formatDateTime } from '@/lib/domain/time'
 import { loadEpisodeOr404 } from '@/app/(lib)/load-or-404'
-import { ProposeForm } from './ProposeForm'
+import { ProposeNotifiableEventForm } from '@/components/ProposeNotifiableEventForm'
 
 export const metadata = { title: 'This may be a Regulation 40 event' }
 
@@ -21,7 +21,7 @@ export default async function ProposeNotifiableEventPage({ params }: { params: P
         . The registered manager decides whether to notify Ofsted and the others Regulation 40 names, or records why it
         is not notifiable.
       </p>
-      <ProposeForm episodeId={episode.id} />
+      <ProposeNotifiableEventForm source={{ episodeId: episode.id }} returnTo={`/episodes/${episode.id}`} />
     </>
   )
 }

@@ -3,15 +3,22 @@ import { useRouter } from 'next/navigation'
 import { describedBy, Field, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
 import { EVENT_KIND, EVENT_KINDS } from '@/lib/domain/notifiable-events'
 import { proposalSchema } from '@/lib/validation/notifiable-events'
-import { proposeFromEpisodeAction } from './actions'
+import { proposeNotifiableEventAction } from '@/app/notifiable-events/actions'
 
-export function ProposeForm({ episodeId }: { episodeId: string }) {
+/** Proposes a Regulation 40 event from a missing episode or a return interview; the registered manager decides. */
+export function ProposeNotifiableEventForm({
+  source,
+  returnTo,
+}: {
+  source: { episodeId: string } | { interviewId: string }
+  returnTo: string
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: proposalSchema,
     defaultValues: { because: '' },
-    action: (values) => proposeFromEpisodeAction(episodeId, values),
-    onSuccess: () => router.push(`/episodes/${episodeId}`),
+    action: (values) => proposeNotifiableEventAction(source, values),
+    onSuccess: () => router.push(returnTo),
   })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Propose a Regulation 40 event">

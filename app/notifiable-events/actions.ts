@@ -1,0 +1,17 @@
+'use server'
+import { runAction } from '@/lib/server/action'
+import { recordId } from '@/lib/server/errors'
+import { proposeNotifiableEvent } from '@/lib/server/notifiable-events'
+import { proposalSchema } from '@/lib/validation/notifiable-events'
+
+/** "This may be a Regulation 40 event", from a missing episode or a return interview. */
+export async function proposeNotifiableEventAction(
+  source: { episodeId: string } | { interviewId: string },
+  input: unknown,
+) {
+  const from =
+    'episodeId' in source
+      ? { episodeId: recordId(source.episodeId, 'episode') }
+      : { interviewId: recordId(source.interviewId, 'return interview') }
+  return runAction(proposalSchema, input, (actor, proposal) => proposeNotifiableEvent(actor, from, proposal))
+}
