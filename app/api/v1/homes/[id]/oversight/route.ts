@@ -18,6 +18,7 @@ export const GET = withActor<{ id: string }>(async ({ request, actor, params }) 
     figures: o.figures,
     visits: o.visits,
     actions: o.actions,
+    notifiableEvents: o.notifiableEvents,
     reg45: o.reg45.map(({ report: _, ...r }) => r),
     reg46: o.reg46.map((a) => ({
       assessedOn: a.assessedOn,
