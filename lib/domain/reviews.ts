@@ -49,6 +49,24 @@ export function nextReview(
   return { date, broughtForward: Boolean(earlier), byTimetable, lastHeld: last, overdue: date < today }
 }
 
+/**
+ * The day a child became looked after (the start of the period of care the review timetable counts from): not in the
+ * future, not before they were born, not after the first placement of the period, not inside an earlier period.
+ * Dates are YYYY-MM-DD; the problem, or null.
+ */
+export function lookedAfterSinceProblem(
+  since: string,
+  c: { today: string; dateOfBirth: string; firstPlacement: string | null; previousPeriodEnd?: string | null },
+): string | null {
+  if (since > c.today) return 'The date the child became looked after cannot be in the future'
+  if (since < c.dateOfBirth) return 'The date the child became looked after cannot be before they were born'
+  if (c.firstPlacement && since > c.firstPlacement)
+    return `The child was placed on ${formatDate(c.firstPlacement)}: they were looked after by then`
+  if (c.previousPeriodEnd !== undefined && (c.previousPeriodEnd === null || since <= c.previousPeriodEnd))
+    return 'That is inside the child’s previous period of care'
+  return null
+}
+
 /** A review held: not in the future, not before the child became looked after, and one a day. */
 export function checkReviewHeld(
   heldOn: string,

@@ -1,4 +1,5 @@
 // Children: the list, the child's record, adding a child. Every use case enters through useCase(): scoped and audited.
+import { lookedAfterSinceProblem } from '@/lib/domain/reviews'
 import { grantsFor } from '@/lib/domain/permissions'
 import {
   checkNewPlacement,
@@ -336,11 +337,12 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
       problems[`placement.${field}`] = message
     // the day the child became looked after: often long before this placement (CPPCR 2010 reg 33 counts from it)
     const lookedAfterSince = input.lookedAfterSince ?? input.placement.startDate
-    if (lookedAfterSince > input.placement.startDate)
-      problems.lookedAfterSince =
-        'The child was looked after by the day this placement started: the date cannot be later'
-    else if (lookedAfterSince < input.dateOfBirth)
-      problems.lookedAfterSince = 'The date the child became looked after cannot be before they were born'
+    const sinceProblem = lookedAfterSinceProblem(lookedAfterSince, {
+      today,
+      dateOfBirth: input.dateOfBirth,
+      firstPlacement: input.placement.startDate,
+    })
+    if (sinceProblem) problems.lookedAfterSince = sinceProblem
     throwIfProblems(problems)
 
     if (!(await tx.localAuthority.findUnique({ where: { id: input.placingAuthorityId } })))

@@ -1,8 +1,14 @@
 // Looked-after reviews and the period of care they count from. The timetable's rule is lib/domain/reviews.ts; here
 // the records: the day the child became looked after, the reviews actually held, and the IRO's decisions to bring
 // one forward (kept on the pattern alert that prompted them).
-import { checkReviewHeld, nextReview, PARTICIPATION, type Participation } from '@/lib/domain/reviews'
-import { calendarDate, formatDate, isoDate, londonDate } from '@/lib/domain/time'
+import {
+  checkReviewHeld,
+  lookedAfterSinceProblem,
+  nextReview,
+  PARTICIPATION,
+  type Participation,
+} from '@/lib/domain/reviews'
+import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import type { Actor } from '@/lib/domain/roles'
 import type { LookedAfterSinceInput, ReviewHeldInput } from '@/lib/validation/reviews'
 import type { Tx } from './database'
@@ -147,19 +153,13 @@ export async function correctLookedAfterSince(
       where: { childId, id: { not: period.id }, startDate: { lt: period.startDate } },
       orderBy: { startDate: 'desc' },
     })
-    throwIfProblems(
-      input.startDate > londonDate(now)
-        ? { startDate: 'The date the child became looked after cannot be in the future' }
-        : input.startDate < isoDate(child.dateOfBirth)
-          ? { startDate: 'The date the child became looked after cannot be before they were born' }
-          : firstPlacement && input.startDate > isoDate(firstPlacement.startDate)
-            ? {
-                startDate: `The child was placed on ${formatDate(firstPlacement.startDate)}: they were looked after by then`,
-              }
-            : earlier && (!earlier.endDate || input.startDate <= isoDate(earlier.endDate))
-              ? { startDate: 'That is inside the child’s previous period of care' }
-              : {},
-    )
+    const problem = lookedAfterSinceProblem(input.startDate, {
+      today: londonDate(now),
+      dateOfBirth: isoDate(child.dateOfBirth),
+      firstPlacement: firstPlacement && isoDate(firstPlacement.startDate),
+      previousPeriodEnd: earlier ? earlier.endDate && isoDate(earlier.endDate) : undefined,
+    })
+    if (problem) throw new ValidationError({ startDate: problem })
     const from = isoDate(period.startDate)
     await tx.periodOfCare.update({ where: { id: period.id }, data: { startDate: calendarDate(input.startDate) } })
     // the legal status held from the start moves with it

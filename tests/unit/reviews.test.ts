@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkReviewHeld, nextReview, reviewDueByTimetable } from '@/lib/domain/reviews'
+import { checkReviewHeld, lookedAfterSinceProblem, nextReview, reviewDueByTimetable } from '@/lib/domain/reviews'
 
 // A child who became looked after in 2019 and came to this home in 2026: the timetable counts from 2019 and from
 // the reviews held, never from the placement.
@@ -54,5 +54,21 @@ describe('recording a review held', () => {
     expect(checkReviewHeld('2019-03-01', since, [], '2026-12-03').heldOn).toMatch('became looked after on 4 Mar 2019')
     expect(checkReviewHeld('2026-05-20', since, ['2026-05-20'], '2026-12-03').heldOn).toMatch('recorded already')
     expect(checkReviewHeld('2026-05-20', since, [], '2026-12-03')).toEqual({})
+  })
+})
+
+describe('the day the child became looked after', () => {
+  const child = { today: '2026-12-03', dateOfBirth: '2012-02-02', firstPlacement: '2026-10-01' }
+  it('may be years before the placement, never after it, in the future, before birth or inside an earlier period', () => {
+    expect(lookedAfterSinceProblem('2019-03-04', child)).toBeNull()
+    expect(lookedAfterSinceProblem('2026-10-01', child)).toBeNull()
+    expect(lookedAfterSinceProblem('2026-10-02', child)).toMatch('placed on 1 Oct 2026')
+    expect(lookedAfterSinceProblem('2026-12-04', { ...child, firstPlacement: null })).toMatch('future')
+    expect(lookedAfterSinceProblem('2011-01-01', child)).toMatch('before they were born')
+    expect(lookedAfterSinceProblem('2019-03-04', { ...child, previousPeriodEnd: '2020-01-01' })).toMatch(
+      'previous period',
+    )
+    expect(lookedAfterSinceProblem('2019-03-04', { ...child, previousPeriodEnd: null })).toMatch('previous period')
+    expect(lookedAfterSinceProblem('2021-03-04', { ...child, previousPeriodEnd: '2020-01-01' })).toBeNull()
   })
 })

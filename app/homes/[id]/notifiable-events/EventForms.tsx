@@ -1,5 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
+import type { UseFormReturn } from 'react-hook-form'
 import { describedBy, Field, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
 import { EVENT_KIND, EVENT_KINDS, RECIPIENT_LABEL, RECIPIENTS } from '@/lib/domain/notifiable-events'
 import { decisionSchema, notifiableEventSchema, notifiedSchema } from '@/lib/validation/notifiable-events'
@@ -10,21 +11,22 @@ const DECISIONS = [
   { value: 'NOT_NOTIFIABLE', label: 'Not notifiable', hint: 'Say why' },
 ]
 
-/** The registered person's decision on a proposal. */
-export function DecideForm({ eventId }: { eventId: string }) {
-  const router = useRouter()
-  const { form, onSubmit, summary, errors, busy } = useActionForm({
-    schema: decisionSchema,
-    defaultValues: { decisionReason: '', otherRelevantPersons: 'Placing authority' },
-    action: (values) => decideAction(eventId, values),
-    onSuccess: () => router.refresh(),
-  })
+/** The registered person's decision: notify (naming each other relevant person) or not notifiable (with why). The
+ * same fields when an event is recorded with its decision and when a proposal is decided. */
+function DecisionFields({
+  form,
+  legend,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by two forms
+  form: UseFormReturn<any>
+  legend: string
+}) {
+  const errors = form.formState.errors as Record<string, { message?: string } | undefined>
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Decide">
-      {summary}
+    <>
       <Radios
         name="decision"
-        legend="Your decision"
+        legend={legend}
         options={DECISIONS}
         error={errors.decision?.message}
         register={form.register('decision')}
@@ -48,6 +50,23 @@ export function DecideForm({ eventId }: { eventId: string }) {
           {...form.register('decisionReason')}
         />
       </Field>
+    </>
+  )
+}
+
+/** The registered person's decision on a proposal. */
+export function DecideForm({ eventId }: { eventId: string }) {
+  const router = useRouter()
+  const { form, onSubmit, summary, busy } = useActionForm({
+    schema: decisionSchema,
+    defaultValues: { decisionReason: '', otherRelevantPersons: 'Placing authority' },
+    action: (values) => decideAction(eventId, values),
+    onSuccess: () => router.refresh(),
+  })
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Decide">
+      {summary}
+      <DecisionFields form={form} legend="Your decision" />
       <SubmitButton busy={busy}>Record the decision</SubmitButton>
     </form>
   )
@@ -201,32 +220,7 @@ export function RecordEventForm({
           {...form.register('whatHappened')}
         />
       </Field>
-      <Radios
-        name="decision"
-        legend="Your decision (leave unanswered to decide later)"
-        options={DECISIONS}
-        error={errors.decision?.message}
-        register={form.register('decision')}
-      />
-      <Field
-        name="otherRelevantPersons"
-        label="Other relevant persons to tell (if notifying)"
-        hint="One a line"
-        error={errors.otherRelevantPersons?.message}
-      >
-        <textarea
-          rows={3}
-          {...describedBy('otherRelevantPersons', { error: errors.otherRelevantPersons?.message, hint: true })}
-          {...form.register('otherRelevantPersons')}
-        />
-      </Field>
-      <Field name="decisionReason" label="Why it is not notifiable (if not)" error={errors.decisionReason?.message}>
-        <textarea
-          rows={3}
-          {...describedBy('decisionReason', { error: errors.decisionReason?.message })}
-          {...form.register('decisionReason')}
-        />
-      </Field>
+      <DecisionFields form={form} legend="Your decision (leave unanswered to decide later)" />
       <SubmitButton busy={busy}>Record the event</SubmitButton>
     </form>
   )
