@@ -161,7 +161,9 @@ describe('adding a child', () => {
     expect((await getReviews(manager, since2020.id, NOW)).lookedAfterSince).toBe('2020-06-15')
     const fromPlacement = await createChild(manager, child(''), NOW)
     expect((await getReviews(manager, fromPlacement.id, NOW)).lookedAfterSince).toBe('2026-10-01')
-    expect((await problems(createChild(manager, child('2026-10-02'), NOW))).lookedAfterSince).toMatch('placed on 1 Oct 2026: they were looked after by then')
+    expect((await problems(createChild(manager, child('2026-10-02'), NOW))).lookedAfterSince).toMatch(
+      'placed on 1 Oct 2026: they were looked after by then',
+    )
   })
 })
 
