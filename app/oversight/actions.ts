@@ -2,14 +2,10 @@
 // Server actions for a home's oversight: parse with the shared schema, call the use case, map the result.
 import { runAction, runActionWithFile } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
-import {
-  addAction,
-  addReportVersion,
-  amendVisit,
-  recordReportEvent,
-  recordVisit,
-  respondToAction,
-} from '@/lib/server/oversight/visits'
+import { addAction, respondToAction } from '@/lib/server/oversight/visit-actions'
+import { amendVisit } from '@/lib/server/oversight/visit-amendments'
+import { addReportVersion, recordReportEvent } from '@/lib/server/oversight/visit-reports'
+import { recordVisit } from '@/lib/server/oversight/visits'
 import { endAppointment, registerIndependentPerson } from '@/lib/server/oversight/register'
 import { recordLocationShare, recordReg45, recordReg46 } from '@/lib/server/oversight/reviews'
 import {

@@ -10,17 +10,10 @@ import { getOversightMonth, oversightOverview } from '@/lib/server/oversight/mon
 import { endAppointment, getIndependentPerson, registerIndependentPerson } from '@/lib/server/oversight/register'
 import { recordLocationShare, recordReg45, recordReg46 } from '@/lib/server/oversight/reviews'
 import { visitorChecklist } from '@/lib/server/oversight/checklist'
-import {
-  addAction,
-  addReportVersion,
-  amendVisit,
-  getReportFile,
-  getVisit,
-  recordReportEvent,
-  recordVisit,
-  respondToAction,
-  visitFormContext,
-} from '@/lib/server/oversight/visits'
+import { addAction, respondToAction } from '@/lib/server/oversight/visit-actions'
+import { amendVisit } from '@/lib/server/oversight/visit-amendments'
+import { addReportVersion, getReportFile, recordReportEvent } from '@/lib/server/oversight/visit-reports'
+import { getVisit, recordVisit, visitFormContext } from '@/lib/server/oversight/visits'
 import {
   actionSchema,
   endAppointmentSchema,

@@ -2,18 +2,10 @@
 // module that owns a function; this index is for a caller that needs several parts at once.
 export { oversightHomes } from './home'
 export { approvingAuthorities, endAppointment, getIndependentPerson, registerIndependentPerson } from './register'
-export {
-  addAction,
-  addReportVersion,
-  amendVisit,
-  getReportFile,
-  getVisit,
-  listVisits,
-  recordReportEvent,
-  recordVisit,
-  respondToAction,
-  visitFormContext,
-} from './visits'
+export { addAction, respondToAction } from './visit-actions'
+export { amendVisit } from './visit-amendments'
+export { addReportVersion, getReportFile, recordReportEvent } from './visit-reports'
+export { getVisit, listVisits, recordVisit, visitFormContext } from './visits'
 export { recordLocationShare, recordReg45, recordReg46, reg46Context } from './reviews'
 export { currentMonth, getOversightMonth, oversightOverview } from './month'
 export { visitorChecklist, visitorDashboard } from './checklist'

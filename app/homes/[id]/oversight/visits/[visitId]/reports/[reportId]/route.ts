@@ -1,6 +1,6 @@
 import { currentActor } from '@/lib/server/current-actor'
 import { describeError, recordId } from '@/lib/server/errors'
-import { getReportFile } from '@/lib/server/oversight/visits'
+import { getReportFile } from '@/lib/server/oversight/visit-reports'
 
 // The uploaded Reg 44 report file, for those who read the visit (scoped and audited like the visit): always a download
 // under Haven's name for it, of the type its bytes were checked to be, so the browser never opens or runs it itself.
