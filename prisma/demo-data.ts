@@ -14,7 +14,8 @@ import {
   monthOf,
   shiftDate,
 } from '@/lib/domain/time'
-import { independence, reportDueOn } from '@/lib/domain/oversight'
+import { independence } from '@/lib/domain/independent-person'
+import { reportDueOn } from '@/lib/domain/oversight'
 import {
   resolveAssociate,
   resolveLocation,

@@ -1,6 +1,7 @@
 // Oversight schemas (Regulations 43-46): forms, server actions and API alike.
 import { z } from 'zod'
-import { DECLARATION, VISIT_AMENDABLE } from '@/lib/domain/oversight'
+import { VISIT_AMENDABLE } from '@/lib/domain/oversight'
+import { DECLARATION } from '@/lib/domain/independent-person'
 import {
   cleanText,
   dateField,

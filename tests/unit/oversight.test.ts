@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  actionOverdue,
-  DECLARATION,
-  independence,
-  monthChecks,
-  reportDueOn,
-  visitAmendedValue,
-  type Declaration,
-  type MonthFacts,
-} from '@/lib/domain/oversight'
+import { actionOverdue, monthChecks, reportDueOn, visitAmendedValue, type MonthFacts } from '@/lib/domain/oversight'
+import { DECLARATION, independence, type Declaration } from '@/lib/domain/independent-person'
 
 const RULES = { reportDayOfFollowingMonth: 28, reg45Months: 6, reg45ReportDays: 28, reg46Months: 12, dueSoonDays: 30 }
 const allClear = Object.fromEntries(DECLARATION.map((d) => [d.key, true])) as Declaration

@@ -1,7 +1,7 @@
 // The register of independent persons (Children's Homes (England) Regulations 2015 reg 43): who may visit a home,
 // their declaration, and whether they are independent, worked out from the declaration and what Haven knows of
 // them (never typed). Nothing is edited in place: an appointment is ended, and a changed declaration is a new entry.
-import { independence, type Declaration, type KnownRoles } from '@/lib/domain/oversight'
+import { independence, type Declaration, type KnownRoles } from '@/lib/domain/independent-person'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, formatDate, isoDate, londonDate } from '@/lib/domain/time'
 import type { EndAppointmentInput, IndependentPersonInput } from '@/lib/validation/oversight'

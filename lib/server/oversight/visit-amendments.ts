@@ -1,5 +1,6 @@
 // Corrections to a Regulation 44 visit: the original value stays readable beside the new one.
-import { independence, VISIT_AMENDABLE, visitAmendedValue } from '@/lib/domain/oversight'
+import { VISIT_AMENDABLE, visitAmendedValue } from '@/lib/domain/oversight'
+import { independence } from '@/lib/domain/independent-person'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, formatDate, isoDate, londonDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'

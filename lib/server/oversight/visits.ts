@@ -2,7 +2,8 @@
 // what it found. Its report files are in visit-reports.ts, corrections in visit-amendments.ts, the recommendations'
 // actions in visit-actions.ts. An independent visitor records only their own visits; the registered person records
 // any visit of their home. Nothing is edited in place: later rows supersede.
-import { actionOverdue, independence, VISIT_AMENDABLE, type MonthFacts } from '@/lib/domain/oversight'
+import { actionOverdue, VISIT_AMENDABLE, type MonthFacts } from '@/lib/domain/oversight'
+import { independence } from '@/lib/domain/independent-person'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, formatDate, isoDate, londonDate, shiftDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'

@@ -1,7 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { Checkbox, describedBy, errorAt, Field, SubmitButton, useActionForm } from '@/components/form-kit'
-import { DECLARATION } from '@/lib/domain/oversight'
+import { DECLARATION } from '@/lib/domain/independent-person'
 import { independentPersonSchema } from '@/lib/validation/oversight'
 import { registerPersonAction } from '@/app/oversight/actions'
 
