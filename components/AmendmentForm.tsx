@@ -1,16 +1,20 @@
 'use client'
 // "Correct something in this record": the one form for every record corrected by amendment (episodes, return
-// interviews). The person picks a field, edits its value as it stands now, and says why; the server keeps the old
-// value beside the new one (lib/server/amendments.ts).
+// interviews, Regulation 44 visits). The person picks a field, edits its value as it stands now, and says why; the
+// server keeps the old value beside the new one (lib/server/amendments.ts).
 import { useRouter } from 'next/navigation'
 import { useEffect, useMemo } from 'react'
 import type { ActionResult } from '@/lib/server/action'
 import { amendmentSchema } from '@/lib/validation/amendments'
 import { describedBy, Field, SubmitButton, useActionForm } from './form-kit'
 
-/** How a field's new value is typed: a date and time, a choice, or text. */
+/** How a field's new value is typed: a date and time, a date, a whole number, a choice, or text. */
 export type AmendmentInputKind =
-  { kind: 'moment' } | { kind: 'choice'; choices: [value: string, label: string][] } | { kind: 'text'; rows: number }
+  | { kind: 'moment' }
+  | { kind: 'date' }
+  | { kind: 'count' }
+  | { kind: 'choice'; choices: [value: string, label: string][] }
+  | { kind: 'text'; rows: number }
 export type AmendmentField = { name: string; label: string; input: AmendmentInputKind }
 
 export function AmendmentForm(props: {
@@ -21,10 +25,12 @@ export function AmendmentForm(props: {
   maxLength: number
   /** the server action for this record (bound to its id) */
   action: (input: unknown) => Promise<ActionResult<unknown>>
-  /** where to go once saved */
-  done: string
+  /** where to go once saved; without it the form stays on the page, cleared, and the page shows the correction */
+  done?: string
+  /** the form's accessible name, where the page has several forms */
+  label?: string
 }) {
-  const { fields, current, version, maxLength, action, done } = props
+  const { fields, current, version, maxLength, action, done, label } = props
   const router = useRouter()
   const schema = useMemo(
     () =>
@@ -38,8 +44,9 @@ export function AmendmentForm(props: {
     schema,
     defaultValues: { value: '', reason: '', version },
     action,
-    onSuccess: () => {
-      router.push(done)
+    onSuccess: (_, f) => {
+      if (done) router.push(done)
+      else f.reset({ field: undefined, value: '', reason: '', version: version + 1 })
       router.refresh()
     },
   })
@@ -51,7 +58,7 @@ export function AmendmentForm(props: {
   const valueProps = { ...describedBy('value', { error: errors.value?.message }), ...form.register('value') }
   const input = chosen?.input
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label={label}>
       {summary}
       <Field name="field" label="What needs correcting?" error={errors.field?.message}>
         <select {...describedBy('field', { error: errors.field?.message })} {...form.register('field')}>
@@ -67,6 +74,10 @@ export function AmendmentForm(props: {
         <Field name="value" label="What it should say" error={errors.value?.message}>
           {input.kind === 'moment' ? (
             <input type="datetime-local" style={{ maxWidth: '16rem' }} {...valueProps} />
+          ) : input.kind === 'date' ? (
+            <input type="date" style={{ maxWidth: '12rem' }} {...valueProps} />
+          ) : input.kind === 'count' ? (
+            <input type="number" inputMode="numeric" min={0} style={{ maxWidth: '8rem' }} {...valueProps} />
           ) : input.kind === 'choice' ? (
             <select {...valueProps}>
               {input.choices.map(([value, label]) => (

@@ -21,6 +21,8 @@ export const VISIT_AMENDABLE = {
   wellbeingOpinion: { label: 'Opinion on well-being', kind: 'required-text' },
 } as const
 export type VisitAmendableField = keyof typeof VISIT_AMENDABLE
+/** the longest correction of a visit's field */
+export const VISIT_CORRECTION_MAX = 8000
 
 /** The corrected value as stored, or the problem with it (dates as YYYY-MM-DD, yes/no, whole numbers). */
 export function visitAmendedValue(

@@ -1,18 +1,9 @@
 // Oversight schemas (Regulations 43-46): forms, server actions and API alike.
 import { z } from 'zod'
-import { VISIT_AMENDABLE } from '@/lib/domain/oversight'
+import { VISIT_AMENDABLE, VISIT_CORRECTION_MAX, type VisitAmendableField } from '@/lib/domain/oversight'
+import { amendmentSchema } from './amendments'
 import { DECLARATION } from '@/lib/domain/independent-person'
-import {
-  cleanText,
-  dateField,
-  noControlCharacters,
-  optionalDate,
-  optionalId,
-  optionalText,
-  requiredId,
-  requiredText,
-  yesNo,
-} from './fields'
+import { dateField, optionalDate, optionalId, optionalText, requiredId, requiredText, yesNo } from './fields'
 
 const ticked = z.boolean().default(false)
 const count = (label: string) =>
@@ -125,19 +116,10 @@ export const REPORT_EVENT_KINDS = {
   HOST_AUTHORITY: 'Sent to the host authority',
 } as const
 
-export const amendVisitSchema = z.object({
-  field: z.enum(Object.keys(VISIT_AMENDABLE) as [keyof typeof VISIT_AMENDABLE, ...(keyof typeof VISIT_AMENDABLE)[]], {
-    error: 'Select what needs correcting',
-  }),
-  value: z
-    .string({ error: 'Enter what it should say' })
-    .trim()
-    .max(8000, 'The correction must be 8000 characters or fewer')
-    .refine(...noControlCharacters('the correction', true))
-    .transform(cleanText),
-  reason: requiredText('why it needs correcting', 1000),
-  version: z.coerce.number().int(),
-})
+export const amendVisitSchema = amendmentSchema(
+  Object.keys(VISIT_AMENDABLE) as VisitAmendableField[],
+  VISIT_CORRECTION_MAX,
+)
 
 export const reportEventSchema = z
   .object({

@@ -1,6 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 import {
   answersWithFile,
   describedBy,
@@ -11,22 +11,14 @@ import {
   SubmitButton,
   useActionForm,
 } from '@/components/form-kit'
-import { VISIT_AMENDABLE, type VisitAmendableField } from '@/lib/domain/oversight'
 import {
   actionSchema,
-  amendVisitSchema,
   REPORT_EVENT_KINDS,
   reportEventSchema,
   reportVersionSchema,
   responseFormSchema,
 } from '@/lib/validation/oversight'
-import {
-  addActionAction,
-  addReportAction,
-  amendVisitAction,
-  reportEventAction,
-  respondAction,
-} from '@/app/oversight/actions'
+import { addActionAction, addReportAction, reportEventAction, respondAction } from '@/app/oversight/actions'
 
 const date = { type: 'date', style: { maxWidth: '12rem' } } as const
 
@@ -214,79 +206,6 @@ export function ReportVersionForm({ visitId, today }: { visitId: string; today: 
         />
       </Field>
       <SubmitButton busy={busy}>Save this version of the report</SubmitButton>
-    </form>
-  )
-}
-
-/** current: each field's value now, as its input shows it */
-export function AmendVisitForm({
-  visitId,
-  version,
-  current,
-}: {
-  visitId: string
-  version: number
-  current: Record<string, string>
-}) {
-  const router = useRouter()
-  const { form, onSubmit, summary, errors, busy } = useActionForm({
-    schema: amendVisitSchema,
-    defaultValues: { value: '', reason: '', version },
-    action: (values) => amendVisitAction(visitId, values),
-    onSuccess: (_, f) => {
-      f.reset({ value: '', reason: '', version: version + 1 })
-      router.refresh()
-    },
-  })
-  const field = form.watch('field') as VisitAmendableField | undefined
-  // start from the value as it stands, so a small fix is a small edit
-  useEffect(() => {
-    if (field) form.setValue('value', current[field] ?? '')
-  }, [field, current, form])
-  const kind = field ? VISIT_AMENDABLE[field].kind : null
-  const valueProps = { ...describedBy('value', { error: errorAt(errors, 'value') }), ...form.register('value') }
-  return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Correct the visit">
-      {summary}
-      <Field name="field" label="What needs correcting?" error={errorAt(errors, 'field')}>
-        <select {...describedBy('field', { error: errorAt(errors, 'field') })} {...form.register('field')}>
-          <option value="">Select</option>
-          {Object.entries(VISIT_AMENDABLE).map(([name, f]) => (
-            <option key={name} value={name}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      {field && (
-        <Field name="value" label="What it should say" error={errorAt(errors, 'value')}>
-          {kind === 'date' ? (
-            <input {...date} {...valueProps} />
-          ) : kind === 'yes-no' ? (
-            <select {...valueProps}>
-              <option value="yes">Yes</option>
-              <option value="no">No</option>
-            </select>
-          ) : kind === 'count' ? (
-            <input type="number" inputMode="numeric" min={0} style={{ maxWidth: '8rem' }} {...valueProps} />
-          ) : (
-            <textarea rows={3} {...valueProps} />
-          )}
-        </Field>
-      )}
-      <Field
-        name="reason"
-        label="Why does it need correcting?"
-        hint="The original stays in the record beside your correction"
-        error={errorAt(errors, 'reason')}
-      >
-        <textarea
-          rows={2}
-          {...describedBy('reason', { error: errorAt(errors, 'reason'), hint: true })}
-          {...form.register('reason')}
-        />
-      </Field>
-      <SubmitButton busy={busy}>Save the correction</SubmitButton>
     </form>
   )
 }

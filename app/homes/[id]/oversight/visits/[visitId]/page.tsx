@@ -8,11 +8,29 @@ import { recordId } from '@/lib/server/errors'
 import { getVisit } from '@/lib/server/oversight/visits'
 import { orNotFound } from '@/app/(lib)/load-or-404'
 import { REPORT_EVENT_KINDS } from '@/lib/validation/oversight'
-import { AddActionForm, AmendVisitForm, ReportEventForm, ReportVersionForm, ResponseForm } from './VisitForms'
+import { AmendmentForm, type AmendmentInputKind } from '@/components/AmendmentForm'
+import { VISIT_AMENDABLE, VISIT_CORRECTION_MAX, type VisitAmendableField } from '@/lib/domain/oversight'
+import { amendVisitAction } from '@/app/oversight/actions'
+import { AddActionForm, ReportEventForm, ReportVersionForm, ResponseForm } from './VisitForms'
 
 export const metadata = { title: 'Regulation 44 visit' }
 
 const yes = (b: boolean) => (b ? 'Yes' : 'No')
+
+/** How each kind of visit field is corrected. */
+const visitInput: Record<(typeof VISIT_AMENDABLE)[VisitAmendableField]['kind'], AmendmentInputKind> = {
+  date: { kind: 'date' },
+  'yes-no': {
+    kind: 'choice',
+    choices: [
+      ['yes', 'Yes'],
+      ['no', 'No'],
+    ],
+  },
+  count: { kind: 'count' },
+  text: { kind: 'text', rows: 3 },
+  'required-text': { kind: 'text', rows: 3 },
+}
 
 export default async function VisitPage({ params }: { params: Promise<{ id: string; visitId: string }> }) {
   const actor = await requireActor()
@@ -98,9 +116,16 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
       {mayAddToVisit && (
         <details>
           <summary>Correct something in this visit</summary>
-          <AmendVisitForm
-            visitId={v.id}
+          <AmendmentForm
+            label="Correct the visit"
+            fields={Object.entries(VISIT_AMENDABLE).map(([name, f]) => ({
+              name,
+              label: f.label,
+              input: visitInput[f.kind],
+            }))}
             version={v.version}
+            maxLength={VISIT_CORRECTION_MAX}
+            action={amendVisitAction.bind(null, v.id)}
             current={{
               visitedOn: v.visitedOn,
               announced: v.announced ? 'yes' : 'no',
