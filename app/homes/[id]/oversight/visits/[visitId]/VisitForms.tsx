@@ -11,6 +11,7 @@ import {
   SubmitButton,
   useActionForm,
 } from '@/components/form-kit'
+import { ReportFileField } from '@/components/ReportFileField'
 import {
   actionSchema,
   REPORT_EVENT_KINDS,
@@ -184,20 +185,7 @@ export function ReportVersionForm({ visitId, today }: { visitId: string; today: 
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Add the report">
       {summary}
       <Narrative form={form} name="reportText" label="Report written here (optional)" rows={6} />
-      <Field
-        name="reportFile"
-        label="Report file (optional)"
-        hint="PDF or Word (DOCX), up to 5 MB"
-        error={errorAt(errors, 'reportFile')}
-      >
-        <input
-          type="file"
-          accept="application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          ref={file}
-          {...describedBy('reportFile', { error: errorAt(errors, 'reportFile'), hint: true })}
-          name="reportFile"
-        />
-      </Field>
+      <ReportFileField file={file} error={errorAt(errors, 'reportFile')} />
       <Field name="reportReceivedOn" label="Date received" error={errorAt(errors, 'reportReceivedOn')}>
         <input
           {...date}

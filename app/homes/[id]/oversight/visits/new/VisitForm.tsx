@@ -13,6 +13,7 @@ import {
   SubmitButton,
   useActionForm,
 } from '@/components/form-kit'
+import { ReportFileField } from '@/components/ReportFileField'
 import { formatDate } from '@/lib/domain/time'
 import { visitSchema } from '@/lib/validation/oversight'
 import { recordVisitAction } from '@/app/oversight/actions'
@@ -208,20 +209,7 @@ export function VisitForm({ homeId, today, people, placing, hostName }: Props) {
           hint="Or attach the visitor’s file below"
           rows={8}
         />
-        <Field
-          name="reportFile"
-          label="Report file (optional)"
-          hint="PDF or Word (DOCX), up to 5 MB"
-          error={errorAt(errors, 'reportFile')}
-        >
-          <input
-            type="file"
-            accept="application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            ref={file}
-            {...describedBy('reportFile', { error: errorAt(errors, 'reportFile'), hint: true })}
-            name="reportFile"
-          />
-        </Field>
+        <ReportFileField file={file} error={errorAt(errors, 'reportFile')} />
         <Field
           name="reportReceivedOn"
           label="Date the report was received (optional)"
