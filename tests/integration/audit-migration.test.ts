@@ -1,26 +1,17 @@
 // The audit chain's move beside the events (migration audit_chain_behind_writers) keeps every existing event's hash:
 // a trail written the old way verifies after the migration, and new events chain on from it.
-import fs from 'node:fs'
-import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { describe, expect, it } from 'vitest'
+import { databaseBefore } from '../support/migrations'
 import { auditHash, GENESIS_HASH } from '@/lib/domain/audit'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { recordAudit, verifyAuditChain } from '@/lib/server/audit'
 
 const MOVE = '20261203155504_audit_chain_behind_writers'
-const folders = fs
-  .readdirSync('prisma/migrations', { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort()
-const sql = (folder: string) => fs.readFileSync(path.join('prisma/migrations', folder, 'migration.sql'), 'utf8')
 
 describe('moving the audit chain beside the events', () => {
   it('keeps the chain written the old way intact, and new events chain on from it', async () => {
-    const pglite = await PGlite.create()
-    for (const folder of folders.filter((f) => f < MOVE)) await pglite.exec(sql(folder))
+    const { pglite, finish } = await databaseBefore(MOVE)
     // three events as the old recordAudit wrote them: hash and prevHash on the event itself
     let prevHash = GENESIS_HASH
     for (let i = 1; i <= 3; i++) {
@@ -50,7 +41,7 @@ describe('moving the audit chain beside the events', () => {
       )
       prevHash = hash
     }
-    for (const folder of folders.filter((f) => f >= MOVE)) await pglite.exec(sql(folder))
+    await finish()
 
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
     expect(await verifyAuditChain(prisma)).toEqual({ ok: true, checked: 3 })

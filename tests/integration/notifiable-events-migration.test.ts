@@ -1,22 +1,13 @@
 // The notifiable events migration moves every Regulation 40 task, with its notices, into a notifiable event at the
 // child's home: nothing is lost, the times and who did what stay as they were.
-import fs from 'node:fs'
-import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { describe, expect, it } from 'vitest'
+import { databaseBefore } from '../support/migrations'
 
 const MIGRATION = '20261203185759_notifiable_events'
-const folders = fs
-  .readdirSync('prisma/migrations', { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort()
-const sql = (folder: string) => fs.readFileSync(path.join('prisma/migrations', folder, 'migration.sql'), 'utf8')
 
 describe('the notifiable events migration', () => {
   it('moves each Regulation 40 task and its notices into a notifiable event at the home the child was in', async () => {
-    const pglite = await PGlite.create()
-    for (const folder of folders.filter((f) => f < MIGRATION)) await pglite.exec(sql(folder))
+    const { pglite, finish } = await databaseBefore(MIGRATION)
     await pglite.exec(`
       INSERT INTO "LocalAuthority" ("id", "name", "code") VALUES ('la', 'Northshire', 'NS1');
       INSERT INTO "Provider" ("id", "name") VALUES ('pr', 'Provider');
@@ -40,7 +31,7 @@ describe('the notifiable events migration', () => {
                ('n2', 't1', 'Placing authority: Duty team', 'Phone', '2025-03-01T12:00:00Z', 'm1', '2025-03-01T12:05:00Z');
     `)
     // this migration only: a later one may drop the emptied Reg40Task table
-    await pglite.exec(sql(MIGRATION))
+    await finish({ onlyThis: true })
     const events = await pglite.query<Record<string, unknown>>(
       `SELECT "id", "homeId", "kind", "occurredAt", "whatHappened", "childId", "screeningId", "recordedAt", "decision",
          "decidedAt", "otherRelevantPersons", "completedAt", "completedById" FROM "NotifiableEvent" ORDER BY "id"`,

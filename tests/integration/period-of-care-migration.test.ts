@@ -1,22 +1,13 @@
 // The period of care's migration gives every child Haven already holds a period starting at their first placement
 // here, with their legal status then, so the review timetable has something to count from on the day it lands.
-import fs from 'node:fs'
-import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { describe, expect, it } from 'vitest'
+import { databaseBefore } from '../support/migrations'
 
 const PERIOD = '20261203183442_period_of_care_and_reviews'
-const folders = fs
-  .readdirSync('prisma/migrations', { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort()
-const sql = (folder: string) => fs.readFileSync(path.join('prisma/migrations', folder, 'migration.sql'), 'utf8')
 
 describe('the period of care migration', () => {
   it('starts each existing child at their earliest placement, with their legal status, and refuses impossible rows', async () => {
-    const pglite = await PGlite.create()
-    for (const folder of folders.filter((f) => f < PERIOD)) await pglite.exec(sql(folder))
+    const { pglite, finish } = await databaseBefore(PERIOD)
     await pglite.exec(`
       INSERT INTO "LocalAuthority" ("id", "name", "code") VALUES ('la', 'Northshire', 'NS1');
       INSERT INTO "Child" ("id", "firstName", "lastName", "dateOfBirth", "sex", "ethnicity", "legalStatus", "placingAuthorityId")
@@ -25,7 +16,7 @@ describe('the period of care migration', () => {
         VALUES ('p1', 'c1', 'Foster carers', 'la', false, '2022-05-01', '2024-01-10', 'U4', 'PR1'),
                ('p2', 'c1', 'Foster carers', 'la', false, '2024-01-10', NULL, 'U4', 'PR1');
     `)
-    for (const folder of folders.filter((f) => f >= PERIOD)) await pglite.exec(sql(folder))
+    await finish()
     const periods = await pglite.query<{ childId: string; startDate: Date; legalStatus: string }>(
       `SELECT p."childId", p."startDate", l."legalStatus" FROM "PeriodOfCare" p JOIN "LegalStatusEntry" l ON l."periodOfCareId" = p."id"`,
     )
