@@ -111,7 +111,7 @@ async function makeUsers(db: Database, count: number): Promise<User[]> {
   return users
 }
 
-type Sample = { op: Op; ms: number; ok: boolean }
+type Sample = { op: Op; ms: number; status: number | 'no answer' }
 
 /** `users` act for SECONDS, each picking an operation at random; think: ms between actions (0: closed loop). */
 async function drive(users: User[], bases: string[], pick: (u: User) => Op[], think: () => number) {
@@ -127,15 +127,15 @@ async function drive(users: User[], bases: string[], pick: (u: User) => Op[], th
         const ops = pick(user)
         const op = ops[Math.floor(Math.random() * ops.length)]
         const t0 = performance.now()
-        let ok: boolean
+        let status: Sample['status']
         try {
           const response = await op.run(bases[turn++ % bases.length])
           await response.arrayBuffer()
-          ok = response.ok
+          status = response.status
         } catch {
-          ok = false
+          status = 'no answer'
         }
-        samples.push({ op, ms: performance.now() - t0, ok })
+        samples.push({ op, ms: performance.now() - t0, status })
         const wait = think()
         if (wait) await sleep(wait)
       }
@@ -153,9 +153,14 @@ async function drive(users: User[], bases: string[], pick: (u: User) => Op[], th
 function summarise(samples: Sample[], wallMs: number) {
   const by = (keep: (s: Sample) => boolean) => {
     const xs = samples.filter(keep)
+    const failed = xs.filter((s) => s.status === 'no answer' || s.status >= 400)
     return {
       requests: xs.length,
-      errors: xs.filter((s) => !s.ok).length,
+      errors: failed.length,
+      // which: a 500 from a transaction that ran out of time, a 422 from an episode left open by one, no answer...
+      errorsByStatus: Object.fromEntries(
+        [...new Set(failed.map((s) => s.status))].map((k) => [k, failed.filter((s) => s.status === k).length]),
+      ),
       p50Ms: pct(
         xs.map((s) => s.ms),
         0.5,
