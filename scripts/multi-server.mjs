@@ -7,6 +7,7 @@
 // scheduled job ran at most once per interval. Uses the build in .next (builds it if there is none).
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import pg from 'pg'
 import { SMTPServer } from 'smtp-server'
 
@@ -91,25 +92,38 @@ try {
   await Promise.all(PORTS.map(ready))
   log('two servers and a dispatcher ready')
 
-  // the proxy: round robin; a refused connection goes to the other server
+  // the proxy: round robin, a new connection for each request (as nginx without upstream `keepalive`: a kept-alive
+  // connection that a stopping server closes can cross a request sent on it); a refused connection goes to the other
+  const send = (port, path, { method = 'GET', headers = {}, body } = {}) =>
+    new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk) => (text += chunk))
+        res.on('end', () => resolve({ status: res.statusCode, ok: res.statusCode < 300, body: text }))
+        res.on('error', reject)
+      })
+      req.on('error', reject)
+      req.end(body)
+    })
   let turn = 0
   const stats = { answered: 0, refusedThenRetried: 0, failures: [], serverErrors: [] }
   const request = async (path, init = {}) => {
     const first = turn++ % 2
     for (const i of [first, 1 - first]) {
       try {
-        const response = await fetch(`http://127.0.0.1:${PORTS[i]}${path}`, init)
-        const body = await response.text()
+        const response = await send(PORTS[i], path, init)
+        const body = response.body
         if (response.status >= 500) stats.serverErrors.push(`${init.method ?? 'GET'} ${path}: ${response.status}`)
         else if (!response.ok) stats.failures.push(`${init.method ?? 'GET'} ${path}: ${response.status} ${body}`)
         else stats.answered++
         return response.ok ? JSON.parse(body || 'null') : null
       } catch (e) {
-        if (e.cause?.code === 'ECONNREFUSED' && i === first) {
+        if (e.code === 'ECONNREFUSED' && i === first) {
           stats.refusedThenRetried++
           continue
         }
-        stats.failures.push(`${init.method ?? 'GET'} ${path}: ${e.cause?.code ?? e.message}`)
+        stats.failures.push(`${init.method ?? 'GET'} ${path}: ${e.code ?? e.message}`)
         return null
       }
     }
