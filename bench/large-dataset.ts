@@ -6,17 +6,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { encode } from 'next-auth/jwt'
-import { issueApiToken } from '@/lib/server/accounts'
 import { openDatabase, useDatabase, type Database } from '@/lib/server/database'
 import { applyMigrations } from '@/lib/server/migrations'
 import { patternsAfterEvent, recomputeAllPatterns } from '@/lib/server/patterns'
 import { collectionYearOn, ssda903Download, ssda903Return } from '@/lib/server/ssda903'
 import { loadActor } from '@/lib/server/accounts'
 import { londonDate } from '@/lib/domain/time'
-import { BENCH_PASSWORD, generate } from './generate'
+import { generate } from './generate'
+import { BENCH_SECRET as SECRET, signedIn, type SignedIn } from './sessions'
 
-const SECRET = 'bench-only-secret-not-for-real-use-0000'
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]
 const ms = (n: number) => Math.round(n * 10) / 10
 const report = (name: string, figures: object) => console.log(`BENCH ${name} ${JSON.stringify(figures)}`)
@@ -63,23 +61,11 @@ async function timeRules(db: Database, label: string) {
   })
   await timeExport(db, label)
   // browser sessions and API tokens, made before the server takes the database
-  const signedIn = async (userId: string) => {
-    const session = await db.prisma.userSession.create({
-      data: { userId, expiresAt: new Date(Date.now() + 3_600_000), ip: '127.0.0.1' },
-    })
-    const { token } = await issueApiToken({ email: `${userId}@bench.haven.test`, password: BENCH_PASSWORD, ip: null })
-    const cookie = await encode({
-      token: { sub: userId, sid: session.id, name: `Bench ${userId}`, email: `${userId}@bench.haven.test` },
-      secret: SECRET,
-      salt: 'authjs.session-token',
-    })
-    return { cookie: `authjs.session-token=${cookie}`, token: `Bearer ${token}` }
-  }
   return {
-    iro: await signedIn('biro0'),
-    lead: await signedIn(LEAD),
-    ri: await signedIn('bri-bpr0'),
-    manager: await signedIn('bman-bho0'),
+    iro: await signedIn(db, 'biro0'),
+    lead: await signedIn(db, LEAD),
+    ri: await signedIn(db, 'bri-bpr0'),
+    manager: await signedIn(db, 'bman-bho0'),
   }
 }
 
@@ -117,8 +103,6 @@ async function timeExport(db: Database, label: string) {
     target: { seconds: 5 },
   })
 }
-
-type SignedIn = { cookie: string; token: string }
 
 async function timePages(
   label: string,

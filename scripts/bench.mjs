@@ -9,3 +9,5 @@ execSync('npx playwright test --config bench/playwright.config.ts', { stdio: 'in
 execSync(`${process.execPath} --import tsx bench/large-dataset.ts`, { stdio: 'inherit', env })
 // the fuzz test of every POST route, at length (npm test runs 12 bodies a route)
 execSync('npx vitest run tests/integration/fuzz.test.ts', { stdio: 'inherit', env: { ...env, FUZZ_CASES: '200' } })
+// many simulated users through the pages and the API, one and two servers (bench/load.ts)
+execSync(`${process.execPath} --import tsx bench/load.ts`, { stdio: 'inherit', env })

@@ -15,14 +15,16 @@ await applyMigrations(database)
 console.log('Haven dispatcher running')
 const stop = startDispatcher()
 // a database that fails to close still ends the process, with the reason (not an unhandled rejection that hangs it)
+// the run in progress finishes and hands back what it claimed first, so no message waits for a lease to run out
 const shutDown = () => {
   stop()
-  database.close().then(
-    () => process.exit(0),
-    (e: unknown) => {
-      console.error('Haven dispatcher: could not close the database:', e)
-      process.exit(1)
-    },
-  )
+    .then(() => database.close())
+    .then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('Haven dispatcher: could not close the database:', e)
+        process.exit(1)
+      },
+    )
 }
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, shutDown)

@@ -43,6 +43,7 @@ const env = {
   DATABASE_URL: '',
   AUTH_SECRET: 'e2e-only-secret-not-for-real-use-000000',
   NEXT_TELEMETRY_DISABLED: '1',
+  NEXT_MANUAL_SIG_HANDLE: 'true',
   HAVEN_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   HAVEN_BASE_URL: `http://127.0.0.1:${port}`,
   HAVEN_DISPATCH_INTERVAL_MS: '500',

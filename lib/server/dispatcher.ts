@@ -12,6 +12,7 @@ import { flagMissedVisits } from './oversight/flags'
 import { chainAuditEvents } from './audit'
 import { PASSWORD_LINK_KIND, sendablePasswordPath } from './passwords'
 import { escalateUnacknowledged, recomputeAllPatterns } from './patterns'
+import { newHolder, runScheduledJobs, type ScheduledJob } from './schedule'
 
 const MAX_ATTEMPTS = 10
 export const baseUrl = () => variable('HAVEN_BASE_URL').replace(/\/$/, '')
@@ -37,8 +38,9 @@ export function resetMailerForTests() {
 }
 
 /** Sends what is due now, a few at a time (each send is well within the lease); returns how many were sent, failed
- *  and skipped. */
-export async function deliverDue(now = new Date(), batch = 2) {
+ *  and skipped. When `stopping` turns true (the server is shutting down), claimed messages not yet sent are handed
+ *  back at once, for another dispatcher, instead of waiting for their lease to run out. */
+export async function deliverDue(now = new Date(), batch = 2, stopping: () => boolean = () => false) {
   const prisma = await getPrisma()
   // a message whose dispatcher died mid-send on its last attempt is given up, not retried for ever
   await prisma.$executeRaw(Prisma.sql`
@@ -62,6 +64,13 @@ export async function deliverDue(now = new Date(), batch = 2) {
   // only while this dispatcher still holds the claim: if it ran out, another has the message and says how it went
   const held = { status: 'SENDING' as const, lockedUntil: lease }
   for (const d of deliveries) {
+    if (stopping()) {
+      await prisma.notificationDelivery.updateMany({
+        where: { ...held, id: d.id },
+        data: { status: 'PENDING', lockedUntil: null, attempts: { decrement: 1 } },
+      })
+      continue
+    }
     const transport = mailer()
     if (!transport || !d.notification.recipient.active) {
       await prisma.notificationDelivery.updateMany({
@@ -110,33 +119,50 @@ export async function deliverDue(now = new Date(), batch = 2) {
   return result
 }
 
-/** The loop that runs with the server (instrumentation.ts) or on its own (scripts/dispatcher.ts). */
-export function startDispatcher(options: { intervalMs?: number; patternsEveryMs?: number } = {}) {
+/** What runs once per HAVEN_PATTERNS_INTERVAL_MS across all servers and dispatchers (schedule.ts). */
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  // time alone makes some patterns (an interview now overdue, a plan past review)
+  { name: 'patterns.recompute', run: (now) => recomputeAllPatterns(now) },
+  { name: 'alerts.escalate', run: (now) => escalateUnacknowledged(now) },
+  // a month that ended without a Regulation 44 visit: flagged and told once
+  { name: 'oversight.missed-visits', run: (now) => flagMissedVisits(now) },
+]
+
+/** The loop that runs with the server (instrumentation.ts) or on its own (scripts/dispatcher.ts). Returns `stop`,
+ *  which lets the run in progress finish, hands back the messages it claimed and not sent, and resolves then. */
+export function startDispatcher(
+  options: { intervalMs?: number; patternsEveryMs?: number; jobs?: ScheduledJob[] } = {},
+) {
   const intervalMs = options.intervalMs ?? settings.service.dispatchIntervalMs
   const patternsEveryMs = options.patternsEveryMs ?? settings.service.patternsIntervalMs
-  let running = false
-  let lastPatterns = 0
+  const jobs = options.jobs ?? SCHEDULED_JOBS
+  // a run's lease outlasts a slow recompute; one longer than this may overlap the next interval's run
+  const leaseMs = Math.max(patternsEveryMs, settings.service.dispatchLeaseSeconds * 1000)
+  const holder = newHolder()
+  let running: Promise<void> | null = null
+  let stopped = false
+  const stopping = () => stopped
   const tick = async () => {
-    if (running) return
-    running = true
     try {
       await chainAuditEvents() // link the audit events written since the last tick (one server at a time does it)
       // keep going while there is more to send
-      for (let r = await deliverDue(); r.sent + r.failed + r.skipped > 0; r = await deliverDue());
-      if (patternsEveryMs > 0 && Date.now() - lastPatterns >= patternsEveryMs) {
-        lastPatterns = Date.now()
-        await recomputeAllPatterns() // time alone makes some patterns (an interview now overdue, a plan past review)
-        await escalateUnacknowledged()
-        await flagMissedVisits() // a month that ended without a Regulation 44 visit: flagged and told once
-      }
+      let r = await deliverDue(new Date(), 2, stopping)
+      while (!stopped && r.sent + r.failed + r.skipped > 0) r = await deliverDue(new Date(), 2, stopping)
+      if (patternsEveryMs > 0) await runScheduledJobs(jobs, holder, patternsEveryMs, leaseMs, stopping)
     } catch (e) {
       console.error('Haven dispatcher:', e)
-    } finally {
-      running = false
     }
   }
-  const timer = setInterval(() => void tick(), intervalMs) // tick catches its own errors
+  const start = () => {
+    if (running || stopped) return
+    running = tick().finally(() => (running = null))
+  }
+  const timer = setInterval(start, intervalMs) // tick catches its own errors
   timer.unref?.()
-  void tick()
-  return () => clearInterval(timer)
+  start()
+  return async () => {
+    stopped = true
+    clearInterval(timer)
+    await running
+  }
 }

@@ -2,6 +2,7 @@
 // CONNECT), so Next
 // fails with a plain-text 500 before proxy.ts runs. The Node server answers them itself: 405, as problem details.
 import http from 'node:http'
+import { isShuttingDown, trackServer } from './shutdown'
 
 const FORBIDDEN = new Set(['TRACE'])
 const ALLOW = 'GET, HEAD, POST, DELETE, OPTIONS'
@@ -25,13 +26,18 @@ export function refuseForbiddenMethod(request: http.IncomingMessage, response: h
   return true
 }
 
-/** Puts refuseForbiddenMethod in front of every HTTP server in this process (Next's own included). */
+/** Puts refuseForbiddenMethod in front of every HTTP server in this process (Next's own included), and makes each
+ *  known to the graceful shutdown (shutdown.ts). */
 export function guardHttpServers() {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the server as `this`
   const emit = http.Server.prototype.emit as (this: http.Server, event: string, ...args: unknown[]) => boolean
   http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
-    if (event === 'request' && refuseForbiddenMethod(args[0] as http.IncomingMessage, args[1] as http.ServerResponse))
-      return true
+    if (event === 'listening' || event === 'connection' || event === 'request') trackServer(this)
+    if (event === 'request') {
+      if (refuseForbiddenMethod(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true
+      // answered, and the connection closed after it, so the proxy sends the next request to another server
+      if (isShuttingDown()) (args[1] as http.ServerResponse).setHeader('Connection', 'close')
+    }
     return emit.call(this, event, ...args)
   }
 }

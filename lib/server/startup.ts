@@ -4,6 +4,7 @@ import { getDatabase } from './database'
 import { DatabaseInUseError } from './embedded-lock'
 import { applyMigrations } from './migrations'
 import { startDispatcher } from './dispatcher'
+import { onShutdown } from './shutdown'
 
 export async function prepareDatabase() {
   checkEnvironmentOrExit()
@@ -17,7 +18,8 @@ export async function prepareDatabase() {
     const holidays = bankHolidayDataWarning(new Date().toISOString().slice(0, 10))
     if (holidays) console.warn(`Haven: ${holidays}`)
     // notifications go out, and time-based patterns are checked, from the server itself unless told otherwise
-    if (variable('HAVEN_DISPATCHER') === 'on') startDispatcher()
+    if (variable('HAVEN_DISPATCHER') === 'on') onShutdown(startDispatcher())
+    onShutdown(() => database.close())
   } catch (e) {
     console.error(e instanceof DatabaseInUseError ? `Haven cannot start: ${e.message}` : e)
     process.exit(1)
