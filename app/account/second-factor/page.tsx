@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { enrollingActor } from '@/lib/server/current-actor'
 import { secondFactorState } from '@/lib/server/second-factor'
+import { signOutAction } from '@/app/sign-in/actions'
 import { EnrolForm, NewRecoveryCodesButton } from './SecondFactorForms'
 
 export const metadata = { title: 'Second factor' }
@@ -42,6 +43,14 @@ export default async function SecondFactorPage() {
             The codes change every 30 seconds.
           </p>
           <EnrolForm />
+          {state.required && (
+            // the header shows no menu until it is set up: this is the way out
+            <form action={signOutAction}>
+              <button type="submit" className="link-button">
+                Sign out
+              </button>
+            </form>
+          )}
         </>
       )}
     </>
