@@ -12,6 +12,7 @@ const PAGES: [account: string | null, path: string][] = [
   ['care.worker@demo.haven.test', '/children?search=zzz'],
   ['care.worker@demo.haven.test', '/children/demo-child-01'],
   ['care.worker@demo.haven.test', '/account'],
+  ['care.worker@demo.haven.test', '/account/second-factor'],
   ['care.worker@demo.haven.test', '/no-such-page'],
   ['care.worker@demo.haven.test', '/homes/demo-home-willow'],
   ['care.worker@demo.haven.test', '/children/demo-child-07/missing/new'],

@@ -2,6 +2,7 @@
 // `npm run db` commands start: a bad value stops them with its name and the problem (it used to be ignored).
 // Number settings come from lib/settings.ts (each fromEnv call); the others are here. Listed in the README.
 import { z } from 'zod'
+import { ROLES, type Role } from './domain/roles'
 import { NUMBER_VARIABLES, numberVariable } from './settings'
 
 const blank = (value: unknown) => value === '' || value === undefined
@@ -21,6 +22,15 @@ const urlWithProtocol = (protocols: string[], example: string) =>
     },
     `must be a URL starting ${protocols.map((p) => `${p}//`).join(' or ')}, like ${example}`,
   )
+
+/** Roles that must use a second factor: role codes separated by commas, or "none". */
+const roleList = z
+  .string()
+  .transform((value) => (value.trim() === 'none' ? [] : value.split(',').map((r) => r.trim())))
+  .refine((roles) => roles.every((r) => (ROLES as readonly string[]).includes(r)), {
+    message: `must be "none" or role codes separated by commas, from ${ROLES.join(', ')}`,
+  })
+  .transform((roles) => roles as Role[])
 
 const OTHER_VARIABLES = {
   DATABASE_URL: optional(urlWithProtocol(['postgresql:', 'postgres:'], 'postgresql://haven@db.example.org/haven')),
@@ -43,6 +53,11 @@ const OTHER_VARIABLES = {
   ),
   HAVEN_DISPATCHER: withDefault(z.enum(['on', 'off'], 'must be on or off'), 'on'),
   HAVEN_ADMIN_PASSWORD: optional(z.string()),
+  // the roles that can see most or set who sees what (issue 21); the demo and the browser tests set "none"
+  HAVEN_MFA_REQUIRED_ROLES: withDefault(
+    roleList,
+    'SYSTEM_ADMIN,RESPONSIBLE_INDIVIDUAL,REGISTERED_MANAGER,IRO,LA_MISSING_LEAD',
+  ),
   SE_DEBUG: optional(z.string()),
 }
 

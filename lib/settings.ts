@@ -132,6 +132,8 @@ export const settings = {
     invitationDays: fromEnv('HAVEN_INVITATION_DAYS', 7),
     /** reset e-mails sent to one account per throttle window, at most */
     resetRequestLimit: fromEnv('HAVEN_RESET_REQUESTS', 3),
+    /** authenticator codes accepted this many 30-second steps either side of now (a phone's clock a little out) */
+    totpWindowSteps: fromEnv('HAVEN_TOTP_WINDOW_STEPS', 1),
     /** reverse proxies in front of Haven that set X-Forwarded-For; 0: none, the address is not known */
     trustedProxyHops: fromEnv('HAVEN_TRUSTED_PROXY_HOPS', 0),
   },

@@ -11,6 +11,10 @@ export type DemoUser = {
   grants: { role: Role; homeId?: string; providerId?: string; localAuthorityId?: string }[]
 }
 
+/** A demo account that signs in with a second factor: its authenticator secret is published, like the password, so
+ *  anyone trying the demo (and the browser tests) can make its codes. */
+export const DEMO_SECOND_FACTOR = { email: 'tom.hughes@demo.haven.test', secret: 'HAVENDEMOTOTPSECRETHAVENDEMOTOTP' }
+
 /** The demo accounts listed in the README: one per role. */
 export const DEMO_ACCOUNTS: DemoUser[] = [
   {

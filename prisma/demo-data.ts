@@ -28,7 +28,8 @@ import { createDueInterview } from '@/lib/server/return-interviews'
 import { recurringPlaces } from '@/lib/server/oversight/reviews'
 import { scoreScreening, type Level, type Observed } from '@/lib/domain/cse'
 import { settings } from '@/lib/settings'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoUser } from './demo-accounts'
+import { sealTotpSecret } from '@/lib/server/second-factor'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECOND_FACTOR, type DemoUser } from './demo-accounts'
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts'
 
@@ -329,6 +330,10 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
         data: HOMES.map((h) => ({ ...h, createdAt: londonMidnight(shiftDate(today, { years: -3 })) })),
       })
       for (const user of [...DEMO_ACCOUNTS, ...OTHER_USERS]) await insertUser(tx, user, passwordHash)
+      const withSecondFactor = await tx.user.findUniqueOrThrow({ where: { email: DEMO_SECOND_FACTOR.email } })
+      await tx.secondFactor.create({
+        data: { userId: withSecondFactor.id, secret: sealTotpSecret(DEMO_SECOND_FACTOR.secret), confirmedAt: now },
+      })
       const turn: Record<string, number> = {}
       for (const [i, [firstName, lastName, sex, ethnicity, age, placedBy, current, history]] of CHILDREN.entries()) {
         const placingAuthorityId = `demo-la-${placedBy}`

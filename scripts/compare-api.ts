@@ -30,6 +30,8 @@ const outIndex = args.indexOf('--out')
 const out = outIndex >= 0 ? path.resolve(args[outIndex + 1]) : update ? BASELINE : null
 process.env.AUTH_SECRET ??= 'compare-api: a secret for this script only'
 process.env.HAVEN_DISPATCHER = 'off'
+// API tokens for every demo role, as in the demo (a required second factor would refuse them until enrolled)
+process.env.HAVEN_MFA_REQUIRED_ROLES = 'none'
 
 // PGlite's Postgres reads the fixed clock too, so its timers come out far off and Node clamps them (Postgres checks the
 // time again when one fires, and waits on): the warning about it is left out

@@ -47,6 +47,8 @@ const env = {
   HAVEN_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   HAVEN_BASE_URL: `http://127.0.0.1:${port}`,
   HAVEN_DISPATCH_INTERVAL_MS: '500',
+  // as in the demo: the seeded second factor and the one a test sets up are enough (docs/security.md)
+  HAVEN_MFA_REQUIRED_ROLES: 'none',
 }
 execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/db.ts', 'demo'], { stdio: 'inherit', env })
 // same process group as this script, so stopping the group stops the server too

@@ -13,7 +13,7 @@ import { passwordChangeSchema, tokenFormSchema } from '@/lib/validation/users'
 export async function createTokenAction(input: unknown) {
   const ip = clientAddress(await headers())
   return runAction(tokenFormSchema, input, async (actor, { name, password }) => {
-    const issued = await issueApiToken({ email: actor.email, password, ip, name })
+    const issued = await issueApiToken({ email: actor.email, password, ip, name, signedIn: true })
     return { token: issued.token, expiresAt: issued.expiresAt.toISOString() }
   })
 }

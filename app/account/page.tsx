@@ -4,16 +4,19 @@ import { listOwnApiTokens, listOwnSessions } from '@/lib/server/accounts'
 import { currentSessionId, requireActor } from '@/lib/server/current-actor'
 import { rolesHeld } from '@/app/(lib)/roles-held'
 import { settings } from '@/lib/settings'
+import { secondFactorState } from '@/lib/server/second-factor'
+import Link from 'next/link'
 import { ChangePasswordForm, CreateTokenForm, RevokeButton } from './AccountForms'
 
 export const metadata = { title: 'Your account' }
 
 export default async function AccountPage() {
   const actor = await requireActor()
-  const [sessions, tokens, thisSession] = await Promise.all([
+  const [sessions, tokens, thisSession, secondFactor] = await Promise.all([
     listOwnSessions(actor),
     listOwnApiTokens(actor),
     currentSessionId(),
+    secondFactorState(actor),
   ])
   return (
     <>
@@ -37,6 +40,15 @@ export default async function AccountPage() {
         Changing it signs you out everywhere else and ends your API tokens; you are told by e-mail.
       </p>
       <ChangePasswordForm />
+      <h2>Second factor</h2>
+      <p>
+        {secondFactor.enrolled
+          ? `An authenticator app: you have ${secondFactor.codesLeft} unused recovery code${secondFactor.codesLeft === 1 ? '' : 's'}.`
+          : 'None: you sign in with your password only.'}{' '}
+        <Link href="/account/second-factor">
+          {secondFactor.enrolled ? 'Recovery codes' : 'Set up an authenticator app'}
+        </Link>
+      </p>
       <h2>Where you are signed in</h2>
       <p className="muted">
         You are signed out after {settings.auth.sessionIdleMinutes} minutes without activity, and after{' '}

@@ -1,15 +1,22 @@
 'use client'
 import { useRouter } from 'next/navigation'
+import { useState } from 'react'
 import { describedBy, Field, useActionForm } from '@/components/form-kit'
 import { signInSchema } from '@/lib/validation/users'
 import { signInAction } from './actions'
 
 export function SignInForm() {
   const router = useRouter()
+  // asked for once the password is right and the account has a second factor
+  const [askCode, setAskCode] = useState(false)
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: signInSchema,
     defaultValues: { email: '', password: '' },
-    action: signInAction,
+    action: async (values) => {
+      const result = await signInAction(values)
+      if (!result.ok && result.fieldErrors.code) setAskCode(true)
+      return result
+    },
     onSuccess: () => {
       router.replace('/')
       router.refresh()
@@ -35,6 +42,22 @@ export function SignInForm() {
           {...form.register('password')}
         />
       </Field>
+      {askCode && (
+        <Field
+          name="code"
+          label="Code from your authenticator app"
+          hint="6 digits. Lost your phone? Enter one of your recovery codes instead."
+          error={errors.code?.message}
+        >
+          <input
+            type="text"
+            autoComplete="one-time-code"
+            spellCheck={false}
+            {...describedBy('code', { error: errors.code?.message, hint: true })}
+            {...form.register('code')}
+          />
+        </Field>
+      )}
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>

@@ -30,6 +30,20 @@ export async function signInAction(input: unknown): Promise<ActionResult> {
     )
     return { ok: true, data: null }
   } catch (e) {
+    if (e instanceof CredentialsSignin && e.code === 'second-factor')
+      return {
+        ok: false,
+        message: 'This account has a second factor: enter the code from your authenticator app.',
+        fieldErrors: { code: 'Enter the 6 digits your authenticator app shows for Haven' },
+      }
+    if (e instanceof CredentialsSignin && e.code === 'wrong-code')
+      return {
+        ok: false,
+        message: 'The code is not right.',
+        fieldErrors: {
+          code: 'That code is not right: enter the 6 digits your authenticator app shows now, or an unused recovery code',
+        },
+      }
     if (e instanceof CredentialsSignin)
       return {
         ok: false,

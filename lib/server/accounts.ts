@@ -10,7 +10,16 @@ import { isCommonPassword } from './common-passwords'
 import { getPrisma, type Tx } from './database'
 import { recordAudit } from './audit'
 import { notify } from './notifications'
-import { NotFoundError, TooManyAttemptsError, UnauthenticatedError, ValidationError } from './errors'
+import {
+  ForbiddenError,
+  NotFoundError,
+  SecondFactorNeededError,
+  TooManyAttemptsError,
+  UnauthenticatedError,
+  ValidationError,
+  WrongCodeError,
+} from './errors'
+import { checkSecondFactor, mustEnrol } from './second-factor'
 
 const ARGON2ID = 2 // @node-rs/argon2's Algorithm.Argon2id (a const enum, not importable under isolatedModules)
 const MINUTE = 60_000
@@ -131,8 +140,15 @@ async function tellOwnerOfFailures(prisma: PrismaClient, user: { id: string; ema
   })
 }
 
-/** Checks e-mail and password, throttled per known browser, per account and per address. Every attempt is recorded. */
-export async function authenticate(input: { email: string; password: string } & SignInClient, now = new Date()) {
+/**
+ * Checks e-mail and password, throttled per known browser, per account and per address; with `secondFactor`, also
+ * the code of an account that has one (a wrong code is a failed attempt like a wrong password; none given yet is
+ * neither a failure nor a success). Every attempt is recorded.
+ */
+export async function authenticate(
+  input: { email: string; password: string; code?: string; secondFactor?: boolean } & SignInClient,
+  now = new Date(),
+) {
   const prisma = await getPrisma()
   const email = normaliseEmail(input.email)
   const attemptId = await throttleAndRecord(prisma, email, input, now)
@@ -142,6 +158,17 @@ export async function authenticate(input: { email: string; password: string } & 
   if (!user || !user.active || !user.passwordHash || !passwordOk) {
     if (user?.active) await tellOwnerOfFailures(prisma, user, now)
     throw new UnauthenticatedError('The e-mail address or password is not right.')
+  }
+  if (input.secondFactor) {
+    const check = await checkSecondFactor(user.id, input.code, now)
+    if (check === 'missing') {
+      await prisma.signInAttempt.delete({ where: { id: attemptId } })
+      throw new SecondFactorNeededError()
+    }
+    if (check === 'wrong') {
+      await tellOwnerOfFailures(prisma, user, now)
+      throw new WrongCodeError()
+    }
   }
   await prisma.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } })
   return user
@@ -274,11 +301,18 @@ export async function listOwnSessions(actor: Actor, now = new Date()) {
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export async function issueApiToken(
-  input: { email: string; password: string; ip: string | null; name?: string },
+  input: { email: string; password: string; code?: string; ip: string | null; name?: string; signedIn?: boolean },
   now = new Date(),
 ) {
-  const user = await authenticate({ ...input, channel: 'api' }, now)
+  // from the account page the session has already passed the second factor; the API's token endpoint has not
+  const user = await authenticate({ ...input, channel: 'api', secondFactor: !input.signedIn }, now)
   const prisma = await getPrisma()
+  // a token is no way round the second factor: enrol in the browser first
+  const actor = await loadActor(prisma, user.id)
+  if (actor && (await mustEnrol(actor)))
+    throw new ForbiddenError(
+      'Your account must have a second factor before it can have API tokens: sign in to Haven in a browser and set up your authenticator app.',
+    )
   const token = `hvn_${randomBytes(32).toString('base64url')}`
   const expiresAt = new Date(now.getTime() + settings.auth.apiTokenDays * 24 * 60 * MINUTE)
   const saved = await prisma.$transaction(async (tx) => {

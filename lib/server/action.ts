@@ -10,9 +10,11 @@ export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   useCase: (actor: Actor, input: z.output<S>) => Promise<T>,
+  /** who is acting: the signed-in person (or, for setting up a second factor, one who has only used a password) */
+  signedIn: () => Promise<Actor | null> = currentActor,
 ): Promise<ActionResult<T>> {
   try {
-    const actor = await currentActor()
+    const actor = await signedIn()
     if (!actor)
       return {
         ok: false,

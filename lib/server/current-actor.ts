@@ -4,17 +4,34 @@ import type { Actor } from '@/lib/domain/roles'
 import { actorForSession } from './accounts'
 import { ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { auth } from './next-auth'
+import { mustEnrol } from './second-factor'
 
-export async function currentActor(): Promise<Actor | null> {
+/** The session's person, and whether they must set up a second factor before anything else. */
+async function sessionActor(): Promise<{ actor: Actor; mustEnrol: boolean } | null> {
   const session = await auth()
-  return session?.sid ? actorForSession(session.sid) : null
+  const actor = session?.sid ? await actorForSession(session.sid) : null
+  return actor && { actor, mustEnrol: await mustEnrol(actor) }
 }
 
-/** For pages: the actor, or off to the sign-in page. */
+/** The signed-in person; null too for one who must set up a second factor first (they reach nothing else). */
+export async function currentActor(): Promise<Actor | null> {
+  const signedIn = await sessionActor()
+  return signedIn && !signedIn.mustEnrol ? signedIn.actor : null
+}
+
+/** For pages: the actor, or off to the sign-in page (or to setting up a second factor, for one who must). */
 export async function requireActor(): Promise<Actor> {
-  const actor = await currentActor()
-  if (!actor) redirect('/sign-in')
-  return actor
+  const signedIn = await sessionActor()
+  if (!signedIn) redirect('/sign-in')
+  if (signedIn.mustEnrol) redirect(ENROLMENT_PAGE)
+  return signedIn.actor
+}
+
+export const ENROLMENT_PAGE = '/account/second-factor'
+
+/** For the page and actions that set up a second factor: signed in with a password is enough. */
+export async function enrollingActor(): Promise<Actor | null> {
+  return (await sessionActor())?.actor ?? null
 }
 
 /** The id of this browser's session (to mark "this device" among the person's sessions). */

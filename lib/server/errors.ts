@@ -37,6 +37,22 @@ export class UnauthenticatedError extends Error {
   }
 }
 
+/** The password was right; the account has a second factor and no code was given. */
+export class SecondFactorNeededError extends UnauthenticatedError {
+  constructor() {
+    super('Enter the code from your authenticator app (or a recovery code) as well: this account has a second factor.')
+    this.name = 'SecondFactorNeededError'
+  }
+}
+
+/** The password was right and the second factor's code was not. */
+export class WrongCodeError extends UnauthenticatedError {
+  constructor() {
+    super('The code is not right.')
+    this.name = 'WrongCodeError'
+  }
+}
+
 export class TooManyAttemptsError extends Error {
   constructor(public retryAfterSeconds: number) {
     super(`Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`)

@@ -7,7 +7,7 @@ import { settings } from '@/lib/settings'
 import { signInSchema } from '@/lib/validation/users'
 import { actorForSession, authenticate, endSession, normaliseEmail, startSession } from './accounts'
 import { deviceCookieName, deviceIdFrom, readCookie } from './device-cookie'
-import { TooManyAttemptsError, UnauthenticatedError } from './errors'
+import { SecondFactorNeededError, TooManyAttemptsError, UnauthenticatedError, WrongCodeError } from './errors'
 import { clientAddress, servedOverHttps } from './request'
 import { authSecret } from './secret'
 
@@ -16,6 +16,12 @@ class WrongCredentials extends CredentialsSignin {
 }
 class Throttled extends CredentialsSignin {
   code = 'throttled'
+}
+class CodeNeeded extends CredentialsSignin {
+  code = 'second-factor'
+}
+class WrongCode extends CredentialsSignin {
+  code = 'wrong-code'
 }
 
 declare module 'next-auth' {
@@ -53,7 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {} },
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials)
         if (!parsed.success) throw new WrongCredentials()
@@ -61,11 +67,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
         const email = normaliseEmail(parsed.data.email)
         const deviceId = deviceIdFrom(readCookie(request.headers, deviceCookieName(email)), email)
         try {
-          const user = await authenticate({ ...parsed.data, ip, channel: 'browser', deviceId })
+          const user = await authenticate({ ...parsed.data, ip, channel: 'browser', deviceId, secondFactor: true })
           const session = await startSession(user.id, { ip, userAgent: request.headers.get('user-agent') })
           return { id: user.id, name: user.name, email: user.email, sessionId: session.id }
         } catch (e) {
           if (e instanceof TooManyAttemptsError) throw new Throttled()
+          if (e instanceof SecondFactorNeededError) throw new CodeNeeded()
+          if (e instanceof WrongCodeError) throw new WrongCode()
           if (e instanceof UnauthenticatedError) throw new WrongCredentials()
           throw e
         }

@@ -29,7 +29,7 @@ export const sendablePasswordPath = (stored: string) =>
   stored.replace(/^\/password\/([A-Za-z0-9_-]+)$/, (_, id: string) => `/password/${passwordLinkToken(id)}`)
 
 /** Every session and API token of a person ends, but the one they are using (if any). */
-async function endSessionsAndTokens(
+export async function endSessionsAndTokens(
   tx: Tx,
   userId: string,
   now: Date,

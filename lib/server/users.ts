@@ -86,6 +86,7 @@ export async function getUser(actor: Actor, userId: string) {
             where: { revokedAt: null, expiresAt: { gt: now } },
             select: { id: true, lastSeenAt: true, ip: true },
           },
+          secondFactor: { select: { confirmedAt: true } },
         },
       })
       .then(orNotFound('user')),

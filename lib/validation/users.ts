@@ -7,6 +7,8 @@ import { timelinessQuerySchema } from './return-interviews'
 export const signInSchema = z.object({
   email: email(),
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
+  /** the authenticator's 6 digits or a recovery code, for an account with a second factor */
+  code: z.string().trim().max(40, 'Enter the 6 digits from your authenticator app, or a recovery code').optional(),
 })
 
 export const tokenRequestSchema = signInSchema.extend({
@@ -98,3 +100,11 @@ export const passwordResetRequestSchema = z.object({ email: email() })
 
 /** Choosing a password from a reset or invitation link. */
 export const passwordFromLinkSchema = z.object({ newPassword })
+
+/** Confirming an authenticator app: the 6 digits it shows (spaces allowed, as some apps show "123 456"). */
+export const authenticatorCodeSchema = z.object({
+  code: z
+    .string({ error: 'Enter the 6 digits your authenticator app shows for Haven' })
+    .transform((v) => v.replace(/\s/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6 digits your authenticator app shows for Haven')),
+})

@@ -25,6 +25,14 @@ describe('the configuration check', () => {
     ).toEqual([])
   })
 
+  it('reads the roles that must have a second factor: a list of role codes, or none; anything else stops it', () => {
+    expect(environmentProblems({ HAVEN_MFA_REQUIRED_ROLES: 'IRO, SYSTEM_ADMIN' })).toEqual([])
+    expect(environmentProblems({ HAVEN_MFA_REQUIRED_ROLES: 'none' })).toEqual([])
+    expect(environmentProblems({ HAVEN_MFA_REQUIRED_ROLES: 'IRO,MANAGER' })).toEqual([
+      expect.stringMatching(/^HAVEN_MFA_REQUIRED_ROLES must be "none" or role codes separated by commas/),
+    ])
+  })
+
   it('names each bad variable and its problem, all at once', () => {
     expect(
       environmentProblems({

@@ -10,6 +10,7 @@ import {
   addRoleAction,
   createUserAction,
   forceResetAction,
+  resetSecondFactorAction,
   removeRoleAction,
   revokeSessionsAction,
   setActiveAction,
@@ -158,7 +159,7 @@ export function AddRoleForm({ userId, organisations }: { userId: string; organis
 
 /** Remove a role, deactivate or reactivate, sign out everywhere. */
 export function UserActionButton(props: {
-  action: 'removeRole' | 'activate' | 'deactivate' | 'revokeSessions' | 'forceReset'
+  action: 'removeRole' | 'activate' | 'deactivate' | 'revokeSessions' | 'forceReset' | 'resetSecondFactor'
   id: string
   label: string
   warning?: boolean
@@ -169,6 +170,7 @@ export function UserActionButton(props: {
     deactivate: () => setActiveAction({ id: props.id, active: false }),
     revokeSessions: () => revokeSessionsAction({ id: props.id }),
     forceReset: () => forceResetAction({ id: props.id }),
+    resetSecondFactor: () => resetSecondFactorAction({ id: props.id }),
   }[props.action]
   return <ActionButton label={props.label} run={run} warning={props.warning} />
 }

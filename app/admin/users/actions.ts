@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
 import { forcePasswordReset } from '@/lib/server/passwords'
+import { resetSecondFactor } from '@/lib/server/second-factor'
 import { addRole, createUser, decideGrant, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
 import {
   deactivationSchema,
@@ -59,4 +60,8 @@ export async function handOverAction(userId: string, input: unknown) {
 
 export async function forceResetAction(input: unknown) {
   return runAction(id, input, (actor, { id }) => forcePasswordReset(actor, id))
+}
+
+export async function resetSecondFactorAction(input: unknown) {
+  return runAction(id, input, (actor, { id }) => resetSecondFactor(actor, id))
 }

@@ -11,12 +11,16 @@ export function childrenPaths() {
     '/api/v1/auth/token': {
       post: {
         operationId: 'createToken',
-        summary: 'Get a personal API token with your e-mail and password',
+        summary: 'Get a personal API token with your e-mail and password (and code, with a second factor)',
+        description:
+          'An account with a second factor sends `code` too: the 6 digits from its authenticator app, or a recovery ' +
+          'code. Without it the answer is 401 asking for it. An account whose role must have a second factor and ' +
+          'has none yet is refused (403) until it sets one up in the browser.',
         security: [],
         requestBody: { required: true, ...json('TokenRequest') },
         responses: {
           201: { description: 'The token (shown once)', ...json('Token') },
-          ...problems(400, 401, 422, 429),
+          ...problems(400, 401, 403, 422, 429),
         },
       },
       delete: {

@@ -54,6 +54,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             {user.sessions.length} session{user.sessions.length === 1 ? '' : 's'}
           </dd>
         </div>
+        <div>
+          <dt>Second factor</dt>
+          <dd>
+            {user.secondFactor?.confirmedAt
+              ? `Authenticator app, set up ${formatDateTime(user.secondFactor.confirmedAt)}`
+              : 'None set up'}
+          </dd>
+        </div>
       </dl>
       <div className="actions">
         {user.active && !holdsChildren && (
@@ -65,6 +73,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         )}
         {/* their password stops working and they are e-mailed a link to choose a new one: you never see or set it */}
         {user.active && <UserActionButton action="forceReset" id={user.id} label="Make them choose a new password" />}
+        {/* a lost phone and no recovery codes: they set it up again after signing in with their password */}
+        {user.secondFactor && user.id !== actor.userId && (
+          <UserActionButton action="resetSecondFactor" id={user.id} label="Reset their second factor" warning />
+        )}
       </div>
       {holdsChildren && (
         <section aria-labelledby="children-held">
