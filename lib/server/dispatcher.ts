@@ -12,6 +12,7 @@ import { flagMissedVisits } from './oversight/flags'
 import { chainAuditEvents } from './audit'
 import { PASSWORD_LINK_KIND, sendablePasswordPath } from './passwords'
 import { escalateUnacknowledged, recomputeAllPatterns } from './patterns'
+import { runRetentionJob } from './retention'
 
 const MAX_ATTEMPTS = 10
 export const baseUrl = () => variable('HAVEN_BASE_URL').replace(/\/$/, '')
@@ -128,6 +129,7 @@ export function startDispatcher(options: { intervalMs?: number; patternsEveryMs?
         await recomputeAllPatterns() // time alone makes some patterns (an interview now overdue, a plan past review)
         await escalateUnacknowledged()
         await flagMissedVisits() // a month that ended without a Regulation 44 visit: flagged and told once
+        await runRetentionJob() // sign-in records past HAVEN_RETENTION_SIGN_IN_DAYS deleted; case records due counted
       }
     } catch (e) {
       console.error('Haven dispatcher:', e)
