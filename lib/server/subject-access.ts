@@ -181,7 +181,7 @@ function htmlValue(value: unknown): string {
   if (Array.isArray(value))
     return value.length ? `<ol>${value.map((v) => `<li>${htmlValue(v)}</li>`).join('')}</ol>` : '<em>none</em>'
   if (typeof value === 'object') return htmlFields(value as Record<string, unknown>)
-  return escape(String(value))
+  return escape(typeof value === 'string' ? value : JSON.stringify(value))
 }
 
 function htmlFields(record: Record<string, unknown>): string {
