@@ -7,6 +7,7 @@ import { ROLE_LABELS, type Actor } from '@/lib/domain/roles'
 import { londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
 import type { Tx } from './database'
 import { NotFoundError } from './errors'
+import { initials } from './notifications'
 import { useCase } from './use-case'
 
 /** the most entries one report shows (newest first); a longer period is narrowed with from and to */
@@ -31,8 +32,6 @@ function period(p: Period, now: Date) {
   const from = p.from ?? shiftDate(to, { years: -1, days: 1 })
   return { from, to, gte: londonMidnight(from), lt: londonMidnight(shiftDate(to, { days: 1 })) }
 }
-
-const initials = (c: { firstName: string; lastName: string }) => `${c.firstName[0] ?? ''}.${c.lastName[0] ?? ''}.`
 
 async function people(tx: Tx, ids: (string | null)[]) {
   const users = await tx.user.findMany({

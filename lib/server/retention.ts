@@ -9,11 +9,10 @@ import type { RetentionDecisionInput } from '@/lib/validation/retention'
 import { recordAudit } from './audit'
 import { getPrisma, type Tx } from './database'
 import { NotFoundError, ValidationError } from './errors'
+import { initials } from './notifications'
 import { useCase } from './use-case'
 
 const ADMINS = { forbidden: 'Only a system administrator can review retention.' }
-const initials = (c: { firstName: string; lastName: string }) => `${c.firstName[0] ?? ''}.${c.lastName[0] ?? ''}.`
-
 /** Children whose case records reached the end of their period and that nobody has decided on yet. */
 async function childrenDue(tx: Tx, now: Date) {
   // 75th birthday on or before today: born on or before today 75 years ago (the rule in lib/domain/retention.ts)

@@ -123,11 +123,12 @@ export const CHILD_RECORD_KINDS: RecordKind[] = [
         await tx.alert.findMany({
           where: { childIds: { has: childId } },
           orderBy: { openedAt: 'asc' },
-          omit: { evidence: true, homeIds: true },
+          // what the rule found (other children's episodes) stays out: only how many others it names
+          omit: { evidence: true, resolvedEvidence: true, homeIds: true, subjectKey: true },
           include: { decisions: { where: { childId } }, events: true },
         })
       ).map(({ childIds, ...alert }) => ({ ...alert, otherChildren: childIds.filter((id) => id !== childId).length })),
-    thirdParty: ['otherChildren'],
+    thirdParty: ['otherChildren', 'resolutionReason'],
   },
   {
     kind: 'notifications',
