@@ -122,65 +122,69 @@ describe('who saw this child', () => {
 })
 
 describe('subject access', () => {
-  it("holds every record of a demo child, corrections included, and nothing of another child's", async () => {
-    await loadDemoData()
-    const prisma = await getPrisma()
-    // the demo child with the most episodes
-    const [busiest, ...others] = await prisma.child.findMany({
-      where: { id: { startsWith: 'demo-' } },
-      orderBy: { missingEpisodes: { _count: 'desc' } },
-      include: { placements: { orderBy: { startDate: 'desc' }, take: 1 } },
-    })
-    const manager = await makePerson(
-      [{ role: 'REGISTERED_MANAGER', homeId: busiest.placements[0].homeId! }],
-      'SAR Manager',
-    )
-    const response = await exportGet(
-      get(`/api/v1/children/${busiest.id}/subject-access-export`, await bearer(manager)),
-      params(busiest.id),
-    )
-    expect(response.status).toBe(200)
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="haven-subject-access-/)
-    const files = unzipSync(new Uint8Array(await response.arrayBuffer()))
-    const json = strFromU8(files['record.json'])
-    const html = strFromU8(files['record.html'])
-    const sections = (JSON.parse(json) as { sections: { kind: string; records: { id?: string }[] }[] }).sections
-    expect(sections.map((s) => s.kind)).toEqual(CHILD_RECORD_KINDS.map((k) => k.kind))
+  it(
+    "holds every record of a demo child, corrections included, and nothing of another child's",
+    { timeout: 180_000 },
+    async () => {
+      await loadDemoData()
+      const prisma = await getPrisma()
+      // the demo child with the most episodes
+      const [busiest, ...others] = await prisma.child.findMany({
+        where: { id: { startsWith: 'demo-' } },
+        orderBy: { missingEpisodes: { _count: 'desc' } },
+        include: { placements: { orderBy: { startDate: 'desc' }, take: 1 } },
+      })
+      const manager = await makePerson(
+        [{ role: 'REGISTERED_MANAGER', homeId: busiest.placements[0].homeId! }],
+        'SAR Manager',
+      )
+      const response = await exportGet(
+        get(`/api/v1/children/${busiest.id}/subject-access-export`, await bearer(manager)),
+        params(busiest.id),
+      )
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="haven-subject-access-/)
+      const files = unzipSync(new Uint8Array(await response.arrayBuffer()))
+      const json = strFromU8(files['record.json'])
+      const html = strFromU8(files['record.html'])
+      const sections = (JSON.parse(json) as { sections: { kind: string; records: { id?: string }[] }[] }).sections
+      expect(sections.map((s) => s.kind)).toEqual(CHILD_RECORD_KINDS.map((k) => k.kind))
 
-    // every row Haven holds about the child is in it, by id
-    const child = { childId: busiest.id }
-    const episode = { episode: child }
-    const interview = { interview: child }
-    const ids = [
-      ...(await prisma.placement.findMany({ where: child })),
-      ...(await prisma.missingEpisode.findMany({ where: child })),
-      ...(await prisma.episodeUpdate.findMany({ where: episode })),
-      ...(await prisma.episodeAmendment.findMany({ where: episode })),
-      ...(await prisma.returnInterview.findMany({ where: child })),
-      ...(await prisma.interviewAmendment.findMany({ where: interview })),
-      ...(await prisma.interviewFollowUp.findMany({ where: interview })),
-      ...(await prisma.cseScreening.findMany({ where: child })),
-      ...(await prisma.safetyPlan.findMany({ where: child })),
-      ...(await prisma.grabPack.findMany({ where: child })),
-      ...(await prisma.lookedAfterReview.findMany({ where: child })),
-      ...(await prisma.periodOfCare.findMany({ where: child })),
-      ...(await prisma.notifiableEvent.findMany({ where: child })),
-      ...(await prisma.alert.findMany({ where: { childIds: { has: busiest.id } } })),
-    ].map((r) => r.id)
-    expect(ids.length).toBeGreaterThan(5)
-    for (const id of ids) expect(json, id).toContain(id)
-    for (const id of ids.slice(0, 5)) expect(html).toContain(id)
+      // every row Haven holds about the child is in it, by id
+      const child = { childId: busiest.id }
+      const episode = { episode: child }
+      const interview = { interview: child }
+      const ids = [
+        ...(await prisma.placement.findMany({ where: child })),
+        ...(await prisma.missingEpisode.findMany({ where: child })),
+        ...(await prisma.episodeUpdate.findMany({ where: episode })),
+        ...(await prisma.episodeAmendment.findMany({ where: episode })),
+        ...(await prisma.returnInterview.findMany({ where: child })),
+        ...(await prisma.interviewAmendment.findMany({ where: interview })),
+        ...(await prisma.interviewFollowUp.findMany({ where: interview })),
+        ...(await prisma.cseScreening.findMany({ where: child })),
+        ...(await prisma.safetyPlan.findMany({ where: child })),
+        ...(await prisma.grabPack.findMany({ where: child })),
+        ...(await prisma.lookedAfterReview.findMany({ where: child })),
+        ...(await prisma.periodOfCare.findMany({ where: child })),
+        ...(await prisma.notifiableEvent.findMany({ where: child })),
+        ...(await prisma.alert.findMany({ where: { childIds: { has: busiest.id } } })),
+      ].map((r) => r.id)
+      expect(ids.length).toBeGreaterThan(5)
+      for (const id of ids) expect(json, id).toContain(id)
+      for (const id of ids.slice(0, 5)) expect(html).toContain(id)
 
-    // nothing of another child: not their id, name, nor any of their episodes
-    for (const other of others) {
-      expect(json).not.toContain(other.id)
-      expect(html).not.toContain(`${other.firstName} ${other.lastName}`)
-    }
-    const theirEpisodes = await prisma.missingEpisode.findMany({ where: { childId: { not: busiest.id } } })
-    for (const e of theirEpisodes) expect(json).not.toContain(e.id)
-    // the export is in the child's access report
-    expect((await getChildAccessReport(manager, busiest.id)).entries[0].action).toBe('child.subject-access')
-  })
+      // nothing of another child: not their id, name, nor any of their episodes
+      for (const other of others) {
+        expect(json).not.toContain(other.id)
+        expect(html).not.toContain(`${other.firstName} ${other.lastName}`)
+      }
+      const theirEpisodes = await prisma.missingEpisode.findMany({ where: { childId: { not: busiest.id } } })
+      for (const e of theirEpisodes) expect(json).not.toContain(e.id)
+      // the export is in the child's access report
+      expect((await getChildAccessReport(manager, busiest.id)).entries[0].action).toBe('child.subject-access')
+    },
+  )
 
   it('gives a member of staff their own data, never their password or tokens, to an administrator only', async () => {
     const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Staff Subject')
