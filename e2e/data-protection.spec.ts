@@ -27,7 +27,7 @@ test("the manager sees who has seen a child's record, including a care worker's 
     page.getByRole('link', { name: /^Download everything Haven holds about Ellie Marsh/ }).click(),
   ])
   expect(download.suggestedFilename()).toBe('haven-subject-access-demo-child-01.zip')
-  const files = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)))
+  const files = unzipSync(new Uint8Array(fs.readFileSync(await download.path())))
   expect(strFromU8(files['record.html'])).toContain('Missing episodes, their updates and corrections')
   expect(JSON.parse(strFromU8(files['record.json'])).subject).toMatchObject({ childId: 'demo-child-01' })
 })
