@@ -15,6 +15,7 @@ import { collectionYearOn, ssda903Download, ssda903Return } from '@/lib/server/s
 import { loadActor } from '@/lib/server/accounts'
 import { londonDate } from '@/lib/domain/time'
 import { BENCH_PASSWORD, generate } from './generate'
+import { timeSubjectAccess } from './subject-access'
 
 const SECRET = 'bench-only-secret-not-for-real-use-0000'
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]
@@ -62,6 +63,7 @@ async function timeRules(db: Database, label: string) {
     targets: { oneEventP95Ms: 50, recomputeSeconds: 10 },
   })
   await timeExport(db, label)
+  report(`subject-access-${label}`, { ...(await timeSubjectAccess(db)), target: { seconds: 10 } })
   // browser sessions and API tokens, made before the server takes the database
   const signedIn = async (userId: string) => {
     const session = await db.prisma.userSession.create({
