@@ -14,6 +14,7 @@ import { loadActor } from '@/lib/server/accounts'
 import { londonDate } from '@/lib/domain/time'
 import { generate } from './generate'
 import { BENCH_SECRET as SECRET, signedIn, type SignedIn } from './sessions'
+import { timeSubjectAccess } from './subject-access'
 
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]
 const ms = (n: number) => Math.round(n * 10) / 10
@@ -62,6 +63,7 @@ async function timeRules(db: Database, label: string) {
   await timeExport(db, label)
   // browser sessions and API tokens, made before the server takes the database (no second factor in the bench)
   process.env.HAVEN_MFA_REQUIRED_ROLES = 'none'
+  report(`subject-access-${label}`, { ...(await timeSubjectAccess(db)), target: { seconds: 10 } })
   return {
     iro: await signedIn(db, 'biro0'),
     lead: await signedIn(db, LEAD),

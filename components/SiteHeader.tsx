@@ -27,6 +27,8 @@ export async function SiteHeader() {
         ...(can(actor, 'authority.configure') ? [{ href: '/settings', label: 'Settings' }] : []),
         ...(can(actor, 'user.manage') ? [{ href: '/admin/users', label: 'Users' }] : []),
         ...(can(actor, 'audit.verify') ? [{ href: '/admin/audit', label: 'Audit trail' }] : []),
+        ...(can(actor, 'audit.person-access') ? [{ href: '/admin/access', label: 'What a person read' }] : []),
+        ...(can(actor, 'retention.review') ? [{ href: '/admin/retention', label: 'Retention' }] : []),
         ...(can(actor, 'dispatcher.manage') ? [{ href: '/admin/dispatcher', label: 'E-mail outbox' }] : []),
         { href: '/account', label: 'Your account' },
       ]

@@ -151,6 +151,10 @@ export const settings = {
     dispatchLeaseSeconds: fromEnv('HAVEN_DISPATCH_LEASE_SECONDS', 120),
     patternsIntervalMs: fromEnv('HAVEN_PATTERNS_INTERVAL_MS', 10 * 60_000),
   },
+  retention: {
+    /** sign-in attempts, and browser sessions and API tokens that ended, are deleted after this many days */
+    signInDays: fromEnv('HAVEN_RETENTION_SIGN_IN_DAYS', 90),
+  },
   accounts: {
     /** 1: a role that reads children's records takes effect only when a second administrator approves it (off: 0) */
     grantNeedsSecondAdministrator: fromEnv('HAVEN_GRANT_NEEDS_SECOND_ADMINISTRATOR', 0) === 1,

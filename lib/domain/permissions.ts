@@ -97,6 +97,18 @@ export const PERMISSIONS = {
   // every role grant and removal, with who, when, why and who approved it
   'report.role-grants': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
+  // who read or changed a child's records (UK GDPR art 15(1)(c)): the home's registered manager and the authority's
+  // missing lead for children in their scope, and the administrator for any child (ids, names of staff, no case data)
+  'audit.child-access': ['REGISTERED_MANAGER', 'LA_MISSING_LEAD', 'SYSTEM_ADMIN'],
+  // everything one person read in a period, for an investigation: the administrator only
+  'audit.person-access': ['SYSTEM_ADMIN'],
+  // a child's whole record for a subject access request (UK GDPR art 15): the controllers' people who answer one,
+  // the home's registered manager and the placing or host authority's missing lead
+  'child.subject-access': ['REGISTERED_MANAGER', 'LA_MISSING_LEAD'],
+  // a member of staff's own data (their account, roles, sign-ins, what they recorded): the administrator
+  'user.subject-access': ['SYSTEM_ADMIN'],
+  // the retention schedule: what reached the end of its period, and the person's decision to erase or keep it
+  'retention.review': ['SYSTEM_ADMIN'],
   // the e-mail outbox's state (kinds, times, recipients' names) and retrying a message that was given up
   'dispatcher.manage': ['SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>

@@ -130,11 +130,18 @@ export const AUDIT_DETAILS = {
   'visitor.checklist': z.object({ month: z.string(), children: count }),
   'oversight.flag': system({ month: z.string(), kind: z.string() }),
   'dispatcher.retry': z.object({ previousAttempts: count }),
+  'audit.child-access': z.object({ from: z.string(), to: z.string(), events: count }),
+  'audit.person-access': z.object({ userId: id, from: z.string(), to: z.string(), events: count }),
+  'child.subject-access': z.object({ kinds: count, records: count, bytes: count }),
+  'user.subject-access': z.object({ userId: id, records: count }),
+  'retention.list': z.object({ due: count }),
+  'retention.decide': z.object({ rule: z.string(), decision: z.enum(['ERASE', 'KEEP']), decisionId: id }),
   // written by scheduled jobs (actorId null)
   'system.alert-open': system({ rule: z.string() }),
   'system.alert-reopen': system({ rule: z.string() }),
   'system.alert-withdraw': system({ rule: z.string() }),
   'system.alert-escalate': system({ rule: z.string() }),
+  'system.retention': system({ signInAttempts: count, sessions: count, due: count }),
 } satisfies Record<string, z.ZodType<object>>
 
 /**

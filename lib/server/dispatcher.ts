@@ -12,6 +12,7 @@ import { flagMissedVisits } from './oversight/flags'
 import { chainAuditEvents } from './audit'
 import { PASSWORD_LINK_KIND, sendablePasswordPath } from './passwords'
 import { escalateUnacknowledged, recomputeAllPatterns } from './patterns'
+import { runRetentionJob } from './retention'
 import { newHolder, runScheduledJobs, type ScheduledJob } from './schedule'
 
 const MAX_ATTEMPTS = 10
@@ -126,6 +127,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'alerts.escalate', run: (now) => escalateUnacknowledged(now) },
   // a month that ended without a Regulation 44 visit: flagged and told once
   { name: 'oversight.missed-visits', run: (now) => flagMissedVisits(now) },
+  // sign-in records past HAVEN_RETENTION_SIGN_IN_DAYS deleted; case records at the end of their retention counted
+  { name: 'retention', run: (now) => runRetentionJob(now) },
 ]
 
 /** The loop that runs with the server (instrumentation.ts) or on its own (scripts/dispatcher.ts). Returns `stop`,

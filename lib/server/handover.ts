@@ -4,7 +4,7 @@
 // Return interviews are held by the authority's service, or by the child's social worker when it has none: those
 // move with the children.
 import { holds, ROLE_LABELS, type Actor } from '@/lib/domain/roles'
-import { getPrisma, type Tx } from './database'
+import type { Tx } from './database'
 import { ValidationError } from './errors'
 import { initials, notify } from './notifications'
 import { ADMINS_ONLY, orNotFound, useCase, type UseCase } from './use-case'
@@ -172,20 +172,29 @@ export async function childrenWithoutActiveWorker(actor: Actor) {
     .filter((g) => g.role === 'LA_MISSING_LEAD' && g.localAuthorityId)
     .map((g) => g.localAuthorityId!)
   if (!holds(actor, 'LA_MISSING_LEAD') || !authorities.length) return []
-  const prisma = await getPrisma()
-  const children = await prisma.child.findMany({
-    where: {
-      placingAuthorityId: { in: authorities },
-      OR: [{ iro: { active: false } }, { socialWorker: { active: false } }],
-    },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      iro: { select: { name: true, active: true } },
-      socialWorker: { select: { name: true, active: true } },
-    },
-    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+  // a list of children like any other: scoped, and each child listed is in the audit event
+  const children = await useCase(actor, 'child.list', {}, async ({ tx, scope, audit }) => {
+    const found = await tx.child.findMany({
+      where: {
+        AND: [
+          scope.child,
+          { placingAuthorityId: { in: authorities } },
+          { OR: [{ iro: { active: false } }, { socialWorker: { active: false } }] },
+        ],
+      },
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        iro: { select: { name: true, active: true } },
+        socialWorker: { select: { name: true, active: true } },
+      },
+      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+    })
+    const childIds = found.map((c) => c.id)
+    const details = { count: childIds.length, searched: false }
+    await audit({ action: 'child.list', subjectType: 'child', subjectId: '*', childIds, details })
+    return found
   })
   return children.map((c) => ({
     id: c.id,

@@ -6,6 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ACTIONS, mayCloseEpisode, type Action } from '@/lib/domain/permissions'
 import { ROLES, type Actor, type Role } from '@/lib/domain/roles'
 import { verifyAudit } from '@/lib/server/audit'
+import { getChildAccessReport, getPersonAccessReport } from '@/lib/server/access-report'
+import { listRetentionDue } from '@/lib/server/retention'
+import { childSubjectAccessExport, staffSubjectAccessExport } from '@/lib/server/subject-access'
 import { getChronology } from '@/lib/server/chronology'
 import { ssda903Return } from '@/lib/server/ssda903'
 import { missingReport } from '@/lib/server/missing-report'
@@ -117,6 +120,11 @@ const nothing = {
   'report.role-grants': both('forbidden'),
   'audit.verify': both('forbidden'),
   'dispatcher.manage': both('forbidden'),
+  'audit.child-access': both('not-found'),
+  'audit.person-access': both('forbidden'),
+  'child.subject-access': both('not-found'),
+  'user.subject-access': both('forbidden'),
+  'retention.review': both('forbidden'),
 } satisfies Row
 // home staff and the provider read the interview, but what the child said about the home is hidden from them
 const reader = {
@@ -154,6 +162,8 @@ const placer = {
 } satisfies Partial<Row>
 
 const timeliness = { 'interview.timeliness': scoped } satisfies Partial<Row>
+// who read the child, and the child's whole record for a subject access request
+const dataProtection = { 'audit.child-access': scoped, 'child.subject-access': scoped } satisfies Partial<Row>
 // oversight of a home (regs 43-46): the manager's home, the provider's homes, the homes an authority hosts (reading)
 const overseer = { 'oversight.read': scoped, 'reg44.read': scoped, 'visitor.checklist': scoped } satisfies Partial<Row>
 const provider = {
@@ -170,6 +180,7 @@ const EXPECTED: Record<Role, Row> = {
     ...placer,
     ...timeliness,
     ...provider,
+    ...dataProtection,
     'oversight.respond': scoped,
     'report.ofsted-home': scoped,
     'episode.close': scoped,
@@ -224,6 +235,7 @@ const EXPECTED: Record<Role, Row> = {
     ...hearsConcerns,
     ...timeliness,
     ...overseer,
+    ...dataProtection,
     'place.merge': scoped,
     'authority.configure': scoped,
     'alert.resolve': scoped,
@@ -238,6 +250,11 @@ const EXPECTED: Record<Role, Row> = {
     'report.role-grants': ['ok', 'ok'],
     'audit.verify': ['ok', 'ok'],
     'dispatcher.manage': ['ok', 'ok'],
+    // any child's access report by id (initials only), any person's, staff data, retention
+    'audit.child-access': ['ok', 'ok'],
+    'audit.person-access': ['ok', 'ok'],
+    'user.subject-access': ['ok', 'ok'],
+    'retention.review': ['ok', 'ok'],
   },
 }
 
@@ -666,6 +683,12 @@ describe.each(ROLES)('%s', (role) => {
           name: 'Northshire Missing Team',
         }),
       // in scope: their own home (or provider) is in the figures; out of scope: another home's is not
+      'audit.child-access': async (inScope) => getChildAccessReport(actor, (await child(inScope)).id),
+      'audit.person-access': async (inScope) => getPersonAccessReport(actor, inScope ? reporter.userId : other.userId),
+      'child.subject-access': async (inScope) => childSubjectAccessExport(actor, (await child(inScope)).id),
+      'user.subject-access': async (inScope) =>
+        staffSubjectAccessExport(actor, inScope ? reporter.userId : other.userId),
+      'retention.review': async () => listRetentionDue(actor),
       'report.ofsted-home': async (inScope) => {
         const c = await child(inScope)
         const ids = (await homeInspectionFigures(actor, { from: '2020-01-01', to: '2030-12-31' })).map((h) => h.id)

@@ -73,6 +73,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             <Link href={`/children/${child.id}/chronology`}>Chronology</Link>
           </li>
         )}
+        {can(actor, 'audit.child-access') && (
+          <li>
+            <Link href={`/children/${child.id}/access`}>Who has seen this record</Link>
+          </li>
+        )}
       </ul>
       {cse && (
         <p>

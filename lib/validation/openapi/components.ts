@@ -54,6 +54,7 @@ import {
   proposalSchema,
 } from '../notifiable-events'
 import { reviewHeldSchema, reviewRecordedSchema, reviewsSchema } from '../reviews'
+import { childAccessReportSchema, personAccessReportSchema } from '../access'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -112,6 +113,8 @@ const schemas = {
   NotifiableEventList: [notifiableEventListSchema, 'output'],
   NotifiableEventSaved: [notifiableEventSavedSchema, 'output'],
   NotifiedRecorded: [notifiedRecordedSchema, 'output'],
+  ChildAccessReport: [childAccessReportSchema, 'output'],
+  PersonAccessReport: [personAccessReportSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 export const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
