@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { TOLD_METHOD, TOLD_WHO, type ToldMethod, type ToldWho } from '@/lib/domain/missing-protocols'
 import { RISK_GRADES } from './episodes'
+import { languageWarningsSchema } from './responses'
 import { dateField, momentField, optionalText, requiredText } from './fields'
 
 const WHO = Object.keys(TOLD_WHO) as [ToldWho, ...ToldWho[]]
@@ -96,6 +97,10 @@ export const protocolListSchema = z.object({
   versions: z.array(protocolVersionSchema),
 })
 
-export const protocolSavedSchema = z.object({ id: z.string(), version: z.number().int() })
+export const protocolSavedSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  warnings: languageWarningsSchema,
+})
 export const stepDoneSavedSchema = z.object({ id: z.string(), step: z.number().int() })
 export const toldSavedSchema = z.object({ id: z.string(), notified: z.number().int() })

@@ -54,6 +54,15 @@ import {
   proposalSchema,
 } from '../notifiable-events'
 import { reviewHeldSchema, reviewRecordedSchema, reviewsSchema } from '../reviews'
+import {
+  protocolListSchema,
+  protocolSavedSchema,
+  protocolSchema,
+  stepDoneSavedSchema,
+  stepDoneSchema,
+  toldSavedSchema,
+  toldSchema,
+} from '../missing-protocols'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -112,6 +121,13 @@ const schemas = {
   NotifiableEventList: [notifiableEventListSchema, 'output'],
   NotifiableEventSaved: [notifiableEventSavedSchema, 'output'],
   NotifiedRecorded: [notifiedRecordedSchema, 'output'],
+  MissingProtocol: [protocolSchema, 'input'],
+  MissingProtocolList: [protocolListSchema, 'output'],
+  MissingProtocolSaved: [protocolSavedSchema, 'output'],
+  ProtocolStepDone: [stepDoneSchema, 'input'],
+  ProtocolStepDoneSaved: [stepDoneSavedSchema, 'output'],
+  Told: [toldSchema, 'input'],
+  ToldSaved: [toldSavedSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 export const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
