@@ -125,7 +125,7 @@ describe('demo data', () => {
     })
     const around = await getEpisodeProtocol(manager, shannon.id)
     expect(around.protocol?.inForce).toBe(true)
-    expect(around.protocol!.steps.filter((s) => s.done).length).toBeGreaterThan(0)
+    expect(around.protocol.steps.filter((s) => s.done).length).toBeGreaterThan(0)
     expect(around.police).toMatchObject({ told: true, reference: 'NP-26-4471' })
     const without = await childrenWithoutProtocol(manager)
     expect(without.length).toBeGreaterThan(0)

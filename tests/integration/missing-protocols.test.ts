@@ -165,14 +165,14 @@ describe('during an episode', () => {
     expect(note.deliveries).toHaveLength(1)
 
     const view = await getEpisodeProtocol(worker, episode.id, later)
-    expect(view.protocol!.steps.map((s) => [s.text, s.done?.by ?? null])).toEqual([
+    expect(view.protocol.steps.map((s) => [s.text, s.done?.by ?? null])).toEqual([
       ['Ring her phone and text her', 'Kay Worker'],
       ['Check Riverside Park', null],
       ['Report to the police', null],
     ])
     expect(view.police).toMatchObject({ told: true, force: 'Northshire Police', reference: 'NP-2026-4411' })
     // the social worker was told by Haven when the episode was reported; the parent not yet
-    expect(view.protocol!.toTell.map((t) => [t.contact.who, t.told?.method ?? null])).toEqual([
+    expect(view.protocol.toTell.map((t) => [t.contact.who, t.told?.method ?? null])).toEqual([
       ['POLICE', 'PHONE'],
       ['SOCIAL_WORKER', 'HAVEN'],
       ['PARENT', null],

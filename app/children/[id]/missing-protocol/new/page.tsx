@@ -52,7 +52,7 @@ export default async function NewProtocolPage({ params }: { params: Promise<{ id
       <p className="lede">
         Written with {child.firstName}. The social worker agrees it and the registered manager signs it off.
       </p>
-      <ProtocolForm childId={child.id} firstName={child.firstName} defaults={defaults as never} />
+      <ProtocolForm childId={child.id} firstName={child.firstName} defaults={defaults} />
     </>
   )
 }
