@@ -8,6 +8,7 @@ test('a missing protocol is written, followed step by step during an episode, an
   page,
   browser,
 }) => {
+  await signIn(page, 'care.worker@demo.haven.test')
   const managerContext = await browser.newContext()
   const manager = await managerContext.newPage()
   await signIn(manager, 'manager@demo.haven.test')
@@ -15,7 +16,6 @@ test('a missing protocol is written, followed step by step during an episode, an
     'Tyler Hopkins',
   )
 
-  await signIn(page, 'care.worker@demo.haven.test')
   await page.goto(`/children/${TYLER}`)
   await page.getByRole('link', { name: /^Missing protocol/ }).click()
   await page.getByRole('link', { name: 'Write the missing protocol' }).click()
