@@ -83,6 +83,23 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
       })),
     })
   }
+  // each child's missing protocol is current: agreed, signed off, reviewed every few months and after any episode
+  if (data.protocols) {
+    const shown = data.protocols.slice(0, 20)
+    panels.push({
+      title: 'Children without a current missing protocol',
+      empty: 'Every child in your home has a current missing protocol.',
+      links: shown.map((c) => ({
+        href: `/children/${c.child.id}/missing-protocol`,
+        label: `${c.child.firstName} ${c.child.lastName}`,
+        note: c.message,
+      })),
+      note:
+        data.protocols.length > shown.length
+          ? `Showing ${shown.length} of ${data.protocols.length} children: those missing in the last 12 months first.`
+          : undefined,
+    })
+  }
   // CPPCR 2010 reg 33: the IRO chairs each child's reviews; overdue ones first
   if (data.reviews) {
     const shown = data.reviews.slice(0, 20)

@@ -18,6 +18,10 @@ export function GrabPackDetails({ pack }: { pack: Pack }) {
         ['Medical needs', current.medicalNeeds],
         ['Vulnerabilities', current.vulnerabilities],
         ['Transport', current.transport],
+        ['Addresses they may go to', current.addresses],
+        ['Bank cards and money', current.bankCardsAndMoney],
+        ['Nationality', current.nationality],
+        ['Immigration status', current.immigrationStatus],
       ]
     : []
   return (

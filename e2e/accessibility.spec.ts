@@ -64,6 +64,8 @@ const PAGES: [account: string | null, path: string][] = [
   ['social.worker@demo.haven.test', '/children/demo-child-28'],
   ['iro@demo.haven.test', '/children/demo-child-01/chronology'],
   ['iro@demo.haven.test', '/children/demo-child-01/reviews'],
+  ['manager@demo.haven.test', '/children/demo-child-05/missing-protocol'],
+  ['care.worker@demo.haven.test', '/children/demo-child-05/missing-protocol/new'],
   ['missing.lead@demo.haven.test', '/reports/ssda903'],
   ['missing.lead@demo.haven.test', '/reports/ofsted'],
   ['manager@demo.haven.test', '/reports/ofsted'],

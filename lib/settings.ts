@@ -107,6 +107,10 @@ export const settings = {
     /** the same IRO decision on an alert again within this many minutes is a second submit, not a new decision */
     duplicateDecisionMinutes: fromEnv('HAVEN_DUPLICATE_DECISION_MINUTES', 5),
   },
+  missingProtocol: {
+    /** a child's missing protocol is reviewed at least this often (and after any episode): local practice */
+    reviewMonths: fromEnv('HAVEN_MISSING_PROTOCOL_REVIEW_MONTHS', 3),
+  },
   grabPack: {
     /** largest photo accepted for a grab pack */
     maxPhotoBytes: fromEnv('HAVEN_MAX_PHOTO_BYTES', 5_000_000),

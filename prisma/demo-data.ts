@@ -995,7 +995,9 @@ async function loadDemoEpisodes(tx: Tx, today: string, now: Date) {
         friendsAndAssociates: 'Boyfriend "Dean" (17), lives near the bus station.',
         placesTheyGo: 'Ashford Green bus station, Canal Street.',
         phoneNumbers: '07700 900456',
-        socialMedia: 'Instagram: shan.d',
+        socialMedia: 'Instagram: shan.d; TikTok: @shannon.dx',
+        addresses: 'Her mum: 14 Canal Street flats, Ashford Green',
+        bankCardsAndMoney: 'Monzo card in her name; usually has about £20',
         medicalNeeds: 'None known',
         vulnerabilities: 'Self-harm history; goes missing at night.',
         createdById: 'demo-user-care',
@@ -1301,6 +1303,81 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
       },
     })
   }
+  // Shannon's missing protocol, agreed and signed off before her current episode and followed during it; the other
+  // children at Willow House have none yet (the manager's dashboard lists them, those missing this year first)
+  const shannon = await tx.missingEpisode.findFirstOrThrow({
+    where: { childId: childId(5), returnedAt: null },
+    select: { id: true, lastSeenAt: true, child: { select: { socialWorkerId: true } } },
+  })
+  const willow = await manager(5)
+  const written = new Date(now.getTime() - 20 * 86_400_000)
+  const shannonProtocol = await tx.missingProtocol.create({
+    data: {
+      childId: childId(5),
+      version: 1,
+      whenMissing: 'Not back by 22:00, or 30 minutes after the time agreed for a trip out',
+      callPoliceAtOnce: 'She is seen with adults we do not know, gets into a car, or has said she will hurt herself',
+      whereToLook: 'Ashford Green bus station; Canal Street; Riverside Park',
+      knownPlacesAndPeople: 'Boyfriend "Dean" (17) near the bus station; Canal Street flats',
+      medicalNeeds: 'None known; self-harm history: check her room for medication',
+      childsView: 'Text me before you ring the police. I want my key worker to be the one who picks me up.',
+      steps: [
+        'Ring and text her mobile',
+        'Tell the on-call manager',
+        'Drive past the bus station, Canal Street and Riverside Park',
+        'Report her missing to the police on 101 with the grab pack',
+        'Tell her social worker (Haven tells the IRO and social worker when the episode is reported)',
+      ],
+      toTell: [
+        { who: 'ON_CALL_MANAGER', name: null, contact: 'On-call phone 07700 900777' },
+        { who: 'POLICE', name: 'Northshire Police', contact: '101' },
+        { who: 'SOCIAL_WORKER', name: null, contact: null },
+        { who: 'PARENT', name: 'Her mum, Ms Doyle', contact: '07700 900888 (only if Shannon agrees)' },
+        { who: 'EMERGENCY_DUTY_TEAM', name: null, contact: 'Out of hours 0300 555 0101' },
+      ],
+      reviewDate: calendarDate(shiftDate(today, { days: 60 })),
+      createdAt: written,
+      createdById: willow.reporter,
+      agreedAt: new Date(written.getTime() + 86_400_000),
+      agreedById: shannon.child.socialWorkerId,
+      signedOffAt: new Date(written.getTime() + 2 * 86_400_000),
+      signedOffById: willow.manager,
+    },
+  })
+  const after = (hours: number) => new Date(shannon.lastSeenAt.getTime() + hours * 3_600_000)
+  await tx.protocolStepDone.createMany({
+    data: [0, 1, 2, 3].map((step) => ({
+      episodeId: shannon.id,
+      protocolId: shannonProtocol.id,
+      step,
+      doneAt: after(0.1 * (step + 2)),
+      doneById: willow.reporter,
+    })),
+  })
+  await tx.episodeTold.createMany({
+    data: [
+      {
+        episodeId: shannon.id,
+        who: 'ON_CALL_MANAGER',
+        toldAt: after(0.3),
+        method: 'PHONE',
+        toldById: willow.reporter,
+        recipientIds: [],
+      },
+      {
+        episodeId: shannon.id,
+        who: 'POLICE',
+        name: 'Northshire Police',
+        toldAt: after(0.5),
+        method: 'PHONE',
+        toldById: willow.reporter,
+        policeForce: 'Northshire Police',
+        policeReference: 'NP-26-4471',
+        riskGrade: 'HIGH',
+        recipientIds: [],
+      },
+    ],
+  })
   // Regulation 40 notifiable events at Willow House: Ellie's notified to everyone required (reg 40(4)(a): Ofsted and
   // the relevant person named), Kyle's police call recorded "not notifiable" with the reason, and Aaliyah's screening's
   // proposal still waiting for the manager's decision (overdue)

@@ -5,7 +5,7 @@ export const CHRONOLOGY_KINDS = {
   return: 'Returns',
   interview: 'Return interviews',
   screening: 'CSE screenings and Regulation 40',
-  plan: 'Safety plans',
+  plan: 'Safety plans and missing protocols',
   alert: 'Alerts and IRO decisions',
   review: 'Looked-after reviews and the period of care',
 } as const

@@ -57,6 +57,15 @@ export const PERMISSIONS = {
   'cse.screen': EPISODE_RECORDERS,
   'plan.write': EPISODE_RECORDERS,
   'plan.signoff': ['REGISTERED_MANAGER'],
+  // the child's missing protocol (Philomena Protocol "trigger plan"): read with the child; written by the people who
+  // record episodes; agreed by the child's social worker and signed off by the home's registered manager
+  'protocol.read': CHILD_READERS,
+  'protocol.write': EPISODE_RECORDERS,
+  'protocol.agree': ['SOCIAL_WORKER'],
+  'protocol.signoff': ['REGISTERED_MANAGER'],
+  // following the protocol during an episode and recording who was told: whoever records the episode
+  'protocol.step': EPISODE_RECORDERS,
+  'episode.tell': EPISODE_RECORDERS,
   // Regulation 40 is the registered person's duty: the home's notifiable events, decided and notified by its
   // registered manager or the provider's responsible individual (Children's Homes (England) Regulations 2015 reg 40)
   'reg40.read': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],

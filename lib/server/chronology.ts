@@ -2,6 +2,7 @@
 // first, for the people who read the child's record. It says what happened and when, and links to the record; what
 // a child said in a return interview stays on the interview page, where its own rules decide who reads it.
 import { EVENT_KIND } from '@/lib/domain/notifiable-events'
+import { TOLD_WHO } from '@/lib/domain/missing-protocols'
 import { can } from '@/lib/domain/permissions'
 import { RULE_TITLES, type RuleCode } from '@/lib/domain/patterns'
 import type { Actor } from '@/lib/domain/roles'
@@ -69,8 +70,12 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
             home: { select: { name: true } },
             updates: { select: { kind: true, at: true, text: true } },
             amendments: { select: { field: true, reason: true, createdAt: true } },
+            policeInformed: true,
+            protocolSteps: { select: { step: true, doneAt: true, protocol: { select: { steps: true } } } },
+            told: { select: { who: true, name: true, toldAt: true, policeReference: true } },
           },
         },
+        missingProtocols: { select: { version: true, createdAt: true, signedOffAt: true } },
         returnInterviews: {
           select: { id: true, dueAt: true, offeredAt: true, outcome: true, heldAt: true, outcomeRecordedAt: true },
         },
@@ -142,9 +147,22 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         e.lastSeenAt,
         'episode',
         `${ABSENCE[e.absenceType]}: last seen ${e.lastSeenPlace}`,
-        e.home ? `From ${e.home.name}` : null,
+        // what the report said of the police stays, beside any later record of telling them
+        [e.home && `From ${e.home.name}`, `police ${e.policeInformed ? 'told' : 'not told yet'} when reported`]
+          .filter(Boolean)
+          .join('; '),
         link,
       )
+      for (const s of e.protocolSteps)
+        add(s.doneAt, 'episode', `Missing protocol step done: ${(s.protocol.steps as string[])[s.step]}`, null, link)
+      for (const t of e.told)
+        add(
+          t.toldAt,
+          'episode',
+          `Told: ${TOLD_WHO[t.who]}`,
+          [t.name, t.policeReference && `reference ${t.policeReference}`].filter(Boolean).join(', ') || null,
+          link,
+        )
       for (const u of e.updates) add(u.at, 'episode', UPDATE[u.kind], u.text, link)
       for (const a of e.amendments) add(a.createdAt, 'episode', `Episode corrected: ${a.field}`, a.reason, link)
       if (e.returnedAt)
@@ -195,6 +213,11 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
       if (e.decidedAt && e.decision === 'NOT_NOTIFIABLE')
         add(e.decidedAt, 'screening', 'Regulation 40: decided not notifiable', e.decisionReason, link)
       if (e.completedAt) add(e.completedAt, 'screening', 'Regulation 40 notifications made', null, link)
+    }
+    for (const p of child.missingProtocols) {
+      const link = `/children/${child.id}/missing-protocol`
+      add(p.createdAt, 'plan', `Missing protocol version ${p.version} written`, null, link)
+      if (p.signedOffAt) add(p.signedOffAt, 'plan', `Missing protocol version ${p.version} signed off`, null, link)
     }
     for (const p of child.safetyPlans) {
       add(

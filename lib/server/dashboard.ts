@@ -3,6 +3,7 @@
 import { can } from '@/lib/domain/permissions'
 import { holds, type Actor } from '@/lib/domain/roles'
 import { listAlerts } from './alerts'
+import { childrenWithoutProtocol } from './missing-protocols'
 import { childrenNeedingAttention, listChildren } from './children'
 import { cseFlagsInScope } from './cse'
 import { currentEpisodes } from './episodes'
@@ -46,6 +47,8 @@ export async function dashboardData(actor: Actor) {
   // a leaver's children until someone is allocated (lib/server/handover.ts)
   const leaversChildren = holds(actor, 'LA_MISSING_LEAD') ? await childrenWithoutActiveWorker(actor) : null
   const accounts = can(actor, 'user.manage') ? await accountCounts(actor) : null
+  // the manager's children without a current missing protocol, those missing in the last 12 months first
+  const protocols = holds(actor, 'REGISTERED_MANAGER') ? await childrenWithoutProtocol(actor) : null
   return {
     episodes,
     alerts,
@@ -59,6 +62,7 @@ export async function dashboardData(actor: Actor) {
     oversight,
     leaversChildren,
     accounts,
+    protocols,
   }
 }
 export type DashboardData = Awaited<ReturnType<typeof dashboardData>>

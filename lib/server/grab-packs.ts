@@ -23,6 +23,10 @@ const packSelect = {
   medicalNeeds: true,
   vulnerabilities: true,
   transport: true,
+  addresses: true,
+  bankCardsAndMoney: true,
+  nationality: true,
+  immigrationStatus: true,
   photoId: true,
   createdAt: true,
   createdById: true,
@@ -97,6 +101,8 @@ const GRAB_PACK_NARRATIVE = [
   'medicalNeeds',
   'vulnerabilities',
   'transport',
+  'addresses',
+  'bankCardsAndMoney',
 ] as const
 
 /** Saves a new version of the grab pack; a new photo (checked by its bytes) or the previous one is kept with it. */

@@ -110,6 +110,7 @@ export const reportMissingSchema = z.object({
   lastSeenPlace: requiredText('where the child was last seen', 300),
   lastSeenWith: optionalText('who they were with', 500),
   clothing: optionalText('what they were wearing', 1000),
+  takenWith: optionalText('what they took with them', 1000),
   policeInformed: yesNo('Say whether the police have been told'),
   policeReference: optionalText('the police reference', 100),
   /** the episode of another child this one went with (from "report them missing too") */
@@ -144,6 +145,10 @@ export const grabPackSchema = z.object({
   medicalNeeds: optionalText('medical needs', 2000),
   vulnerabilities: optionalText('vulnerabilities', 2000),
   transport: optionalText('transport', 1000),
+  addresses: optionalText('addresses they may go to', 2000),
+  bankCardsAndMoney: optionalText('bank cards and money', 1000),
+  nationality: optionalText('nationality', 200),
+  immigrationStatus: optionalText('immigration status', 500),
 })
 
 export const grabPackShareSchema = z.object({

@@ -4,6 +4,7 @@ import { childrenPaths, placementPaths } from './openapi/children-paths'
 import { componentSchemas } from './openapi/components'
 import { dataProtectionPaths } from './openapi/data-protection-paths'
 import { oversightPaths } from './openapi/oversight-paths'
+import { protocolPaths } from './openapi/protocol-paths'
 
 export function openApiDocument() {
   return {
@@ -29,6 +30,7 @@ export function openApiDocument() {
       ...oversightPaths(),
       ...placementPaths(),
       ...dataProtectionPaths(),
+      ...protocolPaths(),
     },
   }
 }

@@ -148,6 +148,7 @@ export const episodeViewSchema = z.object({
   lastSeenPlace: z.string(),
   lastSeenWith: z.string().nullable(),
   clothing: z.string().nullable(),
+  takenWith: z.string().nullable(),
   policeInformed: z.boolean(),
   policeReference: z.string().nullable(),
   policeRiskGrade: z.enum(['NO_APPARENT_RISK', 'LOW', 'MEDIUM', 'HIGH']).nullable(),

@@ -3,6 +3,7 @@ import { ROLES } from '@/lib/domain/roles'
 import { verifyAuditChain } from '@/lib/server/audit'
 import { authenticate, loadActor } from '@/lib/server/accounts'
 import { listChildren } from '@/lib/server/children'
+import { childrenWithoutProtocol, getEpisodeProtocol } from '@/lib/server/missing-protocols'
 import { getPrisma } from '@/lib/server/database'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '@/prisma/demo-data'
 import { freshDatabase } from '../support/database'
@@ -114,6 +115,21 @@ describe('demo data', () => {
     expect(events[0].notices.map((n) => n.recipient)).toEqual(['HMCI', 'OTHER_RELEVANT_PERSON'])
     expect(events[2].decisionReason).toBeTruthy()
     expect(await prisma.reg40Task.count()).toBe(0)
+  })
+
+  it('has a missing protocol followed during Shannon’s current episode, and children without a current one', async () => {
+    const prisma = await getPrisma()
+    const manager = (await loadActor(prisma, 'demo-user-manager'))!
+    const shannon = await prisma.missingEpisode.findFirstOrThrow({
+      where: { child: { firstName: 'Shannon' }, returnedAt: null },
+    })
+    const around = await getEpisodeProtocol(manager, shannon.id)
+    expect(around.protocol?.inForce).toBe(true)
+    expect(around.protocol.steps.filter((s) => s.done).length).toBeGreaterThan(0)
+    expect(around.police).toMatchObject({ told: true, reference: 'NP-26-4471' })
+    const without = await childrenWithoutProtocol(manager)
+    expect(without.length).toBeGreaterThan(0)
+    expect(without.map((c) => c.child.firstName)).not.toContain('Shannon')
   })
 
   it('has a year of Regulation 44 visits with gaps, a visitor who is not independent, a late report, an overdue action, Reg 45 and Reg 46 overdue', async () => {

@@ -507,6 +507,10 @@ describe('the grab pack', () => {
     medicalNeeds: null,
     vulnerabilities: null,
     transport: null,
+    addresses: null,
+    bankCardsAndMoney: null,
+    nationality: null,
+    immigrationStatus: null,
   }
 
   it('warns about victim-blaming words in its free text, and saves it anyway', async () => {

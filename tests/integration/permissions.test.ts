@@ -33,7 +33,15 @@ import { mergePlaces, resolveLocation } from '@/lib/server/places'
 import { endPlacement, startPlacement } from '@/lib/server/placements'
 import { decideGrant, listUsers, roleGrantReport } from '@/lib/server/users'
 import { newChildSchema, reg41NoticeSchema } from '@/lib/validation/children'
-import { londonDate } from '@/lib/domain/time'
+import { addMonths, londonDate } from '@/lib/domain/time'
+import {
+  approveProtocol,
+  createProtocolVersion,
+  getMissingProtocols,
+  recordStepDone,
+  recordTold,
+} from '@/lib/server/missing-protocols'
+import { protocolSchema, stepDoneSchema, toldSchema } from '@/lib/validation/missing-protocols'
 import { dispatcherState } from '@/lib/server/outbox'
 import { episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
@@ -98,6 +106,12 @@ const nothing = {
   'cse.screen': both('not-found'),
   'plan.write': both('not-found'),
   'plan.signoff': both('not-found'),
+  'protocol.read': both('not-found'),
+  'protocol.write': both('not-found'),
+  'protocol.agree': both('not-found'),
+  'protocol.signoff': both('not-found'),
+  'protocol.step': both('not-found'),
+  'episode.tell': both('not-found'),
   'reg40.read': both('not-found'),
   'reg40.record': both('not-found'),
   'reg40.propose': both('not-found'),
@@ -140,6 +154,7 @@ const reader = {
   'alert.read': scoped,
   'child.chronology': scoped,
   'review.read': scoped,
+  'protocol.read': scoped,
 } satisfies Row
 const hearsConcerns = { 'interview.concerns': scoped } satisfies Partial<Row>
 const recorder = {
@@ -154,6 +169,9 @@ const recorder = {
   'cse.screen': scoped,
   'plan.write': scoped,
   'reg40.propose': scoped,
+  'protocol.write': scoped,
+  'protocol.step': scoped,
+  'episode.tell': scoped,
 } satisfies Row
 const placer = {
   'child.create': ['ok', 'invalid'],
@@ -187,6 +205,7 @@ const EXPECTED: Record<Role, Row> = {
     'place.merge': scoped,
     'home.read': scoped,
     'plan.signoff': scoped,
+    'protocol.signoff': scoped,
     'reg40.read': scoped,
     'reg40.record': scoped,
     'alert.resolve': scoped,
@@ -220,6 +239,7 @@ const EXPECTED: Record<Role, Row> = {
     'placement.area-notice': scoped,
     'review.record': scoped,
     'care.period': scoped,
+    'protocol.agree': scoped,
   },
   RETURN_INTERVIEW_PRACTITIONER: {
     ...nothing,
@@ -415,6 +435,21 @@ describe.each(ROLES)('%s', (role) => {
         reviewDate: '2099-01-01',
         basedOnVersion: 0,
       })
+    const protocol = async (childId: string) =>
+      prisma.missingProtocol.create({
+        data: {
+          childId,
+          version: 1,
+          whenMissing: 'Half an hour after curfew',
+          callPoliceAtOnce: 'Seen getting into a car',
+          whereToLook: 'The park',
+          childsView: 'Ring my phone first',
+          steps: ['Ring her phone'],
+          toTell: [{ who: 'POLICE', name: null, contact: '101' }],
+          reviewDate: new Date('2099-01-01'),
+          createdById: reporter.userId,
+        },
+      })
     const interview = async (inScope: boolean) => {
       const i = await makeInterview((await child(inScope)).id, reporter.userId)
       await prisma.returnInterview.update({ where: { id: i.id }, data: { concernsAboutHome: 'Staff shout at me' } })
@@ -547,6 +582,10 @@ describe.each(ROLES)('%s', (role) => {
             medicalNeeds: null,
             vulnerabilities: null,
             transport: null,
+            addresses: null,
+            bankCardsAndMoney: null,
+            nationality: null,
+            immigrationStatus: null,
           },
           null,
         ),
@@ -603,6 +642,37 @@ describe.each(ROLES)('%s', (role) => {
         })
         return signOffPlan(actor, id)
       },
+      'protocol.read': async (inScope) => getMissingProtocols(actor, (await child(inScope)).id),
+      'protocol.write': async (inScope) =>
+        createProtocolVersion(
+          actor,
+          (await child(inScope)).id,
+          protocolSchema.parse({
+            whenMissing: 'Half an hour after curfew',
+            callPoliceAtOnce: 'Seen getting into a car',
+            whereToLook: 'The park',
+            childsView: 'Ring my phone first',
+            steps: [{ text: 'Ring her phone' }],
+            toTell: [{ who: 'POLICE' }],
+            reviewDate: addMonths(londonDate(new Date()), 1),
+            basedOnVersion: 0,
+          }),
+        ),
+      'protocol.agree': async (inScope) =>
+        approveProtocol(actor, (await protocol((await child(inScope)).id)).id, 'protocol.agree'),
+      'protocol.signoff': async (inScope) =>
+        approveProtocol(actor, (await protocol((await child(inScope)).id)).id, 'protocol.signoff'),
+      'protocol.step': async (inScope) => {
+        const e = await episode(inScope)
+        await protocol(e.childId)
+        return recordStepDone(actor, e.id, stepDoneSchema.parse({ step: 0, doneAt: '2025-06-01T21:10' }))
+      },
+      'episode.tell': async (inScope) =>
+        recordTold(
+          actor,
+          (await episode(inScope)).id,
+          toldSchema.parse({ who: 'POLICE', toldAt: '2025-06-01T21:10', method: 'PHONE', policeForce: 'Northshire' }),
+        ),
       // the home's events: the registered manager's home, the responsible individual's provider's homes
       'reg40.read': async (inScope) => listNotifiableEvents(actor, oversightHome(role, inScope)),
       'reg40.record': async (inScope) => {

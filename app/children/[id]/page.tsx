@@ -63,6 +63,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             <Link href={`/children/${child.id}/grab-pack`}>Grab pack (Philomena Protocol)</Link>
           </li>
         )}
+        {can(actor, 'protocol.read') && (
+          <li>
+            <Link href={`/children/${child.id}/missing-protocol`}>Missing protocol: what to do if they go missing</Link>
+          </li>
+        )}
         {can(actor, 'cse.read') && (
           <li>
             <Link href={`/children/${child.id}/cse`}>CSE screening and safety plan</Link>

@@ -7,7 +7,9 @@ import { loadEpisodeOr404 } from '@/app/(lib)/load-or-404'
 import { wentWithCandidates } from '@/lib/server/episodes'
 import { getInterview } from '@/lib/server/return-interviews'
 import { STATUS_LABELS } from '@/lib/domain/return-interviews'
+import { getEpisodeProtocol } from '@/lib/server/missing-protocols'
 import { AddUpdateForm, CloseEpisodeForm, LinkButton } from './EpisodeForms'
+import { AroundTheEpisode } from './AroundTheEpisode'
 
 export const metadata = { title: 'Missing episode' }
 
@@ -31,6 +33,14 @@ export default async function EpisodePage({
   const mayClose = mayCloseEpisode(actor, { homeId: episode.home?.id ?? null, socialWorkerId })
   const interview =
     back && can(actor, 'interview.read') ? await getInterview(actor, { episodeId: episode.id }).catch(() => null) : null
+  const around = can(actor, 'protocol.read') ? await getEpisodeProtocol(actor, episode.id) : null
+  // the police told later: the latest record of telling them (the report's own answer stays on the timeline)
+  const police = around?.police ?? {
+    told: episode.policeInformed,
+    reference: episode.policeReference,
+    force: null,
+    at: null,
+  }
   return (
     <>
       <p>
@@ -79,8 +89,8 @@ export default async function EpisodePage({
         <div>
           <dt>Police</dt>
           <dd>
-            {episode.policeInformed
-              ? `Told${episode.policeReference ? `, reference ${episode.policeReference}` : ', no reference yet'}`
+            {police.told
+              ? `Told${police.at ? ` ${formatDateTime(police.at)}` : ''}${police.force ? `, ${police.force}` : ''}${police.reference ? `, reference ${police.reference}` : ', no reference yet'}`
               : 'Not told yet'}
           </dd>
         </div>
@@ -106,6 +116,18 @@ export default async function EpisodePage({
           </dd>
         </div>
       </dl>
+
+      {around && (
+        <AroundTheEpisode
+          around={around}
+          episodeId={episode.id}
+          childId={episode.child.id}
+          firstName={episode.child.firstName}
+          mayStep={episode.status !== 'closed' && can(actor, 'protocol.step')}
+          mayTell={episode.status !== 'closed' && can(actor, 'episode.tell')}
+          now={londonLocal(new Date())}
+        />
+      )}
 
       <h2>Went with</h2>
       {episode.wentWith.length === 0 && <p className="empty">No other child is linked to this episode.</p>}

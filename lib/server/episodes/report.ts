@@ -88,6 +88,7 @@ export async function reportMissing(actor: Actor, childId: string, input: Report
           lastSeenPlace: input.lastSeenPlace,
           lastSeenWith: input.lastSeenWith,
           clothing: input.clothing,
+          takenWith: input.takenWith,
           policeInformed: input.policeInformed,
           policeReference: input.policeReference,
           reportedAt: now,

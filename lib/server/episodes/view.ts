@@ -97,6 +97,7 @@ async function toView(tx: Tx, e: EpisodeRow, actor: Actor, now: Date): Promise<E
     lastSeenPlace: e.lastSeenPlace,
     lastSeenWith: e.lastSeenWith,
     clothing: e.clothing,
+    takenWith: e.takenWith,
     policeInformed: e.policeInformed,
     policeReference: e.policeReference,
     policeRiskGrade: currentRiskGrade(e.updates),

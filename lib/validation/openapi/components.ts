@@ -55,6 +55,15 @@ import {
 } from '../notifiable-events'
 import { reviewHeldSchema, reviewRecordedSchema, reviewsSchema } from '../reviews'
 import { childAccessReportSchema, personAccessReportSchema } from '../access'
+import {
+  protocolListSchema,
+  protocolSavedSchema,
+  protocolSchema,
+  stepDoneSavedSchema,
+  stepDoneSchema,
+  toldSavedSchema,
+  toldSchema,
+} from '../missing-protocols'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -115,6 +124,13 @@ const schemas = {
   NotifiedRecorded: [notifiedRecordedSchema, 'output'],
   ChildAccessReport: [childAccessReportSchema, 'output'],
   PersonAccessReport: [personAccessReportSchema, 'output'],
+  MissingProtocol: [protocolSchema, 'input'],
+  MissingProtocolList: [protocolListSchema, 'output'],
+  MissingProtocolSaved: [protocolSavedSchema, 'output'],
+  ProtocolStepDone: [stepDoneSchema, 'input'],
+  ProtocolStepDoneSaved: [stepDoneSavedSchema, 'output'],
+  Told: [toldSchema, 'input'],
+  ToldSaved: [toldSavedSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 export const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })

@@ -10,10 +10,14 @@ const FIELDS: [keyof GrabPackInput, string, string?][] = [
   ['friendsAndAssociates', 'Friends and associates', 'Names, addresses, who they might be with'],
   ['placesTheyGo', 'Places they go', 'Streets, shops, take-aways, parks, addresses'],
   ['phoneNumbers', 'Phone numbers'],
-  ['socialMedia', 'Social media', 'Platforms and usernames'],
+  ['socialMedia', 'Social media', 'Platforms and account handles'],
   ['medicalNeeds', 'Medical needs', 'Conditions, medication and what happens without it'],
   ['vulnerabilities', 'Vulnerabilities', 'Including risk of child sexual exploitation'],
   ['transport', 'Transport', 'How they get about: bus routes, bikes, lifts'],
+  ['addresses', 'Addresses they may go to', 'Family, friends, past placements: full addresses'],
+  ['bankCardsAndMoney', 'Bank cards and money', 'Bank, card, how much they usually have'],
+  ['nationality', 'Nationality (where relevant)'],
+  ['immigrationStatus', 'Immigration status (where relevant)', 'For an unaccompanied or trafficked child'],
 ]
 
 export function GrabPackForm({

@@ -1,12 +1,14 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { GrabPackDetails } from '@/components/GrabPackDetails'
-import { ABSENCE_SHORT, POLICE_RISK_GRADE, RISK_GRADE_LABELS } from '@/lib/domain/episodes'
+import { ABSENCE_SHORT, POLICE_RISK_GRADE, RISK_GRADE_LABELS, UPDATE_KIND_LABELS } from '@/lib/domain/episodes'
 import { can } from '@/lib/domain/permissions'
 import { formatDateTime } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { NotFoundError, recordId } from '@/lib/server/errors'
 import { grabPackForPolice } from '@/lib/server/grab-packs'
+import { getEpisodeProtocol } from '@/lib/server/missing-protocols'
+import { toldLine } from '../AroundTheEpisode'
 import { PrintButton, ShareForm } from './ShareForm'
 
 export const metadata = { title: 'Grab pack for the police' }
@@ -18,7 +20,16 @@ export default async function PoliceGrabPackPage({ params }: { params: Promise<{
     if (e instanceof NotFoundError) notFound()
     throw e
   })
+  const around = can(actor, 'protocol.read') ? await getEpisodeProtocol(actor, episode.id) : null
   const name = `${episode.child.firstName} ${episode.child.lastName}`
+  // what staff have already done, in time order: the timeline, the protocol's steps, the people told
+  const taken = [
+    ...episode.updates.map((u) => ({ at: new Date(u.at), text: `${UPDATE_KIND_LABELS[u.kind]}: ${u.text}` })),
+    ...(around?.protocol?.steps ?? []).flatMap((s) =>
+      s.done ? [{ at: s.done.at, text: `Missing protocol step: ${s.text} (${s.done.by})` }] : [],
+    ),
+    ...(around?.told ?? []).map((t) => ({ at: t.toldAt, text: `Told: ${toldLine(t)}` })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime())
   return (
     <>
       <p className="no-print">
@@ -59,8 +70,12 @@ export default async function PoliceGrabPackPage({ params }: { params: Promise<{
             <dd>{episode.clothing ?? 'Not recorded'}</dd>
           </div>
           <div>
+            <dt>Took with them</dt>
+            <dd>{episode.takenWith ?? 'Not recorded'}</dd>
+          </div>
+          <div>
             <dt>Police reference</dt>
-            <dd>{episode.policeReference ?? 'Not yet given'}</dd>
+            <dd>{around?.police.reference ?? episode.policeReference ?? 'Not yet given'}</dd>
           </div>
           <div>
             <dt>{POLICE_RISK_GRADE.label}</dt>
@@ -73,6 +88,34 @@ export default async function PoliceGrabPackPage({ params }: { params: Promise<{
             </dd>
           </div>
         </dl>
+        <h3>Actions already taken</h3>
+        {taken.length === 0 ? (
+          <p className="empty">None recorded yet.</p>
+        ) : (
+          <ul>
+            {taken.map((a, i) => (
+              <li key={i}>
+                {formatDateTime(a.at)}: {a.text}
+              </li>
+            ))}
+          </ul>
+        )}
+        {around?.protocol && (
+          <>
+            <h3>The home&apos;s missing protocol for {episode.child.firstName}</h3>
+            <p>
+              Missing means: {around.protocol.whenMissing}. Call the police at once if:{' '}
+              {around.protocol.callPoliceAtOnce}. Where to look first: {around.protocol.whereToLook}.
+            </p>
+            <ol>
+              {around.protocol.steps.map((s) => (
+                <li key={s.step}>
+                  {s.text}: {s.done ? `done ${formatDateTime(s.done.at)} by ${s.done.by}` : 'not yet'}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
       </section>
       <GrabPackDetails pack={pack} />
       <section className="no-print" aria-labelledby="shared">

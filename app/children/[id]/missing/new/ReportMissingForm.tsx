@@ -22,6 +22,7 @@ export function ReportMissingForm({
       lastSeenPlace: defaults.lastSeenPlace,
       lastSeenWith: '',
       clothing: '',
+      takenWith: '',
       policeReference: '',
       wentWithEpisodeId: defaults.wentWithEpisodeId ?? '',
     },
@@ -29,7 +30,7 @@ export function ReportMissingForm({
     onSuccess: ({ id }) => router.push(`/episodes/${id}?reported=1`),
   })
   const input = (
-    name: 'lastSeenAt' | 'lastSeenPlace' | 'lastSeenWith' | 'clothing' | 'policeReference',
+    name: 'lastSeenAt' | 'lastSeenPlace' | 'lastSeenWith' | 'clothing' | 'takenWith' | 'policeReference',
     hint = false,
   ) => ({
     ...describedBy(name, { error: errors[name]?.message, hint }),
@@ -74,6 +75,14 @@ export function ReportMissingForm({
       </Field>
       <Field name="clothing" label="What were they wearing? (optional)" error={errors.clothing?.message}>
         <textarea rows={2} {...input('clothing')} />
+      </Field>
+      <Field
+        name="takenWith"
+        label="What did they take with them? (optional)"
+        hint="Money, bank cards, phone, bags"
+        error={errors.takenWith?.message}
+      >
+        <textarea rows={2} {...input('takenWith', true)} />
       </Field>
       <Radios
         name="policeInformed"

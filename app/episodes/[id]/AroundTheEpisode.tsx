@@ -1,0 +1,120 @@
+import Link from 'next/link'
+import { RISK_GRADE_LABELS } from '@/lib/domain/episodes'
+import { TOLD_METHOD, TOLD_WHO } from '@/lib/domain/missing-protocols'
+import { formatDateTime } from '@/lib/domain/time'
+import type { getEpisodeProtocol } from '@/lib/server/missing-protocols'
+import { StepDoneButton, ToldForm } from './ProtocolForms'
+
+type Around = Awaited<ReturnType<typeof getEpisodeProtocol>>
+
+/** Who told whom, in a line: "The police (Northshire Police, NP-1, medium risk): phone, 22:10 4 Dec, by Kay". */
+export function toldLine(t: Around['told'][number]) {
+  const police = [t.policeForce, t.policeReference, t.riskGrade && RISK_GRADE_LABELS[t.riskGrade]].filter(Boolean)
+  return `${TOLD_WHO[t.who]}${t.name ? ` (${t.name})` : ''}${police.length ? `: ${police.join(', ')}` : ''}; ${TOLD_METHOD[t.method].toLowerCase()}, ${formatDateTime(t.toldAt)}, ${t.by ? `by ${t.by}` : 'by Haven automatically'}`
+}
+
+/** The protocol's steps and who must be told, on the episode page: done or not yet, with when and by whom. */
+export function AroundTheEpisode({
+  around,
+  episodeId,
+  childId,
+  firstName,
+  mayStep,
+  mayTell,
+  now,
+}: {
+  around: Around
+  episodeId: string
+  childId: string
+  firstName: string
+  mayStep: boolean
+  mayTell: boolean
+  now: string
+}) {
+  const { protocol } = around
+  return (
+    <>
+      <section aria-labelledby="protocol">
+        <h2 id="protocol">{firstName}&apos;s missing protocol</h2>
+        {!protocol && (
+          <p className="concern concern-warning">
+            {firstName} has no missing protocol. <Link href={`/children/${childId}/missing-protocol`}>Write one</Link>{' '}
+            after this episode.
+          </p>
+        )}
+        {protocol && (
+          <>
+            {!protocol.inForce && (
+              <p className="concern concern-warning">
+                Version {protocol.version} is not agreed and signed off yet: follow it, and check it with the manager.
+              </p>
+            )}
+            <dl className="summary">
+              <div>
+                <dt>Missing means</dt>
+                <dd>{protocol.whenMissing}</dd>
+              </div>
+              <div>
+                <dt>Call the police at once if</dt>
+                <dd>{protocol.callPoliceAtOnce}</dd>
+              </div>
+              <div>
+                <dt>Where to look first</dt>
+                <dd>{protocol.whereToLook}</dd>
+              </div>
+              {protocol.medicalNeeds && (
+                <div>
+                  <dt>Medical needs</dt>
+                  <dd>{protocol.medicalNeeds}</dd>
+                </div>
+              )}
+            </dl>
+            <h3>Steps</h3>
+            <ol className="steps">
+              {protocol.steps.map((s) => (
+                <li key={s.step}>
+                  {s.text}:{' '}
+                  {s.done ? (
+                    <strong>
+                      done {formatDateTime(s.done.at)} by {s.done.by}
+                    </strong>
+                  ) : mayStep ? (
+                    <StepDoneButton episodeId={episodeId} step={s.step} />
+                  ) : (
+                    'not yet'
+                  )}
+                </li>
+              ))}
+            </ol>
+            <h3>Who must be told</h3>
+            <ul>
+              {protocol.toTell.map(({ contact, told }, i) => (
+                <li key={i}>
+                  {TOLD_WHO[contact.who]}
+                  {contact.name ? ` (${contact.name})` : ''}
+                  {contact.contact ? `, ${contact.contact}` : ''}:{' '}
+                  {told ? <strong>told {formatDateTime(told.toldAt)}</strong> : <strong>not yet</strong>}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="told">
+        <h2 id="told">Who was told</h2>
+        {around.told.length === 0 && <p className="empty">Nobody recorded yet.</p>}
+        <ul>
+          {around.told.map((t, i) => (
+            <li key={t.id ?? `auto-${i}`}>{toldLine(t)}</li>
+          ))}
+        </ul>
+        {mayTell && (
+          <details>
+            <summary>Record someone told</summary>
+            <ToldForm episodeId={episodeId} now={now} />
+          </details>
+        )}
+      </section>
+    </>
+  )
+}
