@@ -275,7 +275,7 @@ export async function proposeNotifiableEvent(
 export async function proposeFromScreening(
   tx: Tx,
   actor: Actor,
-  screening: { id: string; childId: string; level: Level; observed: Observed[] },
+  screening: { id: string; childId: string; level: Level | null; observed: Observed[] },
   now: Date,
 ): Promise<string | null> {
   if (!screeningProposesReg40(screening)) return null
