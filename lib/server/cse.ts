@@ -399,3 +399,30 @@ export async function cseFlagsInScope(actor: Actor, now = new Date()) {
     return flagged
   })
 }
+
+/**
+ * How many of the children in scope are at each level, kind by kind (their newest screening of each kind), for the
+ * IRO's and the manager's dashboards: a level that fires for most children shows here.
+ */
+export async function levelCountsInScope(actor: Actor, now = new Date()) {
+  if (!can(actor, 'cse.read')) return null
+  return useCase(actor, 'cse.read', { now }, async ({ tx, scope, audit }) => {
+    const children = await tx.child.findMany({
+      where: { AND: [scope.child, { placements: { some: currentPlacement(now) } }] },
+      select: { id: true, cseScreenings: { orderBy: { screenedAt: 'desc' }, select: { kinds: true } } },
+    })
+    await audit({
+      action: 'cse.levels',
+      subjectType: 'child',
+      subjectId: '*',
+      childIds: children.map((c) => c.id),
+      details: { count: children.length },
+    })
+    return {
+      children: children.length,
+      counts: countLevels(
+        children.map((c) => ({ screenings: c.cseScreenings.map((s) => ({ kinds: s.kinds as KindJudged[] })) })),
+      ),
+    }
+  })
+}
