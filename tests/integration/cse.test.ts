@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { POST as screeningRoute } from '@/app/api/v1/children/[id]/cse-screenings/route'
+import { POST as screeningProposalRoute } from '@/app/api/v1/cse-screenings/[id]/notifiable-event-proposal/route'
 import { issueApiToken } from '@/lib/server/accounts'
 import {
   createPlanVersion,
@@ -256,6 +257,42 @@ describe('kinds of exploitation', () => {
     const overview = await getCseOverview(manager, child.id)
     expect(overview.latestByKind.criminal?.level).toBe('SIGNIFICANT')
     expect(overview.kindsScreened).toEqual(['sexual', 'criminal', 'trafficking'])
+  })
+
+  it('the worker may propose a Regulation 40 event from a screening; only someone who can see the child', async () => {
+    const { worker, child } = await setUp()
+    const saved = await recordScreening(
+      worker,
+      child.id,
+      screeningSchema.parse({
+        indicators: [{ code: 'FOUND_DEALING', when: 'CURRENT' }],
+        kinds: kinds({ sexual: 'NOT_AT_RISK', criminal: 'SIGNIFICANT', trafficking: 'NOT_AT_RISK' }),
+      }),
+    )
+    // criminal exploitation is not reg 40(4)(a): nothing was opened by the screening itself
+    expect(saved.reg40ProposalId).toBeNull()
+    const far = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeC.id }], 'Far Worker')
+    const post = async (who: typeof worker, id: string) => {
+      const { token } = await issueApiToken({ email: who.email, password: FIXTURE_PASSWORD, ip: null })
+      return screeningProposalRoute(
+        new Request(`http://127.0.0.1/api/v1/cse-screenings/${id}/notifiable-event-proposal`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ kind: 'SERIOUS_POLICE_INCIDENT', because: 'Arrested in a house used for dealing' }),
+        }),
+        { params: Promise.resolve({ id }) },
+      )
+    }
+    const hidden = await post(far, saved.id)
+    expect(hidden.status).toBe(404)
+    expect((await post(far, 'no-such-screening')).status).toBe(404)
+    const proposed = await post(worker, saved.id)
+    expect(proposed.status).toBe(201)
+    expect(await proposed.json()).toMatchObject({ status: 'PROPOSED' })
+    const events = await (await getPrisma()).notifiableEvent.findMany({ where: { childId: child.id } })
+    expect(events.map((e) => [e.kind, e.screeningId, e.decision])).toEqual([
+      ['SERIOUS_POLICE_INCIDENT', saved.id, null],
+    ])
   })
 
   it('radicalisation only where the child’s placing authority asks for it', async () => {
