@@ -229,6 +229,7 @@ export type Flag = {
     | 'plan-due'
     | 'plan-overdue'
     | 'plan-review-overdue'
+    | 'plan-kinds'
     | 'plan-unsigned'
     | 'reg40-open'
   level: 'critical' | 'warning' | 'info'
@@ -242,8 +243,13 @@ export type Flag = {
  */
 export function cseFlags(
   input: {
-    latestScreening: { screenedOn: string; level: Level; harmIndicators: number } | null
-    plans: { version: number; signedOffOn: string | null; reviewDate: string }[]
+    latestScreening: {
+      screenedOn: string
+      level: Level
+      harmIndicators: number
+      kinds?: readonly { kind: ExploitationKind; level: Level }[]
+    } | null
+    plans: { version: number; signedOffOn: string | null; reviewDate: string; kinds?: readonly ExploitationKind[] }[]
     reg40Open: boolean
   },
   today: string,
@@ -295,6 +301,18 @@ export function cseFlags(
       message: `The safety plan was due for review on ${signed.reviewDate}.`,
       dueDate: signed.reviewDate,
     })
+  // each kind counted on its own: a plan about sexual exploitation does not cover a new risk of criminal exploitation
+  const uncovered = (s?.kinds ?? []).filter((k) => k.level !== 'NOT_AT_RISK' && !signed?.kinds?.includes(k.kind))
+  if (s && signed?.kinds && uncovered.length) {
+    const due = addWorkingDays(s.screenedOn, settings.planWorkingDays, holidays)
+    const names = uncovered.map((k) => KIND_LABELS[k.kind].toLowerCase()).join(' or ')
+    flags.push({
+      code: 'plan-kinds',
+      level: due < today ? 'critical' : 'warning',
+      message: `The safety plan in force does not address ${names}: a version that does is ${due < today ? 'overdue since' : 'due by'} ${due}.`,
+      dueDate: due,
+    })
+  }
   if (latest && !latest.signedOffOn && signed)
     flags.push({
       code: 'plan-unsigned',

@@ -10,6 +10,7 @@ import {
   needsSafetyPlan,
   scoreScreening,
   suggestIndicators,
+  type ExploitationKind,
   type KindJudged,
   type Level,
   type Observed,
@@ -70,25 +71,37 @@ async function kindsFor(tx: Tx, childId: string) {
   return kindsScreened(child.placingAuthority?.screensRadicalisation ?? false)
 }
 
-export const planFlagsSelect = { version: true, signedOffAt: true, reviewDate: true } as const
+export const planFlagsSelect = { version: true, signedOffAt: true, reviewDate: true, kinds: true } as const
+export const screeningFlagsSelect = { screenedAt: true, level: true, harmIndicators: true, kinds: true } as const
 
 /** A plan version's sign-off and review as UK days, for the rules in lib/domain/cse.ts. */
-export const planDays = (p: { version: number; signedOffAt: Date | null; reviewDate: Date }) => ({
+export const planDays = (p: {
+  version: number
+  signedOffAt: Date | null
+  reviewDate: Date
+  kinds?: ExploitationKind[]
+}) => ({
   version: p.version,
   signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null,
   reviewDate: isoDate(p.reviewDate),
+  kinds: p.kinds,
 })
 
 export function cseFlagsFrom(
-  latest: { screenedAt: Date; level: Level; harmIndicators: number } | null,
-  plans: { version: number; signedOffAt: Date | null; reviewDate: Date }[],
+  latest: { screenedAt: Date; level: Level; harmIndicators: number; kinds?: unknown } | null,
+  plans: { version: number; signedOffAt: Date | null; reviewDate: Date; kinds?: ExploitationKind[] }[],
   reg40Open: boolean,
   now: Date,
 ) {
   return cseFlags(
     {
       latestScreening: latest
-        ? { screenedOn: londonDate(latest.screenedAt), level: latest.level, harmIndicators: latest.harmIndicators }
+        ? {
+            screenedOn: londonDate(latest.screenedAt),
+            level: latest.level,
+            harmIndicators: latest.harmIndicators,
+            kinds: latest.kinds as KindJudged[] | undefined,
+          }
         : null,
       plans: plans.map(planDays),
       reg40Open,
@@ -374,7 +387,7 @@ export async function cseFlagsInScope(actor: Actor, now = new Date()) {
         cseScreenings: {
           orderBy: { screenedAt: 'desc' },
           take: 1,
-          select: { screenedAt: true, level: true, harmIndicators: true },
+          select: screeningFlagsSelect,
         },
         safetyPlans: { select: planFlagsSelect },
         notifiableEvents: { where: { kind: 'SEXUAL_EXPLOITATION', ...openEventWhere }, select: { id: true } },

@@ -53,6 +53,7 @@ export const screeningListSchema = z.object({
         'plan-due',
         'plan-overdue',
         'plan-review-overdue',
+        'plan-kinds',
         'plan-unsigned',
         'reg40-open',
       ]),

@@ -122,6 +122,31 @@ describe('working days (England and Wales)', () => {
 })
 
 describe('flags', () => {
+  it('a signed plan that does not address a kind the child is now at risk of: due like a new plan, then critical', () => {
+    const screening = {
+      screenedOn: '2026-12-18',
+      level: 'AT_RISK' as const,
+      harmIndicators: 0,
+      kinds: [
+        { kind: 'sexual' as const, level: 'NOT_AT_RISK' as const },
+        { kind: 'criminal' as const, level: 'AT_RISK' as const },
+      ],
+    }
+    const plans = [{ version: 1, signedOffOn: '2026-11-01', reviewDate: '2027-02-01', kinds: ['sexual' as const] }]
+    const flags = (today: string, kinds = plans[0].kinds as ExploitationKind[]) =>
+      cseFlags({ latestScreening: screening, plans: [{ ...plans[0], kinds }], reg40Open: false }, today, flagSettings)
+    expect(flags('2026-12-29')).toEqual([
+      {
+        code: 'plan-kinds',
+        level: 'warning',
+        message:
+          'The safety plan in force does not address child criminal exploitation, including county lines: a version that does is due by 2026-12-29.',
+        dueDate: '2026-12-29',
+      },
+    ])
+    expect(flags('2026-12-30')[0]).toMatchObject({ code: 'plan-kinds', level: 'critical' })
+    expect(flags('2026-12-30', ['sexual', 'criminal'])).toEqual([])
+  })
   const atRisk = { screenedOn: '2026-12-18', level: 'AT_RISK' as const, harmIndicators: 0 }
   it('a child at risk needs a signed-off plan within 5 working days, bank holidays excluded', () => {
     expect(cseFlags({ latestScreening: atRisk, plans: [], reg40Open: false }, '2026-12-29', flagSettings)).toEqual([
