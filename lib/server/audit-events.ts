@@ -65,7 +65,10 @@ export const AUDIT_DETAILS = {
   'interview.follow-up': z.object({ kind: z.string(), followUpId: id }),
   'interview.police-sharing': z.object({ sharingId: id, basis: z.string() }),
   'interview.prevention': z.object({ status: z.string() }),
-  'authority.configure': z.object({ returnInterviewService: z.string().nullable() }),
+  'authority.configure': z.object({
+    returnInterviewService: z.string().nullable().optional(),
+    screensRadicalisation: z.boolean().optional(),
+  }),
   'cse.read': none,
   'cse.flags': z.object({ count }),
   'review.read': none,

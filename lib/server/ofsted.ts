@@ -1,7 +1,8 @@
 // Figures Ofsted asks for (docs/domain.md "Data standards"): for a children's home inspection, how many times
 // children were missing or away without authorisation, how many children, and how many residents are at risk of
-// CSE (and of each other kind of exploitation, counted separately); for a local authority's inspection (ILACS Annex A, children looked after), each child's missing and absent
-// episodes in the last 12 months, and whether a return interview was offered and accepted after the last missing one.
+// CSE (and of each other kind of exploitation, counted separately); for a local authority's inspection (ILACS
+// Annex A, children looked after), each child's missing and absent episodes in the last 12 months, and whether a
+// return interview was offered and accepted after the last missing one.
 import { EXPLOITATION_KINDS, latestByKind, type ExploitationKind, type KindJudged } from '@/lib/domain/cse'
 import { grantsFor } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
