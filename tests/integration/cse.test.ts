@@ -12,6 +12,7 @@ import {
 } from '@/lib/server/cse'
 import { decideNotifiableEvent, recordNotified } from '@/lib/server/notifiable-events'
 import { getPrisma } from '@/lib/server/database'
+import { setScreensRadicalisation } from '@/lib/server/return-interviews'
 import { recordReturn, reportMissing } from '@/lib/server/episodes'
 import { planSchema, screeningSchema } from '@/lib/validation/cse'
 import { decisionSchema, notifiedSchema } from '@/lib/validation/notifiable-events'
@@ -301,12 +302,16 @@ describe('kinds of exploitation', () => {
     expect(await problems(recordScreening(worker, child.id, input))).toEqual({
       kinds: expect.stringMatching(/does not ask its homes to screen for radicalisation/),
     })
-    const db = await getPrisma()
-    await db.localAuthority.update({ where: { id: world.laOne.id }, data: { screensRadicalisation: true } })
+    // the authority's missing lead turns it on; a care worker cannot
+    const lead = await makePerson([{ role: 'LA_MISSING_LEAD', localAuthorityId: world.laOne.id }], 'Missing Lead')
+    expect(await setScreensRadicalisation(worker, world.laOne.id, true).catch((e: Error) => e.name)).toBe(
+      'NotFoundError',
+    )
+    await setScreensRadicalisation(lead, world.laOne.id, true)
     try {
       expect((await recordScreening(worker, child.id, input)).kinds.map((k) => k.kind)).toEqual(['radicalisation'])
     } finally {
-      await db.localAuthority.update({ where: { id: world.laOne.id }, data: { screensRadicalisation: false } })
+      await setScreensRadicalisation(lead, world.laOne.id, false)
     }
   })
 
