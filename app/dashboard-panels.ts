@@ -12,6 +12,7 @@ export type DashboardPanel = {
   empty: string
   children?: ChildSummary[]
   cse?: NonNullable<DashboardData['cse']>
+  levels?: NonNullable<DashboardData['exploitationLevels']>
   episodes?: EpisodeSummary[]
   interviews?: InterviewSummary[]
   links?: { href: string; label: string; note?: string }[]
@@ -124,6 +125,14 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
       empty:
         'Nothing to act on. Children at risk without a signed-off safety plan, plans past their review date and Regulation 40 notifications to make appear here.',
       cse: data.cse,
+    })
+  }
+  if (data.exploitationLevels) {
+    panels.push({
+      title: 'Exploitation risk levels',
+      empty: 'No children placed in your view yet.',
+      levels: data.exploitationLevels,
+      note: 'From each child’s newest screening of each kind. Each level is the worker’s judgement; if most children are at risk, the thresholds may need looking at.',
     })
   }
   if (data.children) {

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { ChildCards } from '@/components/ChildCards'
+import { ExploitationLevels } from '@/components/ExploitationLevels'
 import { EpisodeList } from '@/components/EpisodeList'
 import { InterviewList } from '@/components/InterviewList'
 import { requireActor } from '@/lib/server/current-actor'
@@ -26,6 +27,7 @@ export default async function DashboardPage() {
             {panel.episodes && panel.episodes.length > 0 && <EpisodeList episodes={panel.episodes} />}
             {panel.interviews && panel.interviews.length > 0 && <InterviewList interviews={panel.interviews} />}
             {panel.interviews && panel.interviews.length === 0 && <p className="empty">{panel.empty}</p>}
+            {panel.levels && <ExploitationLevels levels={panel.levels} empty={panel.empty} />}
             {panel.cse && panel.cse.length === 0 && <p className="empty">{panel.empty}</p>}
             {panel.cse && panel.cse.length > 0 && (
               <ul className="cards">
@@ -57,6 +59,7 @@ export default async function DashboardPage() {
               !panel.episodes?.length &&
               !panel.interviews &&
               !panel.cse &&
+              !panel.levels &&
               !panel.links?.length &&
               panel.empty && <p className="empty">{panel.empty}</p>}
             {panel.note && <p>{panel.note}</p>}

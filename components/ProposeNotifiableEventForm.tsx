@@ -5,12 +5,15 @@ import { EVENT_KIND, EVENT_KINDS } from '@/lib/domain/notifiable-events'
 import { proposalSchema } from '@/lib/validation/notifiable-events'
 import { proposeNotifiableEventAction } from '@/app/notifiable-events/actions'
 
-/** Proposes a Regulation 40 event from a missing episode or a return interview; the registered manager decides. */
+/**
+ * Proposes a Regulation 40 event from a missing episode, a return interview or an exploitation screening; the
+ * registered manager decides.
+ */
 export function ProposeNotifiableEventForm({
   source,
   returnTo,
 }: {
-  source: { episodeId: string } | { interviewId: string }
+  source: { episodeId: string } | { interviewId: string } | { screeningId: string }
   returnTo: string
 }) {
   const router = useRouter()

@@ -28,6 +28,7 @@ const PAGES: [account: string | null, path: string][] = [
   ['manager@demo.haven.test', '/children/demo-child-03/cse'],
   ['manager@demo.haven.test', '/children/demo-child-01/safety-plan/1'],
   ['care.worker@demo.haven.test', '/children/demo-child-02/cse/screen'],
+  ['manager@demo.haven.test', '/children/demo-child-01/cse/notifiable-event'],
   ['care.worker@demo.haven.test', '/children/demo-child-01/safety-plan/new'],
   ['manager@demo.haven.test', '/episodes/demo-episode-05'],
   ['manager@demo.haven.test', '/children/new'],

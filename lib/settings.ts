@@ -53,12 +53,15 @@ export const settings = {
     rescreenMonths: fromEnv('HAVEN_CSE_RESCREEN_MONTHS', 3),
     /** a child at risk has a signed-off safety plan within this many working days of the screening */
     planWorkingDays: fromEnv('HAVEN_CSE_PLAN_WORKING_DAYS', 5),
-    /** how to count indicators; all local choices, none validated (docs/domain.md): the professional decides */
+    /**
+     * how to count current or recent indicators, for every kind alike: the authority's local practice, none validated
+     * (docs/domain.md); the tiers follow the regional screening tools (lib/domain/cse.ts). The professional decides.
+     */
     rules: {
       points: { CURRENT: 3, WITHIN_6_MONTHS: 2, OLDER: 1 },
-      atRiskScore: fromEnv('HAVEN_CSE_AT_RISK_SCORE', 3),
-      significantScore: fromEnv('HAVEN_CSE_SIGNIFICANT_SCORE', 12),
-      significantIndicatorCount: fromEnv('HAVEN_CSE_SIGNIFICANT_INDICATORS', 4),
+      atRiskConcerns: fromEnv('HAVEN_EXPLOITATION_AT_RISK_CONCERNS', 3),
+      atRiskStrong: fromEnv('HAVEN_EXPLOITATION_AT_RISK_STRONG', 1),
+      significantStrong: fromEnv('HAVEN_EXPLOITATION_SIGNIFICANT_STRONG', 2),
       fullAssessmentIndicatorCount: fromEnv('HAVEN_CSE_FULL_ASSESSMENT_INDICATORS', 3),
     },
     /**

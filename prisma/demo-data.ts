@@ -26,7 +26,15 @@ import {
 } from '@/lib/server/places'
 import { createDueInterview } from '@/lib/server/return-interviews'
 import { recurringPlaces } from '@/lib/server/oversight/reviews'
-import { scoreScreening, type Level, type Observed } from '@/lib/domain/cse'
+import {
+  highestLevel,
+  kindsScreened,
+  scoreScreening,
+  type ExploitationKind,
+  type KindJudged,
+  type Level,
+  type Observed,
+} from '@/lib/domain/cse'
 import { settings } from '@/lib/settings'
 import { sealTotpSecret } from '@/lib/server/second-factor'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECOND_FACTOR, type DemoUser } from './demo-accounts'
@@ -36,7 +44,8 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts'
 const AUTHORITIES = [
   { id: 'demo-la-north', name: 'Northshire County Council', code: '990' },
   { id: 'demo-la-south', name: 'Southborough City Council', code: '991' },
-  { id: 'demo-la-east', name: 'Eastmere Borough Council', code: '992' },
+  // Eastmere asks its homes to screen its children for radicalisation too
+  { id: 'demo-la-east', name: 'Eastmere Borough Council', code: '992', screensRadicalisation: true },
   { id: 'demo-la-west', name: 'Westvale Council', code: '993' },
 ]
 const PROVIDERS = [
@@ -1109,8 +1118,10 @@ async function demoInterview(
 type DemoScreening = {
   child: number
   daysAgo: number
+  /** the worker's level for sexual exploitation; the other kinds take the suggested level unless `kinds` says */
   level: Level
   reason?: string
+  kinds?: Partial<Record<ExploitationKind, Level>>
   indicators: [string, Observed['when']][]
 }
 const SCREENINGS: DemoScreening[] = [
@@ -1164,13 +1175,19 @@ const SCREENINGS: DemoScreening[] = [
       ['OLDER_ASSOCIATES', 'CURRENT'],
     ],
   },
+  // Harvey: a boy screened for criminal exploitation (county lines)
   {
     child: 16,
     daysAgo: 10,
-    level: 'AT_RISK',
+    level: 'NOT_AT_RISK',
+    reason:
+      'The money and the phones come from carrying drugs, not from anyone seeking sex; screen again if that changes',
+    kinds: { criminal: 'SIGNIFICANT' },
     indicators: [
       ['MISSING', 'CURRENT'],
       ['GIFTS_MONEY', 'CURRENT'],
+      ['PHONES', 'CURRENT'],
+      ['TRAVEL_OUT_OF_AREA', 'CURRENT'],
       ['GANG', 'WITHIN_6_MONTHS'],
     ],
   },
@@ -1243,7 +1260,11 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
   }
   for (const [i, s] of SCREENINGS.entries()) {
     const observed: Observed[] = s.indicators.map(([code, when]) => ({ code, when, note: null }))
-    const result = scoreScreening(observed, settings.cse.rules)
+    const result = scoreScreening(observed, kindsScreened(CHILDREN[s.child - 1][5] === 'east'), settings.cse.rules)
+    const kinds: KindJudged[] = result.kinds.map((r) => {
+      const level = r.kind === 'sexual' ? s.level : (s.kinds?.[r.kind] ?? r.suggestedLevel)
+      return { ...r, level, levelReason: level !== r.suggestedLevel ? (s.reason ?? 'Professional judgement') : null }
+    })
     const staff = await manager(s.child)
     const screenedAt = new Date(now.getTime() - s.daysAgo * 86_400_000)
     await tx.cseScreening.create({
@@ -1256,8 +1277,9 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
         score: result.score,
         harmIndicators: result.harmIndicators,
         suggestedLevel: result.suggestedLevel,
-        level: s.level,
-        levelReason: s.level !== result.suggestedLevel ? (s.reason ?? 'Professional judgement') : null,
+        level: highestLevel(kinds),
+        levelReason: kinds.map((k) => k.levelReason).find(Boolean) ?? null,
+        kinds,
         fullAssessmentPrompted: result.fullAssessmentPrompted,
         suggestionsConfirmed: [],
         suggestionsDismissed: [],
@@ -1291,6 +1313,7 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
         trustedAdults: 'Jordan (key worker); her aunt',
         childsWords: p.words,
         childAgrees: p.agrees,
+        kinds: p.child === 16 ? ['criminal'] : ['sexual'],
         familyEngaged: 'Aunt agreed to be called first',
         policeInvolved: true,
         policeOfficer: 'PC Sarah Lin, Northshire Police CSE team',

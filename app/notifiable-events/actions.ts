@@ -4,14 +4,16 @@ import { recordId } from '@/lib/server/errors'
 import { proposeNotifiableEvent } from '@/lib/server/notifiable-events'
 import { proposalSchema } from '@/lib/validation/notifiable-events'
 
-/** "This may be a Regulation 40 event", from a missing episode or a return interview. */
+/** "This may be a Regulation 40 event", from a missing episode, a return interview or an exploitation screening. */
 export async function proposeNotifiableEventAction(
-  source: { episodeId: string } | { interviewId: string },
+  source: { episodeId: string } | { interviewId: string } | { screeningId: string },
   input: unknown,
 ) {
   const from =
     'episodeId' in source
       ? { episodeId: recordId(source.episodeId, 'episode') }
-      : { interviewId: recordId(source.interviewId, 'return interview') }
+      : 'interviewId' in source
+        ? { interviewId: recordId(source.interviewId, 'return interview') }
+        : { screeningId: recordId(source.screeningId, 'screening') }
   return runAction(proposalSchema, input, (actor, proposal) => proposeNotifiableEvent(actor, from, proposal))
 }

@@ -1,4 +1,5 @@
 'use server'
+import { z } from 'zod'
 import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
 import {
@@ -9,6 +10,7 @@ import {
   recordPoliceSharing,
   recordPreventionInterview,
   setReturnInterviewService,
+  setScreensRadicalisation,
 } from '@/lib/server/return-interviews'
 import {
   amendInterviewSchema,
@@ -42,6 +44,13 @@ export async function recordPreventionAction(interviewId: string, input: unknown
     recordPreventionInterview(actor, id(interviewId), prevention),
   )
 }
+/** Whether the authority's children are screened for radicalisation too (the exploitation screening's kinds). */
+export async function setScreensRadicalisationAction(localAuthorityId: string, on: boolean) {
+  return runAction(z.boolean(), on, (actor, value) =>
+    setScreensRadicalisation(actor, recordId(localAuthorityId, 'local authority'), value),
+  )
+}
+
 export async function setServiceAction(localAuthorityId: string, input: unknown) {
   return runAction(serviceSchema, input, (actor, service) =>
     setReturnInterviewService(actor, recordId(localAuthorityId, 'local authority'), service),

@@ -2,6 +2,8 @@ import { notFound } from 'next/navigation'
 import { can } from '@/lib/domain/permissions'
 import { requireActor } from '@/lib/server/current-actor'
 import { authoritySettings } from '@/lib/server/return-interviews'
+import { ActionButton } from '@/components/form-kit'
+import { setScreensRadicalisationAction } from '../return-interviews/actions'
 import { ServiceForm } from './ServiceForm'
 
 export const metadata = { title: 'Authority settings' }
@@ -22,6 +24,14 @@ export default async function SettingsPage() {
             Return interview practitioners of {a.name} see the service&apos;s interviews.
           </p>
           <ServiceForm localAuthorityId={a.id} name={a.name} current={a.returnInterviewService?.name ?? null} />
+          <p>
+            Exploitation screening of {a.name}&apos;s children covers sexual and criminal exploitation and trafficking
+            {a.screensRadicalisation ? ', and radicalisation.' : '; not radicalisation.'}
+          </p>
+          <ActionButton
+            label={a.screensRadicalisation ? 'Stop screening for radicalisation' : 'Screen for radicalisation too'}
+            run={setScreensRadicalisationAction.bind(null, a.id, !a.screensRadicalisation)}
+          />
         </section>
       ))}
     </>

@@ -1,6 +1,7 @@
 // Missing-from-care figures for managers, responsible individuals, LA missing leads and IROs (report recommendation
 // 9b: oversight of missing-from-care records and exploitation risk). Every table here is also a chart, a table view
 // and a CSV download, so each is one shape: columns and rows. Pure: the clock and the settings are parameters.
+import { EXPLOITATION_KINDS, KIND_LABELS, type ExploitationKind, type Level } from './cse'
 import { ageOn, londonLocal } from './time'
 import { timeliness, type InterviewState } from './return-interviews'
 
@@ -21,6 +22,8 @@ export type EpisodeFact = {
 export type ChildCseFact = {
   childId: string
   level: 'NOT_SCREENED' | 'NOT_AT_RISK' | 'AT_RISK' | 'SIGNIFICANT'
+  /** the latest level of each kind screened (lib/domain/cse.ts latestByKind) */
+  kinds: Partial<Record<ExploitationKind, Level>>
   needsPlan: boolean
   currentPlan: boolean
 }
@@ -44,6 +47,7 @@ export const TABLE_IDS = [
   'repeat-children',
   'return-interviews',
   'cse',
+  'exploitation-kinds',
 ] as const
 export type TableId = (typeof TABLE_IDS)[number]
 
@@ -284,15 +288,16 @@ export function missingFigures(
     },
     {
       id: 'cse',
-      title: 'Children at risk of CSE, with and without a current safety plan',
-      summary: `Of ${plural(children.length, 'child', 'children')} who went missing or away, ${cse.atRisk} ${cse.atRisk === 1 ? 'is' : 'are'} at risk of child sexual exploitation; ${cse.withoutPlan} of them without a current signed-off safety plan${cse.notScreened ? `. ${cse.notScreened} not screened yet` : ''}.`,
+      title: 'Children at risk of exploitation, with and without a current safety plan',
+      summary: `Of ${plural(children.length, 'child', 'children')} who went missing or away, ${cse.atRisk} ${cse.atRisk === 1 ? 'is' : 'are'} at risk of exploitation of some kind; ${cse.withoutPlan} of them without a current signed-off safety plan${cse.notScreened ? `. ${cse.notScreened} not screened yet` : ''}.`,
       columns: [
-        { key: 'level', label: 'Latest CSE screening' },
+        { key: 'level', label: 'Latest screening (highest kind)' },
         { key: 'withPlan', label: 'With a current plan' },
         { key: 'withoutPlan', label: 'Without a current plan' },
       ],
       rows: cse.rows,
     },
+    kindsTable(children),
   ]
   return {
     totals: {
@@ -318,6 +323,34 @@ function busiest(counts: [label: string, n: number][]) {
   return `${list} (${top}${labels.length > 1 ? ' each' : ''})`
 }
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`
+
+/** Each kind counted separately: a child at risk of two kinds is in both rows. */
+function kindsTable(children: ChildCseFact[]): ReportTable {
+  const rows = EXPLOITATION_KINDS.map((kind) => {
+    const at = (level: Level) => children.filter((c) => c.kinds[kind] === level).length
+    return {
+      kind: KIND_LABELS[kind],
+      significant: at('SIGNIFICANT'),
+      atRisk: at('AT_RISK'),
+      notAtRisk: at('NOT_AT_RISK'),
+      notScreened: children.filter((c) => !c.kinds[kind]).length,
+    }
+  })
+  const words = rows.map((r) => `${r.significant + r.atRisk} of ${r.kind.split(',')[0].toLowerCase()}`).join('; ')
+  return {
+    id: 'exploitation-kinds',
+    title: 'Children by latest screening, kind by kind',
+    summary: `Of ${plural(children.length, 'child', 'children')} who went missing or away, at risk or at significant risk: ${words}.`,
+    columns: [
+      { key: 'kind', label: 'Kind of exploitation' },
+      { key: 'significant', label: 'Significant risk' },
+      { key: 'atRisk', label: 'At risk' },
+      { key: 'notAtRisk', label: 'Not at risk' },
+      { key: 'notScreened', label: 'Not screened for it' },
+    ],
+    rows,
+  }
+}
 
 function cseRows(children: ChildCseFact[]) {
   const levels = [

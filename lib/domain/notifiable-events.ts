@@ -154,11 +154,15 @@ export function isOverdue(
 }
 
 /**
- * Whether a screening should propose "this may be a Regulation 40 event" (reg 40(4)(a)): the worker judged the child
- * at significant risk, or recorded a sign of harm seen now or in the last 6 months. A harm indicator older than that
- * never proposes one, and a proposal is never an event: the registered person decides.
+ * Whether a screening should propose "this may be a Regulation 40 event" (reg 40(4)(a): child sexual exploitation):
+ * the worker judged the child at significant risk of sexual exploitation (`level` is that kind's), or recorded a sign
+ * of sexual harm seen now or in the last 6 months. A harm indicator older than that never proposes one, and a proposal
+ * is never an event: the registered person decides. Other kinds are proposed by the worker from the screening.
  */
-export function screeningProposesReg40(screening: { level: Level; observed: readonly Observed[] }) {
+export function screeningProposesReg40(screening: { level: Level | null; observed: readonly Observed[] }) {
   if (screening.level === 'SIGNIFICANT') return true
-  return screening.observed.some((o) => o.when !== 'OLDER' && INDICATOR_BY_CODE[o.code]?.group === 'harm')
+  return screening.observed.some((o) => {
+    const indicator = INDICATOR_BY_CODE[o.code]
+    return o.when !== 'OLDER' && indicator?.group === 'harm' && indicator.kinds.includes('sexual')
+  })
 }

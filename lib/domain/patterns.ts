@@ -1,7 +1,7 @@
 // Pattern rules (issue: tell the IRO, every time, and flag the patterns). Pure: facts and "now" in, findings out.
 // Sources: report recommendations 2, 3, 8, 10, 11 and the evidence on children going missing together and on places,
 // people and vehicles linking victims (docs/domain.md); thresholds are local practice, so they are settings.
-import { cseFlags, type Level } from './cse'
+import { cseFlags, type ExploitationKind, type Level } from './cse'
 import { areaNoticeDueOn, bedAndBreakfastMessage } from './placements'
 import { ageOn, londonDate } from './time'
 
@@ -67,8 +67,13 @@ export type LinkFact = { recordId: string; childId: string; homeId: string | nul
 export type ChildFact = {
   id: string
   homeId: string | null
-  latestScreening: { screenedAt: Date; level: Level; harmIndicators: number } | null
-  plans: { version: number; signedOffAt: Date | null; reviewDate: string }[]
+  latestScreening: {
+    screenedAt: Date
+    level: Level
+    harmIndicators: number
+    kinds?: { kind: ExploitationKind; level: Level }[]
+  } | null
+  plans: { version: number; signedOffAt: Date | null; reviewDate: string; kinds?: ExploitationKind[] }[]
   reg40Open: boolean
   placement: {
     id: string
@@ -289,19 +294,27 @@ export function csePlanProblems(
             screenedOn: londonDate(child.latestScreening.screenedAt),
             level: child.latestScreening.level,
             harmIndicators: child.latestScreening.harmIndicators,
+            kinds: child.latestScreening.kinds,
           }
         : null,
       plans: child.plans.map((p) => ({
         version: p.version,
         signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null,
         reviewDate: p.reviewDate,
+        kinds: p.kinds,
       })),
       reg40Open: child.reg40Open,
     },
     londonDate(now),
     settings,
     holidays,
-  ).filter((f) => f.code === 'plan-overdue' || f.code === 'plan-review-overdue' || f.code === 'reg40-open')
+  ).filter(
+    (f) =>
+      f.code === 'plan-overdue' ||
+      f.code === 'plan-review-overdue' ||
+      f.code === 'reg40-open' ||
+      (f.code === 'plan-kinds' && f.level === 'critical'),
+  )
   if (!flags.length) return null
   // each fact names its occasion (the date it fell due, the screening behind a Regulation 40 task), so the same
   // problem coming back later is something new and reopens a resolved alert

@@ -1,11 +1,17 @@
-// CSE screening and safety plans (a screening may propose a Regulation 40 notifiable event). Screenings are never
-// changed (a new one supersedes);
-// plans are versioned; sign-off happens once. Scoped to the child and audited like every child record.
+// Exploitation screening (its kinds, each with its own level) and safety plans; a screening may propose a Regulation
+// 40 notifiable event. Screenings are never changed (a new one supersedes); plans are versioned; sign-off happens
+// once. Scoped to the child and audited like every child record.
 import {
+  countLevels,
   cseFlags,
+  highestLevel,
+  kindsScreened,
+  latestByKind,
   needsSafetyPlan,
   scoreScreening,
   suggestIndicators,
+  type ExploitationKind,
+  type KindJudged,
   type Level,
   type Observed,
 } from '@/lib/domain/cse'
@@ -56,25 +62,46 @@ async function suggestionsFor(tx: Tx, childId: string, now: Date) {
   )
 }
 
-export const planFlagsSelect = { version: true, signedOffAt: true, reviewDate: true } as const
+/** The kinds a child is screened for: radicalisation where their placing authority asks for it. */
+async function kindsFor(tx: Tx, childId: string) {
+  const child = await tx.child.findUniqueOrThrow({
+    where: { id: childId },
+    select: { placingAuthority: { select: { screensRadicalisation: true } } },
+  })
+  return kindsScreened(child.placingAuthority?.screensRadicalisation ?? false)
+}
+
+export const planFlagsSelect = { version: true, signedOffAt: true, reviewDate: true, kinds: true } as const
+export const screeningFlagsSelect = { screenedAt: true, level: true, harmIndicators: true, kinds: true } as const
 
 /** A plan version's sign-off and review as UK days, for the rules in lib/domain/cse.ts. */
-export const planDays = (p: { version: number; signedOffAt: Date | null; reviewDate: Date }) => ({
+export const planDays = (p: {
+  version: number
+  signedOffAt: Date | null
+  reviewDate: Date
+  kinds?: ExploitationKind[]
+}) => ({
   version: p.version,
   signedOffOn: p.signedOffAt ? londonDate(p.signedOffAt) : null,
   reviewDate: isoDate(p.reviewDate),
+  kinds: p.kinds,
 })
 
 export function cseFlagsFrom(
-  latest: { screenedAt: Date; level: Level; harmIndicators: number } | null,
-  plans: { version: number; signedOffAt: Date | null; reviewDate: Date }[],
+  latest: { screenedAt: Date; level: Level; harmIndicators: number; kinds?: unknown } | null,
+  plans: { version: number; signedOffAt: Date | null; reviewDate: Date; kinds?: ExploitationKind[] }[],
   reg40Open: boolean,
   now: Date,
 ) {
   return cseFlags(
     {
       latestScreening: latest
-        ? { screenedOn: londonDate(latest.screenedAt), level: latest.level, harmIndicators: latest.harmIndicators }
+        ? {
+            screenedOn: londonDate(latest.screenedAt),
+            level: latest.level,
+            harmIndicators: latest.harmIndicators,
+            kinds: latest.kinds as KindJudged[] | undefined,
+          }
         : null,
       plans: plans.map(planDays),
       reg40Open,
@@ -124,8 +151,11 @@ export async function getCseOverview(actor: Actor, childId: string, now = new Da
       screenings: screenings.map((s) => ({
         ...s,
         indicators: s.indicators as Observed[],
+        kinds: s.kinds as KindJudged[],
         screenedBy: who(s.screenedById),
       })),
+      latestByKind: latestByKind(screenings.map((s) => ({ kinds: s.kinds as KindJudged[] }))),
+      kindsScreened: await kindsFor(tx, childId),
       plans: plans.map((p) => ({
         ...p,
         risks: p.risks as { code: string | null; text: string | null }[],
@@ -167,6 +197,12 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
         sourceInterviewId:
           'That is not a return interview of this child that you can open: start the screening again from the interview',
       })
+    const screened = await kindsFor(tx, childId)
+    const unasked = input.kinds.find((k) => !screened.includes(k.kind))
+    if (unasked)
+      throw new ValidationError({
+        kinds: `The child's placing authority does not ask its homes to screen for ${unasked.kind}`,
+      })
     const suggestions = await suggestionsFor(tx, childId, now)
     const undecided = suggestions.filter((s) => !input.suggestionDecisions[s.key])
     throwIfProblems(
@@ -176,11 +212,28 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
     const confirmed = suggestions.filter((s) => input.suggestionDecisions[s.key] === 'confirm')
     for (const s of confirmed)
       if (!observed.some((o) => o.code === s.code)) observed.push({ code: s.code, when: s.when, note: s.reason })
-    const result = scoreScreening(observed, settings.cse.rules)
-    if (input.level !== result.suggestedLevel && !input.levelReason)
-      throw new ValidationError({
-        levelReason: `Say why your judgement differs from the suggested level (${result.suggestedLevel.replace(/_/g, ' ').toLowerCase()})`,
-      })
+    const result = scoreScreening(
+      observed,
+      input.kinds.map((k) => k.kind),
+      settings.cse.rules,
+    )
+    const kinds: KindJudged[] = result.kinds.map((r, n) => ({
+      ...r,
+      level: input.kinds[n].level,
+      levelReason: input.kinds[n].level !== r.suggestedLevel ? (input.kinds[n].levelReason ?? null) : null,
+    }))
+    throwIfProblems(
+      Object.fromEntries(
+        kinds
+          .map((k, n) => [n, k] as const)
+          .filter(([, k]) => k.level !== k.suggestedLevel && !k.levelReason)
+          .map(([n, k]) => [
+            `kinds.${n}.levelReason`,
+            `Say why your judgement differs from the suggested level (${k.suggestedLevel.replace(/_/g, ' ').toLowerCase()})`,
+          ]),
+      ),
+    )
+    const level = highestLevel(kinds)
     const screening = await tx.cseScreening.create({
       data: {
         childId,
@@ -190,8 +243,9 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
         score: result.score,
         harmIndicators: result.harmIndicators,
         suggestedLevel: result.suggestedLevel,
-        level: input.level,
-        levelReason: input.level !== result.suggestedLevel ? input.levelReason : null,
+        level,
+        levelReason: kinds.map((k) => k.levelReason).find(Boolean) ?? null,
+        kinds,
         fullAssessmentPrompted: result.fullAssessmentPrompted,
         suggestionsConfirmed: confirmed.map((s) => ({ key: s.key, code: s.code, reason: s.reason })),
         suggestionsDismissed: suggestions
@@ -206,7 +260,7 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
     const reg40ProposalId = await proposeFromScreening(
       tx,
       actor,
-      { id: screening.id, childId, level: input.level, observed },
+      { id: screening.id, childId, level: kinds.find((k) => k.kind === 'sexual')?.level ?? null, observed },
       now,
     )
     await patternsAfterEvent(tx, childId, now)
@@ -215,20 +269,25 @@ export async function recordScreening(actor: Actor, childId: string, input: Scre
       subjectType: 'child',
       subjectId: childId,
       childId,
-      details: { screeningId: screening.id, level: input.level },
+      details: { screeningId: screening.id, level, kinds: Object.fromEntries(kinds.map((k) => [k.kind, k.level])) },
     })
     return {
       id: screening.id,
       score: result.score,
       suggestedLevel: result.suggestedLevel,
-      level: input.level,
+      level,
+      kinds,
       fullAssessmentPrompted: result.fullAssessmentPrompted,
-      planNeeded: needsSafetyPlan({ level: input.level, harmIndicators: result.harmIndicators }),
+      planNeeded: needsSafetyPlan({ level, harmIndicators: result.harmIndicators }),
       reg40ProposalId,
-      warnings: languageWarningsFor({ ...input, notes: observed.map((o) => o.note ?? '').join(' ') }, [
-        ...NARRATIVE_SCREENING,
-        'notes',
-      ]),
+      warnings: languageWarningsFor(
+        {
+          summary: input.summary,
+          levelReason: kinds.map((k) => k.levelReason ?? '').join(' '),
+          notes: observed.map((o) => o.note ?? '').join(' '),
+        },
+        [...NARRATIVE_SCREENING, 'notes'],
+      ),
     }
   })
 }
@@ -328,7 +387,7 @@ export async function cseFlagsInScope(actor: Actor, now = new Date()) {
         cseScreenings: {
           orderBy: { screenedAt: 'desc' },
           take: 1,
-          select: { screenedAt: true, level: true, harmIndicators: true },
+          select: screeningFlagsSelect,
         },
         safetyPlans: { select: planFlagsSelect },
         notifiableEvents: { where: { kind: 'SEXUAL_EXPLOITATION', ...openEventWhere }, select: { id: true } },
@@ -351,5 +410,32 @@ export async function cseFlagsInScope(actor: Actor, now = new Date()) {
       details: { count: shown.length },
     })
     return flagged
+  })
+}
+
+/**
+ * How many of the children in scope are at each level, kind by kind (their newest screening of each kind), for the
+ * IRO's and the manager's dashboards: a level that fires for most children shows here.
+ */
+export async function levelCountsInScope(actor: Actor, now = new Date()) {
+  if (!can(actor, 'cse.read')) return null
+  return useCase(actor, 'cse.read', { now }, async ({ tx, scope, audit }) => {
+    const children = await tx.child.findMany({
+      where: { AND: [scope.child, { placements: { some: currentPlacement(now) } }] },
+      select: { id: true, cseScreenings: { orderBy: { screenedAt: 'desc' }, select: { kinds: true } } },
+    })
+    await audit({
+      action: 'cse.levels',
+      subjectType: 'child',
+      subjectId: '*',
+      childIds: children.map((c) => c.id),
+      details: { count: children.length },
+    })
+    return {
+      children: children.length,
+      counts: countLevels(
+        children.map((c) => ({ screenings: c.cseScreenings.map((s) => ({ kinds: s.kinds as KindJudged[] })) })),
+      ),
+    }
   })
 }

@@ -5,7 +5,7 @@ import { holds, type Actor } from '@/lib/domain/roles'
 import { listAlerts } from './alerts'
 import { childrenWithoutProtocol } from './missing-protocols'
 import { childrenNeedingAttention, listChildren } from './children'
-import { cseFlagsInScope } from './cse'
+import { cseFlagsInScope, levelCountsInScope } from './cse'
 import { currentEpisodes } from './episodes'
 import { childrenWithoutActiveWorker } from './handover'
 import { oversightOverview } from './oversight/month'
@@ -33,6 +33,9 @@ export async function dashboardData(actor: Actor) {
   // DfE guidance: within 72 hours of every return; the manager and social worker see what is due and overdue
   const interviews = INTERVIEW_ROLES.some((r) => holds(actor, r)) ? await outstandingInterviews(actor) : null
   const cse = CSE_ROLES.some((r) => holds(actor, r)) ? await cseFlagsInScope(actor) : null
+  // how many of their children are at each level, kind by kind, so that levels firing for most children show
+  const exploitationLevels =
+    holds(actor, 'IRO') || holds(actor, 'REGISTERED_MANAGER') ? await levelCountsInScope(actor) : null
   const children = can(actor, 'child.list') ? await listChildren(actor) : null
   // Regulation 40: events not decided or not notified without delay, at the registered person's homes
   const notifiableOverdue = can(actor, 'reg40.read') ? await overdueNotifiableEvents(actor) : null
@@ -54,6 +57,7 @@ export async function dashboardData(actor: Actor) {
     alerts,
     interviews,
     cse,
+    exploitationLevels,
     children,
     notifiableOverdue,
     reviews,

@@ -2,7 +2,7 @@
 // and day of week, repeat children, return interview timeliness and children at risk of CSE with and without plans,
 // for the episodes the actor may count (scope.ts episodeFiguresWhere), filtered by period, home, placing authority,
 // age band and sex. Read as one audited report read.
-import { hasCurrentSafetyPlan, needsSafetyPlan } from '@/lib/domain/cse'
+import { hasCurrentSafetyPlan, latestByKind, needsSafetyPlan, type KindJudged } from '@/lib/domain/cse'
 import { toCsv } from '@/lib/domain/csv'
 import {
   inAgeBand,
@@ -80,7 +80,10 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
             id: true,
             dateOfBirth: true,
             placingAuthority: { select: { id: true, name: true } },
-            cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true, harmIndicators: true } },
+            cseScreenings: {
+              orderBy: { screenedAt: 'desc' },
+              select: { level: true, harmIndicators: true, kinds: true },
+            },
             safetyPlans: { select: planFlagsSelect },
           },
         }),
@@ -110,6 +113,12 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
         return {
           childId: c.id,
           level: latest?.level ?? 'NOT_SCREENED',
+          kinds: Object.fromEntries(
+            Object.values(latestByKind(c.cseScreenings.map((s) => ({ kinds: s.kinds as KindJudged[] })))).map((k) => [
+              k.kind,
+              k.level,
+            ]),
+          ),
           needsPlan: latest ? needsSafetyPlan(latest) : false,
           currentPlan: hasCurrentSafetyPlan(c.safetyPlans.map(planDays), today),
         }

@@ -23,7 +23,7 @@ import type {
   ProposalInput,
 } from '@/lib/validation/notifiable-events'
 import type { Tx } from './database'
-import { ValidationError } from './errors'
+import { NotFoundError, ValidationError } from './errors'
 import { currentPlacement } from './scope'
 import { orNotFound, useCase, type UseCase } from './use-case'
 
@@ -215,24 +215,31 @@ export async function recordNotifiableEvent(
   })
 }
 
-/** "This may be a Regulation 40 event", from a missing episode or a return interview: the registered person decides. */
+/**
+ * "This may be a Regulation 40 event", from a missing episode, a return interview or an exploitation screening: the
+ * registered person decides. A screening never opens one by itself beyond reg 40(4)(a)'s proposal (below).
+ */
 export async function proposeNotifiableEvent(
   actor: Actor,
-  from: { episodeId: string } | { interviewId: string },
+  from: { episodeId: string } | { interviewId: string } | { screeningId: string },
   input: ProposalInput,
   now = new Date(),
 ) {
-  const subject = 'episodeId' in from ? 'episode' : 'return interview'
+  const subject = 'episodeId' in from ? 'episode' : 'interviewId' in from ? 'return interview' : 'screening'
   return useCase(actor, 'reg40.propose', { subject, now }, async ({ tx, find, audit }) => {
-    const source =
+    // the home of the episode it is about; otherwise where the child lives now
+    const source: { id: string; childId: string; homeId: string | null } =
       'episodeId' in from
         ? await find.episode(from.episodeId, { select: { id: true, childId: true, homeId: true } })
-        : await find.interview(from.interviewId, {
-            select: { id: true, childId: true, episode: { select: { homeId: true } } },
-          })
-    const episodeHome = 'homeId' in source ? source.homeId : source.episode.homeId
+        : 'interviewId' in from
+          ? await find
+              .interview(from.interviewId, {
+                select: { id: true, childId: true, episode: { select: { homeId: true } } },
+              })
+              .then((i) => ({ id: i.id, childId: i.childId, homeId: i.episode.homeId }))
+          : { ...(await screeningInScope(tx, find, from.screeningId)), homeId: null }
     const homeId =
-      episodeHome ??
+      source.homeId ??
       (
         await tx.placement.findFirst({
           where: currentPlacement(now, { childId: source.childId, homeId: { not: null } }),
@@ -251,7 +258,11 @@ export async function proposeNotifiableEvent(
         whatHappened: input.because,
         proposedBecause: input.because,
         childId: source.childId,
-        ...('episodeId' in from ? { episodeId: source.id } : { interviewId: source.id }),
+        ...('episodeId' in from
+          ? { episodeId: source.id }
+          : 'interviewId' in from
+            ? { interviewId: source.id }
+            : { screeningId: source.id }),
         recordedAt: now,
         recordedById: actor.userId,
         otherRelevantPersons: [],
@@ -268,6 +279,19 @@ export async function proposeNotifiableEvent(
   })
 }
 
+/** A screening of a child in the actor's scope; out of scope reads as "not found", like the child. */
+async function screeningInScope(tx: Tx, find: UseCase['find'], screeningId: string) {
+  const screening = await tx.cseScreening.findUnique({
+    where: { id: screeningId },
+    select: { id: true, childId: true },
+  })
+  if (!screening) throw new NotFoundError('screening')
+  await find.child(screening.childId, { select: { id: true } }).catch(() => {
+    throw new NotFoundError('screening')
+  })
+  return screening
+}
+
 /**
  * Inside the screening's use case: a screening that suggests suspected child sexual exploitation proposes an event at
  * the child's home (one at a time: none while another for the child waits for a decision). Returns its id or null.
@@ -275,7 +299,7 @@ export async function proposeNotifiableEvent(
 export async function proposeFromScreening(
   tx: Tx,
   actor: Actor,
-  screening: { id: string; childId: string; level: Level; observed: Observed[] },
+  screening: { id: string; childId: string; level: Level | null; observed: Observed[] },
   now: Date,
 ): Promise<string | null> {
   if (!screeningProposesReg40(screening)) return null

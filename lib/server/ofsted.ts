@@ -1,7 +1,9 @@
 // Figures Ofsted asks for (docs/domain.md "Data standards"): for a children's home inspection, how many times
 // children were missing or away without authorisation, how many children, and how many residents are at risk of
-// CSE; for a local authority's inspection (ILACS Annex A, children looked after), each child's missing and absent
-// episodes in the last 12 months, and whether a return interview was offered and accepted after the last missing one.
+// CSE (and of each other kind of exploitation, counted separately); for a local authority's inspection (ILACS
+// Annex A, children looked after), each child's missing and absent episodes in the last 12 months, and whether a
+// return interview was offered and accepted after the last missing one.
+import { EXPLOITATION_KINDS, latestByKind, type ExploitationKind, type KindJudged } from '@/lib/domain/cse'
 import { grantsFor } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { isoDate, londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
@@ -30,7 +32,7 @@ export async function homeInspectionFigures(actor: Actor, period: { from: string
             child: {
               select: {
                 id: true,
-                cseScreenings: { orderBy: { screenedAt: 'desc' }, take: 1, select: { level: true } },
+                cseScreenings: { orderBy: { screenedAt: 'desc' }, select: { kinds: true } },
               },
             },
           },
@@ -48,6 +50,11 @@ export async function homeInspectionFigures(actor: Actor, period: { from: string
       childIds,
       details: { from: period.from, to: period.to, homes: homes.length },
     })
+    // each kind counted separately, from each resident's newest screening of that kind
+    const latest = (p: (typeof homes)[number]['placements'][number]) =>
+      latestByKind(p.child.cseScreenings.map((s) => ({ kinds: s.kinds as KindJudged[] })))
+    const atRisk = (h: (typeof homes)[number], kind: ExploitationKind) =>
+      h.placements.filter((p) => ['AT_RISK', 'SIGNIFICANT'].includes(latest(p)[kind]?.level ?? '')).length
     return homes.map((h) => ({
       id: h.id,
       name: h.name,
@@ -55,9 +62,11 @@ export async function homeInspectionFigures(actor: Actor, period: { from: string
       away: h.missingEpisodes.filter((e) => e.absenceType === 'AWAY').length,
       children: new Set(h.missingEpisodes.map((e) => e.childId)).size,
       residents: h.placements.length,
-      atRiskOfCse: h.placements.filter((p) =>
-        ['AT_RISK', 'SIGNIFICANT'].includes(p.child.cseScreenings[0]?.level ?? ''),
-      ).length,
+      atRiskOfCse: atRisk(h, 'sexual'),
+      atRiskByKind: Object.fromEntries(EXPLOITATION_KINDS.map((k) => [k, atRisk(h, k)])) as Record<
+        ExploitationKind,
+        number
+      >,
     }))
   })
 }

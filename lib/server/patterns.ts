@@ -106,8 +106,14 @@ async function loadFacts(tx: Tx, scope: Scope, now: Date) {
       screenedAt: string
       level: NonNullable<ChildFact['latestScreening']>['level']
       harmIndicators: number
+      kinds: NonNullable<ChildFact['latestScreening']>['kinds']
     } | null
-    plans: { version: number; signedOffAt: string | null; reviewDate: string }[]
+    plans: {
+      version: number
+      signedOffAt: string | null
+      reviewDate: string
+      kinds: ChildFact['plans'][number]['kinds']
+    }[]
   }
   const children = await tx.$queryRawUnsafe<ChildRow[]>(
     `SELECT c.id,
@@ -116,9 +122,9 @@ async function loadFacts(tx: Tx, scope: Scope, now: Date) {
                'emergency', p.emergency, 'dateOfBirth', c."dateOfBirth")
           FROM "Placement" p WHERE p."childId" = c.id AND p."startDate" <= $1::date AND (p."endDate" IS NULL OR p."endDate" >= $1::date)
          ORDER BY p."startDate" DESC LIMIT 1) AS placement,
-       (SELECT json_build_object('screenedAt', s."screenedAt", 'level', s.level, 'harmIndicators', s."harmIndicators")
+       (SELECT json_build_object('screenedAt', s."screenedAt", 'level', s.level, 'harmIndicators', s."harmIndicators", 'kinds', s.kinds)
           FROM "CseScreening" s WHERE s."childId" = c.id ORDER BY s."screenedAt" DESC LIMIT 1) AS screening,
-       (SELECT coalesce(json_agg(json_build_object('version', v.version, 'signedOffAt', v."signedOffAt", 'reviewDate', v."reviewDate")), '[]'::json)
+       (SELECT coalesce(json_agg(json_build_object('version', v.version, 'signedOffAt', v."signedOffAt", 'reviewDate', v."reviewDate", 'kinds', v.kinds)), '[]'::json)
           FROM "SafetyPlan" v WHERE v."childId" = c.id) AS plans,
        EXISTS (SELECT 1 FROM "NotifiableEvent" t WHERE t."childId" = c.id AND t.kind = 'SEXUAL_EXPLOITATION'
                  AND (t.decision IS NULL OR (t.decision = 'NOTIFY' AND t."completedAt" IS NULL))) AS "reg40Open"

@@ -1,11 +1,25 @@
-// What the API answers about child sexual exploitation screenings and safety plans, as zod schemas: the OpenAPI
+// What the API answers about exploitation screenings and safety plans, as zod schemas: the OpenAPI
 // document is built from them and the API tests check every answer against it.
 import { z } from 'zod'
+import { EXPLOITATION_KINDS } from '@/lib/domain/cse'
 import { LEVELS, WHENS } from './cse'
 import { languageWarningsSchema } from './responses'
 
 const instant = z.iso.datetime()
 const level = z.enum(LEVELS)
+const kinds = z
+  .array(
+    z.object({
+      kind: z.enum(EXPLOITATION_KINDS),
+      score: z.number().int(),
+      harmIndicators: z.number().int(),
+      suggestedLevel: level,
+      level,
+      levelReason: z.string().nullable().describe('why the level differs from the suggestion'),
+      fullAssessmentPrompted: z.boolean(),
+    }),
+  )
+  .describe('each kind of exploitation screened, with its own suggested level and the worker’s level')
 
 export const screeningListSchema = z.object({
   screenings: z
@@ -22,6 +36,7 @@ export const screeningListSchema = z.object({
         suggestedLevel: level,
         level,
         levelReason: z.string().nullable().describe('why the level differs from the suggestion'),
+        kinds,
         fullAssessmentPrompted: z.boolean(),
         summary: z.string().nullable(),
       }),
@@ -38,6 +53,7 @@ export const screeningListSchema = z.object({
         'plan-due',
         'plan-overdue',
         'plan-review-overdue',
+        'plan-kinds',
         'plan-unsigned',
         'reg40-open',
       ]),
@@ -52,7 +68,8 @@ export const screeningRecordedSchema = z.object({
   id: z.string(),
   score: z.number().int(),
   suggestedLevel: level,
-  level,
+  level: level.describe('the highest level across the kinds'),
+  kinds,
   fullAssessmentPrompted: z.boolean(),
   planNeeded: z.boolean().describe('the level (or harm indicators) calls for a safety plan'),
   reg40ProposalId: z
@@ -70,6 +87,7 @@ export const safetyPlanListSchema = z.object({
       z.object({
         id: z.string(),
         version: z.number().int(),
+        kinds: z.array(z.enum(EXPLOITATION_KINDS)).describe('the kinds of exploitation the plan addresses'),
         risks: z.array(z.object({ code: z.string().nullable(), text: z.string().nullable() })),
         actions: z.array(
           z.object({ who: z.string().nullable(), what: z.string().nullable(), byWhen: z.string().nullable() }),

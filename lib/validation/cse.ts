@@ -1,6 +1,6 @@
 // CSE screening and safety plan schemas: forms, server actions and API alike.
 import { z } from 'zod'
-import { INDICATORS } from '@/lib/domain/cse'
+import { EXPLOITATION_KINDS, INDICATORS } from '@/lib/domain/cse'
 import { dateField, optionalDate, optionalId, optionalText, requiredText, yesNo } from './fields'
 
 const CODES = INDICATORS.map((i) => i.code) as [string, ...string[]]
@@ -25,7 +25,20 @@ export const screeningSchema = z
       )
       .max(INDICATORS.length)
       .default([]),
-    level: z.enum(LEVELS, { error: 'Select the level, using your professional judgement' }),
+    /** the worker's level for each kind screened */
+    kinds: z
+      .array(
+        z.object({
+          kind: z.enum(EXPLOITATION_KINDS, { error: 'Unknown kind of exploitation' }),
+          level: z.enum(LEVELS, { error: 'Select the level, using your professional judgement' }),
+          levelReason: optionalText('why your judgement differs', 2000),
+        }),
+      )
+      .min(1, 'Screen at least one kind of exploitation')
+      .max(EXPLOITATION_KINDS.length)
+      .optional(),
+    /** from before the kinds: a level alone screens for sexual exploitation only */
+    level: z.enum(LEVELS, { error: 'Select the level, using your professional judgement' }).optional(),
     levelReason: optionalText('why your judgement differs', 2000),
     summary: optionalText('the summary', 4000),
     /** for each suggestion from Haven's records: confirm (add the indicator) or dismiss */
@@ -45,10 +58,28 @@ export const screeningSchema = z
     const codes = s.indicators.filter((i) => i.present).map((i) => i.code)
     if (new Set(codes).size !== codes.length)
       ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'Each indicator once' })
+    if (!s.kinds && !s.level)
+      ctx.addIssue({ code: 'custom', path: ['level'], message: 'Select the level, using your professional judgement' })
+    const kinds = (s.kinds ?? []).map((k) => k.kind)
+    if (new Set(kinds).size !== kinds.length)
+      ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Each kind of exploitation once' })
   })
-  .transform((s) => ({ ...s, indicators: s.indicators.filter((i) => i.present) }))
+  .transform(({ level, levelReason, ...s }) => ({
+    ...s,
+    indicators: s.indicators.filter((i) => i.present),
+    kinds: s.kinds ?? [{ kind: 'sexual' as const, level: level!, levelReason }],
+  }))
 
 export const planSchema = z.object({
+  /** the kinds it addresses; API clients from before the kinds wrote plans about sexual exploitation */
+  kinds: z.preprocess(
+    (v) => (v === false ? [] : typeof v === 'string' ? [v] : v),
+    z
+      .array(z.enum(EXPLOITATION_KINDS, { error: 'Unknown kind of exploitation' }))
+      .min(1, 'Say which kinds of exploitation the plan addresses')
+      .refine((k) => new Set(k).size === k.length, 'Each kind once')
+      .default(['sexual']),
+  ),
   risks: z
     .array(
       z.object({

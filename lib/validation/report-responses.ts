@@ -1,5 +1,6 @@
 // What the API answers with figures (Ofsted, the missing-episode report, role grants, the SSDA903 check), as zod
 // schemas: the OpenAPI document is built from them and the API tests check every answer against it.
+import { EXPLOITATION_KINDS } from '@/lib/domain/cse'
 import { z } from 'zod'
 import { ROLES } from '@/lib/domain/roles'
 import { AGE_BANDS, TABLE_IDS, type AgeBand } from '@/lib/domain/missing-report'
@@ -20,6 +21,9 @@ export const ofstedFiguresSchema = z.object({
         children: count,
         residents: count,
         atRiskOfCse: count.describe('residents at risk of child sexual exploitation'),
+        atRiskByKind: z
+          .record(z.enum(EXPLOITATION_KINDS), count)
+          .describe('residents at risk (or significant risk) of each kind of exploitation, counted separately'),
       }),
     )
     .nullable()

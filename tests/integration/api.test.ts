@@ -571,7 +571,7 @@ describe('API', () => {
     const screened = await screeningRoute(
       byWorker.post(`/api/v1/children/${child.id}/cse-screenings`, {
         level: 'AT_RISK',
-        indicators: [{ code: 'MISSING', when: 'CURRENT' }],
+        indicators: [{ code: 'CARS', when: 'CURRENT' }],
       }),
       withId(child.id),
     )

@@ -1,9 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { POST as screeningRoute } from '@/app/api/v1/children/[id]/cse-screenings/route'
+import { POST as screeningProposalRoute } from '@/app/api/v1/cse-screenings/[id]/notifiable-event-proposal/route'
 import { issueApiToken } from '@/lib/server/accounts'
-import { createPlanVersion, cseFlagsInScope, getCseOverview, recordScreening, signOffPlan } from '@/lib/server/cse'
+import {
+  createPlanVersion,
+  cseFlagsInScope,
+  getCseOverview,
+  levelCountsInScope,
+  recordScreening,
+  signOffPlan,
+} from '@/lib/server/cse'
 import { decideNotifiableEvent, recordNotified } from '@/lib/server/notifiable-events'
 import { getPrisma } from '@/lib/server/database'
+import { setScreensRadicalisation } from '@/lib/server/return-interviews'
 import { recordReturn, reportMissing } from '@/lib/server/episodes'
 import { planSchema, screeningSchema } from '@/lib/validation/cse'
 import { decisionSchema, notifiedSchema } from '@/lib/validation/notifiable-events'
@@ -37,8 +46,9 @@ async function setUp() {
   return { worker, manager, socialWorker, child }
 }
 
+// a level alone (as API clients sent before the kinds) screens for sexual exploitation
 const screening = (overrides: Record<string, unknown> = {}) =>
-  screeningSchema.parse({ level: 'AT_RISK', indicators: [{ code: 'MISSING', when: 'CURRENT' }], ...overrides })
+  screeningSchema.parse({ level: 'AT_RISK', indicators: [{ code: 'CARS', when: 'CURRENT' }], ...overrides })
 const plan = (overrides: Record<string, unknown> = {}) =>
   planSchema.parse({
     actions: [{ who: 'Key worker', what: 'Evening check-in' }],
@@ -56,16 +66,19 @@ describe('screening', () => {
   it('suggests, and asks for a reason when the professional decides otherwise', async () => {
     const { worker, child } = await setUp()
     expect(await problems(recordScreening(worker, child.id, screening({ level: 'NOT_AT_RISK' })))).toEqual({
-      levelReason: expect.stringMatching(/differs from the suggested level \(at risk\)/),
+      'kinds.0.levelReason': expect.stringMatching(/differs from the suggested level \(at risk\)/),
     })
     const saved = await recordScreening(
       worker,
       child.id,
-      screening({ level: 'NOT_AT_RISK', levelReason: 'Missing once, with her mum; explained' }),
+      screening({ level: 'NOT_AT_RISK', levelReason: 'Her uncle’s car; explained' }),
     )
     expect(saved).toMatchObject({
       suggestedLevel: 'AT_RISK',
       level: 'NOT_AT_RISK',
+      kinds: [
+        { kind: 'sexual', suggestedLevel: 'AT_RISK', level: 'NOT_AT_RISK', levelReason: 'Her uncle’s car; explained' },
+      ],
       planNeeded: false,
       reg40ProposalId: null,
     })
@@ -116,7 +129,7 @@ describe('screening', () => {
     )
     const stored = await (await getPrisma()).cseScreening.findUniqueOrThrow({ where: { id: saved.id } })
     expect(stored.indicators).toEqual([
-      { code: 'MISSING', when: 'CURRENT', note: 'Missing or away 3 times in the last 30 days' },
+      { code: 'MISSING_REPEAT', when: 'CURRENT', note: 'Missing or away 3 times in the last 30 days' },
     ])
     expect(stored.suggestionsDismissed).toEqual([expect.objectContaining({ key: 'cars' })])
   })
@@ -211,6 +224,121 @@ describe('screening', () => {
   })
 })
 
+describe('kinds of exploitation', () => {
+  const kinds = (levels: Record<string, string>, reasons: Record<string, string> = {}) =>
+    Object.entries(levels).map(([kind, level]) => ({ kind, level, levelReason: reasons[kind] ?? '' }))
+
+  it('a boy’s county lines signs: criminal exploitation significant, sexual not, each kind its own level', async () => {
+    const { worker, manager, child } = await setUp()
+    const signs = ['TRAVEL_OUT_OF_AREA', 'PHONES', 'DRUG_DEBT'].map((code) => ({ code, when: 'CURRENT' }))
+    const wrong = screeningSchema.parse({
+      indicators: signs,
+      kinds: kinds({ sexual: 'AT_RISK', criminal: 'AT_RISK', trafficking: 'NOT_AT_RISK' }),
+    })
+    // each kind that differs from its own suggestion needs its reason
+    expect(Object.keys(await problems(recordScreening(worker, child.id, wrong)))).toEqual([
+      'kinds.0.levelReason',
+      'kinds.1.levelReason',
+    ])
+    const saved = await recordScreening(
+      worker,
+      child.id,
+      screeningSchema.parse({
+        indicators: signs,
+        kinds: kinds({ sexual: 'NOT_AT_RISK', criminal: 'SIGNIFICANT', trafficking: 'NOT_AT_RISK' }),
+      }),
+    )
+    expect(saved.kinds.map((k) => [k.kind, k.suggestedLevel, k.level])).toEqual([
+      ['sexual', 'NOT_AT_RISK', 'NOT_AT_RISK'],
+      ['criminal', 'SIGNIFICANT', 'SIGNIFICANT'],
+      ['trafficking', 'NOT_AT_RISK', 'NOT_AT_RISK'],
+    ])
+    // the screening's own level is the highest; criminal exploitation proposes no reg 40(4)(a) event by itself
+    expect(saved).toMatchObject({ level: 'SIGNIFICANT', planNeeded: true, reg40ProposalId: null })
+    const overview = await getCseOverview(manager, child.id)
+    expect(overview.latestByKind.criminal?.level).toBe('SIGNIFICANT')
+    expect(overview.kindsScreened).toEqual(['sexual', 'criminal', 'trafficking'])
+  })
+
+  it('the worker may propose a Regulation 40 event from a screening; only someone who can see the child', async () => {
+    const { worker, child } = await setUp()
+    const saved = await recordScreening(
+      worker,
+      child.id,
+      screeningSchema.parse({
+        indicators: [{ code: 'FOUND_DEALING', when: 'CURRENT' }],
+        kinds: kinds({ sexual: 'NOT_AT_RISK', criminal: 'SIGNIFICANT', trafficking: 'NOT_AT_RISK' }),
+      }),
+    )
+    // criminal exploitation is not reg 40(4)(a): nothing was opened by the screening itself
+    expect(saved.reg40ProposalId).toBeNull()
+    const far = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeC.id }], 'Far Worker')
+    const post = async (who: typeof worker, id: string) => {
+      const { token } = await issueApiToken({ email: who.email, password: FIXTURE_PASSWORD, ip: null })
+      return screeningProposalRoute(
+        new Request(`http://127.0.0.1/api/v1/cse-screenings/${id}/notifiable-event-proposal`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ kind: 'SERIOUS_POLICE_INCIDENT', because: 'Arrested in a house used for dealing' }),
+        }),
+        { params: Promise.resolve({ id }) },
+      )
+    }
+    const hidden = await post(far, saved.id)
+    expect(hidden.status).toBe(404)
+    expect((await post(far, 'no-such-screening')).status).toBe(404)
+    const proposed = await post(worker, saved.id)
+    expect(proposed.status).toBe(201)
+    expect(await proposed.json()).toMatchObject({ status: 'PROPOSED' })
+    const events = await (await getPrisma()).notifiableEvent.findMany({ where: { childId: child.id } })
+    expect(events.map((e) => [e.kind, e.screeningId, e.decision])).toEqual([
+      ['SERIOUS_POLICE_INCIDENT', saved.id, null],
+    ])
+  })
+
+  it('radicalisation only where the child’s placing authority asks for it', async () => {
+    const { worker, child } = await setUp()
+    const input = screeningSchema.parse({ indicators: [], kinds: kinds({ radicalisation: 'NOT_AT_RISK' }) })
+    expect(await problems(recordScreening(worker, child.id, input))).toEqual({
+      kinds: expect.stringMatching(/does not ask its homes to screen for radicalisation/),
+    })
+    // the authority's missing lead turns it on; a care worker cannot
+    const lead = await makePerson([{ role: 'LA_MISSING_LEAD', localAuthorityId: world.laOne.id }], 'Missing Lead')
+    expect(await setScreensRadicalisation(worker, world.laOne.id, true).catch((e: Error) => e.name)).toBe(
+      'NotFoundError',
+    )
+    await setScreensRadicalisation(lead, world.laOne.id, true)
+    try {
+      expect((await recordScreening(worker, child.id, input)).kinds.map((k) => k.kind)).toEqual(['radicalisation'])
+    } finally {
+      await setScreensRadicalisation(lead, world.laOne.id, false)
+    }
+  })
+
+  it('the dashboards count the children in scope at each level per kind, and nobody else’s', async () => {
+    const { worker, manager, child } = await setUp()
+    const elsewhere = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laTwo.id })
+    const elsewhereWorker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeC.id }], 'Far Worker')
+    const before = (await levelCountsInScope(manager))!
+    await recordScreening(
+      worker,
+      child.id,
+      screeningSchema.parse({
+        indicators: [{ code: 'FOUND_DEALING', when: 'CURRENT' }],
+        kinds: kinds({ sexual: 'NOT_AT_RISK', criminal: 'SIGNIFICANT' }),
+      }),
+    )
+    await recordScreening(elsewhereWorker, elsewhere.id, screening({ level: 'SIGNIFICANT', levelReason: 'Judged so' }))
+    const after = (await levelCountsInScope(manager))!
+    expect(after.children).toBe(before.children)
+    expect(after.counts.criminal.SIGNIFICANT).toBe(before.counts.criminal.SIGNIFICANT + 1)
+    expect(after.counts.sexual.NOT_AT_RISK).toBe(before.counts.sexual.NOT_AT_RISK + 1)
+    expect(after.counts.sexual.SIGNIFICANT).toBe(before.counts.sexual.SIGNIFICANT)
+    // a care worker's dashboard has no counts panel, and the read is refused without the action
+    expect(await levelCountsInScope({ ...worker, grants: [] })).toBeNull()
+  })
+})
+
 describe('safety plans', () => {
   it('are versioned; the manager signs off the latest; old versions stay readable; a stale version is refused', async () => {
     const { worker, manager, socialWorker, child } = await setUp()
@@ -240,6 +368,17 @@ describe('safety plans', () => {
     ])
   })
 
+  it('name the kinds of exploitation they address (sexual when an API client leaves them out)', async () => {
+    const { worker, child } = await setUp()
+    await createPlanVersion(worker, child.id, plan())
+    await createPlanVersion(worker, child.id, plan({ basedOnVersion: 1, kinds: ['criminal', 'trafficking'] }))
+    expect((await getCseOverview(worker, child.id)).plans.map((p) => p.kinds)).toEqual([
+      ['criminal', 'trafficking'],
+      ['sexual'],
+    ])
+    expect(() => plan({ kinds: false })).toThrow(/Say which kinds of exploitation/)
+  })
+
   it('refuse a review date in the past and a plan with no actions', async () => {
     const { worker, child } = await setUp()
     expect(await problems(createPlanVersion(worker, child.id, plan({ reviewDate: '2020-01-01' })))).toEqual({
@@ -259,7 +398,7 @@ describe('language', () => {
         headers: { Authorization: `Bearer ${token}` },
         body: JSON.stringify({
           level: 'AT_RISK',
-          indicators: [{ code: 'MISSING', when: 'CURRENT' }],
+          indicators: [{ code: 'CARS', when: 'CURRENT' }],
           summary: 'She keeps putting herself at risk with her older boyfriend',
         }),
       }),

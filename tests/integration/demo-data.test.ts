@@ -106,6 +106,16 @@ describe('demo data', () => {
     })
     expect(atRisk.some((c) => c.safetyPlans.some((p) => p.signedOffAt))).toBe(true)
     expect(atRisk.some((c) => c.safetyPlans.length === 0)).toBe(true)
+    // a boy screened for criminal exploitation, with a plan that addresses it
+    const harvey = await prisma.child.findUniqueOrThrow({
+      where: { id: 'demo-child-16' },
+      include: { cseScreenings: true, safetyPlans: true },
+    })
+    expect(harvey.sex).toBe('MALE')
+    expect(harvey.cseScreenings[0].kinds).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'criminal', level: 'SIGNIFICANT' })]),
+    )
+    expect(harvey.safetyPlans[0].kinds).toEqual(['criminal'])
     const events = await prisma.notifiableEvent.findMany({ include: { notices: true }, orderBy: { occurredAt: 'asc' } })
     expect(events.map((e) => [e.kind, e.decision, !!e.completedAt])).toEqual([
       ['SEXUAL_EXPLOITATION', 'NOTIFY', true],

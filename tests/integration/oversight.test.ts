@@ -589,7 +589,7 @@ describe('oversight', () => {
   it('shows the visitor a past month’s CSE risks as they stood at its end, not as they are today', async () => {
     const visitor = await makePerson([{ role: 'INDEPENDENT_VISITOR', homeId: world.homeC.id }], 'Cedar Visitor')
     const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeC.id }], 'Cedar Plan Manager')
-    const atRisk = screeningSchema.parse({ level: 'AT_RISK', indicators: [{ code: 'MISSING', when: 'CURRENT' }] })
+    const atRisk = screeningSchema.parse({ level: 'AT_RISK', indicators: [{ code: 'CARS', when: 'CURRENT' }] })
     const plan = planSchema.parse({
       actions: [{ who: 'Key worker', what: 'Evening check-in' }],
       ifMissingPlaces: 'The park',

@@ -126,13 +126,25 @@ describe('missing figures', () => {
     expect(rows).toMatchObject({ 'Held within 72 hours': 1, 'Held late': 1, 'Still open': 1 })
   })
 
-  it('children at risk of CSE with and without a current safety plan', () => {
+  it('children at risk of exploitation with and without a current safety plan, and each kind counted separately', () => {
     const figures = missingFigures(
       [episode('2025-06-03T20:00:00Z', 2)],
       [
-        { childId: 'c1', level: 'SIGNIFICANT', needsPlan: true, currentPlan: true },
-        { childId: 'c2', level: 'AT_RISK', needsPlan: true, currentPlan: false },
-        { childId: 'c3', level: 'NOT_SCREENED', needsPlan: false, currentPlan: false },
+        {
+          childId: 'c1',
+          level: 'SIGNIFICANT',
+          kinds: { sexual: 'SIGNIFICANT', criminal: 'AT_RISK' },
+          needsPlan: true,
+          currentPlan: true,
+        },
+        {
+          childId: 'c2',
+          level: 'AT_RISK',
+          kinds: { sexual: 'NOT_AT_RISK', criminal: 'AT_RISK' },
+          needsPlan: true,
+          currentPlan: false,
+        },
+        { childId: 'c3', level: 'NOT_SCREENED', kinds: {}, needsPlan: false, currentPlan: false },
       ],
       period,
       now,
@@ -145,13 +157,24 @@ describe('missing figures', () => {
       { level: 'Not screened', withPlan: 0, withoutPlan: 1 },
     ])
     expect(table(figures, 'cse').summary).toContain(
-      '2 are at risk of child sexual exploitation; 1 of them without a current signed-off safety plan. 1 not screened yet',
+      '2 are at risk of exploitation of some kind; 1 of them without a current signed-off safety plan. 1 not screened yet',
     )
+    expect(table(figures, 'exploitation-kinds').rows.slice(0, 3)).toEqual([
+      { kind: 'Child sexual exploitation', significant: 1, atRisk: 0, notAtRisk: 1, notScreened: 1 },
+      {
+        kind: 'Child criminal exploitation, including county lines',
+        significant: 0,
+        atRisk: 2,
+        notAtRisk: 0,
+        notScreened: 1,
+      },
+      { kind: 'Trafficking and modern slavery', significant: 0, atRisk: 0, notAtRisk: 0, notScreened: 3 },
+    ])
   })
 
   it('an empty period still has every table, in words', () => {
     const figures = missingFigures([], [], period, now, 24)
-    expect(figures.tables).toHaveLength(9)
+    expect(figures.tables).toHaveLength(10)
     expect(table(figures, 'by-home').summary).toBe('No episodes.')
     expect(table(figures, 'by-month').summary).toBe(
       '0 episodes from May 2025 to Jul 2025: 0 missing, 0 away without authorisation.',

@@ -97,5 +97,7 @@ describe('a screening proposes a Regulation 40 event', () => {
       when: 'CURRENT' as const,
     }))
     expect(screeningProposesReg40({ level: 'AT_RISK', observed: many })).toBe(false)
+    // reg 40(4)(a) is sexual exploitation: harm of another kind is for the worker to propose
+    expect(screeningProposesReg40({ level: null, observed: [{ code: 'FOUND_DEALING', when: 'CURRENT' }] })).toBe(false)
   })
 })

@@ -18,7 +18,7 @@ import { getReviews } from '@/lib/server/reviews'
 import { AreaNoticeForm } from '@/app/alerts/AlertForms'
 import { REG41_KIND_LABELS, REG41_METHOD_LABELS, reg41NoticesMissing } from '@/lib/domain/placements'
 import { Reg41NoticeForm } from './Reg41NoticeForm'
-import { LEVEL_LABELS } from '@/lib/domain/cse'
+import { KIND_LABELS, LEVEL_LABELS } from '@/lib/domain/cse'
 import { addMonths } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import { loadChildOr404 } from '@/app/(lib)/load-or-404'
@@ -70,7 +70,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
         )}
         {can(actor, 'cse.read') && (
           <li>
-            <Link href={`/children/${child.id}/cse`}>CSE screening and safety plan</Link>
+            <Link href={`/children/${child.id}/cse`}>Exploitation screening and safety plan</Link>
           </li>
         )}
         {can(actor, 'child.chronology') && (
@@ -87,8 +87,8 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
       {cse && (
         <p>
           {cse.screenings[0]
-            ? `CSE screening: ${LEVEL_LABELS[cse.screenings[0].level].toLowerCase()} on ${formatDate(londonDate(cse.screenings[0].screenedAt))}; next screening due by ${formatDate(addMonths(londonDate(cse.screenings[0].screenedAt), settings.cse.rescreenMonths))}.`
-            : 'Not screened for CSE yet: every child is screened.'}
+            ? `Exploitation screening on ${formatDate(londonDate(cse.screenings[0].screenedAt))}: ${cse.screenings[0].kinds.map((k) => `${KIND_LABELS[k.kind].split(',')[0].toLowerCase()} ${LEVEL_LABELS[k.level].toLowerCase()}`).join('; ')}; next screening due by ${formatDate(addMonths(londonDate(cse.screenings[0].screenedAt), settings.cse.rescreenMonths))}.`
+            : 'Not screened for exploitation yet: every child is screened.'}
         </p>
       )}
       {cse?.flags

@@ -36,6 +36,16 @@ const CHARTS: Record<TableId, { category: string; series: ChartSeries[]; horizon
     ],
     horizontal: true,
   },
+  'exploitation-kinds': {
+    category: 'kind',
+    series: [
+      { key: 'significant', label: 'Significant risk' },
+      { key: 'atRisk', label: 'At risk' },
+      { key: 'notAtRisk', label: 'Not at risk' },
+      { key: 'notScreened', label: 'Not screened for it' },
+    ],
+    horizontal: true,
+  },
 }
 /** A long list of homes is charted as the busiest ones; the table view has them all. */
 const CHART_ROWS = 15

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { EXPLOITATION_KINDS, KIND_LABELS } from '@/lib/domain/cse'
 import { can } from '@/lib/domain/permissions'
 import { formatDate } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
@@ -6,6 +7,8 @@ import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'
 import { PeriodForm, periodOrLastYear } from '@/components/PeriodForm'
 import { ReportLinks } from '@/components/ReportLinks'
 
+/** radicalisation is screened only where an authority asks: its column would mostly read 0 */
+const KINDS = EXPLOITATION_KINDS.filter((k) => k !== 'radicalisation')
 export const metadata = { title: 'Figures for Ofsted' }
 
 export default async function OfstedPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
@@ -27,8 +30,8 @@ export default async function OfstedPage({ searchParams }: { searchParams: Promi
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Home inspection figures">
             <table>
               <caption>
-                Episodes starting {formatDate(period.from)} to {formatDate(period.to)}; residents and CSE risk as of
-                today
+                Episodes starting {formatDate(period.from)} to {formatDate(period.to)}; residents and their risk of
+                exploitation, each kind counted separately, as of today
               </caption>
               <thead>
                 <tr>
@@ -37,7 +40,11 @@ export default async function OfstedPage({ searchParams }: { searchParams: Promi
                   <th scope="col">Times away without authorisation</th>
                   <th scope="col">Children who went missing or away</th>
                   <th scope="col">Residents now</th>
-                  <th scope="col">Residents at risk of CSE</th>
+                  {KINDS.map((k) => (
+                    <th scope="col" key={k}>
+                      Residents at risk of {KIND_LABELS[k].replace(/^Child /, '').toLowerCase()}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -50,7 +57,9 @@ export default async function OfstedPage({ searchParams }: { searchParams: Promi
                     <td>{h.away}</td>
                     <td>{h.children}</td>
                     <td>{h.residents}</td>
-                    <td>{h.atRiskOfCse}</td>
+                    {KINDS.map((k) => (
+                      <td key={k}>{h.atRiskByKind[k]}</td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

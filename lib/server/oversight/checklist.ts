@@ -5,7 +5,7 @@ import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { firstDayOf, isoDate, lastDayOf, londonDate, londonMidnight, monthOf, shiftDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
-import { cseFlagsFrom, planFlagsSelect } from '../cse'
+import { cseFlagsFrom, planFlagsSelect, screeningFlagsSelect } from '../cse'
 import { useCase } from '../use-case'
 import { homeSelect, placedAt } from './home'
 import { currentMonth, monthRange } from './month'
@@ -44,7 +44,7 @@ export async function visitorChecklist(actor: Actor, homeId: string, month: stri
           where: { screenedAt: { lt: endOfDay } },
           orderBy: { screenedAt: 'desc' },
           take: 1,
-          select: { screenedAt: true, level: true, harmIndicators: true },
+          select: screeningFlagsSelect,
         },
         safetyPlans: { where: { createdAt: { lt: endOfDay } }, select: planFlagsSelect },
         // a child sexual exploitation event not yet decided or not yet notified to everyone (Regulation 40)

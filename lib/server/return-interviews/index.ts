@@ -11,7 +11,7 @@ export {
   recordPoliceSharing,
   recordPreventionInterview,
 } from './record'
-export { authoritySettings, setReturnInterviewService } from './settings'
+export { authoritySettings, setReturnInterviewService, setScreensRadicalisation } from './settings'
 export {
   getInterview,
   INTERVIEWS_SHOWN,

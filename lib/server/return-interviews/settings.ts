@@ -1,5 +1,6 @@
-// Who holds an authority's return interviews: a named service, or the child's social worker. Set by the authority's
-// missing lead (configurableAuthorities in lib/domain/permissions.ts, which the settings page asks too).
+// Who holds an authority's return interviews: a named service, or the child's social worker; whether its children are
+// screened for radicalisation too. Set by the authority's missing lead (configurableAuthorities in
+// lib/domain/permissions.ts, which the settings page asks too).
 import { can, configurableAuthorities, mayConfigureAuthority } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { NotFoundError, ValidationError } from '../errors'
@@ -34,6 +35,20 @@ export async function setReturnInterviewService(
   })
 }
 
+/** The LA missing lead decides whether their authority's children are screened for radicalisation too. */
+export async function setScreensRadicalisation(actor: Actor, localAuthorityId: string, on: boolean) {
+  if (!mayConfigureAuthority(actor, localAuthorityId)) throw new NotFoundError('local authority')
+  await useCase(actor, 'authority.configure', { subject: 'local authority' }, async ({ tx, audit }) => {
+    await tx.localAuthority.update({ where: { id: localAuthorityId }, data: { screensRadicalisation: on } })
+    await audit({
+      action: 'authority.configure',
+      subjectType: 'localAuthority',
+      subjectId: localAuthorityId,
+      details: { screensRadicalisation: on },
+    })
+  })
+}
+
 /** The authorities whose settings the actor configures, with who holds their return interviews now. */
 export async function authoritySettings(actor: Actor) {
   if (!can(actor, 'authority.configure')) return []
@@ -44,7 +59,7 @@ export async function authoritySettings(actor: Actor) {
   return useCase(actor, 'authority.configure', options, ({ tx }) =>
     tx.localAuthority.findMany({
       where: { id: { in: configurableAuthorities(actor) } },
-      select: { id: true, name: true, returnInterviewService: { select: { name: true } } },
+      select: { id: true, name: true, screensRadicalisation: true, returnInterviewService: { select: { name: true } } },
     }),
   )
 }

@@ -234,6 +234,19 @@ export function oversightPaths() {
         },
       },
     },
+    '/api/v1/cse-screenings/{id}/notifiable-event-proposal': {
+      post: {
+        operationId: 'proposeNotifiableEventFromScreening',
+        summary:
+          '"This may be a Regulation 40 event": proposes a notifiable event at the child\'s home from an exploitation screening (for example criminal exploitation the police are involved in); the registered person decides',
+        parameters: idParam('screening id'),
+        requestBody: { required: true, ...json('NotifiableEventProposal') },
+        responses: {
+          201: { description: 'Proposed', ...json('NotifiableEventSaved') },
+          ...problems(400, 401, 404, 422),
+        },
+      },
+    },
     '/api/v1/return-interviews/{id}/notifiable-event-proposal': {
       post: {
         operationId: 'proposeNotifiableEventFromInterview',
@@ -267,14 +280,15 @@ export function oversightPaths() {
     '/api/v1/children/{id}/cse-screenings': {
       get: {
         operationId: 'listCseScreenings',
-        summary: "The child's CSE screenings (newest first), suggestions from Haven's records and flags",
+        summary:
+          "The child's exploitation screenings (newest first), each kind with its level; suggestions from Haven's records and flags",
         parameters: idParam('child id'),
         responses: { 200: { description: 'Screenings', ...json('ScreeningList') }, ...problems(401, 404) },
       },
       post: {
         operationId: 'recordCseScreening',
         summary:
-          'Record a screening: indicators with when observed; your level (a reason when it differs from the suggestion); a decision on each suggestion. The response has the suggested level and language warnings.',
+          "Record a screening: indicators with when observed; for each kind screened (kinds: sexual, criminal, trafficking, radicalisation where the authority asks) your level, with a reason when it differs from the suggestion (a level alone, as before the kinds, screens for sexual exploitation); a decision on each suggestion. The response has each kind's suggested level and language warnings.",
         parameters: idParam('child id'),
         requestBody: { required: true, ...json('Screening') },
         responses: { 201: { description: 'Recorded', ...json('ScreeningRecorded') }, ...problems(400, 401, 404, 422) },
@@ -290,7 +304,7 @@ export function oversightPaths() {
       post: {
         operationId: 'saveSafetyPlan',
         summary:
-          'A new version of the safety plan (basedOnVersion: the version you started from, 0 for the first). The response has language warnings.',
+          'A new version of the safety plan (basedOnVersion: the version you started from, 0 for the first; kinds: the kinds of exploitation it addresses, sexual when left out). The response has language warnings.',
         parameters: idParam('child id'),
         requestBody: { required: true, ...json('SafetyPlan') },
         responses: { 201: { description: 'Saved', ...json('SafetyPlanSaved') }, ...problems(400, 401, 404, 422) },

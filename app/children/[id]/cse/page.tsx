@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { INDICATOR_BY_CODE, LEVEL_LABELS, WHEN_LABELS } from '@/lib/domain/cse'
+import { INDICATOR_BY_CODE, KIND_LABELS, LEVEL_LABELS, WHEN_LABELS } from '@/lib/domain/cse'
 import { addMonths } from '@/lib/domain/time'
 import { can } from '@/lib/domain/permissions'
 import { formatDate, formatDateTime, isoDate, londonDate } from '@/lib/domain/time'
@@ -8,7 +8,7 @@ import { settings } from '@/lib/settings'
 import { NotifiableEventSummary } from '@/components/NotifiableEvent'
 import { SignOffButton } from './CseForms'
 
-export const metadata = { title: 'CSE screening and safety plan' }
+export const metadata = { title: 'Exploitation screening and safety plan' }
 
 export default async function CsePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, cse } = await loadCseOr404((await params).id)
@@ -22,7 +22,7 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
       <p>
         <Link href={`/children/${child.id}`}>Back to {name}</Link>
       </p>
-      <h1>Child sexual exploitation: {name}</h1>
+      <h1>Exploitation: {name}</h1>
       {flags.map((f) => (
         <p key={f.code} className={`concern concern-${f.level}`}>
           {f.message}
@@ -30,7 +30,7 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
       ))}
       {cse.screeningRequests.map((r) => (
         <p key={r.id} className="notice">
-          A CSE screening was asked for from a return interview on {formatDateTime(r.createdAt)}
+          An exploitation screening was asked for from a return interview on {formatDateTime(r.createdAt)}
           {r.note ? `: ${r.note}` : ''}.
         </p>
       ))}
@@ -44,14 +44,16 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
               {formatDateTime(latest.screenedAt)} by {latest.screenedBy}
             </dd>
           </div>
-          <div>
-            <dt>Level</dt>
-            <dd>
-              <strong>{LEVEL_LABELS[latest.level]}</strong>
-              {latest.level !== latest.suggestedLevel &&
-                ` (the tool suggested ${LEVEL_LABELS[latest.suggestedLevel].toLowerCase()}; judgement: ${latest.levelReason})`}
-            </dd>
-          </div>
+          {latest.kinds.map((k) => (
+            <div key={k.kind}>
+              <dt>{KIND_LABELS[k.kind]}</dt>
+              <dd>
+                <strong>{LEVEL_LABELS[k.level]}</strong>
+                {k.level !== k.suggestedLevel &&
+                  ` (the tool suggested ${LEVEL_LABELS[k.suggestedLevel].toLowerCase()}; judgement: ${k.levelReason})`}
+              </dd>
+            </div>
+          ))}
           <div>
             <dt>Indicators</dt>
             <dd>
@@ -76,10 +78,21 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
       ) : (
         <p className="empty">Not screened yet. Every child is screened, boys as well as girls.</p>
       )}
+      <p className="muted">
+        Each level is the worker&apos;s judgement; the counts behind the suggestions are the authority&apos;s local
+        practice.
+      </p>
       {can(actor, 'cse.screen') && (
         <p>
           <Link className="button" href={`/children/${child.id}/cse/screen`}>
             {latest ? 'Screen again' : 'Start a screening'}
+          </Link>
+        </p>
+      )}
+      {latest && can(actor, 'reg40.propose') && (
+        <p>
+          <Link href={`/children/${child.id}/cse/notifiable-event`}>
+            This may be a Regulation 40 event: propose it to the registered manager
           </Link>
         </p>
       )}
@@ -89,8 +102,9 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
           <ul>
             {screenings.slice(1).map((s) => (
               <li key={s.id}>
-                {formatDateTime(s.screenedAt)}: {LEVEL_LABELS[s.level]} ({s.indicators.length} indicators), by{' '}
-                {s.screenedBy}
+                {formatDateTime(s.screenedAt)}:{' '}
+                {s.kinds.map((k) => `${KIND_LABELS[k.kind]}: ${LEVEL_LABELS[k.level].toLowerCase()}`).join('; ')} (
+                {s.indicators.length} indicators), by {s.screenedBy}
               </li>
             ))}
           </ul>
@@ -100,8 +114,9 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
       <h2>Safety plan</h2>
       {current ? (
         <p>
-          <Link href={`/children/${child.id}/safety-plan/${current.version}`}>Version {current.version}</Link>, signed
-          off {formatDateTime(current.signedOffAt!)} by {current.signedOffBy}; review by{' '}
+          <Link href={`/children/${child.id}/safety-plan/${current.version}`}>Version {current.version}</Link>, about{' '}
+          {current.kinds.map((k) => KIND_LABELS[k].toLowerCase()).join('; ')}, signed off{' '}
+          {formatDateTime(current.signedOffAt!)} by {current.signedOffBy}; review by{' '}
           {formatDate(isoDate(current.reviewDate))}.
         </p>
       ) : (

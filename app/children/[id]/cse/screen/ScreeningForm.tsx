@@ -4,9 +4,11 @@ import { describedBy, errorAt, Narrative, Radios, SubmitButton, useActionForm } 
 import {
   INDICATORS,
   INDICATOR_BY_CODE,
+  KIND_LABELS,
   LEVEL_LABELS,
   scoreScreening,
   WHEN_LABELS,
+  type ExploitationKind,
   type ScreeningRules,
   type Suggestion,
   type When,
@@ -15,9 +17,10 @@ import { LEVELS, screeningSchema, WHENS } from '@/lib/validation/cse'
 import { recordScreeningAction } from '@/app/cse/actions'
 
 const GROUPS = [
-  ['vulnerability', 'Vulnerabilities'],
-  ['behaviour', 'Behaviours'],
-  ['harm', 'Harm: abuse has happened'],
+  ['vulnerability', 'Vulnerabilities', 'They never raise the level alone'],
+  ['concern', 'Warning signs', null],
+  ['strong', 'Strong warning signs', null],
+  ['harm', 'Harm: exploitation has happened', null],
 ] as const
 
 export function ScreeningForm({
@@ -25,20 +28,24 @@ export function ScreeningForm({
   firstName,
   suggestions,
   rules,
+  kinds,
   sourceInterviewId,
 }: {
   childId: string
   firstName: string
   suggestions: Suggestion[]
   rules: ScreeningRules
+  /** the kinds this child is screened for (radicalisation where their authority asks) */
+  kinds: ExploitationKind[]
   sourceInterviewId: string | null
 }) {
+  const indicators = INDICATORS.filter((i) => i.kinds.some((k) => kinds.includes(k)))
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: screeningSchema,
     defaultValues: {
-      indicators: INDICATORS.map((i) => ({ code: i.code, present: false, when: '' as const, note: '' })),
-      levelReason: '',
+      indicators: indicators.map((i) => ({ code: i.code, present: false, when: '' as const, note: '' })),
+      kinds: kinds.map((kind) => ({ kind, levelReason: '' })),
       summary: '',
       suggestionDecisions: {},
       sourceInterviewId,
@@ -57,8 +64,7 @@ export function ScreeningForm({
   for (const s of suggestions)
     if (values.suggestionDecisions?.[s.key] === 'confirm' && !observed.some((o) => o.code === s.code))
       observed.push({ code: s.code, when: s.when })
-  const result = scoreScreening(observed, rules)
-  const differs = values.level && values.level !== result.suggestedLevel
+  const result = scoreScreening(observed, kinds, rules)
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
@@ -82,10 +88,11 @@ export function ScreeningForm({
           ))}
         </fieldset>
       )}
-      {GROUPS.map(([group, title]) => (
+      {GROUPS.map(([group, title, hint]) => (
         <fieldset key={group}>
           <legend>{title}</legend>
-          {INDICATORS.map((indicator, n) =>
+          {hint && <p className="muted">{hint}</p>}
+          {indicators.map((indicator, n) =>
             indicator.group !== group ? null : (
               <div
                 key={indicator.code}
@@ -97,7 +104,15 @@ export function ScreeningForm({
                     id={`f-indicators-${n}-present`}
                     {...form.register(`indicators.${n}.present`)}
                   />
-                  <label htmlFor={`f-indicators-${n}-present`}>{indicator.label}</label>
+                  <label htmlFor={`f-indicators-${n}-present`}>
+                    {indicator.label}
+                    {indicator.kinds.length < kinds.length && (
+                      <span className="muted">
+                        {' '}
+                        ({indicator.kinds.map((k) => KIND_LABELS[k].split(',')[0].toLowerCase()).join(', ')})
+                      </span>
+                    )}
+                  </label>
                 </div>
                 {values.indicators?.[n]?.present && (
                   <div className="row" style={{ borderTop: 0, marginLeft: '2.2rem' }}>
@@ -133,23 +148,40 @@ export function ScreeningForm({
       ))}
       <section className="panel" aria-live="polite" aria-labelledby="tool-says">
         <h2 id="tool-says">What the tool suggests</h2>
-        <p>
-          {result.indicatorCount} indicator{result.indicatorCount === 1 ? '' : 's'}, score {result.score}:{' '}
-          <strong>{LEVEL_LABELS[result.suggestedLevel]}</strong>.
-          {result.fullAssessmentPrompted && ' A full assessment is needed (three or more indicators, or harm).'}
+        <ul>
+          {result.kinds.map((k) => (
+            <li key={k.kind}>
+              {KIND_LABELS[k.kind]}: <strong>{LEVEL_LABELS[k.suggestedLevel]}</strong>
+              {k.fullAssessmentPrompted && '. A full assessment is needed (three or more signs, or harm)'}
+            </li>
+          ))}
+        </ul>
+        <p className="muted">
+          The level is your professional judgement. The counts behind the suggestions are your authority&apos;s local
+          practice: {rules.atRiskStrong} strong or {rules.atRiskConcerns} ordinary warning signs now or in the last 6
+          months suggest &ldquo;at risk&rdquo;; {rules.significantStrong} strong signs, or harm, suggest
+          &ldquo;significant&rdquo;. Vulnerabilities alone never raise it. No screening tool is validated.
         </p>
-        <p className="muted">No screening tool is validated: the level is your professional judgement.</p>
       </section>
-      <Radios
-        name="level"
-        legend={`Your judgement: how at risk of child sexual exploitation is ${firstName}?`}
-        error={errors.level?.message}
-        register={form.register('level')}
-        options={LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))}
-      />
-      {differs && (
-        <Narrative form={form} name="levelReason" label="Why your judgement differs from the suggestion" rows={3} />
-      )}
+      {result.kinds.map((k, n) => (
+        <div key={k.kind} className="stack">
+          <Radios
+            name={`kinds.${n}.level`}
+            legend={`Your judgement: how at risk of ${KIND_LABELS[k.kind].toLowerCase()} is ${firstName}?`}
+            error={errorAt(errors, `kinds.${n}.level`)}
+            register={form.register(`kinds.${n}.level`)}
+            options={LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))}
+          />
+          {values.kinds?.[n]?.level && values.kinds[n].level !== k.suggestedLevel && (
+            <Narrative
+              form={form}
+              name={`kinds.${n}.levelReason`}
+              label={`Why your judgement differs from the suggestion (${KIND_LABELS[k.kind].toLowerCase()})`}
+              rows={3}
+            />
+          )}
+        </div>
+      ))}
       <Narrative
         form={form}
         name="summary"

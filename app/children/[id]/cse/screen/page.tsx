@@ -4,7 +4,7 @@ import { can } from '@/lib/domain/permissions'
 import { loadCseOr404 } from '@/app/(lib)/load-or-404'
 import { ScreeningForm } from './ScreeningForm'
 
-export const metadata = { title: 'CSE screening' }
+export const metadata = { title: 'Exploitation screening' }
 
 export default async function ScreenPage({
   params,
@@ -22,14 +22,18 @@ export default async function ScreenPage({
         <Link href={`/children/${cse.child.id}/cse`}>Back</Link>
       </p>
       <h1>
-        CSE screening for {cse.child.firstName} {cse.child.lastName}
+        Exploitation screening for {cse.child.firstName} {cse.child.lastName}
       </h1>
-      <p className="lede">Tick what you have seen or been told, and when. The tool counts; you decide.</p>
+      <p className="lede">
+        Tick what you have seen or been told, and when. The tool suggests a level for each kind of exploitation; you
+        decide.
+      </p>
       <ScreeningForm
         childId={cse.child.id}
         firstName={cse.child.firstName}
         suggestions={cse.suggestions}
         rules={cse.rules}
+        kinds={cse.kindsScreened}
         sourceInterviewId={typeof interview === 'string' ? interview : null}
       />
     </>

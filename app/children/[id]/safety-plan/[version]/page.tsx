@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { INDICATOR_BY_CODE } from '@/lib/domain/cse'
+import { INDICATOR_BY_CODE, KIND_LABELS } from '@/lib/domain/cse'
 import { formatDate, formatDateTime, isoDate } from '@/lib/domain/time'
 import { loadCseOr404 } from '@/app/(lib)/load-or-404'
 
@@ -32,6 +32,7 @@ export default async function PlanVersionPage({ params }: { params: Promise<{ id
           : 'Not signed off.'}{' '}
         Review by {formatDate(isoDate(plan.reviewDate))}.
       </p>
+      <p>About: {plan.kinds.map((k) => KIND_LABELS[k]).join('; ')}.</p>
       <h2>Risks</h2>
       <ul>
         {plan.risks.map((r, i) => (

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation'
 import { useFieldArray } from 'react-hook-form'
 import { describedBy, errorAt, Field, Narrative, Radios, SubmitButton, useActionForm } from '@/components/form-kit'
-import { INDICATORS } from '@/lib/domain/cse'
+import { EXPLOITATION_KINDS, INDICATORS, KIND_LABELS } from '@/lib/domain/cse'
 import { planSchema, type PlanInput } from '@/lib/validation/cse'
 import { createPlanAction } from '@/app/cse/actions'
 
@@ -28,6 +28,20 @@ export function PlanForm({ childId, firstName, defaults }: { childId: string; fi
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
+      <fieldset aria-describedby={errorAt(errors, 'kinds') ? 'f-kinds-error' : undefined}>
+        <legend>The kinds of exploitation this plan addresses</legend>
+        {errorAt(errors, 'kinds') && (
+          <span className="field-error" id="f-kinds-error">
+            {errorAt(errors, 'kinds')}
+          </span>
+        )}
+        {EXPLOITATION_KINDS.map((k) => (
+          <div className="checkbox" key={k}>
+            <input type="checkbox" id={`f-kinds-${k}`} value={k} {...form.register('kinds')} />
+            <label htmlFor={`f-kinds-${k}`}>{KIND_LABELS[k]}</label>
+          </div>
+        ))}
+      </fieldset>
       <fieldset>
         <legend>The risks this plan addresses</legend>
         {risks.fields.map((field, i) => (

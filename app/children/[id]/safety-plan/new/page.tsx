@@ -14,8 +14,14 @@ export default async function NewPlanPage({ params }: { params: Promise<{ id: st
   if (!can(actor, 'plan.write')) notFound()
   const latest = cse.plans[0]
   const screened = cse.screenings[0]?.indicators ?? []
+  // the kinds the latest screenings found a risk of, else those the last plan addressed
+  const atRisk = Object.values(cse.latestByKind)
+    .filter((k) => k.level !== 'NOT_AT_RISK')
+    .map((k) => k.kind)
+  const kinds = atRisk.length ? atRisk : (latest?.kinds ?? ['sexual' as const])
   const defaults = latest
     ? {
+        kinds,
         risks: latest.risks.map((r) => ({ code: r.code ?? '', text: r.text ?? '' })),
         actions: latest.actions.map((a) => ({ who: a.who ?? '', what: a.what ?? '', byWhen: a.byWhen ?? '' })),
         ifMissingPlaces: latest.ifMissingPlaces,
@@ -35,6 +41,7 @@ export default async function NewPlanPage({ params }: { params: Promise<{ id: st
       }
     : {
         // start from what the latest screening found
+        kinds,
         risks: screened.length ? screened.map((i) => ({ code: i.code, text: i.note ?? '' })) : [{ code: '', text: '' }],
         actions: [{ who: '', what: '', byWhen: '' }],
         ifMissingPlaces: '',

@@ -16,6 +16,7 @@ export const GET = withActor<{ id: string }>(async ({ actor, params }) => {
       suggestedLevel: s.suggestedLevel,
       level: s.level,
       levelReason: s.levelReason,
+      kinds: s.kinds,
       fullAssessmentPrompted: s.fullAssessmentPrompted,
       summary: s.summary,
     })),

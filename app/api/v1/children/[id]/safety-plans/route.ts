@@ -10,6 +10,7 @@ export const GET = withActor<{ id: string }>(async ({ actor, params }) => {
     plans: plans.map((p) => ({
       id: p.id,
       version: p.version,
+      kinds: p.kinds,
       risks: p.risks,
       actions: p.actions,
       ifMissingPlaces: p.ifMissingPlaces,
