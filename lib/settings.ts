@@ -107,6 +107,13 @@ export const settings = {
     /** the same IRO decision on an alert again within this many minutes is a second submit, not a new decision */
     duplicateDecisionMinutes: fromEnv('HAVEN_DUPLICATE_DECISION_MINUTES', 5),
   },
+  meetings: {
+    /** a missing episode graded high risk by the police, open longer than this with no meeting, is flagged (a local
+     *  missing protocol's threshold, not a figure in Working Together) */
+    highRiskEpisodeHours: fromEnv('HAVEN_MEETING_HIGH_RISK_HOURS', 24),
+    /** a repeat-episode alert with no meeting within this many working days of opening is flagged */
+    repeatAlertWorkingDays: fromEnv('HAVEN_MEETING_REPEAT_ALERT_WORKING_DAYS', 5),
+  },
   grabPack: {
     /** largest photo accepted for a grab pack */
     maxPhotoBytes: fromEnv('HAVEN_MAX_PHOTO_BYTES', 5_000_000),
