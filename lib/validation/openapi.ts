@@ -2,6 +2,7 @@
 // lib/validation/openapi/). It describes every route under /api/v1 but itself (GET /api/v1/openapi.json, public).
 import { childrenPaths, placementPaths } from './openapi/children-paths'
 import { componentSchemas } from './openapi/components'
+import { meetingsPaths } from './openapi/meetings-paths'
 import { oversightPaths } from './openapi/oversight-paths'
 
 export function openApiDocument() {
@@ -27,6 +28,7 @@ export function openApiDocument() {
       ...childrenPaths(),
       ...oversightPaths(),
       ...placementPaths(),
+      ...meetingsPaths(),
     },
   }
 }

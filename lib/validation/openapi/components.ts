@@ -54,6 +54,16 @@ import {
   proposalSchema,
 } from '../notifiable-events'
 import { reviewHeldSchema, reviewRecordedSchema, reviewsSchema } from '../reviews'
+import {
+  actionAddedSchema,
+  amendReferralSchema,
+  completeActionSchema,
+  meetingActionSchema,
+  meetingListSchema,
+  meetingSchema,
+  referralListSchema,
+  referralSchema,
+} from '../meetings'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -112,6 +122,14 @@ const schemas = {
   NotifiableEventList: [notifiableEventListSchema, 'output'],
   NotifiableEventSaved: [notifiableEventSavedSchema, 'output'],
   NotifiedRecorded: [notifiedRecordedSchema, 'output'],
+  Referral: [referralSchema, 'input'],
+  ReferralAmendment: [amendReferralSchema, 'input'],
+  ReferralList: [referralListSchema, 'output'],
+  Meeting: [meetingSchema, 'input'],
+  MeetingAction: [meetingActionSchema, 'input'],
+  CompleteMeetingAction: [completeActionSchema, 'input'],
+  MeetingList: [meetingListSchema, 'output'],
+  MeetingActionSaved: [actionAddedSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 export const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
