@@ -8,6 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { variable } from '@/lib/environment'
 import { settings } from '@/lib/settings'
 import { getPrisma } from './database'
+import { flagMissingMeetings } from './meetings'
 import { flagMissedVisits } from './oversight/flags'
 import { chainAuditEvents } from './audit'
 import { PASSWORD_LINK_KIND, sendablePasswordPath } from './passwords'
@@ -128,6 +129,7 @@ export function startDispatcher(options: { intervalMs?: number; patternsEveryMs?
         await recomputeAllPatterns() // time alone makes some patterns (an interview now overdue, a plan past review)
         await escalateUnacknowledged()
         await flagMissedVisits() // a month that ended without a Regulation 44 visit: flagged and told once
+        await flagMissingMeetings() // a high-risk episode or repeat-episode alert past its time without a meeting
       }
     } catch (e) {
       console.error('Haven dispatcher:', e)
