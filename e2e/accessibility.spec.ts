@@ -60,6 +60,7 @@ const PAGES: [account: string | null, path: string][] = [
   ['social.worker@demo.haven.test', '/children/demo-child-28'],
   ['iro@demo.haven.test', '/children/demo-child-01/chronology'],
   ['iro@demo.haven.test', '/children/demo-child-01/reviews'],
+  ['social.worker@demo.haven.test', '/children/demo-child-01/meetings'],
   ['missing.lead@demo.haven.test', '/reports/ssda903'],
   ['missing.lead@demo.haven.test', '/reports/ofsted'],
   ['manager@demo.haven.test', '/reports/ofsted'],
