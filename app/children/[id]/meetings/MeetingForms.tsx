@@ -32,10 +32,7 @@ export function ReferralForm({ childId, mayNrm }: { childId: string; mayNrm: boo
     schema: referralSchema,
     defaultValues: empty,
     action: (values) => recordReferralAction(childId, values),
-    onSuccess: () => {
-      form.reset(empty)
-      router.refresh()
-    },
+    onSuccess: () => router.push(`/children/${childId}/meetings`),
   })
   const kind = form.watch('kind')
   const kinds = Object.fromEntries(Object.entries(REFERRAL_KINDS).filter(([k]) => mayNrm || k !== 'NRM'))

@@ -1,24 +1,15 @@
 import Link from 'next/link'
 import { loadChildOr404 } from '@/app/(lib)/load-or-404'
-import { AmendmentForm } from '@/components/AmendmentForm'
 import { can, mayRecordReferral } from '@/lib/domain/permissions'
-import { CAWN_STATUSES, NRM_DECISIONS, REFERRAL_FIELDS, type ReferralField } from '@/lib/domain/referrals'
+import { CAWN_STATUSES, NRM_DECISIONS } from '@/lib/domain/referrals'
 import { formatDate, formatDateTime } from '@/lib/domain/time'
 import { listAlerts } from '@/lib/server/alerts'
 import { listChildEpisodes } from '@/lib/server/episodes'
 import { listMeetings } from '@/lib/server/meetings'
 import { listReferrals } from '@/lib/server/referrals'
-import { amendReferralAction } from './actions'
-import { CompleteActionForm, MeetingForm, ReferralForm } from './MeetingForms'
+import { CompleteActionForm, MeetingForm } from './MeetingForms'
 
 export const metadata = { title: 'Referrals and meetings' }
-
-const NRM_ONLY = ['reasonableGrounds', 'reasonableGroundsOn', 'conclusiveGrounds', 'conclusiveGroundsOn']
-/** The fields a referral of this kind has (decisions on an NRM referral, requested or issued on a CAWN). */
-const referralFields = (kind: string) =>
-  (Object.keys(REFERRAL_FIELDS) as ReferralField[]).filter(
-    (f) => (kind === 'NRM' || !NRM_ONLY.includes(f)) && (kind === 'CAWN' || f !== 'cawnStatus'),
-  )
 
 const STATE = { done: 'Done', overdue: 'Overdue', open: 'Open' } as const
 
@@ -180,40 +171,19 @@ export default async function MeetingsPage({ params }: { params: Promise<{ id: s
               </ul>
             )}
             {can(actor, 'referral.record') && mayRecordReferral(actor, r.kind) && (
-              <details>
-                <summary>Add a decision or correct this referral</summary>
-                <AmendmentForm
-                  fields={referralFields(r.kind).map((f) => ({
-                    name: f,
-                    label: REFERRAL_FIELDS[f],
-                    input: { kind: 'text', rows: 1 },
-                  }))}
-                  current={{
-                    madeOn: r.madeOn,
-                    madeBy: r.madeBy,
-                    reference: r.reference ?? '',
-                    summary: r.summary ?? '',
-                    reasonableGrounds: r.reasonableGrounds ?? '',
-                    reasonableGroundsOn: r.reasonableGroundsOn ?? '',
-                    conclusiveGrounds: r.conclusiveGrounds ?? '',
-                    conclusiveGroundsOn: r.conclusiveGroundsOn ?? '',
-                    cawnStatus: r.cawnStatus ?? '',
-                  }}
-                  version={r.version}
-                  maxLength={2000}
-                  action={amendReferralAction.bind(null, r.id)}
-                  done={page}
-                />
-              </details>
+              <p>
+                <Link href={`${page}/referral/${r.id}`}>Add a decision or correct this referral</Link>
+              </p>
             )}
           </section>
         ))
       )}
       {can(actor, 'referral.record') && (
-        <details>
-          <summary>Record a referral</summary>
-          <ReferralForm childId={child.id} mayNrm={mayRecordReferral(actor, 'NRM')} />
-        </details>
+        <p>
+          <Link href={`${page}/referral`} className="button">
+            Record a referral
+          </Link>
+        </p>
       )}
     </>
   )
