@@ -3,7 +3,7 @@
 import { EVENT_KIND, RECIPIENT_LABEL } from '@/lib/domain/notifiable-events'
 import { LEVEL_WORDS } from '@/lib/domain/oversight'
 import { holds, type Actor } from '@/lib/domain/roles'
-import { formatDate, formatMonth } from '@/lib/domain/time'
+import { formatDate, formatMonth, londonDate } from '@/lib/domain/time'
 import { INTERVIEW_ROLES, type DashboardData } from '@/lib/server/dashboard'
 import type { ChildSummary, EpisodeSummary, InterviewSummary } from '@/lib/validation/responses'
 
@@ -116,6 +116,28 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
         data.reviews.length > shown.length
           ? `Showing ${shown.length} of ${data.reviews.length} children: the rest are due later.`
           : undefined,
+    })
+  }
+  // Working Together to Safeguard Children 2023: a meeting after a high-risk episode or repeat episodes, and the
+  // actions agreed at meetings followed to completion
+  if (data.meetings) {
+    const { needing, overdueActions } = data.meetings
+    panels.push({
+      title: 'Strategy discussions and meetings',
+      empty:
+        'Nothing to act on. Children needing a strategy discussion or meeting, and meeting actions past their due date, appear here.',
+      links: [
+        ...needing.map((n) => ({
+          href: `/children/${n.child.id}/meetings`,
+          label: `${n.child.firstName} ${n.child.lastName}`,
+          note: `${n.title} (due by ${formatDate(londonDate(n.due))})`,
+        })),
+        ...overdueActions.map((a) => ({
+          href: `/children/${a.child.id}/meetings`,
+          label: `${a.child.firstName} ${a.child.lastName}`,
+          note: `Overdue since ${formatDate(a.dueOn)}: ${a.action} (${a.owner}, ${a.kindLabel.toLowerCase()})`,
+        })),
+      ],
     })
   }
   // report recommendation 2: every child at risk has a current plan; Regulation 40 notifications without delay

@@ -67,6 +67,8 @@ const PAGES: [account: string | null, path: string][] = [
   ['iro@demo.haven.test', '/children/demo-child-01/reviews'],
   ['manager@demo.haven.test', '/children/demo-child-05/missing-protocol'],
   ['care.worker@demo.haven.test', '/children/demo-child-05/missing-protocol/new'],
+  ['social.worker@demo.haven.test', '/children/demo-child-01/meetings'],
+  ['social.worker@demo.haven.test', '/children/demo-child-01/meetings/referral'],
   ['missing.lead@demo.haven.test', '/reports/ssda903'],
   ['missing.lead@demo.haven.test', '/reports/ofsted'],
   ['manager@demo.haven.test', '/reports/ofsted'],

@@ -114,6 +114,13 @@ export const settings = {
     /** a child's missing protocol is reviewed at least this often (and after any episode): local practice */
     reviewMonths: fromEnv('HAVEN_MISSING_PROTOCOL_REVIEW_MONTHS', 3),
   },
+  meetings: {
+    /** a missing episode graded high risk by the police, open longer than this with no meeting, is flagged (a local
+     *  missing protocol's threshold, not a figure in Working Together) */
+    highRiskEpisodeHours: fromEnv('HAVEN_MEETING_HIGH_RISK_HOURS', 24),
+    /** a repeat-episode alert with no meeting within this many working days of opening is flagged */
+    repeatAlertWorkingDays: fromEnv('HAVEN_MEETING_REPEAT_ALERT_WORKING_DAYS', 5),
+  },
   grabPack: {
     /** largest photo accepted for a grab pack */
     maxPhotoBytes: fromEnv('HAVEN_MAX_PHOTO_BYTES', 5_000_000),

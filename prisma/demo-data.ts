@@ -488,6 +488,7 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
       await loadDemoEpisodes(tx, today, now)
       await loadDemoCse(tx, today, now)
       await loadDemoOversight(tx, today, now)
+      await loadDemoMeetings(tx, today, now)
       await recordAudit(tx, {
         actorId: null,
         action: 'demo.load',
@@ -1826,4 +1827,84 @@ async function loadDemoOversight(tx: Tx, today: string, now: Date) {
         createdById: staffOf(homeId).manager,
       },
     })
+}
+
+// ---- referrals and meetings: Ellie's strategy discussion with an action now overdue, a CAWN requested against the
+// man she is found with, and an NRM referral for Kyle (criminal exploitation)
+
+async function loadDemoMeetings(tx: Tx, today: string, now: Date) {
+  const ellie = 'demo-child-01'
+  const kyle = 'demo-child-02'
+  const sw = 'demo-user-sw'
+  const day = (daysAgo: number) => calendarDate(shiftDate(today, { days: -daysAgo }))
+  const episodes = await tx.missingEpisode.findMany({
+    where: { childId: ellie, lastSeenAt: { gte: new Date(now.getTime() - 60 * 86_400_000) } },
+    select: { id: true },
+  })
+  await tx.meeting.create({
+    data: {
+      id: 'demo-meeting-ellie',
+      childId: ellie,
+      kind: 'STRATEGY_DISCUSSION',
+      heldOn: day(21),
+      participants: [
+        { name: 'Sam Whitfield', agency: 'Northshire children’s services' },
+        { name: 'DC Amir Patel', agency: 'Northshire Police' },
+        { name: 'Priya Shah', agency: 'Willow House' },
+        { name: 'School nurse', agency: 'Northshire health' },
+      ],
+      childViews: 'Ellie says Jay is her friend and she goes to him because he listens.',
+      familyViews: 'Her mother is worried about the car that collects her.',
+      decisions:
+        'Risk of child sexual exploitation: refer to the MACE panel; request a CAWN; share the car with the police.',
+      createdById: sw,
+      createdAt: day(21),
+      actions: {
+        create: [
+          {
+            action: 'Ask the police to issue a Child Abduction Warning Notice to Jay',
+            owner: 'DC Amir Patel',
+            dueOn: day(7),
+            createdById: sw,
+          },
+          {
+            action: 'Submit intelligence about the silver Astra',
+            owner: 'Priya Shah',
+            dueOn: day(14),
+            createdById: sw,
+            completedOn: day(16),
+            completionNote: 'Submitted to Northshire Police',
+            completedById: 'demo-user-manager',
+          },
+        ],
+      },
+      episodes: { create: episodes.map((e) => ({ episodeId: e.id })) },
+    },
+  })
+  const jay = await resolveAssociate(tx, { name: JAY.name, description: JAY.description }, sw)
+  await tx.referral.create({
+    data: {
+      childId: ellie,
+      kind: 'CAWN',
+      madeOn: day(18),
+      madeBy: 'Sam Whitfield',
+      reference: 'Northshire Police',
+      cawnStatus: 'REQUESTED',
+      associateId: jay,
+      personName: 'Jay',
+      createdById: sw,
+    },
+  })
+  await tx.referral.create({
+    data: {
+      childId: kyle,
+      kind: 'NRM',
+      madeOn: day(40),
+      madeBy: 'Northshire children’s services',
+      summary: 'Found carrying drugs for an older group in another town (county lines).',
+      reasonableGrounds: 'POSITIVE',
+      reasonableGroundsOn: day(30),
+      createdById: sw,
+    },
+  })
 }

@@ -77,17 +77,37 @@ export function DecisionForm({
   )
 }
 
-export function ResolveForm({ alertId }: { alertId: string }) {
+export function ResolveForm({ alertId, meetings }: { alertId: string; meetings: { id: string; label: string }[] }) {
   const router = useRouter()
-  const { form, onSubmit, summary, busy } = useActionForm({
+  const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: resolveSchema,
-    defaultValues: { reason: '' },
+    defaultValues: { reason: '', meetingId: '' },
     action: (values) => resolveAction(alertId, values),
     onSuccess: () => router.refresh(),
   })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Resolve the alert">
       {summary}
+      {meetings.length > 0 && (
+        <Field
+          name="meetingId"
+          label="The meeting that dealt with it (optional)"
+          hint="Its kind and date are the reason if you write none"
+          error={errorAt(errors, 'meetingId')}
+        >
+          <select
+            {...describedBy('meetingId', { error: errorAt(errors, 'meetingId'), hint: true })}
+            {...form.register('meetingId')}
+          >
+            <option value="">No meeting</option>
+            {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <Narrative
         form={form}
         name="reason"

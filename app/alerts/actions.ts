@@ -16,7 +16,7 @@ export async function decisionAction(alertId: string, input: unknown) {
   return runAction(decisionSchema, input, (actor, decision) => decideOnAlert(actor, id(alertId), decision))
 }
 export async function resolveAction(alertId: string, input: unknown) {
-  return runAction(resolveSchema, input, (actor, { reason }) => resolveAlert(actor, id(alertId), { reason }))
+  return runAction(resolveSchema, input, (actor, input) => resolveAlert(actor, id(alertId), input))
 }
 export async function markReadAction(notificationId: string) {
   return runAction(z.object({}), {}, (actor) => markNotificationRead(actor, recordId(notificationId, 'notification')))

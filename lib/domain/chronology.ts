@@ -8,5 +8,6 @@ export const CHRONOLOGY_KINDS = {
   plan: 'Safety plans and missing protocols',
   alert: 'Alerts and IRO decisions',
   review: 'Looked-after reviews and the period of care',
+  meeting: 'Referrals, strategy discussions and meetings',
 } as const
 export type ChronologyKind = keyof typeof CHRONOLOGY_KINDS

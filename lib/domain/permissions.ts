@@ -100,6 +100,15 @@ export const PERMISSIONS = {
   'reg44.record': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'INDEPENDENT_VISITOR'],
   // what the visitor checks in a month: first names and facts only
   'visitor.checklist': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL', 'LA_MISSING_LEAD', 'INDEPENDENT_VISITOR'],
+  // referrals about the child (NRM, CAWN, police intelligence): everyone who reads the child sees them; any of the
+  // child's workers records a CAWN or an intelligence submission (mayRecordReferral narrows the NRM)
+  'referral.read': CHILD_READERS,
+  'referral.record': ['CARE_WORKER', 'REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD'],
+  // strategy discussions and multi-agency meetings: convened by the placing authority (its social worker, IRO or
+  // missing lead) with the home's manager taking part; actions are followed up by whoever holds them, home staff too
+  'meeting.read': CHILD_READERS,
+  'meeting.record': ['REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD'],
+  'meeting.action': ['CARE_WORKER', 'REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD'],
   'user.manage': ['SYSTEM_ADMIN'],
   // a second administrator approves a role grant when settings.accounts.grantNeedsSecondAdministrator is on
   'user.approve-grant': ['SYSTEM_ADMIN'],
@@ -231,4 +240,12 @@ export function configurableAuthorities(actor: Actor) {
 
 export function mayConfigureAuthority(actor: Actor, localAuthorityId: string) {
   return configurableAuthorities(actor).includes(localAuthorityId)
+}
+
+/** An NRM referral is made by a first responder organisation (National referral mechanism: guidance for child first
+ * responders): of Haven's roles, the local authority's social worker and missing lead. Any recorder makes the rest. */
+export function mayRecordReferral(actor: Actor, kind: string) {
+  return grantsFor(actor, 'referral.record').some(
+    (g) => kind !== 'NRM' || g.role === 'SOCIAL_WORKER' || g.role === 'LA_MISSING_LEAD',
+  )
 }

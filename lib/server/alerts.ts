@@ -4,7 +4,8 @@ import { RULE_TITLES, type RuleCode } from '@/lib/domain/patterns'
 import { checkAlertDecision } from '@/lib/domain/reviews'
 import { nextReviews } from './reviews'
 import type { Actor } from '@/lib/domain/roles'
-import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
+import { MEETING_KINDS } from '@/lib/domain/meetings'
+import { calendarDate, formatDate, isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Decision } from '@/lib/validation/alerts'
 import { inTurn, type Tx } from './database'
@@ -155,6 +156,12 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
       children.map((c) => c.id),
       now,
     )
+    // the meetings about its children this reader sees: the alert can be resolved by pointing to one
+    const meetings = await tx.meeting.findMany({
+      where: { childId: { in: children.map((c) => c.id) } },
+      orderBy: { heldOn: 'desc' },
+      select: { id: true, childId: true, kind: true, heldOn: true },
+    })
     await audit({
       action: 'alert.read',
       subjectType: 'alert',
@@ -218,6 +225,15 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
       })),
       otherRecipients: alert.recipients.length - known.length,
       decisions: alert.decisions.filter((d) => children.some((c) => c.id === d.childId)),
+      meetings: meetings.map((m) => {
+        const c = children.find((x) => x.id === m.childId)!
+        return {
+          id: m.id,
+          child: `${c.firstName} ${c.lastName}`,
+          kindLabel: MEETING_KINDS[m.kind],
+          heldOn: isoDate(m.heldOn),
+        }
+      }),
       events: alert.events.map((e) => ({
         ...e,
         byId: e.byId && known.some((r) => r.userId === e.byId) ? e.byId : null,
@@ -304,21 +320,37 @@ export async function decideOnAlert(actor: Actor, alertId: string, input: Decisi
   })
 }
 
-export async function resolveAlert(actor: Actor, alertId: string, input: { reason: string }, now = new Date()) {
-  return useCase(actor, 'alert.resolve', { subject: 'alert', now }, async ({ tx, audit }) => {
+/** Resolves an alert with a reason, or by pointing to the meeting about one of its children that dealt with it. */
+export async function resolveAlert(
+  actor: Actor,
+  alertId: string,
+  input: { reason?: string | null; meetingId?: string | null },
+  now = new Date(),
+) {
+  return useCase(actor, 'alert.resolve', { subject: 'alert', now }, async ({ tx, scope, audit }) => {
     const alert = await findAlert(tx, actor, alertId)
+    let reason = input.reason ?? ''
+    if (input.meetingId) {
+      const meeting = await tx.meeting.findFirst({
+        where: { id: input.meetingId, childId: { in: alert.childIds }, child: scope.child },
+        select: { id: true, kind: true, heldOn: true },
+      })
+      if (!meeting) throw new ValidationError({ meetingId: 'Choose a meeting about a child in this alert' })
+      await tx.meetingAlert.createMany({ data: [{ meetingId: meeting.id, alertId }], skipDuplicates: true })
+      reason ||= `Dealt with at the ${MEETING_KINDS[meeting.kind].toLowerCase()} held on ${formatDate(isoDate(meeting.heldOn))}`
+    }
     const resolved = await tx.alert.updateMany({
       where: { id: alertId, status: 'OPEN' },
       data: {
         status: 'RESOLVED',
         resolvedAt: now,
         resolvedById: actor.userId,
-        resolutionReason: input.reason,
+        resolutionReason: reason,
         resolvedEvidence: alert.evidence as object,
       },
     })
     if (resolved.count !== 1) throw new ValidationError({ form: 'This alert is already resolved.' })
-    await tx.alertEvent.create({ data: { alertId, kind: 'resolved', at: now, byId: actor.userId, note: input.reason } })
+    await tx.alertEvent.create({ data: { alertId, kind: 'resolved', at: now, byId: actor.userId, note: reason } })
     await audit({ action: 'alert.resolve', subjectType: 'alert', subjectId: alertId, details: {} })
     return { id: alertId }
   })

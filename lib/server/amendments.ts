@@ -25,7 +25,7 @@ export type AmendmentRow<F extends string> = {
   createdAt: Date
 }
 
-type AmendmentAudit = 'episode.amend' | 'interview.amend' | 'reg44.amend'
+type AmendmentAudit = 'episode.amend' | 'interview.amend' | 'reg44.amend' | 'referral.amend'
 
 /** How one kind of record is corrected. R is the record as the use case read it. */
 export type AmendmentKind<F extends string, R extends { id: string; version: number }> = {

@@ -10,6 +10,8 @@ import { formatDate, formatDuration, isoDate, londonDate } from '@/lib/domain/ti
 import { NotFoundError } from './errors'
 import type { ChronologyKind } from '@/lib/domain/chronology'
 import { PARTICIPATION, type Participation } from '@/lib/domain/reviews'
+import { MEETING_KINDS } from '@/lib/domain/meetings'
+import { CAWN_STATUSES, NRM_DECISIONS, REFERRAL_KINDS, type CawnStatus, type NrmDecision } from '@/lib/domain/referrals'
 import { useCase } from './use-case'
 
 /** at is an instant; for things that happen on a day (a placement starting), dateOnly says so and at is that day. */
@@ -97,6 +99,18 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         },
         periodsOfCare: { select: { startDate: true, endDate: true } },
         reviews: { select: { heldOn: true, participation: true, outcome: true, chair: { select: { name: true } } } },
+        referrals: {
+          select: {
+            kind: true,
+            madeOn: true,
+            reasonableGrounds: true,
+            reasonableGroundsOn: true,
+            conclusiveGrounds: true,
+            conclusiveGroundsOn: true,
+            cawnStatus: true,
+          },
+        },
+        meetings: { select: { kind: true, heldOn: true, actions: { select: { action: true, completedOn: true } } } },
       },
     })
     // a refusal is audited too (as a read of the child's record is): the use case commits, "not found" follows
@@ -267,6 +281,45 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         reviewsPage,
         true,
       )
+    const meetingsPage = `/children/${child.id}/meetings`
+    for (const r of child.referrals) {
+      const title =
+        r.kind === 'CAWN' && r.cawnStatus
+          ? `${REFERRAL_KINDS.CAWN}: ${CAWN_STATUSES[r.cawnStatus as CawnStatus].toLowerCase()}`
+          : REFERRAL_KINDS[r.kind]
+      add(r.madeOn, 'meeting', title, null, meetingsPage, true)
+      if (r.reasonableGroundsOn && r.reasonableGrounds)
+        add(
+          r.reasonableGroundsOn,
+          'meeting',
+          `NRM reasonable grounds decision: ${NRM_DECISIONS[r.reasonableGrounds as NrmDecision].toLowerCase()}`,
+          null,
+          meetingsPage,
+          true,
+        )
+      if (r.conclusiveGroundsOn && r.conclusiveGrounds)
+        add(
+          r.conclusiveGroundsOn,
+          'meeting',
+          `NRM conclusive grounds decision: ${NRM_DECISIONS[r.conclusiveGrounds as NrmDecision].toLowerCase()}`,
+          null,
+          meetingsPage,
+          true,
+        )
+    }
+    for (const m of child.meetings) {
+      add(
+        m.heldOn,
+        'meeting',
+        `${MEETING_KINDS[m.kind]} held`,
+        `${m.actions.length} actions agreed`,
+        meetingsPage,
+        true,
+      )
+      for (const a of m.actions)
+        if (a.completedOn)
+          add(a.completedOn, 'meeting', `Meeting action completed: ${a.action}`, null, meetingsPage, true)
+    }
 
     const kinds = filter.kinds?.length ? new Set(filter.kinds) : null
     const shown = entries

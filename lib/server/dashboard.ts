@@ -13,6 +13,7 @@ import { visitorDashboard } from './oversight/checklist'
 import { overdueNotifiableEvents } from './notifiable-events'
 import { outstandingInterviews } from './return-interviews'
 import { reviewsDueInScope } from './reviews'
+import { meetingsDueInScope } from './meetings'
 import { useCase } from './use-case'
 
 /** The roles whose return interviews the dashboard shows, in the order their wording is chosen. */
@@ -24,6 +25,8 @@ export const INTERVIEW_ROLES = [
 ] as const
 
 /** The roles that act on child sexual exploitation flags (report recommendation 2). */
+// the flag goes to the social worker, IRO and missing lead; the home's manager follows the actions too
+const MEETING_ROLES = ['SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD', 'REGISTERED_MANAGER'] as const
 const CSE_ROLES = ['REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD', 'RESPONSIBLE_INDIVIDUAL'] as const
 
 /** Each part is there only when the person's roles need it. */
@@ -41,6 +44,8 @@ export async function dashboardData(actor: Actor) {
   const notifiableOverdue = can(actor, 'reg40.read') ? await overdueNotifiableEvents(actor) : null
   // the looked-after reviews of the IRO's and social worker's own children
   const reviews = holds(actor, 'IRO') || holds(actor, 'SOCIAL_WORKER') ? await reviewsDueInScope(actor) : null
+  // Working Together 2023: a meeting after a high-risk episode or repeat episodes; the actions agreed at meetings
+  const meetings = MEETING_ROLES.some((r) => holds(actor, r)) ? await meetingsDueInScope(actor) : null
   // every child in view whose placement may concern, not only a first page's
   const needingAttention = can(actor, 'child.list') ? await childrenNeedingAttention(actor) : null
   // Regulation 44: the independent person visits each home at least monthly and checks the missing log
@@ -61,6 +66,7 @@ export async function dashboardData(actor: Actor) {
     children,
     notifiableOverdue,
     reviews,
+    meetings,
     needingAttention,
     visitedHomes,
     oversight,

@@ -8,6 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { variable } from '@/lib/environment'
 import { settings } from '@/lib/settings'
 import { getPrisma } from './database'
+import { flagMissingMeetings } from './meetings'
 import { flagMissedVisits } from './oversight/flags'
 import { chainAuditEvents } from './audit'
 import { PASSWORD_LINK_KIND, sendablePasswordPath } from './passwords'
@@ -129,6 +130,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'oversight.missed-visits', run: (now) => flagMissedVisits(now) },
   // sign-in records past HAVEN_RETENTION_SIGN_IN_DAYS deleted; case records at the end of their retention counted
   { name: 'retention', run: (now) => runRetentionJob(now) },
+  // a high-risk episode or repeat-episode alert past its time without a meeting: flagged and told once
+  { name: 'meetings.flag', run: (now) => flagMissingMeetings(now) },
 ]
 
 /** The loop that runs with the server (instrumentation.ts) or on its own (scripts/dispatcher.ts). Returns `stop`,

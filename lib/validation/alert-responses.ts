@@ -70,6 +70,11 @@ export const alertViewSchema = z.object({
     z.object({ name: z.string(), reason: z.string(), notifiedAt: instant, acknowledgedAt: instant.nullable() }),
   ),
   otherRecipients: z.number().int(),
+  meetings: z
+    .array(z.object({ id: z.string(), child: z.string(), kindLabel: z.string(), heldOn: z.iso.date() }))
+    .describe(
+      'meetings about its children, newest first: POST …/resolve with meetingId resolves it by pointing to one',
+    ),
   decisions: z.array(
     z.object({
       id: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalDate, optionalText, pageField, requiredId, requiredText, yesNo } from './fields'
+import { optionalDate, optionalId, optionalText, pageField, requiredId, yesNo } from './fields'
 
 export const decisionSchema = z
   .object({
@@ -20,7 +20,13 @@ export const alertListQuerySchema = z.object({
   page: pageField,
 })
 
-export const resolveSchema = z.object({ reason: requiredText('why the alert can be resolved', 2000) })
+/** A reason, or the meeting that dealt with it (its kind and date become the reason). */
+export const resolveSchema = z
+  .object({
+    reason: optionalText('why the alert can be resolved', 2000),
+    meetingId: optionalId('Choose a meeting from the list'),
+  })
+  .refine((r) => r.reason || r.meetingId, { path: ['reason'], message: 'Enter why the alert can be resolved' })
 
 export const areaNoticeSchema = z.object({
   areaNotifiedOn: optionalDate('the date the area authority was told'),

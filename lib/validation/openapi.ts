@@ -3,6 +3,7 @@
 import { childrenPaths, placementPaths } from './openapi/children-paths'
 import { componentSchemas } from './openapi/components'
 import { dataProtectionPaths } from './openapi/data-protection-paths'
+import { meetingsPaths } from './openapi/meetings-paths'
 import { oversightPaths } from './openapi/oversight-paths'
 import { protocolPaths } from './openapi/protocol-paths'
 
@@ -31,6 +32,7 @@ export function openApiDocument() {
       ...placementPaths(),
       ...dataProtectionPaths(),
       ...protocolPaths(),
+      ...meetingsPaths(),
     },
   }
 }

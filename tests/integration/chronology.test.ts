@@ -39,7 +39,7 @@ describe("a child's chronology", () => {
     expect(child.firstName).toBe('Ellie')
     expect(entries).toHaveLength(total)
     expect(new Set(entries.map((e) => e.kind))).toEqual(
-      new Set(['placement', 'episode', 'return', 'interview', 'screening', 'plan', 'alert', 'review']),
+      new Set(['placement', 'episode', 'return', 'interview', 'screening', 'plan', 'alert', 'review', 'meeting']),
     )
     expect(entries.filter((e) => e.kind === 'review').map((e) => e.title)).toEqual(
       expect.arrayContaining(['Became looked after', 'Looked-after review held, chaired by Grace Okafor']),

@@ -244,4 +244,15 @@ describe('demo data', () => {
   it('leaves an intact audit trail', async () => {
     expect((await verifyAuditChain(await getPrisma())).ok).toBe(true)
   })
+  it('has a strategy discussion for Ellie with an action now overdue, and an NRM referral for Kyle', async () => {
+    const prisma = await getPrisma()
+    const sw = (await loadActor(prisma, 'demo-user-sw'))!
+    const { listMeetings } = await import('@/lib/server/meetings')
+    const { listReferrals } = await import('@/lib/server/referrals')
+    const [meeting] = (await listMeetings(sw, 'demo-child-01')).meetings
+    expect(meeting.kind).toBe('STRATEGY_DISCUSSION')
+    expect(meeting.actions.map((a) => a.state).sort()).toEqual(['done', 'overdue'])
+    const lead = (await loadActor(prisma, 'demo-user-lead'))!
+    expect((await listReferrals(lead, 'demo-child-02')).referrals.map((r) => r.kind)).toEqual(['NRM'])
+  })
 })

@@ -59,6 +59,9 @@ import { planSchema, screeningSchema } from '@/lib/validation/cse'
 import { notifiedSchema, proposalSchema } from '@/lib/validation/notifiable-events'
 import { decideOnAlert, getAlert, resolveAlert } from '@/lib/server/alerts'
 import { correctLookedAfterSince, getReviews, recordReviewHeld } from '@/lib/server/reviews'
+import { completeMeetingAction, listMeetings, recordMeeting } from '@/lib/server/meetings'
+import { listReferrals, recordReferral } from '@/lib/server/referrals'
+import { completeActionSchema, meetingSchema, referralSchema } from '@/lib/validation/meetings'
 import { lookedAfterSinceSchema, reviewHeldSchema } from '@/lib/validation/reviews'
 import { recordAreaNotice, recordReg41Notice } from '@/lib/server/placements'
 import { areaNoticeSchema, decisionSchema } from '@/lib/validation/alerts'
@@ -139,6 +142,11 @@ const nothing = {
   'child.subject-access': both('not-found'),
   'user.subject-access': both('forbidden'),
   'retention.review': both('forbidden'),
+  'referral.read': both('not-found'),
+  'referral.record': both('not-found'),
+  'meeting.read': both('not-found'),
+  'meeting.record': both('not-found'),
+  'meeting.action': both('not-found'),
 } satisfies Row
 // home staff and the provider read the interview, but what the child said about the home is hidden from them
 const reader = {
@@ -155,6 +163,8 @@ const reader = {
   'child.chronology': scoped,
   'review.read': scoped,
   'protocol.read': scoped,
+  'referral.read': scoped,
+  'meeting.read': scoped,
 } satisfies Row
 const hearsConcerns = { 'interview.concerns': scoped } satisfies Partial<Row>
 const recorder = {
@@ -172,7 +182,15 @@ const recorder = {
   'protocol.write': scoped,
   'protocol.step': scoped,
   'episode.tell': scoped,
+  'referral.record': scoped,
+  'meeting.action': scoped,
 } satisfies Row
+// strategy discussions and meetings are recorded by the placing authority's people and the home's manager
+const convener = {
+  'referral.record': scoped,
+  'meeting.record': scoped,
+  'meeting.action': scoped,
+} satisfies Partial<Row>
 const placer = {
   'child.create': ['ok', 'invalid'],
   'placement.start': scoped,
@@ -209,6 +227,7 @@ const EXPECTED: Record<Role, Row> = {
     'reg40.read': scoped,
     'reg40.record': scoped,
     'alert.resolve': scoped,
+    'meeting.record': scoped,
   },
   RESPONSIBLE_INDIVIDUAL: {
     ...reader,
@@ -223,6 +242,7 @@ const EXPECTED: Record<Role, Row> = {
     ...reader,
     ...hearsConcerns,
     ...timeliness,
+    ...convener,
     'alert.decide': scoped,
     'alert.resolve': scoped,
     'review.record': scoped,
@@ -240,6 +260,7 @@ const EXPECTED: Record<Role, Row> = {
     'review.record': scoped,
     'care.period': scoped,
     'protocol.agree': scoped,
+    'meeting.record': scoped,
   },
   RETURN_INTERVIEW_PRACTITIONER: {
     ...nothing,
@@ -262,6 +283,7 @@ const EXPECTED: Record<Role, Row> = {
     'export.ssda903': scoped,
     'report.annex-a': scoped,
     'care.period': scoped,
+    ...convener,
   },
   SYSTEM_ADMIN: {
     ...nothing,
@@ -717,6 +739,58 @@ describe.each(ROLES)('%s', (role) => {
       'alert.resolve': async (inScope) =>
         resolveAlert(actor, (await alert(inScope)).id, { reason: 'Strategy meeting held' }),
       'review.read': async (inScope) => getReviews(actor, (await child(inScope)).id),
+      'referral.read': async (inScope) => listReferrals(actor, (await child(inScope)).id),
+      'referral.record': async (inScope) =>
+        recordReferral(
+          actor,
+          (await child(inScope)).id,
+          referralSchema.parse({
+            kind: 'CAWN',
+            madeOn: '2025-02-01',
+            madeBy: 'Northshire Police',
+            cawnStatus: 'ISSUED',
+            personName: 'Matrix Adult',
+          }),
+        ),
+      'meeting.read': async (inScope) => listMeetings(actor, (await child(inScope)).id),
+      'meeting.record': async (inScope) =>
+        recordMeeting(
+          actor,
+          (await child(inScope)).id,
+          meetingSchema.parse({
+            kind: 'STRATEGY_DISCUSSION',
+            heldOn: '2025-02-01',
+            participants: [{ name: 'A Worker', agency: 'Police' }],
+            decisions: 'Section 47 enquiry',
+          }),
+        ),
+      'meeting.action': async (inScope) => {
+        const m = await prisma.meeting.create({
+          data: {
+            childId: (await child(inScope)).id,
+            kind: 'MACE',
+            heldOn: new Date('2025-02-01'),
+            participants: [],
+            decisions: 'Disruption plan',
+            createdById: reporter.userId,
+            actions: {
+              create: {
+                action: 'Visit the park',
+                owner: 'Police',
+                dueOn: new Date('2025-02-08'),
+                createdById: reporter.userId,
+              },
+            },
+          },
+          include: { actions: true },
+        })
+        return completeMeetingAction(
+          actor,
+          m.id,
+          m.actions[0].id,
+          completeActionSchema.parse({ completedOn: '2025-02-07', note: 'Visited' }),
+        )
+      },
       'review.record': async (inScope) =>
         recordReviewHeld(
           actor,

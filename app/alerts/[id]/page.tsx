@@ -149,7 +149,13 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
       {alert.status === 'OPEN' && can(actor, 'alert.resolve') && (
         <section aria-labelledby="resolve">
           <h2 id="resolve">Resolve</h2>
-          <ResolveForm alertId={alert.id} />
+          <ResolveForm
+            alertId={alert.id}
+            meetings={alert.meetings.map((m) => ({
+              id: m.id,
+              label: `${m.child}: ${m.kindLabel}, ${formatDate(m.heldOn)}`,
+            }))}
+          />
         </section>
       )}
     </>

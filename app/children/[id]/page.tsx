@@ -157,6 +157,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
           </div>
         )}
       </dl>
+      {can(actor, 'meeting.read') && (
+        <p>
+          <Link href={`/children/${child.id}/meetings`}>Referrals, strategy discussions and meetings</Link>
+        </p>
+      )}
       {can(actor, 'episode.read') && (
         <>
           <h2>Missing history</h2>

@@ -20,6 +20,7 @@ import {
 import { useCase } from '../use-case'
 import { carePeople } from './care-people'
 import { interviewBy } from './view'
+import { intelligenceFromSharing } from '../referrals'
 
 /** Called in the same transaction as the return: the interview is due 72 hours later, with the right people. */
 export async function createDueInterview(
@@ -285,6 +286,8 @@ export async function recordPoliceSharing(
         createdAt: now,
       },
     })
+    // the sharing is also the child's intelligence submission, listed with their other referrals
+    await intelligenceFromSharing(tx, sharing, i.childId, actor.userId, now)
     await uc.audit({
       action: 'interview.police-sharing',
       subjectType: 'returnInterview',

@@ -64,6 +64,16 @@ import {
   toldSavedSchema,
   toldSchema,
 } from '../missing-protocols'
+import {
+  actionAddedSchema,
+  amendReferralSchema,
+  completeActionSchema,
+  meetingActionSchema,
+  meetingListSchema,
+  meetingSchema,
+  referralListSchema,
+  referralSchema,
+} from '../meetings'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -131,6 +141,14 @@ const schemas = {
   ProtocolStepDoneSaved: [stepDoneSavedSchema, 'output'],
   Told: [toldSchema, 'input'],
   ToldSaved: [toldSavedSchema, 'output'],
+  Referral: [referralSchema, 'input'],
+  ReferralAmendment: [amendReferralSchema, 'input'],
+  ReferralList: [referralListSchema, 'output'],
+  Meeting: [meetingSchema, 'input'],
+  MeetingAction: [meetingActionSchema, 'input'],
+  CompleteMeetingAction: [completeActionSchema, 'input'],
+  MeetingList: [meetingListSchema, 'output'],
+  MeetingActionSaved: [actionAddedSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 export const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
