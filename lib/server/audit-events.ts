@@ -91,6 +91,15 @@ export const AUDIT_DETAILS = {
   'alert.list': z.object({ count }),
   'alert.read': none,
   'export.ssda903': z.object({ year: count, children: count, failures: count }),
+  // the authority's own tables checked against Haven's (counts only: what was uploaded is not kept)
+  'export.ssda903-upload': z.object({
+    year: count,
+    headerRows: count,
+    episodeRows: count,
+    matched: count,
+    proposed: count,
+    failures: count,
+  }),
   'report.ofsted-home': z.object({ from: z.string(), to: z.string(), homes: count }),
   'report.annex-a': z.object({ children: count }),
   'report.missing': z.object({

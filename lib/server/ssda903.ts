@@ -6,8 +6,15 @@ import { toCsv } from '@/lib/domain/csv'
 import type { Actor } from '@/lib/domain/roles'
 import { buildReturn, type ReturnChild } from '@/lib/domain/ssda903-rules/build'
 import { checkReturn, rulesYear, type ReturnFailure } from '@/lib/domain/ssda903-rules'
+import { matchAuthorityReturn as matchReturn, parseCsv } from '@/lib/domain/ssda903-rules/upload'
+import type { Ssda903Upload } from '@/lib/validation/ssda903'
+import { throwIfProblems } from './errors'
 import { isoDate, londonDate } from '@/lib/domain/time'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import type { Tx } from './database'
 import { orNotFound, useCase } from './use-case'
+
+type Period = { from: string; to: string }
 
 export const SSDA903_COLUMNS = {
   header: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
@@ -44,57 +51,7 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
       .findFirst({ where: { AND: [{ id: query.authorityId }, scope.authority] }, select: { id: true, name: true } })
       .then(orNotFound('local authority'))
     const { from, to } = collectionYear(query.year)
-    const inYear = {
-      startDate: { lte: new Date(`${to}T00:00:00Z`) },
-      OR: [{ endDate: null }, { endDate: { gte: new Date(`${from}T00:00:00Z`) } }],
-    }
-    const rows = await tx.child.findMany({
-      where: { AND: [{ placingAuthorityId: authority.id, placements: { some: inYear } }, scope.child] },
-      orderBy: { id: 'asc' },
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        authorityRef: true,
-        upn: true,
-        sex: true,
-        dateOfBirth: true,
-        ethnicity: true,
-        periodsOfCare: {
-          orderBy: { startDate: 'asc' },
-          select: {
-            startDate: true,
-            endDate: true,
-            homePostcode: true,
-            legalStatuses: {
-              orderBy: { startDate: 'asc' },
-              select: { startDate: true, legalStatus: true, categoryOfNeed: true },
-            },
-          },
-        },
-        placements: {
-          orderBy: { startDate: 'asc' },
-          select: {
-            startDate: true,
-            endDate: true,
-            endReason: true,
-            placeCode: true,
-            placeProvider: true,
-            reasonForChange: true,
-            settingPostcode: true,
-            home: { select: { postcode: true, ofstedUrn: true } },
-          },
-        },
-        missingEpisodes: {
-          where: {
-            lastSeenAt: { lte: new Date(`${to}T23:59:59Z`) },
-            OR: [{ returnedAt: null }, { returnedAt: { gte: new Date(`${from}T00:00:00Z`) } }],
-          },
-          orderBy: { lastSeenAt: 'asc' },
-          select: { absenceType: true, lastSeenAt: true, returnedAt: true },
-        },
-      },
-    })
+    const rows = await loadChildren(tx, scope.child, authority.id, { from, to })
     const children = rows.map(toReturnChild)
     const built = buildReturn(children, { from, to })
     const failures = [...built.noReference, ...checkReturn(built.tables, { year: query.year, from, to })]
@@ -125,6 +82,61 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
         }
       }),
     }
+  })
+}
+
+/** The authority's children placed at some time in the year, with what the return needs of them. */
+function loadChildren(tx: Tx, scope: Prisma.ChildWhereInput, authorityId: string, { from, to }: Period) {
+  const inYear = {
+    startDate: { lte: new Date(`${to}T00:00:00Z`) },
+    OR: [{ endDate: null }, { endDate: { gte: new Date(`${from}T00:00:00Z`) } }],
+  }
+  return tx.child.findMany({
+    where: { AND: [{ placingAuthorityId: authorityId, placements: { some: inYear } }, scope] },
+    orderBy: { id: 'asc' },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      authorityRef: true,
+      upn: true,
+      sex: true,
+      dateOfBirth: true,
+      ethnicity: true,
+      periodsOfCare: {
+        orderBy: { startDate: 'asc' },
+        select: {
+          startDate: true,
+          endDate: true,
+          homePostcode: true,
+          legalStatuses: {
+            orderBy: { startDate: 'asc' },
+            select: { startDate: true, legalStatus: true, categoryOfNeed: true },
+          },
+        },
+      },
+      placements: {
+        orderBy: { startDate: 'asc' },
+        select: {
+          startDate: true,
+          endDate: true,
+          endReason: true,
+          placeCode: true,
+          placeProvider: true,
+          reasonForChange: true,
+          settingPostcode: true,
+          home: { select: { postcode: true, ofstedUrn: true } },
+        },
+      },
+      missingEpisodes: {
+        where: {
+          lastSeenAt: { lte: new Date(`${to}T23:59:59Z`) },
+          OR: [{ returnedAt: null }, { returnedAt: { gte: new Date(`${from}T00:00:00Z`) } }],
+        },
+        orderBy: { lastSeenAt: 'asc' },
+        select: { absenceType: true, lastSeenAt: true, returnedAt: true },
+      },
+    },
   })
 }
 
@@ -236,4 +248,75 @@ export function ssda903Download(
     contentType: 'application/zip',
     body: zipSync(files, { level: 6 }),
   }
+}
+
+const REQUIRED_COLUMNS = { header: ['CHILD', 'DOB'], episodes: ['CHILD', 'DECOM', 'DEC', 'REC'] } as const
+
+/**
+ * The authority's own Header and Episodes CSVs for the year, set beside Haven's children: matches (by reference, or
+ * confirmed), proposals to confirm, differences, and Haven's Missing table keyed by the authority's CHILD values and
+ * checked against its episodes. What was uploaded is read in this request and not kept.
+ */
+export async function matchAuthorityReturn(actor: Actor, input: Ssda903Upload, now = new Date()) {
+  const denied = { forbidden: 'Only an LA missing lead checks the SSDA903 return.' }
+  const header = parseCsv(input.header)
+  const episodes = parseCsv(input.episodes)
+  const problems: Record<string, string> = {}
+  for (const [table, file] of [
+    ['header', header],
+    ['episodes', episodes],
+  ] as const) {
+    const absent = REQUIRED_COLUMNS[table].filter((c) => !file.columns.includes(c))
+    if (absent.length)
+      problems[table] = `The ${table === 'header' ? 'Header' : 'Episodes'} CSV has no ${absent.join(', ')} column`
+  }
+  throwIfProblems(problems)
+  return useCase(actor, 'export.ssda903', { denied, now }, async ({ tx, scope, audit }) => {
+    const authority = await tx.localAuthority
+      .findFirst({ where: { AND: [{ id: input.authority }, scope.authority] }, select: { id: true } })
+      .then(orNotFound('local authority'))
+    const period = collectionYear(input.year)
+    const rows = await loadChildren(tx, scope.child, authority.id, period)
+    const haven = rows.map((r) => ({ ...toReturnChild(r), firstName: r.firstName, lastName: r.lastName }))
+    const report = matchReturn(haven, { header: header.rows, episodes: episodes.rows }, input.confirmed, {
+      year: input.year,
+      ...period,
+    })
+    await audit({
+      action: 'export.ssda903-upload',
+      subjectType: 'local-authority',
+      subjectId: authority.id,
+      childIds: rows.map((c) => c.id),
+      details: {
+        year: input.year,
+        headerRows: header.rows.length,
+        episodeRows: episodes.rows.length,
+        matched: report.matched.length,
+        proposed: report.proposals.length,
+        failures: report.failures.length,
+      },
+    })
+    const named = new Map(
+      haven.map((c) => [c.id, { id: c.id, name: `${c.firstName} ${c.lastName}`, dateOfBirth: c.dateOfBirth }]),
+    )
+    return {
+      year: input.year,
+      counts: { header: header.rows.length, episodes: episodes.rows.length, haven: haven.length },
+      matched: report.matched.map((m) => ({ child: named.get(m.childId)!, authorityChild: m.child, by: m.by })),
+      proposals: report.proposals.map((p) => ({
+        child: named.get(p.childId)!,
+        authorityChild: p.child,
+        reason: p.reason,
+      })),
+      unmatched: report.unmatched.map((id) => named.get(id)!),
+      differences: report.differences.map(({ childId, child, ...d }) => ({
+        child: named.get(childId)!,
+        authorityChild: child,
+        ...d,
+      })),
+      missing: report.missing,
+      failures: report.failures.map((f) => ({ ...f, table: 'missing' as const })),
+      readyToAdd: report.failures.length === 0,
+    }
+  })
 }

@@ -3,6 +3,7 @@
 import { childrenPaths, placementPaths } from './openapi/children-paths'
 import { componentSchemas } from './openapi/components'
 import { oversightPaths } from './openapi/oversight-paths'
+import { ssda903Paths } from './openapi/ssda903-paths'
 
 export function openApiDocument() {
   return {
@@ -27,6 +28,7 @@ export function openApiDocument() {
       ...childrenPaths(),
       ...oversightPaths(),
       ...placementPaths(),
+      ...ssda903Paths(),
     },
   }
 }

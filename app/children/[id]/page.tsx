@@ -73,6 +73,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             <Link href={`/children/${child.id}/chronology`}>Chronology</Link>
           </li>
         )}
+        {can(actor, 'care.period') && (
+          <li>
+            <Link href={`/children/${child.id}/return-details`}>Details for the SSDA903 return</Link>
+          </li>
+        )}
       </ul>
       {cse && (
         <p>

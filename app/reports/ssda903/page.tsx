@@ -14,6 +14,7 @@ import {
 } from '@/lib/server/ssda903'
 import { ssda903QuerySchema } from '@/lib/validation/exports'
 import { ReportLinks } from '@/components/ReportLinks'
+import { UploadCheck } from './UploadCheck'
 
 export const metadata = { title: 'SSDA903 return' }
 
@@ -181,6 +182,7 @@ export default async function Ssda903Page({
               </table>
             </div>
           )}
+          <UploadCheck year={result.year} authority={result.authority.id} />
         </>
       )}
     </>

@@ -111,14 +111,17 @@ export function buildReturn(children: ReturnChild[], period: { from: string; to:
       if (!endsInYear) Object.assign(row, { DEC: '', REC: '', REASON_PLACE_CHANGE: '' })
       tables.episodes.push(row)
     }
-    for (const m of c.missing)
-      tables.missing.push({
-        CHILD: key,
-        DOB: dob,
-        MISSING: m.type === 'MISSING' ? 'M' : 'A',
-        MIS_START: returnDate(m.start),
-        MIS_END: m.end && m.end <= period.to ? returnDate(m.end) : '',
-      })
+    tables.missing.push(...missingRows(c, key, period))
   }
   return { tables, childOf, noReference }
 }
+
+/** The child's Missing table rows for the year, keyed by `key` (the authority's CHILD value). */
+export const missingRows = (c: ReturnChild, key: string, period: { to: string }): ReturnRow[] =>
+  c.missing.map((m) => ({
+    CHILD: key,
+    DOB: returnDate(c.dateOfBirth),
+    MISSING: m.type === 'MISSING' ? 'M' : 'A',
+    MIS_START: returnDate(m.start),
+    MIS_END: m.end && m.end <= period.to ? returnDate(m.end) : '',
+  }))

@@ -28,7 +28,13 @@ export function checkReturn(tables: ReturnTables, context: RuleContext): ReturnF
   const failures: ReturnFailure[] = RULES_BY_YEAR[rulesYear(context.year)].flatMap((rule) =>
     rule.check(tables, context).map((f) => ({ ...f, table: rule.table, rule: rule.code })),
   )
-  const missing = checkMissingTable({
+  const order = { header: 0, episodes: 1, missing: 2 }
+  return [...failures, ...checkMissing(tables)].sort((a, b) => order[a.table] - order[b.table] || a.row - b.row)
+}
+
+/** The Missing table's rules, joined with the Header and Episodes tables given (Haven's or the authority's). */
+export function checkMissing(tables: ReturnTables): ReturnFailure[] {
+  return checkMissingTable({
     header: tables.header.map((h) => ({ CHILD: h.CHILD, DOB: h.DOB })),
     episodes: tables.episodes.map((e) => ({ CHILD: e.CHILD, DECOM: e.DECOM, DEC: e.DEC, REC: e.REC })),
     missing: tables.missing.map((m) => ({
@@ -38,9 +44,5 @@ export function checkReturn(tables: ReturnTables, context: RuleContext): ReturnF
       MIS_START: m.MIS_START,
       MIS_END: m.MIS_END,
     })),
-  })
-  const order = { header: 0, episodes: 1, missing: 2 }
-  return [...failures, ...missing.map((m) => ({ ...m, table: 'missing' as const }))].sort(
-    (a, b) => order[a.table] - order[b.table] || a.row - b.row,
-  )
+  }).map((m) => ({ ...m, table: 'missing' as const }))
 }

@@ -1,7 +1,13 @@
 // The OpenAPI document's building blocks: every request and response schema (the zod schemas the API validates with
 // and answers with, as JSON Schema) and the small helpers the paths are written with.
 import { z } from 'zod'
-import { newChildSchema, placementEndSchema, placementStartSchema, reg41NoticeSchema } from '../children'
+import {
+  newChildSchema,
+  placementEndSchema,
+  placementStartSchema,
+  reg41NoticeSchema,
+  returnDetailsSchema,
+} from '../children'
 import {
   amendEpisodeSchema,
   closeEpisodeSchema,
@@ -54,6 +60,7 @@ import {
   proposalSchema,
 } from '../notifiable-events'
 import { reviewHeldSchema, reviewRecordedSchema, reviewsSchema } from '../reviews'
+import { returnDetailsViewSchema, ssda903MatchSchema, ssda903UploadSchema } from '../ssda903'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -112,6 +119,10 @@ const schemas = {
   NotifiableEventList: [notifiableEventListSchema, 'output'],
   NotifiableEventSaved: [notifiableEventSavedSchema, 'output'],
   NotifiedRecorded: [notifiedRecordedSchema, 'output'],
+  ReturnDetails: [returnDetailsViewSchema, 'output'],
+  ReturnDetailsInput: [returnDetailsSchema, 'input'],
+  Ssda903Upload: [ssda903UploadSchema, 'input'],
+  Ssda903Match: [ssda903MatchSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 export const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
