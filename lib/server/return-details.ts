@@ -54,7 +54,9 @@ export async function correctReturnDetails(actor: Actor, childId: string, input:
     const child = await find.child(childId, { select: { authorityRef: true, upn: true, placingAuthorityId: true } })
     const period = await load(tx, childId)
     if (!period && (input.homePostcode || input.categoryOfNeed))
-      throw new ValidationError({ form: 'This child has no period of care in Haven: record when they became looked after first.' })
+      throw new ValidationError({
+        form: 'This child has no period of care in Haven: record when they became looked after first.',
+      })
     await checkReferenceFree(tx, child.placingAuthorityId, input.authorityRef, childId)
     const before = detailsOf(child, period)
     const changed = (Object.keys(before) as (keyof Details)[]).filter((k) => before[k] !== input[k])

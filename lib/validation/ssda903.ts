@@ -48,9 +48,7 @@ const childNamed = z.object({ id: z.string(), name: z.string(), dateOfBirth: z.i
 export const ssda903MatchSchema = z.object({
   year: z.number().int(),
   counts: z.object({ header: z.number().int(), episodes: z.number().int(), haven: z.number().int() }),
-  matched: z.array(
-    z.object({ child: childNamed, authorityChild: z.string(), by: z.enum(['reference', 'confirmed']) }),
-  ),
+  matched: z.array(z.object({ child: childNamed, authorityChild: z.string(), by: z.enum(['reference', 'confirmed']) })),
   proposals: z
     .array(z.object({ child: childNamed, authorityChild: z.string(), reason: z.string() }))
     .describe('possible matches by date of birth (and name): confirm them by sending them back in `confirmed`'),

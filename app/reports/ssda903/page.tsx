@@ -118,8 +118,9 @@ export default async function Ssda903Page({
           ) : (
             <p className="concern concern-warning">
               Not ready to submit: {result.failures.length} {result.failures.length === 1 ? 'row fails' : 'rows fail'}{' '}
-              the DfE&apos;s rules. Fix them in the children&apos;s records (or in your case management system) and check
-              again. The tables still download, named &ldquo;not-ready&rdquo;, with the failures as a separate CSV.
+              the DfE&apos;s rules. Fix them in the children&apos;s records (or in your case management system) and
+              check again. The tables still download, named &ldquo;not-ready&rdquo;, with the failures as a separate
+              CSV.
             </p>
           )}
           <ul>
@@ -161,11 +162,7 @@ export default async function Ssda903Page({
                   {result.failures.map((f, i) => (
                     <tr key={i}>
                       <td>
-                        {f.childId ? (
-                          <Link href={`/children/${f.childId}`}>{f.name}</Link>
-                        ) : (
-                          f.child
-                        )}
+                        {f.childId ? <Link href={`/children/${f.childId}`}>{f.name}</Link> : f.child}
                         {f.dateOfBirth && <>, born {formatDate(f.dateOfBirth)}</>}
                         <br />
                         {f.authorityRef ? `Reference ${f.authorityRef}` : 'No authority reference'}

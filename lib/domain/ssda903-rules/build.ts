@@ -44,10 +44,7 @@ function episodesOf(c: ReturnChild, key: string): Episode[] {
       [...c.periods].reverse().find((q) => q.start <= p.start && (q.end === null || p.start <= q.end)) ?? null
     const statuses = period?.legalStatuses ?? []
     // the placement splits where the legal status changed during it
-    const cuts = [
-      p.start,
-      ...statuses.map((s) => s.start).filter((d) => d > p.start && (p.end === null || d < p.end)),
-    ]
+    const cuts = [p.start, ...statuses.map((s) => s.start).filter((d) => d > p.start && (p.end === null || d < p.end))]
     cuts.forEach((start, i) => {
       const status = [...statuses].reverse().find((s) => s.start <= start) ?? statuses[0]
       const before = out.at(-1)
@@ -92,7 +89,15 @@ export function buildReturn(children: ReturnChild[], period: { from: string; to:
     const key = c.authorityRef ?? c.id
     childOf.set(key, c.id)
     const dob = returnDate(c.dateOfBirth)
-    tables.header.push({ CHILD: key, SEX: c.sex === 'MALE' ? 'M' : 'F', DOB: dob, ETHNIC: c.ethnicity, UPN: c.upn ?? '', MOTHER: '', MC_DOB: '' })
+    tables.header.push({
+      CHILD: key,
+      SEX: c.sex === 'MALE' ? 'M' : 'F',
+      DOB: dob,
+      ETHNIC: c.ethnicity,
+      UPN: c.upn ?? '',
+      MOTHER: '',
+      MC_DOB: '',
+    })
     if (!c.authorityRef)
       noReference.push({
         table: 'header',

@@ -46,7 +46,12 @@ function byChild(tables: ReturnTables) {
   const children = new Map<string, Indexed[]>()
   tables.episodes.forEach((r, i) => {
     const list = children.get(r.CHILD) ?? []
-    list.push({ row: i + 1, r, start: parseReturnDate(r.DECOM ?? ''), end: filled(r.DEC) ? parseReturnDate(r.DEC) : null })
+    list.push({
+      row: i + 1,
+      r,
+      start: parseReturnDate(r.DECOM ?? ''),
+      end: filled(r.DEC) ? parseReturnDate(r.DEC) : null,
+    })
     children.set(r.CHILD, list)
   })
   for (const list of children.values()) list.sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''))

@@ -50,7 +50,8 @@ export function upnProblem(value: string): string | null {
 }
 
 /** A UPN or a UN code: the problem, or null. */
-export const upnOrReasonProblem = (value: string) => (UPN_UNKNOWN[value.trim().toUpperCase()] ? null : upnProblem(value))
+export const upnOrReasonProblem = (value: string) =>
+  UPN_UNKNOWN[value.trim().toUpperCase()] ? null : upnProblem(value)
 
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/
 
@@ -68,3 +69,9 @@ export function returnPostcode(value: string | null | undefined): string {
 
 /** Whether a postcode column holds what the return expects: the outward code and sector ("SW1A 1"). */
 export const isReturnPostcode = (value: string) => /^[A-Z]{1,2}\d[A-Z\d]? \d$/.test(value)
+
+/** The full UPN for its 12 characters after the check letter (for demo and test data). */
+export function withCheckLetter(rest: string) {
+  const values = [...rest].map((ch, i) => (i === 11 && /[A-Z]/.test(ch) ? CHECK_LETTERS.indexOf(ch) : Number(ch)))
+  return CHECK_LETTERS[values.reduce((sum, v, i) => sum + v * (i + 2), 0) % 23] + rest
+}

@@ -15,7 +15,21 @@ export const RULES_BY_YEAR: Record<number, Rule[]> = {
 }
 
 /** The Missing table's rules, numbered as the DfE numbers them (lib/domain/ssda903-missing.ts). */
-export const MISSING_RULE_CODES = ['1004', '1005', '1006', '564', '565', '566', '567', '574', '575', '577', '578', '581', '586']
+export const MISSING_RULE_CODES = [
+  '1004',
+  '1005',
+  '1006',
+  '564',
+  '565',
+  '566',
+  '567',
+  '574',
+  '575',
+  '577',
+  '578',
+  '581',
+  '586',
+]
 
 /** The year whose rules apply: the year asked for when Haven holds its rules, otherwise the nearest it holds. */
 export function rulesYear(year: number) {

@@ -8,5 +8,8 @@ export const POST = withActor(async ({ request, actor }) => {
   const report = await matchAuthorityReturn(actor, await readJson(request, ssda903UploadSchema))
   if (new URL(request.url).searchParams.get('table') !== 'missing') return report
   const ready = report.failures.length === 0
-  return download(`ssda903-${report.year}-missing${ready ? '' : '-not-ready'}.csv`, ssda903Csv('missing', report.missing))
+  return download(
+    `ssda903-${report.year}-missing${ready ? '' : '-not-ready'}.csv`,
+    ssda903Csv('missing', report.missing),
+  )
 })
