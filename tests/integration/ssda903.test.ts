@@ -49,7 +49,9 @@ describe('the SSDA903 return', () => {
       await getPrisma()
     ).child.findMany({ where: { placingAuthorityId: 'demo-la-north' }, select: { id: true } })
     expect(result.tables.header.length).toBe(
-      await (await getPrisma()).child.count({ where: { id: { in: north.map((c) => c.id) }, placements: { some: {} } } }),
+      await (
+        await getPrisma()
+      ).child.count({ where: { id: { in: north.map((c) => c.id) }, placements: { some: {} } } }),
     )
     // the export is audited with every child it holds
     const event = await (

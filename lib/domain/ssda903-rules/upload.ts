@@ -15,17 +15,23 @@ export function parseCsv(text: string): { columns: string[]; rows: ReturnRow[] }
   let record: string[] = []
   let quoted = false
   const body = text.replace(/^\uFEFF/, '')
+  const endField = () => {
+    record.push(field)
+    field = ''
+  }
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]
     if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') ((field += '"'), i++)
-      else if (ch === '"') quoted = false
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') (record.push(field), (field = ''))
+    else if (ch === ',') endField()
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && body[i + 1] === '\n') i++
-      ;(record.push(field), (field = ''))
+      endField()
       if (record.some((f) => f !== '')) records.push(record)
       record = []
     } else field += ch
