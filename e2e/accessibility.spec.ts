@@ -61,6 +61,7 @@ const PAGES: [account: string | null, path: string][] = [
   ['iro@demo.haven.test', '/children/demo-child-01/chronology'],
   ['iro@demo.haven.test', '/children/demo-child-01/reviews'],
   ['missing.lead@demo.haven.test', '/reports/ssda903'],
+  ['missing.lead@demo.haven.test', '/children/demo-child-01/return-details'],
   ['missing.lead@demo.haven.test', '/reports/ofsted'],
   ['manager@demo.haven.test', '/reports/ofsted'],
   ['manager@demo.haven.test', '/reports'],

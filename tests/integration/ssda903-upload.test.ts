@@ -20,7 +20,7 @@ beforeAll(async () => {
   await freshDatabase()
   await loadDemoData()
   token = (await issueApiToken({ email: 'missing.lead@demo.haven.test', password: DEMO_PASSWORD, ip: null })).token
-})
+}, 180_000) // the demo data takes a while to load on a busy machine
 
 async function northChildren(): Promise<FixtureChild[]> {
   const rows = await (
