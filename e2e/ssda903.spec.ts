@@ -8,7 +8,7 @@ test('the LA missing lead checks the SSDA903 return and downloads the Missing ta
   await page.goto('/reports')
   await page.getByRole('link', { name: 'SSDA903 return' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('SSDA903 return')
-  await expect(page.getByText('Every row passes the DfE’s rules for the year: ready to submit.')).toBeVisible()
+  await expect(page.getByText("Every row passes the DfE's rules for the year: ready to submit.")).toBeVisible()
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Missing table (CSV)' }).click(),

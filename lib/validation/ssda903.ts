@@ -22,6 +22,11 @@ const csvText = (label: string) =>
     .string({ error: `Choose the authority's ${label} CSV` })
     .min(1, `Choose the authority's ${label} CSV`)
     .max(20_000_000, `The ${label} CSV must be 20 MB or smaller`)
+    // a CSV has tabs and line breaks, never other control characters (a binary file chosen by mistake)
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), {
+      message: `The ${label} file has control characters in it: choose the CSV your system exported`,
+    })
 
 /** POST /api/v1/exports/ssda903/upload: the authority's Header and Episodes tables, as CSV text, for a year. */
 export const ssda903UploadSchema = z.object({
