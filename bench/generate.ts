@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { hashPassword } from '@/lib/server/accounts'
 import type { Database } from '@/lib/server/database'
+import { withCheckLetter } from '@/lib/domain/ssda903-rules/identifiers'
 import { calendarDate, londonDate, shiftDate } from '@/lib/domain/time'
 
 export const BENCH_PASSWORD = 'bench password only'
@@ -79,6 +80,8 @@ export async function generate(
       sex: i % 2 ? ('MALE' as const) : ('FEMALE' as const),
       ethnicity: 'WBRI',
       legalStatus: 'C2',
+      authorityRef: `B${i}`,
+      upn: withCheckLetter(`${la.code}${String(i).padStart(9, '0')}`),
       placingAuthorityId: la.id,
       iroId: i < 40 ? 'biro0' : `biro${1 + (i % 39)}`,
       socialWorkerId: `bsw${i % 100}`,
@@ -98,6 +101,24 @@ export async function generate(
       startDate: calendarDate(shiftDate(today, { days: -1100 })),
       placeCode: 'K2',
       placeProvider: 'PR4',
+    })),
+  })
+  // each child's period of care, as the SSDA903 return needs it
+  const lookedAfterSince = calendarDate(shiftDate(today, { days: -1100 }))
+  await prisma.periodOfCare.createMany({
+    data: children.map((c) => ({
+      id: `bpc-${c.id}`,
+      childId: c.id,
+      startDate: lookedAfterSince,
+      homePostcode: 'BE1 2AB',
+    })),
+  })
+  await prisma.legalStatusEntry.createMany({
+    data: children.map((c) => ({
+      periodOfCareId: `bpc-${c.id}`,
+      startDate: lookedAfterSince,
+      legalStatus: 'C2',
+      categoryOfNeed: 'N1',
     })),
   })
 

@@ -59,8 +59,13 @@ export function PlacementFields({
           >
             <input type="text" {...input('settingName', true)} />
           </Field>
-          <Field name={name('settingPostcode')} label="Postcode of the setting" error={err('settingPostcode')}>
-            <input type="text" autoComplete="off" {...input('settingPostcode')} style={{ maxWidth: '10rem' }} />
+          <Field
+            name={name('settingPostcode')}
+            label="Postcode of the setting"
+            hint="For the SSDA903 return, which gives every placement's postcode"
+            error={err('settingPostcode')}
+          >
+            <input type="text" autoComplete="off" {...input('settingPostcode', true)} style={{ maxWidth: '10rem' }} />
           </Field>
           <Field name={name('areaAuthorityId')} label="Local authority area it is in" error={err('areaAuthorityId')}>
             <select {...input('areaAuthorityId')}>

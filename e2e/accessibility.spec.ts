@@ -70,6 +70,7 @@ const PAGES: [account: string | null, path: string][] = [
   ['social.worker@demo.haven.test', '/children/demo-child-01/meetings'],
   ['social.worker@demo.haven.test', '/children/demo-child-01/meetings/referral'],
   ['missing.lead@demo.haven.test', '/reports/ssda903'],
+  ['missing.lead@demo.haven.test', '/children/demo-child-01/return-details'],
   ['missing.lead@demo.haven.test', '/reports/ofsted'],
   ['manager@demo.haven.test', '/reports/ofsted'],
   ['manager@demo.haven.test', '/reports'],

@@ -8,7 +8,7 @@ test('the LA missing lead checks the SSDA903 return and downloads the Missing ta
   await page.goto('/reports')
   await page.getByRole('link', { name: 'SSDA903 return' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('SSDA903 return')
-  await expect(page.getByText('The Missing table passes every DfE check.')).toBeVisible()
+  await expect(page.getByText("Every row passes the DfE's rules for the year: ready to submit.")).toBeVisible()
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Missing table (CSV)' }).click(),
@@ -16,7 +16,7 @@ test('the LA missing lead checks the SSDA903 return and downloads the Missing ta
   expect(download.suggestedFilename()).toMatch(/^ssda903-\d{4}-missing\.csv$/)
   const csv = fs.readFileSync(await download.path(), 'utf8').split('\r\n')
   expect(csv[0]).toBe('CHILD,DOB,MISSING,MIS_START,MIS_END')
-  expect(csv[1]).toMatch(/^[\w-]+,\d{2}\/\d{2}\/\d{4},[MA],\d{2}\/\d{2}\/\d{4},(\d{2}\/\d{2}\/\d{4})?$/)
+  expect(csv[1]).toMatch(/^N\d+,\d{2}\/\d{2}\/\d{4},[MA],\d{2}\/\d{2}\/\d{4},(\d{2}\/\d{2}\/\d{4})?$/)
   const [zip] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'All three tables in one zip file' }).click(),
@@ -25,6 +25,40 @@ test('the LA missing lead checks the SSDA903 return and downloads the Missing ta
   expect(Object.keys(unzipSync(fs.readFileSync(await zip.path()))).sort()).toEqual(
     ['episodes', 'header', 'missing'].map((t) => zip.suggestedFilename().replace('.zip', `-${t}.csv`)),
   )
+})
+
+test("the LA missing lead checks the authority's own Header and Episodes and gets the Missing table keyed by them", async ({
+  page,
+}) => {
+  await signIn(page, 'missing.lead@demo.haven.test')
+  await page.goto('/reports/ssda903')
+  // the authority's own tables: here, the ones Haven wrote, with one child's date of birth changed by a day
+  const table = async (name: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: `${name} table (CSV)` }).click(),
+    ])
+    return fs.readFileSync(await file.path(), 'utf8')
+  }
+  const header = (await table('Header')).replace(
+    /^(N\d+,[MF],)(\d{2})/m,
+    (_, start, day) => `${start}${String((Number(day) % 28) + 1).padStart(2, '0')}`,
+  )
+  const episodes = await table('Episodes')
+  await page
+    .getByLabel('Header table (CSV)')
+    .setInputFiles({ name: 'header.csv', mimeType: 'text/csv', buffer: Buffer.from(header) })
+  await page
+    .getByLabel('Episodes table (CSV)')
+    .setInputFiles({ name: 'episodes.csv', mimeType: 'text/csv', buffer: Buffer.from(episodes) })
+  await page.getByRole('button', { name: 'Check', exact: true }).last().click()
+  await expect(page.getByText(/^(\d+) of \1 children matched/)).toBeVisible()
+  await expect(page.getByRole('table', { name: 'What differs between Haven and your return' })).toContainText('DOB')
+  const [missing] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Download the Missing table keyed by your references/ }).click(),
+  ])
+  expect(fs.readFileSync(await missing.path(), 'utf8').split('\r\n')[1]).toMatch(/^N\d+,/)
 })
 
 test('a care worker cannot export the return', async ({ page }) => {

@@ -35,6 +35,7 @@ import {
   type Level,
   type Observed,
 } from '@/lib/domain/cse'
+import { withCheckLetter } from '@/lib/domain/ssda903-rules/identifiers'
 import { settings } from '@/lib/settings'
 import { sealTotpSecret } from '@/lib/server/second-factor'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECOND_FACTOR, type DemoUser } from './demo-accounts'
@@ -263,6 +264,9 @@ const CHILDREN: [string, string, 'MALE' | 'FEMALE', string, number, string, stri
 
 const LEGAL = ['C2', 'C2', 'C1', 'V2', 'C2', 'V2', 'C2']
 
+const AUTHORITY_CODE: Record<string, string> = Object.fromEntries(AUTHORITIES.map((a) => [a.id, a.code]))
+const FOSTER_POSTCODES: Record<string, string> = { north: 'NS2 6JP', south: 'SB4 1RT', east: 'EM3 8LW' }
+
 async function insertUser(tx: Tx, user: DemoUser, passwordHash: string) {
   await tx.user.create({
     data: { id: user.id, name: user.name, email: user.email, passwordHash, roles: { create: user.grants } },
@@ -290,6 +294,7 @@ async function loadDemoCareAndReviews(
       id: `${c.id}-care`,
       childId: c.id,
       startDate: calendarDate(since),
+      homePostcode: ['NS1 2AB', 'SB3 4CD', 'EM2 5EF', 'NS7 8GH'][c.i % 4],
       legalStatuses: {
         create: {
           startDate: calendarDate(since),
@@ -362,6 +367,14 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
             disability: i % 9 === 4 ? 'DISABLED' : i % 5 === 0 ? 'NOT_KNOWN' : 'NOT_DISABLED',
             disabilityDetails: i % 9 === 4 ? 'Autism: needs clear, literal instructions and warning of changes' : null,
             legalStatus: LEGAL[i % LEGAL.length],
+            // the authority's case management reference and the UPN (every seventh child newly looked after: UN4)
+            authorityRef: `${placedBy.slice(0, 1).toUpperCase()}${String(40_000 + i * 613)}`,
+            upn:
+              i % 7 === 3
+                ? 'UN4'
+                : withCheckLetter(
+                    `${AUTHORITY_CODE[placingAuthorityId]}${String(2010 + i).padStart(4, '0')}${String(10 + (i % 14))}${String(100 + i)}`,
+                  ),
             placingAuthorityId,
             iroId,
             socialWorkerId,
@@ -375,6 +388,7 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
             start: shiftDate(currentStart, { days: -(200 + i * 11) }),
             data: {
               settingName: `Foster carers (${placedBy === 'north' ? 'Northshire' : placedBy === 'south' ? 'Southborough' : 'Eastmere'})`,
+              settingPostcode: FOSTER_POSTCODES[placedBy],
               areaAuthorityId: placingAuthorityId,
               outOfArea: false,
               placeCode: 'U6',
@@ -387,6 +401,7 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
             start: shiftDate(currentStart, { days: -(400 + i * 7) }),
             data: {
               settingName: 'Foster carers',
+              settingPostcode: FOSTER_POSTCODES[placedBy],
               areaAuthorityId: placingAuthorityId,
               outOfArea: false,
               placeCode: 'U4',

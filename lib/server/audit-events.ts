@@ -97,6 +97,9 @@ export const AUDIT_DETAILS = {
   'review.list': z.object({ count }),
   'review.record': z.object({ reviewId: id, heldOn: z.string() }),
   'care.period-start': z.object({ from: z.string(), to: z.string() }),
+  'care.return-details-read': none,
+  // which of authorityRef, upn, homePostcode, categoryOfNeed changed: names of fields, never their values
+  'care.return-details': z.object({ fields: z.array(z.string()) }),
   'child.review-decisions': z.object({ count }),
   'cse.screen': z.object({ screeningId: id, level: z.string(), kinds: z.record(z.string(), z.string()).optional() }),
   'cse.levels': z.object({ count }),
@@ -114,6 +117,15 @@ export const AUDIT_DETAILS = {
   'alert.list': z.object({ count }),
   'alert.read': none,
   'export.ssda903': z.object({ year: count, children: count, failures: count }),
+  // the authority's own tables checked against Haven's (counts only: what was uploaded is not kept)
+  'export.ssda903-upload': z.object({
+    year: count,
+    headerRows: count,
+    episodeRows: count,
+    matched: count,
+    proposed: count,
+    failures: count,
+  }),
   'report.ofsted-home': z.object({ from: z.string(), to: z.string(), homes: count }),
   'report.annex-a': z.object({ children: count }),
   'report.missing': z.object({

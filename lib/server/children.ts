@@ -314,6 +314,21 @@ async function checkAllocations(tx: Tx, input: NewChild) {
   throwIfProblems(problems)
 }
 
+/** The authority's reference names one child of that authority. */
+export async function checkReferenceFree(
+  tx: Tx,
+  placingAuthorityId: string,
+  authorityRef: string | null,
+  childId: string | null,
+) {
+  if (!authorityRef) return
+  const holder = await tx.child.findFirst({
+    where: { placingAuthorityId, authorityRef, ...(childId ? { id: { not: childId } } : {}) },
+    select: { id: true },
+  })
+  if (holder) throw new ValidationError({ authorityRef: 'Another child of this authority has this reference' })
+}
+
 /** Adds a child with their first placement. The child must be someone the actor can then see. */
 export async function createChild(actor: Actor, input: NewChild, now = new Date()) {
   const denied = { forbidden: 'Your roles do not include adding children.' }
@@ -347,6 +362,7 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
 
     if (!(await tx.localAuthority.findUnique({ where: { id: input.placingAuthorityId } })))
       throw new ValidationError({ placingAuthorityId: 'Select the placing local authority from the list' })
+    await checkReferenceFree(tx, input.placingAuthorityId, input.authorityRef, null)
     await checkAllocations(tx, { ...input, socialWorkerId })
     const setting = await resolvePlacementSetting(
       tx,
@@ -366,6 +382,8 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
         disability: input.disability,
         disabilityDetails: input.disabilityDetails,
         legalStatus: input.legalStatus,
+        authorityRef: input.authorityRef,
+        upn: input.upn,
         placingAuthorityId: input.placingAuthorityId,
         socialWorkerId,
         iroId: input.iroId,
@@ -374,11 +392,13 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
         periodsOfCare: {
           create: {
             startDate: calendarDate(lookedAfterSince),
+            homePostcode: input.homePostcode,
             createdById: actor.userId,
             legalStatuses: {
               create: {
                 startDate: calendarDate(lookedAfterSince),
                 legalStatus: input.legalStatus,
+                categoryOfNeed: input.categoryOfNeed,
                 createdById: actor.userId,
               },
             },

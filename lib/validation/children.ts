@@ -9,12 +9,14 @@ import {
   PLACEMENT_PROVIDERS,
   PLACEMENT_TYPES,
 } from '@/lib/domain/ssda903'
+import { CATEGORY_OF_NEED, upnOrReasonProblem } from '@/lib/domain/ssda903-rules/identifiers'
 import {
   codeField,
   dateField,
   optionalCode,
   optionalDate,
   optionalId,
+  optionalPostcode,
   optionalText,
   pageField,
   requiredId,
@@ -26,7 +28,7 @@ export const placementStartSchema = z
     {
       homeId: optionalId(),
       settingName: optionalText('the setting name', 200),
-      settingPostcode: optionalText('the setting postcode', 10),
+      settingPostcode: optionalPostcode('the setting’s postcode'),
       areaAuthorityId: optionalId(),
       startDate: dateField('the start date'),
       placeCode: codeField(PLACEMENT_TYPES, 'Select the placement type'),
@@ -44,6 +46,13 @@ export const placementStartSchema = z
         code: 'custom',
         path: ['homeId'],
         message: 'Select the home, or name the other setting the child is placed in',
+      })
+    // SSDA903 PL_POST: every placement's postcode, a Haven home's from the home
+    if (!p.homeId && p.settingName && !p.settingPostcode)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['settingPostcode'],
+        message: 'Enter the setting’s postcode (the SSDA903 return gives every placement’s)',
       })
     if (!p.homeId && p.settingName && !p.areaAuthorityId)
       ctx.addIssue({
@@ -80,7 +89,30 @@ export const placementEndSchema = z.object({
   endReason: codeField(PLACEMENT_END_REASONS, 'Select why the placement ended'),
 })
 
+/** What the SSDA903 return needs about a child that only the placing authority knows (all may be added later). */
+const returnDetails = {
+  /** the authority's own reference (its case management system's id): SSDA903 CHILD */
+  authorityRef: optionalText('the authority’s reference', 20).refine(
+    (v) => v === null || /^[A-Za-z0-9/_-]+$/.test(v),
+    'The authority’s reference has letters, digits, /, - and _ only',
+  ),
+  upn: optionalText('the UPN', 13)
+    .transform((v) => v?.toUpperCase() ?? null)
+    .superRefine((v, ctx) => {
+      const problem = v === null ? null : upnOrReasonProblem(v)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    }),
+  /** SSDA903 HOME_POST: the child's home when they became looked after */
+  homePostcode: optionalPostcode('the home postcode'),
+  categoryOfNeed: optionalCode(CATEGORY_OF_NEED, 'Select the category of need (N1 to N8)'),
+}
+
+/** Correcting what the return holds (blank clears a value): who changed which field is audited. */
+export const returnDetailsSchema = z.object(returnDetails)
+export type ReturnDetailsInput = z.output<typeof returnDetailsSchema>
+
 export const newChildSchema = z.object({
+  ...returnDetails,
   firstName: requiredText('the first name', 100),
   lastName: requiredText('the last name', 100),
   dateOfBirth: dateField('the date of birth', 'birth'),

@@ -14,8 +14,10 @@ export const ssda903QuerySchema = z.object({
     .min(1, 'Choose the placing authority')
     .max(100, 'Choose the placing authority from the list')
     .regex(PLAIN_ID, 'Choose the placing authority from the list'),
-  /** all: the three tables in one zip */
+  /** all: the three tables in one zip (with the failures, if any); failures: the failing rows as CSV */
   table: z
-    .enum(['header', 'episodes', 'missing', 'all'], { error: 'table is header, episodes, missing or all' })
+    .enum(['header', 'episodes', 'missing', 'all', 'failures'], {
+      error: 'table is header, episodes, missing, all or failures',
+    })
     .optional(),
 })

@@ -1,5 +1,6 @@
 // Field builders shared by every schema: one wording for one kind of problem, in the browser, the server and the API.
 import { z } from 'zod'
+import { ukPostcode } from '@/lib/domain/ssda903-rules/identifiers'
 import { fromLondonLocal, YEARS, type YearKind } from '@/lib/domain/time'
 
 export { YEARS }
@@ -188,3 +189,13 @@ export const pageField = z.coerce
   .min(1, PAGE_PROBLEM)
   .max(100_000, PAGE_PROBLEM)
   .optional()
+
+/** An optional UK postcode, kept in its usual form ("SW1A 1AA"); blank becomes null. */
+export const optionalPostcode = (label: string) =>
+  optionalText(label, 10).pipe(
+    z
+      .string()
+      .nullable()
+      .refine((v) => v === null || ukPostcode(v) !== null, `Enter ${label} as a UK postcode, for example SW1A 1AA`)
+      .transform((v) => (v === null ? null : ukPostcode(v))),
+  )

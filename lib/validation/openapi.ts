@@ -6,6 +6,7 @@ import { dataProtectionPaths } from './openapi/data-protection-paths'
 import { meetingsPaths } from './openapi/meetings-paths'
 import { oversightPaths } from './openapi/oversight-paths'
 import { protocolPaths } from './openapi/protocol-paths'
+import { ssda903Paths } from './openapi/ssda903-paths'
 
 export function openApiDocument() {
   return {
@@ -33,6 +34,7 @@ export function openApiDocument() {
       ...dataProtectionPaths(),
       ...protocolPaths(),
       ...meetingsPaths(),
+      ...ssda903Paths(),
     },
   }
 }

@@ -89,16 +89,31 @@ export const roleGrantReportSchema = z.object({
 })
 
 const failures = z
-  .array(z.object({ row: count, child: z.string(), rule: z.string(), problem: z.string(), fix: z.string() }))
-  .describe("rows of the Missing table that fail the DfE's checks: the tables download once there are none")
+  .array(
+    z.object({
+      table: z.enum(['header', 'episodes', 'missing']),
+      row: count,
+      child: z.string().describe('the CHILD value written: the authority’s reference (Haven’s id where there is none)'),
+      rule: z.string().describe('the DfE rule number, or CHILD, HOME_POST, PL_POST, PLACE_PROVIDER for Haven’s checks'),
+      problem: z.string(),
+      fix: z.string(),
+      childId: z.string().nullable().describe('Haven’s id of the child, to open the record'),
+      name: z.string().nullable(),
+      dateOfBirth: z.iso.date().nullable(),
+      authorityRef: z.string().nullable(),
+    }),
+  )
+  .describe("rows that fail the DfE's rules for the year: the tables still download, marked not ready to submit")
 
 export const ssda903CheckSchema = z.object({
   authority: named,
   year: z.number().int().describe('collection year: 2025 is 1 April 2025 to 31 March 2026'),
+  rulesYear: z.number().int().describe('the collection year whose rules were applied (the nearest Haven holds)'),
   period,
+  readyToSubmit: z.boolean().describe('no row fails the rules'),
   counts: z.object({ header: count, episodes: count, missing: count }).describe('rows in each table'),
   failures,
 })
 
-/** A 422: invalid input (`errors`), or a table asked for while rows fail the checks (`failures`). */
-export const ssda903ProblemSchema = problemSchema.extend({ failures: failures.optional() })
+/** A 422: invalid input (`errors`). */
+export const ssda903ProblemSchema = problemSchema

@@ -10,7 +10,9 @@ import { getChildAccessReport, getPersonAccessReport } from '@/lib/server/access
 import { listRetentionDue } from '@/lib/server/retention'
 import { childSubjectAccessExport, staffSubjectAccessExport } from '@/lib/server/subject-access'
 import { getChronology } from '@/lib/server/chronology'
-import { ssda903Return } from '@/lib/server/ssda903'
+import { matchAuthorityReturn, ssda903Return } from '@/lib/server/ssda903'
+import { correctReturnDetails, getReturnDetails } from '@/lib/server/return-details'
+import { ssda903UploadSchema } from '@/lib/validation/ssda903'
 import { missingReport } from '@/lib/server/missing-report'
 import { missingReportQuerySchema } from '@/lib/validation/reports'
 import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'
@@ -797,12 +799,17 @@ describe.each(ROLES)('%s', (role) => {
           (await child(inScope)).id,
           reviewHeldSchema.parse({ heldOn: '2024-02-01', participation: 'PN1', outcome: 'Plan continues' }),
         ),
-      'care.period': async (inScope) =>
-        correctLookedAfterSince(
+      // the period of care, and the child's details for the SSDA903 return, in the same hands
+      'care.period': async (inScope) => {
+        const id = (await child(inScope)).id
+        const details = await getReturnDetails(actor, id)
+        await correctReturnDetails(actor, id, { ...details, upn: 'UN4' })
+        return correctLookedAfterSince(
           actor,
-          (await child(inScope)).id,
+          id,
           lookedAfterSinceSchema.parse({ startDate: '2021-05-04', reason: 'From the court order' }),
-        ),
+        )
+      },
       'placement.area-notice': async (inScope) => {
         const c = await child(inScope)
         await prisma.placement.update({ where: { id: c.placements[0].id }, data: { outOfArea: true } })
@@ -854,8 +861,13 @@ describe.each(ROLES)('%s', (role) => {
         // counted in this person's figures only when the episode is theirs to count
         if ((await missingReport(actor, period)).totals.episodes === before) throw new NotFoundError('not counted')
       },
-      'export.ssda903': async (inScope) =>
-        ssda903Return(actor, { year: 2025, authorityId: inScope ? world.laOne.id : world.laTwo.id }),
+      // the return, and the authority's own tables checked against it
+      'export.ssda903': async (inScope) => {
+        const authority = inScope ? world.laOne.id : world.laTwo.id
+        const csv = { header: 'CHILD,DOB\r\n', episodes: 'CHILD,DECOM,DEC,REC\r\n' }
+        await matchAuthorityReturn(actor, ssda903UploadSchema.parse({ year: 2025, authority, ...csv }))
+        return ssda903Return(actor, { year: 2025, authorityId: authority })
+      },
       'oversight.read': async (inScope) => getOversightMonth(actor, oversightHome(role, inScope), '2025-06'),
       // managing the register: ending a person's appointment, and registering a new person
       'oversight.manage': async (inScope) => {

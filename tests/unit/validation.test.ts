@@ -49,8 +49,17 @@ describe('shared schemas name the field and the problem', () => {
       homeId: 'Select the home, or name the other setting the child is placed in',
     })
     expect(errorsOf(placementStartSchema, { ...base, placeCode: 'U6', settingName: 'Foster carers' })).toEqual({
+      settingPostcode: 'Enter the setting’s postcode (the SSDA903 return gives every placement’s)',
       areaAuthorityId: 'Select the local authority area the setting is in',
     })
+    expect(
+      errorsOf(placementStartSchema, {
+        ...base,
+        placeCode: 'U6',
+        settingName: 'Foster carers',
+        settingPostcode: '=1+2',
+      }).settingPostcode,
+    ).toBe('Enter the setting’s postcode as a UK postcode, for example SW1A 1AA')
     expect(errorsOf(placementStartSchema, { ...base, homeId: 'h', placeCode: 'U6' }).placeCode).toMatch(/K1, K2 or K3/)
     expect(
       errorsOf(placementStartSchema, { ...base, homeId: 'h', placeCode: 'K2', bedAndBreakfast: true }).bedAndBreakfast,

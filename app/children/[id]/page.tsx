@@ -83,6 +83,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             <Link href={`/children/${child.id}/access`}>Who has seen this record</Link>
           </li>
         )}
+        {can(actor, 'care.period') && (
+          <li>
+            <Link href={`/children/${child.id}/return-details`}>Details for the SSDA903 return</Link>
+          </li>
+        )}
       </ul>
       {cse && (
         <p>

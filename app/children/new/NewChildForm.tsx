@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import { CodeOptions } from '@/components/CodeOptions'
 import { describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
 import { PlacementFields, type PlacementOptions } from '@/components/PlacementFields'
+import { ReturnDetailsFields } from '@/components/ReturnDetailsFields'
 import { ETHNICITIES, LEGAL_STATUS } from '@/lib/domain/ssda903'
 import { newChildSchema } from '@/lib/validation/children'
 import { createChildAction } from '../actions'
@@ -28,6 +29,9 @@ export function NewChildForm(
       socialWorkerId: '',
       iroId: '',
       lookedAfterSince: '',
+      authorityRef: '',
+      upn: '',
+      homePostcode: '',
       placement: {
         homeId: props.homes.length === 1 ? props.homes[0].id : '',
         startDate: '',
@@ -122,6 +126,7 @@ export function NewChildForm(
         >
           <input type="date" style={{ maxWidth: '12rem' }} {...input('lookedAfterSince', true)} />
         </Field>
+        <ReturnDetailsFields form={form} />
         <Field name="placingAuthorityId" label="Placing local authority" error={errors.placingAuthorityId?.message}>
           <select {...input('placingAuthorityId')}>
             <option value="">Select the placing authority</option>

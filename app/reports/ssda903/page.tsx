@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { grantsFor } from '@/lib/domain/permissions'
-import { londonDate } from '@/lib/domain/time'
+import { formatDate, londonDate } from '@/lib/domain/time'
 import { getPrisma } from '@/lib/server/database'
 import { requireActor } from '@/lib/server/current-actor'
 import { NotFoundError } from '@/lib/server/errors'
@@ -9,10 +9,12 @@ import {
   collectionYearOn,
   ssda903Return,
   SSDA903_COLUMNS,
+  type Ssda903File,
   type Ssda903Table,
 } from '@/lib/server/ssda903'
 import { ssda903QuerySchema } from '@/lib/validation/exports'
 import { ReportLinks } from '@/components/ReportLinks'
+import { UploadCheck } from './UploadCheck'
 
 export const metadata = { title: 'SSDA903 return' }
 
@@ -52,14 +54,16 @@ export default async function Ssda903Page({
   })
   const years = Array.from({ length: 4 }, (_, i) => current - i)
   const label = (y: number) => `April ${y} to March ${y + 1}`
+  const fileHref = (table: Ssda903File) =>
+    `/reports/ssda903/download?year=${query.year}&authority=${encodeURIComponent(query.authority)}&table=${table}`
   return (
     <>
       <h1>SSDA903 return</h1>
       <ReportLinks actor={actor} current="/reports/ssda903" />
       <p className="lede">
         The DfE&apos;s children looked after return: the Header, Episodes and Missing tables for a collection year (1
-        April to 31 March), from Haven&apos;s records, checked against the DfE&apos;s rules for the Missing table before
-        they can be downloaded. UPN, MOTHER, MC_DOB, CIN and HOME_POST are not held in Haven and are left blank for your
+        April to 31 March), from Haven&apos;s records, keyed by your authority&apos;s own child references and checked
+        against the DfE&apos;s rules for the year. MOTHER and MC_DOB are not held in Haven and are left blank for your
         case management system&apos;s values.
       </p>
       {!parsed.success && (
@@ -104,70 +108,78 @@ export default async function Ssda903Page({
             {result.tables.header.length} children, {result.tables.episodes.length} placement episodes,{' '}
             {result.tables.missing.length} missing or away periods.
           </p>
-          {result.failures.length === 0 ? (
-            <>
-              <p className="concern concern-info">
-                The Missing table passes every DfE check. Download each table as CSV:
-              </p>
-              <ul>
-                {(Object.keys(SSDA903_COLUMNS) as Ssda903Table[]).map((table) => (
-                  <li key={table}>
-                    <a
-                      href={`/reports/ssda903/download?year=${result.year}&authority=${encodeURIComponent(result.authority.id)}&table=${table}`}
-                      download
-                    >
-                      {table[0].toUpperCase() + table.slice(1)} table (CSV)
-                    </a>
-                  </li>
-                ))}
-                <li>
-                  <a
-                    href={`/reports/ssda903/download?year=${result.year}&authority=${encodeURIComponent(result.authority.id)}&table=all`}
-                    download
-                  >
-                    All three tables in one zip file
-                  </a>
-                </li>
-              </ul>
-            </>
-          ) : (
-            <>
-              <p className="concern concern-warning">
-                {result.failures.length} {result.failures.length === 1 ? 'row fails' : 'rows fail'} the DfE checks. Fix
-                them in the children&apos;s records (corrections to an episode are amendments) and check again; the
-                tables download once every row passes.
-              </p>
-              <div className="table-wrap" tabIndex={0} role="region" aria-label="Rows failing the checks">
-                <table>
-                  <caption>Rows failing the DfE checks on the Missing table</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Row</th>
-                      <th scope="col">Child</th>
-                      <th scope="col">Rule</th>
-                      <th scope="col">Problem</th>
-                      <th scope="col">How to fix it</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.failures.map((f, i) => (
-                      <tr key={i}>
-                        <td>{f.row}</td>
-                        <td>
-                          <Link href={`/children/${f.child}/chronology?kind=episode&kind=return&kind=placement`}>
-                            {f.child}
-                          </Link>
-                        </td>
-                        <td>{f.rule === 'header' ? 'Header match' : f.rule}</td>
-                        <td>{f.problem}</td>
-                        <td>{f.fix}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
+          {result.rulesYear !== result.year && (
+            <p className="concern concern-warning">
+              Haven holds the DfE&apos;s rules for {label(result.rulesYear)}, not this year: they are the ones checked.
+            </p>
           )}
+          {result.failures.length === 0 ? (
+            <p className="concern concern-info">Every row passes the DfE&apos;s rules for the year: ready to submit.</p>
+          ) : (
+            <p className="concern concern-warning">
+              Not ready to submit: {result.failures.length} {result.failures.length === 1 ? 'row fails' : 'rows fail'}{' '}
+              the DfE&apos;s rules. Fix them in the children&apos;s records (or in your case management system) and
+              check again. The tables still download, named &ldquo;not-ready&rdquo;, with the failures as a separate
+              CSV.
+            </p>
+          )}
+          <ul>
+            {(Object.keys(SSDA903_COLUMNS) as Ssda903Table[]).map((table) => (
+              <li key={table}>
+                <a href={fileHref(table)} download>
+                  {table[0].toUpperCase() + table.slice(1)} table (CSV)
+                  {result.failures.length > 0 && ', not ready to submit'}
+                </a>
+              </li>
+            ))}
+            <li>
+              <a href={fileHref('all')} download>
+                All three tables in one zip file{result.failures.length > 0 && ', with the failures'}
+              </a>
+            </li>
+            {result.failures.length > 0 && (
+              <li>
+                <a href={fileHref('failures')} download>
+                  The failing rows (CSV)
+                </a>
+              </li>
+            )}
+          </ul>
+          {result.failures.length > 0 && (
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Rows failing the rules">
+              <table>
+                <caption>Rows failing the DfE&apos;s rules</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Child</th>
+                    <th scope="col">Table and row</th>
+                    <th scope="col">Rule</th>
+                    <th scope="col">Problem</th>
+                    <th scope="col">How to fix it</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.failures.map((f, i) => (
+                    <tr key={i}>
+                      <td>
+                        {f.childId ? <Link href={`/children/${f.childId}`}>{f.name}</Link> : f.child}
+                        {f.dateOfBirth && <>, born {formatDate(f.dateOfBirth)}</>}
+                        <br />
+                        {f.authorityRef ? `Reference ${f.authorityRef}` : 'No authority reference'}
+                      </td>
+                      <td>
+                        {f.table[0].toUpperCase() + f.table.slice(1)}, row {f.row}
+                      </td>
+                      <td>{f.rule}</td>
+                      <td>{f.problem}</td>
+                      <td>{f.fix}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <UploadCheck year={result.year} authority={result.authority.id} />
         </>
       )}
     </>

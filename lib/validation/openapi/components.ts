@@ -1,7 +1,13 @@
 // The OpenAPI document's building blocks: every request and response schema (the zod schemas the API validates with
 // and answers with, as JSON Schema) and the small helpers the paths are written with.
 import { z } from 'zod'
-import { newChildSchema, placementEndSchema, placementStartSchema, reg41NoticeSchema } from '../children'
+import {
+  newChildSchema,
+  placementEndSchema,
+  placementStartSchema,
+  reg41NoticeSchema,
+  returnDetailsSchema,
+} from '../children'
 import {
   amendEpisodeSchema,
   closeEpisodeSchema,
@@ -74,6 +80,7 @@ import {
   referralListSchema,
   referralSchema,
 } from '../meetings'
+import { returnDetailsViewSchema, ssda903MatchSchema, ssda903UploadSchema } from '../ssda903'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -149,6 +156,10 @@ const schemas = {
   CompleteMeetingAction: [completeActionSchema, 'input'],
   MeetingList: [meetingListSchema, 'output'],
   MeetingActionSaved: [actionAddedSchema, 'output'],
+  ReturnDetails: [returnDetailsViewSchema, 'output'],
+  ReturnDetailsInput: [returnDetailsSchema, 'input'],
+  Ssda903Upload: [ssda903UploadSchema, 'input'],
+  Ssda903Match: [ssda903MatchSchema, 'output'],
 } as const satisfies Record<string, [z.ZodType, 'input' | 'output']>
 
 export const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })

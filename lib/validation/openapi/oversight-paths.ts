@@ -121,7 +121,7 @@ export function oversightPaths() {
       get: {
         operationId: 'getSsda903Return',
         summary:
-          "The SSDA903 return's Header, Episodes and Missing tables for a placing authority (LA missing leads), checked against the DfE's rules for the Missing table",
+          "The SSDA903 return's Header, Episodes and Missing tables for a placing authority (LA missing leads), checked against the DfE's rules for the collection year",
         parameters: [
           {
             name: 'year',
@@ -142,15 +142,15 @@ export function oversightPaths() {
             in: 'query',
             required: false,
             description:
-              'Without it, the check report; with it, that table as CSV (all: the three CSVs in a zip) once the checks pass',
-            schema: { type: 'string', enum: ['header', 'episodes', 'missing', 'all'] },
+              'Without it, the check report; with it, that table as CSV (all: the three CSVs in a zip, with the failures if any; failures: the failing rows). Files of a return with failures are named not-ready.',
+            schema: { type: 'string', enum: ['header', 'episodes', 'missing', 'all', 'failures'] },
           },
         ],
         responses: {
           200: { description: 'The check report, or a table as CSV (all: a zip)', ...jsonOr('Ssda903Check', csv, zip) },
           ...problems(401, 403, 404),
           422: {
-            description: 'Invalid input (`errors` names each field), or rows fail the checks (`failures`)',
+            description: 'Invalid input (`errors` names each field)',
             content: { 'application/problem+json': { schema: ref('Ssda903Problem') } },
           },
         },

@@ -5,12 +5,12 @@ import { ssda903Download, ssda903Return } from '@/lib/server/ssda903'
 import { ssda903QuerySchema } from '@/lib/validation/exports'
 
 /**
- * One SSDA903 table as CSV, or all three in a zip, for the signed-in LA missing lead, once the Missing table passes.
+ * One SSDA903 table as CSV, all three in a zip, or the failing rows, for the signed-in LA missing lead.
  */
 export const GET = withSignedIn(async ({ request, actor, params }) => {
   const query = parseInput(ssda903QuerySchema, params)
   const result = await ssda903Return(actor, { year: query.year, authorityId: query.authority })
-  if (!query.table || result.failures.length)
+  if (!query.table)
     return Response.redirect(
       new URL(`/reports/ssda903?year=${query.year}&authority=${encodeURIComponent(query.authority)}`, request.url),
       303,

@@ -1,10 +1,10 @@
-import { download, problem, withActor } from '@/lib/server/api'
+import { download, withActor } from '@/lib/server/api'
 import { parseInput } from '@/lib/server/errors'
 import { ssda903Download, ssda903Return } from '@/lib/server/ssda903'
 import { ssda903QuerySchema } from '@/lib/validation/exports'
 
-// Without table: the check report. With table: that table as CSV (all: the three in a zip), once the Missing table
-// passes the DfE's checks.
+// Without table: the check report. With table: that table as CSV (all: the three in a zip), marked not ready to
+// submit while rows fail the DfE's rules (the authority fixes and re-runs in its own system too).
 export const GET = withActor(async ({ request, actor }) => {
   const query = parseInput(ssda903QuerySchema, Object.fromEntries(new URL(request.url).searchParams))
   const result = await ssda903Return(actor, { year: query.year, authorityId: query.authority })
@@ -14,14 +14,15 @@ export const GET = withActor(async ({ request, actor }) => {
     missing: result.tables.missing.length,
   }
   if (!query.table)
-    return { authority: result.authority, year: result.year, period: result.period, counts, failures: result.failures }
-  if (result.failures.length)
-    return problem(
-      422,
-      'The Missing table fails the DfE checks',
-      `${result.failures.length} rows fail; fix them before exporting.`,
-      { failures: result.failures },
-    )
+    return {
+      authority: result.authority,
+      year: result.year,
+      rulesYear: result.rulesYear,
+      period: result.period,
+      readyToSubmit: result.failures.length === 0,
+      counts,
+      failures: result.failures,
+    }
   const file = ssda903Download(result, query.table)
   return download(file.filename, file.body, file.contentType)
 })

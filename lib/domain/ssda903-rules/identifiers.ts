@@ -1,0 +1,77 @@
+// The identifiers the SSDA903 return carries about a child: the Unique Pupil Number (or the DfE's code for why there
+// is none), UK postcodes and the category of need. Pure. Sources: DfE, "Unique pupil numbers (UPN)" guidance (the
+// check letter); DfE SSDA903 guide (UPN, HOME_POST, PL_POST, CIN).
+
+/** CIN: the category of need when the child became looked after. */
+export const CATEGORY_OF_NEED: Record<string, string> = {
+  N1: 'Abuse or neglect',
+  N2: "Child's disability",
+  N3: 'Parental illness or disability',
+  N4: 'Family in acute stress',
+  N5: 'Family dysfunction',
+  N6: 'Socially unacceptable behaviour',
+  N7: 'Low income',
+  N8: 'Absent parenting',
+}
+
+/** The DfE's codes for a child with no UPN, written in the UPN column instead (the labels of UN6 to UN10 are in the
+ * collection year's guide). */
+export const UPN_UNKNOWN: Record<string, string> = {
+  UN1: 'Child is now adopted',
+  UN2: 'Child has never attended a school in England',
+  UN3: 'Child is educated at home',
+  UN4: 'Child is newly looked after and the UPN is not yet known',
+  UN5: 'Sources that hold the UPN could not give it',
+  UN6: 'UN6 (see the DfE guide for the year)',
+  UN7: 'UN7 (see the DfE guide for the year)',
+  UN8: 'UN8 (see the DfE guide for the year)',
+  UN9: 'UN9 (see the DfE guide for the year)',
+  UN10: 'UN10 (see the DfE guide for the year)',
+}
+
+const CHECK_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ'
+
+/**
+ * A UPN's problem, or null: 13 characters, a check letter then 12 digits (a temporary UPN ends in a letter); the
+ * check letter is the sum of characters 2-13 weighted 2 to 13, modulo 23, as a letter of A-Z without I, O and S.
+ */
+export function upnProblem(value: string): string | null {
+  const upn = value.trim().toUpperCase()
+  if (!/^[A-Z]\d{11}[0-9A-Z]$/.test(upn))
+    return 'A UPN is 13 characters: a letter, 11 digits, then a digit (or a letter for a temporary UPN)'
+  const last = upn[12]
+  const lastValue = /\d/.test(last) ? Number(last) : CHECK_LETTERS.indexOf(last)
+  if (lastValue < 0) return `A temporary UPN cannot end in ${last}`
+  let sum = lastValue * 13
+  for (let i = 1; i < 12; i++) sum += Number(upn[i]) * (i + 1)
+  return CHECK_LETTERS[sum % 23] === upn[0]
+    ? null
+    : 'The UPN’s check letter does not match its digits: check it against the school’s records'
+}
+
+/** A UPN or a UN code: the problem, or null. */
+export const upnOrReasonProblem = (value: string) =>
+  UPN_UNKNOWN[value.trim().toUpperCase()] ? null : upnProblem(value)
+
+const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/
+
+/** A full UK postcode in its usual form ("SW1A 1AA"), or null when it is not one. */
+export function ukPostcode(value: string): string | null {
+  const m = POSTCODE.exec(value.trim().toUpperCase().replace(/\s+/g, ' '))
+  return m ? `${m[1]} ${m[2]}` : null
+}
+
+/** The part of a postcode the SSDA903 return holds: the outward code and the sector digit ("SW1A 1"). */
+export function returnPostcode(value: string | null | undefined): string {
+  const full = value ? ukPostcode(value) : null
+  return full ? full.slice(0, -2) : ''
+}
+
+/** Whether a postcode column holds what the return expects: the outward code and sector ("SW1A 1"). */
+export const isReturnPostcode = (value: string) => /^[A-Z]{1,2}\d[A-Z\d]? \d$/.test(value)
+
+/** The full UPN for its 12 characters after the check letter (for demo and test data). */
+export function withCheckLetter(rest: string) {
+  const values = [...rest].map((ch, i) => (i === 11 && /[A-Z]/.test(ch) ? CHECK_LETTERS.indexOf(ch) : Number(ch)))
+  return CHECK_LETTERS[values.reduce((sum, v, i) => sum + v * (i + 2), 0) % 23] + rest
+}
