@@ -14,6 +14,10 @@ const CSE = 'CSE risk and safety plan (/children/{id}/cse, /api/v1/children/{id}
 const ALERTS = 'pattern alerts (/alerts, /api/v1/alerts)'
 const OVERSIGHT = "a home's oversight (/oversight/{home}, /api/v1/homes/{id})"
 const REG40 = 'notifiable events (/notifiable-events, /api/v1/notifiable-events)'
+const PROTOCOL =
+  "the child's missing protocol (/children/{id}/missing-protocol, /api/v1/children/{id}/missing-protocols)"
+const MEETINGS = 'referrals and meetings (/children/{id}/meetings, /api/v1/children/{id}/meetings, /referrals)'
+const RETURN = 'details for the SSDA903 return (/children/{id}/return-details)'
 
 /** Words for the kinds of event that concern a child. An event of another kind is shown by its code. */
 export const ACCESS_WORDS: Partial<Record<string, AccessWords>> = {
@@ -67,6 +71,30 @@ export const ACCESS_WORDS: Partial<Record<string, AccessWords>> = {
   'reg40.notified': wrote('recorded who was notified of an event', REG40),
   'reg40.notice': wrote('recorded a Regulation 40 notice', REG40),
   'reg40.complete': wrote('completed a Regulation 40 task', REG40),
+  'protocol.read': read('read the missing protocol', PROTOCOL),
+  'protocol.episode-read': read("read the missing protocol on an episode's page", EPISODE),
+  'protocol.flags': read('saw the child among those without a current missing protocol', 'the dashboard (/)'),
+  'protocol.write': wrote('wrote a version of the missing protocol', PROTOCOL),
+  'protocol.agree': wrote('agreed the missing protocol (social worker)', PROTOCOL),
+  'protocol.signoff': wrote('signed off the missing protocol (registered manager)', PROTOCOL),
+  'protocol.step': wrote('ticked a step of the missing protocol during an episode', EPISODE),
+  'episode.tell': wrote('recorded someone told of an episode', EPISODE),
+  'referral.list': read('read the referrals', MEETINGS),
+  'referral.record': wrote('recorded a referral', MEETINGS),
+  'referral.amend': wrote('corrected a referral or added its decision', MEETINGS),
+  'meeting.list': read('read the strategy discussions and meetings', MEETINGS),
+  'meeting.record': wrote('recorded a strategy discussion or meeting', MEETINGS),
+  'meeting.action': wrote('added an action to a meeting', MEETINGS),
+  'meeting.action-complete': wrote("completed a meeting's action", MEETINGS),
+  'meeting.due': read('saw the child among meetings due or actions overdue', 'the dashboard (/)'),
+  'meeting.flag': wrote('flagged a missing meeting (scheduled job)', MEETINGS),
+  'cse.levels': read('counted the child in the exploitation risk levels', 'the dashboard (/)'),
+  'care.return-details-read': read('read the details for the SSDA903 return', RETURN),
+  'care.return-details': wrote('corrected the details for the SSDA903 return', RETURN),
+  'export.ssda903-upload': read(
+    "matched the child against the authority's own return",
+    'the SSDA903 upload (/api/v1/exports/ssda903/upload)',
+  ),
   'alert.list': read('saw the child in a list of alerts', ALERTS),
   'alert.read': read('read a pattern alert', ALERTS),
   'alert.acknowledge': wrote('acknowledged a pattern alert', ALERTS),

@@ -57,12 +57,15 @@ export const CHILD_RECORD_KINDS: RecordKind[] = [
           associates: { include: { associate: { select: { name: true, description: true } } } },
           vehicles: { include: { vehicle: true } },
           grabPackShares: true,
+          // the protocol's steps ticked during the episode, and everyone told of it
+          protocolSteps: true,
+          told: true,
           // the other child's episode is theirs: only that there is a link
           linksFrom: { select: { id: true, createdAt: true } },
           linksTo: { select: { id: true, createdAt: true } },
         },
       }),
-    thirdParty: ['associates', 'vehicles', 'linksFrom', 'linksTo'],
+    thirdParty: ['associates', 'vehicles', 'linksFrom', 'linksTo', 'told'],
   },
   {
     kind: 'grab-packs',
@@ -94,8 +97,27 @@ export const CHILD_RECORD_KINDS: RecordKind[] = [
     thirdParty: ['associates', 'vehicles', 'concernsAboutHome'],
   },
   {
+    kind: 'missing-protocols',
+    title: 'Missing protocols (every version)',
+    load: (tx, childId) => tx.missingProtocol.findMany({ where: { childId }, orderBy: { version: 'asc' } }),
+    thirdParty: ['knownPlacesAndPeople', 'toTell'],
+  },
+  {
+    kind: 'referrals',
+    title: 'Referrals: National Referral Mechanism, Child Abduction Warning Notices, police intelligence',
+    load: (tx, childId) => tx.referral.findMany({ ...byChild(childId), include: { amendments: true } }),
+    thirdParty: ['personName', 'associateId'],
+  },
+  {
+    kind: 'meetings',
+    title: 'Strategy discussions and meetings, with their actions',
+    load: (tx, childId) =>
+      tx.meeting.findMany({ ...byChild(childId), include: { actions: true, episodes: true, alerts: true } }),
+    thirdParty: ['participants', 'familyViews'],
+  },
+  {
     kind: 'cse-screenings',
-    title: 'Child sexual exploitation screenings',
+    title: 'Exploitation screenings (each kind)',
     load: (tx, childId) => tx.cseScreening.findMany(byChild(childId)),
   },
   {
