@@ -1,6 +1,6 @@
 // What the API answers with figures (Ofsted, the missing-episode report, role grants, the SSDA903 check), as zod
 // schemas: the OpenAPI document is built from them and the API tests check every answer against it.
-import { EXPLOITATION_KINDS } from '@/lib/domain/cse'
+import { EXPLOITATION_KINDS, type ExploitationKind } from '@/lib/domain/cse'
 import { z } from 'zod'
 import { ROLES } from '@/lib/domain/roles'
 import { AGE_BANDS, TABLE_IDS, type AgeBand } from '@/lib/domain/missing-report'
@@ -22,7 +22,12 @@ export const ofstedFiguresSchema = z.object({
         residents: count,
         atRiskOfCse: count.describe('residents at risk of child sexual exploitation'),
         atRiskByKind: z
-          .record(z.enum(EXPLOITATION_KINDS), count)
+          .object(
+            Object.fromEntries(EXPLOITATION_KINDS.map((kind) => [kind, count])) as Record<
+              ExploitationKind,
+              typeof count
+            >,
+          )
           .describe('residents at risk (or significant risk) of each kind of exploitation, counted separately'),
       }),
     )
