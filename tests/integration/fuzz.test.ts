@@ -162,8 +162,15 @@ function malformed(schema: Schema | undefined, r: Random): Case {
       return json(body, `${field}: control character`, field)
     case 9:
       body[field] = r.pick(IMPOSSIBLE_DATES)
-      // a free-text field may rightly hold "yesterday": only dates, ids and codes must refuse it
-      if (type === 'string' && !fieldSchema.enum && !fieldSchema.pattern && !/date|At$|On$|When/i.test(field)) break
+      // a free-text field may rightly hold "yesterday": only dates, ids and codes must refuse it (camel case:
+      // "reason" ends in "on" but is not a date)
+      if (
+        type === 'string' &&
+        !fieldSchema.enum &&
+        !fieldSchema.pattern &&
+        !/[dD]ate|[a-z](At|On)$|[wW]hen/.test(field)
+      )
+        break
       return json(body, `${field}: impossible date`, field)
   }
   body[field] = { not: 'this' } // the chosen fault did not apply here: a wrong type instead
