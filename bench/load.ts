@@ -253,6 +253,7 @@ async function run(label: string, env: Record<string, string>, db: () => Promise
           ...env,
           AUTH_SECRET: BENCH_SECRET,
           HAVEN_DISPATCHER: 'off',
+          HAVEN_MFA_REQUIRED_ROLES: 'none', // the bench's IROs and leads sign in with a password alone
           NEXT_TELEMETRY_DISABLED: '1',
           NEXT_MANUAL_SIG_HANDLE: 'true',
         },

@@ -5,6 +5,9 @@ import { issueApiToken } from '@/lib/server/accounts'
 import type { Database } from '@/lib/server/database'
 import { BENCH_PASSWORD } from './generate'
 
+// the bench's IROs, managers and leads sign in with a password alone (no second factor)
+process.env.HAVEN_MFA_REQUIRED_ROLES = 'none'
+
 export const BENCH_SECRET = 'bench-only-secret-not-for-real-use-0000'
 
 export type SignedIn = { cookie: string; token: string }

@@ -51,6 +51,7 @@ const env = {
   NEXT_MANUAL_SIG_HANDLE: 'true',
   HAVEN_SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}`,
   HAVEN_DISPATCHER: 'on',
+  HAVEN_MFA_REQUIRED_ROLES: 'none', // the test signs in an IRO with a password alone
   HAVEN_DISPATCH_INTERVAL_MS: '200',
   HAVEN_PATTERNS_INTERVAL_MS: String(PATTERNS_EVERY_MS),
 }
