@@ -19,7 +19,8 @@ test('a manager sees the missing-episode charts, reads one as a table and downlo
     'Day of the week',
     'Children who went missing more than once',
     'Return interviews after these episodes',
-    'Children at risk of CSE, with and without a current safety plan',
+    'Children at risk of exploitation, with and without a current safety plan',
+    'Children by latest screening, kind by kind',
   ])
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible()
   await byHome.getByText('Table view: episodes by home').click()

@@ -396,7 +396,7 @@ export async function recordTold(actor: Actor, episodeId: string, input: ToldInp
         toldById: actor.userId,
         policeForce: police ? input.policeForce : null,
         policeReference: police ? input.policeReference : null,
-        riskGrade: police ? input.riskGrade : null,
+        riskGrade: police ? input.policeRiskGrade : null,
         recipientIds,
         createdAt: now,
       },

@@ -47,7 +47,7 @@ export const toldSchema = z
     method: z.enum(METHODS, { error: 'Select how they were told' }),
     policeForce: optionalText('the police force', 200),
     policeReference: optionalText('the police reference', 100),
-    riskGrade: z
+    policeRiskGrade: z
       .enum(RISK_GRADES, { error: 'Select the police risk grade' })
       .optional()
       .nullable()

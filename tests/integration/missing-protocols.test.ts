@@ -130,7 +130,7 @@ describe('during an episode', () => {
         method: 'PHONE',
         policeForce: 'Northshire Police',
         policeReference: 'NP-2026-4411',
-        riskGrade: 'MEDIUM',
+        policeRiskGrade: 'MEDIUM',
       }),
       later,
     )

@@ -27,7 +27,15 @@ export function ToldForm({
   who?: keyof typeof TOLD_WHO
 }) {
   const router = useRouter()
-  const blank = { who, name: '', toldAt: now, method: 'PHONE', policeForce: '', policeReference: '', riskGrade: '' }
+  const blank = {
+    who,
+    name: '',
+    toldAt: now,
+    method: 'PHONE',
+    policeForce: '',
+    policeReference: '',
+    policeRiskGrade: '',
+  }
   const { form, onSubmit, summary, errors, busy } = useActionForm({
     schema: toldSchema,
     defaultValues: blank as never,
@@ -91,11 +99,11 @@ export function ToldForm({
             <input type="text" {...input('policeReference')} />
           </Field>
           <Field
-            name="riskGrade"
+            name="policeRiskGrade"
             label={`${POLICE_RISK_GRADE.label} they gave (optional)`}
-            error={errorAt(errors, 'riskGrade')}
+            error={errorAt(errors, 'policeRiskGrade')}
           >
-            <select {...input('riskGrade')}>
+            <select {...input('policeRiskGrade')}>
               <option value="">Not given yet</option>
               {RISK_GRADES.map((g) => (
                 <option key={g} value={g}>
