@@ -45,7 +45,7 @@ test('a care worker reports a child missing, follows the episode, records the re
   await page.getByLabel('What is it?').selectOption('POLICE_RISK_GRADE')
   await page.getByRole('button', { name: 'Add to the timeline' }).click()
   await expect(errorSummary(page)).toContainText('Select the police risk grade')
-  await page.getByLabel('Risk grade given by the police').selectOption('MEDIUM')
+  await page.getByLabel('Risk grade given by the police', { exact: true }).selectOption('MEDIUM')
   await page.getByRole('button', { name: 'Add to the timeline' }).click()
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText(
     'Risk grade given by the police: Medium risk',
