@@ -1,22 +1,13 @@
 // The referrals migration turns what return interviews already shared with the police into intelligence submissions
 // of the child, linked to the sharing, so the child's referrals list starts complete.
-import fs from 'node:fs'
-import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { describe, expect, it } from 'vitest'
+import { databaseBefore } from '../support/migrations'
 
 const REFERRALS = '20261203215224_meetings_and_referrals'
-const folders = fs
-  .readdirSync('prisma/migrations', { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort()
-const sql = (folder: string) => fs.readFileSync(path.join('prisma/migrations', folder, 'migration.sql'), 'utf8')
 
 describe('the referrals migration', () => {
   it('makes each existing sharing with the police an intelligence submission on the London day it was shared', async () => {
-    const pglite = await PGlite.create()
-    for (const folder of folders.filter((f) => f < REFERRALS)) await pglite.exec(sql(folder))
+    const { pglite, finish } = await databaseBefore(REFERRALS)
     await pglite.exec(`
       INSERT INTO "LocalAuthority" ("id", "name", "code") VALUES ('la', 'Northshire', 'NS1');
       INSERT INTO "User" ("id", "email", "name") VALUES ('u', 'sw@haven.test', 'Social Worker');
@@ -28,7 +19,7 @@ describe('the referrals migration', () => {
       INSERT INTO "PoliceSharing" ("id", "interviewId", "sharedAt", "policeForce", "what", "basis", "recordedById")
         VALUES ('s1', 'i1', '2026-06-02 23:30Z', 'Northshire Police', 'A car picks her up', 'CONSENT', 'u');
     `)
-    for (const folder of folders.filter((f) => f >= REFERRALS)) await pglite.exec(sql(folder))
+    await finish()
     const rows = await pglite.query<Record<string, unknown>>(
       `SELECT "childId", "kind", "madeOn", "reference", "summary", "policeSharingId", "createdById" FROM "Referral"`,
     )
