@@ -22,7 +22,7 @@ import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { PlanInput, ScreeningInput } from '@/lib/validation/cse'
 import { inTurn, type Tx } from './database'
-import { throwIfProblems, ValidationError } from './errors'
+import { throwIfProblems, ValidationError, throwIfStaleVersion } from './errors'
 import { concernsVisibleIn, currentPlacement, interviewWhere } from './scope'
 import { useCase } from './use-case'
 import { childNotifiableEvents, openEventWhere, proposeFromScreening } from './notifiable-events'
@@ -307,10 +307,7 @@ export async function createPlanVersion(actor: Actor, childId: string, input: Pl
       orderBy: { version: 'desc' },
       select: { version: true },
     })
-    if ((latest?.version ?? 0) !== input.basedOnVersion)
-      throw new ValidationError({
-        form: `Someone saved version ${latest?.version} of this plan while you were working. Open it to see their changes; what you typed is still here.`,
-      })
+    throwIfStaleVersion(latest?.version, input.basedOnVersion, 'plan')
     const { basedOnVersion: _, ...content } = input
     const plan = await tx.safetyPlan.create({
       data: {

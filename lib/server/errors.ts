@@ -111,3 +111,12 @@ export function describeError(e: unknown): {
     fieldErrors: {},
   }
 }
+
+/** A new version of a versioned record (safety plan, missing protocol) is refused if someone saved one since the
+ * person opened the form: their typed text stays in the form, and they open the latest to see the change. */
+export function throwIfStaleVersion(latest: number | undefined, basedOn: number, record: string) {
+  if ((latest ?? 0) !== basedOn)
+    throw new ValidationError({
+      form: `Someone saved version ${latest} of this ${record} while you were working. Open it to see their changes; what you typed is still here.`,
+    })
+}

@@ -21,7 +21,7 @@ import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { ProtocolInput, StepDoneInput, ToldInput } from '@/lib/validation/missing-protocols'
 import { inTurn, type Tx } from './database'
-import { throwIfProblems, ValidationError } from './errors'
+import { throwIfProblems, ValidationError, throwIfStaleVersion } from './errors'
 import { emailBody, initials, notify } from './notifications'
 import { orNotFound, useCase, type UseCase } from './use-case'
 
@@ -115,10 +115,7 @@ export async function createProtocolVersion(actor: Actor, childId: string, input
       orderBy: { version: 'desc' },
       select: { version: true },
     })
-    if ((latest?.version ?? 0) !== input.basedOnVersion)
-      throw new ValidationError({
-        form: `Someone saved version ${latest?.version} of this protocol while you were working. Open it to see their changes; what you typed is still here.`,
-      })
+    throwIfStaleVersion(latest?.version, input.basedOnVersion, 'protocol')
     const { basedOnVersion: _, steps, toTell, reviewDate, ...content } = input
     const protocol = await tx.missingProtocol.create({
       data: {
