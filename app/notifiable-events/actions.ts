@@ -1,7 +1,7 @@
 'use server'
 import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
-import { proposeNotifiableEvent } from '@/lib/server/notifiable-events'
+import { proposeNotifiableEvent } from '@/lib/server/notifiable-event-proposals'
 import { proposalSchema } from '@/lib/validation/notifiable-events'
 
 /** "This may be a Regulation 40 event", from a missing episode, a return interview or an exploitation screening. */

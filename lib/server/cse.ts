@@ -25,7 +25,8 @@ import { inTurn, type Tx } from './database'
 import { throwIfProblems, ValidationError, throwIfStaleVersion } from './errors'
 import { concernsVisibleIn, currentPlacement, interviewWhere } from './scope'
 import { useCase } from './use-case'
-import { childNotifiableEvents, openEventWhere, proposeFromScreening } from './notifiable-events'
+import { proposeFromScreening } from './notifiable-event-proposals'
+import { childNotifiableEvents, openEventWhere } from './notifiable-events'
 import { patternsAfterEvent } from './patterns'
 
 /** Indicators Haven's own records suggest for this child (missing episodes, returns, placement). */

@@ -12,10 +12,10 @@ import {
   decideNotifiableEvent,
   listNotifiableEvents,
   overdueNotifiableEvents,
-  proposeNotifiableEvent,
   recordNotifiableEvent,
   recordNotified,
 } from '@/lib/server/notifiable-events'
+import { proposeNotifiableEvent } from '@/lib/server/notifiable-event-proposals'
 import { getChronology } from '@/lib/server/chronology'
 import { getOversightMonth } from '@/lib/server/oversight/month'
 import { NotFoundError } from '@/lib/server/errors'

@@ -1,6 +1,6 @@
 import { readJson, withActor } from '@/lib/server/api'
 import { recordId } from '@/lib/server/errors'
-import { proposeNotifiableEvent } from '@/lib/server/notifiable-events'
+import { proposeNotifiableEvent } from '@/lib/server/notifiable-event-proposals'
 import { proposalSchema } from '@/lib/validation/notifiable-events'
 
 /** "This may be a Regulation 40 event", from a return interview: the registered person decides. */
