@@ -5,6 +5,7 @@ import { componentSchemas } from './openapi/components'
 import { dataProtectionPaths } from './openapi/data-protection-paths'
 import { meetingsPaths } from './openapi/meetings-paths'
 import { oversightPaths } from './openapi/oversight-paths'
+import { reportPaths } from './openapi/report-paths'
 import { protocolPaths } from './openapi/protocol-paths'
 import { ssda903Paths } from './openapi/ssda903-paths'
 
@@ -29,6 +30,7 @@ export function openApiDocument() {
     },
     paths: {
       ...childrenPaths(),
+      ...reportPaths(),
       ...oversightPaths(),
       ...placementPaths(),
       ...dataProtectionPaths(),
