@@ -128,6 +128,8 @@ export const settings = {
   auth: {
     /** a browser session ends after this long without activity */
     sessionIdleMinutes: fromEnv('HAVEN_SESSION_IDLE_MINUTES', 30),
+    /** a session's last activity is written at most this often (the idle timeout is exact to within it) */
+    sessionTouchSeconds: fromEnv('HAVEN_SESSION_TOUCH_SECONDS', 60),
     /** and after this long in any case */
     sessionMaxHours: fromEnv('HAVEN_SESSION_MAX_HOURS', 12),
     apiTokenDays: fromEnv('HAVEN_API_TOKEN_DAYS', 30),
