@@ -175,4 +175,10 @@ export const settings = {
     /** 1: a role that reads children's records takes effect only when a second administrator approves it (off: 0) */
     grantNeedsSecondAdministrator: fromEnv('HAVEN_GRANT_NEEDS_SECOND_ADMINISTRATOR', 0) === 1,
   },
+  database: {
+    /** a transaction still open after this long is rolled back, and one waits at most this long for a connection to
+     *  start on (Prisma's defaults); past either the answer is "Haven is busy" (503), nothing saved */
+    transactionTimeoutMs: fromEnv('HAVEN_TRANSACTION_TIMEOUT_MS', 5000),
+    transactionMaxWaitMs: fromEnv('HAVEN_TRANSACTION_MAX_WAIT_MS', 2000),
+  },
 }
