@@ -128,6 +128,8 @@ export const settings = {
   auth: {
     /** a browser session ends after this long without activity */
     sessionIdleMinutes: fromEnv('HAVEN_SESSION_IDLE_MINUTES', 30),
+    /** a session's last activity is written at most this often (the idle timeout is exact to within it) */
+    sessionTouchSeconds: fromEnv('HAVEN_SESSION_TOUCH_SECONDS', 60),
     /** and after this long in any case */
     sessionMaxHours: fromEnv('HAVEN_SESSION_MAX_HOURS', 12),
     apiTokenDays: fromEnv('HAVEN_API_TOKEN_DAYS', 30),
@@ -172,5 +174,11 @@ export const settings = {
   accounts: {
     /** 1: a role that reads children's records takes effect only when a second administrator approves it (off: 0) */
     grantNeedsSecondAdministrator: fromEnv('HAVEN_GRANT_NEEDS_SECOND_ADMINISTRATOR', 0) === 1,
+  },
+  database: {
+    /** a transaction still open after this long is rolled back, and one waits at most this long for a connection to
+     *  start on (Prisma's defaults); past either the answer is "Haven is busy" (503), nothing saved */
+    transactionTimeoutMs: fromEnv('HAVEN_TRANSACTION_TIMEOUT_MS', 5000),
+    transactionMaxWaitMs: fromEnv('HAVEN_TRANSACTION_MAX_WAIT_MS', 2000),
   },
 }

@@ -234,8 +234,9 @@ try {
   log(JSON.stringify(result))
   const problems = [
     ...stats.failures.slice(0, 10),
-    // a 500 is a transaction that ran out of time on a machine too busy for it (the server's log says which), not
-    // something a restart causes; it fails the check only when asked (MULTI_SERVER_STRICT=1)
+    // a 503 ("Haven is busy") is a transaction that ran out of time on a machine too busy for it (the server's log
+    // says which), not something a restart causes; it and any 500 fail the check only when asked
+    // (MULTI_SERVER_STRICT=1)
     ...(process.env.MULTI_SERVER_STRICT === '1' ? stats.serverErrors.slice(0, 10) : []),
     reported.length < LOOPS && 'too few episodes were reported to show anything',
     result.episodesStored !== reported.length && 'an episode whose report was answered is not in the database',

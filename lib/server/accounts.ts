@@ -230,8 +230,15 @@ export async function actorForSession(sessionId: string, now = new Date()): Prom
   if (!session || session.revokedAt || session.expiresAt <= now) return null
   if (now.getTime() - session.lastSeenAt.getTime() > settings.auth.sessionIdleMinutes * MINUTE) return null
   const actor = await loadActor(prisma, session.userId)
-  if (actor && now.getTime() - session.lastSeenAt.getTime() > MINUTE)
-    await prisma.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } })
+  // lastSeenAt is written at most every HAVEN_SESSION_TOUCH_SECONDS, not on every request (a page read would be a
+  // write): the idle timeout may end a session up to that long early, never late. Conditional, so the parallel
+  // requests of one page write the row once.
+  const touchedBefore = new Date(now.getTime() - settings.auth.sessionTouchSeconds * 1000)
+  if (actor && session.lastSeenAt <= touchedBefore)
+    await prisma.userSession.updateMany({
+      where: { id: sessionId, lastSeenAt: { lte: touchedBefore } },
+      data: { lastSeenAt: now },
+    })
   return actor
 }
 

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { Actor } from '@/lib/domain/roles'
 import { actorForBearer } from './accounts'
-import { describeError, parseInput, TooManyAttemptsError, UnauthenticatedError, ValidationError } from './errors'
+import {
+  BUSY_RETRY_AFTER_SECONDS,
+  describeError,
+  parseInput,
+  TooManyAttemptsError,
+  UnauthenticatedError,
+  ValidationError,
+} from './errors'
 
 export function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
   return Response.json(
@@ -35,6 +42,7 @@ export function problemFrom(e: unknown, instance?: string) {
     ...(errors.length ? { errors } : {}),
   })
   if (e instanceof TooManyAttemptsError) response.headers.set('Retry-After', String(e.retryAfterSeconds))
+  if (status === 503) response.headers.set('Retry-After', String(BUSY_RETRY_AFTER_SECONDS))
   return response
 }
 

@@ -6,6 +6,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client'
 import { variable } from '@/lib/environment'
+import { settings } from '@/lib/settings'
 import { lockDataDir } from './embedded-lock'
 
 export type Database = {
@@ -30,7 +31,10 @@ export async function openDatabase(
 ): Promise<Database> {
   const url = options.url ?? (options.memory || options.dataDir ? undefined : variable('DATABASE_URL'))
   if (url) {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url }),
+      transactionOptions: transactionLimits(),
+    })
     return { kind: 'postgres', prisma, url, close: () => prisma.$disconnect() }
   }
   let release = async () => {}
@@ -46,7 +50,7 @@ export async function openDatabase(
       throw e
     }
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: transactionLimits() })
   return {
     kind: 'pglite',
     prisma,
@@ -57,6 +61,11 @@ export async function openDatabase(
       await release()
     },
   }
+}
+
+/** How long a transaction may run, and wait to start, before the request is answered "Haven is busy" (errors.ts). */
+export function transactionLimits() {
+  return { timeout: settings.database.transactionTimeoutMs, maxWait: settings.database.transactionMaxWaitMs }
 }
 
 const globalForDb = globalThis as unknown as { havenDatabase?: Promise<Database> }

@@ -87,6 +87,23 @@ export function throwIfProblems(problems: FieldErrors) {
   if (Object.keys(problems).length > 0) throw new ValidationError(problems)
 }
 
+/** How long a client is asked to wait (Retry-After) when the database is too busy to answer in time. */
+export const BUSY_RETRY_AFTER_SECONDS = 5
+
+/**
+ * The database was too busy to answer in time, and the transaction was rolled back: it ran past its time limit or
+ * waited too long to start (Prisma's P2028), no pooled connection came free (P2024, or node-postgres' own pool
+ * timeout), or the server has no more connections (P2037). An overload to wait out, not a bug.
+ */
+export function isDatabaseBusy(e: unknown): boolean {
+  if (!(e instanceof Error)) return false
+  const code = (e as { code?: unknown }).code
+  if (code === 'P2024' || code === 'P2037') return true
+  // P2028 also covers misuse of a closed transaction, which is a bug: only its two timeouts count
+  if (code === 'P2028') return /expired transaction|Unable to start a transaction in the given time/.test(e.message)
+  return /timeout exceeded when trying to connect/.test(e.message)
+}
+
 /** What to tell the user about an error, for pages, server actions and the API alike. Unknown errors are logged. */
 export function describeError(e: unknown): {
   status: number
@@ -102,6 +119,16 @@ export function describeError(e: unknown): {
     return { status: 401, title: 'Unauthorized', message: e.message, fieldErrors: {} }
   if (e instanceof TooManyAttemptsError)
     return { status: 429, title: 'Too many requests', message: e.message, fieldErrors: {} }
+  if (isDatabaseBusy(e)) {
+    // one line for the operator: Prisma's message ends with the reason, after the query it interrupted
+    console.warn(`Haven: the database is busy, answered 503: ${(e as Error).message.trim().split('\n').at(-1)}`)
+    return {
+      status: 503,
+      title: 'Service unavailable',
+      message: 'Haven is busy, try again in a moment; nothing was saved.',
+      fieldErrors: {},
+    }
+  }
   console.error(e)
   return {
     status: 500,

@@ -1,9 +1,11 @@
 // Liveness and readiness for a load balancer and a monitor (GET /api/health, GET /api/ready). Nothing about children:
-// only whether the database answers, which migrations are not applied, and how far behind the e-mail dispatcher is.
+// only whether the server is stopping, whether the database answers, which migrations are not applied, and how far
+// behind the e-mail dispatcher is.
 import { Prisma } from '@/lib/generated/prisma/client'
 import { settings } from '@/lib/settings'
 import { getPrisma, type Tx } from './database'
 import { migrationNames } from './migrations'
+import { isShuttingDown } from './shutdown'
 
 const DATABASE_TIMEOUT_MS = 10_000 // a guard against a server that never answers, not a latency target
 
@@ -11,6 +13,7 @@ type Check = { ok: boolean; detail: string }
 export type Readiness = {
   status: 'ready' | 'not ready'
   checks: {
+    server: Check
     database: Check
     migrations: Check & { pending: string[] }
     dispatcher: Check & { lagSeconds: number | null; maxLagSeconds: number }
@@ -47,8 +50,30 @@ function withTimeout<T>(promise: Promise<T>, ms: number) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
+/** Not ready, and why: the server is stopping, or the database did not answer (the other checks not made). */
+function notReady(server: Check, database: Check, maxLagSeconds: number): Readiness {
+  const unknown = `Not checked: ${server.ok ? 'the database did not answer' : 'this server is stopping'}.`
+  return {
+    status: 'not ready',
+    checks: {
+      server,
+      database,
+      migrations: { ok: false, pending: [], detail: unknown },
+      dispatcher: { ok: false, lagSeconds: null, maxLagSeconds, detail: unknown },
+    },
+  }
+}
+
 export async function readiness(now = new Date()): Promise<Readiness> {
   const maxLagSeconds = settings.service.readyMaxDispatchLagSeconds
+  // a server finishing its last requests (SIGTERM) says so, so that the load balancer sends it no more
+  if (isShuttingDown())
+    return notReady(
+      { ok: false, detail: 'This server is stopping: it finishes the requests it has and takes no more.' },
+      { ok: false, detail: 'Not checked: this server is stopping.' },
+      maxLagSeconds,
+    )
+  const server = { ok: true, detail: 'This server is running.' }
   try {
     const db = await withTimeout(getPrisma(), DATABASE_TIMEOUT_MS)
     const [pending, lagSeconds] = await withTimeout(
@@ -56,6 +81,7 @@ export async function readiness(now = new Date()): Promise<Readiness> {
       DATABASE_TIMEOUT_MS,
     )
     const checks: Readiness['checks'] = {
+      server,
       database: { ok: true, detail: 'The database answers.' },
       migrations: pending.length
         ? {
@@ -77,14 +103,6 @@ export async function readiness(now = new Date()): Promise<Readiness> {
     return { status: Object.values(checks).every((c) => c.ok) ? 'ready' : 'not ready', checks }
   } catch (e) {
     console.error('Haven readiness: the database did not answer:', e) // the details stay in the server's log
-    const unknown = 'Not checked: the database did not answer.'
-    return {
-      status: 'not ready',
-      checks: {
-        database: { ok: false, detail: 'The database did not answer.' },
-        migrations: { ok: false, pending: [], detail: unknown },
-        dispatcher: { ok: false, lagSeconds: null, maxLagSeconds, detail: unknown },
-      },
-    }
+    return notReady(server, { ok: false, detail: 'The database did not answer.' }, maxLagSeconds)
   }
 }

@@ -1,12 +1,13 @@
 // Grab pack photos are decoded and encoded again, so nothing in the file but the picture reaches another person: sharp
 // writes no EXIF (GPS, camera, time), XMP, ICC profile or comment unless asked. A photo taken at a relative's home
 // would otherwise give away where that home is (UK GDPR art. 5(1)(c), data minimisation).
-import sharp from 'sharp'
 import type { PhotoType } from '@/lib/domain/photos'
 import { ValidationError } from './errors'
 
 /** The picture alone, turned upright as the camera recorded it, in the type it came in. */
 export async function cleanPhoto(bytes: Uint8Array, type: PhotoType): Promise<Buffer> {
+  // loaded with the first photo, not with the server: libvips is tens of MB that most servers never use
+  const { default: sharp } = await import('sharp')
   try {
     // limitInputPixels: a small file that claims a huge picture (a decompression bomb) is refused before decoding
     const image = sharp(bytes, { failOn: 'error', limitInputPixels: 50_000_000 }).autoOrient()

@@ -6,7 +6,7 @@ import { can, type Action } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { recordAudit, type AuditAction, type AuditPayloads } from './audit'
-import { getPrisma, type Tx } from './database'
+import { getPrisma, transactionLimits, type Tx } from './database'
 import { ForbiddenError, NotFoundError } from './errors'
 import { authorityWhere, childWhere, episodeWhere, homeWhere, interviewWhere } from './scope'
 
@@ -90,13 +90,14 @@ export async function useCase<T>(
   }
   const now = options.now ?? new Date()
   const prisma = await getPrisma()
+  const limits = { ...transactionLimits(), ...options.transaction }
   return prisma.$transaction(async (tx) => {
     const uc = openUseCase(tx, actor, action, now)
     const result = await body(uc)
     if (uc.audited === 0 && !options.unaudited)
       throw new Error(`Use case ${action} wrote no audit event: every read of child data and every change is audited.`)
     return result
-  }, options.transaction)
+  }, limits)
 }
 
 /** The finders and scope for `action` inside a transaction that is already open (a use case that calls another's

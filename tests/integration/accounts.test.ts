@@ -237,6 +237,26 @@ describe('browser sessions', () => {
     expect(await actorForSession(session.id, new Date(start.getTime() + 3 * idle))).toBeNull()
   })
 
+  it('write their last activity at most every HAVEN_SESSION_TOUCH_SECONDS, and time out within that of idle', async () => {
+    const person = await makePerson([{ role: 'CARE_WORKER' }], 'Ned Busy')
+    const start = new Date()
+    const session = await startSession(person.userId, { ip: '10.0.0.9' }, start)
+    const prisma = await getPrisma()
+    const lastSeen = async () =>
+      (await prisma.userSession.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime()
+    const touch = settings.auth.sessionTouchSeconds * 1000
+    const idle = settings.auth.sessionIdleMinutes * MINUTE
+    const at = (ms: number) => new Date(start.getTime() + ms)
+
+    expect(await actorForSession(session.id, at(touch - 1000))).not.toBeNull()
+    expect(await lastSeen()).toBe(start.getTime()) // a request within the interval writes nothing
+    await Promise.all([actorForSession(session.id, at(touch)), actorForSession(session.id, at(touch))])
+    expect(await lastSeen()).toBe(at(touch).getTime())
+    expect(await actorForSession(session.id, at(2 * touch - 1000))).not.toBeNull() // not written
+    // idle counts from the last write: the session ends at most one interval before the idle limit, never after
+    expect(await actorForSession(session.id, at(touch + idle + 1))).toBeNull()
+  })
+
   it('end at their maximum length whatever the activity', async () => {
     const person = await makePerson([{ role: 'CARE_WORKER' }], 'Fay Long')
     const start = new Date()

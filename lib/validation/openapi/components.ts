@@ -170,8 +170,14 @@ export const zip = { 'application/zip': { schema: { type: 'string', contentMedia
 export const jsonOr = (name: keyof typeof schemas, ...files: object[]) => ({
   content: { 'application/json': { schema: ref(name) }, ...Object.assign({}, ...files) },
 })
-export const problems = (...statuses: number[]) =>
-  Object.fromEntries(
+// any operation may find the database too busy to answer in time: 503, nothing saved (lib/server/errors.ts)
+const busy = {
+  description: 'Haven is busy: nothing was saved; try again after Retry-After seconds',
+  headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } },
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+}
+export const problems = (...statuses: number[]) => ({
+  ...Object.fromEntries(
     statuses.map((s) => [
       String(s),
       {
@@ -186,7 +192,9 @@ export const problems = (...statuses: number[]) =>
         content: { 'application/problem+json': { schema: ref('Problem') } },
       },
     ]),
-  )
+  ),
+  503: busy,
+})
 export const idParam = (description: string) => [
   { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description },
 ]
