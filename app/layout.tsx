@@ -1,14 +1,17 @@
 import type { Metadata, Viewport } from 'next'
+import { PrintFrame } from '@/components/PrintFrame'
 import { SiteHeader } from '@/components/SiteHeader'
+import { currentActor } from '@/lib/server/current-actor'
 import './globals.css'
 
 export const metadata: Metadata = {
   title: { default: 'Haven', template: '%s – Haven' },
   description: 'Missing episodes, return interviews and safety plans for children in children’s homes',
 }
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b3d4a' }
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const actor = await currentActor()
   return (
     <html lang="en-GB">
       <body>
@@ -16,9 +19,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to main content
         </a>
         <SiteHeader />
+        <PrintFrame printedBy={actor?.name ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
+        <p className="print-only classification">OFFICIAL-SENSITIVE</p>
       </body>
     </html>
   )

@@ -40,8 +40,7 @@ export async function SiteHeader() {
           Haven
         </Link>
         {actor && (
-          <>
-            <NavLinks links={links} />
+          <NavLinks links={links}>
             <div className="signed-in">
               <span>{actor.name}</span>
               <form action={signOutAction}>
@@ -50,7 +49,7 @@ export async function SiteHeader() {
                 </button>
               </form>
             </div>
-          </>
+          </NavLinks>
         )}
       </div>
     </header>
