@@ -143,3 +143,26 @@ test('the main pages show words, not SSDA903 codes or internal ids', async ({ pa
     expect(text, `${path} as ${account}`).not.toMatch(SSDA903_CODE)
   }
 })
+
+test('every control on the forms is at least 24 by 24 px, at 360 px wide', async ({ page }) => {
+  await page.setViewportSize(PHONE)
+  const forms: [account: string, path: string][] = [
+    ['care.worker@demo.haven.test', '/children/demo-child-07/missing/new'],
+    ['care.worker@demo.haven.test', '/children/demo-child-01/chronology'],
+    ['manager@demo.haven.test', '/homes/demo-home-willow/oversight'],
+    ['manager@demo.haven.test', '/homes/demo-home-willow/oversight/visits/new'],
+    ['admin@demo.haven.test', '/admin/access'],
+  ]
+  for (const [account, path] of forms) {
+    await page.context().clearCookies()
+    await signIn(page, account)
+    await page.goto(path)
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main button, main input:not([type=hidden]), main select, main textarea')]
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.width < 24 || box.height < 24))
+        .map(({ el, box }) => `${el.outerHTML.slice(0, 80)} ${Math.round(box.width)}x${Math.round(box.height)}`),
+    )
+    expect(small, path).toEqual([])
+  }
+})
