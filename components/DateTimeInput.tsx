@@ -5,16 +5,10 @@
 // changes. After GOV.UK's date input pattern: one group, one legend, one hint, one error.
 import { useState } from 'react'
 import { useController, type UseFormReturn } from 'react-hook-form'
-import { londonLocal } from '@/lib/domain/time'
+import { londonLocal, normaliseTime } from '@/lib/domain/time'
 import { errorAt, fieldId } from './form-kit'
 
 const HOUR = 3_600_000
-
-/** "1405", "14.05", "9:05" are all typed times: written as "14:05" and "09:05"; anything else is kept as typed. */
-export function normaliseTime(typed: string): string {
-  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(typed.trim())
-  return match ? `${match[1].padStart(2, '0')}:${match[2]}` : typed.trim()
-}
 
 type Parts = { date: string; time: string }
 const combine = ({ date, time }: Parts) => (date || time ? `${date}T${normaliseTime(time)}` : '')
@@ -55,10 +49,7 @@ export function DateTimeInput({
     'aria-describedby': [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' '),
   } as const
   return (
-    <fieldset
-      className={error ? 'field date-time has-error' : 'field date-time'}
-      aria-describedby={describe['aria-describedby']}
-    >
+    <fieldset className={error ? 'field date-time has-error' : 'field date-time'}>
       <legend className="label">{label}</legend>
       <span className="hint" id={`${id}-hint`}>
         {hint}. Time on the 24-hour clock, for example 14:05
