@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from 'next'
-import { PrintFrame } from '@/components/PrintFrame'
 import { SiteHeader } from '@/components/SiteHeader'
-import { currentActor } from '@/lib/server/current-actor'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -10,8 +8,7 @@ export const metadata: Metadata = {
 }
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b3d4a' }
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const actor = await currentActor()
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en-GB">
       <body>
@@ -19,7 +16,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to main content
         </a>
         <SiteHeader />
-        <PrintFrame printedBy={actor?.name ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
