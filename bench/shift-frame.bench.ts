@@ -8,7 +8,7 @@ test.use({ viewport: { width: 360, height: 740 } })
 
 const PAGES: [account: string, paths: string[]][] = [
   ['care.worker@demo.haven.test', ['/', '/children/demo-child-07', '/children/demo-child-07/missing/new']],
-  ['manager@demo.haven.test', ['/', '/episodes/demo-episode-15']],
+  ['social.worker@demo.haven.test', ['/', '/children/demo-child-01']],
   ['missing.lead@demo.haven.test', ['/', '/reports/missing']],
   ['admin@demo.haven.test', ['/', '/admin/users']],
 ]
