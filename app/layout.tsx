@@ -6,7 +6,7 @@ export const metadata: Metadata = {
   title: { default: 'Haven', template: '%s – Haven' },
   description: 'Missing episodes, return interviews and safety plans for children in children’s homes',
 }
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b3d4a' }
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -19,6 +19,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <main id="main" tabIndex={-1}>
           {children}
         </main>
+        <p className="print-only classification">OFFICIAL-SENSITIVE</p>
       </body>
     </html>
   )

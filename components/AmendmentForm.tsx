@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation'
 import { useEffect, useMemo } from 'react'
 import type { ActionResult } from '@/lib/server/action'
 import { amendmentSchema } from '@/lib/validation/amendments'
+import { DateTimeInput } from './DateTimeInput'
 import { describedBy, Field, SubmitButton, useActionForm } from './form-kit'
 
 /** How a field's new value is typed: a date and time, a date, a whole number, a choice, or text. */
@@ -70,11 +71,10 @@ export function AmendmentForm(props: {
           ))}
         </select>
       </Field>
-      {input && (
+      {input?.kind === 'moment' && <DateTimeInput form={form} name="value" label="What it should say" />}
+      {input && input.kind !== 'moment' && (
         <Field name="value" label="What it should say" error={errors.value?.message}>
-          {input.kind === 'moment' ? (
-            <input type="datetime-local" style={{ maxWidth: '16rem' }} {...valueProps} />
-          ) : input.kind === 'date' ? (
+          {input.kind === 'date' ? (
             <input type="date" style={{ maxWidth: '12rem' }} {...valueProps} />
           ) : input.kind === 'count' ? (
             <input type="number" inputMode="numeric" min={0} style={{ maxWidth: '8rem' }} {...valueProps} />

@@ -16,7 +16,8 @@ export function EpisodeList({ episodes, showChild = true }: { episodes: EpisodeS
           <span className={`status status-${e.status}`}>{STATUS[e.status]}</span>
           <div>
             {showChild && <>Last seen {formatDateTime(new Date(e.lastSeenAt))} · </>}
-            {ABSENCE_SHORT[e.absenceType]} ·{' '}
+            {/* "Missing now" already says it */}
+            {e.status === 'open' && e.absenceType === 'MISSING' ? null : <>{ABSENCE_SHORT[e.absenceType]} · </>}
             {e.status === 'open' ? `${formatDuration(e.durationMinutes)} so far` : formatDuration(e.durationMinutes)}
           </div>
           <div className="muted">From {e.lastSeenPlace}</div>

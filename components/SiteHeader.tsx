@@ -5,6 +5,7 @@ import { homesFor } from '@/lib/server/homes'
 import { unreadCount } from '@/lib/server/notifications'
 import { signOutAction } from '@/app/sign-in/actions'
 import { NavLinks } from './NavLinks'
+import { PrintFrame } from './PrintFrame'
 import { reportsFor } from './ReportLinks'
 
 export async function SiteHeader() {
@@ -34,25 +35,27 @@ export async function SiteHeader() {
       ]
     : []
   return (
-    <header className="site-header">
-      <div className="inner">
-        <Link href="/" className="brand">
-          Haven
-        </Link>
-        {actor && (
-          <>
-            <NavLinks links={links} />
-            <div className="signed-in">
-              <span>{actor.name}</span>
-              <form action={signOutAction}>
-                <button type="submit" className="link-button">
-                  Sign out
-                </button>
-              </form>
-            </div>
-          </>
-        )}
-      </div>
-    </header>
+    <>
+      <header className="site-header">
+        <div className="inner">
+          <Link href="/" className="brand">
+            Haven
+          </Link>
+          {actor && (
+            <NavLinks links={links}>
+              <div className="signed-in">
+                <span>{actor.name}</span>
+                <form action={signOutAction}>
+                  <button type="submit" className="link-button">
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            </NavLinks>
+          )}
+        </div>
+      </header>
+      <PrintFrame printedBy={actor?.name ?? null} />
+    </>
   )
 }

@@ -100,6 +100,8 @@ const PAGES: [account: string | null, path: string][] = [
   ['visitor@demo.haven.test', '/homes/demo-home-cedar/oversight/checklist'],
   ['visitor@demo.haven.test', '/homes/demo-home-cedar/oversight/visits/new'],
   ['visitor@demo.haven.test', '/oversight'],
+  [null, '/sign-in/forgotten'],
+  ['admin@demo.haven.test', '/admin/users/grants'],
 ]
 
 async function expectAccessible(page: Page, label: string) {
@@ -170,4 +172,13 @@ test('an alert page as the IRO', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 })
   await expectFitsWidth(page, 'alert')
   await expectAccessible(page, 'alert at 360 px')
+})
+
+test('the menu open on a phone, as the role with the most links', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  await signIn(page, 'admin@demo.haven.test')
+  await page.getByRole('button', { name: 'Menu' }).click()
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+  await expectFitsWidth(page, 'menu open')
+  await expectAccessible(page, 'menu open at 360 px')
 })

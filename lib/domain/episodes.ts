@@ -206,7 +206,8 @@ export const ABSENCE_LABELS = {
   MISSING: 'Missing: we do not know where they are',
   AWAY: 'Away without authorisation: we know where they are, they are not where they should be, and we are concerned or have told the local authority or the police',
 } as const
-export const ABSENCE_SHORT = { MISSING: 'Missing (M)', AWAY: 'Away without authorisation (A)' } as const
+// no SSDA903 codes (M, A) on screens for people: the SSDA903 export pages show the codes
+export const ABSENCE_SHORT = { MISSING: 'Missing', AWAY: 'Away without authorisation' } as const
 // The police force's own grade (College of Policing APP on missing persons): "no apparent risk (absent)" is the
 // police's
 // word, not the SSDA903 "away without authorisation", so it is always named as the police's and kept apart from it.

@@ -113,5 +113,5 @@ export const ETHNICITIES: CodeList = {
   NOBT: 'Information not yet obtained',
 }
 
-export const codeLabel = (list: CodeList, code: string | null | undefined) =>
-  code ? (list[code] ? `${list[code]} (${code})` : code) : ''
+/** A code in words, for screens meant for people (the codes themselves are for the SSDA903 return's pages). */
+export const codeLabel = (list: CodeList, code: string | null | undefined) => (code ? (list[code] ?? code) : '')

@@ -85,6 +85,13 @@ export function londonLocal(instant: Date): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`
 }
 
+/** A time typed in one box: "1405", "14.05", "9:05" are written "14:05" and "09:05"; anything else is kept as typed
+ * (the form's check then names it). */
+export function normaliseTime(typed: string): string {
+  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(typed.trim())
+  return match ? `${match[1].padStart(2, '0')}:${match[2]}` : typed.trim()
+}
+
 export type LocalTimeResult = { ok: true; instant: Date } | { ok: false; problem: 'invalid' | 'does-not-exist' }
 
 /**

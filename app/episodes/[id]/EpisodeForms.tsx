@@ -4,6 +4,7 @@ import { ActionButton, describedBy, Field, Narrative, SubmitButton, useActionFor
 import { POLICE_RISK_GRADE, RISK_GRADE_LABELS, UPDATE_KIND_LABELS } from '@/lib/domain/episodes'
 import { closeEpisodeSchema, episodeUpdateSchema, RISK_GRADES, UPDATE_KINDS } from '@/lib/validation/episodes'
 import { addUpdateAction, closeEpisodeAction, linkEpisodeAction } from '../actions'
+import { DateTimeInput } from '@/components/DateTimeInput'
 
 export function AddUpdateForm({ episodeId, now }: { episodeId: string; now: string }) {
   const router = useRouter()
@@ -29,14 +30,7 @@ export function AddUpdateForm({ episodeId, now }: { episodeId: string; now: stri
           ))}
         </select>
       </Field>
-      <Field name="at" label="When?" hint="UK time" error={errors.at?.message}>
-        <input
-          type="datetime-local"
-          style={{ maxWidth: '16rem' }}
-          {...describedBy('at', { error: errors.at?.message, hint: true })}
-          {...form.register('at')}
-        />
-      </Field>
+      <DateTimeInput form={form} name="at" label="When?" />
       {kind === 'POLICE_RISK_GRADE' && (
         <Field
           name="riskGrade"

@@ -6,6 +6,7 @@ import { TOLD_METHOD, TOLD_WHO } from '@/lib/domain/missing-protocols'
 import { RISK_GRADES } from '@/lib/validation/episodes'
 import { toldSchema } from '@/lib/validation/missing-protocols'
 import { stepDoneAction, toldAction } from '@/app/children/[id]/missing-protocol/actions'
+import { DateTimeInput } from '@/components/DateTimeInput'
 
 /** Ticks a protocol step off as done now. */
 export function StepDoneButton({ episodeId, step }: { episodeId: string; step: number }) {
@@ -65,14 +66,7 @@ export function ToldForm({
       <Field name="name" label="Their name (optional)" error={errorAt(errors, 'name')}>
         <input type="text" {...input('name')} />
       </Field>
-      <Field name="toldAt" label="When?" hint="UK time" error={errorAt(errors, 'toldAt')}>
-        <input
-          type="datetime-local"
-          style={{ maxWidth: '16rem' }}
-          {...describedBy('toldAt', { error: errorAt(errors, 'toldAt'), hint: true })}
-          {...form.register('toldAt')}
-        />
-      </Field>
+      <DateTimeInput form={form} name="toldAt" label="When?" />
       <Field
         name="method"
         label="How?"

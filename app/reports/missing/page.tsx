@@ -154,7 +154,14 @@ export default async function MissingReportPage({ searchParams }: { searchParams
       {problem && (
         <p className="concern concern-warning">{problem}: showing the last year for everyone in your view instead.</p>
       )}
-      <form method="get" className="panel" aria-label="Filters">
+      {/* on paper the filters are a sentence, not a form */}
+      <p className="print-only">
+        Filters: {report.options.homes.find((h) => h.id === report.filter.home)?.name ?? 'all homes'};{' '}
+        {report.options.authorities.find((a) => a.id === report.filter.authority)?.name ?? 'all placing authorities'};{' '}
+        {report.filter.ageBand ? `aged ${AGE_BANDS[report.filter.ageBand].label.toLowerCase()}` : 'all ages'};{' '}
+        {report.filter.sex === 'FEMALE' ? 'girls' : report.filter.sex === 'MALE' ? 'boys' : 'boys and girls'}.
+      </p>
+      <form method="get" className="panel no-print" aria-label="Filters">
         <div className="grid">
           <div className="field">
             <label htmlFor="from">From</label>

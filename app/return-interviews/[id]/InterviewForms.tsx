@@ -29,6 +29,7 @@ import {
   recordPoliceSharingAction,
   recordPreventionAction,
 } from '../actions'
+import { DateTimeInput } from '@/components/DateTimeInput'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by several forms
 type AnyForm = any
@@ -57,17 +58,7 @@ function Text({
 }
 
 function When({ form, name, label }: { form: AnyForm; name: string; label: string }) {
-  const error = errorAt(form.formState.errors, name)
-  return (
-    <Field name={name} label={label} hint="UK time" error={error}>
-      <input
-        type="datetime-local"
-        style={{ maxWidth: '16rem' }}
-        {...describedBy(name, { error, hint: true })}
-        {...form.register(name)}
-      />
-    </Field>
-  )
+  return <DateTimeInput form={form} name={name} label={label} />
 }
 
 function useRefreshingForm<S extends Parameters<typeof useActionForm>[0]['schema']>(

@@ -5,6 +5,7 @@ import { can } from '@/lib/domain/permissions'
 import { requireActor } from '@/lib/server/current-actor'
 import { NotFoundError, recordId } from '@/lib/server/errors'
 import { getGrabPack } from '@/lib/server/grab-packs'
+import { formatDateTime } from '@/lib/domain/time'
 import { GrabPackForm } from './GrabPackForm'
 
 export const metadata = { title: 'Grab pack' }
@@ -33,20 +34,19 @@ export default async function GrabPackPage({ params }: { params: Promise<{ id: s
       </p>
       <GrabPackDetails pack={pack} />
       {pack.older.length > 0 && (
-        <details>
+        <details className="no-print">
           <summary>Earlier versions ({pack.older.length})</summary>
           <ul>
             {pack.older.map((p) => (
               <li key={p.id}>
-                Version {p.version}, {p.createdAt.toLocaleString('en-GB', { timeZone: 'Europe/London' })}, by{' '}
-                {p.createdBy}: {p.description}
+                Version {p.version}, {formatDateTime(p.createdAt)}, by {p.createdBy}: {p.description}
               </li>
             ))}
           </ul>
         </details>
       )}
       {can(actor, 'grabpack.edit') && (
-        <section aria-labelledby="update-pack">
+        <section aria-labelledby="update-pack" className="no-print">
           <h2 id="update-pack">{current ? 'Update the grab pack' : 'Fill in the grab pack'}</h2>
           <GrabPackForm childId={child.id} current={current} />
         </section>

@@ -5,6 +5,7 @@ import { Checkbox, describedBy, errorAt, Field, Radios, SubmitButton, useActionF
 import { LOCATION_KIND_LABELS, RETURN_METHOD_LABELS } from '@/lib/domain/episodes'
 import { LOCATION_KINDS, RETURN_METHODS, recordReturnSchema } from '@/lib/validation/episodes'
 import { recordReturnAction } from '../../actions'
+import { DateTimeInput } from '@/components/DateTimeInput'
 
 const emptyPlace = { name: '', kind: '' as const, postcode: '' }
 const emptyPerson = { name: '', description: '' }
@@ -68,19 +69,7 @@ export function RecordReturnForm({ episodeId, firstName, now }: { episodeId: str
       {summary}
       <fieldset>
         <legend>Coming back</legend>
-        <Field
-          name="returnedAt"
-          label={`When did ${firstName} come back?`}
-          hint="UK time"
-          error={errors.returnedAt?.message}
-        >
-          <input
-            type="datetime-local"
-            style={{ maxWidth: '16rem' }}
-            {...describedBy('returnedAt', { error: errors.returnedAt?.message, hint: true })}
-            {...form.register('returnedAt')}
-          />
-        </Field>
+        <DateTimeInput form={form} name="returnedAt" label={`When did ${firstName} come back?`} />
         <Radios
           name="returnMethod"
           legend="How did they come back?"

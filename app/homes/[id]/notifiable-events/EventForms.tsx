@@ -5,6 +5,7 @@ import { describedBy, Field, Radios, SubmitButton, useActionForm } from '@/compo
 import { EVENT_KIND, EVENT_KINDS, RECIPIENT_LABEL, RECIPIENTS } from '@/lib/domain/notifiable-events'
 import { decisionSchema, notifiableEventSchema, notifiedSchema } from '@/lib/validation/notifiable-events'
 import { decideAction, notifiedAction, recordEventAction } from './actions'
+import { DateTimeInput } from '@/components/DateTimeInput'
 
 const DECISIONS = [
   { value: 'NOTIFY', label: 'Notify', hint: 'Name each other relevant person to tell, one a line' },
@@ -122,14 +123,7 @@ export function NotifiedForm({ eventId, now }: { eventId: string; now: string })
           {...form.register('how')}
         />
       </Field>
-      <Field name="at" label="When?" hint="UK time" error={errors.at?.message}>
-        <input
-          type="datetime-local"
-          style={{ maxWidth: '16rem' }}
-          {...describedBy('at', { error: errors.at?.message, hint: true })}
-          {...form.register('at')}
-        />
-      </Field>
+      <DateTimeInput form={form} name="at" label="When?" />
       <SubmitButton busy={busy}>Record who was told</SubmitButton>
     </form>
   )
@@ -176,14 +170,7 @@ export function RecordEventForm({
         error={errors.kind?.message}
         register={form.register('kind')}
       />
-      <Field name="occurredAt" label="When did it happen?" hint="UK time" error={errors.occurredAt?.message}>
-        <input
-          type="datetime-local"
-          style={{ maxWidth: '16rem' }}
-          {...describedBy('occurredAt', { error: errors.occurredAt?.message, hint: true })}
-          {...form.register('occurredAt')}
-        />
-      </Field>
+      <DateTimeInput form={form} name="occurredAt" label="When did it happen?" />
       <Field
         name="childId"
         label="The child"

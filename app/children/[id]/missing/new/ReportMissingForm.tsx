@@ -4,6 +4,7 @@ import { describedBy, errorAt, Field, Radios, SubmitButton, useActionForm } from
 import { ABSENCE_LABELS, RETURN_METHOD_LABELS } from '@/lib/domain/episodes'
 import { RETURN_METHODS, reportMissingSchema } from '@/lib/validation/episodes'
 import { reportMissingAction } from '@/app/episodes/actions'
+import { DateTimeInput } from '@/components/DateTimeInput'
 
 export function ReportMissingForm({
   childId,
@@ -54,14 +55,12 @@ export function ReportMissingForm({
           { value: 'AWAY', label: 'Yes: away without authorisation', hint: ABSENCE_LABELS.AWAY },
         ]}
       />
-      <Field
+      <DateTimeInput
+        form={form}
         name="lastSeenAt"
         label="When were they last seen?"
-        hint="UK time. Change it if it was earlier."
-        error={errors.lastSeenAt?.message}
-      >
-        <input type="datetime-local" {...input('lastSeenAt', true)} style={{ maxWidth: '16rem' }} />
-      </Field>
+        hint="UK time. Change it if it was earlier"
+      />
       <Field name="lastSeenPlace" label="Where were they last seen?" error={errors.lastSeenPlace?.message}>
         <input type="text" autoComplete="off" {...input('lastSeenPlace')} />
       </Field>
@@ -118,19 +117,7 @@ export function ReportMissingForm({
       </div>
       {back && (
         <>
-          <Field
-            name="return.returnedAt"
-            label={`When did ${firstName} come back?`}
-            hint="UK time"
-            error={returnError('returnedAt')}
-          >
-            <input
-              type="datetime-local"
-              style={{ maxWidth: '16rem' }}
-              {...describedBy('return.returnedAt', { error: returnError('returnedAt'), hint: true })}
-              {...form.register('return.returnedAt')}
-            />
-          </Field>
+          <DateTimeInput form={form} name="return.returnedAt" label={`When did ${firstName} come back?`} />
           <Radios
             name="return.returnMethod"
             legend="How did they come back?"
