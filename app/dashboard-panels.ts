@@ -190,7 +190,7 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
     if (holds(actor, 'CARE_WORKER'))
       panels.push({
         title: 'Children at your home',
-        urgency: 'act',
+        urgency: 'now', // right after the children missing now: the first screen's action
         empty: 'No children are placed at your home yet.',
         report: {
           children: children.filter(placedHere).slice(0, 25),
