@@ -70,7 +70,8 @@ export function dashboardPanels(actor: Actor, data: DashboardData): DashboardPan
       links: open.map((a) => ({
         href: `/alerts/${a.id}`,
         label: a.about ? `${a.title}: ${a.about}` : a.title,
-        note: [a.escalatedAt ? 'Overdue' : '', ...a.children.map((c) => c.name), a.summary].filter(Boolean).join(' · '),
+        // the children only (and whether it is overdue): the summary is on the alert, one click away
+        note: [a.escalatedAt ? 'Overdue' : '', ...a.children.map((c) => c.name)].filter(Boolean).join(' · '),
       })),
       note:
         total > open.length ? `Showing ${open.length} of ${total} new alerts: see all on the Alerts page.` : undefined,

@@ -86,7 +86,7 @@ test('report a child missing with the keyboard, at 360 px', async ({ page }) => 
 
 test('report a child missing from the dashboard, keyboard only, at 360 px', async ({ page }) => {
   await signIn(page, 'care.worker@demo.haven.test')
-  await page.goto('/')
+  await page.goto('/') // Mohammed Iqbal, Willow House (the test above reported Jade missing)
   let keys = 0
   const press = async (key: string) => {
     keys++
@@ -96,9 +96,9 @@ test('report a child missing from the dashboard, keyboard only, at 360 px', asyn
   const started = Date.now()
   await press('Tab') // "Skip to main content"
   await press('Enter')
-  for (let i = 0; i < 40 && (await focused()) !== 'Report Jade missing'; i++) await press('Tab')
+  for (let i = 0; i < 40 && (await focused()) !== 'Report Mohammed missing'; i++) await press('Tab')
   await press('Enter')
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report Jade Pearson missing')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report Mohammed Iqbal missing')
   // the two questions that need an answer come first; the defaults (now, the home) stand
   for (let i = 0; i < 10 && !/^No: missing/.test(await focusedLabel(page)); i++) await press('Tab')
   await press('Space')
@@ -106,7 +106,7 @@ test('report a child missing from the dashboard, keyboard only, at 360 px', asyn
   await press('ArrowRight') // "Not yet"
   await expect(page.getByLabel('Not yet')).toBeChecked()
   await press('Enter') // sends the form
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jade Pearson: missing since')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Mohammed Iqbal: missing since')
   const result = { keysPressed: keys, machineSeconds: +((Date.now() - started) / 1000).toFixed(1), targetKeys: 20 }
   console.log(`BENCH report-missing-from-dashboard ${JSON.stringify(result)}`)
   test.info().annotations.push({ type: 'report-missing-from-dashboard', description: JSON.stringify(result) })
