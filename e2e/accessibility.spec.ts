@@ -61,6 +61,8 @@ const PAGES: [account: string | null, path: string][] = [
   ['admin@demo.haven.test', '/admin/retention'],
   ['iro@demo.haven.test', '/alerts'],
   ['iro@demo.haven.test', '/notifications'],
+  // issue #18: every reader of a child reads its alerts
+  ['care.worker@demo.haven.test', '/alerts'],
   ['manager@demo.haven.test', '/alerts?status=resolved'],
   ['social.worker@demo.haven.test', '/children/demo-child-28'],
   ['iro@demo.haven.test', '/children/demo-child-01/chronology'],

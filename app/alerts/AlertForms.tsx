@@ -11,7 +11,14 @@ import {
   useActionForm,
 } from '@/components/form-kit'
 import { areaNoticeSchema, decisionSchema, resolveSchema } from '@/lib/validation/alerts'
-import { acknowledgeAction, areaNoticeAction, decisionAction, markReadAction, resolveAction } from './actions'
+import {
+  acknowledgeAction,
+  areaNoticeAction,
+  decisionAction,
+  markAllReadAction,
+  markReadAction,
+  resolveAction,
+} from './actions'
 
 export function AcknowledgeButton({ alertId }: { alertId: string }) {
   return <ActionButton label="Acknowledge" run={() => acknowledgeAction(alertId)} />
@@ -19,6 +26,10 @@ export function AcknowledgeButton({ alertId }: { alertId: string }) {
 
 export function MarkReadButton({ notificationId, label }: { notificationId: string; label: string }) {
   return <ActionButton label={label} run={() => markReadAction(notificationId)} />
+}
+
+export function MarkAllReadButton() {
+  return <ActionButton label="Mark all as read" run={() => markAllReadAction()} />
 }
 
 export function DecisionForm({

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { runAction } from '@/lib/server/action'
 import { acknowledgeAlert, decideOnAlert, resolveAlert } from '@/lib/server/alerts'
 import { recordId } from '@/lib/server/errors'
-import { markNotificationRead } from '@/lib/server/notifications'
+import { markAllNotificationsRead, markNotificationRead } from '@/lib/server/notifications'
 import { recordAreaNotice } from '@/lib/server/placements'
 import { areaNoticeSchema, decisionSchema, resolveSchema } from '@/lib/validation/alerts'
 
@@ -20,6 +20,9 @@ export async function resolveAction(alertId: string, input: unknown) {
 }
 export async function markReadAction(notificationId: string) {
   return runAction(z.object({}), {}, (actor) => markNotificationRead(actor, recordId(notificationId, 'notification')))
+}
+export async function markAllReadAction() {
+  return runAction(z.object({}), {}, (actor) => markAllNotificationsRead(actor))
 }
 export async function areaNoticeAction(placementId: string, input: unknown) {
   return runAction(areaNoticeSchema, input, (actor, notice) =>

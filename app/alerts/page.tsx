@@ -5,8 +5,45 @@ import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
 import { pageField } from '@/lib/validation/fields'
 import { Pager } from '@/components/Pager'
+import { groupAlerts, namedInGroup } from '@/lib/domain/alert-groups'
+
+type AlertItem = Awaited<ReturnType<typeof listAlerts>>['alerts'][number]
+
+/** Each alert: what it is about, how urgent, its children (those outside the reader's view counted). */
+function AlertCards({ alerts }: { alerts: AlertItem[] }) {
+  return (
+    <ul className="cards">
+      {alerts.map((a) => (
+        <li key={a.id}>
+          <Link className="title" href={`/alerts/${a.id}`}>
+            {a.about ? `${a.title}: ${a.about}` : a.title}
+          </Link>{' '}
+          <span
+            className={`status ${a.status === 'OPEN' ? (a.severity === 'critical' ? 'status-open' : 'status-returned') : 'status-closed'}`}
+          >
+            {a.status === 'OPEN'
+              ? `${a.severity === 'critical' ? 'Critical' : 'Warning'}, ${a.escalatedAt ? 'overdue' : a.told && !a.acknowledgedAt ? 'new' : 'open'}`
+              : 'Resolved'}
+          </span>
+          <div>
+            {[
+              ...a.children.map((c) => c.name),
+              ...(a.otherChildren ? [`${a.otherChildren} other ${a.otherChildren === 1 ? 'child' : 'children'}`] : []),
+            ].join(', ')}
+          </div>
+          <div className="muted">
+            {a.summary} · since {formatDateTime(new Date(a.openedAt))}
+          </div>
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 export const metadata = { title: 'Alerts' }
+
+// a kind with more alerts than this shows one line naming them, expandable to each alert and its children
+const OPEN_GROUP = 3
 
 const FILTERS = [
   { status: 'open', label: 'Open' },
@@ -59,33 +96,22 @@ export default async function AlertsPage({
             {list.total === 1 ? 'alert' : 'alerts'}
             {list.pages > 1 && `, ${ALERTS_PER_PAGE} a page: this is page ${list.page} of ${list.pages}`}.
           </p>
-          <ul className="cards">
-            {list.alerts.map((a) => (
-              <li key={a.id}>
-                <Link className="title" href={`/alerts/${a.id}`}>
-                  {a.title}
-                </Link>{' '}
-                <span
-                  className={`status ${a.status === 'OPEN' ? (a.severity === 'critical' ? 'status-open' : 'status-returned') : 'status-closed'}`}
-                >
-                  {a.status === 'OPEN'
-                    ? `${a.severity === 'critical' ? 'Critical' : 'Warning'}, ${a.acknowledgedAt ? 'open' : 'new'}`
-                    : 'Resolved'}
-                </span>
-                <div>
-                  {[
-                    ...a.children.map((c) => c.name),
-                    ...(a.otherChildren
-                      ? [`${a.otherChildren} other ${a.otherChildren === 1 ? 'child' : 'children'}`]
-                      : []),
-                  ].join(', ')}
-                </div>
-                <div className="muted">
-                  {a.summary} · since {formatDateTime(new Date(a.openedAt))}
-                </div>
-              </li>
-            ))}
-          </ul>
+          {groupAlerts(list.alerts).map((group) =>
+            group.alerts.length > 1 ? (
+              <section className="panel" key={group.rule} aria-label={`${group.title}: ${group.alerts.length}`}>
+                <h2>
+                  {group.title} ({group.alerts.length})
+                </h2>
+                <p>{namedInGroup(group.alerts.map((a) => a.about))}</p>
+                <details open={group.alerts.length <= OPEN_GROUP}>
+                  <summary>Each of the {group.alerts.length}, with its children</summary>
+                  <AlertCards alerts={group.alerts} />
+                </details>
+              </section>
+            ) : (
+              <AlertCards key={group.rule} alerts={group.alerts} />
+            ),
+          )}
           <Pager
             page={list.page}
             pages={list.pages}

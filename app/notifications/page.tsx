@@ -2,16 +2,22 @@ import Link from 'next/link'
 import { formatDateTime } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { listNotifications } from '@/lib/server/notifications'
-import { MarkReadButton } from '../alerts/AlertForms'
+import { MarkAllReadButton, MarkReadButton } from '../alerts/AlertForms'
 
 export const metadata = { title: 'Inbox' }
 
 export default async function InboxPage() {
   const actor = await requireActor()
   const notifications = await listNotifications(actor)
+  const unread = notifications.filter((n) => !n.readAt).length
   return (
     <>
       <h1>Inbox</h1>
+      {unread > 0 && (
+        <p>
+          {unread} unread, shown first. <MarkAllReadButton />
+        </p>
+      )}
       {notifications.length === 0 ? (
         <p className="empty">
           Nothing yet. Episodes of children you work with, their returns and pattern alerts arrive here, and by e-mail.

@@ -72,7 +72,8 @@ export const PERMISSIONS = {
   'reg40.record': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
   // anyone recording an episode or holding a return interview can say "this may be a Regulation 40 event"
   'reg40.propose': [...EPISODE_RECORDERS, 'RETURN_INTERVIEW_PRACTITIONER'],
-  // pattern alerts: seen by the people told about them
+  // pattern alerts: every reader of a child reads its alerts (scoped as the child is); only the people told
+  // acknowledge them (lib/server/alert-subjects.ts)
   'alert.read': CHILD_READERS,
   // the IRO decides whether to bring the child's review forward (CPPCR 2010 reg 33(3)(a))
   'alert.decide': ['IRO'],

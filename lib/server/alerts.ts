@@ -8,16 +8,19 @@ import { MEETING_KINDS } from '@/lib/domain/meetings'
 import { calendarDate, formatDate, isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 import type { Decision } from '@/lib/validation/alerts'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { readableAlerts, subjectWords } from './alert-subjects'
 import { inTurn, type Tx } from './database'
 import { throwIfProblems, ValidationError } from './errors'
 import { orNotFound, useCase } from './use-case'
 
-/** An alert is in scope for the people told about it (its recipients); anyone else finds nothing, as if it did not
- * exist. Every action on alerts is held only by roles that also read them. */
-async function findAlert(tx: Tx, actor: Actor, alertId: string) {
+/** An alert is in scope for the people told about it (its recipients) and for every reader of one of its children
+ * (lib/server/alert-subjects.ts); anyone else finds nothing, as if it did not exist. Every action on alerts is held
+ * only by roles that also read them. */
+async function findAlert(tx: Tx, actor: Actor, alertId: string, childScope: Prisma.ChildWhereInput) {
   return tx.alert
     .findFirst({
-      where: { id: alertId, recipients: { some: { userId: actor.userId } } },
+      where: { AND: [{ id: alertId }, await readableAlerts(tx, actor, childScope)] },
       include: {
         recipients: {
           include: {
@@ -50,19 +53,32 @@ export const ALERTS_PER_PAGE = 100
 
 export type AlertListQuery = { status?: 'OPEN' | 'RESOLVED'; unacknowledged?: boolean; page?: number }
 
-/** The alerts this person was told about, a page at a time: open first, newest evidence first, with how many in all
- * (never silently cut short). */
+/** The alerts this person reads, a page at a time, triage first: open before resolved, critical before warnings,
+ * escalated (not acknowledged in time) before the rest, then the newest evidence first; with how many in all (never
+ * silently cut short). */
 export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now = new Date()) {
   const denied = { forbidden: 'Your roles do not include pattern alerts.' }
   return useCase(actor, 'alert.read', { denied, now }, async ({ tx, scope, audit }) => {
-    const mine = { some: { userId: actor.userId, ...(query.unacknowledged ? { acknowledgedAt: null } : {}) } }
-    const where = { recipients: mine, ...(query.status ? { status: query.status } : {}) }
+    // "new" alerts are those this person was told about and has not acknowledged
+    const unacknowledged = { recipients: { some: { userId: actor.userId, acknowledgedAt: null } } }
+    const where: Prisma.AlertWhereInput = {
+      AND: [
+        query.unacknowledged ? unacknowledged : await readableAlerts(tx, actor, scope.child),
+        query.status ? { status: query.status } : {},
+      ],
+    }
     const total = await tx.alert.count({ where })
     const pages = Math.max(1, Math.ceil(total / ALERTS_PER_PAGE))
     const page = Math.min(Math.max(1, query.page ?? 1), pages)
     const alerts = await tx.alert.findMany({
       where,
-      orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }, { id: 'asc' }],
+      orderBy: [
+        { status: 'asc' },
+        { severity: 'asc' }, // 'critical' before 'warning'
+        { escalatedAt: { sort: 'desc', nulls: 'last' } },
+        { updatedAt: 'desc' },
+        { id: 'asc' },
+      ],
       skip: (page - 1) * ALERTS_PER_PAGE,
       take: ALERTS_PER_PAGE,
       select: {
@@ -74,6 +90,8 @@ export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now =
         status: true,
         openedAt: true,
         updatedAt: true,
+        escalatedAt: true,
+        subjectKey: true,
         childIds: true,
         recipients: { where: { userId: actor.userId }, select: { acknowledgedAt: true } },
       },
@@ -85,6 +103,12 @@ export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now =
       select: { id: true, firstName: true, lastName: true },
     })
     const childIds = visible.map((c) => c.id)
+    const names = visible.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))
+    const about = await subjectWords(
+      tx,
+      alerts.map((a) => a.subjectKey),
+      names,
+    )
     await audit({
       action: 'alert.list',
       subjectType: 'alert',
@@ -105,11 +129,11 @@ export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now =
         status: a.status,
         openedAt: a.openedAt.toISOString(),
         updatedAt: a.updatedAt.toISOString(),
+        escalatedAt: a.escalatedAt?.toISOString() ?? null,
+        about: about.get(a.subjectKey) ?? '',
+        told: a.recipients.length > 0,
         acknowledgedAt: a.recipients[0]?.acknowledgedAt?.toISOString() ?? null,
-        children: a.childIds
-          .map((id) => visible.find((c) => c.id === id))
-          .filter(Boolean)
-          .map((c) => ({ id: c!.id, name: `${c!.firstName} ${c!.lastName}` })),
+        children: a.childIds.map((id) => names.find((c) => c.id === id)).filter((c) => c !== undefined),
         otherChildren: a.childIds.filter((id) => !visible.some((c) => c.id === id)).length,
       })),
     }
@@ -119,7 +143,7 @@ export async function listAlerts(actor: Actor, query: AlertListQuery = {}, now =
 /** One alert with its evidence, limited to what this person may see, and the IRO's review timetable for context. */
 export async function getAlert(actor: Actor, alertId: string, now = new Date()) {
   return useCase(actor, 'alert.read', { subject: 'alert', now }, async ({ tx, scope, audit }) => {
-    const alert = await findAlert(tx, actor, alertId)
+    const alert = await findAlert(tx, actor, alertId, scope.child)
     const evidence = alert.evidence as { episodeIds: string[]; interviewIds?: string[]; facts?: string[] }
     const [children, episodes] = await inTurn(
       () =>
@@ -170,7 +194,7 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
       childIds: children.map((c) => c.id),
       details: {},
     })
-    const me = alert.recipients.find((r) => r.userId === actor.userId)!
+    const me = alert.recipients.find((r) => r.userId === actor.userId)
     // who else was told, only where the reader may know of them: a manager of another home would say where an
     // unnamed child lives. People at the reader's own organisations, and those allocated to children they may read.
     const mine = (org: {
@@ -206,7 +230,8 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
       resolvedAt: alert.resolvedAt,
       resolutionReason: alert.resolutionReason,
       escalatedAt: alert.escalatedAt,
-      acknowledgedAt: me.acknowledgedAt,
+      told: Boolean(me),
+      acknowledgedAt: me?.acknowledgedAt ?? null,
       children: children.map((c) => ({
         id: c.id,
         name: `${c.firstName} ${c.lastName}`,
@@ -242,9 +267,13 @@ export async function getAlert(actor: Actor, alertId: string, now = new Date()) 
   })
 }
 
+/** The people told about an alert acknowledge it; their inbox items about it are read from then on. */
 export async function acknowledgeAlert(actor: Actor, alertId: string, now = new Date()) {
-  return useCase(actor, 'alert.read', { subject: 'alert', now }, async ({ tx, audit }) => {
-    const alert = await findAlert(tx, actor, alertId)
+  return useCase(actor, 'alert.read', { subject: 'alert', now }, async ({ tx, scope, audit }) => {
+    const alert = await findAlert(tx, actor, alertId, scope.child)
+    if (!alert.recipients.some((r) => r.userId === actor.userId))
+      throw new ValidationError({ form: 'Only the people told about this alert acknowledge it.' })
+    await markAlertItemsRead(tx, actor, alertId, now)
     const { count } = await tx.alertRecipient.updateMany({
       where: { alertId, userId: actor.userId, acknowledgedAt: null },
       data: { acknowledgedAt: now },
@@ -260,12 +289,16 @@ export async function acknowledgeAlert(actor: Actor, alertId: string, now = new 
   })
 }
 
+/** Acknowledged or decided: the inbox items about the alert need no more attention. */
+const markAlertItemsRead = (tx: Tx, actor: Actor, alertId: string, now: Date) =>
+  tx.notification.updateMany({ where: { alertId, recipientId: actor.userId, readAt: null }, data: { readAt: now } })
+
 /** The IRO's decision for one of their children: bring the review forward (to a date) or not (why, and no date). */
 export async function decideOnAlert(actor: Actor, alertId: string, input: Decision, now = new Date()) {
   return useCase(actor, 'alert.decide', { subject: 'alert', now }, async ({ tx, scope, audit }) => {
     // one decision at a time per alert, so a double submit sees the first one (and a resolution, its result)
     await tx.$queryRaw`SELECT id FROM "Alert" WHERE id = ${alertId} FOR UPDATE`
-    const alert = await findAlert(tx, actor, alertId)
+    const alert = await findAlert(tx, actor, alertId, scope.child)
     // a child of this alert whom this IRO reviews (the scope of alert.decide), whether or not it exists otherwise
     const child = await tx.child.findFirst({
       where: { AND: [{ id: input.childId }, { id: { in: alert.childIds } }, { iroId: actor.userId }, scope.child] },
@@ -300,6 +333,7 @@ export async function decideOnAlert(actor: Actor, alertId: string, input: Decisi
       where: { alertId, userId: actor.userId, acknowledgedAt: null },
       data: { acknowledgedAt: now },
     })
+    await markAlertItemsRead(tx, actor, alertId, now)
     await tx.alertEvent.create({
       data: {
         alertId,
@@ -328,7 +362,7 @@ export async function resolveAlert(
   now = new Date(),
 ) {
   return useCase(actor, 'alert.resolve', { subject: 'alert', now }, async ({ tx, scope, audit }) => {
-    const alert = await findAlert(tx, actor, alertId)
+    const alert = await findAlert(tx, actor, alertId, scope.child)
     let reason = input.reason ?? ''
     if (input.meetingId) {
       const meeting = await tx.meeting.findFirst({

@@ -114,6 +114,7 @@ export const AUDIT_DETAILS = {
   'reg40.decide': z.object({ eventId: id, decision: z.string() }),
   'reg40.notified': z.object({ eventId: id, noticeId: id, recipient: z.string() }),
   'notification.read': none,
+  'notification.read-all': z.object({ count }),
   'alert.list': z.object({ count }),
   'alert.read': none,
   'export.ssda903': z.object({ year: count, children: count, failures: count }),

@@ -22,6 +22,7 @@ export const INTERVIEW_ROLES = [
   'SOCIAL_WORKER',
   'REGISTERED_MANAGER',
   'LA_MISSING_LEAD',
+  'CARE_WORKER', // the home arranges the interview after each return
 ] as const
 
 /** The roles that act on child sexual exploitation flags (report recommendation 2). */

@@ -83,25 +83,30 @@ export async function notifyChildTeam(
 // lib/domain/permissions.ts is held by every role (each person reads their own inbox, visitors and administrators
 // too). With a 'notification.read' action for all roles they move onto useCase() like the rest.
 
-/** The signed-in person's inbox, newest first. */
+/** The signed-in person's inbox: what they have not read yet first, then the newest first. */
 export async function listNotifications(actor: Actor, take = 100) {
   const prisma = await getPrisma()
-  return prisma.notification.findMany({
-    where: { recipientId: actor.userId },
-    orderBy: { createdAt: 'desc' },
-    take,
-    select: {
-      id: true,
-      kind: true,
-      title: true,
-      body: true,
-      link: true,
-      createdAt: true,
-      readAt: true,
-      deliveries: { select: { channel: true, status: true, sentAt: true } },
-    },
-  })
+  const page = (read: boolean, count: number) =>
+    prisma.notification.findMany({
+      where: { recipientId: actor.userId, readAt: read ? { not: null } : null },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: count,
+      select: NOTIFICATION_FIELDS,
+    })
+  const unread = await page(false, take)
+  return [...unread, ...(unread.length < take ? await page(true, take - unread.length) : [])]
 }
+
+const NOTIFICATION_FIELDS = {
+  id: true,
+  kind: true,
+  title: true,
+  body: true,
+  link: true,
+  createdAt: true,
+  readAt: true,
+  deliveries: { select: { channel: true, status: true, sentAt: true } },
+} as const
 
 export async function markNotificationRead(actor: Actor, notificationId: string, now = new Date()) {
   const prisma = await getPrisma()
@@ -122,6 +127,25 @@ export async function markNotificationRead(actor: Actor, notificationId: string,
       subjectId: notificationId,
       details: {},
     })
+  })
+}
+
+/** "Mark all as read": everything in the person's inbox now, one audit event with how many. */
+export async function markAllNotificationsRead(actor: Actor, now = new Date()) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.notification.updateMany({
+      where: { recipientId: actor.userId, readAt: null, createdAt: { lte: now } },
+      data: { readAt: now },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'notification.read-all',
+      subjectType: 'notification',
+      subjectId: '*',
+      details: { count },
+    })
+    return { count }
   })
 }
 

@@ -18,6 +18,9 @@ export const alertSummarySchema = z.object({
   status,
   openedAt: instant,
   updatedAt: instant,
+  escalatedAt: instant.nullable().describe('when it was escalated, not acknowledged in time'),
+  about: z.string().describe('what it is about, in words: the place, person or vehicle, or its children'),
+  told: z.boolean().describe('whether you were told about it (only the people told acknowledge it)'),
   acknowledgedAt: instant.nullable(),
   children: z.array(z.object({ id: z.string(), name: z.string() })),
   otherChildren: z.number().int().describe('children outside your scope: counted, not named'),
@@ -42,6 +45,7 @@ export const alertViewSchema = z.object({
   resolvedAt: instant.nullable(),
   resolutionReason: z.string().nullable(),
   escalatedAt: instant.nullable(),
+  told: z.boolean().describe('whether you were told about it (only the people told acknowledge it)'),
   acknowledgedAt: instant.nullable(),
   children: z.array(
     z.object({

@@ -428,8 +428,9 @@ describe.each(ROLES)('%s', (role) => {
       })
     }
     const homeOf = (inScope: boolean) => (inScope ? where.mine.homeId : where.theirs.homeId)
-    // an alert about the child; "in scope" means this person was told about it (and, for an IRO, reviews the child)
-    const alert = async (inScope: boolean) => {
+    // an alert about the child; "in scope" means this person was told about it (and, for an IRO, reviews the child);
+    // not `told`, someone else was, and the person reads it only as a reader of the child
+    const alert = async (inScope: boolean, told = true) => {
       const c = await child(inScope)
       if (inScope && role === 'IRO') await prisma.child.update({ where: { id: c.id }, data: { iroId: actor.userId } })
       return prisma.alert.create({
@@ -445,7 +446,7 @@ describe.each(ROLES)('%s', (role) => {
           openedAt: new Date(),
           updatedAt: new Date(),
           recipients: {
-            create: { userId: inScope ? actor.userId : other.userId, reason: 'IRO', notifiedAt: new Date() },
+            create: { userId: inScope && told ? actor.userId : other.userId, reason: 'IRO', notifiedAt: new Date() },
           },
         },
       })
@@ -730,7 +731,8 @@ describe.each(ROLES)('%s', (role) => {
             because: 'Police brought her home after an assault',
           }),
         ),
-      'alert.read': async (inScope) => getAlert(actor, (await alert(inScope)).id),
+      // every reader of a child reads its alerts, told about them or not
+      'alert.read': async (inScope) => getAlert(actor, (await alert(inScope, false)).id),
       'alert.decide': async (inScope) => {
         const a = await alert(inScope)
         return decideOnAlert(

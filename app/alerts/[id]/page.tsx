@@ -33,7 +33,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           : `Resolved ${formatDateTime(alert.resolvedAt!)}: ${alert.resolutionReason}`}
         {alert.escalatedAt && ` · escalated to the LA missing lead ${formatDateTime(alert.escalatedAt)}`}
       </p>
-      {alert.status === 'OPEN' && !alert.acknowledgedAt && <AcknowledgeButton alertId={alert.id} />}
+      {alert.status === 'OPEN' && alert.told && !alert.acknowledgedAt && <AcknowledgeButton alertId={alert.id} />}
 
       <h2>Children</h2>
       <ul>

@@ -55,6 +55,23 @@ export function ReportMissingForm({
           { value: 'AWAY', label: 'Yes: away without authorisation', hint: ABSENCE_LABELS.AWAY },
         ]}
       />
+      {/* the two questions that need an answer first; the defaults (now, the home) and the details after */}
+      <Radios
+        name="policeInformed"
+        legend="Have the police been told?"
+        inline
+        error={errors.policeInformed?.message}
+        register={form.register('policeInformed')}
+        options={[
+          { value: 'yes', label: 'Yes' },
+          { value: 'no', label: 'Not yet' },
+        ]}
+      />
+      {policeInformed === 'yes' && (
+        <Field name="policeReference" label="Police reference (optional)" error={errors.policeReference?.message}>
+          <input type="text" autoComplete="off" {...input('policeReference')} style={{ maxWidth: '16rem' }} />
+        </Field>
+      )}
       <DateTimeInput
         form={form}
         name="lastSeenAt"
@@ -83,22 +100,6 @@ export function ReportMissingForm({
       >
         <textarea rows={2} {...input('takenWith', true)} />
       </Field>
-      <Radios
-        name="policeInformed"
-        legend="Have the police been told?"
-        inline
-        error={errors.policeInformed?.message}
-        register={form.register('policeInformed')}
-        options={[
-          { value: 'yes', label: 'Yes' },
-          { value: 'no', label: 'Not yet' },
-        ]}
-      />
-      {policeInformed === 'yes' && (
-        <Field name="policeReference" label="Police reference (optional)" error={errors.policeReference?.message}>
-          <input type="text" autoComplete="off" {...input('policeReference')} style={{ maxWidth: '16rem' }} />
-        </Field>
-      )}
       <div className="field">
         <div className="checkbox">
           <input
