@@ -138,3 +138,5 @@ export const protocolSavedSchema = z.object({
 })
 export const stepDoneSavedSchema = z.object({ id: z.string(), step: z.number().int() })
 export const toldSavedSchema = z.object({ id: z.string(), notified: z.number().int() })
+/** POST /api/v1/missing-protocols/{id}/agreement and .../sign-off */
+export const protocolApprovedSchema = z.object({ id: z.string(), version: z.number().int() })
