@@ -32,6 +32,9 @@ test('a missing protocol is written, followed step by step during an episode, an
   await page.getByLabel('Step 1').fill('Ring and text his phone')
   await page.getByRole('button', { name: 'Add a step' }).click()
   await page.getByLabel('Step 2').fill('Check the skate park')
+  // a known place becomes one of Haven's records, linked from the protocol
+  await page.getByRole('button', { name: 'Add a place, person or vehicle' }).click()
+  await page.getByLabel('Name of the place (1)').fill('Mill Lane skate park')
   await page.getByRole('button', { name: 'Save this version' }).click()
   await expect(page.getByRole('heading', { name: 'Version 1' })).toBeVisible()
 
@@ -53,6 +56,11 @@ test('a missing protocol is written, followed step by step during an episode, an
   await expect(steps).toContainText('Ring and text his phone')
   await steps.getByRole('button', { name: 'Done (step 1)' }).click()
   await expect(steps).toContainText(/Ring and text his phone: done .* by Jordan Ellis/)
+  const episodeUrl = page.url()
+  await steps.getByRole('link', { name: 'Mill Lane skate park' }).click()
+  await expect(page).toHaveURL(/\/places#location-/)
+  await expect(page.getByRole('row', { name: /Mill Lane skate park/ })).toBeVisible()
+  await page.goto(episodeUrl)
 
   // the police told later: the episode shows it; the report's answer stays in the chronology
   await page.getByText('Record someone told').click()

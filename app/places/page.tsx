@@ -9,7 +9,7 @@ export const metadata = { title: 'Places, people and vehicles' }
 const HEADINGS: Record<PlaceKind, string> = { location: 'Places', associate: 'People', vehicle: 'Vehicles' }
 
 function PlaceTable({ kind, records }: { kind: PlaceKind; records: PlaceRecord[] }) {
-  if (records.length === 0) return <p className="empty">None named in the episodes you can see.</p>
+  if (records.length === 0) return <p className="empty">None named in the episodes or protocols you can see.</p>
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={`${HEADINGS[kind]} table`}>
       <table>
@@ -24,7 +24,7 @@ function PlaceTable({ kind, records }: { kind: PlaceKind; records: PlaceRecord[]
         </thead>
         <tbody>
           {records.map((r) => (
-            <tr key={r.id}>
+            <tr key={r.id} id={`${kind}-${r.id}`}>
               <td>{r.label}</td>
               <td>{r.detail}</td>
               <td>{r.children}</td>
@@ -55,8 +55,8 @@ export default async function PlacesPage() {
     <>
       <h1>Places, people and vehicles</h1>
       <p className="lede">
-        Named when children came back from missing episodes you can see. The same take-away, person or car recorded for
-        several children can link them: the counts show it.
+        Named when children came back from missing episodes you can see, or on their missing protocols. The same
+        take-away, person or car recorded for several children can link them: the counts show it.
       </p>
       {places.suggestions.length > 0 && (
         <section className="panel" aria-labelledby="maybe-same">

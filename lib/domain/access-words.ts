@@ -78,6 +78,7 @@ export const ACCESS_WORDS: Partial<Record<string, AccessWords>> = {
   'protocol.agree': wrote('agreed the missing protocol (social worker)', PROTOCOL),
   'protocol.signoff': wrote('signed off the missing protocol (registered manager)', PROTOCOL),
   'protocol.step': wrote('ticked a step of the missing protocol during an episode', EPISODE),
+  'protocol.records': read('saw the places, people and vehicles to choose from for a missing protocol', PROTOCOL),
   'episode.tell': wrote('recorded someone told of an episode', EPISODE),
   'referral.list': read('read the referrals', MEETINGS),
   'referral.record': wrote('recorded a referral', MEETINGS),

@@ -82,6 +82,7 @@ export const AUDIT_DETAILS = {
   'protocol.agree': z.object({ protocolId: id, version: count }),
   'protocol.signoff': z.object({ protocolId: id, version: count }),
   'protocol.step': z.object({ stepDoneId: id, protocolId: id, step: count }),
+  'protocol.records': z.object({ places: count, people: count, vehicles: count }),
   'episode.tell': z.object({ toldId: id, who: z.string(), method: z.string(), notified: count }),
   'cse.flags': z.object({ count }),
   'referral.list': z.object({ count }),

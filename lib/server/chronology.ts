@@ -1,6 +1,7 @@
 // A child's chronology (issue: reports people would rather look at): every event about the child in one list, newest
 // first, for the people who read the child's record. It says what happened and when, and links to the record; what
 // a child said in a return interview stays on the interview page, where its own rules decide who reads it.
+import type { ExploitationKind } from '@/lib/domain/cse'
 import { EVENT_KIND } from '@/lib/domain/notifiable-events'
 import { TOLD_WHO } from '@/lib/domain/missing-protocols'
 import { can } from '@/lib/domain/permissions'
@@ -40,6 +41,18 @@ const OUTCOME = {
   NOT_OFFERED: 'not offered',
 } as const
 const LEVEL = { NOT_AT_RISK: 'not at risk', AT_RISK: 'at risk', SIGNIFICANT: 'significant risk' } as const
+const KIND_WORDS: Record<ExploitationKind, string> = {
+  sexual: 'sexual exploitation',
+  criminal: 'criminal exploitation',
+  trafficking: 'trafficking',
+  radicalisation: 'radicalisation',
+}
+/** A screening's level for each kind it screened ("sexual exploitation: at risk; trafficking: not at risk"); the
+ * title carries the highest. */
+const levelsByKind = (kinds: unknown) =>
+  (kinds as { kind: ExploitationKind; level: keyof typeof LEVEL }[])
+    .map((k) => `${KIND_WORDS[k.kind]}: ${LEVEL[k.level]}`)
+    .join('; ') || null
 
 /** The child's chronology if the actor may read the child; otherwise NotFoundError. Audited as a read of the child. */
 export async function getChronology(actor: Actor, childId: string, filter: ChronologyFilter = {}, now = new Date()) {
@@ -81,7 +94,7 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         returnInterviews: {
           select: { id: true, dueAt: true, offeredAt: true, outcome: true, heldAt: true, outcomeRecordedAt: true },
         },
-        cseScreenings: { select: { screenedAt: true, level: true } },
+        cseScreenings: { select: { screenedAt: true, level: true, kinds: true } },
         safetyPlans: { select: { version: true, createdAt: true, signedOffAt: true, reviewDate: true } },
         notifiableEvents: {
           select: {
@@ -211,7 +224,13 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         )
     }
     for (const s of child.cseScreenings)
-      add(s.screenedAt, 'screening', `CSE screening: ${LEVEL[s.level]}`, null, `/children/${child.id}/cse`)
+      add(
+        s.screenedAt,
+        'screening',
+        `CSE screening: ${LEVEL[s.level]}`,
+        levelsByKind(s.kinds),
+        `/children/${child.id}/cse`,
+      )
     for (const e of child.notifiableEvents) {
       const what = `Regulation ${EVENT_KIND[e.kind].paragraph}: ${EVENT_KIND[e.kind].label.toLowerCase()}`
       const link = `/children/${child.id}/cse`

@@ -23,6 +23,7 @@ import type { ProtocolInput, StepDoneInput, ToldInput } from '@/lib/validation/m
 import { inTurn, type Tx } from './database'
 import { throwIfProblems, ValidationError, throwIfStaleVersion } from './errors'
 import { emailBody, initials, notify } from './notifications'
+import { knownRecordsOf, linkKnownRecords } from './protocol-places'
 import { orNotFound, useCase, type UseCase } from './use-case'
 
 const stepsOf = (p: { steps: unknown }) => p.steps as string[]
@@ -66,6 +67,10 @@ export async function getMissingProtocols(actor: Actor, childId: string, now = n
       select: { id: true, name: true },
     })
     const who = (id: string | null) => people.find((p) => p.id === id) ?? null
+    const knownRecords = await knownRecordsOf(
+      tx,
+      versions.map((v) => v.id),
+    )
     const state = protocolState(versions.map(asVersion), returns, londonDate(now))
     await audit({
       action: 'protocol.read',
@@ -86,6 +91,7 @@ export async function getMissingProtocols(actor: Actor, childId: string, now = n
         callPoliceAtOnce: v.callPoliceAtOnce,
         whereToLook: v.whereToLook,
         knownPlacesAndPeople: v.knownPlacesAndPeople,
+        knownRecords: knownRecords(v.id),
         medicalNeeds: v.medicalNeeds,
         childsView: v.childsView,
         steps: stepsOf(v),
@@ -108,7 +114,7 @@ const PROTOCOL_NARRATIVE = ['whenMissing', 'callPoliceAtOnce', 'whereToLook', 'k
 export async function createProtocolVersion(actor: Actor, childId: string, input: ProtocolInput, now = new Date()) {
   const problem = reviewDateProblem(input.reviewDate, londonDate(now), settings.missingProtocol.reviewMonths)
   if (problem) throw new ValidationError({ reviewDate: problem })
-  return useCase(actor, 'protocol.write', { subject: 'child', now }, async ({ tx, find, audit }) => {
+  return useCase(actor, 'protocol.write', { subject: 'child', now }, async ({ tx, find, scope, audit }) => {
     await find.child(childId, { select: { id: true } })
     const latest = await tx.missingProtocol.findFirst({
       where: { childId },
@@ -116,7 +122,7 @@ export async function createProtocolVersion(actor: Actor, childId: string, input
       select: { version: true },
     })
     throwIfStaleVersion(latest?.version, input.basedOnVersion, 'protocol')
-    const { basedOnVersion: _, steps, toTell, reviewDate, ...content } = input
+    const { basedOnVersion: _, steps, toTell, reviewDate, knownRecords, ...content } = input
     const protocol = await tx.missingProtocol.create({
       data: {
         ...content,
@@ -129,6 +135,7 @@ export async function createProtocolVersion(actor: Actor, childId: string, input
         createdById: actor.userId,
       },
     })
+    await linkKnownRecords(tx, scope, protocol.id, knownRecords, actor.userId)
     await audit({
       action: 'protocol.write',
       subjectType: 'child',
@@ -257,6 +264,7 @@ export async function getEpisodeProtocol(actor: Actor, episodeId: string, now = 
       })),
     ].sort((a, b) => a.toldAt.getTime() - b.toldAt.getTime())
     const done = episode.protocolSteps.filter((s) => s.protocolId === protocol?.id)
+    const knownRecords = await knownRecordsOf(tx, protocol ? [protocol.id] : [])
     await audit({
       action: 'protocol.episode-read',
       subjectType: 'episode',
@@ -272,6 +280,8 @@ export async function getEpisodeProtocol(actor: Actor, episodeId: string, now = 
         whenMissing: protocol.whenMissing,
         callPoliceAtOnce: protocol.callPoliceAtOnce,
         whereToLook: protocol.whereToLook,
+        knownPlacesAndPeople: protocol.knownPlacesAndPeople,
+        knownRecords: knownRecords(protocol.id),
         medicalNeeds: protocol.medicalNeeds,
         steps: stepsOf(protocol).map((text, step) => {
           const d = done.find((s) => s.step === step)

@@ -109,7 +109,7 @@ type Link = { typed: string[]; episode: { id: string; childId: string } }
 export async function listPlaces(actor: Actor, now = new Date()) {
   const denied = { forbidden: "Your roles do not include seeing children's missing episodes." }
   return useCase(actor, 'episode.read', { denied, now }, async ({ tx, scope, audit }) => {
-    const { childIds, ...places } = await placesIn(tx, scope.episode)
+    const { childIds, ...places } = await placesIn(tx, scope.episode, scope.child)
     // who looked at the places, people and vehicles linked to children, as for any read of their records
     const details = { places: places.location.length, people: places.associate.length, vehicles: places.vehicle.length }
     await audit({ action: 'place.list', subjectType: 'place', subjectId: '*', childIds, details })
@@ -117,11 +117,14 @@ export async function listPlaces(actor: Actor, now = new Date()) {
   })
 }
 
-/** The places, people and vehicles named in the episodes `visible` selects, and the children those episodes are
- * about. */
-async function placesIn(tx: Tx, visible: Prisma.MissingEpisodeWhereInput) {
+/** The places, people and vehicles named in the episodes `visible` selects or on the missing protocols of the
+ * `children`, and the children those episodes and protocols are about. */
+async function placesIn(tx: Tx, visible: Prisma.MissingEpisodeWhereInput, children: Prisma.ChildWhereInput) {
   const episode = { select: { id: true, childId: true } }
-  const named = { episodes: { some: { episode: visible } } }
+  const named = {
+    OR: [{ episodes: { some: { episode: visible } } }, { protocols: { some: { protocol: { child: children } } } }],
+  }
+  const protocols = { where: { protocol: { child: children } }, select: { protocol: { select: { childId: true } } } }
   const [locations, associates, vehicles] = await inTurn(
     () =>
       tx.location.findMany({
@@ -129,6 +132,7 @@ async function placesIn(tx: Tx, visible: Prisma.MissingEpisodeWhereInput) {
         select: {
           id: true,
           mergedIntoId: true,
+          protocols,
           episodes: { where: { episode: visible }, select: { typedName: true, typedPostcode: true, episode } },
         },
       }),
@@ -138,6 +142,7 @@ async function placesIn(tx: Tx, visible: Prisma.MissingEpisodeWhereInput) {
         select: {
           id: true,
           mergedIntoId: true,
+          protocols,
           episodes: { where: { episode: visible }, select: { typedName: true, typedDescription: true, episode } },
         },
       }),
@@ -147,6 +152,7 @@ async function placesIn(tx: Tx, visible: Prisma.MissingEpisodeWhereInput) {
         select: {
           id: true,
           mergedIntoId: true,
+          protocols,
           episodes: {
             where: { episode: visible },
             select: { typedRegistration: true, typedDescription: true, typedTaxiFirm: true, episode },
@@ -154,7 +160,8 @@ async function placesIn(tx: Tx, visible: Prisma.MissingEpisodeWhereInput) {
         },
       }),
   )
-  const group = (rows: { id: string; mergedIntoId: string | null; links: Link[] }[]) => {
+  type Row = { id: string; mergedIntoId: string | null; links: Link[]; protocols: { protocol: { childId: string } }[] }
+  const group = (rows: Row[]) => {
     const byKept = new Map<string, { episodes: Set<string>; children: Set<string>; typed: Set<string> }>()
     for (const row of rows) {
       const entry = byKept.get(kept(row)) ?? { episodes: new Set(), children: new Set(), typed: new Set() }
@@ -163,6 +170,7 @@ async function placesIn(tx: Tx, visible: Prisma.MissingEpisodeWhereInput) {
         entry.children.add(l.episode.childId)
         for (const t of l.typed) entry.typed.add(t)
       }
+      for (const p of row.protocols) entry.children.add(p.protocol.childId)
       byKept.set(kept(row), entry)
     }
     return byKept
@@ -227,10 +235,14 @@ async function placesIn(tx: Tx, visible: Prisma.MissingEpisodeWhereInput) {
         .map((b) => ({ kind, a, b })),
     ),
   )
-  const links = [...locations, ...associates, ...vehicles].flatMap(
-    (r): { episode: { childId: string } }[] => r.episodes,
-  )
-  const childIds = [...new Set(links.map((l) => l.episode.childId))]
+  const childIds = [
+    ...new Set(
+      [...locations, ...associates, ...vehicles].flatMap((r) => [
+        ...r.episodes.map((l) => l.episode.childId),
+        ...r.protocols.map((p) => p.protocol.childId),
+      ]),
+    ),
+  ]
   return { ...records, suggestions, childIds }
 }
 
@@ -246,8 +258,8 @@ export async function mergePlaces(
   await useCase(actor, 'place.merge', { denied, now }, async ({ tx, audit }) => {
     if (input.keepId === input.mergeId) throw new ValidationError({ mergeId: 'Choose two different records' })
     // both must be records this person sees now (through the episodes they may read)
-    const visible = openUseCase(tx, actor, 'episode.read', now).scope.episode
-    const seen = new Set((await placesIn(tx, visible))[input.kind].map((r) => r.id))
+    const { scope } = openUseCase(tx, actor, 'episode.read', now)
+    const seen = new Set((await placesIn(tx, scope.episode, scope.child))[input.kind].map((r) => r.id))
     if (!seen.has(input.keepId) || !seen.has(input.mergeId)) throw new NotFoundError('record')
     // lock both rows, then check again that neither has been merged meanwhile (two merges at once must not chain)
     const locked = await tx.$queryRaw<{ id: string; mergedIntoId: string | null }[]>(

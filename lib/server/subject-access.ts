@@ -99,8 +99,14 @@ export const CHILD_RECORD_KINDS: RecordKind[] = [
   {
     kind: 'missing-protocols',
     title: 'Missing protocols (every version)',
-    load: (tx, childId) => tx.missingProtocol.findMany({ where: { childId }, orderBy: { version: 'asc' } }),
-    thirdParty: ['knownPlacesAndPeople', 'toTell'],
+    load: (tx, childId) =>
+      tx.missingProtocol.findMany({
+        where: { childId },
+        orderBy: { version: 'asc' },
+        // the places, people and vehicles it names, as typed for this child
+        include: { knownRecords: { orderBy: { position: 'asc' } } },
+      }),
+    thirdParty: ['knownPlacesAndPeople', 'knownRecords', 'toTell'],
   },
   {
     kind: 'referrals',

@@ -8,11 +8,36 @@ import { dateField, momentField, optionalText, requiredText } from './fields'
 const WHO = Object.keys(TOLD_WHO) as [ToldWho, ...ToldWho[]]
 const METHODS = Object.keys(TOLD_METHOD) as [ToldMethod, ...ToldMethod[]]
 
+export const KNOWN_KINDS = { location: 'A place', associate: 'A person', vehicle: 'A vehicle' } as const
+type KnownKind = keyof typeof KNOWN_KINDS
+
+/** A place, person or vehicle the protocol names: a record chosen by id, or typed to be recognised or added. */
+export const knownRecordSchema = z
+  .object({
+    kind: z.enum(Object.keys(KNOWN_KINDS) as [KnownKind, ...KnownKind[]], {
+      error: 'Select a place, a person or a vehicle',
+    }),
+    recordId: optionalText('the record', 40),
+    name: optionalText('the name or registration', 200),
+    detail: optionalText('the postcode or description', 300),
+  })
+  .superRefine((r, ctx) => {
+    if (r.recordId || r.name || (r.kind !== 'location' && r.detail)) return
+    const what =
+      r.kind === 'location' ? 'its name' : r.kind === 'associate' ? 'a name or a description' : 'a registration'
+    ctx.addIssue({ code: 'custom', path: ['name'], message: `Choose a record from the list, or type ${what}` })
+  })
+export type KnownRecordInput = z.output<typeof knownRecordSchema>
+
 export const protocolSchema = z.object({
   whenMissing: requiredText('what counts as missing for this child', 1000),
   callPoliceAtOnce: requiredText('when to call the police at once', 1000),
   whereToLook: requiredText('where to look first', 2000),
   knownPlacesAndPeople: optionalText('known places and people', 2000),
+  knownRecords: z
+    .array(knownRecordSchema)
+    .max(30, 'A protocol names at most 30 places, people and vehicles')
+    .default([]),
   medicalNeeds: optionalText('medical needs', 2000),
   childsView: requiredText("the child's view: what they want to happen", 2000),
   steps: z
@@ -61,6 +86,14 @@ export type ToldInput = z.output<typeof toldSchema>
 
 const who = z.object({ id: z.string(), name: z.string() }).nullable()
 
+/** A known place, person or vehicle as the API answers it: the record's id, and the words shown for this child. */
+export const knownRecordShown = z.object({
+  kind: z.enum(Object.keys(KNOWN_KINDS) as [KnownKind, ...KnownKind[]]),
+  id: z.string(),
+  label: z.string(),
+  detail: z.string().nullable(),
+})
+
 /** One version as the API answers it. */
 export const protocolVersionSchema = z.object({
   id: z.string(),
@@ -69,6 +102,7 @@ export const protocolVersionSchema = z.object({
   callPoliceAtOnce: z.string(),
   whereToLook: z.string(),
   knownPlacesAndPeople: z.string().nullable(),
+  knownRecords: z.array(knownRecordShown),
   medicalNeeds: z.string().nullable(),
   childsView: z.string(),
   steps: z.array(z.string()),
@@ -104,3 +138,5 @@ export const protocolSavedSchema = z.object({
 })
 export const stepDoneSavedSchema = z.object({ id: z.string(), step: z.number().int() })
 export const toldSavedSchema = z.object({ id: z.string(), notified: z.number().int() })
+/** POST /api/v1/missing-protocols/{id}/agreement and .../sign-off */
+export const protocolApprovedSchema = z.object({ id: z.string(), version: z.number().int() })

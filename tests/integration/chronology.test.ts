@@ -54,6 +54,21 @@ describe("a child's chronology", () => {
     expect(entries.some((e) => e.kind === 'episode' && e.link?.startsWith('/episodes/'))).toBe(true)
   })
 
+  it("shows a screening's level for each kind of exploitation, not only the highest", async () => {
+    const prisma = await getPrisma()
+    const screening = await prisma.cseScreening.findFirstOrThrow({ where: { childId: ELLIE } })
+    const kinds = [
+      { kind: 'sexual', score: 2, harmIndicators: 0, suggestedLevel: 'AT_RISK', level: 'AT_RISK' },
+      { kind: 'criminal', score: 9, harmIndicators: 1, suggestedLevel: 'SIGNIFICANT', level: 'SIGNIFICANT' },
+      { kind: 'trafficking', score: 0, harmIndicators: 0, suggestedLevel: 'NOT_AT_RISK', level: 'NOT_AT_RISK' },
+    ]
+    await prisma.cseScreening.update({ where: { id: screening.id }, data: { kinds, level: 'SIGNIFICANT' } })
+    const { entries } = await getChronology(await actor('demo-user-iro'), ELLIE)
+    expect(entries.filter((e) => e.kind === 'screening').map((e) => e.detail)).toContain(
+      'sexual exploitation: at risk; criminal exploitation: significant risk; trafficking: not at risk',
+    )
+  })
+
   it('filters by kind and by UK calendar days', async () => {
     const iro = await actor('demo-user-iro')
     const { entries, total } = await getChronology(iro, ELLIE, { kinds: ['return', 'plan'] })

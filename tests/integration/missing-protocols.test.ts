@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as protocolsGet, POST as protocolsPost } from '@/app/api/v1/children/[id]/missing-protocols/route'
 import { POST as stepsPost } from '@/app/api/v1/missing-episodes/[id]/protocol-steps/route'
 import { POST as toldPost } from '@/app/api/v1/missing-episodes/[id]/told/route'
+import { POST as agreementPost } from '@/app/api/v1/missing-protocols/[id]/agreement/route'
+import { POST as signOffPost } from '@/app/api/v1/missing-protocols/[id]/sign-off/route'
 import { issueApiToken } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
 import { recordReturn, reportMissing } from '@/lib/server/episodes'
@@ -243,5 +245,41 @@ describe('API', () => {
     )
     expect(toldOk.status).toBe(201)
     expect((await toldOk.json()).notified).toBe(1)
+  })
+})
+
+describe('agreeing and signing off through the API', () => {
+  it('POST agreement and sign-off make the version current, once each, only by the social worker and the manager', async () => {
+    const { socialWorker, manager, worker, child } = await setUp()
+    const { id } = await createProtocolVersion(worker, child.id, protocol(), NOW)
+    const post = async (route: typeof agreementPost, who: { email: string }, path: string) => {
+      const { token } = await issueApiToken({ email: who.email, password: FIXTURE_PASSWORD, ip: null })
+      return route(
+        new Request(`http://127.0.0.1/api/v1/missing-protocols/${id}/${path}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+        }),
+        { params: Promise.resolve({ id }) },
+      )
+    }
+    // a care worker may do neither: the protocol is "not found" to them through these routes
+    expect((await post(agreementPost, worker, 'agreement')).status).toBe(404)
+    expect((await post(signOffPost, socialWorker, 'sign-off')).status).toBe(404)
+    // a social worker of another authority cannot reach it
+    const stranger = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laTwo.id }], 'Stan Stranger')
+    expect((await post(agreementPost, stranger, 'agreement')).status).toBe(404)
+
+    const agreed = await post(agreementPost, socialWorker, 'agreement')
+    expect(agreed.status).toBe(200)
+    expect(await agreed.json()).toEqual({ id, version: 1 })
+    const again = await post(agreementPost, socialWorker, 'agreement')
+    expect(again.status).toBe(422)
+    expect((await again.json()).errors).toEqual([{ field: 'form', detail: 'This version has already been agreed.' }])
+    expect((await getMissingProtocols(worker, child.id)).state).toBe('unsigned')
+
+    expect((await post(signOffPost, manager, 'sign-off')).status).toBe(200)
+    const read = await getMissingProtocols(worker, child.id)
+    expect(read).toMatchObject({ state: 'current', inForceVersion: 1 })
+    expect(read.versions[0]).toMatchObject({ agreedBy: { name: 'Sam Social' }, signedOffBy: { name: 'Mo Manager' } })
   })
 })

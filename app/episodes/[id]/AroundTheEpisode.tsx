@@ -3,6 +3,7 @@ import { RISK_GRADE_LABELS } from '@/lib/domain/episodes'
 import { TOLD_METHOD, TOLD_WHO } from '@/lib/domain/missing-protocols'
 import { formatDateTime } from '@/lib/domain/time'
 import type { getEpisodeProtocol } from '@/lib/server/missing-protocols'
+import { KnownRecordLinks } from '@/components/KnownRecordLinks'
 import { StepDoneButton, ToldForm } from './ProtocolForms'
 
 type Around = Awaited<ReturnType<typeof getEpisodeProtocol>>
@@ -62,6 +63,15 @@ export function AroundTheEpisode({
                 <dt>Where to look first</dt>
                 <dd>{protocol.whereToLook}</dd>
               </div>
+              {(protocol.knownRecords.length > 0 || protocol.knownPlacesAndPeople) && (
+                <div>
+                  <dt>Known places and people</dt>
+                  <dd>
+                    <KnownRecordLinks records={protocol.knownRecords} />
+                    {protocol.knownPlacesAndPeople}
+                  </dd>
+                </div>
+              )}
               {protocol.medicalNeeds && (
                 <div>
                   <dt>Medical needs</dt>

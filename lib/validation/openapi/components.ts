@@ -62,6 +62,7 @@ import {
 import { reviewHeldSchema, reviewRecordedSchema, reviewsSchema } from '../reviews'
 import { childAccessReportSchema, personAccessReportSchema } from '../access'
 import {
+  protocolApprovedSchema,
   protocolListSchema,
   protocolSavedSchema,
   protocolSchema,
@@ -144,6 +145,7 @@ const schemas = {
   MissingProtocol: [protocolSchema, 'input'],
   MissingProtocolList: [protocolListSchema, 'output'],
   MissingProtocolSaved: [protocolSavedSchema, 'output'],
+  MissingProtocolApproved: [protocolApprovedSchema, 'output'],
   ProtocolStepDone: [stepDoneSchema, 'input'],
   ProtocolStepDoneSaved: [stepDoneSavedSchema, 'output'],
   Told: [toldSchema, 'input'],

@@ -23,6 +23,27 @@ export function protocolPaths() {
         },
       },
     },
+    '/api/v1/missing-protocols/{id}/agreement': {
+      post: {
+        operationId: 'agreeMissingProtocol',
+        summary:
+          "The child's social worker agrees this version of the missing protocol: once, and only the latest version (no body)",
+        parameters: idParam('missing protocol id'),
+        responses: { 200: { description: 'Agreed', ...json('MissingProtocolApproved') }, ...problems(401, 404, 422) },
+      },
+    },
+    '/api/v1/missing-protocols/{id}/sign-off': {
+      post: {
+        operationId: 'signOffMissingProtocol',
+        summary:
+          'The registered manager signs off this version of the missing protocol: once, and only the latest version (no body). Agreed and signed off, it is in force.',
+        parameters: idParam('missing protocol id'),
+        responses: {
+          200: { description: 'Signed off', ...json('MissingProtocolApproved') },
+          ...problems(401, 404, 422),
+        },
+      },
+    },
     '/api/v1/missing-episodes/{id}/protocol-steps': {
       post: {
         operationId: 'recordProtocolStepDone',

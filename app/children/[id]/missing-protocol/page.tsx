@@ -6,6 +6,7 @@ import { orNotFound } from '@/app/(lib)/load-or-404'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { getMissingProtocols } from '@/lib/server/missing-protocols'
+import { KnownRecordLinks } from '@/components/KnownRecordLinks'
 import { ApproveButton } from './ApproveButton'
 
 export const metadata = { title: 'Missing protocol' }
@@ -30,7 +31,10 @@ function ProtocolDetails({ p, firstName }: { p: Version; firstName: string }) {
         </div>
         <div>
           <dt>Known places and people</dt>
-          <dd>{p.knownPlacesAndPeople ?? 'None recorded'}</dd>
+          <dd>
+            <KnownRecordLinks records={p.knownRecords} />
+            {p.knownPlacesAndPeople ?? (p.knownRecords.length ? null : 'None recorded')}
+          </dd>
         </div>
         <div>
           <dt>Medical needs</dt>

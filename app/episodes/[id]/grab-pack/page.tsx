@@ -8,6 +8,7 @@ import { requireActor } from '@/lib/server/current-actor'
 import { NotFoundError, recordId } from '@/lib/server/errors'
 import { grabPackForPolice } from '@/lib/server/grab-packs'
 import { getEpisodeProtocol } from '@/lib/server/missing-protocols'
+import { KnownRecordLinks } from '@/components/KnownRecordLinks'
 import { toldLine } from '../AroundTheEpisode'
 import { PrintButton, ShareForm } from './ShareForm'
 
@@ -107,6 +108,13 @@ export default async function PoliceGrabPackPage({ params }: { params: Promise<{
               Missing means: {around.protocol.whenMissing}. Call the police at once if:{' '}
               {around.protocol.callPoliceAtOnce}. Where to look first: {around.protocol.whereToLook}.
             </p>
+            {(around.protocol.knownRecords.length > 0 || around.protocol.knownPlacesAndPeople) && (
+              <>
+                <h4>Known places and people</h4>
+                <KnownRecordLinks records={around.protocol.knownRecords} />
+                {around.protocol.knownPlacesAndPeople && <p>{around.protocol.knownPlacesAndPeople}</p>}
+              </>
+            )}
             <ol>
               {around.protocol.steps.map((s) => (
                 <li key={s.step}>

@@ -5,17 +5,23 @@ import { describedBy, errorAt, Field, Narrative, SubmitButton, useActionForm } f
 import { TOLD_WHO } from '@/lib/domain/missing-protocols'
 import { protocolSchema, type ProtocolInput } from '@/lib/validation/missing-protocols'
 import { createProtocolAction } from '../actions'
+import { KnownRecordsFields } from './KnownRecordsFields'
 
-type Defaults = Omit<ProtocolInput, 'toTell'> & { toTell: { who: string; name: string; contact: string }[] }
+type Defaults = Omit<ProtocolInput, 'toTell' | 'knownRecords'> & {
+  toTell: { who: string; name: string; contact: string }[]
+  knownRecords: { kind: string; recordId: string; name: string; detail: string }[]
+}
 
 export function ProtocolForm({
   childId,
   firstName,
   defaults,
+  choices,
 }: {
   childId: string
   firstName: string
   defaults: Defaults
+  choices: React.ComponentProps<typeof KnownRecordsFields>['choices']
 }) {
   const router = useRouter()
   const { form, onSubmit, summary, errors, busy } = useActionForm({
@@ -50,8 +56,8 @@ export function ProtocolForm({
         <Narrative
           form={form}
           name="knownPlacesAndPeople"
-          label="Known places and people (optional)"
-          hint="As named on the places, people and vehicles pages"
+          label="Other known places and people (optional)"
+          hint="Anything not linked as a record below"
           rows={3}
         />
         <Narrative form={form} name="medicalNeeds" label="Medical needs (optional)" rows={2} />
@@ -63,6 +69,7 @@ export function ProtocolForm({
           rows={3}
         />
       </fieldset>
+      <KnownRecordsFields form={form as never} errors={errors} choices={choices} />
       <fieldset>
         <legend>Steps, in order</legend>
         {errorAt(errors, 'steps') && (

@@ -6,6 +6,7 @@ import { orNotFound } from '@/app/(lib)/load-or-404'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { getMissingProtocols } from '@/lib/server/missing-protocols'
+import { knownRecordChoices } from '@/lib/server/protocol-places'
 import { settings } from '@/lib/settings'
 import { ProtocolForm } from './ProtocolForm'
 
@@ -14,7 +15,9 @@ export const metadata = { title: 'Write the missing protocol' }
 export default async function NewProtocolPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor()
   if (!can(actor, 'protocol.write')) notFound()
-  const { child, versions } = await orNotFound(getMissingProtocols(actor, recordId((await params).id, 'child')))
+  const childId = recordId((await params).id, 'child')
+  const { child, versions } = await orNotFound(getMissingProtocols(actor, childId))
+  const choices = await knownRecordChoices(actor, childId)
   const latest = versions[0]
   const reviewDate = addMonths(londonDate(new Date()), settings.missingProtocol.reviewMonths)
   // a new version starts from the latest; the first from the people Haven tells and the police
@@ -22,6 +25,7 @@ export default async function NewProtocolPage({ params }: { params: Promise<{ id
     ? {
         ...latest,
         knownPlacesAndPeople: latest.knownPlacesAndPeople ?? '',
+        knownRecords: latest.knownRecords.map((r) => ({ kind: r.kind, recordId: r.id, name: '', detail: '' })),
         medicalNeeds: latest.medicalNeeds ?? '',
         steps: latest.steps.map((text) => ({ text })),
         toTell: latest.toTell.map((c) => ({ who: c.who, name: c.name ?? '', contact: c.contact ?? '' })),
@@ -33,6 +37,7 @@ export default async function NewProtocolPage({ params }: { params: Promise<{ id
         callPoliceAtOnce: '',
         whereToLook: '',
         knownPlacesAndPeople: '',
+        knownRecords: [],
         medicalNeeds: '',
         childsView: '',
         steps: [{ text: '' }],
@@ -52,7 +57,7 @@ export default async function NewProtocolPage({ params }: { params: Promise<{ id
       <p className="lede">
         Written with {child.firstName}. The social worker agrees it and the registered manager signs it off.
       </p>
-      <ProtocolForm childId={child.id} firstName={child.firstName} defaults={defaults} />
+      <ProtocolForm childId={child.id} firstName={child.firstName} defaults={defaults} choices={choices} />
     </>
   )
 }

@@ -1,0 +1,8 @@
+import { withActor } from '@/lib/server/api'
+import { recordId } from '@/lib/server/errors'
+import { approveProtocol } from '@/lib/server/missing-protocols'
+
+/** The registered manager signs off this version of the missing protocol (the page's "Sign off" button). */
+export const POST = withActor<{ id: string }>(async ({ actor, params }) =>
+  approveProtocol(actor, recordId(params.id, 'missing protocol'), 'protocol.signoff'),
+)
