@@ -30,7 +30,7 @@ export function ReturnDetailsFields({
       <Field
         name="upn"
         label="Unique Pupil Number (optional)"
-        hint="13 characters from the child's school; or the DfE's code for why there is none, UN1 to UN10"
+        hint="13 characters from the child's school; or the DfE's code for why there is none, UN1 to UN5"
         error={err('upn')}
       >
         <input type="text" autoComplete="off" {...input('upn', true)} style={{ maxWidth: '14rem' }} />

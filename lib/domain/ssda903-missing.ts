@@ -9,19 +9,23 @@ export type MissingRow = { CHILD: string; DOB: string; MISSING: string; MIS_STAR
 /** A failing Missing row: its position (1-based, as a spreadsheet shows it after the header), the rule and the fix. */
 export type MissingFailure = { row: number; child: string; rule: string; problem: string; fix: string }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
 /** dd/mm/yyyy to yyyy-mm-dd, or null when it is not a real date (so strings compare in date order). */
 export function parseReturnDate(value: string): string | null {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim())
   if (!m) return null
   const [, dd, mm, yyyy] = m
-  const d = new Date(Date.UTC(Number(yyyy), Number(mm) - 1, Number(dd)))
-  return d.getUTCFullYear() === Number(yyyy) && d.getUTCMonth() === Number(mm) - 1 && d.getUTCDate() === Number(dd)
-    ? `${yyyy}-${mm}-${dd}`
-    : null
+  const [day, month, year] = [Number(dd), Number(mm), Number(yyyy)]
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const last = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]
+  return last !== undefined && day >= 1 && day <= last ? `${yyyy}-${mm}-${dd}` : null
 }
 
 /** yyyy-mm-dd to dd/mm/yyyy. */
 export const returnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+
+const filled = (v: string) => v.trim() !== ''
 
 export function checkMissingTable(tables: {
   header: HeaderRow[]
@@ -36,18 +40,15 @@ export function checkMissingTable(tables: {
     if (!start) continue
     const list = episodesOf.get(e.CHILD) ?? []
     list.push({ start, end: e.DEC ? parseReturnDate(e.DEC) : null, rec: e.REC })
-    episodesOf.set(
-      e.CHILD,
-      list.sort((a, b) => (a.start < b.start ? -1 : 1)),
-    )
+    episodesOf.set(e.CHILD, list)
   }
+  for (const list of episodesOf.values()) list.sort((a, b) => (a.start < b.start ? -1 : 1))
   const periodsOf = new Map<string, { row: number; start: string; end: string | null }[]>()
 
   tables.missing.forEach((m, i) => {
     const row = i + 1
     const fail = (rule: string, problem: string, fix: string) =>
       failures.push({ row, child: m.CHILD, rule, problem, fix })
-    const filled = (v: string) => v.trim() !== ''
     const start = filled(m.MIS_START) ? parseReturnDate(m.MIS_START) : null
     const end = filled(m.MIS_END) ? parseReturnDate(m.MIS_END) : null
     const dob = parseReturnDate(m.DOB)

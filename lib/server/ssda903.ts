@@ -9,7 +9,7 @@ import { checkReturn, rulesYear, type ReturnFailure } from '@/lib/domain/ssda903
 import { matchAuthorityReturn as matchReturn, parseCsv } from '@/lib/domain/ssda903-rules/upload'
 import type { Ssda903Upload } from '@/lib/validation/ssda903'
 import { throwIfProblems } from './errors'
-import { isoDate, londonDate } from '@/lib/domain/time'
+import { isoDate, LONDON } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { Tx } from './database'
 import { orNotFound, useCase } from './use-case'
@@ -86,12 +86,12 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
 }
 
 /** The authority's children placed at some time in the year, with what the return needs of them. */
-function loadChildren(tx: Tx, scope: Prisma.ChildWhereInput, authorityId: string, { from, to }: Period) {
+async function loadChildren(tx: Tx, scope: Prisma.ChildWhereInput, authorityId: string, { from, to }: Period) {
   const inYear = {
     startDate: { lte: new Date(`${to}T00:00:00Z`) },
     OR: [{ endDate: null }, { endDate: { gte: new Date(`${from}T00:00:00Z`) } }],
   }
-  return tx.child.findMany({
+  const children = await tx.child.findMany({
     where: { AND: [{ placingAuthorityId: authorityId, placements: { some: inYear } }, scope] },
     orderBy: { id: 'asc' },
     select: {
@@ -128,16 +128,26 @@ function loadChildren(tx: Tx, scope: Prisma.ChildWhereInput, authorityId: string
           home: { select: { postcode: true, ofstedUrn: true } },
         },
       },
-      missingEpisodes: {
-        where: {
-          lastSeenAt: { lte: new Date(`${to}T23:59:59Z`) },
-          OR: [{ returnedAt: null }, { returnedAt: { gte: new Date(`${from}T00:00:00Z`) } }],
-        },
-        orderBy: { lastSeenAt: 'asc' },
-        select: { absenceType: true, lastSeenAt: true, returnedAt: true },
-      },
     },
   })
+  // the year's missing episodes in one query, with their UK dates from the database: tens of thousands of rows for a
+  // large authority, which as objects with timestamps took most of the export's time
+  const episodes = await tx.$queryRaw<{ childId: string; absenceType: string; start: string; end: string | null }[]>`
+    SELECT "childId", "absenceType",
+           to_char("lastSeenAt" AT TIME ZONE ${LONDON}, 'YYYY-MM-DD') AS start,
+           to_char("returnedAt" AT TIME ZONE ${LONDON}, 'YYYY-MM-DD') AS "end"
+      FROM "MissingEpisode"
+     WHERE "childId" = ANY(${children.map((c) => c.id)}::text[])
+       AND "lastSeenAt" <= ${new Date(`${to}T23:59:59Z`)}
+       AND ("returnedAt" IS NULL OR "returnedAt" >= ${new Date(`${from}T00:00:00Z`)})
+     ORDER BY "childId", "lastSeenAt"`
+  const missingOf = new Map<string, typeof episodes>()
+  for (const e of episodes) {
+    const list = missingOf.get(e.childId)
+    if (list) list.push(e)
+    else missingOf.set(e.childId, [e])
+  }
+  return children.map((c) => ({ ...c, missingEpisodes: missingOf.get(c.id) ?? [] }))
 }
 
 type ChildRow = {
@@ -163,7 +173,8 @@ type ChildRow = {
     settingPostcode: string | null
     home: { postcode: string; ofstedUrn: string } | null
   }[]
-  missingEpisodes: { absenceType: string; lastSeenAt: Date; returnedAt: Date | null }[]
+  /** UK dates */
+  missingEpisodes: { absenceType: string; start: string; end: string | null }[]
 }
 
 /** What the return needs of a child, as dates in UK time. */
@@ -198,8 +209,8 @@ function toReturnChild(c: ChildRow): ReturnChild {
     })),
     missing: c.missingEpisodes.map((e) => ({
       type: e.absenceType === 'MISSING' ? 'MISSING' : 'AWAY',
-      start: londonDate(e.lastSeenAt),
-      end: e.returnedAt ? londonDate(e.returnedAt) : null,
+      start: e.start,
+      end: e.end,
     })),
   }
 }

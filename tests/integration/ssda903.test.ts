@@ -32,7 +32,7 @@ describe('the SSDA903 return', () => {
     })
     // keyed by the authority's own references, with the year's SEX codes, UPNs and categories of need
     expect(result.tables.header.every((h) => /^N\d+$/.test(h.CHILD) && ['M', 'F'].includes(h.SEX) && h.UPN)).toBe(true)
-    expect(result.tables.episodes.every((e) => /^N\d$/.test(e.CIN) && / \d$/.test(e.PL_POST))).toBe(true)
+    expect(result.tables.episodes.every((e) => /^N\d$/.test(e.CIN) && / \d[A-Z]{2}$/.test(e.PL_POST))).toBe(true)
     expect(result.tables.missing.length).toBeGreaterThan(5)
     expect(
       result.tables.missing.every((m) => /^\d{2}\/\d{2}\/\d{4}$/.test(m.MIS_START) && ['M', 'A'].includes(m.MISSING)),
