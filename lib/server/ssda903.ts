@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate'
 import { toCsv } from '@/lib/domain/csv'
 import type { Actor } from '@/lib/domain/roles'
 import { buildReturn, type ReturnChild } from '@/lib/domain/ssda903-rules/build'
+import type { ReturnSexValue } from '@/lib/domain/ssda903-rules/header'
 import { checkReturn, rulesYear, type ReturnFailure } from '@/lib/domain/ssda903-rules'
 import { matchAuthorityReturn as matchReturn, parseCsv } from '@/lib/domain/ssda903-rules/upload'
 import type { Ssda903Upload } from '@/lib/validation/ssda903'
@@ -101,6 +102,7 @@ async function loadChildren(tx: Tx, scope: Prisma.ChildWhereInput, authorityId: 
       authorityRef: true,
       upn: true,
       sex: true,
+      returnSex: true,
       dateOfBirth: true,
       ethnicity: true,
       periodsOfCare: {
@@ -155,6 +157,7 @@ type ChildRow = {
   authorityRef: string | null
   upn: string | null
   sex: 'MALE' | 'FEMALE'
+  returnSex: ReturnSexValue | null
   dateOfBirth: Date
   ethnicity: string
   periodsOfCare: {
@@ -183,7 +186,7 @@ function toReturnChild(c: ChildRow): ReturnChild {
   return {
     id: c.id,
     authorityRef: c.authorityRef,
-    sex: c.sex,
+    sex: c.returnSex ?? c.sex,
     dateOfBirth: isoDate(c.dateOfBirth),
     ethnicity: c.ethnicity,
     upn: c.upn,

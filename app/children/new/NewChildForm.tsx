@@ -32,6 +32,7 @@ export function NewChildForm(
       authorityRef: '',
       upn: '',
       homePostcode: '',
+      returnSex: '',
       placement: {
         homeId: props.homes.length === 1 ? props.homes[0].id : '',
         startDate: '',

@@ -1,6 +1,7 @@
-// The DfE's validation rules on the SSDA903 Episodes table that concern the columns Haven writes. Rule numbers, messages
-// and conditions as the DfE's validator implements them per collection year (csc-validator-be-903, the DfE-supported
-// open-source lac_validator: lac_validator/rules/lac<year>/rule_<number>.py, each year's folder changing the last's).
+// The DfE's validation rules on the SSDA903 Episodes table that concern the columns Haven writes. Rule numbers,
+// messages and conditions as the DfE's validator implements them per collection year (csc-validator-be-903, the
+// DfE-supported open-source lac_validator: lac_validator/rules/lac<year>/rule_<number>.py, each year's folder changing
+// the last's).
 import { parseReturnDate, returnDate } from '../ssda903-missing'
 import { LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_END_REASONS, PLACEMENT_PROVIDERS } from '../ssda903'
 import { CATEGORY_OF_NEED, isReturnPostcode } from './identifiers'

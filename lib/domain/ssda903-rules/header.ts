@@ -6,6 +6,14 @@ import { ETHNICITIES } from '../ssda903'
 import { UPN_UNKNOWN, upnOrReasonProblem } from './identifiers'
 import { eachRow, filled, type Rule } from './types'
 
+/** The child's sex as the return records it (Child.returnSex), its SEX code and words for people. */
+export const RETURN_SEX = {
+  MALE: { code: 'M', label: 'Male' },
+  FEMALE: { code: 'F', label: 'Female' },
+  NOT_KNOWN: { code: 'U', label: 'Not known or indeterminate' },
+} as const
+export type ReturnSexValue = keyof typeof RETURN_SEX
+
 /** SEX codes from the 2024-25 collection on (rule 101: lac2024_25/rule_101.py); earlier collections used 1 and 2. */
 export const SEX_CODES = { M: 'Male', F: 'Female', U: 'Not known' } as const
 
