@@ -18,7 +18,7 @@ const thisYear = () => {
 beforeAll(async () => {
   await freshDatabase()
   await loadDemoData()
-})
+}, 180_000) // the demo data takes a while to load on a busy machine
 
 describe('the SSDA903 return', () => {
   it("the demo data's tables pass every rule of the last complete and the current collection year", async () => {
@@ -166,5 +166,36 @@ describe('the SSDA903 return', () => {
     await expect(
       ssda903Return(await actor('demo-user-manager'), { year: thisYear(), authorityId: 'demo-la-north' }),
     ).rejects.toBeInstanceOf(ForbiddenError)
+  })
+
+  it('writes a missing period in UK dates: a summer evening is the next day in UTC', async () => {
+    const prisma = await getPrisma()
+    const year = thisYear() - 1
+    const lead = await actor('demo-user-lead')
+    const [first] = (await ssda903Return(lead, { year, authorityId: 'demo-la-north' })).tables.header
+    const child = await prisma.child.findFirstOrThrow({
+      where: { OR: [{ authorityRef: first.CHILD }, { id: first.CHILD }] },
+    })
+    const at = (iso: string) => new Date(iso)
+    await prisma.missingEpisode.create({
+      data: {
+        childId: child.id,
+        absenceType: 'AWAY',
+        lastSeenAt: at(`${year}-06-30T23:30:00Z`), // 00:30 on 1 July in London
+        lastSeenPlace: 'The home',
+        policeInformed: false,
+        reportedById: 'demo-user-care',
+        reportedAt: at(`${year}-06-30T23:40:00Z`),
+        returnedAt: at(`${year}-07-01T22:30:00Z`), // 23:30 on 1 July in London
+      },
+    })
+    const { tables } = await ssda903Return(lead, { year, authorityId: 'demo-la-north' })
+    expect(tables.missing).toContainEqual({
+      CHILD: first.CHILD,
+      DOB: first.DOB,
+      MISSING: 'A',
+      MIS_START: `01/07/${year}`,
+      MIS_END: `01/07/${year}`,
+    })
   })
 })
