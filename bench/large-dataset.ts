@@ -1,6 +1,6 @@
 // Speed on a large generated dataset (bench/generate.ts), on the embedded database and on PostgreSQL (when one answers
-// at 127.0.0.1:5432): the pattern rules, the IRO's alerts, a year's SSDA903 export with its checks, and the report
-// pages. Run with `npm run bench`; prints BENCH lines.
+// at 127.0.0.1:5432): the pattern rules, the IRO's alerts, a year's SSDA903 export with its checks and the upload
+// (bench/ssda903.ts), and the report pages. Run with `npm run bench`; prints BENCH lines.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,11 +9,10 @@ import pg from 'pg'
 import { openDatabase, useDatabase, type Database } from '@/lib/server/database'
 import { applyMigrations } from '@/lib/server/migrations'
 import { patternsAfterEvent, recomputeAllPatterns } from '@/lib/server/patterns'
-import { collectionYearOn, matchAuthorityReturn, ssda903Download, ssda903Return } from '@/lib/server/ssda903'
-import { caseManagementExport } from '@/tests/support/ssda903-fixture'
-import { loadActor } from '@/lib/server/accounts'
-import { isoDate, londonDate } from '@/lib/domain/time'
+import { collectionYearOn } from '@/lib/server/ssda903'
+import { londonDate } from '@/lib/domain/time'
 import { generate } from './generate'
+import { timeSsda903 } from './ssda903'
 import { BENCH_SECRET as SECRET, signedIn, type SignedIn } from './sessions'
 import { timeSubjectAccess } from './subject-access'
 
@@ -61,7 +60,7 @@ async function timeRules(db: Database, label: string) {
     activeChildren: active.length,
     targets: { oneEventP95Ms: 50, recomputeSeconds: 10 },
   })
-  await timeExport(db, label)
+  await timeSsda903(db, label)
   // browser sessions and API tokens, made before the server takes the database
   report(`subject-access-${label}`, { ...(await timeSubjectAccess(db)), target: { seconds: 10 } })
   return {
@@ -75,75 +74,6 @@ async function timeRules(db: Database, label: string) {
 const LEAD = 'blead-bla0'
 /** The last complete collection year (1 April to 31 March) */
 const lastYear = () => collectionYearOn(londonDate(new Date())) - 1
-
-/** A year's SSDA903 return for one authority (about 200 children), checks and zip included; and for all ten. */
-async function timeExport(db: Database, label: string) {
-  const lead = (await loadActor(db.prisma, LEAD))!
-  const times: number[] = []
-  let rows = 0
-  let failures = 0
-  for (let i = 0; i < 6; i++) {
-    const started = performance.now()
-    const result = await ssda903Return(lead, { year: lastYear(), authorityId: 'bla0' })
-    ssda903Download(result, 'all')
-    if (i > 0) times.push(performance.now() - started)
-    rows = result.tables.missing.length
-    failures = result.failures.length
-  }
-  const started = performance.now()
-  for (let i = 0; i < 10; i++) {
-    const everyLead = (await loadActor(db.prisma, `blead-bla${i}`))!
-    ssda903Download(await ssda903Return(everyLead, { year: lastYear(), authorityId: `bla${i}` }), 'all')
-  }
-  const allMs = performance.now() - started
-  report(`ssda903-${label}`, {
-    year: lastYear(),
-    missingRows: rows,
-    failures,
-    oneAuthorityP50Ms: ms(p(times, 0.5)),
-    oneAuthorityMaxMs: ms(Math.max(...times)),
-    allTenAuthoritiesMs: ms(allMs),
-    target: { seconds: 5 },
-  })
-  await timeUpload(db, label)
-}
-
-/** The authority's own Header and Episodes uploaded and matched: one authority (about 200 children), and all ten
- * (2,000), each with a realistic case-management export of twice as many children as Haven holds. */
-async function timeUpload(db: Database, label: string) {
-  const uploadFor = async (authorityId: string) => {
-    const rows = await db.prisma.child.findMany({
-      where: { placingAuthorityId: authorityId },
-      include: { placements: { orderBy: { startDate: 'asc' } } },
-    })
-    const haven = rows.map((c) => ({
-      id: c.id,
-      authorityRef: c.authorityRef,
-      firstName: c.firstName,
-      lastName: c.lastName,
-      dateOfBirth: isoDate(c.dateOfBirth),
-      placements: c.placements.map((pl) => ({ start: isoDate(pl.startDate), end: pl.endDate && isoDate(pl.endDate) })),
-    }))
-    return { year: lastYear(), authority: authorityId, confirmed: [], ...caseManagementExport(haven, haven.length * 2) }
-  }
-  const files = await Promise.all(Array.from({ length: 10 }, (_, i) => uploadFor(`bla${i}`)))
-  const leads = await Promise.all(files.map((_, i) => loadActor(db.prisma, `blead-bla${i}`)))
-  const one: number[] = []
-  let matched = 0
-  for (let i = 0; i < 4; i++) {
-    const started = performance.now()
-    matched = (await matchAuthorityReturn(leads[0]!, files[0])).matched.length
-    if (i > 0) one.push(performance.now() - started)
-  }
-  const started = performance.now()
-  for (let i = 0; i < 10; i++) await matchAuthorityReturn(leads[i]!, files[i])
-  report(`ssda903-upload-${label}`, {
-    oneAuthorityChildren: matched,
-    oneAuthorityP50Ms: ms(p(one, 0.5)),
-    allTenAuthoritiesMs: ms(performance.now() - started),
-    target: { seconds: 5 },
-  })
-}
 
 async function timePages(
   label: string,

@@ -27,7 +27,7 @@ test('adding a child: field errors are named, typed text survives, and the child
   await page.getByLabel('First name').fill('Robyn')
   await page.getByLabel('Last name').fill('Tester')
   await page.getByLabel('Date of birth').fill(isoDaysAgo(20 * 366))
-  await page.getByLabel('Sex').selectOption('FEMALE')
+  await page.getByLabel('Sex', { exact: true }).selectOption('FEMALE')
   await page.getByLabel('Ethnicity').selectOption('WBRI')
   await page.getByLabel('Legal status (SSDA903 LS)').selectOption('C2')
   await page.getByLabel('Placing local authority').selectOption({ label: 'Northshire County Council' })

@@ -9,19 +9,29 @@ export type MissingRow = { CHILD: string; DOB: string; MISSING: string; MIS_STAR
 /** A failing Missing row: its position (1-based, as a spreadsheet shows it after the header), the rule and the fix. */
 export type MissingFailure = { row: number; child: string; rule: string; problem: string; fix: string }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
 /** dd/mm/yyyy to yyyy-mm-dd, or null when it is not a real date (so strings compare in date order). */
 export function parseReturnDate(value: string): string | null {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim())
   if (!m) return null
   const [, dd, mm, yyyy] = m
-  const d = new Date(Date.UTC(Number(yyyy), Number(mm) - 1, Number(dd)))
-  return d.getUTCFullYear() === Number(yyyy) && d.getUTCMonth() === Number(mm) - 1 && d.getUTCDate() === Number(dd)
-    ? `${yyyy}-${mm}-${dd}`
-    : null
+  const [day, month, year] = [Number(dd), Number(mm), Number(yyyy)]
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const last = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]
+  return last !== undefined && day >= 1 && day <= last ? `${yyyy}-${mm}-${dd}` : null
 }
 
 /** yyyy-mm-dd to dd/mm/yyyy. */
 export const returnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+
+const filled = (v: string) => v.trim() !== ''
+
+type Episode = { start: string; end: string | null; rec: string }
+
+/** The episode a day falls in. */
+const during = (episodes: Episode[], day: string) =>
+  episodes.find((e) => e.start <= day && (e.end === null || day <= e.end))
 
 export function checkMissingTable(tables: {
   header: HeaderRow[]
@@ -29,28 +39,34 @@ export function checkMissingTable(tables: {
   missing: MissingRow[]
 }): MissingFailure[] {
   const failures: MissingFailure[] = []
+  // a year has few distinct days and tens of thousands of rows: each date string is read once
+  const days = new Map<string, string | null>()
+  const parse = (value: string) => {
+    let day = days.get(value)
+    if (day === undefined) days.set(value, (day = parseReturnDate(value)))
+    return day
+  }
   const dobOf = new Map(tables.header.map((h) => [h.CHILD, h.DOB]))
-  const episodesOf = new Map<string, { start: string; end: string | null; rec: string }[]>()
+  const episodesOf = new Map<string, Episode[]>()
   for (const e of tables.episodes) {
-    const start = parseReturnDate(e.DECOM)
+    const start = parse(e.DECOM)
     if (!start) continue
     const list = episodesOf.get(e.CHILD) ?? []
-    list.push({ start, end: e.DEC ? parseReturnDate(e.DEC) : null, rec: e.REC })
-    episodesOf.set(
-      e.CHILD,
-      list.sort((a, b) => (a.start < b.start ? -1 : 1)),
-    )
+    list.push({ start, end: e.DEC ? parse(e.DEC) : null, rec: e.REC })
+    episodesOf.set(e.CHILD, list)
   }
+  for (const list of episodesOf.values()) list.sort((a, b) => (a.start < b.start ? -1 : 1))
   const periodsOf = new Map<string, { row: number; start: string; end: string | null }[]>()
 
-  tables.missing.forEach((m, i) => {
-    const row = i + 1
-    const fail = (rule: string, problem: string, fix: string) =>
-      failures.push({ row, child: m.CHILD, rule, problem, fix })
-    const filled = (v: string) => v.trim() !== ''
-    const start = filled(m.MIS_START) ? parseReturnDate(m.MIS_START) : null
-    const end = filled(m.MIS_END) ? parseReturnDate(m.MIS_END) : null
-    const dob = parseReturnDate(m.DOB)
+  let row = 0
+  let m: MissingRow
+  const fail = (rule: string, problem: string, fix: string) =>
+    failures.push({ row, child: m.CHILD, rule, problem, fix })
+  for (m of tables.missing) {
+    row++
+    const start = filled(m.MIS_START) ? parse(m.MIS_START) : null
+    const end = filled(m.MIS_END) ? parse(m.MIS_END) : null
+    const dob = parse(m.DOB)
 
     if (filled(m.MIS_START) && !start)
       fail('1004', `MIS_START "${m.MIS_START}" is not a valid date`, 'Give the start as dd/mm/yyyy')
@@ -98,17 +114,16 @@ export function checkMissingTable(tables: {
         "Use the same date of birth as the child's Header row",
       )
 
-    if (!start || (filled(m.MIS_END) && !end)) return // the dates must be fixed first (1004, 1005)
+    if (!start || (filled(m.MIS_END) && !end)) continue // the dates must be fixed first (1004, 1005)
     const episodes = episodesOf.get(m.CHILD) ?? []
-    const during = (day: string) => episodes.find((e) => e.start <= day && (e.end === null || day <= e.end))
-    const containing = during(start)
+    const containing = during(episodes, start)
     if (!containing)
       fail(
         '578',
         `MIS_START ${m.MIS_START} is not within a period of care`,
         'Check the start date against the placements (episodes) for the year',
       )
-    if (end && !during(end))
+    if (end && !during(episodes, end))
       fail(
         '581',
         `MIS_END ${m.MIS_END} is not within a period of care`,
@@ -143,6 +158,6 @@ export function checkMissingTable(tables: {
     }
     periods.push({ row, start, end })
     periodsOf.set(m.CHILD, periods)
-  })
+  }
   return failures
 }

@@ -99,7 +99,7 @@ export const AUDIT_DETAILS = {
   'review.record': z.object({ reviewId: id, heldOn: z.string() }),
   'care.period-start': z.object({ from: z.string(), to: z.string() }),
   'care.return-details-read': none,
-  // which of authorityRef, upn, homePostcode, categoryOfNeed changed: names of fields, never their values
+  // which of authorityRef, upn, homePostcode, categoryOfNeed, returnSex changed: names of fields, never their values
   'care.return-details': z.object({ fields: z.array(z.string()) }),
   'child.review-decisions': z.object({ count }),
   'cse.screen': z.object({ screeningId: id, level: z.string(), kinds: z.record(z.string(), z.string()).optional() }),

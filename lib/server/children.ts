@@ -384,6 +384,7 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
         legalStatus: input.legalStatus,
         authorityRef: input.authorityRef,
         upn: input.upn,
+        returnSex: input.returnSex,
         placingAuthorityId: input.placingAuthorityId,
         socialWorkerId,
         iroId: input.iroId,

@@ -20,25 +20,26 @@ function load(tx: Tx, childId: string) {
 }
 
 const detailsOf = (
-  child: { authorityRef: string | null; upn: string | null },
+  child: { authorityRef: string | null; upn: string | null; returnSex: Details['returnSex'] },
   period: Awaited<ReturnType<typeof load>>,
 ): Details => ({
   authorityRef: child.authorityRef,
   upn: child.upn,
   homePostcode: period?.homePostcode ?? null,
   categoryOfNeed: period?.legalStatuses[0]?.categoryOfNeed ?? null,
+  returnSex: child.returnSex,
 })
 
 /** The child's details for the return. */
 export async function getReturnDetails(actor: Actor, childId: string, now = new Date()) {
   return useCase(actor, 'care.period', { subject: 'child', now }, async ({ tx, find, audit }) => {
     const child = await find.child(childId, {
-      select: { id: true, firstName: true, lastName: true, authorityRef: true, upn: true },
+      select: { id: true, firstName: true, lastName: true, authorityRef: true, upn: true, returnSex: true, sex: true },
     })
     const period = await load(tx, childId)
     await audit({ action: 'care.return-details-read', subjectType: 'child', subjectId: childId, childId, details: {} })
     return {
-      child: { id: child.id, firstName: child.firstName, lastName: child.lastName },
+      child: { id: child.id, firstName: child.firstName, lastName: child.lastName, sex: child.sex },
       hasPeriodOfCare: period !== null,
       ...detailsOf(child, period),
     }
@@ -51,7 +52,9 @@ export async function getReturnDetails(actor: Actor, childId: string, now = new 
  */
 export async function correctReturnDetails(actor: Actor, childId: string, input: Details, now = new Date()) {
   return useCase(actor, 'care.period', { subject: 'child', now }, async ({ tx, find, audit }) => {
-    const child = await find.child(childId, { select: { authorityRef: true, upn: true, placingAuthorityId: true } })
+    const child = await find.child(childId, {
+      select: { authorityRef: true, upn: true, returnSex: true, placingAuthorityId: true },
+    })
     const period = await load(tx, childId)
     if (!period && (input.homePostcode || input.categoryOfNeed))
       throw new ValidationError({
@@ -60,7 +63,10 @@ export async function correctReturnDetails(actor: Actor, childId: string, input:
     await checkReferenceFree(tx, child.placingAuthorityId, input.authorityRef, childId)
     const before = detailsOf(child, period)
     const changed = (Object.keys(before) as (keyof Details)[]).filter((k) => before[k] !== input[k])
-    await tx.child.update({ where: { id: childId }, data: { authorityRef: input.authorityRef, upn: input.upn } })
+    await tx.child.update({
+      where: { id: childId },
+      data: { authorityRef: input.authorityRef, upn: input.upn, returnSex: input.returnSex },
+    })
     if (period) {
       await tx.periodOfCare.update({ where: { id: period.id }, data: { homePostcode: input.homePostcode } })
       await tx.legalStatusEntry.updateMany({

@@ -5,11 +5,12 @@ import { strToU8, zipSync } from 'fflate'
 import { toCsv } from '@/lib/domain/csv'
 import type { Actor } from '@/lib/domain/roles'
 import { buildReturn, type ReturnChild } from '@/lib/domain/ssda903-rules/build'
+import type { ReturnSexValue } from '@/lib/domain/ssda903-rules/header'
 import { checkReturn, rulesYear, type ReturnFailure } from '@/lib/domain/ssda903-rules'
 import { matchAuthorityReturn as matchReturn, parseCsv } from '@/lib/domain/ssda903-rules/upload'
 import type { Ssda903Upload } from '@/lib/validation/ssda903'
 import { throwIfProblems } from './errors'
-import { isoDate, londonDate } from '@/lib/domain/time'
+import { isoDate, LONDON } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { Tx } from './database'
 import { orNotFound, useCase } from './use-case'
@@ -86,12 +87,12 @@ export async function ssda903Return(actor: Actor, query: { year: number; authori
 }
 
 /** The authority's children placed at some time in the year, with what the return needs of them. */
-function loadChildren(tx: Tx, scope: Prisma.ChildWhereInput, authorityId: string, { from, to }: Period) {
+async function loadChildren(tx: Tx, scope: Prisma.ChildWhereInput, authorityId: string, { from, to }: Period) {
   const inYear = {
     startDate: { lte: new Date(`${to}T00:00:00Z`) },
     OR: [{ endDate: null }, { endDate: { gte: new Date(`${from}T00:00:00Z`) } }],
   }
-  return tx.child.findMany({
+  const children = await tx.child.findMany({
     where: { AND: [{ placingAuthorityId: authorityId, placements: { some: inYear } }, scope] },
     orderBy: { id: 'asc' },
     select: {
@@ -101,6 +102,7 @@ function loadChildren(tx: Tx, scope: Prisma.ChildWhereInput, authorityId: string
       authorityRef: true,
       upn: true,
       sex: true,
+      returnSex: true,
       dateOfBirth: true,
       ethnicity: true,
       periodsOfCare: {
@@ -128,16 +130,26 @@ function loadChildren(tx: Tx, scope: Prisma.ChildWhereInput, authorityId: string
           home: { select: { postcode: true, ofstedUrn: true } },
         },
       },
-      missingEpisodes: {
-        where: {
-          lastSeenAt: { lte: new Date(`${to}T23:59:59Z`) },
-          OR: [{ returnedAt: null }, { returnedAt: { gte: new Date(`${from}T00:00:00Z`) } }],
-        },
-        orderBy: { lastSeenAt: 'asc' },
-        select: { absenceType: true, lastSeenAt: true, returnedAt: true },
-      },
     },
   })
+  // the year's missing episodes in one query, with their UK dates from the database: tens of thousands of rows for a
+  // large authority, which as objects with timestamps took most of the export's time
+  const episodes = await tx.$queryRaw<{ childId: string; absenceType: string; start: string; end: string | null }[]>`
+    SELECT "childId", "absenceType",
+           to_char("lastSeenAt" AT TIME ZONE ${LONDON}, 'YYYY-MM-DD') AS start,
+           to_char("returnedAt" AT TIME ZONE ${LONDON}, 'YYYY-MM-DD') AS "end"
+      FROM "MissingEpisode"
+     WHERE "childId" = ANY(${children.map((c) => c.id)}::text[])
+       AND "lastSeenAt" <= ${new Date(`${to}T23:59:59Z`)}
+       AND ("returnedAt" IS NULL OR "returnedAt" >= ${new Date(`${from}T00:00:00Z`)})
+     ORDER BY "childId", "lastSeenAt"`
+  const missingOf = new Map<string, typeof episodes>()
+  for (const e of episodes) {
+    const list = missingOf.get(e.childId)
+    if (list) list.push(e)
+    else missingOf.set(e.childId, [e])
+  }
+  return children.map((c) => ({ ...c, missingEpisodes: missingOf.get(c.id) ?? [] }))
 }
 
 type ChildRow = {
@@ -145,6 +157,7 @@ type ChildRow = {
   authorityRef: string | null
   upn: string | null
   sex: 'MALE' | 'FEMALE'
+  returnSex: ReturnSexValue | null
   dateOfBirth: Date
   ethnicity: string
   periodsOfCare: {
@@ -163,7 +176,8 @@ type ChildRow = {
     settingPostcode: string | null
     home: { postcode: string; ofstedUrn: string } | null
   }[]
-  missingEpisodes: { absenceType: string; lastSeenAt: Date; returnedAt: Date | null }[]
+  /** UK dates */
+  missingEpisodes: { absenceType: string; start: string; end: string | null }[]
 }
 
 /** What the return needs of a child, as dates in UK time. */
@@ -172,7 +186,7 @@ function toReturnChild(c: ChildRow): ReturnChild {
   return {
     id: c.id,
     authorityRef: c.authorityRef,
-    sex: c.sex,
+    sex: c.returnSex ?? c.sex,
     dateOfBirth: isoDate(c.dateOfBirth),
     ethnicity: c.ethnicity,
     upn: c.upn,
@@ -198,8 +212,8 @@ function toReturnChild(c: ChildRow): ReturnChild {
     })),
     missing: c.missingEpisodes.map((e) => ({
       type: e.absenceType === 'MISSING' ? 'MISSING' : 'AWAY',
-      start: londonDate(e.lastSeenAt),
-      end: e.returnedAt ? londonDate(e.returnedAt) : null,
+      start: e.start,
+      end: e.end,
     })),
   }
 }

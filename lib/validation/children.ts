@@ -105,6 +105,13 @@ const returnDetails = {
   /** SSDA903 HOME_POST: the child's home when they became looked after */
   homePostcode: optionalPostcode('the home postcode'),
   categoryOfNeed: optionalCode(CATEGORY_OF_NEED, 'Select the category of need (N1 to N8)'),
+  /** SSDA903 SEX; blank: the sex recorded for the child */
+  returnSex: z
+    .string()
+    .optional()
+    .nullable()
+    .transform((v) => v || null)
+    .pipe(z.enum(['MALE', 'FEMALE', 'NOT_KNOWN'], { error: 'Select the sex for the return' }).nullable()),
 }
 
 /** Correcting what the return holds (blank clears a value): who changed which field is audited. */

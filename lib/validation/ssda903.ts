@@ -5,7 +5,9 @@ import { CATEGORY_OF_NEED } from '@/lib/domain/ssda903-rules/identifiers'
 
 /** GET and PUT /api/v1/children/{id}/return-details */
 export const returnDetailsViewSchema = z.object({
-  child: z.object({ id: z.string(), firstName: z.string(), lastName: z.string() }).optional(),
+  child: z
+    .object({ id: z.string(), firstName: z.string(), lastName: z.string(), sex: z.enum(['MALE', 'FEMALE']) })
+    .optional(),
   hasPeriodOfCare: z.boolean().optional(),
   authorityRef: z.string().nullable(),
   upn: z.string().nullable().describe('a UPN, or the DfE’s UN code for why there is none'),
@@ -14,6 +16,10 @@ export const returnDetailsViewSchema = z.object({
     .enum(Object.keys(CATEGORY_OF_NEED) as [string, ...string[]])
     .nullable()
     .describe('SSDA903 CIN, N1-N8'),
+  returnSex: z
+    .enum(['MALE', 'FEMALE', 'NOT_KNOWN'])
+    .nullable()
+    .describe('SSDA903 SEX (M, F, U for not known or indeterminate); null: the sex recorded for the child'),
   changed: z.array(z.string()).optional().describe('after a correction: the fields that changed'),
 })
 

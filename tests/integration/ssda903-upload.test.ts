@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as detailsGet, PUT as detailsPut } from '@/app/api/v1/children/[id]/return-details/route'
 import { POST as uploadRoute } from '@/app/api/v1/exports/ssda903/upload/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken, loadActor } from '@/lib/server/accounts'
+import { ssda903Return } from '@/lib/server/ssda903'
 import { getPrisma } from '@/lib/server/database'
 import { isoDate } from '@/lib/domain/time'
 import { DEMO_PASSWORD } from '@/prisma/demo-accounts'
@@ -152,5 +153,30 @@ describe("a child's details for the return", () => {
       where: { placingAuthorityId: 'demo-la-south', placements: { none: { areaAuthorityId: 'demo-la-north' } } },
     })
     expect((await call('GET', south.id)).status).toBe(404)
+  })
+
+  it('record the sex for the return apart from the child’s recorded sex: not known is written U', async () => {
+    const prisma = await getPrisma()
+    const [child] = await northChildren()
+    const before = await (await call('GET', child.id)).json()
+    expect(before.returnSex).toBeNull() // as recorded for the child
+    const wrong = await call('PUT', child.id, { ...before, returnSex: 'UNSURE' })
+    expect((await wrong.json()).errors[0].field).toBe('returnSex')
+    const saved = await call('PUT', child.id, { ...before, returnSex: 'NOT_KNOWN' })
+    expect(await saved.json()).toMatchObject({ returnSex: 'NOT_KNOWN', changed: ['returnSex'] })
+    const recorded = await prisma.child.findUniqueOrThrow({ where: { id: child.id } })
+    expect(['MALE', 'FEMALE']).toContain(recorded.sex) // Haven's other records keep the child's sex
+    const lead = (await loadActor(
+      prisma,
+      (await prisma.user.findFirstOrThrow({ where: { email: 'missing.lead@demo.haven.test' } })).id,
+    ))!
+    const result = await ssda903Return(lead, { year: thisYear(), authorityId: 'demo-la-north' })
+    const key = recorded.authorityRef ?? recorded.id
+    expect(result.tables.header.find((h) => h.CHILD === key)?.SEX).toBe('U')
+    expect(result.failures.filter((f) => f.rule === '101')).toEqual([])
+    // back to the recorded sex: M or F again
+    await call('PUT', child.id, { ...before, returnSex: null })
+    const again = await ssda903Return(lead, { year: thisYear(), authorityId: 'demo-la-north' })
+    expect(again.tables.header.find((h) => h.CHILD === key)?.SEX).toBe(recorded.sex === 'MALE' ? 'M' : 'F')
   })
 })

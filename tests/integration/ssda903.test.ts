@@ -18,7 +18,7 @@ const thisYear = () => {
 beforeAll(async () => {
   await freshDatabase()
   await loadDemoData()
-})
+}, 180_000) // the demo data takes a while to load on a busy machine
 
 describe('the SSDA903 return', () => {
   it("the demo data's tables pass every rule of the last complete and the current collection year", async () => {
@@ -32,7 +32,7 @@ describe('the SSDA903 return', () => {
     })
     // keyed by the authority's own references, with the year's SEX codes, UPNs and categories of need
     expect(result.tables.header.every((h) => /^N\d+$/.test(h.CHILD) && ['M', 'F'].includes(h.SEX) && h.UPN)).toBe(true)
-    expect(result.tables.episodes.every((e) => /^N\d$/.test(e.CIN) && / \d$/.test(e.PL_POST))).toBe(true)
+    expect(result.tables.episodes.every((e) => /^N\d$/.test(e.CIN) && / \d[A-Z]{2}$/.test(e.PL_POST))).toBe(true)
     expect(result.tables.missing.length).toBeGreaterThan(5)
     expect(
       result.tables.missing.every((m) => /^\d{2}\/\d{2}\/\d{4}$/.test(m.MIS_START) && ['M', 'A'].includes(m.MISSING)),
@@ -166,5 +166,36 @@ describe('the SSDA903 return', () => {
     await expect(
       ssda903Return(await actor('demo-user-manager'), { year: thisYear(), authorityId: 'demo-la-north' }),
     ).rejects.toBeInstanceOf(ForbiddenError)
+  })
+
+  it('writes a missing period in UK dates: a summer evening is the next day in UTC', async () => {
+    const prisma = await getPrisma()
+    const year = thisYear() - 1
+    const lead = await actor('demo-user-lead')
+    const [first] = (await ssda903Return(lead, { year, authorityId: 'demo-la-north' })).tables.header
+    const child = await prisma.child.findFirstOrThrow({
+      where: { OR: [{ authorityRef: first.CHILD }, { id: first.CHILD }] },
+    })
+    const at = (iso: string) => new Date(iso)
+    await prisma.missingEpisode.create({
+      data: {
+        childId: child.id,
+        absenceType: 'AWAY',
+        lastSeenAt: at(`${year}-06-30T23:30:00Z`), // 00:30 on 1 July in London
+        lastSeenPlace: 'The home',
+        policeInformed: false,
+        reportedById: 'demo-user-care',
+        reportedAt: at(`${year}-06-30T23:40:00Z`),
+        returnedAt: at(`${year}-07-01T22:30:00Z`), // 23:30 on 1 July in London
+      },
+    })
+    const { tables } = await ssda903Return(lead, { year, authorityId: 'demo-la-north' })
+    expect(tables.missing).toContainEqual({
+      CHILD: first.CHILD,
+      DOB: first.DOB,
+      MISSING: 'A',
+      MIS_START: `01/07/${year}`,
+      MIS_END: `01/07/${year}`,
+    })
   })
 })

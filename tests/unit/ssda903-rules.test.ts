@@ -19,8 +19,8 @@ const episode: ReturnRow = {
   DEC: '01/09/2025',
   REC: 'X1',
   REASON_PLACE_CHANGE: 'CARPL',
-  HOME_POST: 'NS1 2',
-  PL_POST: 'NS4 7',
+  HOME_POST: 'NS1 2AB',
+  PL_POST: 'NS4 7QD',
   URN: 'SC1',
 }
 const next: ReturnRow = { ...episode, DECOM: '01/09/2025', RNE: 'P', DEC: '', REC: '', REASON_PLACE_CHANGE: '' }
@@ -36,7 +36,9 @@ const FAILING: Record<string, { header?: ReturnRow; episodes?: ReturnRow[] }> = 
   '143': { episodes: [{}, { RNE: 'Q' }] },
   '144': { episodes: [{ LS: 'Z9' }, {}] },
   '145': { episodes: [{ CIN: 'N9' }, { CIN: 'N9' }] },
-  '146': { episodes: [{ PLACE: 'K9' }, {}] },
+  '146': { episodes: [{ PLACE: 'H5' }, {}] }, // withdrawn from 2025-26
+  LS: { episodes: [{ LS: '' }, {}] },
+  CIN: { episodes: [{}, { CIN: '' }] },
   '149': { episodes: [{ REC: 'X9' }, {}] },
   '1009': { episodes: [{ REASON_PLACE_CHANGE: 'NOPE' }, {}] },
   PLACE_PROVIDER: { episodes: [{ PLACE_PROVIDER: 'PR9' }, {}] },
@@ -47,7 +49,7 @@ const FAILING: Record<string, { header?: ReturnRow; episodes?: ReturnRow[] }> = 
   '504': { episodes: [{}, { CIN: 'N2' }] },
   '225': { episodes: [{ REASON_PLACE_CHANGE: '' }, {}] },
   HOME_POST: { episodes: [{ HOME_POST: '' }, {}] },
-  PL_POST: { episodes: [{ PL_POST: '=1+2' }, {}] },
+  PL_POST: { episodes: [{ PL_POST: 'NS4 7' }, {}] }, // a partial postcode
 }
 
 describe.each([2025, 2026])('the SSDA903 rules of %i', (year) => {
@@ -56,6 +58,15 @@ describe.each([2025, 2026])('the SSDA903 rules of %i', (year) => {
 
   it('pass a return that follows them', () => {
     expect(run(header, [episode, next])).toEqual([])
+  })
+  it('leave blank codes and dates to other rules, and ask no UPN of a child only on short breaks, as the DfE does', () => {
+    const blanks = { DECOM: '', RNE: '', PLACE: '', REC: '', PLACE_PROVIDER: '' }
+    const failures = run(header, [{ ...episode, ...blanks }, next]).map((f) => f.rule)
+    expect(failures.filter((r) => ['141', '143', '146', '149', 'PLACE_PROVIDER'].includes(r))).toEqual([])
+    const shortBreaks = { ...episode, LS: 'V3' }
+    expect(run({ ...header, UPN: '' }, [shortBreaks, { ...next, LS: 'V4' }]).map((f) => f.rule)).not.toContain('442')
+    expect(run({ ...header, UPN: 'UN6' }, [episode, next]).map((f) => f.rule)).toContain('168')
+    expect(run(header, [{ ...episode, REC: 'E47' }, next])).toEqual([])
   })
   it.each(RULES_BY_YEAR[year].map((r) => r.code))('rule %s fails the row that breaks it', (code) => {
     const broken = FAILING[code]
@@ -134,10 +145,10 @@ describe('the episodes built from what Haven holds', () => {
     const { tables } = buildReturn([child], { from: '2025-04-01', to: '2026-03-31' })
     expect(tables.header[0]).toMatchObject({ CHILD: 'N1', SEX: 'F', UPN: 'UN4' })
     expect(tables.episodes.map((e) => [e.DECOM, e.RNE, e.LS, e.REC, e.REASON_PLACE_CHANGE, e.PL_POST])).toEqual([
-      ['01/05/2025', 'S', 'V2', 'X1', '', 'NS2 6'],
-      ['01/07/2025', 'L', 'C1', 'X1', 'CARPL', 'NS2 6'],
-      ['01/09/2025', 'P', 'C1', '', '', 'NS4 7'],
+      ['01/05/2025', 'S', 'V2', 'X1', '', 'NS2 6JP'],
+      ['01/07/2025', 'L', 'C1', 'X1', 'CARPL', 'NS2 6JP'],
+      ['01/09/2025', 'P', 'C1', '', '', 'NS4 7QD'],
     ])
-    expect(tables.episodes.every((e) => e.HOME_POST === 'NS1 2' && e.CIN === 'N4')).toBe(true)
+    expect(tables.episodes.every((e) => e.HOME_POST === 'NS1 2AB' && e.CIN === 'N4')).toBe(true)
   })
 })

@@ -32,6 +32,7 @@ export function NewChildForm(
       authorityRef: '',
       upn: '',
       homePostcode: '',
+      returnSex: '',
       placement: {
         homeId: props.homes.length === 1 ? props.homes[0].id : '',
         startDate: '',
@@ -83,7 +84,12 @@ export function NewChildForm(
         <Field name="dateOfBirth" label="Date of birth" error={errors.dateOfBirth?.message}>
           <input type="date" {...input('dateOfBirth')} style={{ maxWidth: '12rem' }} />
         </Field>
-        <Field name="sex" label="Sex" hint="As recorded for the SSDA903 return" error={errors.sex?.message}>
+        <Field
+          name="sex"
+          label="Sex"
+          hint="As recorded for the child; the return's own is asked below only if it differs"
+          error={errors.sex?.message}
+        >
           <select {...input('sex', true)}>
             <option value="">Select</option>
             <option value="FEMALE">Female</option>

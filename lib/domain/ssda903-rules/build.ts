@@ -2,13 +2,15 @@
 // starts with each placement and each change of legal status (DfE SSDA903 guide: a new episode for a change of
 // placement, legal status or both); REASON_PLACE_CHANGE goes on the episode that ended with the move (rule 225).
 import { returnDate } from '../ssda903-missing'
+import { RETURN_SEX, type ReturnSexValue } from './header'
 import { returnPostcode } from './identifiers'
 import type { ReturnFailure, ReturnRow, ReturnTables } from './types'
 
 export type ReturnChild = {
   id: string
   authorityRef: string | null
-  sex: 'MALE' | 'FEMALE'
+  /** as the return records it */
+  sex: ReturnSexValue
   dateOfBirth: string
   ethnicity: string
   upn: string | null
@@ -91,7 +93,7 @@ export function buildReturn(children: ReturnChild[], period: { from: string; to:
     const dob = returnDate(c.dateOfBirth)
     tables.header.push({
       CHILD: key,
-      SEX: c.sex === 'MALE' ? 'M' : 'F',
+      SEX: RETURN_SEX[c.sex].code,
       DOB: dob,
       ETHNIC: c.ethnicity,
       UPN: c.upn ?? '',

@@ -1,13 +1,9 @@
-// The DfE's validation rules on the SSDA903 Episodes table that concern the columns Haven writes. Rule numbers and
-// messages as the DfE's validation rules give them (read through the open-source lac_validator).
+// The DfE's validation rules on the SSDA903 Episodes table that concern the columns Haven writes. Rule numbers,
+// messages and conditions as the DfE's validator implements them per collection year (csc-validator-be-903, the
+// DfE-supported open-source lac_validator: lac_validator/rules/lac<year>/rule_<number>.py, each year's folder changing
+// the last's).
 import { parseReturnDate, returnDate } from '../ssda903-missing'
-import {
-  LEGAL_STATUS,
-  PLACEMENT_CHANGE_REASONS,
-  PLACEMENT_END_REASONS,
-  PLACEMENT_PROVIDERS,
-  PLACEMENT_TYPES,
-} from '../ssda903'
+import { LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_END_REASONS, PLACEMENT_PROVIDERS } from '../ssda903'
 import { CATEGORY_OF_NEED, isReturnPostcode } from './identifiers'
 import { eachRow, filled, type ReturnRow, type ReturnTables, type Rule } from './types'
 
@@ -21,21 +17,36 @@ export const NEW_EPISODE_REASONS: Record<string, string> = {
   U: 'Change of legal status and placement and carer at the same time',
 }
 
-/** A rule that a code column holds a code of its list (blank allowed where `optional`). */
-const codeRule = (
-  code: string,
-  column: string,
-  list: Record<string, string>,
-  what: string,
-  optional = false,
-): Rule => ({
+/** PLACE codes rule 146 accepts from the 2025-26 collection on (lac2025_26/rule_146.py, unchanged in 2026-27): H5, P2
+ * and Z1 were withdrawn, Z11-Z14 added. */
+const PLACE_CODES_FROM_2025 = [
+  ...['A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'K3', 'P1', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1'],
+  ...['T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z11', 'Z12', 'Z13', 'Z14'],
+]
+
+/** REC codes rule 149 accepts (lac2022_23/rule_149.py, unchanged since): Haven's list and the adoption and child
+ * arrangements codes Haven does not record (E11, E12, E47, E48). */
+const REC_CODES = [...Object.keys(PLACEMENT_END_REASONS), 'E11', 'E12', 'E47', 'E48']
+
+/** A rule that a code column holds a code of its list; blank is left to other rules, as the DfE's code rules do. */
+const codeRule = (code: string, column: string, codes: string[], what: string): Rule => ({
   code,
   table: 'episodes',
   message: `${what} is not a valid code`,
   check: eachRow('episodes', (r) =>
-    (optional && !filled(r[column])) || list[r[column] ?? '']
+    !filled(r[column]) || codes.includes(r[column])
       ? null
       : { problem: `${column} "${r[column] ?? ''}" is not a DfE code`, fix: `Record the ${what.toLowerCase()}` },
+  ),
+})
+
+/** Haven's own check that a column it must fill is not blank (the DfE's code rules let a blank through). */
+const requiredRule = (column: string, what: string): Rule => ({
+  code: column,
+  table: 'episodes',
+  message: `${what} is blank`,
+  check: eachRow('episodes', (r) =>
+    filled(r[column]) ? null : { problem: `${column} is blank`, fix: `Record the ${what.toLowerCase()}` },
   ),
 })
 
@@ -84,23 +95,26 @@ const postcodeRule = (column: 'HOME_POST' | 'PL_POST', what: string): Rule => ({
 })
 
 export const EPISODE_RULES: Rule[] = [
+  // lac2022_23/rule_141.py: a DECOM given that is not a dd/mm/yyyy date (a blank one is not this rule's)
   {
     code: '141',
     table: 'episodes',
     message: 'Date episode began is not a valid date',
     check: eachRow('episodes', (r) =>
-      parseReturnDate(r.DECOM ?? '')
+      !filled(r.DECOM) || parseReturnDate(r.DECOM)
         ? null
         : { problem: `DECOM "${r.DECOM}" is not a valid date`, fix: 'Correct the start of the placement' },
     ),
   },
-  codeRule('143', 'RNE', NEW_EPISODE_REASONS, 'Reason for new episode'),
-  codeRule('144', 'LS', LEGAL_STATUS, 'Legal status'),
-  codeRule('145', 'CIN', CATEGORY_OF_NEED, 'Category of need'),
-  codeRule('146', 'PLACE', PLACEMENT_TYPES, 'Placement type'),
-  codeRule('149', 'REC', PLACEMENT_END_REASONS, 'Reason episode ceased', true),
-  codeRule('1009', 'REASON_PLACE_CHANGE', PLACEMENT_CHANGE_REASONS, 'Reason for placement change', true),
-  codeRule('PLACE_PROVIDER', 'PLACE_PROVIDER', PLACEMENT_PROVIDERS, 'Placement provider'),
+  codeRule('143', 'RNE', Object.keys(NEW_EPISODE_REASONS), 'Reason for new episode'), // lac2022_23/rule_143.py
+  codeRule('144', 'LS', Object.keys(LEGAL_STATUS), 'Legal status'), // lac2022_23/rule_144.py
+  codeRule('145', 'CIN', Object.keys(CATEGORY_OF_NEED), 'Category of need'),
+  codeRule('146', 'PLACE', PLACE_CODES_FROM_2025, 'Placement type'),
+  codeRule('149', 'REC', REC_CODES, 'Reason episode ceased'),
+  codeRule('1009', 'REASON_PLACE_CHANGE', Object.keys(PLACEMENT_CHANGE_REASONS), 'Reason for placement change'),
+  codeRule('PLACE_PROVIDER', 'PLACE_PROVIDER', Object.keys(PLACEMENT_PROVIDERS), 'Placement provider'),
+  requiredRule('LS', 'Legal status'),
+  requiredRule('CIN', 'Category of need'),
   {
     code: '353',
     table: 'episodes',

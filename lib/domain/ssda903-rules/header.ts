@@ -1,17 +1,24 @@
-// The DfE's validation rules on the SSDA903 Header table that concern the columns Haven writes. Rule numbers and
-// messages as the DfE's validation rules give them (read through the open-source lac_validator, which implements
-// them per collection year).
+// The DfE's validation rules on the SSDA903 Header table that concern the columns Haven writes. Rule numbers, messages
+// and conditions as the DfE's validator implements them per collection year (csc-validator-be-903, the DfE-supported
+// open-source lac_validator: lac_validator/rules/lac<year>/rule_<number>.py, each year's folder changing the last's).
 import { parseReturnDate } from '../ssda903-missing'
 import { ETHNICITIES } from '../ssda903'
 import { UPN_UNKNOWN, upnOrReasonProblem } from './identifiers'
 import { eachRow, filled, type Rule } from './types'
 
-/** SEX codes of the 2025-26 and 2026-27 collections (rule 101); earlier collections used 1 and 2. */
+/** The child's sex as the return records it (Child.returnSex), its SEX code and words for people. */
+export const RETURN_SEX = {
+  MALE: { code: 'M', label: 'Male' },
+  FEMALE: { code: 'F', label: 'Female' },
+  NOT_KNOWN: { code: 'U', label: 'Not known or indeterminate' },
+} as const
+export type ReturnSexValue = keyof typeof RETURN_SEX
+
+/** SEX codes from the 2024-25 collection on (rule 101: lac2024_25/rule_101.py); earlier collections used 1 and 2. */
 export const SEX_CODES = { M: 'Male', F: 'Female', U: 'Not known' } as const
 
-/** 31 March of the collection year, as yyyy-mm-dd. */
-const ageAtEnd = (dob: string, to: string) =>
-  Number(to.slice(0, 4)) - Number(dob.slice(0, 4)) - (to.slice(5) < dob.slice(5) ? 1 : 0)
+/** Legal statuses of short breaks: a child looked after only under them needs no UPN (rule 442). */
+const SHORT_BREAKS = ['V3', 'V4']
 
 export const HEADER_RULES: Rule[] = [
   {
@@ -22,6 +29,7 @@ export const HEADER_RULES: Rule[] = [
       r.SEX in SEX_CODES ? null : { problem: `SEX "${r.SEX}" is not M, F or U`, fix: 'Record the child’s sex' },
     ),
   },
+  // lac2022_23/rule_102.py, unchanged since
   {
     code: '102',
     table: 'header',
@@ -32,6 +40,7 @@ export const HEADER_RULES: Rule[] = [
         : { problem: `DOB "${r.DOB}" is not a valid date`, fix: 'Correct the child’s date of birth' },
     ),
   },
+  // lac2024_25/rule_103.py
   {
     code: '103',
     table: 'header',
@@ -42,6 +51,7 @@ export const HEADER_RULES: Rule[] = [
         : { problem: `ETHNIC "${r.ETHNIC}" is not a DfE code`, fix: 'Record the child’s ethnicity' },
     ),
   },
+  // lac2022_23/rule_168.py: a UPN (the check letter is Haven's own addition) or UN1-UN5
   {
     code: '168',
     table: 'header',
@@ -57,15 +67,18 @@ export const HEADER_RULES: Rule[] = [
         : null
     }),
   },
+  // lac2022_23/rule_442.py: blank UPN for a child with an episode under a legal status other than V3 or V4
   {
     code: '442',
     table: 'header',
-    message: 'Unique Pupil Number (UPN) field is not completed for a child aged 4 or over',
-    check: eachRow('header', (r, c) => {
-      const dob = parseReturnDate(r.DOB ?? '')
-      return !filled(r.UPN) && dob && ageAtEnd(dob, c.to) >= 4
-        ? { problem: 'UPN is blank', fix: 'Record the child’s UPN, or the UN code giving why there is none' }
-        : null
-    }),
+    message: 'Unique Pupil Number (UPN) field is not completed',
+    check: (tables, context) => {
+      const needsUpn = new Set(tables.episodes.filter((e) => !SHORT_BREAKS.includes(e.LS ?? '')).map((e) => e.CHILD))
+      return eachRow('header', (r) =>
+        !filled(r.UPN) && needsUpn.has(r.CHILD)
+          ? { problem: 'UPN is blank', fix: 'Record the child’s UPN, or the UN code giving why there is none' }
+          : null,
+      )(tables, context)
+    },
   },
 ]

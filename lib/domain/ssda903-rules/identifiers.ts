@@ -1,6 +1,6 @@
 // The identifiers the SSDA903 return carries about a child: the Unique Pupil Number (or the DfE's code for why there
 // is none), UK postcodes and the category of need. Pure. Sources: DfE, "Unique pupil numbers (UPN)" guidance (the
-// check letter); DfE SSDA903 guide (UPN, HOME_POST, PL_POST, CIN).
+// check letter); DfE SSDA903 guide (UPN, HOME_POST, PL_POST, CIN) as the DfE's validator reads it (below).
 
 /** CIN: the category of need when the child became looked after. */
 export const CATEGORY_OF_NEED: Record<string, string> = {
@@ -14,19 +14,15 @@ export const CATEGORY_OF_NEED: Record<string, string> = {
   N8: 'Absent parenting',
 }
 
-/** The DfE's codes for a child with no UPN, written in the UPN column instead (the labels of UN6 to UN10 are in the
- * collection year's guide). */
+/** The DfE's codes for a child with no UPN, written in the UPN column instead: UN1-UN5 of the DfE's code set CS051
+ * (rule 168 accepts only these in this return: csc-validator-be-903, lac_validator/rules/lac2022_23/rule_168.py;
+ * UN6-UN10 belong to the children in need census and the SEN2 return). */
 export const UPN_UNKNOWN: Record<string, string> = {
-  UN1: 'Child is now adopted',
-  UN2: 'Child has never attended a school in England',
-  UN3: 'Child is educated at home',
-  UN4: 'Child is newly looked after and the UPN is not yet known',
-  UN5: 'Sources that hold the UPN could not give it',
-  UN6: 'UN6 (see the DfE guide for the year)',
-  UN7: 'UN7 (see the DfE guide for the year)',
-  UN8: 'UN8 (see the DfE guide for the year)',
-  UN9: 'UN9 (see the DfE guide for the year)',
-  UN10: 'UN10 (see the DfE guide for the year)',
+  UN1: 'Child is under 6 and has no UPN yet',
+  UN2: 'Child has never attended a state-funded school in England and has no UPN',
+  UN3: 'Child is educated outside England and has no UPN',
+  UN4: 'Child is newly looked after (in the last week of the year) and the UPN is not yet known',
+  UN5: "The sources of UPNs disagree on the child's name or date of birth, so the UPN cannot be matched",
 }
 
 const CHECK_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ'
@@ -61,14 +57,14 @@ export function ukPostcode(value: string): string | null {
   return m ? `${m[1]} ${m[2]}` : null
 }
 
-/** The part of a postcode the SSDA903 return holds: the outward code and the sector digit ("SW1A 1"). */
+/** HOME_POST and PL_POST hold the full postcode ("SW1A 1AA"): the DfE checks them against the ONS postcode directory of
+ * full postcodes (rule 392c: csc-validator-be-903, lac_validator/rules/lac2022_23/rule_392c.py and datastore.py). */
 export function returnPostcode(value: string | null | undefined): string {
-  const full = value ? ukPostcode(value) : null
-  return full ? full.slice(0, -2) : ''
+  return (value && ukPostcode(value)) || ''
 }
 
-/** Whether a postcode column holds what the return expects: the outward code and sector ("SW1A 1"). */
-export const isReturnPostcode = (value: string) => /^[A-Z]{1,2}\d[A-Z\d]? \d$/.test(value)
+/** Whether a postcode column holds what the return expects: a full UK postcode in its usual form. */
+export const isReturnPostcode = (value: string) => ukPostcode(value) === value
 
 /** The full UPN for its 12 characters after the check letter (for demo and test data). */
 export function withCheckLetter(rest: string) {

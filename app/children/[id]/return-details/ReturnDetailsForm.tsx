@@ -5,7 +5,15 @@ import { ReturnDetailsFields } from '@/components/ReturnDetailsFields'
 import { returnDetailsSchema, type ReturnDetailsInput } from '@/lib/validation/children'
 import { correctReturnDetailsAction } from './actions'
 
-export function ReturnDetailsForm({ childId, values }: { childId: string; values: ReturnDetailsInput }) {
+export function ReturnDetailsForm({
+  childId,
+  values,
+  recordedSex,
+}: {
+  childId: string
+  values: ReturnDetailsInput
+  recordedSex: string
+}) {
   const router = useRouter()
   const { form, onSubmit, summary, busy } = useActionForm({
     schema: returnDetailsSchema,
@@ -14,6 +22,7 @@ export function ReturnDetailsForm({ childId, values }: { childId: string; values
       upn: values.upn ?? '',
       homePostcode: values.homePostcode ?? '',
       categoryOfNeed: values.categoryOfNeed ?? '',
+      returnSex: values.returnSex ?? '',
     },
     action: (input) => correctReturnDetailsAction(childId, input),
     onSuccess: () => router.refresh(),
@@ -21,7 +30,7 @@ export function ReturnDetailsForm({ childId, values }: { childId: string; values
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Details for the SSDA903 return">
       {summary}
-      <ReturnDetailsFields form={form} />
+      <ReturnDetailsFields form={form} recordedSex={recordedSex} />
       <SubmitButton busy={busy}>Save the details</SubmitButton>
     </form>
   )

@@ -34,7 +34,7 @@ export default async function ReturnDetailsPage({ params }: { params: Promise<{ 
           Haven holds no period of care for this child: the home postcode and category of need need one.
         </p>
       )}
-      <ReturnDetailsForm childId={child.id} values={values} />
+      <ReturnDetailsForm childId={child.id} values={values} recordedSex={child.sex === 'MALE' ? 'Male' : 'Female'} />
     </>
   )
 }
