@@ -33,7 +33,8 @@ import { getGrabPack, recordGrabPackShare, saveGrabPack } from '@/lib/server/gra
 import { getHome } from '@/lib/server/homes'
 import { mergePlaces, resolveLocation } from '@/lib/server/places'
 import { endPlacement, startPlacement } from '@/lib/server/placements'
-import { decideGrant, listUsers, roleGrantReport } from '@/lib/server/users'
+import { decideGrant, roleGrantReport } from '@/lib/server/role-grants'
+import { listUsers } from '@/lib/server/users'
 import { newChildSchema, reg41NoticeSchema } from '@/lib/validation/children'
 import { addMonths, londonDate } from '@/lib/domain/time'
 import {

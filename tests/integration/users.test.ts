@@ -3,16 +3,8 @@ import { settings } from '@/lib/settings'
 import { authenticate, loadActor } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
 import { ValidationError } from '@/lib/server/errors'
-import {
-  addRole,
-  createFirstAdministrator,
-  createUser,
-  decideGrant,
-  pendingGrants,
-  removeRole,
-  roleGrantReport,
-  setUserActive,
-} from '@/lib/server/users'
+import { addRole, decideGrant, pendingGrants, removeRole, roleGrantReport } from '@/lib/server/role-grants'
+import { createFirstAdministrator, createUser, setUserActive } from '@/lib/server/users'
 import { newUserSchema, roleGrantSchema } from '@/lib/validation/users'
 import { POST as issueToken } from '@/app/api/v1/auth/token/route'
 import { GET as roleGrantsRoute } from '@/app/api/v1/reports/role-grants/route'

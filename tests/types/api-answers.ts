@@ -9,7 +9,7 @@ import type { addEpisodeUpdate, amendEpisode, recordReturn } from '@/lib/server/
 import type { missingReport } from '@/lib/server/missing-report'
 import type { listVisits, recordVisit } from '@/lib/server/oversight'
 import type { recordOutcome } from '@/lib/server/return-interviews'
-import type { roleGrantReport } from '@/lib/server/users'
+import type { roleGrantReport } from '@/lib/server/role-grants'
 import type { alertListSchema, alertViewSchema, chronologySchema } from '@/lib/validation/alert-responses'
 import type { safetyPlanSavedSchema, screeningRecordedSchema } from '@/lib/validation/cse-responses'
 import type { reg44VisitListSchema, reg44VisitRecordedSchema } from '@/lib/validation/oversight-responses'

@@ -4,7 +4,8 @@ import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
 import { forcePasswordReset } from '@/lib/server/passwords'
 import { resetSecondFactor } from '@/lib/server/second-factor'
-import { addRole, createUser, decideGrant, removeRole, revokeUserSessions, setUserActive } from '@/lib/server/users'
+import { addRole, decideGrant, removeRole } from '@/lib/server/role-grants'
+import { createUser, revokeUserSessions, setUserActive } from '@/lib/server/users'
 import {
   deactivationSchema,
   grantDecisionSchema,

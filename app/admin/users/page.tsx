@@ -3,7 +3,8 @@ import { ROLE_LABELS } from '@/lib/domain/roles'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
 import { formatDateTime } from '@/lib/domain/time'
-import { listUsers, pendingGrants } from '@/lib/server/users'
+import { pendingGrants } from '@/lib/server/role-grants'
+import { listUsers } from '@/lib/server/users'
 import { notFound } from 'next/navigation'
 
 export const metadata = { title: 'Users' }

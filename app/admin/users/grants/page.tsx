@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '@/lib/domain/time'
 import { PeriodForm, periodOrLastYear } from '@/components/PeriodForm'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
-import { roleGrantReport } from '@/lib/server/users'
+import { roleGrantReport } from '@/lib/server/role-grants'
 
 export const metadata = { title: 'Role grants report' }
 

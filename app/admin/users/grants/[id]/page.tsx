@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '@/lib/domain/roles'
 import { formatDateTime } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError } from '@/lib/server/errors'
-import { pendingGrants } from '@/lib/server/users'
+import { pendingGrants } from '@/lib/server/role-grants'
 import { GrantDecision } from '../../GrantDecision'
 
 export const metadata = { title: 'Role grant to approve' }

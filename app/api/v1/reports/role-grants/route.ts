@@ -1,6 +1,6 @@
 import { withActor } from '@/lib/server/api'
 import { parseInput } from '@/lib/server/errors'
-import { roleGrantReport } from '@/lib/server/users'
+import { roleGrantReport } from '@/lib/server/role-grants'
 import { roleGrantReportQuerySchema } from '@/lib/validation/users'
 
 // Every role grant and removal in a period, with who, when, why and who approved it (system administrators).
