@@ -2,21 +2,19 @@
 // 40 notifiable event. Screenings are never changed (a new one supersedes); plans are versioned; sign-off happens
 // once. Scoped to the child and audited like every child record.
 import {
-  countLevels,
   cseFlags,
   highestLevel,
   kindsScreened,
   latestByKind,
   needsSafetyPlan,
   scoreScreening,
-  suggestIndicators,
   type ExploitationKind,
   type KindJudged,
   type Level,
   type Observed,
 } from '@/lib/domain/cse'
+import { suggestIndicators } from '@/lib/domain/cse-suggestions'
 import { languageWarningsFor } from '@/lib/domain/language'
-import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
@@ -26,7 +24,7 @@ import { throwIfProblems, ValidationError, throwIfStaleVersion } from './errors'
 import { concernsVisibleIn, currentPlacement, interviewWhere } from './scope'
 import { useCase } from './use-case'
 import { proposeFromScreening } from './notifiable-event-proposals'
-import { childNotifiableEvents, openEventWhere } from './notifiable-events'
+import { childNotifiableEvents } from './notifiable-events'
 import { patternsAfterEvent } from './patterns'
 
 /** Indicators Haven's own records suggest for this child (missing episodes, returns, placement). */
@@ -367,73 +365,5 @@ export async function signOffPlan(actor: Actor, planId: string, now = new Date()
       details: { planId, version: plan.version },
     })
     return { id: planId }
-  })
-}
-
-/**
- * Children in scope with CSE flags that need someone to act (for dashboards): plans due or overdue, reviews, Reg 40.
- */
-export async function cseFlagsInScope(actor: Actor, now = new Date()) {
-  if (!can(actor, 'cse.read')) return []
-  return useCase(actor, 'cse.read', { now }, async ({ tx, scope, audit }) => {
-    const children = await tx.child.findMany({
-      where: scope.child,
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        cseScreenings: {
-          orderBy: { screenedAt: 'desc' },
-          take: 1,
-          select: screeningFlagsSelect,
-        },
-        safetyPlans: { select: planFlagsSelect },
-        notifiableEvents: { where: { kind: 'SEXUAL_EXPLOITATION', ...openEventWhere }, select: { id: true } },
-      },
-    })
-    const flagged = children
-      .map((c) => ({
-        child: { id: c.id, firstName: c.firstName, lastName: c.lastName },
-        flags: cseFlagsFrom(c.cseScreenings[0] ?? null, c.safetyPlans, c.notifiableEvents.length > 0, now).filter(
-          (f) => f.level !== 'info',
-        ),
-      }))
-      .filter((c) => c.flags.length > 0)
-    const shown = flagged.map((c) => c.child.id)
-    await audit({
-      action: 'cse.flags',
-      subjectType: 'child',
-      subjectId: '*',
-      childIds: shown,
-      details: { count: shown.length },
-    })
-    return flagged
-  })
-}
-
-/**
- * How many of the children in scope are at each level, kind by kind (their newest screening of each kind), for the
- * IRO's and the manager's dashboards: a level that fires for most children shows here.
- */
-export async function levelCountsInScope(actor: Actor, now = new Date()) {
-  if (!can(actor, 'cse.read')) return null
-  return useCase(actor, 'cse.read', { now }, async ({ tx, scope, audit }) => {
-    const children = await tx.child.findMany({
-      where: { AND: [scope.child, { placements: { some: currentPlacement(now) } }] },
-      select: { id: true, cseScreenings: { orderBy: { screenedAt: 'desc' }, select: { kinds: true } } },
-    })
-    await audit({
-      action: 'cse.levels',
-      subjectType: 'child',
-      subjectId: '*',
-      childIds: children.map((c) => c.id),
-      details: { count: children.length },
-    })
-    return {
-      children: children.length,
-      counts: countLevels(
-        children.map((c) => ({ screenings: c.cseScreenings.map((s) => ({ kinds: s.kinds as KindJudged[] })) })),
-      ),
-    }
   })
 }

@@ -6,10 +6,10 @@ import {
   kindsScreened,
   scoreKind,
   scoreScreening,
-  suggestIndicators,
   type ExploitationKind,
   type Observed,
 } from '@/lib/domain/cse'
+import { suggestIndicators } from '@/lib/domain/cse-suggestions'
 import { addMonths } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
 

@@ -10,9 +10,9 @@ import {
   WHEN_LABELS,
   type ExploitationKind,
   type ScreeningRules,
-  type Suggestion,
   type When,
 } from '@/lib/domain/cse'
+import type { Suggestion } from '@/lib/domain/cse-suggestions'
 import { LEVELS, screeningSchema, WHENS } from '@/lib/validation/cse'
 import { recordScreeningAction } from '@/app/cse/actions'
 
