@@ -1,5 +1,5 @@
 import { can, mayPlaceChild } from '@/lib/domain/permissions'
-import { placementFormOptions } from '@/lib/server/children'
+import { placementFormOptions } from '@/lib/server/placement-setting'
 import { requireActor } from '@/lib/server/current-actor'
 import { NewChildForm } from './NewChildForm'
 

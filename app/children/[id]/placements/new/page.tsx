@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/domain/permissions'
-import { placementFormOptions } from '@/lib/server/children'
+import { placementFormOptions } from '@/lib/server/placement-setting'
 import { loadChildOr404 } from '@/app/(lib)/load-or-404'
 import { StartPlacementForm } from './StartPlacementForm'
 
