@@ -39,7 +39,7 @@ export async function undoWentWith(actor: Actor, episodeId: string, otherEpisode
   })
 }
 
-export type WentWithEvent = { at: string; key: string; title: string; who: string }
+export type WentWithEvent = { at: string; key: string; title: string; who: string; amended?: boolean }
 
 /** Every link of the episode, standing or undone, as timeline entries (inside the page's audited read). The other
  * child is named only to someone who may see them. */
@@ -87,6 +87,7 @@ export async function wentWithEvents(tx: Tx, actor: Actor, episodeId: string, no
       {
         at: l.undoneAt.toISOString(),
         key: `unlink-${l.id}`,
+        amended: true,
         title: `Corrected: did not go with ${name} (the link was made by mistake and undone)`,
         who: who(l.undoneById),
       },
