@@ -177,7 +177,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
       if (options.saved) {
         const text = options.saved(result.data)
         setSavedMessage((last) => ({ text, count: last.count + 1 }))
-        form.reset(options.defaultValues)
+        form.reset() // to the default values, and the radios and checkboxes on the page too
       }
       options.onSuccess(result.data, form)
     } else {
