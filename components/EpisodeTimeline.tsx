@@ -20,9 +20,11 @@ function readable(field: string, value: string | boolean | null) {
   return String(value)
 }
 
-/** Everything that happened in the episode, in order: reported, updates, return, corrections, review. */
-export function EpisodeTimeline({ episode }: { episode: EpisodeView }) {
+/** Everything that happened in the episode, in order: reported, updates, return, corrections, review; `more` adds
+ * entries the page read beside it ("went with" links and their undoing). */
+export function EpisodeTimeline({ episode, more = [] }: { episode: EpisodeView; more?: Entry[] }) {
   const entries: Entry[] = [
+    ...more,
     {
       at: episode.lastSeenAt,
       key: 'seen',

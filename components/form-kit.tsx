@@ -126,16 +126,35 @@ export function SubmitButton({ busy, children }: { busy: boolean; children: Reac
 }
 
 /**
+ * What a saved action did and what comes next, announced to screen readers (role="status") and given focus, so a
+ * keyboard or screen reader user lands on it rather than back at the top of the page.
+ */
+export function SavedMessage({ children }: { children: React.ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => ref.current?.focus(), [])
+  return (
+    <div className="notice saved-message" role="status" tabIndex={-1} ref={ref}>
+      {children}
+    </div>
+  )
+}
+
+/**
  * A form whose answers go to a server action: the shared zod schema checks them in the browser, the action checks
- * them again and its field errors land on the same fields. Nothing typed is cleared on failure.
+ * them again and its field errors land on the same fields. Nothing typed is cleared on failure. With `saved`, a form
+ * that stays on the page is cleared after saving (so a second press is not a duplicate) and says what happened.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(options: {
   schema: S
   defaultValues: DefaultValues<z.input<S>>
   action: (values: z.output<S>) => Promise<ActionResult<T>>
   onSuccess: (data: T, form: UseFormReturn<z.input<S>, unknown, z.output<S>>) => void
+  /** the message after saving: what happened and what comes next */
+  saved?: (data: T) => string
 }) {
   const [message, setMessage] = useState<string | null>(null)
+  // the count makes each save a new message element, so it takes focus again
+  const [savedMessage, setSavedMessage] = useState<{ text: string | null; count: number }>({ text: null, count: 0 })
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     // zodResolver's overloads cannot follow a generic schema type; the schema's own input/output types are the truth
     resolver: zodResolver(options.schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
@@ -144,6 +163,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   })
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null)
+    setSavedMessage((last) => ({ text: null, count: last.count }))
     let result: ActionResult<T>
     try {
       result = await options.action(values)
@@ -153,8 +173,14 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
       )
       return
     }
-    if (result.ok) options.onSuccess(result.data, form)
-    else {
+    if (result.ok) {
+      if (options.saved) {
+        const text = options.saved(result.data)
+        setSavedMessage((last) => ({ text, count: last.count + 1 }))
+        form.reset() // to the default values, and the radios and checkboxes on the page too
+      }
+      options.onSuccess(result.data, form)
+    } else {
       setMessage(result.message || null)
       applyServerErrors(form, result.fieldErrors)
     }
@@ -162,7 +188,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   const summary = (
     <ErrorSummary errors={form.formState.errors} message={message} submitCount={form.formState.submitCount} />
   )
-  return { form, onSubmit, summary, errors: form.formState.errors, busy: form.formState.isSubmitting }
+  const saved = savedMessage.text && <SavedMessage key={savedMessage.count}>{savedMessage.text}</SavedMessage>
+  return { form, onSubmit, summary, saved, errors: form.formState.errors, busy: form.formState.isSubmitting }
 }
 
 /** A one-click action (revoke, remove, deactivate) that refreshes the page, or shows why it did not work. */

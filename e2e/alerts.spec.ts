@@ -47,6 +47,14 @@ test('the IRO gets the e-mail, opens the alert, sees the evidence and brings the
   await expect(
     page.getByRole('region', { name: 'Your decision as IRO' }).getByText(/review brought forward to/),
   ).toBeVisible()
+  // said, with focus on it, and the form cleared: a second press is not a second decision
+  await expect(decision.getByRole('status').filter({ hasText: 'Your decision is recorded' })).toBeFocused()
+  await expect(decision.getByLabel('Yes')).not.toBeChecked()
+  await decision.getByRole('button', { name: 'Record the decision' }).click()
+  await expect(errorSummary(page)).toContainText('Say whether you will bring the review forward')
+  await expect(
+    page.getByRole('region', { name: 'Your decision as IRO' }).getByText(/review brought forward to/),
+  ).toHaveCount(1)
   await expect(page.getByText(/next review brought forward to/)).toBeVisible()
 
   // it is part of Ellie's record

@@ -72,6 +72,9 @@ test('a care worker reports a child missing, follows the episode, records the re
   await page.getByLabel('Signs of harm or of sexual exploitation (optional)').fill('New trainers he would not explain')
   await page.getByRole('button', { name: 'Record the return' }).click()
   await expect(page.getByText('Returned: to review')).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The return is recorded. Next: the return interview' }),
+  ).toBeFocused()
   // shown as typed for this child; recognised as the demo's existing records (see the Places page)
   await expect(page.getByText(/kebab king, station rd/)).toBeVisible()
   await expect(page.getByText('AB12 CDE')).toBeVisible()
@@ -97,6 +100,7 @@ test('a care worker reports a child missing, follows the episode, records the re
   await manager.getByLabel('Your review').fill('Return interview offered; strategy discussion booked.')
   await manager.getByRole('button', { name: 'Close the episode' }).click()
   await expect(manager.getByText('Closed', { exact: true })).toBeVisible()
+  await expect(manager.getByRole('status').filter({ hasText: 'The episode is reviewed and closed' })).toBeFocused()
   await managerContext.close()
 })
 
@@ -119,9 +123,10 @@ test('"went with": a second child of the same home is reported missing too, and 
 }) => {
   await signIn(page, 'care.worker@demo.haven.test')
   await page.goto('/episodes/demo-episode-15') // Shannon Doyle, missing now
-  const more = page.locator('details').filter({ hasText: 'Did another child from Willow House go too?' })
-  if ((await more.getAttribute('open')) === null) await more.locator('summary').click() // open already if a link is offered
-  await page.getByRole('link', { name: 'Report Ellie Marsh missing too' }).click()
+  await page
+    .getByLabel('Did another child from Willow House go too?')
+    .selectOption({ label: 'Ellie Marsh: not reported missing: report them too' })
+  await page.getByRole('button', { name: 'Continue' }).click()
   await page.getByLabel('Yes: away without authorisation').check()
   await page.getByRole('group', { name: 'Have the police been told?' }).getByLabel('Not yet').check()
   await page.getByRole('button', { name: 'Report Ellie missing' }).click()

@@ -1,3 +1,4 @@
+import { usesApi } from '@/lib/domain/permissions'
 import { formatDateTime } from '@/lib/domain/time'
 import { describeUserAgent } from '@/lib/domain/user-agent'
 import { listOwnApiTokens, listOwnSessions } from '@/lib/server/accounts'
@@ -68,35 +69,40 @@ export default async function AccountPage() {
             </div>
             <div className="muted">
               Last used {formatDateTime(s.lastSeenAt)} · signed in {formatDateTime(s.createdAt)}
-              {s.ip && ` · from ${s.ip}`}
+              {s.ip && ` · from the internet address ${s.ip}`}
             </div>
             {s.id !== thisSession && <RevokeButton kind="session" id={s.id} label="Sign this session out" />}
           </li>
         ))}
       </ul>
-      <h2>API tokens</h2>
-      <p>
-        For systems that read Haven through its API (see <a href="/api/v1/openapi.json">the API description</a>). A
-        token acts as you and sees exactly what you see.
-      </p>
-      {tokens.length === 0 ? (
-        <p className="empty">You have no API tokens.</p>
-      ) : (
-        <ul className="cards">
-          {tokens.map((t) => (
-            <li key={t.id}>
-              <div className="title">{t.name}</div>
-              <div className="muted">
-                Created {formatDateTime(t.createdAt)} · expires {formatDateTime(t.expiresAt)} ·{' '}
-                {t.lastUsedAt ? `last used ${formatDateTime(t.lastUsedAt)}` : 'never used'}
-              </div>
-              <RevokeButton kind="token" id={t.id} label={`Revoke ${t.name}`} />
-            </li>
-          ))}
-        </ul>
+      {/* the token list stays for someone who made tokens before their roles changed, so they can revoke them */}
+      {(usesApi(actor) || tokens.length > 0) && (
+        <>
+          <h2>API tokens</h2>
+          <p>
+            For systems that read Haven through its API (see <a href="/api/v1/openapi.json">the API description</a>). A
+            token acts as you and sees exactly what you see.
+          </p>
+          {tokens.length === 0 ? (
+            <p className="empty">You have no API tokens.</p>
+          ) : (
+            <ul className="cards">
+              {tokens.map((t) => (
+                <li key={t.id}>
+                  <div className="title">{t.name}</div>
+                  <div className="muted">
+                    Created {formatDateTime(t.createdAt)} · expires {formatDateTime(t.expiresAt)} ·{' '}
+                    {t.lastUsedAt ? `last used ${formatDateTime(t.lastUsedAt)}` : 'never used'}
+                  </div>
+                  <RevokeButton kind="token" id={t.id} label={`Revoke ${t.name}`} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>Create a token</h3>
+          <CreateTokenForm />
+        </>
       )}
-      <h3>Create a token</h3>
-      <CreateTokenForm />
     </>
   )
 }

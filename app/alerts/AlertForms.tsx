@@ -40,15 +40,18 @@ export function DecisionForm({
   children: { id: string; name: string; nextReview: string | null }[]
 }) {
   const router = useRouter()
-  const { form, onSubmit, summary, errors, busy } = useActionForm({
+  const { form, onSubmit, summary, saved, errors, busy } = useActionForm({
     schema: decisionSchema,
     defaultValues: { childId: children[0]?.id ?? '', reviewDate: '', reason: '' },
     action: (values) => decisionAction(alertId, values),
     onSuccess: () => router.refresh(),
+    saved: () =>
+      'Your decision is recorded and shown above. If you brought the review forward, arrange it with the child’s social worker.',
   })
   const bringForward = form.watch('bringForward')
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Your decision">
+      {saved}
       {summary}
       {children.length > 1 && (
         <Field name="childId" label="Child" error={errors.childId?.message}>

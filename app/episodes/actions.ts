@@ -5,6 +5,7 @@ import {
   amendEpisode,
   closeEpisode,
   linkEpisodes,
+  undoWentWith,
   recordReturn,
   reportMissing,
 } from '@/lib/server/episodes'
@@ -56,6 +57,12 @@ export async function closeEpisodeAction(episodeId: string, input: unknown) {
 export async function linkEpisodeAction(episodeId: string, input: unknown) {
   return runAction(linkEpisodeSchema, input, (actor, { otherEpisodeId }) =>
     linkEpisodes(actor, recordId(episodeId, 'episode'), recordId(otherEpisodeId, 'episode')),
+  )
+}
+
+export async function undoWentWithAction(episodeId: string, input: unknown) {
+  return runAction(linkEpisodeSchema, input, (actor, { otherEpisodeId }) =>
+    undoWentWith(actor, recordId(episodeId, 'episode'), recordId(otherEpisodeId, 'episode')),
   )
 }
 

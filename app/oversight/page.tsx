@@ -1,10 +1,9 @@
 import Link from 'next/link'
 import { LevelTag } from '@/components/OversightStatus'
 import { LEVEL_WORDS } from '@/lib/domain/oversight'
-import { can } from '@/lib/domain/permissions'
-import { formatMonth } from '@/lib/domain/time'
+import { formatDate, formatMonth } from '@/lib/domain/time'
 import { requireActor } from '@/lib/server/current-actor'
-import { oversightHomes } from '@/lib/server/oversight/home'
+import { visitorVisits } from '@/lib/server/oversight/your-visits'
 import { oversightOverview } from '@/lib/server/oversight/month'
 
 export const metadata = { title: 'Oversight of homes' }
@@ -13,7 +12,7 @@ export const metadata = { title: 'Oversight of homes' }
 export default async function OversightPage() {
   const actor = await requireActor()
   const overview = await oversightOverview(actor)
-  const visiting = !overview && can(actor, 'reg44.record') ? await oversightHomes(actor, 'reg44.record') : []
+  const visiting = !overview ? await visitorVisits(actor) : []
   return (
     <>
       <h1>Oversight of homes</h1>
@@ -25,21 +24,47 @@ export default async function OversightPage() {
         <p>Oversight is for registered managers, responsible individuals, LA missing leads and independent visitors.</p>
       )}
       {visiting.length > 0 && (
-        <ul className="cards">
-          {visiting.map((h) => (
-            <li key={h.id}>
-              <span className="title">{h.name}</span>, {h.town}
+        <section aria-labelledby="your-visits">
+          <h2 id="your-visits">Your visits</h2>
+          {visiting.map(({ home, mine, monthsWithout, visitedThisMonth }) => (
+            <section key={home.id} aria-labelledby={`home-${home.id}`}>
+              <h3 id={`home-${home.id}`}>
+                {home.name}, {home.town}
+              </h3>
               <ul className="inline-links">
                 <li>
-                  <Link href={`/homes/${h.id}/oversight/checklist`}>This month’s checklist</Link>
+                  <Link href={`/homes/${home.id}/oversight/checklist`}>This month’s checklist</Link>
                 </li>
                 <li>
-                  <Link href={`/homes/${h.id}/oversight/visits/new`}>Record a visit</Link>
+                  <Link href={`/homes/${home.id}/oversight/visits/new`}>Record a visit</Link>
                 </li>
               </ul>
-            </li>
+              <p>{visitedThisMonth ? 'Visited this month.' : 'Not visited yet this month.'}</p>
+              <h4>Months of the last year without a visit</h4>
+              {monthsWithout.length === 0 ? (
+                <p className="empty">None: the home was visited every month.</p>
+              ) : (
+                <ul aria-label={`${home.name}: months without a visit`}>
+                  {monthsWithout.map((m) => (
+                    <li key={m}>{formatMonth(m)}</li>
+                  ))}
+                </ul>
+              )}
+              <h4>Your visits in the last year</h4>
+              {mine.length === 0 ? (
+                <p className="empty">You have not recorded a visit here in the last year.</p>
+              ) : (
+                <ul aria-label={`${home.name}: your visits`}>
+                  {mine.map((v) => (
+                    <li key={v.id}>
+                      <Link href={`/homes/${home.id}/oversight/visits/${v.id}`}>{formatDate(v.visitedOn)}</Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
           ))}
-        </ul>
+        </section>
       )}
       {overview && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Homes by month">

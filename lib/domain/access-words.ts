@@ -39,6 +39,7 @@ export const ACCESS_WORDS: Partial<Record<string, AccessWords>> = {
   'episode.amend': wrote('corrected a missing episode (an amendment)', EPISODE),
   'episode.close': wrote('closed a missing episode', EPISODE),
   'episode.link': wrote('linked episodes of children missing together', EPISODE),
+  'episode.unlink': wrote('undid a link between episodes made by mistake', EPISODE),
   'place.list': read('saw places, people and vehicles named in episodes', 'the places page (/places)'),
   'place.merge': wrote('merged places named in episodes', 'the places page (/places)'),
   'grabpack.read': read('read the grab pack', "the child's grab pack (/children/{id}/grab-pack)"),

@@ -356,3 +356,13 @@ export const LEVEL_WORDS: Record<Level, string> = {
   amber: 'Amber: due or awaited',
   red: 'Red: needs action',
 }
+
+/** The whole months among the last `count` before `thisMonth`, from the month the home opened, in which nobody
+ * visited it (Children's Homes (England) Regulations 2015 reg 44(1): a visit at least once each month), oldest
+ * first. */
+export function monthsWithoutVisit(visitedOn: string[], thisMonth: string, opened: string, count = 12): string[] {
+  const visited = new Set(visitedOn.map(monthOf))
+  return Array.from({ length: count }, (_, i) => addCalendarMonths(thisMonth, i - count)).filter(
+    (m) => m >= opened && !visited.has(m),
+  )
+}

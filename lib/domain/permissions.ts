@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'episode.return': EPISODE_RECORDERS,
   'episode.amend': EPISODE_RECORDERS,
   'episode.link': EPISODE_RECORDERS,
+  // a "went with" link made by mistake is undone by whoever may link (the link stays on the record, marked undone)
+  'episode.unlink': EPISODE_RECORDERS,
   // the home's manager; for an episode away from any Haven home (a B&B), the child's social worker
   'episode.close': ['REGISTERED_MANAGER', 'SOCIAL_WORKER'],
   'grabpack.read': CHILD_READERS,
@@ -249,4 +251,22 @@ export function mayRecordReferral(actor: Actor, kind: string) {
   return grantsFor(actor, 'referral.record').some(
     (g) => kind !== 'NRM' || g.role === 'SOCIAL_WORKER' || g.role === 'LA_MISSING_LEAD',
   )
+}
+
+/** "Went with" is asked while the child is missing: once they are back, who they were with is part of the return.
+ * A link made by mistake can be undone until the episode is closed (after that, the review stands as written). */
+export function mayLinkWentWith(actor: Actor, episode: { status: 'open' | 'returned' | 'closed' }) {
+  return can(actor, 'episode.link') && episode.status === 'open'
+}
+
+export function mayUndoWentWith(actor: Actor, episode: { status: 'open' | 'returned' | 'closed' }) {
+  return can(actor, 'episode.unlink') && episode.status !== 'closed'
+}
+
+/** API tokens are for the systems a local authority or an administrator connects to Haven (a council's case system
+ * reading episodes, the SSDA903 return): the roles that work in homes or visit them use the pages only. */
+const API_ROLES = ['LA_MISSING_LEAD', 'SYSTEM_ADMIN'] as const satisfies readonly Role[]
+
+export function usesApi(actor: Actor) {
+  return actor.grants.some((g) => (API_ROLES as readonly Role[]).includes(g.role))
 }

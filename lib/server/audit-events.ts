@@ -56,6 +56,7 @@ export const AUDIT_DETAILS = {
   'episode.amend': z.object({ field: z.string(), amendmentId: id }),
   'episode.close': none,
   'episode.link': z.object({ otherEpisodeId: id }),
+  'episode.unlink': z.object({ otherEpisodeId: id }),
   'place.merge': z.object({ mergedId: id }),
   'place.list': z.object({ places: count, people: count, vehicles: count }),
   'grabpack.read': z.object({ version: count.nullable() }),

@@ -61,8 +61,8 @@ export const CHILD_RECORD_KINDS: RecordKind[] = [
           protocolSteps: true,
           told: true,
           // the other child's episode is theirs: only that there is a link
-          linksFrom: { select: { id: true, createdAt: true } },
-          linksTo: { select: { id: true, createdAt: true } },
+          linksFrom: { select: { id: true, createdAt: true, undoneAt: true } },
+          linksTo: { select: { id: true, createdAt: true, undoneAt: true } },
         },
       }),
     thirdParty: ['associates', 'vehicles', 'linksFrom', 'linksTo', 'told'],

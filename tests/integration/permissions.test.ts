@@ -25,6 +25,7 @@ import {
   getEpisode,
   getEpisodeForPage,
   linkEpisodes,
+  undoWentWith,
   recordReturn,
   reportMissing,
 } from '@/lib/server/episodes'
@@ -93,6 +94,7 @@ const nothing = {
   'episode.return': both('not-found'),
   'episode.amend': both('not-found'),
   'episode.link': both('not-found'),
+  'episode.unlink': both('not-found'),
   'episode.close': both('not-found'),
   'grabpack.read': both('not-found'),
   'grabpack.edit': both('not-found'),
@@ -178,6 +180,7 @@ const recorder = {
   'episode.return': scoped,
   'episode.amend': scoped,
   'episode.link': scoped,
+  'episode.unlink': scoped,
   'grabpack.edit': scoped,
   'grabpack.share': scoped,
   'cse.screen': scoped,
@@ -591,6 +594,14 @@ describe.each(ROLES)('%s', (role) => {
         })
       },
       'episode.link': async (inScope) => linkEpisodes(actor, (await episode(inScope)).id, (await episode(inScope)).id),
+      'episode.unlink': async (inScope) => {
+        // two children of one home missing together, linked by someone else
+        const [a, b] = [await episode(inScope), await episode(inScope)]
+        await prisma.episodeLink.create({
+          data: { episodeId: [a.id, b.id].sort()[0], otherId: [a.id, b.id].sort()[1], createdById: reporter.userId },
+        })
+        return undoWentWith(actor, a.id, b.id)
+      },
       'episode.close': async (inScope) => {
         const e = await episode(inScope, true)
         return closeEpisode(actor, e.id, { reviewNote: 'Reviewed with the child', version: e.version })

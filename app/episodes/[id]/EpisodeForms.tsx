@@ -1,25 +1,27 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { ActionButton, describedBy, Field, Narrative, SubmitButton, useActionForm } from '@/components/form-kit'
+import { describedBy, Field, Narrative, SubmitButton, useActionForm } from '@/components/form-kit'
 import { POLICE_RISK_GRADE, RISK_GRADE_LABELS, UPDATE_KIND_LABELS } from '@/lib/domain/episodes'
 import { closeEpisodeSchema, episodeUpdateSchema, RISK_GRADES, UPDATE_KINDS } from '@/lib/validation/episodes'
-import { addUpdateAction, closeEpisodeAction, linkEpisodeAction } from '../actions'
+import { addUpdateAction, closeEpisodeAction } from '../actions'
 import { DateTimeInput } from '@/components/DateTimeInput'
 
 export function AddUpdateForm({ episodeId, now }: { episodeId: string; now: string }) {
   const router = useRouter()
-  const { form, onSubmit, summary, errors, busy } = useActionForm({
+  const { form, onSubmit, summary, saved, errors, busy } = useActionForm({
     schema: episodeUpdateSchema,
     defaultValues: { kind: 'CALL', at: now, text: '', riskGrade: '' },
     action: (values) => addUpdateAction(episodeId, values),
     onSuccess: (_, form) => {
-      form.reset({ kind: form.getValues('kind'), at: now, text: '', riskGrade: '' })
+      form.setValue('kind', kind) // cleared for the next entry, which is often of the same kind
       router.refresh()
     },
+    saved: () => 'Added to the timeline above. Add the next call or sighting here as it happens.',
   })
   const kind = form.watch('kind')
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Add to the timeline">
+      {saved}
       {summary}
       <Field name="kind" label="What is it?" error={errors.kind?.message}>
         <select {...describedBy('kind', { error: errors.kind?.message })} {...form.register('kind')}>
@@ -69,7 +71,8 @@ export function CloseEpisodeForm({ episodeId, version }: { episodeId: string; ve
     schema: closeEpisodeSchema,
     defaultValues: { reviewNote: '', version },
     action: (values) => closeEpisodeAction(episodeId, values),
-    onSuccess: () => router.refresh(),
+    // the form goes once the episode is closed: the page says so
+    onSuccess: () => router.replace(`/episodes/${episodeId}?saved=closed`),
   })
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Review and close">
@@ -83,16 +86,4 @@ export function CloseEpisodeForm({ episodeId, version }: { episodeId: string; ve
       <SubmitButton busy={busy}>Close the episode</SubmitButton>
     </form>
   )
-}
-
-export function LinkButton({
-  episodeId,
-  otherEpisodeId,
-  name,
-}: {
-  episodeId: string
-  otherEpisodeId: string
-  name: string
-}) {
-  return <ActionButton label={`${name} went with them`} run={() => linkEpisodeAction(episodeId, { otherEpisodeId })} />
 }

@@ -1,15 +1,18 @@
 import Link from 'next/link'
 import { EpisodeTimeline } from '@/components/EpisodeTimeline'
 import { ABSENCE_SHORT, LOCATION_KIND_LABELS, POLICE_RISK_GRADE, RISK_GRADE_LABELS } from '@/lib/domain/episodes'
-import { can, mayCloseEpisode } from '@/lib/domain/permissions'
+import { can, mayCloseEpisode, mayLinkWentWith, mayUndoWentWith } from '@/lib/domain/permissions'
 import { formatDateTime, formatDuration, londonLocal } from '@/lib/domain/time'
 import { loadEpisodeOr404 } from '@/app/(lib)/load-or-404'
 import { wentWithCandidates } from '@/lib/server/episodes'
 import { getInterview } from '@/lib/server/return-interviews'
 import { STATUS_LABELS } from '@/lib/domain/return-interviews'
 import { getEpisodeProtocol } from '@/lib/server/missing-protocols'
-import { AddUpdateForm, CloseEpisodeForm, LinkButton } from './EpisodeForms'
+import { SavedMessage } from '@/components/form-kit'
+import { AddUpdateForm, CloseEpisodeForm } from './EpisodeForms'
 import { AroundTheEpisode } from './AroundTheEpisode'
+import { NextActions } from './NextActions'
+import { WentWith } from './WentWith'
 
 export const metadata = { title: 'Missing episode' }
 
@@ -20,15 +23,16 @@ export default async function EpisodePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>
-  searchParams: Promise<{ reported?: string }>
+  searchParams: Promise<{ reported?: string; saved?: string }>
 }) {
-  const { actor, episode, socialWorkerId } = await loadEpisodeOr404((await params).id)
-  const justReported = (await searchParams).reported === '1'
+  const { actor, episode, socialWorkerId, wentWith } = await loadEpisodeOr404((await params).id)
+  const { reported, saved } = await searchParams
   const name = `${episode.child.firstName} ${episode.child.lastName}`
   const open = episode.status === 'open'
-  const candidates =
-    can(actor, 'episode.link') && episode.status !== 'closed' ? await wentWithCandidates(actor, episode.id) : []
+  const mayLink = mayLinkWentWith(actor, episode)
+  const candidates = mayLink ? await wentWithCandidates(actor, episode.id) : []
   const linked = new Set(episode.wentWith.map((w) => w.episodeId))
+  const choices = candidates.filter((c) => !c.episodeId || !linked.has(c.episodeId))
   const back = episode.return
   const mayClose = mayCloseEpisode(actor, { homeId: episode.home?.id ?? null, socialWorkerId })
   const interview =
@@ -54,21 +58,29 @@ export default async function EpisodePage({
         {ABSENCE_SHORT[episode.absenceType]} ·{' '}
         {open ? `${formatDuration(episode.durationMinutes)} so far` : `for ${formatDuration(episode.durationMinutes)}`}
       </p>
-      {justReported && open && (
-        <p className="notice" role="status">
+      {reported === '1' && open && (
+        <SavedMessage>
           Reported. Now give the police the grab pack, and add calls and sightings below as they happen.
-        </p>
+        </SavedMessage>
       )}
-      {open && can(actor, 'grabpack.read') && (
-        <Link className="button big-action" href={`/episodes/${episode.id}/grab-pack`}>
-          Give the police the grab pack
-        </Link>
+      {saved === 'returned' && back && (
+        <SavedMessage>
+          The return is recorded. Next: the return interview
+          {interview ? `, due by ${formatDateTime(new Date(interview.dueAt))}` : ''}; the registered manager then
+          reviews and closes the episode.
+        </SavedMessage>
       )}
-      {open && can(actor, 'episode.return') && (
-        <Link className="button secondary big-action" href={`/episodes/${episode.id}/return`}>
-          {episode.child.firstName} is back: record the return
-        </Link>
+      {saved === 'closed' && episode.status === 'closed' && (
+        <SavedMessage>The episode is reviewed and closed. Your review is at the end of the timeline.</SavedMessage>
       )}
+      <NextActions
+        episode={episode}
+        actor={actor}
+        mayClose={mayClose}
+        interview={interview}
+        protocolStepsLeft={around?.protocol?.steps.filter((s) => !s.done).length ?? 0}
+        mayLink={mayLink && choices.length > 0}
+      />
 
       <h2>What we know</h2>
       <dl className="summary">
@@ -129,40 +141,17 @@ export default async function EpisodePage({
         />
       )}
 
-      <h2>Went with</h2>
-      {episode.wentWith.length === 0 && <p className="empty">No other child is linked to this episode.</p>}
-      {episode.wentWith.length > 0 && (
-        <ul>
-          {episode.wentWith.map((w, i) => (
-            <li key={w.episodeId ?? i}>
-              {w.episodeId ? <Link href={`/episodes/${w.episodeId}`}>{w.name}</Link> : w.name}
-            </li>
-          ))}
-        </ul>
-      )}
-      {candidates.filter((c) => !linked.has(c.episodeId)).length > 0 && (
-        <details open={candidates.some((c) => c.episodeId && !linked.has(c.episodeId))}>
-          <summary>Did another child from {episode.home?.name} go too?</summary>
-          <p>Each child has their own episode; linking them shows they went together.</p>
-          <ul className="cards">
-            {candidates
-              .filter((c) => !c.episodeId || !linked.has(c.episodeId))
-              .map((c) => (
-                <li key={c.childId}>
-                  {c.episodeId ? (
-                    <LinkButton episodeId={episode.id} otherEpisodeId={c.episodeId} name={c.name} />
-                  ) : open ? (
-                    <Link href={`/children/${c.childId}/missing/new?with=${episode.id}`}>
-                      Report {c.name} missing too
-                    </Link>
-                  ) : (
-                    <span className="muted">{c.name}: no episode at the same time</span>
-                  )}
-                </li>
-              ))}
-          </ul>
-        </details>
-      )}
+      <section aria-labelledby="went-with">
+        <h2 id="went-with">Went with</h2>
+        <WentWith
+          episodeId={episode.id}
+          firstName={episode.child.firstName}
+          homeName={episode.home?.name ?? 'the home'}
+          linked={episode.wentWith}
+          choices={choices}
+          mayUndo={mayUndoWentWith(actor, episode)}
+        />
+      </section>
 
       {back && (
         <>
@@ -231,7 +220,7 @@ export default async function EpisodePage({
         </p>
       )}
       <h2>Timeline</h2>
-      <EpisodeTimeline episode={episode} />
+      <EpisodeTimeline episode={episode} more={wentWith} />
       {open && can(actor, 'episode.update') && (
         <section aria-labelledby="add-update">
           <h3 id="add-update">Add to the timeline</h3>

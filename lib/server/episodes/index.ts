@@ -11,3 +11,4 @@ export {
   listChildEpisodes,
   wentWithCandidates,
 } from './view'
+export { undoWentWith } from './went-with'

@@ -1,7 +1,15 @@
 // Missing episodes as they happen: "report missing", the timeline, the return, and "went with" links.
 // Each is a use case (useCase()): scoped to the child, audited in the same transaction as the change.
-import { checkDuringPlacement, checkNewEpisode, checkReturn, checkUpdate, durationMinutes } from '@/lib/domain/episodes'
+import {
+  checkDuringPlacement,
+  checkNewEpisode,
+  checkReturn,
+  checkUpdate,
+  durationMinutes,
+  episodeStatus,
+} from '@/lib/domain/episodes'
 import { languageWarningsFor } from '@/lib/domain/language'
+import { mayLinkWentWith } from '@/lib/domain/permissions'
 import { formatDateTime, formatDuration, isoDate, londonDate } from '@/lib/domain/time'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { EpisodeUpdateInput, RecordReturn, ReportMissing } from '@/lib/validation/episodes'
@@ -275,7 +283,7 @@ async function linkInside({ tx, actor, now }: UseCase, episodeId: string, otherE
   if (episodeId === otherEpisodeId) throw new ValidationError({ otherEpisodeId: 'Choose another child’s episode' })
   const pair = await tx.missingEpisode.findMany({
     where: { AND: [{ id: { in: [episodeId, otherEpisodeId] } }, episodeWhere(actor, 'episode.link', now)] },
-    select: { id: true, childId: true, homeId: true, lastSeenAt: true, returnedAt: true },
+    select: { id: true, childId: true, homeId: true, lastSeenAt: true, returnedAt: true, closedAt: true },
   })
   const a = pair.find((e) => e.id === episodeId)
   const b = pair.find((e) => e.id === otherEpisodeId)
@@ -288,9 +296,15 @@ async function linkInside({ tx, actor, now }: UseCase, episodeId: string, otherE
   const overlap = a.lastSeenAt < (b.returnedAt ?? now) && b.lastSeenAt < (a.returnedAt ?? now)
   if (!overlap) throw new ValidationError({ otherEpisodeId: 'These episodes were not at the same time' })
   const [first, second] = [a.id, b.id].sort()
-  if (await tx.episodeLink.findUnique({ where: { episodeId_otherId: { episodeId: first, otherId: second } } }))
-    throw new ValidationError({ otherEpisodeId: 'These episodes are already linked' })
-  await tx.episodeLink.create({ data: { episodeId: first, otherId: second, createdById: actor.userId } })
+  // a pair linked again after an undo gets the next number: the undone link stays on the record
+  const latest = await tx.episodeLink.findFirst({
+    where: { episodeId: first, otherId: second },
+    orderBy: { sequence: 'desc' },
+  })
+  if (latest && !latest.undoneAt) throw new ValidationError({ otherEpisodeId: 'These episodes are already linked' })
+  await tx.episodeLink.create({
+    data: { episodeId: first, otherId: second, createdById: actor.userId, sequence: (latest?.sequence ?? 0) + 1 },
+  })
   return { a, b }
 }
 
@@ -298,6 +312,10 @@ async function linkInside({ tx, actor, now }: UseCase, episodeId: string, otherE
 export async function linkEpisodes(actor: Actor, episodeId: string, otherEpisodeId: string, now = new Date()) {
   return useCase(actor, 'episode.link', { subject: 'episode', now }, async (uc) => {
     const { a } = await linkInside(uc, episodeId, otherEpisodeId)
+    if (!mayLinkWentWith(uc.actor, { status: episodeStatus(a) }))
+      throw new ValidationError({
+        otherEpisodeId: 'The child is back: record who they were with in the return, or correct the record',
+      })
     await patternsAfterEvent(uc.tx, a.childId, now)
     await uc.audit({
       action: 'episode.link',

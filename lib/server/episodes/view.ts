@@ -10,6 +10,7 @@ import type { Tx } from '../database'
 import { NotFoundError } from '../errors'
 import { childWhere } from '../scope'
 import { useCase } from '../use-case'
+import { wentWithEvents } from './went-with'
 
 const person = { select: { id: true, name: true } } as const
 const canonicalName = { select: { id: true, name: true, kind: true, postcode: true, mergedIntoId: true } } as const
@@ -20,10 +21,13 @@ export const episodeInclude = {
   reportedBy: person,
   updates: { include: { author: person }, orderBy: { at: 'asc' } },
   amendments: { include: { author: person }, orderBy: { createdAt: 'asc' } },
+  // "went with": the links standing (an undone one shows on the page's timeline only)
   linksFrom: {
+    where: { undoneAt: null },
     select: { other: { select: { id: true, childId: true, child: { select: { firstName: true, lastName: true } } } } },
   },
   linksTo: {
+    where: { undoneAt: null },
     select: {
       episode: { select: { id: true, childId: true, child: { select: { firstName: true, lastName: true } } } },
     },
@@ -185,7 +189,8 @@ export async function getEpisodeForPage(actor: Actor, episodeId: string, now = n
       details: {},
     })
     const { socialWorkerId, ...child } = episode.child
-    return { episode: await toView(tx, { ...episode, child }, actor, now), socialWorkerId }
+    const wentWith = await wentWithEvents(tx, actor, episode.id, now)
+    return { episode: await toView(tx, { ...episode, child }, actor, now), socialWorkerId, wentWith }
   })
 }
 

@@ -32,7 +32,7 @@ export function RecordReturnForm({ episodeId, firstName, now }: { episodeId: str
     },
     action: (values) => recordReturnAction(episodeId, values),
     onSuccess: () => {
-      router.push(`/episodes/${episodeId}`)
+      router.push(`/episodes/${episodeId}?saved=returned`)
       router.refresh()
     },
   })
