@@ -8,14 +8,12 @@ import { POST as signOffPost } from '@/app/api/v1/missing-protocols/[id]/sign-of
 import { issueApiToken } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
 import { recordReturn, reportMissing } from '@/lib/server/episodes'
+import { getEpisodeProtocol, recordStepDone, recordTold } from '@/lib/server/episode-protocol'
 import {
   approveProtocol,
   childrenWithoutProtocol,
   createProtocolVersion,
-  getEpisodeProtocol,
   getMissingProtocols,
-  recordStepDone,
-  recordTold,
 } from '@/lib/server/missing-protocols'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { protocolSchema, stepDoneSchema, toldSchema } from '@/lib/validation/missing-protocols'

@@ -38,13 +38,8 @@ import { decideGrant, roleGrantReport } from '@/lib/server/role-grants'
 import { listUsers } from '@/lib/server/users'
 import { newChildSchema, reg41NoticeSchema } from '@/lib/validation/children'
 import { addMonths, londonDate } from '@/lib/domain/time'
-import {
-  approveProtocol,
-  createProtocolVersion,
-  getMissingProtocols,
-  recordStepDone,
-  recordTold,
-} from '@/lib/server/missing-protocols'
+import { recordStepDone, recordTold } from '@/lib/server/episode-protocol'
+import { approveProtocol, createProtocolVersion, getMissingProtocols } from '@/lib/server/missing-protocols'
 import { protocolSchema, stepDoneSchema, toldSchema } from '@/lib/validation/missing-protocols'
 import { dispatcherState } from '@/lib/server/outbox'
 import { episodeUpdateSchema, recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { RISK_GRADE_LABELS } from '@/lib/domain/episodes'
 import { TOLD_METHOD, TOLD_WHO } from '@/lib/domain/missing-protocols'
 import { formatDateTime } from '@/lib/domain/time'
-import type { getEpisodeProtocol } from '@/lib/server/missing-protocols'
+import type { getEpisodeProtocol } from '@/lib/server/episode-protocol'
 import { KnownRecordLinks } from '@/components/KnownRecordLinks'
 import { StepDoneButton, ToldForm } from './ProtocolForms'
 

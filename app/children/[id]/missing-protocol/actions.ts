@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { runAction } from '@/lib/server/action'
 import { recordId } from '@/lib/server/errors'
-import { approveProtocol, createProtocolVersion, recordStepDone, recordTold } from '@/lib/server/missing-protocols'
+import { recordStepDone, recordTold } from '@/lib/server/episode-protocol'
+import { approveProtocol, createProtocolVersion } from '@/lib/server/missing-protocols'
 import { protocolSchema, stepDoneSchema, toldSchema } from '@/lib/validation/missing-protocols'
 
 export async function createProtocolAction(childId: string, input: unknown) {

@@ -1,6 +1,6 @@
 import { readJson, withActor } from '@/lib/server/api'
 import { recordId } from '@/lib/server/errors'
-import { recordStepDone } from '@/lib/server/missing-protocols'
+import { recordStepDone } from '@/lib/server/episode-protocol'
 import { stepDoneSchema } from '@/lib/validation/missing-protocols'
 
 export const POST = withActor<{ id: string }>(async ({ request, actor, params }) =>

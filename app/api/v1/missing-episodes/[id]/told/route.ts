@@ -1,6 +1,6 @@
 import { readJson, withActor } from '@/lib/server/api'
 import { recordId } from '@/lib/server/errors'
-import { recordTold } from '@/lib/server/missing-protocols'
+import { recordTold } from '@/lib/server/episode-protocol'
 import { toldSchema } from '@/lib/validation/missing-protocols'
 
 export const POST = withActor<{ id: string }>(async ({ request, actor, params }) =>
