@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
-  csePlanProblems,
   escalating,
   missingTogether,
-  placementProblems,
   repeatMissing,
   returnInterviewProblems,
   sharedRecords,
   type ChildFact,
   type EpisodeFact,
 } from '@/lib/domain/patterns'
+import { csePlanProblems, placementProblems } from '@/lib/domain/child-patterns'
 import { settings } from '@/lib/settings'
 import { londonDate } from '@/lib/domain/time'
 
