@@ -1,5 +1,5 @@
 // Pattern rules 7 and 8, about one child's care rather than their episodes: exploitation plans and Regulation 40
-// notifications (rule 7), and where they are placed (rule 8). Pure, like the rest of the rules (lib/domain/patterns.ts).
+// notifications (rule 7), and where they are placed (rule 8). Pure, like the other rules (lib/domain/patterns.ts).
 import { cseFlags } from './cse'
 import { areaNoticeDueOn, bedAndBreakfastMessage } from './placements'
 import { ageOn, londonDate } from './time'

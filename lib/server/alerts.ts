@@ -389,18 +389,3 @@ export async function resolveAlert(
     return { id: alertId }
   })
 }
-
-/** The IRO's decisions about a child, for the child's page. */
-export async function childReviewDecisions(actor: Actor, childId: string, now = new Date()) {
-  return useCase(actor, 'child.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
-    await find.child(childId, { select: { id: true } })
-    const decisions = await tx.alertDecision.findMany({
-      where: { childId },
-      orderBy: { decidedAt: 'desc' },
-      include: { alert: { select: { id: true, rule: true } } },
-    })
-    const details = { count: decisions.length }
-    await audit({ action: 'child.review-decisions', subjectType: 'child', subjectId: childId, childId, details })
-    return decisions
-  })
-}

@@ -205,3 +205,18 @@ export async function reviewsDueInScope(actor: Actor, now = new Date()) {
     return due
   })
 }
+
+/** The IRO's decisions about a child (on pattern alerts: bring the review forward or not), for the child's page. */
+export async function childReviewDecisions(actor: Actor, childId: string, now = new Date()) {
+  return useCase(actor, 'child.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
+    await find.child(childId, { select: { id: true } })
+    const decisions = await tx.alertDecision.findMany({
+      where: { childId },
+      orderBy: { decidedAt: 'desc' },
+      include: { alert: { select: { id: true, rule: true } } },
+    })
+    const details = { count: decisions.length }
+    await audit({ action: 'child.review-decisions', subjectType: 'child', subjectId: childId, childId, details })
+    return decisions
+  })
+}
