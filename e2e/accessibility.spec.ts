@@ -100,6 +100,11 @@ const PAGES: [account: string | null, path: string][] = [
   ['visitor@demo.haven.test', '/homes/demo-home-cedar/oversight/checklist'],
   ['visitor@demo.haven.test', '/homes/demo-home-cedar/oversight/visits/new'],
   ['visitor@demo.haven.test', '/oversight'],
+  // sign-in with the organisation's account
+  [null, '/sign-in/organisation'],
+  [null, '/sign-in/organisation?refused=no-account'],
+  ['admin@demo.haven.test', '/admin/sign-in'],
+  ['admin@demo.haven.test', '/admin/sign-in/demo-la-west'],
 ]
 
 async function expectAccessible(page: Page, label: string) {
