@@ -1,8 +1,10 @@
 // Sign-in with an organisation's identity provider, against a real OpenID Connect provider on 127.0.0.1.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { actorForSession, authenticate, startSession } from '@/lib/server/accounts'
+import { actorForSession, authenticate, checkOrganisationCode, startSession } from '@/lib/server/accounts'
+import { totpCode } from '@/lib/domain/second-factor'
+import { confirmEnrolment, startEnrolment } from '@/lib/server/second-factor'
 import { getPrisma } from '@/lib/server/database'
-import { ForbiddenError } from '@/lib/server/errors'
+import { ForbiddenError, WrongCodeError } from '@/lib/server/errors'
 import {
   admitIdentity,
   completeOrganisationSignIn,
@@ -211,6 +213,21 @@ describe('sign-in through the organisation’s identity provider', () => {
       await saveOrganisationSignIn(admin, { ...settings, providerOnly: false })
     }
     expect((await authenticate({ email: worker.email, password: FIXTURE_PASSWORD, ip: null })).id).toBe(worker.userId)
+  })
+
+  it('asks for Haven’s own code after the provider only where the organisation says the provider does not', async () => {
+    const worker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Code User')
+    const { secret } = await startEnrolment(worker, new Date())
+    await confirmEnrolment(worker, totpCode(secret, new Date()), new Date())
+    const prisma = await getPrisma()
+    const config = await prisma.organisationSignIn.findUniqueOrThrow({ where: { id: configId } })
+    const identity = { issuer: idp.issuer, subject: 'subject-of-code-user', email: worker.email, emailVerified: true }
+    expect((await admitIdentity(identity, config, worker.email, client)).needsCode).toBe(false)
+    const noMfa = { ...config, providerEnforcesMfa: false }
+    expect((await admitIdentity(identity, noMfa, worker.email, client)).needsCode).toBe(true)
+    await expect(checkOrganisationCode(worker.userId, '000000', client)).rejects.toThrow(WrongCodeError)
+    const later = new Date(Date.now() + 60_000) // the enrolment's code is never accepted twice
+    await checkOrganisationCode(worker.userId, totpCode(secret, later), client, later)
   })
 
   it('refuses an issuer that does not answer, and a domain another organisation already serves', async () => {
