@@ -14,7 +14,9 @@ export const organisationSignInSchema = z.object({
   clientId: requiredText('the client id (application id)', 200),
   /** blank keeps the secret already stored */
   clientSecret: z.string().trim().max(500, 'The client secret must be 500 characters or fewer').optional(),
-  emailDomains: requiredText('the e-mail domains it serves', 1000)
+  // typed as text in the form; the server action gets the list the browser already made of it
+  emailDomains: z
+    .preprocess((v) => (Array.isArray(v) ? v.join(', ') : v), requiredText('the e-mail domains it serves', 1000))
     .transform(parseEmailDomains)
     .refine((domains) => domains.length > 0, 'Enter the e-mail domains it serves, like council.gov.uk')
     .refine(

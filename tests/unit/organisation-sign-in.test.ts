@@ -5,6 +5,7 @@ import {
   parseEmailDomains,
   type CandidateAccount,
 } from '@/lib/domain/organisation-sign-in'
+import { organisationSignInSchema } from '@/lib/validation/organisation-sign-in'
 
 const identity = { issuer: 'https://idp.example', subject: 's1', email: 'sam@council.example', emailVerified: true }
 const account = (over: Partial<CandidateAccount> = {}): CandidateAccount => ({
@@ -54,6 +55,20 @@ describe('the administrator’s set-up', () => {
     expect(issuerProblem('http://idp.example')).toMatch(/https/)
     expect(issuerProblem('https://idp.example/?x=1')).toMatch(/\?/)
     expect(issuerProblem('idp.example')).toMatch(/full web address/)
+  })
+  it('reads the form’s answers again on the server, as the browser already parsed them', () => {
+    const typed = {
+      organisationId: 'org',
+      issuer: 'https://idp.example',
+      clientId: 'haven',
+      clientSecret: '',
+      emailDomains: 'a.example, b.example',
+      enabled: true,
+      providerOnly: false,
+      providerEnforcesMfa: true,
+    }
+    const inBrowser = organisationSignInSchema.parse(typed)
+    expect(organisationSignInSchema.parse(inBrowser).emailDomains).toEqual(['a.example', 'b.example'])
   })
   it('reads e-mail domains however they are typed', () => {
     expect(parseEmailDomains(' @Council.gov.uk, council.org.uk\ncouncil.gov.uk ')).toEqual([
