@@ -70,9 +70,7 @@ test('an administrator sets up a council’s identity provider, and a person the
   const strangerPage = await stranger.newPage()
   await signInThroughOrganisation(strangerPage, 'not.a.user@westvale.haven.test')
   await expect(strangerPage).toHaveURL(/\/sign-in\/organisation\?refused=/)
-  await expect(strangerPage.getByRole('alert')).toContainText(
-    'There is no Haven account for the account you signed in with',
-  )
+  await expect(errorSummary(strangerPage)).toContainText('There is no Haven account for the account you signed in with')
   await strangerPage.goto('/')
   await expect(strangerPage).toHaveURL(/\/sign-in$/)
   await stranger.close()
