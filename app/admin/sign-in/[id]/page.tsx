@@ -29,7 +29,7 @@ export default async function OrganisationSignInPage({ params }: { params: Promi
         <div>
           <dt>Redirect URI</dt>
           <dd>
-            <code>{redirectUri()}</code>
+            <code className="secret">{redirectUri()}</code>
           </dd>
         </div>
         <div>
