@@ -104,6 +104,11 @@ const PAGES: [account: string | null, path: string][] = [
   ['visitor@demo.haven.test', '/oversight'],
   [null, '/sign-in/forgotten'],
   ['admin@demo.haven.test', '/admin/users/grants'],
+  // sign-in with the organisation's account
+  [null, '/sign-in/organisation'],
+  [null, '/sign-in/organisation?refused=no-account'],
+  ['admin@demo.haven.test', '/admin/sign-in'],
+  ['admin@demo.haven.test', '/admin/sign-in/demo-la-west'],
 ]
 
 async function expectAccessible(page: Page, label: string) {

@@ -44,6 +44,13 @@ export async function signInAction(input: unknown): Promise<ActionResult> {
           code: 'That code is not right: enter the 6 digits your authenticator app shows now, or an unused recovery code',
         },
       }
+    if (e instanceof CredentialsSignin && e.code === 'organisation-only')
+      return {
+        ok: false,
+        fieldErrors: {},
+        message:
+          'Your organisation signs you in to Haven through its own account: use “Sign in with your organisation’s account” below.',
+      }
     if (e instanceof CredentialsSignin)
       return {
         ok: false,

@@ -21,6 +21,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p>
         <Link href="/sign-in/forgotten">Forgotten your password?</Link>
       </p>
+      <p>
+        <Link href="/sign-in/organisation">Sign in with your organisation’s account</Link> (if your council or provider
+        has set it up)
+      </p>
     </>
   )
 }

@@ -113,6 +113,8 @@ export const PERMISSIONS = {
   'meeting.record': ['REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD'],
   'meeting.action': ['CARE_WORKER', 'REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD'],
   'user.manage': ['SYSTEM_ADMIN'],
+  // an organisation's identity provider decides who may sign in for it: set by the administrator only
+  'organisation.sign-in': ['SYSTEM_ADMIN'],
   // a second administrator approves a role grant when settings.accounts.grantNeedsSecondAdministrator is on
   'user.approve-grant': ['SYSTEM_ADMIN'],
   // every role grant and removal, with who, when, why and who approved it

@@ -20,6 +20,7 @@ import {
   WrongCodeError,
 } from './errors'
 import { checkSecondFactor, mustEnrol } from './second-factor'
+import { PasswordNotAllowedError, passwordRefused } from './organisation-sign-in'
 
 const ARGON2ID = 2 // @node-rs/argon2's Algorithm.Argon2id (a const enum, not importable under isolatedModules)
 const MINUTE = 60_000
@@ -48,7 +49,11 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 
 /** Where an attempt comes from: the sign-in page (with this browser's device id for the account, if it has signed
  *  in to it before) or the API's token endpoint (no cookies). */
-export type SignInClient = { ip: string | null; channel?: 'browser' | 'api'; deviceId?: string | null }
+export type SignInClient = {
+  ip: string | null
+  channel?: 'browser' | 'api' | 'organisation'
+  deviceId?: string | null
+}
 
 const throttleRule = (limit: number, freeFailures = settings.auth.freeFailures): ThrottleRule => ({
   limit,
@@ -102,6 +107,16 @@ async function throttleAndRecord(prisma: PrismaClient, email: string, client: Si
     })
     return attempt.id
   })
+}
+
+/** An attempt through the organisation's identity provider, throttled in a bucket of its own (its id). */
+export async function recordSignInAttempt(email: string, client: SignInClient, now = new Date()) {
+  return throttleAndRecord(await getPrisma(), normaliseEmail(email), client, now)
+}
+
+export async function markAttemptSucceeded(attemptId: string) {
+  const prisma = await getPrisma()
+  await prisma.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } })
 }
 
 export const FAILED_SIGN_INS_KIND = 'auth.failed-sign-ins'
@@ -159,6 +174,8 @@ export async function authenticate(
     if (user?.active) await tellOwnerOfFailures(prisma, user, now)
     throw new UnauthenticatedError('The e-mail address or password is not right.')
   }
+  // only once the password is right, so a wrong one never tells how the account signs in
+  if (await passwordRefused(prisma, user.id)) throw new PasswordNotAllowedError()
   if (input.secondFactor) {
     const check = await checkSecondFactor(user.id, input.code, now)
     if (check === 'missing') {
@@ -172,6 +189,25 @@ export async function authenticate(
   }
   await prisma.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } })
   return user
+}
+
+/** Haven's own code after the organisation's provider let the person in (it does not enforce a second factor):
+ *  throttled and recorded as a password's code is. */
+export async function checkOrganisationCode(
+  userId: string,
+  code: string,
+  client: { ip: string | null },
+  now = new Date(),
+) {
+  const prisma = await getPrisma()
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } })
+  const attemptId = await throttleAndRecord(prisma, user.email, { ...client, channel: 'organisation' }, now)
+  const check = await checkSecondFactor(user.id, code || undefined, now)
+  if (check === 'missing' || check === 'wrong') {
+    await tellOwnerOfFailures(prisma, user, now)
+    throw new WrongCodeError()
+  }
+  await prisma.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } })
 }
 
 /** The actor for a user: who they are and every role they hold (none if deactivated). */
@@ -197,6 +233,7 @@ export async function startSession(
   userId: string,
   client: { ip: string | null; userAgent?: string | null },
   now = new Date(),
+  method: 'password' | 'organisation' = 'password',
 ) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
@@ -215,7 +252,7 @@ export async function startSession(
       action: 'auth.sign-in',
       subjectType: 'user',
       subjectId: userId,
-      details: { via: 'browser' },
+      details: { via: 'browser', method },
     })
     return session
   })

@@ -18,7 +18,11 @@ export const AUDIT_DETAILS = {
   'child.create': z.object({ placementId: id }),
   'placement.start': z.object({ endedPlacementId: id.optional() }),
   'placement.end': z.object({ endDate: z.string(), endReason: z.string() }),
-  'auth.sign-in': z.object({ via: z.enum(['browser', 'api']) }),
+  // method: how a browser sign-in was made (events before 2026-12-04 have none: a password)
+  'auth.sign-in': z.object({
+    via: z.enum(['browser', 'api']),
+    method: z.enum(['password', 'organisation']).optional(),
+  }),
   'auth.sign-out': none,
   'session.revoke': z.object({ sessionId: id }),
   'token.create': z.object({ expiresAt: z.string() }),
@@ -46,6 +50,16 @@ export const AUDIT_DETAILS = {
   'user.second-factor-reset': z.object({ hadOne: z.boolean() }),
   'user.recovery-codes': none,
   'auth.recovery-code': z.object({ left: count }),
+  // sign-in with an organisation's identity provider: a person's account linked to their subject there; an
+  // administrator's change to an organisation's configuration (what changed, never the client secret)
+  'user.identity-link': z.object({ organisationSignInId: id }),
+  'organisation.sign-in-set': z.object({
+    organisationSignInId: id,
+    enabled: z.boolean(),
+    providerOnly: z.boolean(),
+    providerEnforcesMfa: z.boolean(),
+    secretChanged: z.boolean(),
+  }),
   'user.password-link': z.object({ purpose: z.enum(['RESET', 'INVITATION']), linkId: id, forced: z.boolean() }),
   'demo.load': z.object({ children: count, users: count }),
   'episode.report': z.object({ homeId: id.nullable(), wentWithEpisodeId: id.optional() }),

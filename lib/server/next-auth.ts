@@ -5,9 +5,17 @@ import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { settings } from '@/lib/settings'
 import { signInSchema } from '@/lib/validation/users'
-import { actorForSession, authenticate, endSession, normaliseEmail, startSession } from './accounts'
+import {
+  actorForSession,
+  authenticate,
+  checkOrganisationCode,
+  endSession,
+  normaliseEmail,
+  startSession,
+} from './accounts'
 import { deviceCookieName, deviceIdFrom, readCookie } from './device-cookie'
 import { SecondFactorNeededError, TooManyAttemptsError, UnauthenticatedError, WrongCodeError } from './errors'
+import { openPending, PasswordNotAllowedError, PENDING_COOKIE, redeemTicket } from './organisation-sign-in'
 import { clientAddress, servedOverHttps } from './request'
 import { authSecret } from './secret'
 
@@ -22,6 +30,12 @@ class CodeNeeded extends CredentialsSignin {
 }
 class WrongCode extends CredentialsSignin {
   code = 'wrong-code'
+}
+class OrganisationOnly extends CredentialsSignin {
+  code = 'organisation-only'
+}
+class HandoverExpired extends CredentialsSignin {
+  code = 'expired'
 }
 
 declare module 'next-auth' {
@@ -74,9 +88,37 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
           if (e instanceof TooManyAttemptsError) throw new Throttled()
           if (e instanceof SecondFactorNeededError) throw new CodeNeeded()
           if (e instanceof WrongCodeError) throw new WrongCode()
+          if (e instanceof PasswordNotAllowedError) throw new OrganisationOnly()
           if (e instanceof UnauthenticatedError) throw new WrongCredentials()
           throw e
         }
+      },
+    }),
+    // the organisation's identity provider has already answered (organisation-sign-in.ts): a single-use ticket from
+    // its callback, or the sealed pending sign-in and Haven's own code when the provider does not enforce one
+    Credentials({
+      id: 'organisation',
+      credentials: { ticket: {}, code: {} },
+      async authorize(credentials, request) {
+        const ip = clientAddress(request.headers)
+        const userAgent = request.headers.get('user-agent')
+        if (typeof credentials.ticket === 'string') {
+          const userId = redeemTicket(credentials.ticket)
+          if (!userId) throw new HandoverExpired()
+          const session = await startSession(userId, { ip, userAgent }, new Date(), 'organisation')
+          return { id: userId, sessionId: session.id }
+        }
+        const userId = openPending(readCookie(request.headers, PENDING_COOKIE) ?? undefined)
+        if (!userId) throw new HandoverExpired()
+        try {
+          await checkOrganisationCode(userId, typeof credentials.code === 'string' ? credentials.code : '', { ip })
+        } catch (e) {
+          if (e instanceof TooManyAttemptsError) throw new Throttled()
+          if (e instanceof WrongCodeError) throw new WrongCode()
+          throw e
+        }
+        const session = await startSession(userId, { ip, userAgent }, new Date(), 'organisation')
+        return { id: userId, sessionId: session.id }
       },
     }),
   ],

@@ -36,6 +36,7 @@ import { mergePlaces, resolveLocation } from '@/lib/server/places'
 import { endPlacement, startPlacement } from '@/lib/server/placements'
 import { decideGrant, roleGrantReport } from '@/lib/server/role-grants'
 import { listUsers } from '@/lib/server/users'
+import { listOrganisationSignIns } from '@/lib/server/organisation-sign-in-admin'
 import { newChildSchema, reg41NoticeSchema } from '@/lib/validation/children'
 import { addMonths, londonDate } from '@/lib/domain/time'
 import { recordStepDone, recordTold } from '@/lib/server/episode-protocol'
@@ -134,6 +135,7 @@ const nothing = {
   'reg44.record': both('not-found'),
   'visitor.checklist': both('not-found'),
   'user.manage': both('forbidden'),
+  'organisation.sign-in': both('forbidden'),
   'user.approve-grant': both('forbidden'),
   'report.role-grants': both('forbidden'),
   'audit.verify': both('forbidden'),
@@ -290,6 +292,7 @@ const EXPECTED: Record<Role, Row> = {
   SYSTEM_ADMIN: {
     ...nothing,
     'user.manage': ['ok', 'ok'],
+    'organisation.sign-in': ['ok', 'ok'],
     'user.approve-grant': ['ok', 'ok'],
     'report.role-grants': ['ok', 'ok'],
     'audit.verify': ['ok', 'ok'],
@@ -941,6 +944,7 @@ describe.each(ROLES)('%s', (role) => {
       },
       'visitor.checklist': async (inScope) => visitorChecklist(actor, oversightHome(role, inScope), '2025-06'),
       'user.manage': () => listUsers(actor),
+      'organisation.sign-in': () => listOrganisationSignIns(actor),
       // refusing a grant another administrator asked for
       'user.approve-grant': async () => {
         const request = await prisma.roleGrantRequest.create({

@@ -22,7 +22,8 @@ export default async function UsersPage() {
         <Link className="button" href="/admin/users/new">
           Create an account
         </Link>{' '}
-        <Link href="/admin/users/grants">Role grants report</Link>
+        <Link href="/admin/users/grants">Role grants report</Link>{' '}
+        <Link href="/admin/sign-in">Sign-in with organisations’ accounts</Link>
       </p>
       {pending.length > 0 && (
         <>
