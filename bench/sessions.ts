@@ -1,7 +1,7 @@
 // Signed-in sessions for the benches, made in the database before a server takes it: a browser session cookie (as
 // next-auth writes it) and an API token, for a user of the generated dataset.
 import { encode } from 'next-auth/jwt'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import type { Database } from '@/lib/server/database'
 import { BENCH_PASSWORD } from './generate'
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { Actor } from '@/lib/domain/roles'
-import { actorForBearer } from './accounts'
+import { actorForBearer } from './api-tokens'
 import {
   BUSY_RETRY_AFTER_SECONDS,
   describeError,

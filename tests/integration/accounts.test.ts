@@ -1,14 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  actorForBearer,
-  actorForSession,
-  authenticate,
-  FAILED_SIGN_INS_KIND,
-  issueApiToken,
-  revokeApiToken,
-  revokeSession,
-  startSession,
-} from '@/lib/server/accounts'
+import { actorForBearer, issueApiToken, revokeApiToken } from '@/lib/server/api-tokens'
+import { actorForSession, authenticate, FAILED_SIGN_INS_KIND, revokeSession, startSession } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
 import { deviceCookieValue, deviceIdFrom } from '@/lib/server/device-cookie'
 import { TooManyAttemptsError, UnauthenticatedError } from '@/lib/server/errors'

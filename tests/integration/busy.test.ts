@@ -3,7 +3,7 @@
 // its answers kept), never a 500; a server that is stopping is not ready, so a load balancer sends it no more.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { GET as ready } from '@/app/api/ready/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { withActor } from '@/lib/server/api'
 import { getPrisma } from '@/lib/server/database'
 import { describeError } from '@/lib/server/errors'

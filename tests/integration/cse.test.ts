@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { POST as screeningRoute } from '@/app/api/v1/children/[id]/cse-screenings/route'
 import { POST as screeningProposalRoute } from '@/app/api/v1/cse-screenings/[id]/notifiable-event-proposal/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { createPlanVersion, getCseOverview, recordScreening, signOffPlan } from '@/lib/server/cse'
 import { cseFlagsInScope, levelCountsInScope } from '@/lib/server/cse-dashboard'
 import { decideNotifiableEvent, recordNotified } from '@/lib/server/notifiable-events'

@@ -7,7 +7,7 @@ import { GET as accessReportGet } from '@/app/api/v1/children/[id]/access-report
 import { GET as personReportGet } from '@/app/api/v1/admin/people/[id]/access-report/route'
 import { GET as exportGet } from '@/app/api/v1/children/[id]/subject-access-export/route'
 import { GET as staffExportGet } from '@/app/api/v1/admin/people/[id]/subject-access-export/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getChildAccessReport } from '@/lib/server/access-report'
 import { verifyAuditChain } from '@/lib/server/audit'
 import { listChildren } from '@/lib/server/children'

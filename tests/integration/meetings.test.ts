@@ -6,7 +6,7 @@ import { GET as referralsGet, POST as referralsPost } from '@/app/api/v1/childre
 import { POST as actionsPost } from '@/app/api/v1/meetings/[id]/actions/route'
 import { POST as completePost } from '@/app/api/v1/meetings/[id]/actions/[actionId]/complete/route'
 import { POST as amendPost } from '@/app/api/v1/referrals/[id]/amendments/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getAlert, resolveAlert } from '@/lib/server/alerts'
 import { getChronology } from '@/lib/server/chronology'
 import { getPrisma } from '@/lib/server/database'

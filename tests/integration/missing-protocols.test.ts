@@ -5,7 +5,7 @@ import { POST as stepsPost } from '@/app/api/v1/missing-episodes/[id]/protocol-s
 import { POST as toldPost } from '@/app/api/v1/missing-episodes/[id]/told/route'
 import { POST as agreementPost } from '@/app/api/v1/missing-protocols/[id]/agreement/route'
 import { POST as signOffPost } from '@/app/api/v1/missing-protocols/[id]/sign-off/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getPrisma } from '@/lib/server/database'
 import { recordReturn, reportMissing } from '@/lib/server/episodes'
 import { getEpisodeProtocol, recordStepDone, recordTold } from '@/lib/server/episode-protocol'

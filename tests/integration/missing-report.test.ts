@@ -2,7 +2,7 @@
 // only their own episodes, the API and CSV give the same tables, and reading it is audited.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as reportRoute } from '@/app/api/v1/reports/missing/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getPrisma } from '@/lib/server/database'
 import { ForbiddenError, NotFoundError } from '@/lib/server/errors'
 import { londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'

@@ -6,7 +6,7 @@ import { POST as notifiedRoute } from '@/app/api/v1/notifiable-events/[id]/notif
 import { POST as decisionRoute } from '@/app/api/v1/notifiable-events/[id]/decision/route'
 import { POST as episodeProposalRoute } from '@/app/api/v1/missing-episodes/[id]/notifiable-event-proposal/route'
 import { POST as interviewProposalRoute } from '@/app/api/v1/return-interviews/[id]/notifiable-event-proposal/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getPrisma } from '@/lib/server/database'
 import {
   decideNotifiableEvent,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as ofstedRoute } from '@/app/api/v1/reports/ofsted/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getPrisma } from '@/lib/server/database'
 import { ForbiddenError } from '@/lib/server/errors'
 import { annexAFigures, homeInspectionFigures } from '@/lib/server/ofsted'

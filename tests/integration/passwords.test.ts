@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { actorForBearer, actorForSession, authenticate, issueApiToken, startSession } from '@/lib/server/accounts'
+import { actorForBearer, issueApiToken } from '@/lib/server/api-tokens'
+import { actorForSession, authenticate, startSession } from '@/lib/server/accounts'
 import { POST as changePasswordRoute } from '@/app/api/v1/auth/password/route'
 import { getPrisma } from '@/lib/server/database'
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '@/lib/server/errors'

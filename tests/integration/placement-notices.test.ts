@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { POST as reg41Route } from '@/app/api/v1/placements/[id]/reg41-notices/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getChild } from '@/lib/server/children'
 import { NotFoundError } from '@/lib/server/errors'
 import { endPlacement, recordReg41Notice } from '@/lib/server/placements'

@@ -1,7 +1,7 @@
 // The places, people and vehicles on a child's missing protocol, linked to Haven's records.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as protocolsGet } from '@/app/api/v1/children/[id]/missing-protocols/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getPrisma } from '@/lib/server/database'
 import { reportMissing } from '@/lib/server/episodes'
 import { getEpisodeProtocol } from '@/lib/server/episode-protocol'

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as interviewRoute, POST as recordRoute } from '@/app/api/v1/missing-episodes/[id]/return-interview/route'
 import { GET as listRoute } from '@/app/api/v1/return-interviews/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getChild } from '@/lib/server/children'
 import { getPrisma } from '@/lib/server/database'
 import { amendEpisode, getEpisode, recordReturn, reportMissing } from '@/lib/server/episodes'

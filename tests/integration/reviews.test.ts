@@ -1,7 +1,7 @@
 // Looked-after reviews: counted from the day the child became looked after and from the reviews actually held.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as reviewsGet, POST as reviewsPost } from '@/app/api/v1/children/[id]/reviews/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getPrisma } from '@/lib/server/database'
 import { NotFoundError } from '@/lib/server/errors'
 import { correctLookedAfterSince, getReviews, recordReviewHeld, reviewsDueInScope } from '@/lib/server/reviews'

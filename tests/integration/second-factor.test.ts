@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { actorForSession, authenticate, issueApiToken, startSession } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
+import { actorForSession, authenticate, startSession } from '@/lib/server/accounts'
 import { getPrisma } from '@/lib/server/database'
 import {
   ForbiddenError,

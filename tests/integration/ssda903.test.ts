@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET as exportRoute } from '@/app/api/v1/exports/ssda903/route'
-import { issueApiToken } from '@/lib/server/accounts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getPrisma } from '@/lib/server/database'
 import { ForbiddenError, NotFoundError } from '@/lib/server/errors'
 import { ssda903Csv, ssda903Return } from '@/lib/server/ssda903'

@@ -1,4 +1,4 @@
-import { issueApiToken, revokeApiToken } from '@/lib/server/accounts'
+import { issueApiToken, revokeApiToken } from '@/lib/server/api-tokens'
 import { logged, problemFrom, readJson, withActor } from '@/lib/server/api'
 import { clientAddress } from '@/lib/server/request'
 import { tokenRequestSchema } from '@/lib/validation/users'
