@@ -1,4 +1,5 @@
-// Sign-in, browser sessions and API tokens. One authenticate() serves the sign-in page and the token endpoint.
+// Sign-in and browser sessions (API tokens: api-tokens.ts). One authenticate() serves the sign-in page and the token
+// endpoint.
 import { hash, verify } from '@node-rs/argon2'
 import type { Actor } from '@/lib/domain/roles'
 import { settings } from '@/lib/settings'
