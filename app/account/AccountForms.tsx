@@ -1,4 +1,5 @@
 'use client'
+import { formatDateTime } from '@/lib/domain/time'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { ActionButton, describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
@@ -31,7 +32,7 @@ export function CreateTokenForm() {
         <div className="notice" role="status">
           <p>
             <strong>Copy this token now: it will not be shown again.</strong> It expires on{' '}
-            {new Date(issued.expiresAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}.
+            {formatDateTime(new Date(issued.expiresAt))}.
           </p>
           <p className="secret">{issued.token}</p>
         </div>

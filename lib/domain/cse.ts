@@ -3,7 +3,7 @@
 // always the professional's judgement. Pure: time is a parameter. The rules take no sex, age or home-history input,
 // so they cannot weaken for boys, 16-17 year olds or children who lived at home before care.
 import { addWorkingDays } from './bank-holidays'
-import { addMonths } from './time'
+import { addMonths, formatDate } from './time'
 
 /** The kinds one screening covers; the other #16 records (NRM referrals, meetings) name kinds from this list. */
 export const EXPLOITATION_KINDS = ['sexual', 'criminal', 'trafficking', 'radicalisation'] as const
@@ -298,7 +298,7 @@ export function cseFlags(
     flags.push({
       code: 'plan-review-overdue',
       level: 'critical',
-      message: `The safety plan was due for review on ${signed.reviewDate}.`,
+      message: `The safety plan was due for review on ${formatDate(signed.reviewDate)}.`,
       dueDate: signed.reviewDate,
     })
   // each kind counted on its own: a plan about sexual exploitation does not cover a new risk of criminal exploitation

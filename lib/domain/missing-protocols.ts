@@ -4,7 +4,7 @@
 // and the authority what the home does when a child goes missing; the Philomena Protocol as police forces publish it
 // (part one kept ready and reviewed, part two when the child goes missing). The review interval is local practice.
 // Pure: the clock and the settings are parameters.
-import { addMonths } from './time'
+import { addMonths, formatDate } from './time'
 
 export const TOLD_WHO = {
   POLICE: 'The police',
@@ -60,7 +60,7 @@ export function protocolState(versions: Version[], returns: Date[], today: strin
     return {
       state: 'review-due',
       version: inForce.version,
-      reason: `its review date, ${inForce.reviewDate}, has passed`,
+      reason: `its review date, ${formatDate(inForce.reviewDate)}, has passed`,
     }
   return { state: 'current', version: inForce.version, reviewDate: inForce.reviewDate }
 }

@@ -18,9 +18,9 @@ export function checkNewPlacement(
   else {
     const latest = [...child.placements].sort((a, b) => b.startDate.localeCompare(a.startDate))[0]
     if (latest && proposed.startDate <= latest.startDate)
-      problems.startDate = `Start date must be after the start of the latest placement (${latest.startDate})`
+      problems.startDate = `Start date must be after the start of the latest placement (${formatDate(latest.startDate)})`
     else if (latest?.endDate && proposed.startDate < latest.endDate)
-      problems.startDate = `Start date cannot be before the latest placement ended (${latest.endDate})`
+      problems.startDate = `Start date cannot be before the latest placement ended (${formatDate(latest.endDate)})`
   }
   if (child.placements.length > 0 && !proposed.reasonForChange)
     problems.reasonForChange = 'Select the reason for the change of placement'
@@ -29,10 +29,10 @@ export function checkNewPlacement(
 
 /** Ending a placement: not before it started, not in the future. */
 export function checkPlacementEnd(placement: PlacementDates, endDate: string, today: string): FieldProblems {
-  if (placement.endDate) return { endDate: `This placement already ended on ${placement.endDate}` }
+  if (placement.endDate) return { endDate: `This placement already ended on ${formatDate(placement.endDate)}` }
   if (endDate > today) return { endDate: 'End date cannot be in the future' }
   if (endDate < placement.startDate)
-    return { endDate: `End date cannot be before the placement started (${placement.startDate})` }
+    return { endDate: `End date cannot be before the placement started (${formatDate(placement.startDate)})` }
   return {}
 }
 

@@ -55,7 +55,8 @@ export default async function EpisodePage({
       </h1>
       <p className="lede">
         <span className={`status status-${episode.status}`}>{STATUS[episode.status]}</span> ·{' '}
-        {ABSENCE_SHORT[episode.absenceType]} ·{' '}
+        {/* "Missing now" already says it */}
+        {!(open && episode.absenceType === 'MISSING') && <>{ABSENCE_SHORT[episode.absenceType]} · </>}
         {open ? `${formatDuration(episode.durationMinutes)} so far` : `for ${formatDuration(episode.durationMinutes)}`}
       </p>
       {reported === '1' && open && (
