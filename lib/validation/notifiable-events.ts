@@ -1,7 +1,7 @@
 // Regulation 40 notifiable events: recording one, proposing one, the registered person's decision, each recipient told.
 import { z } from 'zod'
 import { EVENT_KINDS, RECIPIENTS } from '@/lib/domain/notifiable-events'
-import { momentField, optionalId, optionalText, requiredText } from './fields'
+import { momentField, noControlCharacters, optionalId, optionalText, requiredText } from './fields'
 
 const kind = z.enum(EVENT_KINDS, { error: 'Choose which kind of event this is' })
 /** each other relevant person the registered person names (the form sends one a line) */
@@ -11,7 +11,12 @@ const relevantPersons = z
   .transform((v) => (Array.isArray(v) ? v : v.split('\n')).map((s) => s.trim()).filter(Boolean))
   .pipe(
     z
-      .array(z.string().max(200, 'Keep each relevant person under 200 characters'))
+      .array(
+        z
+          .string()
+          .max(200, 'Keep each relevant person under 200 characters')
+          .refine(...noControlCharacters('a relevant person', false)),
+      )
       .max(20, 'Name at most 20 relevant persons'),
   )
 
