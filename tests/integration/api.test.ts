@@ -347,7 +347,7 @@ describe('API', () => {
     )
   })
 
-  it('lets the IRO see, acknowledge and decide on an alert, and read their inbox; others get not found', async () => {
+  it('lets the IRO see, acknowledge and decide on an alert, and read their inbox; the home reads it; others get not found', async () => {
     const worker = await makePerson([{ role: 'CARE_WORKER', homeId: world.homeA.id }], 'Api Alert Worker')
     const iro = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Api IRO')
     const otherIro = await makePerson([{ role: 'IRO', localAuthorityId: world.laTwo.id }], 'Api Other IRO')
@@ -480,7 +480,7 @@ describe('API', () => {
       ).errors?.[0].field,
     ).toBe('from')
 
-    // another authority's IRO, and a care worker without the alert, find nothing
+    // another authority's IRO finds nothing
     const otherAuth = { Authorization: `Bearer ${await tokenFor(otherIro.email)}` }
     await expectProblem(
       await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: otherAuth }), withId(alert.id)),
@@ -493,9 +493,17 @@ describe('API', () => {
       ),
       404,
     )
+    // a care worker at the child's home reads the child's alert, but only the people told acknowledge it
+    expect(
+      (await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: workerAuth }), withId(alert.id)))
+        .status,
+    ).toBe(200)
     await expectProblem(
-      await alertRoute(new Request(url(`/api/v1/alerts/${alert.id}`), { headers: workerAuth }), withId(alert.id)),
-      404,
+      await acknowledgeRoute(
+        new Request(url(`/api/v1/alerts/${alert.id}/acknowledge`), { method: 'POST', headers: workerAuth }),
+        withId(alert.id),
+      ),
+      422,
     )
     await expectProblem(
       await chronologyRoute(

@@ -199,9 +199,9 @@ export function oversightPaths() {
     '/api/v1/alerts/{id}/acknowledge': {
       post: {
         operationId: 'acknowledgeAlert',
-        summary: 'Acknowledge an alert',
+        summary: 'Acknowledge an alert (only the people told about it; 422 for any other reader of the child)',
         parameters: idParam('alert id'),
-        responses: { 200: { description: 'Acknowledged', ...json('Created') }, ...problems(401, 404) },
+        responses: { 200: { description: 'Acknowledged', ...json('Created') }, ...problems(401, 404, 422) },
       },
     },
     '/api/v1/alerts/{id}/decision': {
