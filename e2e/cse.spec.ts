@@ -118,7 +118,9 @@ test('a boy is screened for criminal exploitation: its own signs, its own level,
   const context = await browser.newContext()
   const manager = await context.newPage()
   await signIn(manager, 'olu.bankole@demo.haven.test')
-  await expect(manager.getByRole('region', { name: 'Exploitation risk levels', exact: true })).toContainText(
+  // a reference panel, folded on the dashboard: one click opens it
+  await manager.locator('summary', { hasText: 'Exploitation risk levels' }).click()
+  await expect(manager.getByRole('region', { name: 'Exploitation risk levels by kind' })).toContainText(
     'Child criminal exploitation, including county lines',
   )
   await context.close()

@@ -41,6 +41,16 @@ test('the care worker reports a child missing from the dashboard, keyboard only,
   await page.goto('/')
   await expect(page.getByRole('region', { name: /^Missing now/ }).getByText('Kyle Benson')).toBeVisible()
   await expect(children.getByRole('link', { name: 'Report Kyle missing' })).toHaveCount(0)
+
+  // back within minutes: the other specs find Kyle at home, as the demo data has him
+  await page
+    .getByRole('region', { name: /^Missing now/ })
+    .getByRole('link', { name: /Kyle Benson/ })
+    .click()
+  await page.getByRole('link', { name: /is back: record the return/ }).click()
+  await page.getByLabel('Found by the police').check()
+  await page.getByRole('button', { name: 'Record the return' }).click()
+  await expect(page.getByText('Returned: to review')).toBeVisible()
 })
 
 test('the care worker reads their home’s alerts, grouped by kind and naming what they are about', async ({ page }) => {
