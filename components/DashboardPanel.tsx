@@ -8,6 +8,8 @@ import { ReportMissingList } from './ReportMissingList'
 
 /** How many items a panel shows on the first screen; the rest are one click away. */
 const SHOWN = 3
+/** Up to this many urgent items (children missing now) are all shown. */
+const URGENT_SHOWN = 8
 
 /** How many items wait in a panel (its own total when it has one). */
 export function itemCount(panel: DashboardPanel) {
@@ -28,11 +30,12 @@ export function DashboardPanelView({ panel, id, all }: { panel: DashboardPanel; 
         {panel.note && <p>{panel.note}</p>}
       </>
     )
-  // the care worker's children are the first screen's action: all of them shown
-  const shown = panel.report ? Infinity : SHOWN
   const listed = Math.max(
     ...[panel.children, panel.episodes, panel.interviews, panel.cse, panel.links].map((l) => l?.length ?? 0),
   )
+  // the care worker's children are the first screen's action, and a home's children missing now are never folded away:
+  // all of them shown (a missing team's long list of urgent items is folded like the rest)
+  const shown = panel.report || (panel.urgency === 'now' && listed <= URGENT_SHOWN) ? Infinity : SHOWN
   return (
     <section className="panel" aria-labelledby={`${id}-title`} id={id} tabIndex={-1}>
       <h2 id={`${id}-title`}>
