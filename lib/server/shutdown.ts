@@ -8,6 +8,8 @@ import type http from 'node:http'
 const servers = new Set<http.Server>()
 const tasks: (() => Promise<void>)[] = []
 let stopping = false
+/** How long a connection accepted before the listener closed has to send its request. */
+const FRESH_CONNECTION_MS = 1_000
 
 /** The HTTP servers of this process, as they start (forbidden-methods.ts sees each). */
 export function trackServer(server: http.Server) {
@@ -29,10 +31,16 @@ export async function shutDown(signal: string, graceMs = 25_000) {
   const drained = Promise.all(
     [...servers].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
   )
-  // connections kept alive between requests close now, and the rest as soon as their response is sent
-  const idle = setInterval(() => servers.forEach((server) => server.closeIdleConnections()), 100)
+  // connections kept alive between requests close, and the rest as soon as their response is sent; not at once: a
+  // connection accepted just before the listener closed counts as idle until its request arrives, and closing it then
+  // would reset a request the proxy has already sent (seen in the rolling-restart check), so it gets a moment first
+  let idle: NodeJS.Timeout | undefined
+  const firstIdleClose = setTimeout(() => {
+    idle = setInterval(() => servers.forEach((server) => server.closeIdleConnections()), 100)
+  }, FRESH_CONNECTION_MS)
   const late = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())
   await Promise.race([drained, late])
+  clearTimeout(firstIdleClose)
   clearInterval(idle)
   servers.forEach((server) => server.closeAllConnections())
   for (const task of tasks) await task().catch((e: unknown) => console.error('Haven: while stopping:', e))
