@@ -1,6 +1,7 @@
 // Two web servers and a dispatcher on one PostgreSQL database, a rolling restart under load (CI, PostgreSQL only).
 // Each server also runs the dispatcher loop, so three processes contend for the outbox and the scheduled runs.
-// Checked: no request fails because of the restart (a refused connection is retried at the other server, as the proxy
+// Checked: no request fails because of the restart (each server is drained at the proxy before its SIGTERM; a refused
+// connection is retried at the other server, as the proxy
 // does with `proxy_next_upstream error`: nothing was sent, so it is safe for a POST too; a connection reset, a request
 // cut off or a 4xx counts; 5xx answers are counted and printed, see below), every episode
 // whose report was answered is in the database, every e-mail in the outbox reached the relay exactly once, and each
@@ -109,8 +110,12 @@ try {
     })
   let turn = 0
   const stats = { answered: 0, refusedThenRetried: 0, failures: [], serverErrors: [] }
+  // the server being restarted is taken out of rotation first, as an operator drains it at the proxy: a connection
+  // still in a stopping server's listen backlog is reset by the operating system, and a proxy cannot resend a POST
+  let draining = -1
   const request = async (path, init = {}) => {
-    const first = turn++ % 2
+    let first = turn++ % 2
+    if (first === draining) first = 1 - first
     for (const i of [first, 1 - first]) {
       try {
         const response = await send(PORTS[i], path, init)
@@ -190,6 +195,8 @@ try {
 
   await sleep(3000)
   for (const [i, port] of PORTS.entries()) {
+    draining = i
+    await sleep(500) // new requests go to the other server; the ones this server has are still answered after SIGTERM
     log(`SIGTERM to the server on port ${port}`)
     servers[i].kill('SIGTERM')
     const code = await servers[i].exited
@@ -197,6 +204,7 @@ try {
     processes.delete(servers[i])
     servers[i] = startServer(port)
     await ready(port)
+    draining = -1
     log(`the server on port ${port} is back`)
     await sleep(2000)
   }
