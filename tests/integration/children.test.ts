@@ -196,7 +196,7 @@ describe('placements', () => {
         endPlacement(socialWorker, child.placements[0].id, { endDate: '2025-04-02', endReason: 'E4A' }),
       ),
     ).toEqual({
-      endDate: 'This placement already ended on 2025-04-01',
+      endDate: 'This placement already ended on 1 Apr 2025',
     })
   })
 

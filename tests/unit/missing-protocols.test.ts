@@ -32,7 +32,7 @@ describe('protocolState', () => {
     const signed = [v(1, '2026-11-01T10:00Z', '2026-11-02T10:00Z', '2026-12-02')]
     expect(protocolState(signed, [], '2026-12-03')).toMatchObject({
       state: 'review-due',
-      reason: expect.stringContaining('2026-12-02'),
+      reason: expect.stringContaining('2 Dec 2026'),
     })
     const inDate = [v(1, '2026-11-01T10:00Z', '2026-11-02T10:00Z')]
     expect(protocolState(inDate, [at('2026-11-01T09:00Z')], '2026-12-03')).toMatchObject({ state: 'current' })
