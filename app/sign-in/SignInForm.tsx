@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { describedBy, Field, useActionForm } from '@/components/form-kit'
 import { signInSchema } from '@/lib/validation/users'
 import { signInAction } from './actions'
+import { CodeField } from './CodeField'
 
 export function SignInForm() {
   const router = useRouter()
@@ -42,22 +43,7 @@ export function SignInForm() {
           {...form.register('password')}
         />
       </Field>
-      {askCode && (
-        <Field
-          name="code"
-          label="Code from your authenticator app"
-          hint="6 digits. Lost your phone? Enter one of your recovery codes instead."
-          error={errors.code?.message}
-        >
-          <input
-            type="text"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            {...describedBy('code', { error: errors.code?.message, hint: true })}
-            {...form.register('code')}
-          />
-        </Field>
-      )}
+      {askCode && <CodeField error={errors.code?.message} register={form.register('code')} />}
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>

@@ -1,7 +1,8 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { z } from 'zod'
-import { describedBy, Field, useActionForm } from '@/components/form-kit'
+import { useActionForm } from '@/components/form-kit'
+import { CodeField } from '../../CodeField'
 import { organisationCodeAction } from '../actions'
 
 const codeSchema = z.object({
@@ -22,20 +23,7 @@ export function OrganisationCodeForm() {
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       {summary}
-      <Field
-        name="code"
-        label="Code from your authenticator app"
-        hint="6 digits. Lost your phone? Enter one of your recovery codes instead."
-        error={errors.code?.message}
-      >
-        <input
-          type="text"
-          autoComplete="one-time-code"
-          spellCheck={false}
-          {...describedBy('code', { error: errors.code?.message, hint: true })}
-          {...form.register('code')}
-        />
-      </Field>
+      <CodeField error={errors.code?.message} register={form.register('code')} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
