@@ -16,7 +16,7 @@ import { applyMigrations } from '@/lib/server/migrations'
 import { generate } from './generate'
 import { BENCH_SECRET, signedIn, type SignedIn } from './sessions'
 
-const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20)
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 40)
 const LEVELS = (process.env.BENCH_LOAD_USERS ?? '1,10,50,200').split(',').map(Number)
 const SIZES = {
   homes: 50,
@@ -44,13 +44,20 @@ async function makeUsers(db: Database, count: number): Promise<User[]> {
     const manager = await session(`bman-${home}`)
     const iro = await session(`biro${u % 40}`)
     const lead = await session(`blead-bla${u % 10}`)
-    // the child's episodes so far end before the first one reported here; one still open is returned first
-    await db.prisma.missingEpisode.updateMany({
-      where: { childId: child, returnedAt: null },
-      data: { returnedAt: new Date(Date.now() - 40 * 86_400_000) },
+    // the child's episodes so far end before the first one reported here: one still open (a report left by an
+    // earlier run) is returned a minute after it began, and reporting starts after the latest start or return
+    await db.prisma.$executeRaw`UPDATE "MissingEpisode" SET "returnedAt" = "lastSeenAt" + interval '1 minute'
+      WHERE "childId" = ${child} AND "returnedAt" IS NULL`
+    const last = await db.prisma.missingEpisode.aggregate({
+      where: { childId: child },
+      _max: { returnedAt: true, lastSeenAt: true },
     })
-    const last = await db.prisma.missingEpisode.aggregate({ where: { childId: child }, _max: { returnedAt: true } })
-    let t = Math.max(last._max.returnedAt?.getTime() ?? 0, Date.now() - 40 * 86_400_000) + 60_000
+    let t =
+      Math.max(
+        last._max.returnedAt?.getTime() ?? 0,
+        last._max.lastSeenAt?.getTime() ?? 0,
+        Date.now() - 40 * 86_400_000,
+      ) + 60_000
     let open: string | null = null
     const page = (name: string, url: string, who: SignedIn): Op => ({
       name,
@@ -111,7 +118,18 @@ async function makeUsers(db: Database, count: number): Promise<User[]> {
   return users
 }
 
-type Sample = { op: Op; ms: number; status: number | 'no answer' }
+/** A failed request's reason: the API's first field error or its detail, or the page's title. */
+function whyItFailed(body: string) {
+  try {
+    const problem = JSON.parse(body) as { detail?: string; errors?: { field: string; detail: string }[] }
+    const first = problem.errors?.[0]
+    return first ? `${first.field}: ${first.detail}` : problem.detail
+  } catch {
+    return body.match(/<title>([^<]{0,160})/)?.[1]
+  }
+}
+
+type Sample = { op: Op; ms: number; status: number | 'no answer'; why?: string }
 
 /** `users` act for SECONDS, each picking an operation at random; think: ms between actions (0: closed loop). */
 async function drive(users: User[], bases: string[], pick: (u: User) => Op[], think: () => number) {
@@ -128,14 +146,18 @@ async function drive(users: User[], bases: string[], pick: (u: User) => Op[], th
         const op = ops[Math.floor(Math.random() * ops.length)]
         const t0 = performance.now()
         let status: Sample['status']
+        let why: string | undefined
         try {
           const response = await op.run(bases[turn++ % bases.length])
-          await response.arrayBuffer()
+          const body = await response.text()
           status = response.status
-        } catch {
+          // a failure says why (an API's error message, a page's title), so a bench figure can be explained
+          if (status >= 400) why = whyItFailed(body)
+        } catch (error) {
           status = 'no answer'
+          why = String(error).slice(0, 160)
         }
-        samples.push({ op, ms: performance.now() - t0, status })
+        samples.push({ op, ms: performance.now() - t0, status, why })
         const wait = think()
         if (wait) await sleep(wait)
       }
@@ -161,6 +183,7 @@ function summarise(samples: Sample[], wallMs: number) {
       errorsByStatus: Object.fromEntries(
         [...new Set(failed.map((s) => s.status))].map((k) => [k, failed.filter((s) => s.status === k).length]),
       ),
+      ...(failed.length ? { why: [...new Set(failed.map((s) => `${s.status}: ${s.why ?? '?'}`))].slice(0, 3) } : {}),
       p50Ms: pct(
         xs.map((s) => s.ms),
         0.5,
