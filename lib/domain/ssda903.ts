@@ -38,6 +38,12 @@ export const PLACEMENT_TYPES: CodeList = {
   Z1: 'Other placement',
 }
 
+/** year 2025 is the collection year 1 April 2025 to 31 March 2026. */
+export const collectionYear = (year: number) => ({ from: `${year}-04-01`, to: `${year + 1}-03-31` })
+
+/** The collection year a UK day falls in (before 1 April, the one that started the year before). */
+export const collectionYearOn = (isoDay: string) => Number(isoDay.slice(0, 4)) - (isoDay.slice(5) < '04-01' ? 1 : 0)
+
 /** PLACE codes a Haven home (a children's home registered with Ofsted) can take. */
 export const HOME_PLACEMENT_TYPES = ['K2', 'K1', 'K3'] as const
 
