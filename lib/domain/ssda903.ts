@@ -19,6 +19,23 @@ export const LEGAL_STATUS: CodeList = {
   V4: 'Accommodated under an agreed series of short-term breaks (agreements recorded)',
 }
 
+/** LS codes the return refuses for an episode starting after a day (rule 445: csc-validator-be-903,
+ * lac_validator/rules/lac2022_23/rule_445.py): no freeing order (D1) since 30 December 2005, placement orders (E1)
+ * instead. The record keeps its code. */
+export const LEGAL_STATUS_REFUSED_AFTER: Record<string, string> = { D1: '2005-12-31' }
+
+/** Why a legal status cannot start on a day (yyyy-mm-dd), or null. */
+export function legalStatusProblem(code: string, startDate: string): string | null {
+  const after = LEGAL_STATUS_REFUSED_AFTER[code]
+  return after !== undefined && startDate > after
+    ? 'No freeing order has been made since 30 December 2005: select the placement order (E1) if one was granted'
+    : null
+}
+
+/** The legal statuses a new period of care may start with today (yyyy-mm-dd). */
+export const legalStatusesFor = (day: string): CodeList =>
+  Object.fromEntries(Object.entries(LEGAL_STATUS).filter(([code]) => legalStatusProblem(code, day) === null))
+
 /** PLACE: placement type, every code Haven has held (a record keeps its code). Labels as the DfE's code set words
  * them (DfE SSDA903 guide, placement type code set, read through the DfE-funded ssd-data-model's ssd_cla_placement). */
 export const PLACEMENT_TYPES: CodeList = {

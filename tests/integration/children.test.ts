@@ -148,10 +148,13 @@ describe('placements', () => {
     await startPlacement(socialWorker, child.id, { ...lodgings, placeCode: 'K3' }, now)
     expect((await getChild(socialWorker, child.id)).placements[0]).toMatchObject({ placeCode: 'K3', endDate: null })
 
-    const other = childInput({}, { ...lodgings, placeCode: 'H5' })
+    const other = childInput({ legalStatus: 'D1' }, { ...lodgings, placeCode: 'H5' })
     expect(await fieldErrors(createChild(socialWorker, other, now))).toEqual({
       'placement.placeCode':
         'This placement type is no longer accepted in the SSDA903 return from 2025-26: select a current one',
+      // rule 445
+      legalStatus:
+        'No freeing order has been made since 30 December 2005: select the placement order (E1) if one was granted',
     })
   })
 

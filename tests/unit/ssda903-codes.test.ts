@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import {
   collectionYearName,
   collectionYearOn,
+  legalStatusesFor,
+  legalStatusProblem,
   PLACEMENT_TYPES,
   placeCodeRefusedFrom,
   placeCodeWithdrawnFrom,
@@ -56,5 +58,15 @@ describe('the reasons a child has no UPN (UN1-UN5)', () => {
     expect(UPN_UNKNOWN.UN2).toMatch(/never attended a maintained school in England/)
     expect(upnOrReasonProblem('un4')).toBeNull()
     expect(upnOrReasonProblem('UN6')).not.toBeNull()
+  })
+})
+
+describe('legal statuses a new period of care may start with (DfE rule 445)', () => {
+  it('has no freeing order (D1) after December 2005, and every other status', () => {
+    expect(legalStatusProblem('D1', '2026-05-01')).toMatch(/placement order \(E1\)/)
+    expect(legalStatusProblem('D1', '2005-12-31')).toBeNull()
+    expect(legalStatusProblem('E1', '2026-05-01')).toBeNull()
+    expect(Object.keys(legalStatusesFor('2026-05-01'))).not.toContain('D1')
+    expect(Object.keys(legalStatusesFor('2026-05-01'))).toEqual(expect.arrayContaining(['C1', 'C2', 'E1', 'V2']))
   })
 })
