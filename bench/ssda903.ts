@@ -9,13 +9,8 @@ import { pathToFileURL } from 'node:url'
 import { loadActor } from '@/lib/server/accounts'
 import { openDatabase, useDatabase, type Database } from '@/lib/server/database'
 import { applyMigrations } from '@/lib/server/migrations'
-import {
-  collectionYear,
-  collectionYearOn,
-  matchAuthorityReturn,
-  ssda903Download,
-  ssda903Return,
-} from '@/lib/server/ssda903'
+import { matchAuthorityReturn, ssda903Download, ssda903Return } from '@/lib/server/ssda903'
+import { collectionYear, collectionYearOn } from '@/lib/domain/ssda903'
 import { checkReturn } from '@/lib/domain/ssda903-rules'
 import { isoDate, londonDate } from '@/lib/domain/time'
 import { caseManagementExport } from '@/tests/support/ssda903-fixture'

@@ -1,7 +1,13 @@
 'use client'
 // The placement questions, shared by "Add a child" (prefix "placement") and "Start a placement" (no prefix).
 import type { UseFormReturn } from 'react-hook-form'
-import { PLACEMENT_CHANGE_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '@/lib/domain/ssda903'
+import {
+  collectionYearOn,
+  PLACEMENT_CHANGE_REASONS,
+  PLACEMENT_PROVIDERS,
+  placementTypesFor,
+} from '@/lib/domain/ssda903'
+import { londonDate } from '@/lib/domain/time'
 import { CodeOptions } from './CodeOptions'
 import { describedBy, errorAt, Field } from './form-kit'
 
@@ -26,8 +32,9 @@ export function PlacementFields({
   const name = (field: string) => (prefix ? `${prefix}.${field}` : field)
   const errors = form.formState.errors
   const err = (field: string) => errorAt(errors, name(field))
-  const placeCode = form.watch(name('placeCode'))
   const homeId = form.watch(name('homeId'))
+  // only the types this collection year's SSDA903 return accepts (a code withdrawn by the DfE is not offered)
+  const placeCodes = placementTypesFor(collectionYearOn(londonDate(new Date())))
   // shown only sometimes: a hidden question's answer is dropped, so it cannot block the form from out of sight
   const conditional = new Set(['settingName', 'settingPostcode', 'areaAuthorityId', 'bedAndBreakfast'])
   const input = (field: string, hint?: boolean) => ({
@@ -77,6 +84,19 @@ export function PlacementFields({
               ))}
             </select>
           </Field>
+          <div className={err('bedAndBreakfast') ? 'field has-error' : 'field'}>
+            {err('bedAndBreakfast') && (
+              <span className="field-error" id={`${describedBy(name('bedAndBreakfast'), {}).id}-error`}>
+                {err('bedAndBreakfast')}
+              </span>
+            )}
+            <div className="checkbox">
+              <input type="checkbox" {...input('bedAndBreakfast')} />
+              <label htmlFor={describedBy(name('bedAndBreakfast'), {}).id}>
+                This is bed and breakfast accommodation
+              </label>
+            </div>
+          </div>
         </fieldset>
       )}
       <Field name={name('startDate')} label="Start date" error={err('startDate')}>
@@ -96,22 +116,9 @@ export function PlacementFields({
       </div>
       <Field name={name('placeCode')} label="Placement type (SSDA903 PLACE)" error={err('placeCode')}>
         <select {...input('placeCode')}>
-          <CodeOptions codes={PLACEMENT_TYPES} prompt="Select the placement type" />
+          <CodeOptions codes={placeCodes} prompt="Select the placement type" />
         </select>
       </Field>
-      {placeCode === 'P2' && (
-        <div className={err('bedAndBreakfast') ? 'field has-error' : 'field'}>
-          {err('bedAndBreakfast') && (
-            <span className="field-error" id={`${describedBy(name('bedAndBreakfast'), {}).id}-error`}>
-              {err('bedAndBreakfast')}
-            </span>
-          )}
-          <div className="checkbox">
-            <input type="checkbox" {...input('bedAndBreakfast')} />
-            <label htmlFor={describedBy(name('bedAndBreakfast'), {}).id}>This is bed and breakfast accommodation</label>
-          </div>
-        </div>
-      )}
       <Field
         name={name('placeProvider')}
         label="Who provides the placement (PLACE_PROVIDER)"

@@ -3,7 +3,7 @@
 // correction form.
 import type { UseFormReturn } from 'react-hook-form'
 import { RETURN_SEX } from '@/lib/domain/ssda903-rules/header'
-import { CATEGORY_OF_NEED } from '@/lib/domain/ssda903-rules/identifiers'
+import { CATEGORY_OF_NEED, UPN_UNKNOWN } from '@/lib/domain/ssda903-rules/identifiers'
 import { CodeOptions } from './CodeOptions'
 import { describedBy, errorAt, Field } from './form-kit'
 
@@ -39,6 +39,17 @@ export function ReturnDetailsFields({
       >
         <input type="text" autoComplete="off" {...input('upn', true)} style={{ maxWidth: '14rem' }} />
       </Field>
+      <details>
+        <summary>What UN1 to UN5 mean</summary>
+        <dl>
+          {Object.entries(UPN_UNKNOWN).map(([code, meaning]) => (
+            <div key={code}>
+              <dt>{code}</dt>
+              <dd>{meaning}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       <Field
         name="homePostcode"
         label="Home postcode when the child became looked after (optional)"

@@ -427,7 +427,9 @@ export async function loadDemoData(now = new Date()): Promise<'loaded' | 'alread
                 settingPostcode: 'SB1 4AA',
                 areaAuthorityId: 'demo-la-south',
                 outOfArea: false,
-                placeCode: 'P2',
+                // P2, bed and breakfast's code until 2024-25, is refused from 2025-26 (rule 146) and the new codes
+                // Z11-Z14 are not offered yet (README, "Limits"): the nearest current type, with the box ticked
+                placeCode: 'K3',
                 bedAndBreakfast: true,
                 placeProvider: 'PR4',
                 reasonForChange: 'CREQB',

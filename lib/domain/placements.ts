@@ -1,17 +1,22 @@
 // Placement rules. Pure: dates are YYYY-MM-DD strings, "today" is a parameter.
 import { addWorkingDays } from './bank-holidays'
+import { collectionYearName, collectionYearOn, placeCodeWithdrawnFrom } from './ssda903'
 import { ageOn, formatDate, formatDateTime, londonDate, shiftDate } from './time'
 
 export type PlacementDates = { id: string; startDate: string; endDate: string | null }
 export type FieldProblems = Record<string, string>
 
-/** A new placement for a child: dates that fit the child's history (SSDA903 episodes must not overlap). */
+/** A new placement for a child: dates that fit the child's history (SSDA903 episodes must not overlap), and a
+ * placement type the current collection year's return accepts (DfE rule 146, lib/domain/ssda903.ts). */
 export function checkNewPlacement(
-  proposed: { startDate: string; reasonForChange?: string | null },
+  proposed: { startDate: string; placeCode?: string; reasonForChange?: string | null },
   child: { dateOfBirth: string; placements: PlacementDates[] },
   today: string,
 ): FieldProblems {
   const problems: FieldProblems = {}
+  const withdrawn = proposed.placeCode ? placeCodeWithdrawnFrom(proposed.placeCode, collectionYearOn(today)) : null
+  if (withdrawn !== null)
+    problems.placeCode = `This placement type is no longer accepted in the SSDA903 return from ${collectionYearName(withdrawn)}: select a current one`
   if (proposed.startDate > today) problems.startDate = 'Start date cannot be in the future'
   else if (proposed.startDate < child.dateOfBirth)
     problems.startDate = "Start date cannot be before the child's date of birth"

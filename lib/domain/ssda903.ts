@@ -19,7 +19,25 @@ export const LEGAL_STATUS: CodeList = {
   V4: 'Accommodated under an agreed series of short-term breaks (agreements recorded)',
 }
 
-/** PLACE: placement type. */
+/** LS codes the return refuses for an episode starting after a day (rule 445: csc-validator-be-903,
+ * lac_validator/rules/lac2022_23/rule_445.py): no freeing order (D1) since 30 December 2005, placement orders (E1)
+ * instead. The record keeps its code. */
+export const LEGAL_STATUS_REFUSED_AFTER: Record<string, string> = { D1: '2005-12-31' }
+
+/** Why a legal status cannot start on a day (yyyy-mm-dd), or null. */
+export function legalStatusProblem(code: string, startDate: string): string | null {
+  const after = LEGAL_STATUS_REFUSED_AFTER[code]
+  return after !== undefined && startDate > after
+    ? 'No freeing order has been made since 30 December 2005: select the placement order (E1) if one was granted'
+    : null
+}
+
+/** The legal statuses a new period of care may start with today (yyyy-mm-dd). */
+export const legalStatusesFor = (day: string): CodeList =>
+  Object.fromEntries(Object.entries(LEGAL_STATUS).filter(([code]) => legalStatusProblem(code, day) === null))
+
+/** PLACE: placement type, every code Haven has held (a record keeps its code). Labels as the DfE's code set words
+ * them (DfE SSDA903 guide, placement type code set, read through the DfE-funded ssd-data-model's ssd_cla_placement). */
 export const PLACEMENT_TYPES: CodeList = {
   K2: "Children's home",
   K1: "Secure children's home",
@@ -29,14 +47,47 @@ export const PLACEMENT_TYPES: CodeList = {
   P1: 'Placed with parent(s) or other person with parental responsibility',
   R1: 'Residential care home',
   R2: 'NHS or health trust establishment providing medical or nursing care',
-  R5: 'Young offender institution or prison',
-  S1: 'Residential school',
+  R5: 'Young offender institution',
+  S1: "Residential school (not one dual-registered as a children's home)",
   U1: 'Foster placement with relative or friend: long term',
   U3: 'Foster placement with relative or friend: not long term',
   U4: 'Foster placement with other foster carer: long term',
   U6: 'Foster placement with other foster carer: not long term',
   Z1: 'Other placement',
 }
+
+/** PLACE codes rule 146 refuses from a collection year on, with that year (csc-validator-be-903,
+ * lac_validator/rules/lac2025_26/rule_146.py, unchanged in 2026-27). Its new codes Z11-Z14 are not offered: their
+ * meanings are not confirmed (README, "Limits"). */
+export const PLACEMENT_TYPES_WITHDRAWN: Record<string, number> = { H5: 2025, P2: 2025, Z1: 2025 }
+
+/** year 2025 is the collection year 1 April 2025 to 31 March 2026. */
+export const collectionYear = (year: number) => ({ from: `${year}-04-01`, to: `${year + 1}-03-31` })
+
+/** The collection year a UK day falls in (before 1 April, the one that started the year before). */
+export const collectionYearOn = (isoDay: string) => Number(isoDay.slice(0, 4)) - (isoDay.slice(5) < '04-01' ? 1 : 0)
+
+/** A collection year as the DfE names it: 2025 is "2025-26". */
+export const collectionYearName = (year: number) => `${year}-${String(year + 1).slice(2)}`
+
+/** The collection year from which the return refuses a PLACE code, or null while it accepts it. */
+export function placeCodeWithdrawnFrom(code: string, year: number): number | null {
+  const from = PLACEMENT_TYPES_WITHDRAWN[code]
+  return from !== undefined && from <= year ? from : null
+}
+
+/**
+ * The collection year from which the return refuses a placement's code, when that return covers the placement (it is
+ * open, or ended on or after 1 April of that year); null otherwise. The record keeps its code; the export lists it.
+ */
+export function placeCodeRefusedFrom(placement: { placeCode: string; endDate: string | null }, year: number) {
+  const from = placeCodeWithdrawnFrom(placement.placeCode, year)
+  return from !== null && (placement.endDate === null || placement.endDate >= collectionYear(from).from) ? from : null
+}
+
+/** The placement types a new placement may take in a collection year: those its return still accepts. */
+export const placementTypesFor = (year: number): CodeList =>
+  Object.fromEntries(Object.entries(PLACEMENT_TYPES).filter(([code]) => placeCodeWithdrawnFrom(code, year) === null))
 
 /** PLACE codes a Haven home (a children's home registered with Ofsted) can take. */
 export const HOME_PLACEMENT_TYPES = ['K2', 'K1', 'K3'] as const

@@ -9,6 +9,7 @@ import {
   UNREGULATED_PLACE_CODES,
 } from '@/lib/domain/placements'
 import type { Actor } from '@/lib/domain/roles'
+import { legalStatusProblem } from '@/lib/domain/ssda903'
 import { ageOn, calendarDate, isoDate, londonDate } from '@/lib/domain/time'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { NewChild } from '@/lib/validation/children'
@@ -310,6 +311,8 @@ export async function createChild(actor: Actor, input: NewChild, now = new Date(
       firstPlacement: input.placement.startDate,
     })
     if (sinceProblem) problems.lookedAfterSince = sinceProblem
+    const statusProblem = legalStatusProblem(input.legalStatus, lookedAfterSince)
+    if (statusProblem) problems.legalStatus = statusProblem
     throwIfProblems(problems)
 
     if (!(await tx.localAuthority.findUnique({ where: { id: input.placingAuthorityId } })))

@@ -4,6 +4,7 @@
 import { strToU8, zipSync } from 'fflate'
 import { toCsv } from '@/lib/domain/csv'
 import type { Actor } from '@/lib/domain/roles'
+import { collectionYear } from '@/lib/domain/ssda903'
 import { buildReturn, type ReturnChild } from '@/lib/domain/ssda903-rules/build'
 import type { ReturnSexValue } from '@/lib/domain/ssda903-rules/header'
 import { checkReturn, rulesYear, type ReturnFailure } from '@/lib/domain/ssda903-rules'
@@ -37,12 +38,6 @@ export const SSDA903_COLUMNS = {
   missing: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
 } as const
 export type Ssda903Table = keyof typeof SSDA903_COLUMNS
-
-/** year 2025 is the collection year 1 April 2025 to 31 March 2026. */
-export const collectionYear = (year: number) => ({ from: `${year}-04-01`, to: `${year + 1}-03-31` })
-
-/** The collection year a UK day falls in (before 1 April, the one that started the year before). */
-export const collectionYearOn = (isoDay: string) => Number(isoDay.slice(0, 4)) - (isoDay.slice(5) < '04-01' ? 1 : 0)
 
 export async function ssda903Return(actor: Actor, query: { year: number; authorityId: string }, now = new Date()) {
   const denied = { forbidden: 'Only an LA missing lead exports the SSDA903 return.' }

@@ -62,11 +62,11 @@ export const placementStartSchema = z
       })
     if (p.homeId && !(HOME_PLACEMENT_TYPES as readonly string[]).includes(p.placeCode))
       ctx.addIssue({ code: 'custom', path: ['placeCode'], message: "A placement in a children's home is K1, K2 or K3" })
-    if (p.bedAndBreakfast && p.placeCode !== 'P2')
+    if (p.bedAndBreakfast && p.homeId)
       ctx.addIssue({
         code: 'custom',
         path: ['bedAndBreakfast'],
-        message: 'Bed and breakfast is recorded as independent living (P2)',
+        message: 'A Haven home is not bed and breakfast: leave the home blank and name the setting',
       })
   })
 

@@ -79,7 +79,7 @@ describe('adding a child', () => {
           settingName: 'Station Hotel',
           settingPostcode: 'ts1 1aa',
           areaAuthorityId: world.laTwo.id,
-          placeCode: 'P2',
+          placeCode: 'K3',
           bedAndBreakfast: true,
         },
       ),
@@ -121,6 +121,41 @@ describe('placements', () => {
     expect(
       await fieldErrors(startPlacement(socialWorker, child.id, { ...move, startDate: '2025-09-01' })),
     ).toHaveProperty('startDate')
+  })
+
+  it('a new placement or child cannot take a code the current SSDA903 return refuses; the field says so', async () => {
+    const socialWorker = await makePerson([{ role: 'SOCIAL_WORKER', localAuthorityId: world.laOne.id }], 'Coding SW')
+    const child = await makeChild({
+      homeId: world.homeA.id,
+      placingAuthorityId: world.laOne.id,
+      socialWorkerId: socialWorker.userId,
+      startDate: '2025-03-01',
+    })
+    const lodgings = placementStartSchema.parse({
+      settingName: 'Riverside Lodgings',
+      settingPostcode: 'TS1 2AB',
+      areaAuthorityId: world.laOne.id,
+      startDate: '2026-05-04',
+      placeCode: 'P2',
+      placeProvider: 'PR4',
+      reasonForChange: 'CARPL',
+    })
+    const now = new Date('2026-06-01T09:00:00Z')
+    expect(await fieldErrors(startPlacement(socialWorker, child.id, lodgings, now))).toEqual({
+      placeCode: 'This placement type is no longer accepted in the SSDA903 return from 2025-26: select a current one',
+    })
+    expect((await getChild(socialWorker, child.id)).placements).toHaveLength(1) // nothing was recorded
+    await startPlacement(socialWorker, child.id, { ...lodgings, placeCode: 'K3' }, now)
+    expect((await getChild(socialWorker, child.id)).placements[0]).toMatchObject({ placeCode: 'K3', endDate: null })
+
+    const other = childInput({ legalStatus: 'D1' }, { ...lodgings, placeCode: 'H5' })
+    expect(await fieldErrors(createChild(socialWorker, other, now))).toEqual({
+      'placement.placeCode':
+        'This placement type is no longer accepted in the SSDA903 return from 2025-26: select a current one',
+      // rule 445
+      legalStatus:
+        'No freeing order has been made since 30 December 2005: select the placement order (E1) if one was granted',
+    })
   })
 
   it('after a move, the old home no longer sees the child; the new home does', async () => {

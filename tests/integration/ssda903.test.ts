@@ -22,10 +22,11 @@ beforeAll(async () => {
 
 describe('the SSDA903 return', () => {
   it("the demo data's tables pass every rule of the last complete and the current collection year", async () => {
-    for (const year of [thisYear() - 1, thisYear()])
-      expect(
-        (await ssda903Return(await actor('demo-user-lead'), { year, authorityId: 'demo-la-north' })).failures,
-      ).toEqual([])
+    // each authority with a missing lead in the demo: the south one's placements include supported accommodation
+    const leads = { 'demo-la-north': 'demo-user-lead', 'demo-la-south': 'demo-user-lead-s' }
+    for (const [authorityId, lead] of Object.entries(leads))
+      for (const year of [thisYear() - 1, thisYear()])
+        expect((await ssda903Return(await actor(lead), { year, authorityId })).failures, authorityId).toEqual([])
     const result = await ssda903Return(await actor('demo-user-lead'), {
       year: thisYear(),
       authorityId: 'demo-la-north',

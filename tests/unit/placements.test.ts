@@ -18,6 +18,17 @@ describe('a new placement', () => {
   it('is accepted for a first placement today', () => {
     expect(checkNewPlacement({ startDate: '2026-11-26' }, child(), '2026-11-26')).toEqual({})
   })
+  it('takes a placement type the current collection year accepts: H5, P2 and Z1 not from 2025-26 (rule 146)', () => {
+    expect(checkNewPlacement({ startDate: '2026-11-26', placeCode: 'P2' }, child(), '2026-11-26').placeCode).toBe(
+      'This placement type is no longer accepted in the SSDA903 return from 2025-26: select a current one',
+    )
+    expect(checkNewPlacement({ startDate: '2025-04-01', placeCode: 'H5' }, child(), '2025-04-01').placeCode).toMatch(
+      /2025-26/,
+    )
+    expect(checkNewPlacement({ startDate: '2026-11-26', placeCode: 'K3' }, child(), '2026-11-26')).toEqual({})
+    // recorded while the 2024-25 collection was current, it was still accepted
+    expect(checkNewPlacement({ startDate: '2025-03-31', placeCode: 'H5' }, child(), '2025-03-31')).toEqual({})
+  })
   it('cannot start in the future or before birth', () => {
     expect(checkNewPlacement({ startDate: '2026-11-27' }, child(), '2026-11-26').startDate).toBe(
       'Start date cannot be in the future',

@@ -43,7 +43,7 @@ describe('shared schemas name the field and the problem', () => {
       'Year must be between 1990 and 2100: check the end date',
     )
   })
-  it('for a placement that is neither a home nor another setting, or B&B that is not P2', () => {
+  it('for a placement that is neither a home nor another setting, or a Haven home recorded as B&B', () => {
     const base = { startDate: '2026-01-01', placeProvider: 'PR4' }
     expect(errorsOf(placementStartSchema, { ...base, placeCode: 'U6' })).toEqual({
       homeId: 'Select the home, or name the other setting the child is placed in',
@@ -63,7 +63,14 @@ describe('shared schemas name the field and the problem', () => {
     expect(errorsOf(placementStartSchema, { ...base, homeId: 'h', placeCode: 'U6' }).placeCode).toMatch(/K1, K2 or K3/)
     expect(
       errorsOf(placementStartSchema, { ...base, homeId: 'h', placeCode: 'K2', bedAndBreakfast: true }).bedAndBreakfast,
-    ).toMatch(/P2/)
+    ).toBe('A Haven home is not bed and breakfast: leave the home blank and name the setting')
+    const bnb = {
+      settingName: 'Station Hotel',
+      settingPostcode: 'TS1 1AA',
+      areaAuthorityId: 'la',
+      bedAndBreakfast: true,
+    }
+    expect(errorsOf(placementStartSchema, { ...base, ...bnb, placeCode: 'K3' })).toEqual({})
   })
   it('parses what it produces (the browser sends the parsed form to the server)', () => {
     const parsed = newChildSchema.parse({

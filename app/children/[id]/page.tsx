@@ -2,12 +2,15 @@ import Link from 'next/link'
 import { can, mayEndPlacement } from '@/lib/domain/permissions'
 import {
   codeLabel,
+  collectionYearName,
+  collectionYearOn,
   ETHNICITIES,
   LEGAL_STATUS,
   PLACEMENT_CHANGE_REASONS,
   PLACEMENT_END_REASONS,
   PLACEMENT_PROVIDERS,
   PLACEMENT_TYPES,
+  placeCodeRefusedFrom,
 } from '@/lib/domain/ssda903'
 import { formatDate, isoDate, londonDate } from '@/lib/domain/time'
 import { EpisodeList } from '@/components/EpisodeList'
@@ -35,6 +38,12 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
   const cse = can(actor, 'cse.read') ? await getCseOverview(actor, child.id) : null
   const decisions = await childReviewDecisions(actor, child.id)
   const review = can(actor, 'review.read') ? (await getReviews(actor, child.id)).next : null
+  // a placement type the DfE withdrew: the record keeps it; the return from that year on refuses it (rule 146)
+  const returnYear = collectionYearOn(londonDate(new Date()))
+  const refusedNote = (p: { placeCode: string; endDate: string | null }) => {
+    const from = placeCodeRefusedFrom(p, returnYear)
+    return from === null ? null : `No longer accepted in the SSDA903 return from ${collectionYearName(from)}`
+  }
   return (
     <>
       <h1>
@@ -221,6 +230,12 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
             </div>
             <div className="muted">
               {codeLabel(PLACEMENT_TYPES, p.placeCode)}
+              {refusedNote(p) && (
+                <>
+                  {' '}
+                  <strong className="tag">{refusedNote(p)}</strong>
+                </>
+              )}
               {p.bedAndBreakfast ? ', bed and breakfast' : ''} · {codeLabel(PLACEMENT_PROVIDERS, p.placeProvider)} · in{' '}
               {p.areaAuthority.name}
             </div>

@@ -5,7 +5,8 @@ import { CodeOptions } from '@/components/CodeOptions'
 import { describedBy, Field, SubmitButton, useActionForm } from '@/components/form-kit'
 import { PlacementFields, type PlacementOptions } from '@/components/PlacementFields'
 import { ReturnDetailsFields } from '@/components/ReturnDetailsFields'
-import { ETHNICITIES, LEGAL_STATUS } from '@/lib/domain/ssda903'
+import { ETHNICITIES, legalStatusesFor } from '@/lib/domain/ssda903'
+import { londonDate } from '@/lib/domain/time'
 import { newChildSchema } from '@/lib/validation/children'
 import { createChildAction } from '../actions'
 
@@ -121,7 +122,8 @@ export function NewChildForm(
         <legend>Legal status and placing authority</legend>
         <Field name="legalStatus" label="Legal status (SSDA903 LS)" error={errors.legalStatus?.message}>
           <select {...input('legalStatus')}>
-            <CodeOptions codes={LEGAL_STATUS} prompt="Select the legal status" />
+            {/* only what the SSDA903 return accepts for a period starting now (no freeing order, D1, since 2005) */}
+            <CodeOptions codes={legalStatusesFor(londonDate(new Date()))} prompt="Select the legal status" />
           </select>
         </Field>
         <Field

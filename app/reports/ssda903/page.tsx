@@ -4,14 +4,8 @@ import { formatDate, londonDate } from '@/lib/domain/time'
 import { getPrisma } from '@/lib/server/database'
 import { requireActor } from '@/lib/server/current-actor'
 import { NotFoundError } from '@/lib/server/errors'
-import {
-  collectionYear,
-  collectionYearOn,
-  ssda903Return,
-  SSDA903_COLUMNS,
-  type Ssda903File,
-  type Ssda903Table,
-} from '@/lib/server/ssda903'
+import { collectionYear, collectionYearOn } from '@/lib/domain/ssda903'
+import { ssda903Return, SSDA903_COLUMNS, type Ssda903File, type Ssda903Table } from '@/lib/server/ssda903'
 import { ssda903QuerySchema } from '@/lib/validation/exports'
 import { ReportLinks } from '@/components/ReportLinks'
 import { UploadCheck } from './UploadCheck'

@@ -3,7 +3,14 @@
 // DfE-supported open-source lac_validator: lac_validator/rules/lac<year>/rule_<number>.py, each year's folder changing
 // the last's).
 import { parseReturnDate, returnDate } from '../ssda903-missing'
-import { LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_END_REASONS, PLACEMENT_PROVIDERS } from '../ssda903'
+import {
+  collectionYearName,
+  LEGAL_STATUS,
+  PLACEMENT_CHANGE_REASONS,
+  PLACEMENT_END_REASONS,
+  PLACEMENT_PROVIDERS,
+  placeCodeWithdrawnFrom,
+} from '../ssda903'
 import { CATEGORY_OF_NEED, isReturnPostcode } from './identifiers'
 import { eachRow, filled, type ReturnRow, type ReturnTables, type Rule } from './types'
 
@@ -109,7 +116,23 @@ export const EPISODE_RULES: Rule[] = [
   codeRule('143', 'RNE', Object.keys(NEW_EPISODE_REASONS), 'Reason for new episode'), // lac2022_23/rule_143.py
   codeRule('144', 'LS', Object.keys(LEGAL_STATUS), 'Legal status'), // lac2022_23/rule_144.py
   codeRule('145', 'CIN', Object.keys(CATEGORY_OF_NEED), 'Category of need'),
-  codeRule('146', 'PLACE', PLACE_CODES_FROM_2025, 'Placement type'),
+  // lac2025_26/rule_146.py: a code the DfE withdrew says so, with the year
+  {
+    code: '146',
+    table: 'episodes',
+    message: 'Placement type code is not a valid code',
+    check: eachRow('episodes', (r, context) => {
+      if (!filled(r.PLACE) || PLACE_CODES_FROM_2025.includes(r.PLACE)) return null
+      const withdrawn = placeCodeWithdrawnFrom(r.PLACE, context.year)
+      return {
+        problem:
+          withdrawn === null
+            ? `PLACE "${r.PLACE}" is not a DfE code`
+            : `PLACE "${r.PLACE}" is no longer accepted from ${collectionYearName(withdrawn)}`,
+        fix: 'Record the placement type as one of the current codes, in your case management system too',
+      }
+    }),
+  },
   codeRule('149', 'REC', REC_CODES, 'Reason episode ceased'),
   codeRule('1009', 'REASON_PLACE_CHANGE', Object.keys(PLACEMENT_CHANGE_REASONS), 'Reason for placement change'),
   codeRule('PLACE_PROVIDER', 'PLACE_PROVIDER', Object.keys(PLACEMENT_PROVIDERS), 'Placement provider'),

@@ -16,13 +16,14 @@ export const CATEGORY_OF_NEED: Record<string, string> = {
 
 /** The DfE's codes for a child with no UPN, written in the UPN column instead: UN1-UN5 of the DfE's code set CS051
  * (rule 168 accepts only these in this return: csc-validator-be-903, lac_validator/rules/lac2022_23/rule_168.py;
- * UN6-UN10 belong to the children in need census and the SEN2 return). */
+ * UN6-UN10 belong to the children in need census and the SEN2 return). Meanings as the DfE's guide words them (read
+ * through the DfE-funded ssd-data-model, data/categories__future_release/upn_unknown.yml). */
 export const UPN_UNKNOWN: Record<string, string> = {
-  UN1: 'Child is under 6 and has no UPN yet',
-  UN2: 'Child has never attended a state-funded school in England and has no UPN',
-  UN3: 'Child is educated outside England and has no UPN',
-  UN4: 'Child is newly looked after (in the last week of the year) and the UPN is not yet known',
-  UN5: "The sources of UPNs disagree on the child's name or date of birth, so the UPN cannot be matched",
+  UN1: 'Child is not of school age and has not yet been given a UPN',
+  UN2: 'Child has never attended a maintained school in England (for example, some unaccompanied asylum-seeking children)',
+  UN3: 'Child is educated outside England',
+  UN4: 'Child is newly looked after (in the last week of the collection year) and the UPN was not yet known for the return',
+  UN5: "The sources of UPNs disagree on the child's name or date of birth (for example a duplicated UPN), so it cannot be reliably matched",
 }
 
 const CHECK_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ'
