@@ -32,11 +32,21 @@ test('a missing protocol is written, followed step by step during an episode, an
   await page.getByLabel('Step 1').fill('Ring and text his phone')
   await page.getByRole('button', { name: 'Add a step' }).click()
   await page.getByLabel('Step 2').fill('Check the skate park')
+  // the emergency duty team, whom Haven e-mails itself once the protocol is agreed and signed off
+  await page.getByRole('button', { name: 'Add someone to tell' }).click()
+  await page.getByLabel('Who (4)').selectOption('EMERGENCY_DUTY_TEAM')
+  const edtEmail = page.getByLabel('E-mail for Haven to tell them (4, optional)')
+  await edtEmail.fill('edt at northshire')
+  await page.getByRole('button', { name: 'Save this version' }).click()
+  await expect(errorSummary(page)).toContainText('Enter an e-mail address in the right format')
+  await expect(edtEmail).toHaveValue('edt at northshire')
+  await edtEmail.fill('edt@northshire-council.example')
   // a known place becomes one of Haven's records, linked from the protocol
   await page.getByRole('button', { name: 'Add a place, person or vehicle' }).click()
   await page.getByLabel('Name of the place (1)').fill('Mill Lane skate park')
   await page.getByRole('button', { name: 'Save this version' }).click()
   await expect(page.getByRole('heading', { name: 'Version 1' })).toBeVisible()
+  await expect(page.getByText(/Haven e-mails edt@northshire-council\.example when/)).toBeVisible()
 
   await manager.goto(`/children/${TYLER}/missing-protocol`)
   await manager.getByRole('button', { name: 'Sign off version 1' }).click()
@@ -54,6 +64,8 @@ test('a missing protocol is written, followed step by step during an episode, an
   // the protocol's steps are on the episode page at once
   const steps = page.getByRole('region', { name: "Tyler's missing protocol" })
   await expect(steps).toContainText('Ring and text his phone')
+  // signed off but not agreed by his social worker yet: Haven does not e-mail the address, staff tell them
+  await expect(steps).toContainText(/edt@northshire-council\.example: not yet/)
   await steps.getByRole('button', { name: 'Done (step 1)' }).click()
   await expect(steps).toContainText(/Ring and text his phone: done .* by Jordan Ellis/)
   const episodeUrl = page.url()

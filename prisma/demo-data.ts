@@ -25,6 +25,7 @@ import {
   typedVehicle,
 } from '@/lib/server/places'
 import { createDueInterview } from '@/lib/server/return-interviews'
+import { tellProtocolEmails } from '@/lib/server/protocol-emails'
 import { recurringPlaces } from '@/lib/server/oversight/reviews'
 import {
   highestLevel,
@@ -1348,7 +1349,7 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
   // children at Willow House have none yet (the manager's dashboard lists them, those missing this year first)
   const shannon = await tx.missingEpisode.findFirstOrThrow({
     where: { childId: childId(5), returnedAt: null },
-    select: { id: true, lastSeenAt: true, child: { select: { socialWorkerId: true } } },
+    select: { id: true, childId: true, homeId: true, lastSeenAt: true, child: { select: { socialWorkerId: true } } },
   })
   const willow = await manager(5)
   const written = new Date(now.getTime() - 20 * 86_400_000)
@@ -1374,7 +1375,12 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
         { who: 'POLICE', name: 'Northshire Police', contact: '101' },
         { who: 'SOCIAL_WORKER', name: null, contact: null },
         { who: 'PARENT', name: 'Her mum, Ms Doyle', contact: '07700 900888 (only if Shannon agrees)' },
-        { who: 'EMERGENCY_DUTY_TEAM', name: null, contact: 'Out of hours 0300 555 0101' },
+        {
+          who: 'EMERGENCY_DUTY_TEAM',
+          name: null,
+          contact: 'Out of hours 0300 555 0101',
+          email: 'edt@northshire-council.example',
+        },
       ],
       reviewDate: calendarDate(shiftDate(today, { days: 60 })),
       createdAt: written,
@@ -1418,6 +1424,12 @@ async function loadDemoCse(tx: Tx, today: string, now: Date) {
         recipientIds: [],
       },
     ],
+  })
+  // the protocol's e-mail address (the emergency duty team), told by Haven when she was reported, and sent
+  await tellProtocolEmails(tx, shannon, 'episode.opened', after(0.05))
+  await tx.notificationDelivery.updateMany({
+    where: { notification: { recipientEmail: { not: null }, link: `/episodes/${shannon.id}` } },
+    data: { status: 'SENT', attempts: 1, sentAt: after(0.06) },
   })
   // Regulation 40 notifiable events at Willow House: Ellie's notified to everyone required (reg 40(4)(a): Ofsted and
   // the relevant person named), Kyle's police call recorded "not notifiable" with the reason, and Aaliyah's screening's

@@ -27,8 +27,22 @@ export const TOLD_METHOD = {
 } as const
 export type ToldMethod = keyof typeof TOLD_METHOD
 
-/** Who the protocol says to tell; a name tells apart two of a kind (two parents). */
-export type Contact = { who: ToldWho; name: string | null; contact: string | null }
+/** Who the protocol says to tell; a name tells apart two of a kind (two parents). With an e-mail address, Haven tells
+ *  them itself (protocols written before addresses were asked for have none). */
+export type Contact = { who: ToldWho; name: string | null; contact: string | null; email: string | null }
+
+/**
+ * The protocol's contacts Haven e-mails itself when the child is reported missing and when they come back: those with
+ * an address, and only from a version in force (an address the social worker has not agreed and the manager not
+ * signed off is never e-mailed; staff tell them another way). Source: issue #15; docs/data-protection.md.
+ */
+export function contactsToEmail(protocol: { agreedAt: Date | null; signedOffAt: Date | null }, contacts: Contact[]) {
+  if (!protocol.agreedAt || !protocol.signedOffAt) return []
+  return contacts.filter((c): c is Contact & { email: string } => Boolean(c.email))
+}
+
+/** An episode's reference in Haven's e-mails to people without an account: the end of its id, easy to read aloud. */
+export const episodeReference = (episodeId: string) => `M-${episodeId.replace(/-/g, '').slice(-8).toUpperCase()}`
 
 type Version = { version: number; agreedAt: Date | null; signedOffAt: Date | null; reviewDate: string }
 
@@ -92,6 +106,26 @@ export function toldAgainstProtocol<T extends { who: ToldWho; name: string | nul
       told: inOrder.find((t) => t.who === contact.who && (!byName || same(t.name, contact.name))) ?? null,
     }
   })
+}
+
+/** What became of Haven's e-mail to one of the protocol's addresses. */
+export type Delivery = 'waiting' | 'sent' | 'failed'
+
+/**
+ * As toldAgainstProtocol, where Haven's e-mail to a contact that failed does not count as telling them (source: issue
+ * #15, "the rest are ticked by the worker"): `emailFailed` says so beside them, so that staff tell them another way.
+ */
+export function toldWithEmails<
+  T extends { who: ToldWho; name: string | null; toldAt: Date; delivery: Delivery | null },
+>(contacts: Contact[], told: T[]) {
+  const failed = toldAgainstProtocol(
+    contacts,
+    told.filter((t) => t.delivery === 'failed'),
+  )
+  return toldAgainstProtocol(
+    contacts,
+    told.filter((t) => t.delivery !== 'failed'),
+  ).map((c, i) => ({ ...c, emailFailed: !c.told && failed[i].told !== null }))
 }
 
 /**

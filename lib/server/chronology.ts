@@ -87,7 +87,7 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
             amendments: { select: { field: true, reason: true, createdAt: true } },
             policeInformed: true,
             protocolSteps: { select: { step: true, doneAt: true, protocol: { select: { steps: true } } } },
-            told: { select: { who: true, name: true, toldAt: true, policeReference: true } },
+            told: { select: { who: true, name: true, toldAt: true, policeReference: true, email: true } },
           },
         },
         missingProtocols: { select: { version: true, createdAt: true, signedOffAt: true } },
@@ -187,7 +187,9 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
           t.toldAt,
           'episode',
           `Told: ${TOLD_WHO[t.who]}`,
-          [t.name, t.policeReference && `reference ${t.policeReference}`].filter(Boolean).join(', ') || null,
+          [t.name, t.email && 'by e-mail through Haven', t.policeReference && `reference ${t.policeReference}`]
+            .filter(Boolean)
+            .join(', ') || null,
           link,
         )
       for (const u of e.updates) add(u.at, 'episode', UPDATE[u.kind], u.text, link)

@@ -39,6 +39,15 @@ export function resetMailerForTests() {
   transporter = undefined
 }
 
+/** The e-mail's text: the body, and the link to sign in to (its secret added only here, for a password link). Someone
+ *  without an account cannot sign in: their e-mail is the body alone (lib/server/protocol-emails.ts). */
+function emailText(n: { kind: string; body: string; link: string; recipientEmail: string | null }) {
+  if (n.recipientEmail) return n.body
+  if (n.kind === PASSWORD_LINK_KIND) return `${n.body}\n\n${baseUrl()}${sendablePasswordPath(n.link)}`
+  const signIn = n.kind.startsWith('auth.') ? 'Sign in to Haven to see your account' : 'Sign in to Haven to see it'
+  return `${n.body}\n\n${signIn}:\n${baseUrl()}${n.link}`
+}
+
 /** Sends what is due now, a few at a time (each send is well within the lease); returns how many were sent, failed
  *  and skipped. When `stopping` turns true (the server is shutting down), claimed messages not yet sent are handed
  *  back at once, for another dispatcher, instead of waiting for their lease to run out. */
@@ -74,7 +83,9 @@ export async function deliverDue(now = new Date(), batch = 2, stopping: () => bo
       continue
     }
     const transport = mailer()
-    if (!transport || !d.notification.recipient.active) {
+    const n = d.notification
+    // an account (inactive ones are skipped), or an address outside Haven from a missing protocol
+    if (!transport || (n.recipient && !n.recipient.active)) {
       await prisma.notificationDelivery.updateMany({
         where: { ...held, id: d.id },
         data: {
@@ -89,14 +100,11 @@ export async function deliverDue(now = new Date(), batch = 2, stopping: () => bo
     try {
       await transport.sendMail({
         from: variable('HAVEN_MAIL_FROM'),
-        to: d.notification.recipient.email,
+        to: n.recipient?.email ?? n.recipientEmail!,
         // an account e-mail (a password link, failed sign-ins) is about the person, never a child: its subject says
         // what it is
-        subject: d.notification.kind.startsWith('auth.') ? d.notification.title : d.notification.subject,
-        text:
-          d.notification.kind === PASSWORD_LINK_KIND
-            ? `${d.notification.body}\n\n${baseUrl()}${sendablePasswordPath(d.notification.link)}` // the link's secret is added only here
-            : `${d.notification.body}\n\n${d.notification.kind.startsWith('auth.') ? 'Sign in to Haven to see your account' : 'Sign in to Haven to see it'}:\n${baseUrl()}${d.notification.link}`,
+        subject: n.kind.startsWith('auth.') ? n.title : n.subject,
+        text: emailText(n),
         messageId: d.messageId,
       })
       await prisma.notificationDelivery.updateMany({

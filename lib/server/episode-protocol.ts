@@ -1,7 +1,8 @@
 // A child's missing protocol followed during an episode: the steps ticked off (when, by whom), and who was told of the
 // episode (the police included; Haven's automatic messages too). Scoped to the episode and audited; a step done and a
 // person told are new rows, never changes.
-import { policeNow, TOLD_WHO, toldAgainstProtocol, versionInForce, type ToldWho } from '@/lib/domain/missing-protocols'
+import type { DeliveryStatus } from '@/lib/generated/prisma/client'
+import { policeNow, TOLD_WHO, toldWithEmails, type Delivery, type ToldWho } from '@/lib/domain/missing-protocols'
 import type { Actor } from '@/lib/domain/roles'
 import { checkUpdate } from '@/lib/domain/episodes'
 import type { StepDoneInput, ToldInput } from '@/lib/validation/missing-protocols'
@@ -11,15 +12,13 @@ import { emailBody, initials, notify } from './notifications'
 import { knownRecordsOf } from './protocol-places'
 import { useCase, type UseCase } from './use-case'
 
-import { contactsOf, stepsOf } from './missing-protocols'
-
-/** The protocol an episode follows: the version in force, else the latest (shown as not signed off). */
-async function protocolFor(tx: Tx, childId: string) {
-  const versions = await tx.missingProtocol.findMany({ where: { childId }, orderBy: { version: 'desc' } })
-  return versionInForce(versions) ?? versions[0] ?? null
-}
+import { contactsOf, protocolFor, stepsOf } from './missing-protocols'
 
 const AUTOMATIC_KINDS = ['episode.opened', 'episode.returned']
+
+/** An e-mail Haven sent for a told record, as the episode page shows it. Skipped (e-mail not set up) is not sent. */
+const deliveryShown = (status: DeliveryStatus | undefined): Delivery =>
+  status === 'SENT' ? 'sent' : status === 'FAILED' || status === 'SKIPPED' ? 'failed' : 'waiting'
 
 /**
  * Around the missing child, for the episode page and the printed grab pack: the protocol's steps in order (each done
@@ -37,36 +36,53 @@ export async function getEpisodeProtocol(actor: Actor, episodeId: string, now = 
         reportedAt: true,
         child: { select: { iroId: true, socialWorkerId: true } },
         protocolSteps: { orderBy: { doneAt: 'asc' } },
-        told: { orderBy: { toldAt: 'asc' } },
+        told: {
+          orderBy: { toldAt: 'asc' },
+          include: { notification: { select: { deliveries: { select: { status: true } } } } },
+        },
       },
     })
     const [protocol, automatic] = await inTurn(
       () => protocolFor(tx, episode.childId),
       () =>
         tx.notification.findMany({
-          where: { childId: episode.childId, link: `/episodes/${episodeId}`, kind: { in: AUTOMATIC_KINDS } },
+          where: {
+            childId: episode.childId,
+            link: `/episodes/${episodeId}`,
+            kind: { in: AUTOMATIC_KINDS },
+            recipientId: { not: null }, // the protocol's e-mail addresses have told records of their own
+          },
           orderBy: { createdAt: 'asc' },
           select: { recipientId: true, createdAt: true, recipient: { select: { name: true } } },
         }),
     )
     const people = await tx.user.findMany({
-      where: { id: { in: [...episode.protocolSteps.map((s) => s.doneById), ...episode.told.map((t) => t.toldById)] } },
+      where: {
+        id: {
+          in: [
+            ...episode.protocolSteps.map((s) => s.doneById),
+            ...episode.told.flatMap((t) => (t.toldById ? [t.toldById] : [])),
+          ],
+        },
+      },
       select: { id: true, name: true },
     })
     const by = (id: string) => people.find((p) => p.id === id)?.name ?? 'Unknown'
-    const roleOf = (userId: string): ToldWho =>
+    const roleOf = (userId: string | null): ToldWho =>
       userId === episode.child.iroId ? 'IRO' : userId === episode.child.socialWorkerId ? 'SOCIAL_WORKER' : 'OTHER'
     const told = [
       ...automatic.map((n) => ({
         id: null,
         who: roleOf(n.recipientId),
-        name: n.recipient.name,
+        name: n.recipient?.name ?? null,
         toldAt: n.createdAt,
         method: 'HAVEN' as const,
         by: null,
         policeForce: null,
         policeReference: null,
         riskGrade: null,
+        email: null,
+        delivery: null,
       })),
       ...episode.told.map((t) => ({
         id: t.id,
@@ -74,10 +90,12 @@ export async function getEpisodeProtocol(actor: Actor, episodeId: string, now = 
         name: t.name,
         toldAt: t.toldAt,
         method: t.method,
-        by: by(t.toldById),
+        by: t.toldById ? by(t.toldById) : null,
         policeForce: t.policeForce,
         policeReference: t.policeReference,
         riskGrade: t.riskGrade,
+        email: t.email,
+        delivery: t.notification ? deliveryShown(t.notification.deliveries[0]?.status) : null,
       })),
     ].sort((a, b) => a.toldAt.getTime() - b.toldAt.getTime())
     const done = episode.protocolSteps.filter((s) => s.protocolId === protocol?.id)
@@ -104,7 +122,7 @@ export async function getEpisodeProtocol(actor: Actor, episodeId: string, now = 
           const d = done.find((s) => s.step === step)
           return { step, text, done: d ? { at: d.doneAt, by: by(d.doneById) } : null }
         }),
-        toTell: toldAgainstProtocol(contactsOf(protocol), told),
+        toTell: toldWithEmails(contactsOf(protocol), told),
       },
       told,
       police: policeNow(episode, told),

@@ -21,7 +21,14 @@ import { knownRecordsOf, linkKnownRecords } from './protocol-places'
 import { orNotFound, useCase } from './use-case'
 
 export const stepsOf = (p: { steps: unknown }) => p.steps as string[]
-export const contactsOf = (p: { toTell: unknown }) => p.toTell as Contact[]
+/** Who the protocol says to tell; versions written before e-mail addresses were asked for have none. */
+export const contactsOf = (p: { toTell: unknown }): Contact[] =>
+  (p.toTell as Partial<Contact>[]).map((c) => ({
+    who: c.who!,
+    name: c.name ?? null,
+    contact: c.contact ?? null,
+    email: c.email ?? null,
+  }))
 export const asVersion = <P extends { reviewDate: Date }>(p: P) => ({ ...p, reviewDate: isoDate(p.reviewDate) })
 
 /** The words for a child's protocol state, on the protocol's page, the child's page and the dashboard. */
@@ -36,6 +43,12 @@ export function stateMessage(s: ProtocolState) {
     case 'review-due':
       return `Version ${s.version} needs a review: ${s.reason}.`
   }
+}
+
+/** The protocol an episode follows: the version in force, else the latest (shown as not signed off). */
+export async function protocolFor(tx: Tx, childId: string) {
+  const versions = await tx.missingProtocol.findMany({ where: { childId }, orderBy: { version: 'desc' } })
+  return versionInForce(versions) ?? versions[0] ?? null
 }
 
 async function returnsOf(tx: Tx, childId: string) {

@@ -8,8 +8,11 @@ import { recordAudit } from './audit'
 import { getPrisma, insertRows, type Tx } from './database'
 import { NotFoundError } from './errors'
 
-export type NewNotification = {
-  recipientId: string
+/** To an account (its inbox and its e-mail), or to an address outside Haven (e-mail only, with no link:
+ *  protocol-emails.ts). */
+export type NewNotification = (
+  { recipientId: string; recipientEmail?: never } | { recipientEmail: string; recipientId?: never }
+) & {
   kind: string
   title: string
   body: string
@@ -26,13 +29,15 @@ export const emailBody = (initials: string | null = null) =>
 export const initials = (child: { firstName: string; lastName: string }) =>
   `${child.firstName.charAt(0)}.${child.lastName.charAt(0)}.`.toUpperCase()
 
+/** Writes the notifications (one per recipient, kind and link) and their e-mail deliveries; returns the rows
+ *  written. */
 export async function notify(tx: Tx, items: NewNotification[], now = new Date()) {
   const seen = new Set<string>()
   const unique = items.filter((item) => {
-    const key = `${item.recipientId}|${item.kind}|${item.link}`
+    const key = `${item.recipientId ?? item.recipientEmail}|${item.kind}|${item.link}`
     return !seen.has(key) && Boolean(seen.add(key))
   })
-  if (!unique.length) return
+  if (!unique.length) return []
   const rows = unique.map((item) => ({ id: randomUUID(), createdAt: now, childId: null, alertId: null, ...item }))
   await insertRows(tx, 'Notification', rows)
   await insertRows(
@@ -49,6 +54,7 @@ export async function notify(tx: Tx, items: NewNotification[], now = new Date())
       }
     }),
   )
+  return rows
 }
 
 /** The child's IRO and social worker: told of every episode that opens and every return (recommendation 11). */

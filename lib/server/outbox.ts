@@ -1,5 +1,6 @@
 // The e-mail outbox as a system administrator sees it, and retrying a message the dispatcher gave up on. Counts come
-// from the delivery status columns; the list shows kinds, times and recipients' names, never a title or body.
+// from the delivery status columns; the list shows kinds, times and recipients' names (for an address outside Haven,
+// its domain), never a title or body.
 import { Prisma } from '@/lib/generated/prisma/client'
 import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
@@ -13,6 +14,9 @@ function assertAdmin(actor: Actor) {
   if (!can(actor, 'dispatcher.manage'))
     throw new ForbiddenError('Only a system administrator can see and retry the outbox.')
 }
+
+/** An address outside Haven, as the administrator sees it: its domain only (it may be a parent's own address). */
+const outsider = (email: string | null) => `An address at ${email?.split('@')[1] ?? 'unknown'} (a missing protocol)`
 
 export async function dispatcherState(actor: Actor, now = new Date()): Promise<DispatcherState> {
   assertAdmin(actor)
@@ -35,7 +39,9 @@ export async function dispatcherState(actor: Actor, now = new Date()): Promise<D
     select: {
       id: true,
       attempts: true,
-      notification: { select: { kind: true, createdAt: true, recipient: { select: { name: true } } } },
+      notification: {
+        select: { kind: true, createdAt: true, recipientEmail: true, recipient: { select: { name: true } } },
+      },
     },
   })
   return {
@@ -51,7 +57,7 @@ export async function dispatcherState(actor: Actor, now = new Date()): Promise<D
     givenUp: givenUp.map((d) => ({
       id: d.id,
       kind: d.notification.kind,
-      recipient: d.notification.recipient.name,
+      recipient: d.notification.recipient?.name ?? outsider(d.notification.recipientEmail),
       writtenAt: d.notification.createdAt.toISOString(),
       attempts: d.attempts,
     })),

@@ -160,9 +160,11 @@ export const CHILD_RECORD_KINDS: RecordKind[] = [
   },
   {
     kind: 'notifications',
-    title: 'Notifications sent to staff about the child',
+    title: "Notifications sent about the child (to staff, and to the missing protocol's e-mail addresses)",
     load: (tx, childId) =>
       tx.notification.findMany({ where: { childId }, orderBy: { createdAt: 'asc' }, include: { deliveries: true } }),
+    // a parent's or a professional's own address
+    thirdParty: ['recipientEmail'],
   },
   {
     kind: 'access',

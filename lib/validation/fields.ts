@@ -139,6 +139,17 @@ export const email = () =>
     .pipe(z.email('Enter an e-mail address in the right format, like name@example.org'))
     .transform((v) => v.toLowerCase())
 
+/** An optional e-mail address: blank becomes null; kept in lower case. */
+export const optionalEmail = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .nullable()
+    .transform((v) => v || null)
+    .pipe(z.email('Enter an e-mail address in the right format, like name@example.org').max(254).nullable())
+    .transform((v) => v?.toLowerCase() ?? null)
+
 /**
  * A moment, as London wall-clock time from <input type="datetime-local"> (YYYY-MM-DDTHH:mm) or as an ISO 8601
  * instant with an offset (the API). Parsed to an ISO instant in UTC, so parsing it again gives the same. The day

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { TOLD_METHOD, TOLD_WHO, type ToldMethod, type ToldWho } from '@/lib/domain/missing-protocols'
 import { RISK_GRADES } from './episodes'
 import { languageWarningsSchema } from './responses'
-import { dateField, momentField, optionalText, requiredText } from './fields'
+import { dateField, momentField, optionalEmail, optionalText, requiredText } from './fields'
 
 const WHO = Object.keys(TOLD_WHO) as [ToldWho, ...ToldWho[]]
 const METHODS = Object.keys(TOLD_METHOD) as [ToldMethod, ...ToldMethod[]]
@@ -50,6 +50,8 @@ export const protocolSchema = z.object({
         who: z.enum(WHO, { error: 'Select who is told' }),
         name: optionalText('the name', 200),
         contact: optionalText('how to reach them', 300),
+        /** Haven e-mails this address itself when the child is reported missing and when they come back */
+        email: optionalEmail(),
       }),
     )
     .max(20, 'A protocol names at most 20 people to tell'),
@@ -111,6 +113,7 @@ export const protocolVersionSchema = z.object({
       who: z.enum(WHO),
       name: z.string().nullable(),
       contact: z.string().nullable(),
+      email: z.string().nullable(),
     }),
   ),
   reviewDate: z.iso.date(),

@@ -5,6 +5,9 @@ import {
   reviewDateProblem,
   toldAgainstProtocol,
   withoutProtocolOrder,
+  contactsToEmail,
+  episodeReference,
+  toldWithEmails,
 } from '@/lib/domain/missing-protocols'
 
 const at = (s: string) => new Date(s)
@@ -56,9 +59,9 @@ describe('reviewDateProblem', () => {
 describe('toldAgainstProtocol', () => {
   it('matches each person to tell with the first record of telling them; two of a kind by name', () => {
     const contacts = [
-      { who: 'POLICE' as const, name: null, contact: '101' },
-      { who: 'PARENT' as const, name: 'Mum', contact: null },
-      { who: 'PARENT' as const, name: 'Dad', contact: null },
+      { who: 'POLICE' as const, name: null, contact: '101', email: null },
+      { who: 'PARENT' as const, name: 'Mum', contact: null, email: null },
+      { who: 'PARENT' as const, name: 'Dad', contact: null, email: null },
     ]
     const told = [
       { who: 'PARENT' as const, name: ' mum ', toldAt: at('2026-12-03T22:00Z') },
@@ -96,5 +99,48 @@ describe('withoutProtocolOrder', () => {
       { name: 'Cole', lastMissingAt: at('2026-11-01T00:00Z') },
     ]
     expect(withoutProtocolOrder(children, now).map((c) => c.name)).toEqual(['Cole', 'Adams', 'Brown'])
+  })
+})
+
+describe('contactsToEmail', () => {
+  const contacts = [
+    { who: 'POLICE' as const, name: null, contact: '101', email: null },
+    { who: 'EMERGENCY_DUTY_TEAM' as const, name: null, contact: null, email: 'edt@council.example' },
+    { who: 'PARENT' as const, name: 'Mum', contact: '07700 900123', email: 'mum@mail.example' },
+  ]
+  it('gives the contacts with an e-mail address, only from a version agreed and signed off', () => {
+    const signed = { agreedAt: at('2026-12-01T10:00Z'), signedOffAt: at('2026-12-02T10:00Z') }
+    expect(contactsToEmail(signed, contacts).map((c) => c.who)).toEqual(['EMERGENCY_DUTY_TEAM', 'PARENT'])
+    expect(contactsToEmail({ ...signed, agreedAt: null }, contacts)).toEqual([])
+    expect(contactsToEmail({ ...signed, signedOffAt: null }, contacts)).toEqual([])
+  })
+})
+
+describe('episodeReference', () => {
+  it('is the end of the episode id, in capitals, easy to read aloud', () => {
+    expect(episodeReference('cm4x9z0000abcd1234efgh')).toBe('M-1234EFGH')
+    expect(episodeReference('6f1c2d3e-aaaa-bbbb-cccc-0123456789ab')).toBe('M-456789AB')
+  })
+})
+
+describe('toldWithEmails', () => {
+  it('does not count an e-mail that failed as telling them, and says so beside them', () => {
+    const contacts = [
+      { who: 'EMERGENCY_DUTY_TEAM' as const, name: null, contact: null, email: 'edt@council.example' },
+      { who: 'PARENT' as const, name: null, contact: null, email: 'mum@mail.example' },
+      { who: 'POLICE' as const, name: null, contact: '101', email: null },
+    ]
+    const told = [
+      { who: 'EMERGENCY_DUTY_TEAM' as const, name: null, toldAt: at('2026-12-03T21:00Z'), delivery: 'failed' as const },
+      { who: 'PARENT' as const, name: null, toldAt: at('2026-12-03T21:00Z'), delivery: 'sent' as const },
+    ]
+    expect(toldWithEmails(contacts, told).map((c) => [c.told?.delivery ?? null, c.emailFailed])).toEqual([
+      [null, true],
+      ['sent', false],
+      [null, false],
+    ])
+    // told another way afterwards: told, and the failed e-mail no longer matters
+    const phoned = { who: 'EMERGENCY_DUTY_TEAM' as const, name: null, toldAt: at('2026-12-03T21:20Z'), delivery: null }
+    expect(toldWithEmails(contacts, [...told, phoned])[0]).toMatchObject({ told: phoned, emailFailed: false })
   })
 })

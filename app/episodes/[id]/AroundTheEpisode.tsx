@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { RISK_GRADE_LABELS } from '@/lib/domain/episodes'
-import { TOLD_METHOD, TOLD_WHO } from '@/lib/domain/missing-protocols'
+import { episodeReference, TOLD_METHOD, TOLD_WHO } from '@/lib/domain/missing-protocols'
 import { formatDateTime } from '@/lib/domain/time'
 import type { getEpisodeProtocol } from '@/lib/server/episode-protocol'
 import { KnownRecordLinks } from '@/components/KnownRecordLinks'
@@ -8,10 +8,18 @@ import { StepDoneButton, ToldForm } from './ProtocolForms'
 
 type Around = Awaited<ReturnType<typeof getEpisodeProtocol>>
 
+/** What became of an e-mail Haven sent to one of the protocol's addresses. */
+export const DELIVERY_SHOWN = {
+  waiting: 'e-mail waiting to be sent',
+  sent: 'e-mail sent',
+  failed: 'e-mail failed: tell them another way',
+} as const
+
 /** Who told whom, in a line: "The police (Northshire Police, NP-1, medium risk): phone, 22:10 4 Dec, by Kay". */
 export function toldLine(t: Around['told'][number]) {
   const police = [t.policeForce, t.policeReference, t.riskGrade && RISK_GRADE_LABELS[t.riskGrade]].filter(Boolean)
-  return `${TOLD_WHO[t.who]}${t.name ? ` (${t.name})` : ''}${police.length ? `: ${police.join(', ')}` : ''}; ${TOLD_METHOD[t.method].toLowerCase()}, ${formatDateTime(t.toldAt)}, ${t.by ? `by ${t.by}` : 'by Haven automatically'}`
+  const how = t.email ? `by e-mail through Haven to ${t.email}` : TOLD_METHOD[t.method].toLowerCase()
+  return `${TOLD_WHO[t.who]}${t.name ? ` (${t.name})` : ''}${police.length ? `: ${police.join(', ')}` : ''}; ${how}, ${formatDateTime(t.toldAt)}, ${t.by ? `by ${t.by}` : 'by Haven automatically'}${t.delivery ? ` (${DELIVERY_SHOWN[t.delivery]})` : ''}`
 }
 
 /** The protocol's steps and who must be told, on the episode page: done or not yet, with when and by whom. */
@@ -98,12 +106,19 @@ export function AroundTheEpisode({
             </ol>
             <h3>Who must be told</h3>
             <ul>
-              {protocol.toTell.map(({ contact, told }, i) => (
+              {protocol.toTell.map(({ contact, told, emailFailed }, i) => (
                 <li key={i}>
                   {TOLD_WHO[contact.who]}
                   {contact.name ? ` (${contact.name})` : ''}
-                  {contact.contact ? `, ${contact.contact}` : ''}:{' '}
-                  {told ? <strong>told {formatDateTime(told.toldAt)}</strong> : <strong>not yet</strong>}
+                  {[contact.contact, contact.email].filter(Boolean).map((c) => `, ${c}`)}:{' '}
+                  {told ? (
+                    <strong>
+                      told {formatDateTime(told.toldAt)}
+                      {told.email ? ` by e-mail through Haven (${DELIVERY_SHOWN[told.delivery ?? 'waiting']})` : ''}
+                    </strong>
+                  ) : (
+                    <strong>not yet{emailFailed ? `: ${DELIVERY_SHOWN.failed}` : ''}</strong>
+                  )}
                 </li>
               ))}
             </ul>
@@ -112,6 +127,12 @@ export function AroundTheEpisode({
       </section>
       <section aria-labelledby="told">
         <h2 id="told">Who was told</h2>
+        {around.told.some((t) => t.email) && (
+          <p className="muted">
+            Haven&apos;s e-mails to the protocol&apos;s addresses ask them to ring the home with the reference{' '}
+            <strong>{episodeReference(episodeId)}</strong>.
+          </p>
+        )}
         {around.told.length === 0 && <p className="empty">Nobody recorded yet.</p>}
         <ul>
           {around.told.map((t, i) => (

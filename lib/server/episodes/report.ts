@@ -18,6 +18,7 @@ import type { Tx } from '../database'
 import { NotFoundError, recordId, throwIfProblems, ValidationError } from '../errors'
 import { notifyChildTeam } from '../notifications'
 import { patternsAfterEvent } from '../patterns'
+import { tellProtocolEmails } from '../protocol-emails'
 import {
   resolveAssociate,
   resolveLocation,
@@ -116,6 +117,8 @@ export async function reportMissing(actor: Actor, childId: string, input: Report
         },
         now,
       )
+      // the protocol's e-mail addresses; an episode reported with its return is told of the return only
+      if (!input.return) await tellProtocolEmails(tx, episode, 'episode.opened', now)
       await uc.audit({
         action: 'episode.report',
         subjectType: 'episode',
@@ -193,7 +196,7 @@ export async function recordReturn(actor: Actor, episodeId: string, input: Recor
 /** Writes a checked return, its places, people and vehicles, the interview due, and tells the child's team. */
 async function writeReturn(
   uc: UseCase,
-  episode: { id: string; childId: string; lastSeenAt: Date },
+  episode: { id: string; childId: string; homeId: string | null; lastSeenAt: Date },
   input: RecordReturn,
 ) {
   const { tx, actor, now } = uc
@@ -263,6 +266,7 @@ async function writeReturn(
     },
     now,
   )
+  await tellProtocolEmails(tx, episode, 'episode.returned', now)
   await patternsAfterEvent(tx, episode.childId, now)
   await uc.audit({
     action: 'episode.return',

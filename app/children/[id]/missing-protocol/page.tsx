@@ -59,7 +59,10 @@ function ProtocolDetails({ p, firstName }: { p: Version; firstName: string }) {
       {p.toTell.length === 0 && <p className="empty">Nobody named.</p>}
       <ol>
         {p.toTell.map((c, i) => (
-          <li key={i}>{[TOLD_WHO[c.who], c.name, c.contact].filter(Boolean).join(': ')}</li>
+          <li key={i}>
+            {[TOLD_WHO[c.who], c.name, c.contact].filter(Boolean).join(': ')}
+            {c.email && `; Haven e-mails ${c.email} when the child is reported missing and when they come back`}
+          </li>
         ))}
       </ol>
       <p className="muted">

@@ -8,7 +8,7 @@ import { createProtocolAction } from '../actions'
 import { KnownRecordsFields } from './KnownRecordsFields'
 
 type Defaults = Omit<ProtocolInput, 'toTell' | 'knownRecords'> & {
-  toTell: { who: string; name: string; contact: string }[]
+  toTell: { who: string; name: string; contact: string; email: string }[]
   knownRecords: { kind: string; recordId: string; name: string; detail: string }[]
 }
 
@@ -113,17 +113,30 @@ export function ProtocolForm({
             </Field>
             <Field
               name={`toTell.${i}.contact`}
-              label={`Phone or e-mail (${i + 1}, optional)`}
+              label={`Phone or other way to reach them (${i + 1}, optional)`}
               error={errorAt(errors, `toTell.${i}.contact`)}
             >
               <input type="text" {...input(`toTell.${i}.contact`)} />
+            </Field>
+            <Field
+              name={`toTell.${i}.email`}
+              label={`E-mail for Haven to tell them (${i + 1}, optional)`}
+              hint={`Once this version is agreed and signed off, Haven e-mails this address when ${firstName} is reported missing and when they come back`}
+              error={errorAt(errors, `toTell.${i}.email`)}
+            >
+              <input
+                type="email"
+                autoComplete="off"
+                {...describedBy(`toTell.${i}.email`, { error: errorAt(errors, `toTell.${i}.email`), hint: true })}
+                {...form.register(`toTell.${i}.email` as never)}
+              />
             </Field>
           </div>
         ))}
         <button
           type="button"
           className="button secondary"
-          onClick={() => toTell.append({ who: 'OTHER', name: '', contact: '' } as never)}
+          onClick={() => toTell.append({ who: 'OTHER', name: '', contact: '', email: '' } as never)}
         >
           Add someone to tell
         </button>

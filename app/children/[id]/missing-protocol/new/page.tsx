@@ -28,7 +28,12 @@ export default async function NewProtocolPage({ params }: { params: Promise<{ id
         knownRecords: latest.knownRecords.map((r) => ({ kind: r.kind, recordId: r.id, name: '', detail: '' })),
         medicalNeeds: latest.medicalNeeds ?? '',
         steps: latest.steps.map((text) => ({ text })),
-        toTell: latest.toTell.map((c) => ({ who: c.who, name: c.name ?? '', contact: c.contact ?? '' })),
+        toTell: latest.toTell.map((c) => ({
+          who: c.who,
+          name: c.name ?? '',
+          contact: c.contact ?? '',
+          email: c.email ?? '',
+        })),
         reviewDate,
         basedOnVersion: latest.version,
       }
@@ -41,7 +46,12 @@ export default async function NewProtocolPage({ params }: { params: Promise<{ id
         medicalNeeds: '',
         childsView: '',
         steps: [{ text: '' }],
-        toTell: ['ON_CALL_MANAGER', 'POLICE', 'SOCIAL_WORKER'].map((who) => ({ who, name: '', contact: '' })),
+        toTell: ['ON_CALL_MANAGER', 'POLICE', 'SOCIAL_WORKER'].map((who) => ({
+          who,
+          name: '',
+          contact: '',
+          email: '',
+        })),
         reviewDate,
         basedOnVersion: 0,
       }
