@@ -1,17 +1,21 @@
 'use client'
 // "Correct something in this record": the one form for every record corrected by amendment (episodes, return
-// interviews, Regulation 44 visits). The person picks a field, edits its value as it stands now, and says why; the
-// server keeps the old value beside the new one (lib/server/amendments.ts).
+// interviews, Regulation 44 visits, referrals, meetings). The person picks a field, edits its value as it stands now,
+// and says why; the server keeps the old value beside the new one (lib/server/amendments.ts).
 import { useRouter } from 'next/navigation'
 import { useEffect, useMemo } from 'react'
 import type { ActionResult } from '@/lib/server/action'
+import { EXPLOITATION_KINDS } from '@/lib/domain/cse'
 import { amendmentSchema } from '@/lib/validation/amendments'
 import { DateTimeInput } from './DateTimeInput'
+import { ExploitationKindsField } from './ExploitationKindsField'
 import { describedBy, Field, SubmitButton, useActionForm } from './form-kit'
 
-/** How a field's new value is typed: a date and time, a date, a whole number, a choice, or text. */
+/** How a field's new value is typed: a date and time, a date, a whole number, a choice, kinds of exploitation (ticked;
+ * sent as comma-separated codes), or text. */
 export type AmendmentInputKind =
   | { kind: 'moment' }
+  | { kind: 'kinds' }
   | { kind: 'date' }
   | { kind: 'count' }
   | { kind: 'choice'; choices: [value: string, label: string][] }
@@ -58,6 +62,7 @@ export function AmendmentForm(props: {
   }, [chosen, current, form])
   const valueProps = { ...describedBy('value', { error: errors.value?.message }), ...form.register('value') }
   const input = chosen?.input
+  const ticked = (form.watch('value') ?? '').split(',').filter(Boolean)
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label={label}>
       {summary}
@@ -72,7 +77,22 @@ export function AmendmentForm(props: {
         </select>
       </Field>
       {input?.kind === 'moment' && <DateTimeInput form={form} name="value" label="What it should say" />}
-      {input && input.kind !== 'moment' && (
+      {input?.kind === 'kinds' && (
+        <ExploitationKindsField
+          name="value"
+          legend="What it should say"
+          error={errors.value?.message}
+          box={(k) => ({
+            checked: ticked.includes(k),
+            onChange: (e) =>
+              form.setValue(
+                'value',
+                EXPLOITATION_KINDS.filter((x) => (x === k ? e.target.checked : ticked.includes(x))).join(','),
+              ),
+          })}
+        />
+      )}
+      {input && input.kind !== 'moment' && input.kind !== 'kinds' && (
         <Field name="value" label="What it should say" error={errors.value?.message}>
           {input.kind === 'date' ? (
             <input type="date" style={{ maxWidth: '12rem' }} {...valueProps} />

@@ -11,12 +11,19 @@ export type Correction = {
   reason: string
 }
 
-// an amended field holds one text, number, date or yes/no value (a JSON scalar), never an object
-const shown = (v: unknown) =>
+// an amended field holds one text, number, date or yes/no value (a JSON scalar), or a list of codes; never an object
+export const shown = (v: unknown) =>
   // eslint-disable-next-line @typescript-eslint/no-base-to-string
   v === true ? 'yes' : v === false ? 'no' : v === null || v === undefined || v === '' ? 'blank' : String(v)
 
-export function Corrections({ corrections }: { corrections: Correction[] }) {
+export function Corrections({
+  corrections,
+  show = shown,
+}: {
+  corrections: Correction[]
+  /** how a value reads (a list of codes, a date), where the plain text of the value would not do */
+  show?: (v: unknown) => string
+}) {
   if (!corrections.length) return null
   return (
     <section aria-labelledby="corrections">
@@ -24,8 +31,8 @@ export function Corrections({ corrections }: { corrections: Correction[] }) {
       <ul>
         {corrections.map((c) => (
           <li key={c.id} className="amended">
-            {formatDateTime(new Date(c.at))}, {c.author ?? 'Unknown'}: {c.field} was “{shown(c.previous)}”, now “
-            {shown(c.now)}”. Why: {c.reason}
+            {formatDateTime(new Date(c.at))}, {c.author ?? 'Unknown'}: {c.field} was “{show(c.previous)}”, now “
+            {show(c.now)}”. Why: {c.reason}
           </li>
         ))}
       </ul>

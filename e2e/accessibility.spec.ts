@@ -71,6 +71,7 @@ const PAGES: [account: string | null, path: string][] = [
   ['care.worker@demo.haven.test', '/children/demo-child-05/missing-protocol/new'],
   ['social.worker@demo.haven.test', '/children/demo-child-01/meetings'],
   ['social.worker@demo.haven.test', '/children/demo-child-01/meetings/referral'],
+  ['social.worker@demo.haven.test', '/children/demo-child-01/meetings/demo-meeting-ellie'],
   ['missing.lead@demo.haven.test', '/reports/ssda903'],
   ['missing.lead@demo.haven.test', '/children/demo-child-01/return-details'],
   ['missing.lead@demo.haven.test', '/reports/ofsted'],

@@ -1875,6 +1875,7 @@ async function loadDemoMeetings(tx: Tx, today: string, now: Date) {
       id: 'demo-meeting-ellie',
       childId: ellie,
       kind: 'STRATEGY_DISCUSSION',
+      kinds: ['sexual'],
       heldOn: day(21),
       participants: [
         { name: 'Sam Whitfield', agency: 'Northshire children’s services' },
@@ -1915,6 +1916,7 @@ async function loadDemoMeetings(tx: Tx, today: string, now: Date) {
     data: {
       childId: ellie,
       kind: 'CAWN',
+      kinds: ['sexual'],
       madeOn: day(18),
       madeBy: 'Sam Whitfield',
       reference: 'Northshire Police',
@@ -1928,6 +1930,7 @@ async function loadDemoMeetings(tx: Tx, today: string, now: Date) {
     data: {
       childId: kyle,
       kind: 'NRM',
+      kinds: ['criminal'],
       madeOn: day(40),
       madeBy: 'Northshire children’s services',
       summary: 'Found carrying drugs for an older group in another town (county lines).',

@@ -88,6 +88,7 @@ export const ACCESS_WORDS: Partial<Record<string, AccessWords>> = {
   'meeting.record': wrote('recorded a strategy discussion or meeting', MEETINGS),
   'meeting.action': wrote('added an action to a meeting', MEETINGS),
   'meeting.action-complete': wrote("completed a meeting's action", MEETINGS),
+  'meeting.amend': wrote('corrected a strategy discussion or meeting', MEETINGS),
   'meeting.due': read('saw the child among meetings due or actions overdue', 'the dashboard (/)'),
   'meeting.flag': wrote('flagged a missing meeting (scheduled job)', MEETINGS),
   'cse.levels': read('counted the child in the exploitation risk levels', 'the dashboard (/)'),

@@ -1,6 +1,8 @@
 // Strategy discussions and multi-agency meetings about a child, their actions, and when a missing meeting is flagged.
 import { addWorkingDays } from './bank-holidays'
-import { londonDate, londonMidnight, shiftDate } from './time'
+import type { ExploitationKind } from './cse'
+import { parseKinds } from './exploitation-kinds'
+import { calendarDate, isoDate, londonDate, londonMidnight, shiftDate } from './time'
 
 // Working Together to Safeguard Children 2023 (DfE): a strategy discussion whenever there is reasonable cause to
 // suspect a child is suffering or likely to suffer significant harm; local missing protocols add the multi-agency
@@ -11,6 +13,59 @@ export const MEETING_KINDS = {
   REVIEW: 'Review meeting',
 } as const
 export type MeetingKind = keyof typeof MEETING_KINDS
+
+// Local safeguarding partnerships hold the multi-agency child exploitation (MACE) meeting to discuss exploitation, so
+// one names at least one kind; a strategy discussion (Working Together 2023) or a review may be about missing alone.
+/** What is wrong with the kinds of exploitation named for a meeting of this kind, if anything. */
+export function meetingKindsProblem(kind: string, kinds: readonly ExploitationKind[]): string | null {
+  return kind === 'MACE' && kinds.length === 0 ? 'Choose the kinds of exploitation the MACE meeting is about' : null
+}
+
+/** A meeting's fields a correction can change, as people name them. */
+export const MEETING_FIELDS = {
+  kind: 'Kind of meeting',
+  heldOn: 'Date held',
+  kinds: 'Kinds of exploitation',
+  childViews: 'The child’s views',
+  familyViews: 'The family’s views',
+  decisions: 'Decisions',
+} as const
+export type MeetingField = keyof typeof MEETING_FIELDS
+
+/** A typed correction of a meeting as stored, or what is wrong with it (the amendment helper's parse). */
+export function parseMeetingValue(
+  field: MeetingField,
+  raw: string,
+  meeting: { kind: MeetingKind; kinds: readonly ExploitationKind[]; actionDates: string[] },
+  today: string,
+): { value: string | Date | null | ExploitationKind[] } | { problem: string } {
+  const value = raw.trim()
+  if (field === 'kinds') {
+    const parsed = parseKinds(value)
+    if ('problem' in parsed) return parsed
+    const problem = meetingKindsProblem(meeting.kind, parsed.kinds)
+    return problem ? { problem } : { value: parsed.kinds }
+  }
+  if (field === 'kind') {
+    if (!(value in MEETING_KINDS)) return { problem: 'Choose the kind of meeting' }
+    const problem = meetingKindsProblem(value, meeting.kinds)
+    return problem ? { problem: `${problem} first` } : { value }
+  }
+  if (field === 'heldOn') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return { problem: 'Enter a date' }
+    if (value > today) return { problem: 'The meeting cannot be held in the future' }
+    // its actions are due (and were completed) on or after the day it was held
+    if (meeting.actionDates.some((d) => d < value))
+      return { problem: 'The meeting cannot be held after one of its actions was due or completed' }
+    return { value: calendarDate(value) }
+  }
+  if (field === 'decisions' && value === '') return { problem: 'Enter the decisions' }
+  return { value: value || null }
+}
+
+/** The dates a meeting's held date cannot come after: its actions' due and completion dates. */
+export const actionDates = (actions: { dueOn: Date; completedOn: Date | null }[]) =>
+  actions.flatMap((a) => [isoDate(a.dueOn), ...(a.completedOn ? [isoDate(a.completedOn)] : [])])
 
 export type ActionState = 'done' | 'overdue' | 'open'
 

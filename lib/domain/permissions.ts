@@ -112,6 +112,8 @@ export const PERMISSIONS = {
   'meeting.read': CHILD_READERS,
   'meeting.record': ['REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD'],
   'meeting.action': ['CARE_WORKER', 'REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD'],
+  // a meeting is corrected (never edited) by the people who may record one
+  'meeting.amend': ['REGISTERED_MANAGER', 'SOCIAL_WORKER', 'IRO', 'LA_MISSING_LEAD'],
   'user.manage': ['SYSTEM_ADMIN'],
   // an organisation's identity provider decides who may sign in for it: set by the administrator only
   'organisation.sign-in': ['SYSTEM_ADMIN'],

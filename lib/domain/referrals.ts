@@ -1,4 +1,6 @@
 // Referrals that follow a child's risk of exploitation, as records of their own on the child.
+import type { ExploitationKind } from './cse'
+import { parseKinds } from './exploitation-kinds'
 import { calendarDate, isoDate } from './time'
 
 export const REFERRAL_KINDS = {
@@ -29,6 +31,7 @@ export const REFERRAL_FIELDS = {
   conclusiveGrounds: 'Conclusive grounds decision',
   conclusiveGroundsOn: 'Conclusive grounds decision date',
   cawnStatus: 'Requested or issued',
+  kinds: 'Kinds of exploitation',
 } as const
 export type ReferralField = keyof typeof REFERRAL_FIELDS
 
@@ -39,6 +42,20 @@ const NRM_ONLY = new Set<ReferralField>([
   'conclusiveGrounds',
   'conclusiveGroundsOn',
 ])
+
+// Modern Slavery Act 2015: statutory guidance for England and Wales (Home Office): the NRM identifies victims of
+// modern slavery, which includes trafficking and the criminal and sexual exploitation of children; radicalisation is
+// referred through Prevent instead. A CAWN or an intelligence submission may concern any kind, or none recorded.
+export const NRM_KINDS: readonly ExploitationKind[] = ['sexual', 'criminal', 'trafficking']
+
+/** What is wrong with the kinds of exploitation named for a referral of this kind, if anything. */
+export function referralKindsProblem(kind: string, kinds: readonly ExploitationKind[]): string | null {
+  if (kind !== 'NRM') return null
+  if (kinds.length === 0) return 'Choose the kinds of exploitation the NRM referral is about'
+  if (kinds.some((k) => !NRM_KINDS.includes(k)))
+    return 'An NRM referral is about sexual or criminal exploitation, or trafficking: refer radicalisation through Prevent'
+  return null
+}
 
 export type ReferralDates = { madeOn: string; reasonableGroundsOn: string | null; conclusiveGroundsOn: string | null }
 
@@ -62,8 +79,14 @@ export function parseReferralValue(
   raw: string,
   referral: { kind: ReferralKind; madeOn: Date; reasonableGroundsOn: Date | null; conclusiveGroundsOn: Date | null },
   today: string,
-): { value: string | Date | null } | { problem: string } {
+): { value: string | Date | null | ExploitationKind[] } | { problem: string } {
   const value = raw.trim()
+  if (field === 'kinds') {
+    const parsed = parseKinds(value)
+    if ('problem' in parsed) return parsed
+    const problem = referralKindsProblem(referral.kind, parsed.kinds)
+    return problem ? { problem } : { value: parsed.kinds }
+  }
   if (NRM_ONLY.has(field) && referral.kind !== 'NRM') return { problem: 'Only an NRM referral has decisions' }
   if (field === 'cawnStatus' && referral.kind !== 'CAWN') return { problem: 'Only a CAWN is requested or issued' }
   if (field === 'reasonableGrounds' || field === 'conclusiveGrounds')

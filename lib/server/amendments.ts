@@ -1,8 +1,8 @@
 // "Correct something": a record is never overwritten in place. A correction names the field, the new value and why;
 // it applies only to the version the person was looking at, and the old value stays readable beside the new one in
 // the record's amendment rows, with who and when. One helper for every kind of record that is corrected this way
-// (episodes, return interviews; Regulation 44 visits can use it too): each kind says how its values are parsed and
-// checked and how its rows are written.
+// (episodes, return interviews, Regulation 44 visits, referrals, meetings): each kind says how its values are parsed
+// and checked and how its rows are written.
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { AuditAction } from './audit'
 import { ValidationError } from './errors'
@@ -13,7 +13,8 @@ export type AmendmentInput<F extends string> = { field: F; value: string; reason
 
 /** A value as the record stores it, or what is wrong with what was typed. */
 export type Parsed = { value: AmendedValue } | { problem: string }
-export type AmendedValue = string | number | boolean | Date | null
+/** a list is a set of codes (the kinds of exploitation a referral or meeting concerns) */
+export type AmendedValue = string | number | boolean | Date | null | string[]
 
 /** The row kept beside the record: what the field was, what it is now, why, who and when. */
 export type AmendmentRow<F extends string> = {
@@ -25,7 +26,7 @@ export type AmendmentRow<F extends string> = {
   createdAt: Date
 }
 
-type AmendmentAudit = 'episode.amend' | 'interview.amend' | 'reg44.amend' | 'referral.amend'
+type AmendmentAudit = 'episode.amend' | 'interview.amend' | 'reg44.amend' | 'referral.amend' | 'meeting.amend'
 
 /** How one kind of record is corrected. R is the record as the use case read it. */
 export type AmendmentKind<F extends string, R extends { id: string; version: number }> = {

@@ -107,6 +107,7 @@ export const AUDIT_DETAILS = {
   'meeting.record': z.object({ meetingId: id, kind: z.string(), actions: count }),
   'meeting.action': z.object({ meetingId: id, actionId: id }),
   'meeting.action-complete': z.object({ meetingId: id, actionId: id }),
+  'meeting.amend': z.object({ field: z.string(), amendmentId: id }),
   'meeting.due': z.object({ count }),
   'meeting.flag': system({ kind: z.string(), subjectId: id }),
   'review.read': none,

@@ -11,6 +11,7 @@ import { formatDate, formatDuration, isoDate, londonDate } from '@/lib/domain/ti
 import { NotFoundError } from './errors'
 import type { ChronologyKind } from '@/lib/domain/chronology'
 import { PARTICIPATION, type Participation } from '@/lib/domain/reviews'
+import { describeKinds } from '@/lib/domain/exploitation-kinds'
 import { MEETING_KINDS } from '@/lib/domain/meetings'
 import { CAWN_STATUSES, NRM_DECISIONS, REFERRAL_KINDS, type CawnStatus, type NrmDecision } from '@/lib/domain/referrals'
 import { useCase } from './use-case'
@@ -115,6 +116,7 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         referrals: {
           select: {
             kind: true,
+            kinds: true,
             madeOn: true,
             reasonableGrounds: true,
             reasonableGroundsOn: true,
@@ -123,7 +125,9 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
             cawnStatus: true,
           },
         },
-        meetings: { select: { kind: true, heldOn: true, actions: { select: { action: true, completedOn: true } } } },
+        meetings: {
+          select: { kind: true, kinds: true, heldOn: true, actions: { select: { action: true, completedOn: true } } },
+        },
       },
     })
     // a refusal is audited too (as a read of the child's record is): the use case commits, "not found" follows
@@ -303,12 +307,14 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         true,
       )
     const meetingsPage = `/children/${child.id}/meetings`
+    // the kinds of exploitation a referral or meeting concerns, where recorded
+    const about = (kinds: ExploitationKind[]) => (kinds.length ? `About ${describeKinds(kinds).toLowerCase()}` : null)
     for (const r of child.referrals) {
       const title =
         r.kind === 'CAWN' && r.cawnStatus
           ? `${REFERRAL_KINDS.CAWN}: ${CAWN_STATUSES[r.cawnStatus as CawnStatus].toLowerCase()}`
           : REFERRAL_KINDS[r.kind]
-      add(r.madeOn, 'meeting', title, null, meetingsPage, true)
+      add(r.madeOn, 'meeting', title, about(r.kinds), meetingsPage, true)
       if (r.reasonableGroundsOn && r.reasonableGrounds)
         add(
           r.reasonableGroundsOn,
@@ -333,7 +339,7 @@ export async function getChronology(actor: Actor, childId: string, filter: Chron
         m.heldOn,
         'meeting',
         `${MEETING_KINDS[m.kind]} held`,
-        `${m.actions.length} actions agreed`,
+        [about(m.kinds), `${m.actions.length} actions agreed`].filter(Boolean).join('. '),
         meetingsPage,
         true,
       )

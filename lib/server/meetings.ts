@@ -5,9 +5,11 @@ import { currentRiskGrade } from '@/lib/domain/episodes'
 import {
   actionState,
   FLAG_TITLES,
+  MEETING_FIELDS,
   MEETING_KINDS,
   meetingFlags,
   type MeetingFact,
+  type MeetingField,
   type MeetingKind,
 } from '@/lib/domain/meetings'
 import type { Actor } from '@/lib/domain/roles'
@@ -66,12 +68,14 @@ const meetingInclude = {
   actions: { orderBy: [{ dueOn: 'asc' as const }, { createdAt: 'asc' as const }] },
   episodes: { select: { episodeId: true } },
   alerts: { select: { alertId: true } },
+  amendments: { orderBy: { createdAt: 'asc' as const } },
 }
 
 type MeetingRow = Awaited<ReturnType<Tx['meeting']['findFirstOrThrow']>> & {
   actions: Awaited<ReturnType<Tx['meetingAction']['findFirstOrThrow']>>[]
   episodes: { episodeId: string }[]
   alerts: { alertId: string }[]
+  amendments: Awaited<ReturnType<Tx['meetingAmendment']['findFirstOrThrow']>>[]
 }
 
 function meetingView(m: MeetingRow, today: string, name: (id: string) => string) {
@@ -79,6 +83,7 @@ function meetingView(m: MeetingRow, today: string, name: (id: string) => string)
     id: m.id,
     kind: m.kind,
     kindLabel: MEETING_KINDS[m.kind],
+    kinds: m.kinds,
     heldOn: isoDate(m.heldOn),
     participants: m.participants as { name: string; agency: string }[],
     childViews: m.childViews,
@@ -97,8 +102,17 @@ function meetingView(m: MeetingRow, today: string, name: (id: string) => string)
     }),
     episodeIds: m.episodes.map((e) => e.episodeId),
     alertIds: m.alerts.map((a) => a.alertId),
+    version: m.version,
     recordedBy: name(m.createdById),
     recordedAt: m.createdAt.toISOString(),
+    amendments: m.amendments.map((a) => ({
+      field: MEETING_FIELDS[a.field as MeetingField] ?? a.field,
+      previousValue: a.previousValue,
+      newValue: a.newValue,
+      reason: a.reason,
+      author: name(a.authorId),
+      at: a.createdAt.toISOString(),
+    })),
   }
 }
 
@@ -112,7 +126,7 @@ export async function listMeetings(actor: Actor, childId: string, now = new Date
       include: meetingInclude,
     })
     const people = await tx.user.findMany({
-      where: { id: { in: rows.map((r) => r.createdById) } },
+      where: { id: { in: rows.flatMap((r) => [r.createdById, ...r.amendments.map((a) => a.authorId)]) } },
       select: { id: true, name: true },
     })
     const name = (id: string) => people.find((p) => p.id === id)?.name ?? 'Someone no longer in Haven'
@@ -159,6 +173,7 @@ export async function recordMeeting(actor: Actor, childId: string, input: Meetin
       data: {
         childId,
         kind: input.kind as MeetingKind,
+        kinds: input.kinds,
         heldOn: calendarDate(input.heldOn),
         participants: input.participants,
         childViews: input.childViews,

@@ -74,6 +74,7 @@ export async function listReferrals(actor: Actor, childId: string, now = new Dat
         id: r.id,
         kind: r.kind,
         kindLabel: REFERRAL_KINDS[r.kind],
+        kinds: r.kinds,
         madeOn: isoDate(r.madeOn),
         madeBy: r.madeBy,
         reference: r.reference,
@@ -141,6 +142,7 @@ export async function recordReferral(actor: Actor, childId: string, input: Refer
       data: {
         childId,
         kind: input.kind as ReferralKind,
+        kinds: input.kinds,
         madeOn: calendarDate(input.madeOn),
         madeBy: input.madeBy,
         reference: input.reference,

@@ -118,7 +118,10 @@ export const CHILD_RECORD_KINDS: RecordKind[] = [
     kind: 'meetings',
     title: 'Strategy discussions and meetings, with their actions',
     load: (tx, childId) =>
-      tx.meeting.findMany({ ...byChild(childId), include: { actions: true, episodes: true, alerts: true } }),
+      tx.meeting.findMany({
+        ...byChild(childId),
+        include: { actions: true, episodes: true, alerts: true, amendments: true },
+      }),
     thirdParty: ['participants', 'familyViews'],
   },
   {

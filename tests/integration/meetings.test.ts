@@ -5,11 +5,14 @@ import { GET as meetingsGet, POST as meetingsPost } from '@/app/api/v1/children/
 import { GET as referralsGet, POST as referralsPost } from '@/app/api/v1/children/[id]/referrals/route'
 import { POST as actionsPost } from '@/app/api/v1/meetings/[id]/actions/route'
 import { POST as completePost } from '@/app/api/v1/meetings/[id]/actions/[actionId]/complete/route'
+import { POST as meetingAmendPost } from '@/app/api/v1/meetings/[id]/amendments/route'
 import { POST as amendPost } from '@/app/api/v1/referrals/[id]/amendments/route'
 import { issueApiToken } from '@/lib/server/api-tokens'
 import { getAlert, resolveAlert } from '@/lib/server/alerts'
 import { getChronology } from '@/lib/server/chronology'
 import { getPrisma } from '@/lib/server/database'
+import { NotFoundError } from '@/lib/server/errors'
+import { amendMeeting } from '@/lib/server/meeting-amendments'
 import { flagMissingMeetings, listMeetings, meetingsDueInScope, recordMeeting } from '@/lib/server/meetings'
 import { amendReferral, listReferrals, recordReferral } from '@/lib/server/referrals'
 import { completeActionSchema, meetingSchema, referralSchema } from '@/lib/validation/meetings'
@@ -67,7 +70,12 @@ const meeting = (overrides: Record<string, unknown> = {}) =>
 describe('referrals', () => {
   it('an NRM referral is the local authority’s; its decisions come later, the first values kept beside them', async () => {
     const { socialWorker, worker, child } = await setUp()
-    const nrm = referralSchema.parse({ kind: 'NRM', madeOn: '2026-11-02', madeBy: 'Northshire children’s services' })
+    const nrm = referralSchema.parse({
+      kind: 'NRM',
+      kinds: ['criminal'],
+      madeOn: '2026-11-02',
+      madeBy: 'Northshire children’s services',
+    })
     expect(await problems(recordReferral(worker, child.id, nrm, NOW))).toHaveProperty('kind')
     const { id } = await recordReferral(socialWorker, child.id, nrm, NOW)
     const decide = (field: string, value: string, version: number) =>
@@ -258,7 +266,7 @@ describe('API', () => {
     const referral = await referralsPost(
       new Request(
         `${base}/children/${child.id}/referrals`,
-        post({ kind: 'NRM', madeOn: '2026-11-02', madeBy: 'Northshire children’s services' }),
+        post({ kind: 'NRM', kinds: ['trafficking'], madeOn: '2026-11-02', madeBy: 'Northshire children’s services' }),
       ),
       c,
     )
@@ -275,6 +283,114 @@ describe('API', () => {
     const referrals = await (
       await referralsGet(new Request(`${base}/children/${child.id}/referrals`, { headers }), c)
     ).json()
-    expect(referrals.referrals[0]).toMatchObject({ madeOn: '2026-11-03', version: 2 })
+    expect(referrals.referrals[0]).toMatchObject({ madeOn: '2026-11-03', kinds: ['trafficking'], version: 2 })
+
+    // a meeting is corrected through its amendments; a wrong kind of exploitation is refused naming the value
+    const refused = await meetingAmendPost(
+      new Request(
+        `${base}/meetings/${id}/amendments`,
+        post({ field: 'kinds', value: 'county-lines', reason: 'Left out', version: 1 }),
+      ),
+      ctx({ id }),
+    )
+    expect(refused.status).toBe(422)
+    expect((await refused.json()).errors.map((e: { field: string }) => e.field)).toEqual(['value'])
+    const corrected = await meetingAmendPost(
+      new Request(
+        `${base}/meetings/${id}/amendments`,
+        post({ field: 'kinds', value: 'criminal,sexual', reason: 'Left out', version: 1 }),
+      ),
+      ctx({ id }),
+    )
+    expect(corrected.status).toBe(201)
+    expect(await corrected.json()).toMatchObject({ field: 'Kinds of exploitation' })
+    const after = await (await meetingsGet(new Request(`${base}/children/${child.id}/meetings`, { headers }), c)).json()
+    expect(after.meetings[0]).toMatchObject({ kinds: ['sexual', 'criminal'], version: 2 })
+    expect(after.meetings[0].amendments).toMatchObject([
+      { field: 'Kinds of exploitation', previousValue: [], newValue: ['sexual', 'criminal'], reason: 'Left out' },
+    ])
+  })
+})
+
+describe('the kinds of exploitation a referral or meeting concerns', () => {
+  it('an NRM referral names sexual or criminal exploitation or trafficking; a CAWN may name none', () => {
+    const nrm = { kind: 'NRM', madeOn: '2026-11-02', madeBy: 'Northshire children’s services' }
+    const issues = (input: object) =>
+      referralSchema.safeParse(input).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? []
+    expect(issues(nrm)).toEqual([['kinds', 'Choose the kinds of exploitation the NRM referral is about']])
+    expect(issues({ ...nrm, kinds: ['criminal', 'radicalisation'] })[0][0]).toBe('kinds')
+    expect(issues({ ...nrm, kinds: ['criminal'] })).toEqual([])
+    expect(issues({ kind: 'POLICE_INTELLIGENCE', madeOn: '2026-11-02', madeBy: 'Key worker' })).toEqual([])
+  })
+
+  it('are shown on the referral and the meeting and in the chronology; a referral without them is corrected', async () => {
+    const { socialWorker, worker, child } = await setUp()
+    await recordMeeting(socialWorker, child.id, meeting({ kinds: ['criminal'], actions: [] }), NOW)
+    const { id } = await recordReferral(
+      worker,
+      child.id,
+      referralSchema.parse({ kind: 'POLICE_INTELLIGENCE', madeOn: '2026-11-21', madeBy: 'Key Worker' }),
+      NOW,
+    )
+    expect((await listMeetings(worker, child.id, NOW)).meetings[0].kinds).toEqual(['criminal'])
+    expect((await listReferrals(worker, child.id, NOW)).referrals[0].kinds).toEqual([])
+    await amendReferral(worker, id, { field: 'kinds', value: 'criminal', reason: 'Asked later', version: 1 }, NOW)
+    const [referral] = (await listReferrals(worker, child.id, NOW)).referrals
+    expect(referral.kinds).toEqual(['criminal'])
+    expect(referral.amendments.map((a) => [a.field, a.previousValue, a.newValue])).toEqual([
+      ['Kinds of exploitation', [], ['criminal']],
+    ])
+    const chronology = await getChronology(worker, child.id, { kinds: ['meeting'] }, NOW)
+    expect(chronology.entries.map((e) => [e.title, e.detail])).toEqual([
+      ['Intelligence submitted to the police', 'About child criminal exploitation, including county lines'],
+      ['Strategy discussion held', 'About child criminal exploitation, including county lines. 0 actions agreed'],
+    ])
+  })
+
+  it('a MACE meeting names at least one kind', () => {
+    const mace = { ...meeting(), kind: 'MACE', kinds: [] }
+    expect(meetingSchema.safeParse(mace).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['kinds', 'Choose the kinds of exploitation the MACE meeting is about'],
+    ])
+    expect(meetingSchema.safeParse({ ...mace, kinds: ['criminal'] }).success).toBe(true)
+  })
+})
+
+describe('correcting a meeting', () => {
+  it('keeps the earlier value beside the new one, refuses a date after its actions and a stale version', async () => {
+    const { socialWorker, iro, worker, child } = await setUp()
+    const { id } = await recordMeeting(socialWorker, child.id, meeting(), NOW)
+    const correct = (field: string, value: string, version: number, actor = socialWorker) =>
+      amendMeeting(actor, id, { field: field as 'kinds', value, reason: 'Checked the minutes', version }, NOW)
+    // its first action was due on 27 November: it cannot have been held after
+    expect(await problems(correct('heldOn', '2026-11-28', 1))).toEqual({
+      value: 'The meeting cannot be held after one of its actions was due or completed',
+    })
+    expect(await problems(correct('decisions', '  ', 1))).toEqual({ value: 'Enter the decisions' })
+    await correct('heldOn', '2026-11-19', 1)
+    await correct('kinds', 'trafficking', 2, iro)
+    // a MACE meeting names a kind: it names trafficking now, so it can become one
+    await correct('kind', 'MACE', 3)
+    expect(await problems(correct('childViews', 'Not asked', 3))).toHaveProperty('form')
+    // a care worker follows up actions but does not correct the meeting: to them it is not found
+    await expect(
+      amendMeeting(worker, id, { field: 'kinds', value: '', reason: 'x', version: 4 }, NOW),
+    ).rejects.toBeInstanceOf(NotFoundError)
+    expect(await problems(correct('kinds', '', 4))).toEqual({
+      value: 'Choose the kinds of exploitation the MACE meeting is about',
+    })
+    const [seen] = (await listMeetings(worker, child.id, NOW)).meetings
+    expect(seen).toMatchObject({ kind: 'MACE', heldOn: '2026-11-19', kinds: ['trafficking'], version: 4 })
+    expect(seen.amendments.map((a) => [a.field, a.previousValue, a.newValue, a.author])).toEqual([
+      ['Date held', '2026-11-20T00:00:00.000Z', '2026-11-19T00:00:00.000Z', 'Child SW'],
+      ['Kinds of exploitation', [], ['trafficking'], 'Child IRO'],
+      ['Kind of meeting', 'STRATEGY_DISCUSSION', 'MACE', 'Child SW'],
+    ])
+    const prisma = await getPrisma()
+    const audits = await prisma.auditEvent.findMany({
+      where: { action: 'meeting.amend', subjectId: id },
+      orderBy: { seq: 'asc' },
+    })
+    expect(audits.map((a) => (a.details as { field: string }).field)).toEqual(['heldOn', 'kinds', 'kind'])
   })
 })

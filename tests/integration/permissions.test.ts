@@ -60,6 +60,7 @@ import { planSchema, screeningSchema } from '@/lib/validation/cse'
 import { notifiedSchema, proposalSchema } from '@/lib/validation/notifiable-events'
 import { decideOnAlert, getAlert, resolveAlert } from '@/lib/server/alerts'
 import { correctLookedAfterSince, getReviews, recordReviewHeld } from '@/lib/server/reviews'
+import { amendMeeting } from '@/lib/server/meeting-amendments'
 import { completeMeetingAction, listMeetings, recordMeeting } from '@/lib/server/meetings'
 import { listReferrals, recordReferral } from '@/lib/server/referrals'
 import { completeActionSchema, meetingSchema, referralSchema } from '@/lib/validation/meetings'
@@ -150,6 +151,7 @@ const nothing = {
   'meeting.read': both('not-found'),
   'meeting.record': both('not-found'),
   'meeting.action': both('not-found'),
+  'meeting.amend': both('not-found'),
 } satisfies Row
 // home staff and the provider read the interview, but what the child said about the home is hidden from them
 const reader = {
@@ -194,6 +196,7 @@ const convener = {
   'referral.record': scoped,
   'meeting.record': scoped,
   'meeting.action': scoped,
+  'meeting.amend': scoped,
 } satisfies Partial<Row>
 const placer = {
   'child.create': ['ok', 'invalid'],
@@ -232,6 +235,7 @@ const EXPECTED: Record<Role, Row> = {
     'reg40.record': scoped,
     'alert.resolve': scoped,
     'meeting.record': scoped,
+    'meeting.amend': scoped,
   },
   RESPONSIBLE_INDIVIDUAL: {
     ...reader,
@@ -265,6 +269,7 @@ const EXPECTED: Record<Role, Row> = {
     'care.period': scoped,
     'protocol.agree': scoped,
     'meeting.record': scoped,
+    'meeting.amend': scoped,
   },
   RETURN_INTERVIEW_PRACTITIONER: {
     ...nothing,
@@ -805,6 +810,19 @@ describe.each(ROLES)('%s', (role) => {
           m.actions[0].id,
           completeActionSchema.parse({ completedOn: '2025-02-07', note: 'Visited' }),
         )
+      },
+      'meeting.amend': async (inScope) => {
+        const m = await prisma.meeting.create({
+          data: {
+            childId: (await child(inScope)).id,
+            kind: 'STRATEGY_DISCUSSION',
+            heldOn: new Date('2025-02-01'),
+            participants: [],
+            decisions: 'Section 47 enquiry',
+            createdById: reporter.userId,
+          },
+        })
+        return amendMeeting(actor, m.id, { field: 'kinds', value: 'criminal', reason: 'Left out', version: 1 })
       },
       'review.record': async (inScope) =>
         recordReviewHeld(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { actionState, meetingFlags } from '@/lib/domain/meetings'
-import { parseReferralValue, referralDateProblems } from '@/lib/domain/referrals'
+import { describeKinds, parseKinds } from '@/lib/domain/exploitation-kinds'
+import { actionDates, actionState, meetingFlags, meetingKindsProblem, parseMeetingValue } from '@/lib/domain/meetings'
+import { parseReferralValue, referralDateProblems, referralKindsProblem } from '@/lib/domain/referrals'
 
 const s = { highRiskEpisodeHours: 24, repeatAlertWorkingDays: 5 }
 const lastSeenAt = new Date('2026-11-02T20:00:00Z') // a Monday evening
@@ -78,5 +79,70 @@ describe('NRM decisions', () => {
     expect(parseReferralValue('reasonableGrounds', 'POSITIVE', { ...nrm, kind: 'CAWN' }, '2026-12-01')).toEqual({
       problem: 'Only an NRM referral has decisions',
     })
+  })
+})
+
+describe('the kinds of exploitation a referral or meeting concerns', () => {
+  it('an NRM referral names at least one of sexual, criminal, trafficking (Modern Slavery Act 2015 guidance)', () => {
+    expect(referralKindsProblem('NRM', [])).toBe('Choose the kinds of exploitation the NRM referral is about')
+    expect(referralKindsProblem('NRM', ['criminal', 'radicalisation'])).toMatch(/refer radicalisation through Prevent/)
+    expect(referralKindsProblem('NRM', ['criminal'])).toBeNull()
+    expect(referralKindsProblem('CAWN', [])).toBeNull()
+    expect(referralKindsProblem('POLICE_INTELLIGENCE', ['radicalisation'])).toBeNull()
+  })
+  it('a MACE meeting names at least one; a strategy discussion may be about missing alone', () => {
+    expect(meetingKindsProblem('MACE', [])).toBe('Choose the kinds of exploitation the MACE meeting is about')
+    expect(meetingKindsProblem('MACE', ['sexual'])).toBeNull()
+    expect(meetingKindsProblem('STRATEGY_DISCUSSION', [])).toBeNull()
+  })
+  it('are read from the correction form as codes, in the usual order, and shown by name or as not recorded', () => {
+    expect(parseKinds(' trafficking, criminal ,')).toEqual({ kinds: ['criminal', 'trafficking'] })
+    expect(parseKinds('')).toEqual({ kinds: [] })
+    expect(parseKinds('criminal,county lines')).toEqual({ problem: 'Choose kinds of exploitation from the list' })
+    expect(describeKinds([])).toBe('Not recorded')
+    expect(describeKinds(['sexual', 'trafficking'])).toBe('Child sexual exploitation; Trafficking and modern slavery')
+  })
+  it('are corrected on an NRM referral only to kinds an NRM referral can be about', () => {
+    const nrm = { kind: 'NRM' as const, madeOn: at('2026-10-01'), reasonableGroundsOn: null, conclusiveGroundsOn: null }
+    expect(parseReferralValue('kinds', 'trafficking', nrm, '2026-12-01')).toEqual({ value: ['trafficking'] })
+    expect(parseReferralValue('kinds', '', nrm, '2026-12-01')).toHaveProperty('problem')
+    expect(parseReferralValue('kinds', '', { ...nrm, kind: 'CAWN' }, '2026-12-01')).toEqual({ value: [] })
+  })
+})
+
+describe('correcting a meeting', () => {
+  const strategy = { kind: 'STRATEGY_DISCUSSION' as const, kinds: [], actionDates: ['2026-11-27'] }
+  it('moves the date held, never into the future nor after an action was due or completed', () => {
+    expect(parseMeetingValue('heldOn', '2026-11-27', strategy, '2026-12-01')).toEqual({ value: at('2026-11-27') })
+    expect(parseMeetingValue('heldOn', '2026-11-28', strategy, '2026-12-01')).toEqual({
+      problem: 'The meeting cannot be held after one of its actions was due or completed',
+    })
+    expect(parseMeetingValue('heldOn', '2026-12-02', { ...strategy, actionDates: [] }, '2026-12-01')).toEqual({
+      problem: 'The meeting cannot be held in the future',
+    })
+    expect(parseMeetingValue('heldOn', '27/11/2026', strategy, '2026-12-01')).toEqual({ problem: 'Enter a date' })
+    const dueOn = at('2026-11-27')
+    expect(
+      actionDates([
+        { dueOn, completedOn: null },
+        { dueOn, completedOn: at('2026-11-20') },
+      ]),
+    ).toEqual(['2026-11-27', '2026-11-27', '2026-11-20'])
+  })
+  it('makes a meeting a MACE meeting only once it names a kind of exploitation', () => {
+    expect(parseMeetingValue('kind', 'MACE', strategy, '2026-12-01')).toEqual({
+      problem: 'Choose the kinds of exploitation the MACE meeting is about first',
+    })
+    expect(parseMeetingValue('kind', 'MACE', { ...strategy, kinds: ['criminal'] }, '2026-12-01')).toEqual({
+      value: 'MACE',
+    })
+    expect(parseMeetingValue('kind', 'PANEL', strategy, '2026-12-01')).toEqual({
+      problem: 'Choose the kind of meeting',
+    })
+  })
+  it('keeps the decisions, and lets the views be cleared', () => {
+    expect(parseMeetingValue('decisions', ' ', strategy, '2026-12-01')).toEqual({ problem: 'Enter the decisions' })
+    expect(parseMeetingValue('childViews', ' ', strategy, '2026-12-01')).toEqual({ value: null })
+    expect(parseMeetingValue('kinds', 'sexual', strategy, '2026-12-01')).toEqual({ value: ['sexual'] })
   })
 })

@@ -73,6 +73,7 @@ import {
 } from '../missing-protocols'
 import {
   actionAddedSchema,
+  amendMeetingSchema,
   amendReferralSchema,
   completeActionSchema,
   meetingActionSchema,
@@ -155,6 +156,7 @@ const schemas = {
   ReferralList: [referralListSchema, 'output'],
   Meeting: [meetingSchema, 'input'],
   MeetingAction: [meetingActionSchema, 'input'],
+  MeetingAmendment: [amendMeetingSchema, 'input'],
   CompleteMeetingAction: [completeActionSchema, 'input'],
   MeetingList: [meetingListSchema, 'output'],
   MeetingActionSaved: [actionAddedSchema, 'output'],

@@ -50,6 +50,16 @@ export function meetingsPaths() {
         responses: { 201: { description: 'Recorded', ...json('Created') }, ...problems(400, 401, 404, 422) },
       },
     },
+    '/api/v1/meetings/{id}/amendments': {
+      post: {
+        operationId: 'amendMeeting',
+        summary:
+          'Correct a meeting after it was saved (its kind, date, kinds of exploitation as comma-separated codes, views or decisions); send the version you read',
+        parameters: idParam('meeting id'),
+        requestBody: { required: true, ...json('MeetingAmendment') },
+        responses: { 201: { description: 'Corrected', ...json('Amended') }, ...problems(400, 401, 404, 422) },
+      },
+    },
     '/api/v1/meetings/{id}/actions': {
       post: {
         operationId: 'addMeetingAction',

@@ -16,6 +16,8 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
   const latest = screenings[0]
   const current = plans.find((p) => p.signedOffAt)
   const draft = plans[0] && !plans[0].signedOffAt ? plans[0] : null
+  // the kinds the latest screening found a risk of: a referral recorded from its outcome starts with them ticked
+  const atRisk = latest?.kinds.filter((k) => k.level !== 'NOT_AT_RISK').map((k) => k.kind) ?? []
   const name = `${child.firstName} ${child.lastName}`
   return (
     <>
@@ -86,6 +88,13 @@ export default async function CsePage({ params }: { params: Promise<{ id: string
         <p>
           <Link className="button" href={`/children/${child.id}/cse/screen`}>
             {latest ? 'Screen again' : 'Start a screening'}
+          </Link>
+        </p>
+      )}
+      {atRisk.length > 0 && can(actor, 'referral.record') && (
+        <p>
+          <Link href={`/children/${child.id}/meetings/referral?kinds=${atRisk.join(',')}`}>
+            Record a referral from this screening (NRM, CAWN or intelligence to the police)
           </Link>
         </p>
       )}

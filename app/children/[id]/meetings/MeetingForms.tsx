@@ -2,7 +2,9 @@
 import { useRouter } from 'next/navigation'
 import { useFieldArray } from 'react-hook-form'
 import { CodeOptions } from '@/components/CodeOptions'
+import { ExploitationKindsField } from '@/components/ExploitationKindsField'
 import { describedBy, errorAt, Field, Narrative, SubmitButton, useActionForm } from '@/components/form-kit'
+import type { ExploitationKind } from '@/lib/domain/cse'
 import { MEETING_KINDS } from '@/lib/domain/meetings'
 import { CAWN_STATUSES, NRM_DECISIONS, REFERRAL_KINDS } from '@/lib/domain/referrals'
 import { completeActionSchema, meetingSchema, referralSchema } from '@/lib/validation/meetings'
@@ -10,11 +12,21 @@ import { completeActionAction, recordMeetingAction, recordReferralAction } from 
 
 const dateStyle = { maxWidth: '12rem' }
 
-/** An NRM referral, a CAWN or an intelligence submission: what the form asks follows the kind chosen. */
-export function ReferralForm({ childId, mayNrm }: { childId: string; mayNrm: boolean }) {
+/** An NRM referral, a CAWN or an intelligence submission: what the form asks follows the kind chosen. `kinds`: the
+ * kinds of exploitation ticked to start with (those a screening found a risk of, when recorded from it). */
+export function ReferralForm({
+  childId,
+  mayNrm,
+  kinds = [],
+}: {
+  childId: string
+  mayNrm: boolean
+  kinds?: ExploitationKind[]
+}) {
   const router = useRouter()
   const empty = {
     kind: '',
+    kinds,
     madeOn: '',
     madeBy: '',
     reference: '',
@@ -35,7 +47,7 @@ export function ReferralForm({ childId, mayNrm }: { childId: string; mayNrm: boo
     onSuccess: () => router.push(`/children/${childId}/meetings`),
   })
   const kind = form.watch('kind')
-  const kinds = Object.fromEntries(Object.entries(REFERRAL_KINDS).filter(([k]) => mayNrm || k !== 'NRM'))
+  const referralKinds = Object.fromEntries(Object.entries(REFERRAL_KINDS).filter(([k]) => mayNrm || k !== 'NRM'))
   const text = (name: 'madeBy' | 'reference' | 'personName' | 'personDescription', label: string, hint?: string) => (
     <Field name={name} label={label} hint={hint} error={errorAt(errors, name)}>
       <input
@@ -73,13 +85,20 @@ export function ReferralForm({ childId, mayNrm }: { childId: string; mayNrm: boo
       <Field name="kind" label="Kind of referral" error={errorAt(errors, 'kind')}>
         <select {...describedBy('kind', { error: errorAt(errors, 'kind') })} {...form.register('kind')}>
           <option value="">Choose</option>
-          {Object.entries(kinds).map(([v, l]) => (
+          {Object.entries(referralKinds).map(([v, l]) => (
             <option key={v} value={v}>
               {l}
             </option>
           ))}
         </select>
       </Field>
+      <ExploitationKindsField
+        name="kinds"
+        legend="Which kinds of exploitation is it about?"
+        hint="An NRM referral: child sexual or criminal exploitation, or trafficking. A CAWN: usually sexual or criminal."
+        error={errorAt(errors, 'kinds')}
+        box={() => form.register('kinds')}
+      />
       {date('madeOn', 'Date made')}
       {text('madeBy', 'Made by', 'The person or team, as you would name them')}
       {kind === 'CAWN' && (
@@ -118,6 +137,7 @@ export function MeetingForm({ childId, episodes, alerts }: { childId: string; ep
   const router = useRouter()
   const empty = {
     kind: '',
+    kinds: [] as ExploitationKind[],
     heldOn: '',
     participants: [{ name: '', agency: '' }],
     childViews: '',
@@ -173,6 +193,13 @@ export function MeetingForm({ childId, episodes, alerts }: { childId: string; ep
           ))}
         </select>
       </Field>
+      <ExploitationKindsField
+        name="kinds"
+        legend="Which kinds of exploitation is it about?"
+        hint="At least one for a MACE meeting; none if it is about missing episodes alone"
+        error={errorAt(errors, 'kinds')}
+        box={() => form.register('kinds')}
+      />
       {input('heldOn', 'Date held', 'date')}
       <fieldset className="field">
         <legend className="label">Who took part</legend>

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { loadChildOr404 } from '@/app/(lib)/load-or-404'
+import { describeKinds } from '@/lib/domain/exploitation-kinds'
 import { can, mayRecordReferral } from '@/lib/domain/permissions'
 import { CAWN_STATUSES, NRM_DECISIONS } from '@/lib/domain/referrals'
 import { formatDate, formatDateTime } from '@/lib/domain/time'
@@ -64,6 +65,7 @@ export default async function MeetingsPage({ params }: { params: Promise<{ id: s
             <h3 id={`m-${m.id}`}>
               {m.kindLabel}, {formatDate(m.heldOn)}
             </h3>
+            <p>Kinds of exploitation: {describeKinds(m.kinds)}</p>
             <p>Took part: {m.participants.map((p) => `${p.name} (${p.agency})`).join(', ')}</p>
             {m.childViews && <p>Child’s views: {m.childViews}</p>}
             {m.familyViews && <p>Family’s views: {m.familyViews}</p>}
@@ -104,6 +106,16 @@ export default async function MeetingsPage({ params }: { params: Promise<{ id: s
                 </tbody>
               </table>
             )}
+            <p>
+              <Link href={`${page}/${m.id}`}>
+                {can(actor, 'meeting.amend') ? 'Correct this meeting' : 'Open this meeting'}
+                <span className="visually-hidden">
+                  : {m.kindLabel}, {formatDate(m.heldOn)}
+                </span>
+                {m.amendments.length > 0 &&
+                  ` (corrected ${m.amendments.length === 1 ? 'once' : `${m.amendments.length} times`})`}
+              </Link>
+            </p>
           </section>
         ))
       )}
@@ -133,6 +145,7 @@ export default async function MeetingsPage({ params }: { params: Promise<{ id: s
             <h3 id={`r-${r.id}`}>
               {r.kindLabel}, {formatDate(r.madeOn)}
             </h3>
+            <p>Kinds of exploitation: {describeKinds(r.kinds)}</p>
             <p>
               Made by {r.madeBy}
               {r.reference ? ` · ${r.reference}` : ''}

@@ -38,7 +38,7 @@ export default async function AmendReferralPage({ params }: { params: Promise<{ 
         fields={referralFields(r.kind).map((f) => ({
           name: f,
           label: REFERRAL_FIELDS[f],
-          input: { kind: 'text', rows: 1 },
+          input: f === 'kinds' ? { kind: 'kinds' } : { kind: 'text', rows: 1 },
         }))}
         current={{
           madeOn: r.madeOn,
@@ -50,6 +50,7 @@ export default async function AmendReferralPage({ params }: { params: Promise<{ 
           conclusiveGrounds: r.conclusiveGrounds ?? '',
           conclusiveGroundsOn: r.conclusiveGroundsOn ?? '',
           cawnStatus: r.cawnStatus ?? '',
+          kinds: r.kinds.join(','),
         }}
         version={r.version}
         maxLength={2000}
