@@ -12,6 +12,7 @@ import {
   amendEpisodeSchema,
   closeEpisodeSchema,
   episodeUpdateSchema,
+  linkEpisodeSchema,
   recordReturnSchema,
   reportMissingSchema,
 } from '../episodes'
@@ -103,6 +104,7 @@ const schemas = {
   RecordReturn: [recordReturnSchema, 'input'],
   Amendment: [amendEpisodeSchema, 'input'],
   CloseEpisode: [closeEpisodeSchema, 'input'],
+  LinkEpisode: [linkEpisodeSchema, 'input'],
   EpisodeList: [episodeListSchema, 'output'],
   Episode: [episodeViewSchema, 'output'],
   InterviewOutcome: [outcomeSchema, 'input'],
