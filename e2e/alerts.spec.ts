@@ -89,3 +89,15 @@ test('reporting a child missing tells their IRO and social worker by e-mail, wit
   await page.goto('/notifications')
   await expect(page.getByRole('link', { name: /^A\.G\. reported missing, last seen/ }).first()).toBeVisible()
 })
+
+test('"Mark all as read" empties the inbox of unread notifications, and the menu says so', async ({ page }) => {
+  await signIn(page, 'social.worker@demo.haven.test')
+  await page.goto('/notifications')
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  await expect(nav.getByRole('link', { name: /^Inbox \(\d+ unread\)$/ })).toBeVisible()
+  await expect(page.getByText('Unread', { exact: true }).first()).toBeVisible()
+  await page.getByRole('button', { name: 'Mark all as read' }).click()
+  await expect(page.getByRole('button', { name: 'Mark all as read' })).toBeHidden()
+  await expect(page.getByText('Unread', { exact: true })).toHaveCount(0)
+  await expect(nav.getByRole('link', { name: 'Inbox', exact: true })).toBeVisible()
+})

@@ -1,6 +1,7 @@
-// The frame every page shares, on a phone on shift: a header one line high with the navigation behind a menu button,
-// a date-and-time field set in one key press, the printed frame (OFFICIAL-SENSITIVE, who printed it and when), the
-// icon and manifest for a home screen, and no SSDA903 codes or internal ids on the main pages.
+// The frame every page shares, on a phone on shift: a header one line high with the navigation behind a menu button
+// (a link to it without the page's script), a date-and-time field set in one key press, the printed frame
+// (OFFICIAL-SENSITIVE, who printed it and when), the icon and manifest for a home screen, and no SSDA903 codes or
+// internal ids on the main pages.
 import { expect, test, type Page } from '@playwright/test'
 import { londonLocal } from '../lib/domain/time'
 import { signIn } from './helpers'
@@ -40,6 +41,39 @@ test('on a phone the header is one line and a menu button opens the navigation, 
   await page.setViewportSize({ width: 1280, height: 800 })
   await expect(nav).toBeVisible()
   await expect(menu).toBeHidden()
+})
+
+test.describe("without the page's script", () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('on a phone the "Menu" link reaches the navigation and a page through it', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    // signing in needs the script (the form checks as you type): the session comes from a browser that runs it
+    const scripted = await browser.newContext({ baseURL, javaScriptEnabled: true })
+    await signIn(await scripted.newPage(), 'admin@demo.haven.test')
+    await page.context().addCookies(await scripted.cookies())
+    await scripted.close()
+
+    await page.setViewportSize(PHONE)
+    await page.goto('/')
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello')
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    expect(await headerHeight(page)).toBeLessThanOrEqual(64)
+    await expect(nav).toBeHidden()
+    await expect(page.getByRole('button', { name: 'Menu' })).toHaveCount(0)
+
+    await page.getByRole('link', { name: 'Menu' }).click()
+    await expect(nav.getByRole('link', { name: 'Audit trail' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+    await expect(page.locator('.site-header')).toBeInViewport() // the page stays at its top
+    await nav.getByRole('link', { name: 'Users' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Users')
+    await expect(nav).toBeHidden()
+    expect(await headerHeight(page)).toBeLessThanOrEqual(64)
+  })
 })
 
 test('"Now" and "An hour ago" fill the date and time in one key; a typed time stays after a failed submit', async ({

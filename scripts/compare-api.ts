@@ -8,11 +8,14 @@
 //
 // Ids made at random (cuid, UUID) are replaced by a name that does not depend on the run (<Table#n>, n its rank
 // among the table's rows ordered by their content), and times taken from the database's own clock by <database now>.
+// A zip (the subject access exports) is described by what it holds, file by file, since its bytes change with the
+// ids and times inside it.
 import fs from 'node:fs'
 import path from 'node:path'
 import crypto from 'node:crypto'
 import { syncBuiltinESMExports } from 'node:module'
 import { pathToFileURL } from 'node:url'
+import { strFromU8, unzipSync } from 'fflate'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const BASELINE = path.join(ROOT, 'tests/fixtures/api-baseline.json')
@@ -59,14 +62,18 @@ await flagMissedVisits()
 
 const prisma = database.prisma
 const ids = async (rows: Promise<{ id: string }[]>) => (await rows).map((r) => r.id)
+// in the order they were made (the demo data's own order, the same on every run; alerts' ids are made at random)
+const byId = { select: { id: true } } as const
 /** The records each kind of [id] segment is called with: all of them, for every role (out of scope must stay 404). */
 const RECORDS: Record<string, string[]> = {
-  children: await ids(prisma.child.findMany({ select: { id: true } })),
-  alerts: await ids(prisma.alert.findMany({ select: { id: true } })),
-  homes: await ids(prisma.home.findMany({ select: { id: true } })),
-  'missing-episodes': await ids(prisma.missingEpisode.findMany({ select: { id: true } })),
+  children: await ids(prisma.child.findMany(byId)),
+  alerts: await ids(prisma.alert.findMany(byId)),
+  homes: await ids(prisma.home.findMany(byId)),
+  'missing-episodes': await ids(prisma.missingEpisode.findMany(byId)),
+  // the staff: the access report of what each person read, and their own subject access export
+  people: await ids(prisma.user.findMany(byId)),
 }
-const authorities = await ids(prisma.localAuthority.findMany({ select: { id: true } }))
+const authorities = await ids(prisma.localAuthority.findMany(byId))
 
 /** Query strings per route (default: none), so each filter and each format is exercised once. */
 const QUERIES: Record<string, string[]> = {
@@ -120,6 +127,7 @@ for (const route of routes) {
 const names = await randomIdNames()
 const realEnd = RealDate.now()
 const result = normalise({ clock: new Date(FIXED_NOW).toISOString(), responses }, names, realStart, realEnd) as Output
+digestPages(result.responses)
 const text = JSON.stringify(result, null, 1) + '\n'
 await database.close()
 
@@ -198,8 +206,32 @@ async function describe(response: Response) {
     ? await response.json()
     : /^text\//.test(contentType)
       ? await response.text()
-      : `<${(await response.arrayBuffer()).byteLength} bytes>`
+      : /zip/.test(contentType)
+        ? describeZip(new Uint8Array(await response.arrayBuffer()))
+        : `<${(await response.arrayBuffer()).byteLength} bytes>`
   return { status: response.status, contentType, headers, body }
+}
+
+/**
+ * A zip by its files: JSON parsed, text as it is, anything else (a photo) by its size and SHA-256. Ids and times in
+ * them are then named like those in any answer, so two runs describe the same export alike (an HTML page, which says
+ * what the JSON beside it says, is then kept as its digest: digestPages).
+ */
+function describeZip(zip: Uint8Array) {
+  const files = unzipSync(zip)
+  return {
+    zip: Object.fromEntries(
+      Object.keys(files)
+        .sort()
+        .map((name) => {
+          const bytes = files[name]
+          if (name.endsWith('.json')) return [name, JSON.parse(strFromU8(bytes)) as unknown]
+          if (/\.(html|csv|txt)$/.test(name)) return [name, strFromU8(bytes)]
+          const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
+          return [name, `<${bytes.byteLength} bytes, sha256 ${sha256}>`]
+        }),
+    ),
+  }
 }
 
 /**
@@ -251,6 +283,16 @@ function normalise(value: unknown, names: Map<string, string>, from: number, to:
           ? Object.fromEntries(Object.entries(v).map(([k, x]) => [fix(k), walk(x)]))
           : v
   return walk(value)
+}
+
+/** An HTML page in a zip, once its ids and times are named, by its length and SHA-256 (the baseline stays small). */
+function digestPages(responses: Record<string, unknown>) {
+  for (const response of Object.values(responses)) {
+    const files = (response as { body?: { zip?: Record<string, unknown> } }).body?.zip
+    for (const [name, text] of Object.entries(files ?? {}))
+      if (name.endsWith('.html') && typeof text === 'string')
+        files![name] = `<${text.length} characters, sha256 ${crypto.createHash('sha256').update(text).digest('hex')}>`
+  }
 }
 
 /** One line per response that is new, gone or different. */

@@ -28,8 +28,9 @@ export function MarkReadButton({ notificationId, label }: { notificationId: stri
   return <ActionButton label={label} run={() => markReadAction(notificationId)} />
 }
 
-export function MarkAllReadButton() {
-  return <ActionButton label="Mark all as read" run={() => markAllReadAction()} />
+/** `upTo`: when the newest notification on the page arrived (one that arrives after the page was shown stays unread) */
+export function MarkAllReadButton({ upTo }: { upTo: string }) {
+  return <ActionButton label="Mark all as read" run={() => markAllReadAction({ upTo })} />
 }
 
 export function DecisionForm({

@@ -5,7 +5,7 @@ import { acknowledgeAlert, decideOnAlert, resolveAlert } from '@/lib/server/aler
 import { recordId } from '@/lib/server/errors'
 import { markAllNotificationsRead, markNotificationRead } from '@/lib/server/notifications'
 import { recordAreaNotice } from '@/lib/server/placements'
-import { areaNoticeSchema, decisionSchema, resolveSchema } from '@/lib/validation/alerts'
+import { areaNoticeSchema, decisionSchema, markAllReadSchema, resolveSchema } from '@/lib/validation/alerts'
 
 const id = (value: string) => recordId(value, 'alert')
 
@@ -21,8 +21,10 @@ export async function resolveAction(alertId: string, input: unknown) {
 export async function markReadAction(notificationId: string) {
   return runAction(z.object({}), {}, (actor) => markNotificationRead(actor, recordId(notificationId, 'notification')))
 }
-export async function markAllReadAction() {
-  return runAction(z.object({}), {}, (actor) => markAllNotificationsRead(actor))
+export async function markAllReadAction(input: unknown) {
+  return runAction(markAllReadSchema, input, (actor, { upTo }) =>
+    markAllNotificationsRead(actor, { upTo: new Date(upTo) }),
+  )
 }
 export async function areaNoticeAction(placementId: string, input: unknown) {
   return runAction(areaNoticeSchema, input, (actor, notice) =>

@@ -9,13 +9,13 @@ export const metadata = { title: 'Inbox' }
 export default async function InboxPage() {
   const actor = await requireActor()
   const notifications = await listNotifications(actor)
-  const unread = notifications.filter((n) => !n.readAt).length
+  const unread = notifications.filter((n) => !n.readAt)
   return (
     <>
       <h1>Inbox</h1>
-      {unread > 0 && (
+      {unread.length > 0 && (
         <p>
-          {unread} unread, shown first. <MarkAllReadButton />
+          {unread.length} unread, shown first. <MarkAllReadButton upTo={unread[0].createdAt.toISOString()} />
         </p>
       )}
       {notifications.length === 0 ? (

@@ -136,12 +136,14 @@ export async function markNotificationRead(actor: Actor, notificationId: string,
   })
 }
 
-/** "Mark all as read": everything in the person's inbox now, one audit event with how many. */
-export async function markAllNotificationsRead(actor: Actor, now = new Date()) {
+/** "Mark all as read": everything in the person's inbox up to `upTo` (the newest notification they were shown; now
+ * by default), one audit event with how many. */
+export async function markAllNotificationsRead(actor: Actor, { upTo }: { upTo?: Date } = {}, now = new Date()) {
   const prisma = await getPrisma()
+  const until = upTo && upTo < now ? upTo : now
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.notification.updateMany({
-      where: { recipientId: actor.userId, readAt: null, createdAt: { lte: now } },
+      where: { recipientId: actor.userId, readAt: null, createdAt: { lte: until } },
       data: { readAt: now },
     })
     await recordAudit(tx, {

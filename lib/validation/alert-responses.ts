@@ -103,6 +103,9 @@ export const alertViewSchema = z.object({
   ),
 })
 
+/** how many notifications "Mark all as read" marked */
+export const markedReadSchema = z.object({ count: z.number().int() })
+
 export const notificationListSchema = z.object({
   notifications: z.array(
     z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalDate, optionalId, optionalText, pageField, requiredId, yesNo } from './fields'
+import { momentField, optionalDate, optionalId, optionalText, pageField, requiredId, yesNo } from './fields'
 
 export const decisionSchema = z
   .object({
@@ -34,6 +34,9 @@ export const areaNoticeSchema = z.object({
   directorApprovedOn: optionalDate('the date of the director’s approval'),
   areaConsultedOn: optionalDate('the date the area authority was consulted'),
 })
+
+/** "Mark all as read" up to the newest notification the person was shown: one that arrived since stays unread. */
+export const markAllReadSchema = z.object({ upTo: momentField('the time of the newest notification you were shown') })
 
 export type Decision = z.output<typeof decisionSchema>
 export type AreaNotice = z.output<typeof areaNoticeSchema>

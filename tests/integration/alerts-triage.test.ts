@@ -1,13 +1,16 @@
 // Issue #18: every reader of a child reads that child's alerts (only the people told acknowledge them), alerts come
 // in triage order and grouped by kind naming what each is about, and the inbox follows acknowledgement.
 import { beforeAll, describe, expect, it } from 'vitest'
+import { POST as markAllReadRoute } from '@/app/api/v1/notifications/mark-all-read/route'
 import { groupAlerts, namedInGroup } from '@/lib/domain/alert-groups'
 import { acknowledgeAlert, getAlert, listAlerts } from '@/lib/server/alerts'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getPrisma } from '@/lib/server/database'
 import { NotFoundError, ValidationError } from '@/lib/server/errors'
 import { listNotifications, markAllNotificationsRead, notify, unreadCount } from '@/lib/server/notifications'
 import { freshDatabase } from '../support/database'
-import { makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, type World } from '../support/fixtures'
+import { expectProblem } from '../support/http'
 
 let world: World
 beforeAll(async () => {
@@ -157,5 +160,54 @@ describe('the inbox', () => {
     expect(await unreadCount(me)).toBe(0)
     expect(await unreadCount(other)).toBe(1)
     expect(await prisma.auditEvent.count({ where: { actorId: me.userId, action: 'notification.read-all' } })).toBe(1)
+  })
+})
+
+describe('"Mark all as read" through the API', () => {
+  it('marks what arrived up to the newest notification shown, leaves what came since unread, and names a bad time', async () => {
+    const prisma = await getPrisma()
+    const me = await makePerson([{ role: 'IRO', localAuthorityId: world.laOne.id }], 'Api Inbox Owner')
+    const other = await makePerson([], 'Api Someone Else')
+    const item = (recipientId: string, n: number) => ({
+      recipientId,
+      kind: 'role.granted',
+      title: `A role was granted (${n})`,
+      body: 'A role was granted; see Haven.',
+      link: `/?api=${n}`,
+    })
+    await prisma.$transaction((tx) =>
+      notify(tx, [item(me.userId, 1), item(me.userId, 2), item(me.userId, 3), item(other.userId, 4)]),
+    )
+    // the client listed 1 and 2 (the newest at 10:05); 3 arrived at 10:07, after the list was shown
+    const times = ['2026-11-30T10:00:00.000Z', '2026-11-30T10:05:00.000Z', '2026-11-30T10:07:00.000Z']
+    for (const [i, at] of times.entries())
+      await prisma.notification.updateMany({ where: { link: `/?api=${i + 1}` }, data: { createdAt: new Date(at) } })
+    const { token } = await issueApiToken({ email: me.email, password: FIXTURE_PASSWORD, ip: null })
+    const post = (body: unknown) =>
+      markAllReadRoute(
+        new Request('http://haven.test/api/v1/notifications/mark-all-read', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({}) },
+      )
+
+    const response = await post({ upTo: times[1] })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ count: 2 })
+    const inbox = await listNotifications(me)
+    expect(inbox.filter((n) => !n.readAt).map((n) => n.title)).toEqual(['A role was granted (3)'])
+    expect(await unreadCount(other)).toBe(1)
+    const audited = await prisma.auditEvent.findFirst({
+      where: { actorId: me.userId, action: 'notification.read-all' },
+      select: { details: true },
+    })
+    expect(audited?.details).toEqual({ count: 2 })
+
+    const refused = await expectProblem(await post({}), 422)
+    expect(refused.errors?.map((e) => e.field)).toEqual(['upTo'])
+    expect((await expectProblem(await post({ upTo: 'just now' }), 422)).errors?.[0].detail).toMatch(/real date/)
+    expect(await unreadCount(me)).toBe(1)
   })
 })

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { POST as linkRoute } from '@/app/api/v1/missing-episodes/[id]/went-with/route'
+import { POST as undoRoute } from '@/app/api/v1/missing-episodes/[id]/went-with/undo/route'
+import { issueApiToken } from '@/lib/server/api-tokens'
 import { getPrisma } from '@/lib/server/database'
 import {
   getEpisode,
@@ -11,7 +14,8 @@ import {
 import { NotFoundError } from '@/lib/server/errors'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { freshDatabase } from '../support/database'
-import { makeChild, makePerson, makeWorld, problems, type World } from '../support/fixtures'
+import { FIXTURE_PASSWORD, makeChild, makePerson, makeWorld, problems, type World } from '../support/fixtures'
+import { expectProblem } from '../support/http'
 
 let world: World
 beforeAll(async () => {
@@ -84,5 +88,48 @@ describe('undoing "went with"', () => {
       recordReturnSchema.parse({ returnedAt: '2026-11-21T06:00', returnMethod: 'RETURNED_ALONE' }),
     )
     expect((await problems(linkEpisodes(worker, a.id, b.id))).otherEpisodeId).toMatch(/back/)
+  })
+})
+
+describe('"went with" through the API', () => {
+  type Route = typeof linkRoute
+  const post = async (route: Route, person: { email: string }, episodeId: string, body: unknown) => {
+    const { token } = await issueApiToken({ email: person.email, password: FIXTURE_PASSWORD, ip: null })
+    const path = route === linkRoute ? 'went-with' : 'went-with/undo'
+    return route(
+      new Request(`http://haven.test/api/v1/missing-episodes/${episodeId}/${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({ id: episodeId }) },
+    )
+  }
+
+  it('links and undoes as the episode page does: the same rules, and outside the home is not found', async () => {
+    const { worker, elsewhere, a, b } = await twoMissing()
+    const linked = await post(linkRoute, worker, a.id, { otherEpisodeId: b.id })
+    expect(linked.status).toBe(200)
+    expect(await linked.json()).toEqual({ id: a.id })
+    expect((await getEpisode(worker, b.id)).wentWith.map((w) => w.episodeId)).toEqual([a.id])
+
+    // a worker of another home: not found, and the link stands
+    await expectProblem(await post(undoRoute, elsewhere, a.id, { otherEpisodeId: b.id }), 404)
+    expect((await getEpisode(worker, a.id)).wentWith).toHaveLength(1)
+    // the other episode must be named
+    const unnamed = await expectProblem(await post(undoRoute, worker, a.id, {}), 422)
+    expect(unnamed.errors?.map((e) => e.field)).toEqual(['otherEpisodeId'])
+
+    const undone = await post(undoRoute, worker, a.id, { otherEpisodeId: b.id })
+    expect(undone.status).toBe(200)
+    expect(await undone.json()).toEqual({ id: a.id })
+    expect((await getEpisode(worker, a.id)).wentWith).toEqual([])
+    const prisma = await getPrisma()
+    expect(
+      await prisma.episodeLink.findFirst({ where: { OR: [{ episodeId: a.id }, { otherId: a.id }] } }),
+    ).toMatchObject({ undoneById: worker.userId })
+    // a second press: nothing left to undo, named on the field
+    const again = await expectProblem(await post(undoRoute, worker, a.id, { otherEpisodeId: b.id }), 422)
+    expect(again.errors).toEqual([{ field: 'otherEpisodeId', detail: expect.stringMatching(/not linked/) }])
   })
 })

@@ -7,10 +7,16 @@ import type { getChronology } from '@/lib/server/chronology'
 import type { createPlanVersion, recordScreening } from '@/lib/server/cse'
 import type { addEpisodeUpdate, amendEpisode, recordReturn } from '@/lib/server/episodes'
 import type { missingReport } from '@/lib/server/missing-report'
+import type { markAllNotificationsRead } from '@/lib/server/notifications'
 import type { listVisits, recordVisit } from '@/lib/server/oversight'
 import type { recordOutcome } from '@/lib/server/return-interviews'
 import type { roleGrantReport } from '@/lib/server/role-grants'
-import type { alertListSchema, alertViewSchema, chronologySchema } from '@/lib/validation/alert-responses'
+import type {
+  alertListSchema,
+  alertViewSchema,
+  chronologySchema,
+  markedReadSchema,
+} from '@/lib/validation/alert-responses'
 import type { safetyPlanSavedSchema, screeningRecordedSchema } from '@/lib/validation/cse-responses'
 import type { reg44VisitListSchema, reg44VisitRecordedSchema } from '@/lib/validation/oversight-responses'
 import type { missingReportSchema, roleGrantReportSchema } from '@/lib/validation/report-responses'
@@ -39,3 +45,4 @@ fits<Answer<typeof missingReport>, typeof missingReportSchema>('fits')
 fits<Answer<typeof roleGrantReport>, typeof roleGrantReportSchema>('fits')
 fits<Answer<typeof listVisits>, typeof reg44VisitListSchema>('fits')
 fits<Answer<typeof recordVisit>, typeof reg44VisitRecordedSchema>('fits')
+fits<Answer<typeof markAllNotificationsRead>, typeof markedReadSchema>('fits')

@@ -146,6 +146,26 @@ export function childrenPaths() {
         responses: { 200: { description: 'Closed', ...json('Created') }, ...problems(400, 401, 403, 404, 422) },
       },
     },
+    '/api/v1/missing-episodes/{id}/went-with': {
+      post: {
+        operationId: 'linkEpisodes',
+        summary:
+          'Another child went missing with this one: links the two open episodes (both in your scope; not once this child is back)',
+        parameters: idParam('episode id'),
+        requestBody: { required: true, ...json('LinkEpisode') },
+        responses: { 200: { description: 'Linked', ...json('Created') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/missing-episodes/{id}/went-with/undo': {
+      post: {
+        operationId: 'undoWentWith',
+        summary:
+          'Undo a "went with" link made by mistake: the link stays on both timelines, marked undone by you (not once the episode is closed)',
+        parameters: idParam('episode id'),
+        requestBody: { required: true, ...json('LinkEpisode') },
+        responses: { 200: { description: 'Undone', ...json('Created') }, ...problems(400, 401, 404, 422) },
+      },
+    },
     '/api/v1/return-interviews': {
       get: {
         operationId: 'listReturnInterviews',

@@ -12,6 +12,7 @@ import {
   amendEpisodeSchema,
   closeEpisodeSchema,
   episodeUpdateSchema,
+  linkEpisodeSchema,
   recordReturnSchema,
   reportMissingSchema,
 } from '../episodes'
@@ -32,10 +33,16 @@ import {
 } from '../responses'
 import { outcomeSchema } from '../return-interviews'
 import { planSchema, screeningSchema } from '../cse'
-import { decisionSchema, resolveSchema } from '../alerts'
+import { decisionSchema, markAllReadSchema, resolveSchema } from '../alerts'
 import { passwordChangeSchema, tokenRequestSchema } from '../users'
 import { visitSchema } from '../oversight'
-import { alertListSchema, alertViewSchema, chronologySchema, notificationListSchema } from '../alert-responses'
+import {
+  alertListSchema,
+  alertViewSchema,
+  chronologySchema,
+  markedReadSchema,
+  notificationListSchema,
+} from '../alert-responses'
 import {
   safetyPlanListSchema,
   safetyPlanSavedSchema,
@@ -104,6 +111,7 @@ const schemas = {
   RecordReturn: [recordReturnSchema, 'input'],
   Amendment: [amendEpisodeSchema, 'input'],
   CloseEpisode: [closeEpisodeSchema, 'input'],
+  LinkEpisode: [linkEpisodeSchema, 'input'],
   EpisodeList: [episodeListSchema, 'output'],
   Episode: [episodeViewSchema, 'output'],
   InterviewOutcome: [outcomeSchema, 'input'],
@@ -131,6 +139,8 @@ const schemas = {
   Reg44VisitRecorded: [reg44VisitRecordedSchema, 'output'],
   OversightMonth: [oversightMonthSchema, 'output'],
   NotificationList: [notificationListSchema, 'output'],
+  MarkAllRead: [markAllReadSchema, 'input'],
+  MarkedRead: [markedReadSchema, 'output'],
   ReviewHeld: [reviewHeldSchema, 'input'],
   Reviews: [reviewsSchema, 'output'],
   ReviewRecorded: [reviewRecordedSchema, 'output'],

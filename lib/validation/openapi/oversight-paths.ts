@@ -281,5 +281,14 @@ export function oversightPaths() {
         responses: { 200: { description: 'Notifications', ...json('NotificationList') }, ...problems(401) },
       },
     },
+    '/api/v1/notifications/mark-all-read': {
+      post: {
+        operationId: 'markAllNotificationsRead',
+        summary:
+          'Mark as read everything in your inbox that arrived up to `upTo` (send the createdAt of the newest notification you showed: one that arrived since stays unread)',
+        requestBody: { required: true, ...json('MarkAllRead') },
+        responses: { 200: { description: 'How many were marked', ...json('MarkedRead') }, ...problems(400, 401, 422) },
+      },
+    },
   }
 }
