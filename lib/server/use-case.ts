@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/domain/roles'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { recordAudit, type AuditAction, type AuditPayloads } from './audit'
 import { getPrisma, transactionLimits, type Tx } from './database'
-import { ForbiddenError, NotFoundError } from './errors'
+import { asBusy, ForbiddenError, NotFoundError } from './errors'
 import { authorityWhere, childWhere, episodeWhere, homeWhere, interviewWhere } from './scope'
 
 type Args<T> = Omit<T, 'where'>
@@ -89,15 +89,19 @@ export async function useCase<T>(
     throw denied === 'not-found' ? new NotFoundError(options.subject) : new ForbiddenError(denied.forbidden)
   }
   const now = options.now ?? new Date()
-  const prisma = await getPrisma()
-  const limits = { ...transactionLimits(), ...options.transaction }
-  return prisma.$transaction(async (tx) => {
+  const run = async (tx: Tx) => {
     const uc = openUseCase(tx, actor, action, now)
     const result = await body(uc)
     if (uc.audited === 0 && !options.unaudited)
       throw new Error(`Use case ${action} wrote no audit event: every read of child data and every change is audited.`)
     return result
-  }, limits)
+  }
+  const prisma = await getPrisma()
+  const limits = { ...transactionLimits(), ...options.transaction }
+  // a busy database's error is marked as such, so that a page that cannot be read says "Haven is busy" (errors.ts)
+  return prisma.$transaction(run, limits).catch((e: unknown) => {
+    throw asBusy(e)
+  })
 }
 
 /** The finders and scope for `action` inside a transaction that is already open (a use case that calls another's
