@@ -8,7 +8,7 @@ import { GET as listRoute } from '@/app/api/v1/children/route'
 import ChildrenPage from '@/app/children/page'
 import { BUSY_DIGEST } from '@/lib/busy'
 import type { Actor } from '@/lib/domain/roles'
-import { startSession } from '@/lib/server/accounts'
+import { sessionStillOpen, startSession } from '@/lib/server/accounts'
 import { issueApiToken } from '@/lib/server/api-tokens'
 import { listChildren } from '@/lib/server/children'
 import { currentActor } from '@/lib/server/current-actor'
@@ -101,6 +101,8 @@ describe.runIf(postgres)('a pool with no connection free (PostgreSQL)', () => {
       // the browser's session check, which every page makes first
       const session = await refused(() => currentActor())
       expect(session.error).toMatchObject({ digest: BUSY_DIGEST })
+      // and Auth.js's check of the cookie does not take "busy" for "signed out" (it would drop the session)
+      expect(await sessionStillOpen(browser.sid!)).toBe(true)
     } finally {
       await hold.release()
     }
@@ -109,6 +111,8 @@ describe.runIf(postgres)('a pool with no connection free (PostgreSQL)', () => {
     expect(again.status).toBe(200)
     expect((await again.json()).children.map((c: { firstName: string }) => c.firstName)).toEqual([childName])
     expect(await currentActor()).toMatchObject({ userId: manager.userId })
+    expect(await sessionStillOpen(browser.sid!)).toBe(true)
+    expect(await sessionStillOpen('no-such-session')).toBe(false)
   })
 })
 
