@@ -1,13 +1,7 @@
 'use client'
+import { PageError } from '@/components/PageError'
 
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <>
-      <h1>Sorry, something went wrong</h1>
-      <p>Nothing you were doing has been half-saved. Try again; if it keeps happening, tell your administrator.</p>
-      <button type="button" className="button" onClick={reset}>
-        Try again
-      </button>
-    </>
-  )
+/** A page that could not be shown, below the header (a busy database, or a bug). */
+export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  return <PageError error={error} retry={retry} />
 }

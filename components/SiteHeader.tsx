@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { can } from '@/lib/domain/permissions'
 import { currentActor } from '@/lib/server/current-actor'
+import { isDatabaseBusy } from '@/lib/server/errors'
 import { homesFor } from '@/lib/server/homes'
 import { unreadCount } from '@/lib/server/notifications'
 import { signOutAction } from '@/app/sign-in/actions'
@@ -8,10 +9,19 @@ import { NavLinks } from './NavLinks'
 import { PrintFrame } from './PrintFrame'
 import { reportsFor } from './ReportLinks'
 
+/** What the header shows when the database is too busy to say: the page below says "Haven is busy" (app/error.tsx),
+ * which the header, being part of the layout, would otherwise replace with the whole-page error. */
+const whenBusy =
+  <T,>(fallback: T) =>
+  (e: unknown): T => {
+    if (isDatabaseBusy(e)) return fallback
+    throw e
+  }
+
 export async function SiteHeader() {
-  const actor = await currentActor()
-  const homes = actor && can(actor, 'home.read') ? await homesFor(actor) : []
-  const unread = actor ? await unreadCount(actor) : 0
+  const actor = await currentActor().catch(whenBusy(null))
+  const homes = actor && can(actor, 'home.read') ? await homesFor(actor).catch(whenBusy([])) : []
+  const unread = actor ? await unreadCount(actor).catch(whenBusy(0)) : 0
   const links = actor
     ? [
         { href: '/', label: 'Dashboard' },

@@ -3,7 +3,7 @@
 // Number settings come from lib/settings.ts (each fromEnv call); the others are here. Listed in the README.
 import { z } from 'zod'
 import { ROLES, type Role } from './domain/roles'
-import { NUMBER_VARIABLES, numberVariable } from './settings'
+import { NUMBER_MINIMUMS, NUMBER_VARIABLES, numberVariable, wholeNumberVariable } from './settings'
 
 const blank = (value: unknown) => value === '' || value === undefined
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -63,10 +63,12 @@ const OTHER_VARIABLES = {
 
 export const environmentSchema = z.object({
   ...OTHER_VARIABLES,
-  ...(Object.fromEntries(Object.keys(NUMBER_VARIABLES).map((name) => [name, numberVariable])) as Record<
-    string,
-    typeof numberVariable
-  >),
+  ...(Object.fromEntries(
+    Object.keys(NUMBER_VARIABLES).map((name) => [
+      name,
+      name in NUMBER_MINIMUMS ? wholeNumberVariable(NUMBER_MINIMUMS[name]) : numberVariable,
+    ]),
+  ) as Record<string, z.ZodType>),
 })
 
 type OtherVariable = keyof typeof OTHER_VARIABLES

@@ -16,11 +16,22 @@ export const numberVariable = z.preprocess(
 
 /** Every number setting's variable and default: the start-up check (lib/environment.ts) is built from it. */
 export const NUMBER_VARIABLES: Record<string, number> = {}
+/** The few number settings that must be at least some whole number (a pool of connections), by variable. */
+export const NUMBER_MINIMUMS: Record<string, number> = {}
 
-function fromEnv(name: string, fallback: number) {
+/** A number setting whose value must be a whole number `min` or more. */
+export const wholeNumberVariable = (min: number) =>
+  numberVariable.refine(
+    (n) => n === undefined || (Number.isInteger(n) && n >= min),
+    `must be a whole number, ${min} or more`,
+  )
+
+function fromEnv(name: string, fallback: number, options: { min?: number } = {}) {
   NUMBER_VARIABLES[name] = fallback
+  if (options.min !== undefined) NUMBER_MINIMUMS[name] = options.min
   // a bad value stops the server at start-up (lib/environment.ts); here it can only fall back
-  const parsed = numberVariable.safeParse(process.env[name])
+  const schema = options.min === undefined ? numberVariable : wholeNumberVariable(options.min)
+  const parsed = schema.safeParse(process.env[name])
   return parsed.success && parsed.data !== undefined ? parsed.data : fallback
 }
 
@@ -180,5 +191,10 @@ export const settings = {
      *  start on (Prisma's defaults); past either the answer is "Haven is busy" (503), nothing saved */
     transactionTimeoutMs: fromEnv('HAVEN_TRANSACTION_TIMEOUT_MS', 5000),
     transactionMaxWaitMs: fromEnv('HAVEN_TRANSACTION_MAX_WAIT_MS', 2000),
+    /** PostgreSQL only: connections each process keeps at most (node-postgres' default), and how long a query outside
+     *  a transaction (the session check, a sign-in) waits for one of them to come free, or for a new one to open,
+     *  before the answer is "Haven is busy" (0: without limit, as node-postgres does by default) */
+    poolSize: fromEnv('HAVEN_DATABASE_POOL_SIZE', 10, { min: 1 }),
+    acquireTimeoutMs: fromEnv('HAVEN_DATABASE_ACQUIRE_TIMEOUT_MS', 2000),
   },
 }

@@ -18,7 +18,7 @@ export async function orNotFound<T>(run: Promise<T>): Promise<T> {
 }
 
 /** Only "not found" (an id that is not one included) becomes the 404 page; anything else is the error page. */
-async function or404<T>(run: () => Promise<T>): Promise<T> {
+export async function or404<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run()
   } catch (e) {

@@ -11,6 +11,7 @@ import { getPrisma, type Tx } from './database'
 import { recordAudit } from './audit'
 import { notify } from './notifications'
 import {
+  isDatabaseBusy,
   NotFoundError,
   SecondFactorNeededError,
   TooManyAttemptsError,
@@ -276,6 +277,20 @@ export async function actorForSession(sessionId: string, now = new Date()): Prom
       data: { lastSeenAt: now },
     })
   return actor
+}
+
+/**
+ * For Auth.js's check of the cookie (next-auth.ts): whether the session has not ended. A database too busy to say is
+ * not an ended session: the person stays signed in (Auth.js would drop the session), and the page's own check
+ * (current-actor.ts) answers "Haven is busy".
+ */
+export async function sessionStillOpen(sid: string) {
+  try {
+    return Boolean(await actorForSession(sid))
+  } catch (e) {
+    if (isDatabaseBusy(e)) return true
+    throw e
+  }
 }
 
 export async function endSession(sessionId: string) {

@@ -1,17 +1,25 @@
 // The signed-in person for pages and server actions.
 import { redirect } from 'next/navigation'
+import { cache } from 'react'
 import type { Actor } from '@/lib/domain/roles'
 import { actorForSession } from './accounts'
-import { ForbiddenError, NotFoundError, ValidationError } from './errors'
+import { asBusy, ForbiddenError, NotFoundError, ValidationError } from './errors'
 import { auth } from './next-auth'
 import { mustEnrol } from './second-factor'
 
-/** The session's person, and whether they must set up a second factor before anything else. */
-async function sessionActor(): Promise<{ actor: Actor; mustEnrol: boolean } | null> {
-  const session = await auth()
-  const actor = session?.sid ? await actorForSession(session.sid) : null
-  return actor && { actor, mustEnrol: await mustEnrol(actor) }
-}
+/**
+ * The session's person, and whether they must set up a second factor before anything else. Looked up once per request
+ * (the header and the page both ask). A database too busy to answer is DatabaseBusyError, so the page says so.
+ */
+const sessionActor = cache(async (): Promise<{ actor: Actor; mustEnrol: boolean } | null> => {
+  try {
+    const session = await auth()
+    const actor = session?.sid ? await actorForSession(session.sid) : null
+    return actor && { actor, mustEnrol: await mustEnrol(actor) }
+  } catch (e) {
+    throw asBusy(e)
+  }
+})
 
 /** The signed-in person; null too for one who must set up a second factor first (they reach nothing else). */
 export async function currentActor(): Promise<Actor | null> {

@@ -32,7 +32,7 @@ export async function openDatabase(
   const url = options.url ?? (options.memory || options.dataDir ? undefined : variable('DATABASE_URL'))
   if (url) {
     const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: url }),
+      adapter: new PrismaPg({ connectionString: url, ...poolLimits() }),
       transactionOptions: transactionLimits(),
     })
     return { kind: 'postgres', prisma, url, close: () => prisma.$disconnect() }
@@ -66,6 +66,16 @@ export async function openDatabase(
 /** How long a transaction may run, and wait to start, before the request is answered "Haven is busy" (errors.ts). */
 export function transactionLimits() {
   return { timeout: settings.database.transactionTimeoutMs, maxWait: settings.database.transactionMaxWaitMs }
+}
+
+/**
+ * PostgreSQL's pool (node-postgres): at most HAVEN_DATABASE_POOL_SIZE connections, and a query waits at most
+ * HAVEN_DATABASE_ACQUIRE_TIMEOUT_MS for one ("timeout exceeded when trying to connect": "Haven is busy", errors.ts)
+ * instead of queueing without limit behind a database that has stopped keeping up. The embedded database has no pool:
+ * its one connection queues every query, and only a transaction's own limits apply.
+ */
+export function poolLimits() {
+  return { max: settings.database.poolSize, connectionTimeoutMillis: settings.database.acquireTimeoutMs }
 }
 
 const globalForDb = globalThis as unknown as { havenDatabase?: Promise<Database> }

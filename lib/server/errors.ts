@@ -1,6 +1,7 @@
 // Errors a use case can end in. Pages, server actions and the API map them to what the user sees;
 // anything else is a bug, logged on the server and shown as a plain "something went wrong".
 import type { z } from 'zod'
+import { BUSY_DIGEST, BUSY_TITLE } from '@/lib/busy'
 
 export type FieldErrors = Record<string, string>
 
@@ -92,16 +93,36 @@ export const BUSY_RETRY_AFTER_SECONDS = 5
 
 /**
  * The database was too busy to answer in time, and the transaction was rolled back: it ran past its time limit or
- * waited too long to start (Prisma's P2028), no pooled connection came free (P2024, or node-postgres' own pool
- * timeout), or the server has no more connections (P2037). An overload to wait out, not a bug.
+ * waited too long to start (Prisma's P2028), no pooled connection came free in HAVEN_DATABASE_ACQUIRE_TIMEOUT_MS
+ * (P2024, or node-postgres' own pool timeout), a new connection did not open in that time, or the server has no more
+ * connections (P2037). An overload to wait out, not a bug.
  */
 export function isDatabaseBusy(e: unknown): boolean {
+  if (e instanceof DatabaseBusyError) return true
   if (!(e instanceof Error)) return false
   const code = (e as { code?: unknown }).code
   if (code === 'P2024' || code === 'P2037') return true
   // P2028 also covers misuse of a closed transaction, which is a bug: only its two timeouts count
   if (code === 'P2028') return /expired transaction|Unable to start a transaction in the given time/.test(e.message)
-  return /timeout exceeded when trying to connect/.test(e.message)
+  return /timeout exceeded when trying to connect|Connection terminated due to connection timeout/.test(e.message)
+}
+
+/**
+ * A busy database's error as a page's error boundary can tell it apart (app/error.tsx): it carries BUSY_DIGEST, which
+ * Next.js passes to the browser where it would otherwise pass only a hash. The driver's error is its cause.
+ */
+export class DatabaseBusyError extends Error {
+  readonly digest = BUSY_DIGEST
+  constructor(cause: unknown) {
+    super(`${BUSY_TITLE}.`, { cause })
+    this.name = 'DatabaseBusyError'
+  }
+}
+
+/** For the paths a page reads through (useCase, the session): a busy database's error as DatabaseBusyError, any other
+ * error as it is. */
+export function asBusy(e: unknown): unknown {
+  return isDatabaseBusy(e) && !(e instanceof DatabaseBusyError) ? new DatabaseBusyError(e) : e
 }
 
 /** What to tell the user about an error, for pages, server actions and the API alike. Unknown errors are logged. */
@@ -121,11 +142,12 @@ export function describeError(e: unknown): {
     return { status: 429, title: 'Too many requests', message: e.message, fieldErrors: {} }
   if (isDatabaseBusy(e)) {
     // one line for the operator: Prisma's message ends with the reason, after the query it interrupted
-    console.warn(`Haven: the database is busy, answered 503: ${(e as Error).message.trim().split('\n').at(-1)}`)
+    const driver = (e instanceof DatabaseBusyError ? e.cause : e) as Error
+    console.warn(`Haven: the database is busy, answered 503: ${driver.message.trim().split('\n').at(-1)}`)
     return {
       status: 503,
       title: 'Service unavailable',
-      message: 'Haven is busy, try again in a moment; nothing was saved.',
+      message: `${BUSY_TITLE}; nothing was saved.`,
       fieldErrors: {},
     }
   }

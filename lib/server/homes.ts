@@ -2,7 +2,7 @@
 import type { Actor } from '@/lib/domain/roles'
 import { currentEpisodes } from './episodes'
 import { listChildren } from './children'
-import { useCase } from './use-case'
+import { readTogether, useCase } from './use-case'
 
 const denied = { forbidden: 'Your roles do not include a home.' }
 const homeSelect = { id: true, name: true, town: true, postcode: true, ofstedUrn: true } as const
@@ -18,17 +18,20 @@ export async function homesFor(actor: Actor) {
 /** The page a page at a time (each page audited as the children list is), so no child living there is left off. */
 const PAGE = 200
 
+/** The home, who lives there and who is missing from it: three use cases, one transaction (readTogether). */
 export async function getHome(actor: Actor, homeId: string, now = new Date()) {
   const unaudited = 'the home itself; the children and episodes shown are read (and audited) by their own use cases'
-  const home = await useCase(actor, 'home.read', { denied, subject: 'home', now, unaudited }, ({ find }) =>
-    find.home(homeId, { select: homeSelect }),
-  )
-  const children = []
-  for (let page = 1; ; page++) {
-    const list = await listChildren(actor, { homeId, perPage: PAGE, page }, now)
-    children.push(...list.children)
-    if (page >= list.pages) break
-  }
-  const { open } = await currentEpisodes(actor, now)
-  return { home, children, missingNow: open.filter((e) => e.home?.id === homeId) }
+  return readTogether(async () => {
+    const home = await useCase(actor, 'home.read', { denied, subject: 'home', now, unaudited }, ({ find }) =>
+      find.home(homeId, { select: homeSelect }),
+    )
+    const children = []
+    for (let page = 1; ; page++) {
+      const list = await listChildren(actor, { homeId, perPage: PAGE, page }, now)
+      children.push(...list.children)
+      if (page >= list.pages) break
+    }
+    const { open } = await currentEpisodes(actor, now)
+    return { home, children, missingNow: open.filter((e) => e.home?.id === homeId) }
+  })
 }

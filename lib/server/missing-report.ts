@@ -19,7 +19,7 @@ import type { MissingReportQuery } from '@/lib/validation/reports'
 import { planDays, planFlagsSelect } from './cse'
 import { inTurn } from './database'
 import { NotFoundError } from './errors'
-import { episodeFiguresWhere, figuresAuthoritiesWhere, figuresHomesWhere } from './scope'
+import { episodeFiguresWhere, figuresAuthoritiesWhere, figuresChildWhere, figuresHomesWhere } from './scope'
 import { useCase } from './use-case'
 
 const NOT_A_READER = {
@@ -29,20 +29,26 @@ const NOT_A_READER = {
 
 export async function missingReport(actor: Actor, query: MissingReportQuery, now = new Date()) {
   return useCase(actor, 'report.missing', { denied: NOT_A_READER, now }, async ({ tx, audit }) => {
-    // figures have a scope of their own: a home counts the episodes at the home, wherever the child lives now
-    const scope = episodeFiguresWhere(actor, 'report.missing', now)
+    // figures have a scope of their own: a home counts the episodes at the home, wherever the child lives now; other
+    // roles count the children they may read, found once here so that the queries below look them up by id
+    const readable = await tx.child.findMany({
+      where: figuresChildWhere(actor, 'report.missing', now),
+      select: { id: true },
+    })
+    const ids = readable.map((c) => c.id)
+    const scope = episodeFiguresWhere(actor, 'report.missing', now, ids)
     const today = londonDate(now)
     // what the filters can choose from: the homes and placing authorities the actor's figures can be about
     const [homes, authorities] = await inTurn(
       () =>
         tx.home.findMany({
-          where: figuresHomesWhere(actor, 'report.missing', now),
+          where: figuresHomesWhere(actor, 'report.missing', now, ids),
           orderBy: { name: 'asc' },
           select: { id: true, name: true },
         }),
       () =>
         tx.localAuthority.findMany({
-          where: figuresAuthoritiesWhere(actor, 'report.missing', now),
+          where: figuresAuthoritiesWhere(actor, 'report.missing', now, ids),
           orderBy: { name: 'asc' },
           select: { id: true, name: true },
         }),
@@ -59,35 +65,32 @@ export async function missingReport(actor: Actor, query: MissingReportQuery, now
         query.sex ? { child: { sex: query.sex } } : {},
       ],
     }
-    // the episodes, and once each the children they are about (age, authority, CSE screening and plans)
-    const [rows, children] = await inTurn(
-      () =>
-        tx.missingEpisode.findMany({
-          where,
-          select: {
-            lastSeenAt: true,
-            returnedAt: true,
-            absenceType: true,
-            childId: true,
-            homeId: true,
-            returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } },
-          },
-        }),
-      () =>
-        tx.child.findMany({
-          where: { missingEpisodes: { some: where } },
-          select: {
-            id: true,
-            dateOfBirth: true,
-            placingAuthority: { select: { id: true, name: true } },
-            cseScreenings: {
-              orderBy: { screenedAt: 'desc' },
-              select: { level: true, harmIndicators: true, kinds: true },
-            },
-            safetyPlans: { select: planFlagsSelect },
-          },
-        }),
-    )
+    // the episodes, then once each the children they are about (age, authority, CSE screening and plans): by the ids
+    // the episodes name, not by scanning the episodes a second time
+    const rows = await tx.missingEpisode.findMany({
+      where,
+      select: {
+        lastSeenAt: true,
+        returnedAt: true,
+        absenceType: true,
+        childId: true,
+        homeId: true,
+        returnInterview: { select: { dueAt: true, offeredAt: true, outcome: true, heldAt: true } },
+      },
+    })
+    const children = await tx.child.findMany({
+      where: { id: { in: [...new Set(rows.map((e) => e.childId))] } },
+      select: {
+        id: true,
+        dateOfBirth: true,
+        placingAuthority: { select: { id: true, name: true } },
+        cseScreenings: {
+          orderBy: { screenedAt: 'desc' },
+          select: { level: true, harmIndicators: true, kinds: true },
+        },
+        safetyPlans: { select: planFlagsSelect },
+      },
+    })
     const childById = new Map(children.map((c) => [c.id, c]))
     const homeById = new Map(homes.map((h) => [h.id, h]))
     const episodes: EpisodeFact[] = rows

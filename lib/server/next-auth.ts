@@ -6,11 +6,11 @@ import Credentials from 'next-auth/providers/credentials'
 import { settings } from '@/lib/settings'
 import { signInSchema } from '@/lib/validation/users'
 import {
-  actorForSession,
   authenticate,
   checkOrganisationCode,
   endSession,
   normaliseEmail,
+  sessionStillOpen,
   startSession,
 } from './accounts'
 import { deviceCookieName, deviceIdFrom, readCookie } from './device-cookie'
@@ -126,7 +126,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
     async jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId
       // a revoked or ended session is refused everywhere, /api/auth/session included (null clears the cookie)
-      else if (typeof token.sid !== 'string' || !(await actorForSession(token.sid))) return null
+      else if (typeof token.sid !== 'string' || !(await sessionStillOpen(token.sid))) return null
       return token
     },
     session({ session, token }) {

@@ -71,36 +71,68 @@ function figuresGrants(actor: Actor, action: Action) {
   }
 }
 
-export function episodeFiguresWhere(actor: Actor, action: Action, now: Date): Prisma.MissingEpisodeWhereInput {
-  const { homeIds, providerIds, others } = figuresGrants(actor, action)
+/** The children whose episodes the actor counts besides those at their homes: the children they may read. */
+export function figuresChildWhere(actor: Actor, action: Action, now: Date): Prisma.ChildWhereInput {
+  return childWhere(figuresGrants(actor, action).others, action, now)
+}
+
+/**
+ * Those children's ids, read once by a caller that has several queries to scope: each then finds them by id instead
+ * of applying the scope rule to every row it looks at (an LA missing lead's rule reads a child's placements).
+ */
+export type ReadableChildIds = string[]
+
+export function episodeFiguresWhere(
+  actor: Actor,
+  action: Action,
+  now: Date,
+  ids?: ReadableChildIds,
+): Prisma.MissingEpisodeWhereInput {
+  const { homeIds, providerIds } = figuresGrants(actor, action)
   return {
     OR: [
       { homeId: { in: homeIds } },
       { home: { providerId: { in: providerIds } } },
-      { child: childWhere(others, action, now) },
+      ids ? { childId: { in: ids } } : { child: figuresChildWhere(actor, action, now) },
     ],
   }
 }
 
 /** The homes those figures can be about: the actor's homes, and where the children they may read live or lived. */
-export function figuresHomesWhere(actor: Actor, action: Action, now: Date): Prisma.HomeWhereInput {
-  const { homeIds, providerIds, others } = figuresGrants(actor, action)
+export function figuresHomesWhere(
+  actor: Actor,
+  action: Action,
+  now: Date,
+  ids?: ReadableChildIds,
+): Prisma.HomeWhereInput {
+  const { homeIds, providerIds } = figuresGrants(actor, action)
   return {
     OR: [
       { id: { in: homeIds } },
       { providerId: { in: providerIds } },
-      { placements: { some: { child: childWhere(others, action, now) } } },
+      { placements: { some: ids ? { childId: { in: ids } } : { child: figuresChildWhere(actor, action, now) } } },
     ],
   }
 }
 
 /** The placing authorities of the children those figures can be about. */
-export function figuresAuthoritiesWhere(actor: Actor, action: Action, now: Date): Prisma.LocalAuthorityWhereInput {
-  const { homeIds, providerIds, others } = figuresGrants(actor, action)
+export function figuresAuthoritiesWhere(
+  actor: Actor,
+  action: Action,
+  now: Date,
+  ids?: ReadableChildIds,
+): Prisma.LocalAuthorityWhereInput {
+  const { homeIds, providerIds } = figuresGrants(actor, action)
   const placedAt: Prisma.PlacementWhereInput = {
     OR: [{ homeId: { in: homeIds } }, { home: { providerId: { in: providerIds } } }],
   }
-  return { childrenPlaced: { some: { OR: [{ placements: { some: placedAt } }, childWhere(others, action, now)] } } }
+  return {
+    childrenPlaced: {
+      some: {
+        OR: [{ placements: { some: placedAt } }, ids ? { id: { in: ids } } : figuresChildWhere(actor, action, now)],
+      },
+    },
+  }
 }
 
 /** Episodes are read and written with their child: the same scope. */

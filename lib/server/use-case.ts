@@ -2,12 +2,13 @@
 // see what the actor's grants allow (out of scope is "not found", exactly like "does not exist"). A use case that
 // finishes without writing an audit event is refused and its transaction rolled back, so no read of child data and no
 // change can happen unaudited by forgetting.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { can, type Action } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { recordAudit, type AuditAction, type AuditPayloads } from './audit'
 import { getPrisma, transactionLimits, type Tx } from './database'
-import { ForbiddenError, NotFoundError } from './errors'
+import { asBusy, ForbiddenError, NotFoundError } from './errors'
 import { authorityWhere, childWhere, episodeWhere, homeWhere, interviewWhere } from './scope'
 
 type Args<T> = Omit<T, 'where'>
@@ -89,15 +90,43 @@ export async function useCase<T>(
     throw denied === 'not-found' ? new NotFoundError(options.subject) : new ForbiddenError(denied.forbidden)
   }
   const now = options.now ?? new Date()
-  const prisma = await getPrisma()
-  const limits = { ...transactionLimits(), ...options.transaction }
-  return prisma.$transaction(async (tx) => {
+  const run = async (tx: Tx) => {
     const uc = openUseCase(tx, actor, action, now)
     const result = await body(uc)
     if (uc.audited === 0 && !options.unaudited)
       throw new Error(`Use case ${action} wrote no audit event: every read of child data and every change is audited.`)
     return result
-  }, limits)
+  }
+  const together = sharedTransaction.getStore()
+  if (together) return run(together)
+  const prisma = await getPrisma()
+  const limits = { ...transactionLimits(), ...options.transaction }
+  // a busy database's error is marked as such, so that a page that cannot be read says "Haven is busy" (errors.ts)
+  return prisma.$transaction(run, limits).catch((e: unknown) => {
+    throw asBusy(e)
+  })
+}
+
+/** The transaction a page's use cases share (readTogether), inside one. */
+const sharedTransaction = new AsyncLocalStorage<Tx>()
+
+/**
+ * Runs a page's reads, several use cases one after another, in one transaction: one commit for all their audit events
+ * instead of one each (a commit that wrote waits for the disk, the largest share of the database's time under load).
+ * Each use case still checks its permission, reads through its scope and writes its own audit event, and nothing is
+ * shown before they are all committed. For pages' reads only: the use cases run in turn (a transaction has one
+ * connection), under this transaction's limits rather than their own options, and one that fails fails them all.
+ * Nothing else may reach the database inside (the session check comes first): on the embedded database it would
+ * queue behind this transaction.
+ */
+export async function readTogether<T>(read: () => Promise<T>): Promise<T> {
+  if (sharedTransaction.getStore()) return read()
+  const prisma = await getPrisma()
+  return prisma
+    .$transaction((tx) => sharedTransaction.run(tx, read), transactionLimits())
+    .catch((e: unknown) => {
+      throw asBusy(e)
+    })
 }
 
 /** The finders and scope for `action` inside a transaction that is already open (a use case that calls another's

@@ -7,6 +7,7 @@ import { getPrisma } from '@/lib/server/database'
 import { ForbiddenError, NotFoundError } from '@/lib/server/errors'
 import { londonDate, londonMidnight, shiftDate } from '@/lib/domain/time'
 import { missingReport, missingReportCsv } from '@/lib/server/missing-report'
+import { childWhere } from '@/lib/server/scope'
 import { missingReportQuerySchema } from '@/lib/validation/reports'
 import { monthsOf } from '@/lib/domain/missing-report'
 import { DEMO_PASSWORD } from '@/prisma/demo-accounts'
@@ -59,6 +60,39 @@ describe('the missing-episode report', () => {
     await expect(missingReport(care, query({ home: 'demo-home-birch' }))).rejects.toBeInstanceOf(NotFoundError)
     await expect(missingReport(care, query({ authority: 'demo-la-west' }))).rejects.toBeInstanceOf(NotFoundError)
     await expect(missingReport(await actor('demo-user-admin'), query())).rejects.toBeInstanceOf(ForbiddenError)
+  })
+
+  it("a missing lead's and an IRO's figures are the episodes of the children they may read, by their scope's rule", async () => {
+    const prisma = await getPrisma()
+    const now = new Date()
+    for (const id of ['demo-user-lead', 'demo-user-iro']) {
+      const reader = await actor(id)
+      const report = await missingReport(reader, query(), now)
+      // the scope's rule applied to every episode, as the report did before it looked the children up by id
+      const child = childWhere(reader, 'report.missing', now)
+      const episodes = await prisma.missingEpisode.findMany({
+        where: { child, lastSeenAt: { gte: since } },
+        select: { childId: true },
+      })
+      expect(episodes.length, id).toBeGreaterThan(0)
+      expect(report.totals, id).toMatchObject({
+        episodes: episodes.length,
+        children: new Set(episodes.map((e) => e.childId)).size,
+      })
+      const homes = await prisma.home.findMany({ where: { placements: { some: { child } } }, orderBy: { name: 'asc' } })
+      expect(
+        report.options.homes.map((h) => h.id),
+        id,
+      ).toEqual(homes.map((h) => h.id))
+      const authorities = await prisma.localAuthority.findMany({
+        where: { childrenPlaced: { some: child } },
+        orderBy: { name: 'asc' },
+      })
+      expect(
+        report.options.authorities.map((a) => a.id),
+        id,
+      ).toEqual(authorities.map((a) => a.id))
+    }
   })
 
   it("the responsible individual sees the provider's homes, one at a time if asked", async () => {

@@ -53,6 +53,15 @@ describe('the configuration check', () => {
     ])
   })
 
+  it('wants a pool of one connection or more, whole; any wait for one, 0 meaning without limit', () => {
+    expect(environmentProblems({ HAVEN_DATABASE_POOL_SIZE: '4', HAVEN_DATABASE_ACQUIRE_TIMEOUT_MS: '0' })).toEqual([])
+    for (const size of ['0', '2.5', '-1'])
+      expect(environmentProblems({ HAVEN_DATABASE_POOL_SIZE: size })).toContain(
+        'HAVEN_DATABASE_POOL_SIZE must be a whole number, 1 or more',
+      )
+    expect(settings.database).toMatchObject({ poolSize: 10, acquireTimeoutMs: 2000 })
+  })
+
   it('never repeats the value, which may hold a password', () => {
     const problems = environmentProblems({ DATABASE_URL: 'mysql://haven:hunter2@db.example.org/haven' })
     expect(problems).toEqual([

@@ -24,20 +24,32 @@ import { Reg41NoticeForm } from './Reg41NoticeForm'
 import { KIND_LABELS, LEVEL_LABELS } from '@/lib/domain/cse'
 import { addMonths } from '@/lib/domain/time'
 import { settings } from '@/lib/settings'
-import { loadChildOr404 } from '@/app/(lib)/load-or-404'
+import { or404 } from '@/app/(lib)/load-or-404'
+import { getChild } from '@/lib/server/children'
+import { requireActor } from '@/lib/server/current-actor'
+import { recordId } from '@/lib/server/errors'
+import { readTogether } from '@/lib/server/use-case'
 
 export const metadata = { title: 'Child' }
 
 const DISABILITY = { NOT_DISABLED: 'No disability', DISABLED: 'Has a disability', NOT_KNOWN: 'Not known' }
 
 export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
-  const { actor, child } = await loadChildOr404((await params).id)
+  const actor = await requireActor()
+  const id = recordId((await params).id, 'child')
+  // five use cases, each audited, in one transaction: one commit for the page
+  const { child, episodes, cse, decisions, review } = await readTogether(async () => {
+    const child = await or404(() => getChild(actor, id))
+    return {
+      child,
+      episodes: can(actor, 'episode.read') ? await listChildEpisodes(actor, child.id) : [],
+      cse: can(actor, 'cse.read') ? await getCseOverview(actor, child.id) : null,
+      decisions: await childReviewDecisions(actor, child.id),
+      review: can(actor, 'review.read') ? (await getReviews(actor, child.id)).next : null,
+    }
+  })
   const current = child.placements.find((p) => !p.endDate)
-  const episodes = can(actor, 'episode.read') ? await listChildEpisodes(actor, child.id) : []
   const open = episodes.find((e) => e.status === 'open')
-  const cse = can(actor, 'cse.read') ? await getCseOverview(actor, child.id) : null
-  const decisions = await childReviewDecisions(actor, child.id)
-  const review = can(actor, 'review.read') ? (await getReviews(actor, child.id)).next : null
   // a placement type the DfE withdrew: the record keeps it; the return from that year on refuses it (rule 146)
   const returnYear = collectionYearOn(londonDate(new Date()))
   const refusedNote = (p: { placeCode: string; endDate: string | null }) => {
