@@ -378,14 +378,13 @@ describe('incremental and from scratch', () => {
   it('agree on the demo data', async () => {
     const prisma = await getPrisma()
     const clear = async () => {
-      for (const table of [
-        'NotificationDelivery',
-        'Notification',
-        'AlertEvent',
-        'AlertDecision',
-        'AlertRecipient',
-        'Alert',
-      ])
+      // the told records of the demo episodes keep their own notifications: only the alerts' are cleared
+      const alertNotifications = `SELECT id FROM "Notification" WHERE id NOT IN (SELECT "notificationId" FROM "EpisodeTold" WHERE "notificationId" IS NOT NULL)`
+      await prisma.$executeRawUnsafe(
+        `DELETE FROM "NotificationDelivery" WHERE "notificationId" IN (${alertNotifications})`,
+      )
+      await prisma.$executeRawUnsafe(`DELETE FROM "Notification" WHERE id IN (${alertNotifications})`)
+      for (const table of ['AlertEvent', 'AlertDecision', 'AlertRecipient', 'Alert'])
         await prisma.$executeRawUnsafe(`DELETE FROM "${table}"`)
     }
     await clear()
