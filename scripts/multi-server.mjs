@@ -218,7 +218,12 @@ try {
     const rows = await db.query(`SELECT count(*)::int AS n FROM "NotificationDelivery" WHERE status <> 'SENT'`)
     waiting = rows.rows[0].n
   }
-  const sent = (await db.query(`SELECT "messageId" FROM "NotificationDelivery" WHERE channel = 'EMAIL'`)).rows
+  // sent during this run: the demo data's one e-mail "sent" before it (Shannon's emergency duty team) never was
+  const sent = (
+    await db.query(`SELECT "messageId" FROM "NotificationDelivery" WHERE channel = 'EMAIL' AND "sentAt" >= $1`, [
+      new Date(started),
+    ])
+  ).rows
   const stored = await db.query(`SELECT count(*)::int AS n FROM "MissingEpisode" WHERE id = ANY($1)`, [reported])
   const runs = (await db.query(`SELECT job, runs FROM "ScheduledRun" ORDER BY job`)).rows
   const slots = Math.floor(Date.now() / PATTERNS_EVERY_MS) - Math.floor(started / PATTERNS_EVERY_MS) + 1
