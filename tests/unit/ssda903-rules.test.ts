@@ -48,6 +48,7 @@ const FAILING: Record<string, { header?: ReturnRow; episodes?: ReturnRow[] }> = 
   '501': { episodes: [{ DEC: '01/10/2025' }, {}] },
   '504': { episodes: [{}, { CIN: 'N2' }] },
   '225': { episodes: [{ REASON_PLACE_CHANGE: '' }, {}] },
+  '233': { episodes: [{}, { REASON_PLACE_CHANGE: 'CARPL' }] }, // the open episode
   HOME_POST: { episodes: [{ HOME_POST: '' }, {}] },
   PL_POST: { episodes: [{ PL_POST: 'NS4 7' }, {}] }, // a partial postcode
 }

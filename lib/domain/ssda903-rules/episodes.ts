@@ -221,6 +221,20 @@ export const EPISODE_RULES: Rule[] = [
         : null,
     ),
   },
+  {
+    // lac2022_23/rule_233.py
+    code: '233',
+    table: 'episodes',
+    message: 'Reason for placement change is not required when the episode has not ceased',
+    check: eachRow('episodes', (r) =>
+      !filled(r.DEC) && filled(r.REASON_PLACE_CHANGE)
+        ? {
+            problem: `REASON_PLACE_CHANGE ${r.REASON_PLACE_CHANGE} is given but the episode has not ceased (DEC is blank)`,
+            fix: 'Record the reason on the episode that ended with the move, not on the one still open',
+          }
+        : null,
+    ),
+  },
   postcodeRule('HOME_POST', 'Home postcode when the child became looked after'),
   postcodeRule('PL_POST', 'Placement postcode'),
 ]
