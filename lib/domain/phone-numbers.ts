@@ -30,9 +30,7 @@ export function ukPhoneNumber(typed: string): PhoneNumberCheck {
   if (!/^0(1|2|3|7|80[08])/.test(digits))
     return refuse(`enter a number starting 01, 02, 03 or 07, or a freephone 0800 or 0808 number, ${EXAMPLE}`)
   if (digits.length < 10 || digits.length > 11)
-    return refuse(
-      `a UK number has 10 or 11 digits counting the 0 at the start (this has ${digits.length}), ${EXAMPLE}`,
-    )
+    return refuse(`a UK number has 10 or 11 digits counting the 0 at the start (this has ${digits.length}), ${EXAMPLE}`)
   // only some 01 areas (016977 ...) and some 0800 lines have 10 digits: a 10-digit 02, 011x, 01x1, 03, 07 or 0808
   // number has lost a digit
   if (digits.length === 10 && /^0(2|3|7|11|1\d1|808)/.test(digits))
