@@ -15,6 +15,8 @@ const PAGES: [account: string | null, path: string][] = [
   ['care.worker@demo.haven.test', '/account/second-factor'],
   ['care.worker@demo.haven.test', '/no-such-page'],
   ['care.worker@demo.haven.test', '/homes/demo-home-willow'],
+  // the registered manager's home page has the form for the home's phone number
+  ['manager@demo.haven.test', '/homes/demo-home-willow'],
   ['care.worker@demo.haven.test', '/children/demo-child-07/missing/new'],
   ['care.worker@demo.haven.test', '/episodes/demo-episode-15'],
   ['care.worker@demo.haven.test', '/episodes/demo-episode-15/return'],
@@ -69,6 +71,8 @@ const PAGES: [account: string | null, path: string][] = [
   ['iro@demo.haven.test', '/children/demo-child-01/reviews'],
   ['manager@demo.haven.test', '/children/demo-child-05/missing-protocol'],
   ['care.worker@demo.haven.test', '/children/demo-child-05/missing-protocol/new'],
+  // the protocol form as the registered manager: an e-mail field for each contact
+  ['manager@demo.haven.test', '/children/demo-child-05/missing-protocol/new'],
   ['social.worker@demo.haven.test', '/children/demo-child-01/meetings'],
   ['social.worker@demo.haven.test', '/children/demo-child-01/meetings/referral'],
   ['social.worker@demo.haven.test', '/children/demo-child-01/meetings/demo-meeting-ellie'],
@@ -168,6 +172,23 @@ test('forms showing errors are accessible too', async ({ page }) => {
   await page.getByRole('button', { name: 'Add child' }).click()
   await expect(page.locator('.error-summary')).toBeVisible()
   await expectAccessible(page, 'add a child with errors')
+})
+
+// nothing is saved: the demo home keeps its number for the other specs
+test("the home's phone number refused: the error is tied to the field, and what was typed stays", async ({ page }) => {
+  await signIn(page, 'manager@demo.haven.test')
+  await page.goto('/homes/demo-home-willow')
+  const field = page.getByLabel('The home’s phone number')
+  await field.fill('0845 496 0123')
+  await page.getByRole('button', { name: 'Save the phone number' }).click()
+  await expect(page.locator('.error-summary')).toBeFocused()
+  await expect(page.locator('.error-summary')).toContainText('Phone number: enter a number starting 01, 02, 03 or 07')
+  await expect(field).toHaveValue('0845 496 0123')
+  await expect(field).toHaveAttribute('aria-invalid', 'true')
+  await expect(field).toHaveAttribute('aria-describedby', /f-phone-error/)
+  await expectAccessible(page, 'the phone number with an error')
+  await page.setViewportSize({ width: 360, height: 740 })
+  await expectFitsWidth(page, 'the phone number with an error')
 })
 
 // alert ids are made when the server first looks for patterns, so open one from the list

@@ -54,6 +54,8 @@ const PROVIDERS = [
   { id: 'demo-provider-brightpath', name: 'Brightpath Care Ltd' },
   { id: 'demo-provider-harbour', name: "Harbour Children's Trust" },
 ]
+// Phone numbers from Ofcom's ranges kept for drama (01632 960xxx, 0114 496 0xxx, 0161 496 0xxx, 020 7946 0xxx): never
+// anyone's real number
 const HOMES = [
   {
     id: 'demo-home-willow',
@@ -64,6 +66,7 @@ const HOMES = [
     addressLine1: '14 Mill Lane',
     town: 'Ashford Green',
     postcode: 'NS4 7QD',
+    phone: '01632 960101',
   },
   {
     id: 'demo-home-birch',
@@ -74,6 +77,7 @@ const HOMES = [
     addressLine1: '3 Station Road',
     town: 'Southborough',
     postcode: 'SB2 9LT',
+    phone: '0161 496 0102',
   },
   {
     id: 'demo-home-cedar',
@@ -84,6 +88,7 @@ const HOMES = [
     addressLine1: '27 Quay Street',
     town: 'Eastmere',
     postcode: 'EM1 3RW',
+    phone: '0114 496 0103',
   },
   {
     id: 'demo-home-rowan',
@@ -94,6 +99,7 @@ const HOMES = [
     addressLine1: '9 Orchard Close',
     town: 'Westvale',
     postcode: 'WV6 2HN',
+    phone: '020 7946 0104',
   },
 ]
 

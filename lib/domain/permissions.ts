@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   // places, people and vehicles named in episodes: merging duplicates changes what pattern rules count
   'place.merge': ['REGISTERED_MANAGER', 'LA_MISSING_LEAD'],
   'home.read': ['CARE_WORKER', 'REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
+  // the home's phone number, which the missing protocol's e-mails to people outside Haven ask them to ring: set or
+  // cleared by the home's registered manager or the provider's responsible individual (mayChangeHomePhone)
+  'home.phone': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
   // return interviews: the practitioner sees only the interviews of their service, and only what holding one needs
   'interview.read': [...CHILD_READERS, 'RETURN_INTERVIEW_PRACTITIONER'],
   'interview.record': ['RETURN_INTERVIEW_PRACTITIONER', 'SOCIAL_WORKER'],
@@ -238,6 +241,16 @@ export function mayPlaceChild(
 
 const managesHome = (g: RoleGrant, homeId: string | null) =>
   g.role === 'REGISTERED_MANAGER' && homeId !== null && g.homeId === homeId
+
+/** The home's phone number is set by its registered manager or the responsible individual of its provider (the
+ * home scope of 'home.phone', asked by the page before it shows the form). */
+export function mayChangeHomePhone(actor: Actor, home: { id: string; providerId: string }) {
+  return grantsFor(actor, 'home.phone').some(
+    (g) =>
+      (g.role === 'REGISTERED_MANAGER' && g.homeId === home.id) ||
+      (g.role === 'RESPONSIBLE_INDIVIDUAL' && g.providerId === home.providerId),
+  )
+}
 
 /** The local authorities whose settings (who holds return interviews) this actor configures: their missing lead's. */
 export function configurableAuthorities(actor: Actor) {

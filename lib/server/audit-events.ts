@@ -160,6 +160,8 @@ export const AUDIT_DETAILS = {
   'alert.resolve': none,
   'placement.area-notice': z.object({ field: z.string() }),
   'placement.reg41-notice': z.object({ kind: z.enum(['ADMISSION', 'DISCHARGE']), noticeId: id }),
+  // a home's phone number (what other agencies ring): how it changed, never the number (it is on the home)
+  'home.phone': z.object({ change: z.enum(['set', 'changed', 'removed', 'unchanged']) }),
   'oversight.read': z.object({ month: z.string() }),
   'oversight.overview': z.object({ homes: count, months: count }),
   'oversight.register': z.object({ independentPersonId: id, independent: z.boolean() }),

@@ -18,6 +18,7 @@ import type { ProtocolInput } from '@/lib/validation/missing-protocols'
 import { inTurn, type Tx } from './database'
 import { ValidationError, throwIfStaleVersion } from './errors'
 import { knownRecordsOf, linkKnownRecords } from './protocol-places'
+import { currentPlacement } from './scope'
 import { orNotFound, useCase } from './use-case'
 
 export const stepsOf = (p: { steps: unknown }) => p.steps as string[]
@@ -63,9 +64,16 @@ async function returnsOf(tx: Tx, childId: string) {
 export async function getMissingProtocols(actor: Actor, childId: string, now = new Date()) {
   return useCase(actor, 'protocol.read', { subject: 'child', now }, async ({ tx, find, audit }) => {
     const child = await find.child(childId, { select: { id: true, firstName: true, lastName: true } })
-    const [versions, returns] = await inTurn(
+    const [versions, returns, placement] = await inTurn(
       () => tx.missingProtocol.findMany({ where: { childId }, orderBy: { version: 'desc' } }),
       () => returnsOf(tx, childId),
+      // the home the child lives in: its phone number is the one the protocol's e-mails ask people to ring
+      () =>
+        tx.placement.findFirst({
+          where: currentPlacement(now, { childId, homeId: { not: null } }),
+          orderBy: { startDate: 'desc' },
+          select: { home: { select: { id: true, name: true, providerId: true, phone: true } } },
+        }),
     )
     const people = await tx.user.findMany({
       where: {
@@ -88,6 +96,8 @@ export async function getMissingProtocols(actor: Actor, childId: string, now = n
     })
     return {
       child,
+      /** the home the child lives in now, if a Haven home (for the page: not in the API's answer) */
+      home: placement?.home ?? null,
       state: state.state,
       stateMessage: stateMessage(state),
       inForceVersion: versionInForce(versions)?.version ?? null,

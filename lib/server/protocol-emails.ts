@@ -1,9 +1,10 @@
 // The missing protocol's e-mail addresses, told by Haven itself through the outbox when a child is reported missing
 // and when they come back (the emergency duty team, the host authority's missing coordinator, a parent where the
 // plan says so). Someone without an account has no inbox and cannot sign in, so their e-mail has no link: under the
-// fixed subject it gives the child's initials at most, the home to ring and the episode's reference. Each contact told
-// gets a "told" record, by Haven, at the time the e-mail was queued; the episode page shows its delivery beside it.
-// Once per address and event: reporting, a correction or a retry never e-mails the same address twice for one event.
+// fixed subject it gives the child's initials at most, the home to ring (on its phone number, once the home has one)
+// and the episode's reference. Each contact told gets a "told" record, by Haven, at the time the e-mail was queued;
+// the episode page shows its delivery beside it. Once per address and event: reporting, a correction or a retry never
+// e-mails the same address twice for one event.
 import { contactsToEmail, episodeReference } from '@/lib/domain/missing-protocols'
 import { inTurn, type Tx } from './database'
 import { initials, notify } from './notifications'
@@ -11,9 +12,15 @@ import { contactsOf, protocolFor } from './missing-protocols'
 
 export type ProtocolEmailEvent = 'episode.opened' | 'episode.returned'
 
-/** What an address outside Haven is sent: who it is about (initials), which home to ring and the reference. */
-export function outsiderEmailBody(who: string, home: { name: string; town: string } | null, reference: string) {
-  const ring = home ? `${home.name}, ${home.town}` : 'the home that looks after them'
+/** What an address outside Haven is sent: who it is about (initials), which home to ring, on which number when the
+ * home has one (Home.phone), and the reference. */
+export function outsiderEmailBody(
+  who: string,
+  home: { name: string; town: string; phone?: string | null } | null,
+  reference: string,
+) {
+  const number = home?.phone ? `, on ${home.phone},` : ''
+  const ring = home ? `${home.name}, ${home.town}${number}` : 'the home that looks after them'
   return [
     `Something about ${who} needs your attention.`,
     `Please ring ${ring} and give the reference ${reference}.`,
@@ -42,7 +49,9 @@ export async function tellProtocolEmails(
   const [child, home] = await inTurn(
     () => tx.child.findUniqueOrThrow({ where: { id: episode.childId }, select: { firstName: true, lastName: true } }),
     async () =>
-      episode.homeId ? tx.home.findUnique({ where: { id: episode.homeId }, select: { name: true, town: true } }) : null,
+      episode.homeId
+        ? tx.home.findUnique({ where: { id: episode.homeId }, select: { name: true, town: true, phone: true } })
+        : null,
   )
   const who = initials(child)
   const rows = await notify(

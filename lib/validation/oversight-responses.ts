@@ -68,7 +68,15 @@ export const reg44VisitRecordedSchema = z.object({
 })
 
 export const oversightMonthSchema = z.object({
-  home: z.object({ id: z.string(), name: z.string(), ofstedUrn: z.string() }),
+  home: z.object({
+    id: z.string(),
+    name: z.string(),
+    ofstedUrn: z.string(),
+    phone: z
+      .string()
+      .nullable()
+      .describe('the number other agencies ring about a child, day and night ("0114 496 0123"); null if not set'),
+  }),
   month: z.string().describe('YYYY-MM'),
   inProgress: z.boolean().describe('the month is this month: checks can still turn green'),
   level,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { ukPhoneNumber } from '@/lib/domain/phone-numbers'
 import { ROLES } from '@/lib/domain/roles'
 import { verifyAuditChain } from '@/lib/server/audit'
 import { authenticate, loadActor } from '@/lib/server/accounts'
@@ -44,6 +45,15 @@ describe('demo data', () => {
     expect(homes.length).toBeGreaterThanOrEqual(4)
     expect(new Set(homes.map((h) => h.hostAuthorityId)).size).toBeGreaterThanOrEqual(4)
     expect(await prisma.placement.count({ where: { outOfArea: true, endDate: null } })).toBeGreaterThan(0)
+  })
+
+  it("gives every home a phone number from Ofcom's ranges kept for drama, never a real one, in its written form", async () => {
+    const prisma = await getPrisma()
+    const drama = /^(01632 960\d{3}|0114 496 0\d{3}|0161 496 0\d{3}|020 7946 0\d{3})$/
+    for (const home of await prisma.home.findMany()) {
+      expect(home.phone, home.name).toMatch(drama)
+      expect(ukPhoneNumber(home.phone!).phone, home.name).toBe(home.phone)
+    }
   })
 
   it('has a demo account for every role, each able to sign in with the published password', async () => {

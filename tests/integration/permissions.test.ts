@@ -31,13 +31,14 @@ import {
 } from '@/lib/server/episodes'
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/server/errors'
 import { getGrabPack, recordGrabPackShare, saveGrabPack } from '@/lib/server/grab-packs'
-import { getHome } from '@/lib/server/homes'
+import { getHome, setHomePhone } from '@/lib/server/homes'
 import { mergePlaces, resolveLocation } from '@/lib/server/places'
 import { endPlacement, startPlacement } from '@/lib/server/placements'
 import { decideGrant, roleGrantReport } from '@/lib/server/role-grants'
 import { listUsers } from '@/lib/server/users'
 import { listOrganisationSignIns } from '@/lib/server/organisation-sign-in-admin'
 import { newChildSchema, reg41NoticeSchema } from '@/lib/validation/children'
+import { homePhoneSchema } from '@/lib/validation/homes'
 import { addMonths, londonDate } from '@/lib/domain/time'
 import { recordStepDone, recordTold } from '@/lib/server/episode-protocol'
 import { approveProtocol, createProtocolVersion, getMissingProtocols } from '@/lib/server/missing-protocols'
@@ -98,6 +99,7 @@ const nothing = {
   'grabpack.share': both('not-found'),
   'place.merge': both('forbidden'),
   'home.read': both('forbidden'),
+  'home.phone': both('not-found'),
   'interview.read': both('not-found'),
   'interview.record': both('not-found'),
   'interview.concerns': both('not-found'),
@@ -229,6 +231,7 @@ const EXPECTED: Record<Role, Row> = {
     'episode.close': scoped,
     'place.merge': scoped,
     'home.read': scoped,
+    'home.phone': scoped,
     'plan.signoff': scoped,
     'protocol.signoff': scoped,
     'reg40.read': scoped,
@@ -243,6 +246,7 @@ const EXPECTED: Record<Role, Row> = {
     ...provider,
     'report.ofsted-home': scoped,
     'home.read': scoped,
+    'home.phone': scoped,
     'reg40.read': scoped,
     'reg40.record': scoped,
   },
@@ -647,6 +651,9 @@ describe.each(ROLES)('%s', (role) => {
         return mergePlaces(actor, { kind: 'location', keepId: keep, mergeId: merge })
       },
       'home.read': async (inScope) => getHome(actor, homeOf(inScope)),
+      // the home's phone number: the registered manager's home, the responsible individual's provider's homes
+      'home.phone': async (inScope) =>
+        setHomePhone(actor, oversightHome(role, inScope), homePhoneSchema.parse({ phone: '0114 496 0123' })),
       'interview.read': async (inScope) => getInterview(actor, { id: (await interview(inScope)).id }),
       'interview.record': async (inScope) =>
         recordOutcome(

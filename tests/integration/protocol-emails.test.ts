@@ -7,9 +7,10 @@ import { getPrisma } from '@/lib/server/database'
 import { deliverDue, resetMailerForTests } from '@/lib/server/dispatcher'
 import { getEpisodeProtocol } from '@/lib/server/episode-protocol'
 import { recordReturn, reportMissing } from '@/lib/server/episodes'
+import { setHomePhone } from '@/lib/server/homes'
 import { approveProtocol, createProtocolVersion, getMissingProtocols } from '@/lib/server/missing-protocols'
 import { dispatcherState, retryDelivery } from '@/lib/server/outbox'
-import { tellProtocolEmails } from '@/lib/server/protocol-emails'
+import { outsiderEmailBody, tellProtocolEmails } from '@/lib/server/protocol-emails'
 import { recordReturnSchema, reportMissingSchema } from '@/lib/validation/episodes'
 import { protocolSchema } from '@/lib/validation/missing-protocols'
 import { freshDatabase } from '../support/database'
@@ -89,12 +90,17 @@ async function drain(at = new Date()) {
 }
 
 const to = (address: string) => smtp.received.filter((m) => m.to.includes(address))
-/** A message's text, without its headers. */
-const text = (raw: string) =>
-  raw
+/** A message's text, without its headers (a line of 78 characters or more comes quoted-printable: read back). */
+const text = (raw: string) => {
+  const body = raw
     .split(/\r?\n\r?\n/)
     .slice(1)
     .join('\n\n')
+  if (!/^Content-Transfer-Encoding: quoted-printable/im.test(raw)) return body
+  return body
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+}
 
 describe("the protocol's e-mail addresses", () => {
   it('are told when the child is reported and when they come back, once each, without a name or a link', async () => {
@@ -198,6 +204,34 @@ describe("the protocol's e-mail addresses", () => {
     expect(parsed.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['toTell.0.email', 'Enter an e-mail address in the right format, like name@example.org'],
     ])
+  })
+
+  it("say which number to ring once the home has a phone number, and only the home's name before", async () => {
+    const home = { name: 'Willow House', town: 'Testtown' }
+    expect(outsiderEmailBody('A.G.', home, 'M-1A2B3C4D')).toContain(
+      'Please ring Willow House, Testtown and give the reference M-1A2B3C4D.',
+    )
+    expect(outsiderEmailBody('A.G.', { ...home, phone: null }, 'M-1A2B3C4D')).toContain(
+      'Please ring Willow House, Testtown and give the reference M-1A2B3C4D.',
+    )
+    expect(outsiderEmailBody('A.G.', { ...home, phone: '0114 496 0123' }, 'M-1A2B3C4D')).toContain(
+      'Please ring Willow House, Testtown, on 0114 496 0123, and give the reference M-1A2B3C4D.',
+    )
+    expect(outsiderEmailBody('A.G.', null, 'M-1A2B3C4D')).toContain(
+      'Please ring the home that looks after them and give the reference M-1A2B3C4D.',
+    )
+
+    // the manager sets the number; the next e-mail gives it
+    const manager = await makePerson([{ role: 'REGISTERED_MANAGER', homeId: world.homeA.id }], 'Mo Manager')
+    await setHomePhone(manager, world.homeA.id, { phone: '0114 496 0123' })
+    const { worker, child } = await setUp('Beatrice')
+    const episode = await reportMissing(worker, child.id, report('2026-12-03T10:00'), NOW)
+    await drain()
+    const mail = to(EDT).find((m) => text(m.raw).includes(episodeReference(episode.id)))!
+    expect(text(mail.raw)).toContain(
+      `Please ring Willow House, Testtown, on 0114 496 0123, and give the reference ${episodeReference(episode.id)}.`,
+    )
+    await setHomePhone(manager, world.homeA.id, { phone: null })
   })
 
   it('that fails is shown as failed, not told; the administrator sees its domain only and retries it', async () => {

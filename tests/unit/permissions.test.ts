@@ -4,6 +4,7 @@ import {
   CHILD_SCOPE,
   configurableAuthorities,
   grantsFor,
+  mayChangeHomePhone,
   mayCloseEpisode,
   mayEndPlacement,
   mayPlaceChild,
@@ -62,6 +63,19 @@ describe('who among the roles allowed may do it to this record', () => {
     expect(mayPlaceChild(manager, 'child.create', { homeId: null })).toBe(false)
     expect(mayPlaceChild(socialWorker, 'placement.start', { homeId: null })).toBe(true)
     expect(mayPlaceChild(actor('CARE_WORKER'), 'child.create', { homeId: 'h' })).toBe(false)
+  })
+  it("sets a home's phone number: its registered manager, or the responsible individual of its provider", () => {
+    const home = { id: 'h', providerId: 'p' }
+    const ri: Actor = {
+      ...actor(),
+      grants: [{ role: 'RESPONSIBLE_INDIVIDUAL', homeId: null, providerId: 'p', localAuthorityId: null }],
+    }
+    expect(mayChangeHomePhone(manager, home)).toBe(true)
+    expect(mayChangeHomePhone(manager, { id: 'other', providerId: 'p' })).toBe(false)
+    expect(mayChangeHomePhone(ri, home)).toBe(true)
+    expect(mayChangeHomePhone(ri, { id: 'h', providerId: 'another' })).toBe(false)
+    expect(mayChangeHomePhone(actor('CARE_WORKER'), home)).toBe(false)
+    expect(mayChangeHomePhone(actor('LA_MISSING_LEAD'), home)).toBe(false)
   })
   it('configures the authorities where the person is the missing lead', () => {
     const lead: Actor = {

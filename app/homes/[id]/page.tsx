@@ -1,10 +1,12 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { EpisodeList } from '@/components/EpisodeList'
-import { can } from '@/lib/domain/permissions'
+import { HomePhoneMissing } from '@/components/HomePhoneMissing'
+import { can, mayChangeHomePhone } from '@/lib/domain/permissions'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError, NotFoundError, recordId } from '@/lib/server/errors'
 import { getHome } from '@/lib/server/homes'
+import { PhoneForm } from './PhoneForm'
 
 export const metadata = { title: 'Home' }
 
@@ -16,12 +18,21 @@ export default async function HomePage({ params }: { params: Promise<{ id: strin
     throw e
   })
   const missing = new Set(missingNow.map((e) => e.child.id))
+  const mayChangePhone = mayChangeHomePhone(actor, home)
   return (
     <>
       <h1>{home.name}</h1>
       <p className="lede">
-        {home.town}, {home.postcode} · Ofsted URN {home.ofstedUrn}
+        {home.town}, {home.postcode} · Ofsted URN {home.ofstedUrn} ·{' '}
+        {home.phone ? (
+          <>
+            Phone <a href={`tel:${home.phone.replace(/ /g, '')}`}>{home.phone}</a>
+          </>
+        ) : (
+          'No phone number recorded'
+        )}
       </p>
+      {mayChangePhone && !home.phone && <HomePhoneMissing home={home} onHomePage />}
       {can(actor, 'oversight.read') && (
         <p>
           <Link href={`/homes/${home.id}/oversight`}>
@@ -60,6 +71,17 @@ export default async function HomePage({ params }: { params: Promise<{ id: strin
           </li>
         ))}
       </ul>
+      {mayChangePhone && (
+        <section id="phone" aria-labelledby="phone-heading">
+          <h2 id="phone-heading">Phone number</h2>
+          <p>
+            Haven&apos;s e-mails to the contacts in a child&apos;s missing protocol who have no Haven account (the
+            emergency duty team, a host authority&apos;s missing coordinator) ask them to ring {home.name} on this
+            number.
+          </p>
+          <PhoneForm homeId={home.id} phone={home.phone} />
+        </section>
+      )}
     </>
   )
 }

@@ -152,7 +152,8 @@ export const currentMonth = (now = new Date()) => monthOf(londonDate(now))
 /** The home's month: each check with its level and reason, the figures, the visits and actions, the register. */
 export async function getOversightMonth(actor: Actor, homeId: string, month: string, now = new Date()) {
   return useCase(actor, 'oversight.read', { subject: 'home', now }, async ({ tx, find, audit }) => {
-    const home = await find.home(homeId, { select: homeSelect })
+    // with its phone number, for the API's answer (the page shows it on the home's page)
+    const home = await find.home(homeId, { select: { ...homeSelect, phone: true } })
     const today = londonDate(now)
     if (month > monthOf(today))
       throw new ValidationError({ month: 'That month has not started yet: choose this month or an earlier one' })

@@ -90,6 +90,7 @@ import {
   referralSchema,
 } from '../meetings'
 import { returnDetailsViewSchema, ssda903MatchSchema, ssda903UploadSchema } from '../ssda903'
+import { homePhoneSavedSchema, homePhoneSchema } from '../homes'
 
 const schemas = {
   TokenRequest: [tokenRequestSchema, 'input'],
@@ -138,6 +139,8 @@ const schemas = {
   Reg44VisitList: [reg44VisitListSchema, 'output'],
   Reg44VisitRecorded: [reg44VisitRecordedSchema, 'output'],
   OversightMonth: [oversightMonthSchema, 'output'],
+  HomePhone: [homePhoneSchema, 'input'],
+  HomePhoneSaved: [homePhoneSavedSchema, 'output'],
   NotificationList: [notificationListSchema, 'output'],
   MarkAllRead: [markAllReadSchema, 'input'],
   MarkedRead: [markedReadSchema, 'output'],

@@ -1,5 +1,5 @@
 // The OpenAPI paths for the chronology, Regulation 40 events, reviews, CSE screenings and safety plans, pattern alerts,
-// homes' oversight, the inbox and the e-mail outbox (reports and exports: report-paths.ts).
+// homes' oversight and phone numbers, the inbox and the e-mail outbox (reports and exports: report-paths.ts).
 import { CHRONOLOGY_KINDS } from '@/lib/domain/chronology'
 import { json, problems, idParam } from './components'
 
@@ -237,6 +237,19 @@ export function oversightPaths() {
         parameters: idParam('home id'),
         requestBody: { required: true, ...json('Reg44Visit') },
         responses: { 201: { description: 'Recorded', ...json('Reg44VisitRecorded') }, ...problems(400, 401, 404, 422) },
+      },
+    },
+    '/api/v1/homes/{id}/phone': {
+      put: {
+        operationId: 'setHomePhone',
+        summary:
+          "Set the home's phone number, the number other agencies ring about a child day and night (the missing protocol's e-mails to people outside Haven give it), or remove it with null: the home's registered manager or its provider's responsible individual. A UK number starting 01, 02, 03 or 07, or 0800 or 0808, typed with spaces, brackets or +44 as people write it; kept in its written form (0114 496 0123).",
+        parameters: idParam('home id'),
+        requestBody: { required: true, ...json('HomePhone') },
+        responses: {
+          200: { description: 'Saved: the number as it is now kept', ...json('HomePhoneSaved') },
+          ...problems(400, 401, 404, 422),
+        },
       },
     },
     '/api/v1/homes/{id}/oversight': {

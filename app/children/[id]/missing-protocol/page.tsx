@@ -1,11 +1,12 @@
 import Link from 'next/link'
 import { TOLD_WHO } from '@/lib/domain/missing-protocols'
-import { can } from '@/lib/domain/permissions'
+import { can, mayChangeHomePhone } from '@/lib/domain/permissions'
 import { formatDate, formatDateTime } from '@/lib/domain/time'
 import { orNotFound } from '@/app/(lib)/load-or-404'
 import { requireActor } from '@/lib/server/current-actor'
 import { recordId } from '@/lib/server/errors'
 import { getMissingProtocols } from '@/lib/server/missing-protocols'
+import { HomePhoneMissing } from '@/components/HomePhoneMissing'
 import { KnownRecordLinks } from '@/components/KnownRecordLinks'
 import { ApproveButton } from './ApproveButton'
 
@@ -95,6 +96,7 @@ export default async function MissingProtocolPage({ params }: { params: Promise<
         trigger plan; the grab pack goes with it.
       </p>
       <p className={data.state === 'current' ? 'notice' : 'concern concern-warning'}>{data.stateMessage}</p>
+      {data.home && !data.home.phone && mayChangeHomePhone(actor, data.home) && <HomePhoneMissing home={data.home} />}
       {latest && (
         <>
           <h2>Version {latest.version}</h2>

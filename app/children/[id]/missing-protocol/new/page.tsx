@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { can } from '@/lib/domain/permissions'
+import { can, mayChangeHomePhone } from '@/lib/domain/permissions'
 import { addMonths, londonDate } from '@/lib/domain/time'
 import { orNotFound } from '@/app/(lib)/load-or-404'
 import { requireActor } from '@/lib/server/current-actor'
@@ -8,6 +8,7 @@ import { recordId } from '@/lib/server/errors'
 import { getMissingProtocols } from '@/lib/server/missing-protocols'
 import { knownRecordChoices } from '@/lib/server/protocol-places'
 import { settings } from '@/lib/settings'
+import { HomePhoneMissing } from '@/components/HomePhoneMissing'
 import { ProtocolForm } from './ProtocolForm'
 
 export const metadata = { title: 'Write the missing protocol' }
@@ -16,7 +17,7 @@ export default async function NewProtocolPage({ params }: { params: Promise<{ id
   const actor = await requireActor()
   if (!can(actor, 'protocol.write')) notFound()
   const childId = recordId((await params).id, 'child')
-  const { child, versions } = await orNotFound(getMissingProtocols(actor, childId))
+  const { child, versions, home } = await orNotFound(getMissingProtocols(actor, childId))
   const choices = await knownRecordChoices(actor, childId)
   const latest = versions[0]
   const reviewDate = addMonths(londonDate(new Date()), settings.missingProtocol.reviewMonths)
@@ -67,6 +68,7 @@ export default async function NewProtocolPage({ params }: { params: Promise<{ id
       <p className="lede">
         Written with {child.firstName}. The social worker agrees it and the registered manager signs it off.
       </p>
+      {home && !home.phone && mayChangeHomePhone(actor, home) && <HomePhoneMissing home={home} />}
       <ProtocolForm childId={child.id} firstName={child.firstName} defaults={defaults} choices={choices} />
     </>
   )

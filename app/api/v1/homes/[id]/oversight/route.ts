@@ -10,7 +10,7 @@ export const GET = withActor<{ id: string }>(async ({ request, actor, params }) 
   })
   const o = await getOversightMonth(actor, recordId(params.id, 'home'), month)
   return {
-    home: { id: o.home.id, name: o.home.name, ofstedUrn: o.home.ofstedUrn },
+    home: { id: o.home.id, name: o.home.name, ofstedUrn: o.home.ofstedUrn, phone: o.home.phone },
     month: o.month,
     inProgress: o.inProgress,
     level: o.level,
