@@ -3,6 +3,7 @@
 // about a child. An unexpected error's line carries the request id and the stack; the answer carries neither.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { problemFrom } from '@/lib/server/api'
+import { getPrisma } from '@/lib/server/database'
 import { logOutput } from '@/lib/server/log'
 import { withRequestId } from '@/lib/server/request-context'
 import { GET as childrenRoute } from '@/app/api/v1/children/route'
@@ -54,6 +55,10 @@ describe('the API request log', () => {
         durationMs: expect.any(Number),
       },
     ])
+    // the child read the request made is audited with the same id, so the log line and the event can be matched
+    const prisma = await getPrisma()
+    const events = await prisma.auditEvent.findMany({ where: { requestId: 'lb-1234' } })
+    expect(events.map((e) => [e.action, e.subjectId])).toEqual([['child.read', childId]])
   })
 
   it('makes its own request id, and leaves out the query string and the body', async () => {
