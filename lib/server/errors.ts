@@ -157,7 +157,7 @@ export function describeError(e: unknown): {
     }
   }
   // the stack goes to the server's log (pino's err serializer), never into the answer
-  log.error({ event: 'error', requestId: currentRequestId(), err: e })
+  log.error({ event: 'error', requestId: currentRequestId(), err: e }, 'Haven: an unexpected error, answered 500')
   return {
     status: 500,
     title: 'Internal server error',

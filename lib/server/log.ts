@@ -46,14 +46,21 @@ export const logOutput = {
   },
 }
 
+/** pino's error serializer (type, message, stack, cause, own properties) without `name`: an error's class is its
+ * `type`, and a `name` key would only be redacted (a child's name shares the key). */
+function errWithoutName(e: Error) {
+  const serialized: { name?: unknown } = pino.stdSerializers.err(e)
+  delete serialized.name
+  return serialized
+}
+
 export const log = pino(
   {
     base: undefined, // no pid or hostname: systemd's journal has them
     timestamp: () => `,"at":"${new Date().toISOString()}"`,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths, censor: '[redacted]' },
-    // an error's class is its `type`; its own `name` would only be redacted (a child's name shares the key)
-    serializers: { err: (e: Error) => ({ ...pino.stdSerializers.err(e), name: undefined }) },
+    serializers: { err: errWithoutName },
   },
   { write: (line: string) => logOutput.write(line) },
 )

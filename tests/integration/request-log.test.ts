@@ -101,6 +101,7 @@ describe('the API request log', () => {
       event: 'error',
       requestId: 'lb-error',
       err: { type: 'Error', message: 'the database said something only the operator should read' },
+      msg: 'Haven: an unexpected error, answered 500',
     })
     expect(line.err.stack).toMatch(/request-log\.test\.ts/)
   })

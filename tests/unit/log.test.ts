@@ -38,9 +38,15 @@ describe('the log', () => {
   })
 
   it('logs an error with its type, message and stack', () => {
-    const [line] = captured(() => log.error({ event: 'error', requestId: 'r1', err: new TypeError('broken') }))
-    expect(line).toMatchObject({ level: 'error', event: 'error', requestId: 'r1', err: { type: 'TypeError' } })
-    expect(line.err.stack).toMatch(/TypeError: broken\n\s+at /)
+    class StoreError extends Error {
+      constructor(message: string) {
+        super(message)
+        this.name = 'StoreError' // an own property, as Haven's errors set it
+      }
+    }
+    const [line] = captured(() => log.error({ event: 'error', requestId: 'r1', err: new StoreError('broken') }))
+    expect(line).toMatchObject({ level: 'error', event: 'error', requestId: 'r1', err: { type: 'StoreError' } })
+    expect(line.err.stack).toMatch(/StoreError: broken\n\s+at /)
     expect(line.err).not.toHaveProperty('name') // its type says it; a `name` key is redacted
   })
 })
