@@ -49,7 +49,7 @@ export const logOutput = {
 /** pino's error serializer (type, message, stack, cause, own properties) without `name`: an error's class is its
  * `type`, and a `name` key would only be redacted (a child's name shares the key). */
 function errWithoutName(e: Error) {
-  const serialized: { name?: unknown } = pino.stdSerializers.err(e)
+  const serialized = pino.stdSerializers.err(e) as unknown as { name?: unknown }
   delete serialized.name
   return serialized
 }
