@@ -1,8 +1,10 @@
 // Runs before every page and API route (Next 16 Proxy, on Node): refuses requests no route can answer sensibly
 // (an unknown method, a path that is not valid percent-encoding) with a 4xx instead of a 500, and puts the
-// security headers, with a fresh Content-Security-Policy nonce for Next's scripts, on every response.
+// security headers, with a fresh Content-Security-Policy nonce for Next's scripts, on every response. It also gives
+// every request an id (the proxy's plain X-Request-Id, else a new one): pages, server actions and the API read it
+// from the request's `x-request-id` header, and every response carries it back in X-Request-Id.
 import { NextResponse, type NextRequest } from 'next/server'
-import { apiMethods, securityHeaders } from '@/lib/server/http'
+import { apiMethods, plainRequestId, securityHeaders } from '@/lib/server/http'
 
 /** What the pages answer: GET/HEAD, and POST for server actions (and sign-in under /api/auth). */
 const PAGE_METHODS = ['GET', 'HEAD', 'POST']
@@ -16,7 +18,11 @@ function problem(status: number, title: string, detail: string, headers: Record<
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
-  const headers = securityHeaders(request.headers, request.nextUrl.protocol, nonce)
+  const requestId = plainRequestId(request.headers.get('x-request-id')) ?? crypto.randomUUID()
+  const headers: Record<string, string> = {
+    ...securityHeaders(request.headers, request.nextUrl.protocol, nonce),
+    'X-Request-Id': requestId,
+  }
   const path = request.nextUrl.pathname
   const isApi = path.startsWith('/api/')
 
@@ -55,6 +61,7 @@ export function proxy(request: NextRequest) {
   // Next reads the nonce from the request's Content-Security-Policy header and puts it on its own scripts
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'])
+  requestHeaders.set('x-request-id', requestId) // the audit events and log lines of this request carry it
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
   return response

@@ -15,6 +15,8 @@ export type AuditContent = {
   /** the children a read of many covered; hashed only when there are some, so older events keep their hashes */
   childIds?: string[] | null
   details: unknown
+  /** the request that wrote it; hashed only when there is one, so older events (and jobs' events) keep their hashes */
+  requestId?: string | null
 }
 
 /** JSON with object keys sorted, so the same content always hashes the same (jsonb reorders keys). */
@@ -28,7 +30,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function auditHash(prevHash: string, event: AuditContent): string {
-  const { at, actorId, action, subjectType, subjectId, childId, childIds, details } = event // exactly these fields
+  const { at, actorId, action, subjectType, subjectId, childId, childIds, details, requestId } = event // exactly these
   const content = canonicalJson({
     at: at.toISOString(),
     actorId,
@@ -38,6 +40,7 @@ export function auditHash(prevHash: string, event: AuditContent): string {
     childId,
     childIds: childIds?.length ? childIds : undefined,
     details,
+    requestId: requestId ?? undefined,
     prevHash,
   })
   return createHash('sha256').update(content).digest('hex')

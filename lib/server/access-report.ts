@@ -24,6 +24,7 @@ type EventRow = {
   childId: string | null
   childIds: string[]
   details: { job?: string }
+  requestId: string | null
 }
 
 /** The period asked for, or the last 12 months; as days and as the instants they start and end. */
@@ -48,6 +49,7 @@ const entry = (e: EventRow) => ({
   action: e.action,
   ...accessWords(e.action),
   subject: { type: e.subjectType, id: e.subjectId },
+  requestId: e.requestId,
 })
 
 /** Every event that concerns the child in the period, newest first: who, when, what, through which page. */
@@ -66,7 +68,7 @@ export async function getChildAccessReport(actor: Actor, childId: string, p: Per
     const { from, to, gte, lt } = period(p, now)
     // one query that both indexes answer (a bitmap OR of childId's b-tree and childIds' GIN)
     const rows = await tx.$queryRaw<EventRow[]>`
-      SELECT seq, at, "actorId", action, "subjectType", "subjectId", "childId", "childIds", details
+      SELECT seq, at, "actorId", action, "subjectType", "subjectId", "childId", "childIds", details, "requestId"
         FROM "AuditEvent"
        WHERE ("childId" = ${child.id} OR "childIds" @> ARRAY[${child.id}]::text[]) AND at >= ${gte} AND at < ${lt}
        ORDER BY seq DESC LIMIT ${ACCESS_REPORT_LIMIT + 1}`

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Actor } from '@/lib/domain/roles'
 import { currentActor } from './current-actor'
 import { describeError, parseInput, ValidationError, type FieldErrors } from './errors'
+import { requestId, withRequestId } from './request-context'
 
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: FieldErrors }
 
@@ -12,6 +13,16 @@ export async function runAction<S extends z.ZodType, T>(
   useCase: (actor: Actor, input: z.output<S>) => Promise<T>,
   /** who is acting: the signed-in person (or, for setting up a second factor, one who has only used a password) */
   signedIn: () => Promise<Actor | null> = currentActor,
+): Promise<ActionResult<T>> {
+  // the action runs with the request id proxy.ts gave the request, so an unexpected error's log line carries it
+  return withRequestId(await requestId(), () => act(schema, input, useCase, signedIn))
+}
+
+async function act<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  useCase: (actor: Actor, input: z.output<S>) => Promise<T>,
+  signedIn: () => Promise<Actor | null>,
 ): Promise<ActionResult<T>> {
   try {
     const actor = await signedIn()

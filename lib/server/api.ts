@@ -11,6 +11,9 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from './errors'
+import { log } from './log'
+import { plainRequestId } from './http'
+import { withRequestId } from './request-context'
 
 export function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
   return Response.json(
@@ -62,16 +65,16 @@ type Context<P> = { params: Promise<P> }
 export const apiAnswers: { observer?: (request: Request, response: Response) => void } = {}
 
 /**
- * One JSON line per API request, for the operator: a request id (the proxy's X-Request-Id if it sent a plain one, else
+ * One log line per API request, for the operator: a request id (the proxy's X-Request-Id if it sent a plain one, else
  * a new one, returned in the response), method, route (ids shown as :name), status and duration. Never the query
- * string, the body or anything else that could say something about a child.
+ * string, the body or anything else that could say something about a child. The handler runs with the id as the
+ * current request's (request-context.ts), so its audit events and any error line carry it.
  */
 export function logged<P>(handler: (request: Request, context: Context<P>) => Promise<Response>) {
   return async (request: Request, context: Context<P> = { params: Promise.resolve({} as P) }) => {
     const started = performance.now()
-    const sent = request.headers.get('x-request-id')
-    const requestId = sent && /^[\w.-]{1,100}$/.test(sent) ? sent : randomUUID()
-    const response = await handler(request, context)
+    const requestId = plainRequestId(request.headers.get('x-request-id')) ?? randomUUID()
+    const response = await withRequestId(requestId, () => handler(request, context))
     let route = new URL(request.url).pathname
     for (const [name, value] of Object.entries((await context.params) ?? {}))
       if (typeof value === 'string')
@@ -81,17 +84,14 @@ export function logged<P>(handler: (request: Request, context: Context<P>) => Pr
           .join('/')
     response.headers.set('X-Request-Id', requestId)
     apiAnswers.observer?.(request, response)
-    console.log(
-      JSON.stringify({
-        at: new Date().toISOString(),
-        event: 'api.request',
-        requestId,
-        method: request.method,
-        route,
-        status: response.status,
-        durationMs: Math.round(performance.now() - started),
-      }),
-    )
+    log.info({
+      event: 'api.request',
+      requestId,
+      method: request.method,
+      route,
+      status: response.status,
+      durationMs: Math.round(performance.now() - started),
+    })
     return response
   }
 }

@@ -6,6 +6,7 @@ import { can } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { getPrisma, type Tx } from './database'
 import { ForbiddenError } from './errors'
+import { requestId } from './request-context'
 import { detailsSchema, type AuditAction, type AuditPayloads } from './audit-events'
 
 // What each event carries: zod schemas, one line per action, in audit-events.ts (read back with readAuditEvent).
@@ -47,6 +48,8 @@ export async function recordAudit<A extends AuditAction>(
       childId: event.childId ?? null,
       childIds: event.childIds ? [...new Set(event.childIds)] : [],
       details: event.details,
+      // the request that wrote it, to find its log lines; null for scheduled jobs and the dispatcher
+      requestId: await requestId(),
     },
   })
 }

@@ -14,6 +14,8 @@ import { chainAuditEvents } from './audit'
 import { PASSWORD_LINK_KIND, sendablePasswordPath } from './passwords'
 import { escalateUnacknowledged, recomputeAllPatterns } from './patterns'
 import { runRetentionJob } from './retention'
+import { log } from './log'
+import { withRequestId } from './request-context'
 import { newHolder, runScheduledJobs, type ScheduledJob } from './schedule'
 
 const MAX_ATTEMPTS = 10
@@ -164,12 +166,16 @@ export function startDispatcher(
       while (!stopped && r.sent + r.failed + r.skipped > 0) r = await deliverDue(new Date(), 2, stopping)
       if (patternsEveryMs > 0) await runScheduledJobs(jobs, holder, patternsEveryMs, leaseMs, stopping)
     } catch (e) {
-      console.error('Haven dispatcher:', e)
+      log.error(
+        { event: 'dispatcher', err: e },
+        'Haven dispatcher: the run failed; it tries again at the next interval',
+      )
     }
   }
   const start = () => {
     if (running || stopped) return
-    running = tick().finally(() => (running = null))
+    // no request asked for this work: its audit events and log lines have no request id
+    running = withRequestId(null, tick).finally(() => (running = null))
   }
   const timer = setInterval(start, intervalMs) // tick catches its own errors
   timer.unref?.()

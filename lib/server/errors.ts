@@ -2,6 +2,8 @@
 // anything else is a bug, logged on the server and shown as a plain "something went wrong".
 import type { z } from 'zod'
 import { BUSY_DIGEST, BUSY_TITLE } from '@/lib/busy'
+import { log } from './log'
+import { currentRequestId } from './request-context'
 
 export type FieldErrors = Record<string, string>
 
@@ -143,7 +145,10 @@ export function describeError(e: unknown): {
   if (isDatabaseBusy(e)) {
     // one line for the operator: Prisma's message ends with the reason, after the query it interrupted
     const driver = (e instanceof DatabaseBusyError ? e.cause : e) as Error
-    console.warn(`Haven: the database is busy, answered 503: ${driver.message.trim().split('\n').at(-1)}`)
+    log.warn(
+      { event: 'database.busy', requestId: currentRequestId() },
+      `Haven: the database is busy, answered 503: ${driver.message.trim().split('\n').at(-1)}`,
+    )
     return {
       status: 503,
       title: 'Service unavailable',
@@ -151,7 +156,8 @@ export function describeError(e: unknown): {
       fieldErrors: {},
     }
   }
-  console.error(e)
+  // the stack goes to the server's log (pino's err serializer), never into the answer
+  log.error({ event: 'error', requestId: currentRequestId(), err: e }, 'Haven: an unexpected error, answered 500')
   return {
     status: 500,
     title: 'Internal server error',

@@ -5,6 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { settings } from '@/lib/settings'
 import { getPrisma, type Tx } from './database'
 import { migrationNames } from './migrations'
+import { log } from './log'
 import { isShuttingDown } from './shutdown'
 
 const DATABASE_TIMEOUT_MS = 10_000 // a guard against a server that never answers, not a latency target
@@ -102,7 +103,7 @@ export async function readiness(now = new Date()): Promise<Readiness> {
     }
     return { status: Object.values(checks).every((c) => c.ok) ? 'ready' : 'not ready', checks }
   } catch (e) {
-    console.error('Haven readiness: the database did not answer:', e) // the details stay in the server's log
+    log.error({ event: 'readiness', err: e }, 'Haven readiness: the database did not answer') // details stay in the log
     return notReady(server, { ok: false, detail: 'The database did not answer.' }, maxLagSeconds)
   }
 }

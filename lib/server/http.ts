@@ -1,5 +1,5 @@
-// What proxy.ts needs: the API's methods per address (from the OpenAPI document, so the two cannot disagree) and
-// the security headers every response carries.
+// What proxy.ts needs: the API's methods per address (from the OpenAPI document, so the two cannot disagree),
+// the security headers every response carries, and which request id to believe.
 import { settings } from '@/lib/settings'
 import { openApiDocument } from '@/lib/validation/openapi'
 
@@ -15,6 +15,12 @@ export function apiMethods(path: string): string[] {
     { pattern: /^\/api\/v1\/openapi\.json$/, methods: ['GET'] },
   ].map((r) => ({ ...r, methods: r.methods.includes('GET') ? [...r.methods, 'HEAD'] : r.methods }))
   return routes.find((r) => r.pattern.test(path))?.methods ?? []
+}
+
+/** A request id a proxy sent, if it is plain (letters, digits, `_.-`, up to 100): nothing else is believed or
+ * logged. */
+export function plainRequestId(sent: string | null | undefined): string | null {
+  return sent && /^[\w.-]{1,100}$/.test(sent) ? sent : null
 }
 
 /** Served over HTTPS, directly or (HAVEN_TRUSTED_PROXY_HOPS set) as the nearest trusted proxy says. */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { getPrisma } from './database'
+import { log } from './log'
 
 export type ScheduledJob = { name: string; run: (now: Date) => Promise<unknown> }
 
@@ -57,7 +58,7 @@ export async function runScheduledJobs(
     try {
       await job.run(now)
     } catch (e) {
-      console.error(`Haven scheduled run ${job.name}:`, e)
+      log.error({ event: 'scheduled-run', job: job.name, err: e }, `Haven scheduled run ${job.name} failed`)
     } finally {
       await finishRun(job.name, holder)
     }

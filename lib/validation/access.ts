@@ -25,6 +25,9 @@ const entrySchema = z.object({
   where: z.string(),
   change: z.boolean(),
   subject: z.object({ type: z.string(), id: z.string() }),
+  /** the request that wrote the event (its X-Request-Id, in the server's log lines); null for scheduled jobs and
+   * events written before it was kept */
+  requestId: z.string().nullable(),
 })
 
 export const childAccessReportSchema = z.object({

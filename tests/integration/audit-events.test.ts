@@ -76,6 +76,7 @@ describe('audit events', () => {
 
     const rows = await prisma.auditEvent.findMany({ where: { seq: { gt: since } }, orderBy: { seq: 'asc' } })
     const events = rows.map(readAuditEvent)
+    expect(rows.map((r) => r.requestId)).toEqual(rows.map(() => null)) // no request asked for them
     const of = (action: string) => events.filter((e) => e.action === action)
     expect(of('system.alert-open')).toHaveLength(opened)
     expect(of('system.alert-escalate')).toHaveLength(escalated)

@@ -4,6 +4,7 @@ import { chainAuditEvents, recordAudit, verifyAuditChain } from '@/lib/server/au
 import { createChild, getChild, listChildren } from '@/lib/server/children'
 import { getPrisma, type Database } from '@/lib/server/database'
 import { NotFoundError, ValidationError } from '@/lib/server/errors'
+import { withRequestId } from '@/lib/server/request-context'
 import { endPlacement } from '@/lib/server/placements'
 import { newChildSchema } from '@/lib/validation/children'
 import { freshDatabase } from '../support/database'
@@ -164,6 +165,32 @@ describe('the audit trail', () => {
     await prisma.$executeRawUnsafe('ALTER TABLE "AuditChainLink" ENABLE TRIGGER audit_chain_no_update')
     const result = await verifyAuditChain(prisma)
     expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/link before it is missing/) })
+  })
+  it('keeps the request that wrote an event, and detects a changed request id', async () => {
+    await freshDatabase()
+    const prisma = await getPrisma()
+    const write = (subjectId: string) =>
+      prisma.$transaction((tx) =>
+        recordAudit(tx, { actorId: 'u', action: 'alert.read', subjectType: 'alert', subjectId, details: {} }),
+      )
+    await withRequestId('req-1', () => write('asked'))
+    await write('no request') // a scheduled job, a script
+    await withRequestId('req-3', () => write('asked again'))
+    const events = await prisma.auditEvent.findMany({ orderBy: { seq: 'asc' } })
+    expect(events.map((e) => [e.subjectId, e.requestId])).toEqual([
+      ['asked', 'req-1'],
+      ['no request', null],
+      ['asked again', 'req-3'],
+    ])
+    expect(await verifyAuditChain(prisma)).toEqual({ ok: true, checked: 3 })
+    await prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update')
+    await prisma.$executeRaw`UPDATE "AuditEvent" SET "requestId" = 'req-2' WHERE seq = ${events[0].seq}`
+    await prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update')
+    expect(await verifyAuditChain(prisma)).toMatchObject({
+      ok: false,
+      brokenSeq: events[0].seq,
+      reason: expect.stringMatching(/changed/),
+    })
   })
   it('goes on chaining after a restore into a new cluster, whose transaction ids start lower than the chain’s', async () => {
     await freshDatabase()

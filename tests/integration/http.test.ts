@@ -40,6 +40,19 @@ describe('security headers', () => {
     )
   })
 
+  it('give every request an id, keeping a plain one the proxy sent, and return it', () => {
+    const kept = call('/children', { headers: { 'X-Request-Id': 'nginx-0123abcd' } })
+    expect(kept.headers.get('x-request-id')).toBe('nginx-0123abcd')
+    // the request the page, the server action or the API handler reads carries it (request-context.ts)
+    expect(kept.headers.get('x-middleware-request-x-request-id')).toBe('nginx-0123abcd')
+    const made = call('/children', { headers: { 'X-Request-Id': 'not plain!' } })
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    expect(made.headers.get('x-middleware-request-x-request-id')).toBe(made.headers.get('x-request-id'))
+    expect(call('/children').headers.get('x-request-id')).not.toBe(made.headers.get('x-request-id'))
+    // refused before any route: the id is on the answer all the same
+    expect(call('/children', { method: 'DELETE' }).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
   it('add Strict-Transport-Security over HTTPS, or when a trusted proxy says the client used HTTPS', () => {
     expect(proxy(new NextRequest('https://haven.example/children')).headers.get('strict-transport-security')).toBe(
       'max-age=31536000; includeSubDomains',

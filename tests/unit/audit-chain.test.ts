@@ -43,6 +43,13 @@ describe('the audit hash chain', () => {
     const event = chain(1)[0].event!
     expect(auditHash(GENESIS_HASH, { ...event, childIds: [] })).toBe(auditHash(GENESIS_HASH, event))
   })
+  it('hashes the request that wrote an event only when there is one, so older events keep their hashes', () => {
+    const event = chain(1)[0].event!
+    expect(auditHash(GENESIS_HASH, { ...event, requestId: null })).toBe(auditHash(GENESIS_HASH, event))
+    const withId = auditHash(GENESIS_HASH, { ...event, requestId: 'r-1' })
+    expect(withId).not.toBe(auditHash(GENESIS_HASH, event))
+    expect(auditHash(GENESIS_HASH, { ...event, requestId: 'r-2' })).not.toBe(withId)
+  })
   it('names the link after a removed one', () => {
     const links = chain(5)
     links.splice(1, 1)
