@@ -19,6 +19,7 @@ const ADMIN_URL = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5
 const PORTS = [3301, 3302]
 const log = (...args) => console.log('systemd units:', ...args)
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+const gone = (unit) => unit.exitCode !== null || unit.signalCode !== null
 
 /** A unit file's [Service] settings: each key with every value it was given, in order. */
 function serviceSettings(file) {
@@ -46,9 +47,8 @@ function environmentFile(text) {
   return env
 }
 
-// 1. systemd-analyze verify, on copies named as they are installed (the template as instance 3001)
+// 1. systemd-analyze verify, on copies named as they run (the template as instance 3001)
 const verifyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-units-'))
-fs.copyFileSync(path.join(UNITS, 'haven-web@.service'), path.join(verifyDir, 'haven-web@.service'))
 fs.copyFileSync(path.join(UNITS, 'haven-web@.service'), path.join(verifyDir, 'haven-web@3001.service'))
 fs.copyFileSync(path.join(UNITS, 'haven-dispatcher.service'), path.join(verifyDir, 'haven-dispatcher.service'))
 try {
@@ -124,7 +124,6 @@ let failed = false
 try {
   const dispatcher = startUnit('haven-dispatcher.service')
   units.push(dispatcher)
-  const gone = (unit) => unit.exitCode !== null || unit.signalCode !== null
   for (let i = 0; i < 240 && !dispatcher.output.includes('Haven dispatcher running') && !gone(dispatcher); i++)
     await sleep(250)
   if (!dispatcher.output.includes('Haven dispatcher running')) throw new Error('the dispatcher did not start')
@@ -158,7 +157,7 @@ try {
   console.error('systemd units: FAILED:', e.message)
   failed = true
 } finally {
-  for (const unit of units) if (unit.exitCode === null && unit.signalCode === null) unit.kill('SIGKILL')
+  for (const unit of units) if (!gone(unit)) unit.kill('SIGKILL')
   await sleep(500)
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   await admin.end()

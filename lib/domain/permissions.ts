@@ -40,7 +40,7 @@ export const PERMISSIONS = {
   'place.merge': ['REGISTERED_MANAGER', 'LA_MISSING_LEAD'],
   'home.read': ['CARE_WORKER', 'REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
   // the home's phone number, which the missing protocol's e-mails to people outside Haven ask them to ring: set or
-  // cleared by the home's registered manager or the provider's responsible individual (mayChangeHomePhone)
+  // cleared by the home's registered manager or the provider's responsible individual (HOME_SCOPE)
   'home.phone': ['REGISTERED_MANAGER', 'RESPONSIBLE_INDIVIDUAL'],
   // return interviews: the practitioner sees only the interviews of their service, and only what holding one needs
   'interview.read': [...CHILD_READERS, 'RETURN_INTERVIEW_PRACTITIONER'],
@@ -242,14 +242,25 @@ export function mayPlaceChild(
 const managesHome = (g: RoleGrant, homeId: string | null) =>
   g.role === 'REGISTERED_MANAGER' && homeId !== null && g.homeId === homeId
 
-/** The home's phone number is set by its registered manager or the responsible individual of its provider (the
- * home scope of 'home.phone', asked by the page before it shows the form). */
-export function mayChangeHomePhone(actor: Actor, home: { id: string; providerId: string }) {
-  return grantsFor(actor, 'home.phone').some(
-    (g) =>
-      (g.role === 'REGISTERED_MANAGER' && g.homeId === home.id) ||
-      (g.role === 'RESPONSIBLE_INDIVIDUAL' && g.providerId === home.providerId),
-  )
+/** Whether the actor may do `action` to this home: HOME_SCOPE read for one home, as lib/server/scope.ts homeWhere
+ * reads it for the query (a page asks this before it shows a form the use case would refuse). */
+export function mayActOnHome(
+  actor: Actor,
+  action: Action,
+  home: { id: string; providerId: string; hostAuthorityId: string },
+) {
+  return grantsFor(actor, action).some((g) => {
+    switch (HOME_SCOPE[g.role]) {
+      case 'myHome':
+        return g.homeId === home.id
+      case 'myProvider':
+        return g.providerId === home.providerId
+      case 'hostedInMyArea':
+        return g.localAuthorityId === home.hostAuthorityId
+      case 'none':
+        return false
+    }
+  })
 }
 
 /** The local authorities whose settings (who holds return interviews) this actor configures: their missing lead's. */

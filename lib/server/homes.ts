@@ -24,7 +24,7 @@ export async function getHome(actor: Actor, homeId: string, now = new Date()) {
   const unaudited = 'the home itself; the children and episodes shown are read (and audited) by their own use cases'
   return readTogether(async () => {
     const home = await useCase(actor, 'home.read', { denied, subject: 'home', now, unaudited }, ({ find }) =>
-      find.home(homeId, { select: { ...homeSelect, phone: true, providerId: true } }),
+      find.home(homeId, { select: { ...homeSelect, phone: true, providerId: true, hostAuthorityId: true } }),
     )
     const children = []
     for (let page = 1; ; page++) {

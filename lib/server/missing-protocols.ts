@@ -72,7 +72,7 @@ export async function getMissingProtocols(actor: Actor, childId: string, now = n
         tx.placement.findFirst({
           where: currentPlacement(now, { childId, homeId: { not: null } }),
           orderBy: { startDate: 'desc' },
-          select: { home: { select: { id: true, name: true, providerId: true, phone: true } } },
+          select: { home: { select: { id: true, name: true, providerId: true, hostAuthorityId: true, phone: true } } },
         }),
     )
     const people = await tx.user.findMany({

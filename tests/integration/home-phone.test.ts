@@ -6,7 +6,7 @@ import { POST as issueToken } from '@/app/api/v1/auth/token/route'
 import { GET as protocolsRoute } from '@/app/api/v1/children/[id]/missing-protocols/route'
 import { GET as oversightRoute } from '@/app/api/v1/homes/[id]/oversight/route'
 import { PUT as phoneRoute } from '@/app/api/v1/homes/[id]/phone/route'
-import { mayChangeHomePhone } from '@/lib/domain/permissions'
+import { mayActOnHome } from '@/lib/domain/permissions'
 import type { Actor } from '@/lib/domain/roles'
 import { getPrisma } from '@/lib/server/database'
 import { NotFoundError } from '@/lib/server/errors'
@@ -88,7 +88,9 @@ describe("a home's phone number", () => {
       expect(await attempt(actor, homeId), `${actor.grants[0].role} at ${homeId}`).toBe(outcome)
       // the page shows the form exactly when the use case would take it
       const home = await prisma.home.findUniqueOrThrow({ where: { id: homeId } })
-      expect(mayChangeHomePhone(actor, home), `${actor.grants[0].role} at ${homeId}: the form`).toBe(outcome === 'ok')
+      expect(mayActOnHome(actor, 'home.phone', home), `${actor.grants[0].role} at ${homeId}: the form`).toBe(
+        outcome === 'ok',
+      )
     }
     expect(await attempt(manager, 'no-such-home')).toBe('not-found')
   })
@@ -106,7 +108,7 @@ describe("a home's phone number", () => {
     const child = await makeChild({ homeId: world.homeC.id, placingAuthorityId: world.laOne.id })
     let protocols = await getMissingProtocols(manager, child.id)
     expect(protocols.home).toMatchObject({ id: world.homeC.id, name: 'Cedar Court', phone: null })
-    expect(mayChangeHomePhone(manager, protocols.home!)).toBe(true)
+    expect(mayActOnHome(manager, 'home.phone', protocols.home!)).toBe(true)
     await setHomePhone(manager, world.homeC.id, phone('020 7946 0103'))
     protocols = await getMissingProtocols(manager, child.id)
     expect(protocols.home?.phone).toBe('020 7946 0103')

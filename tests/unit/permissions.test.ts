@@ -4,7 +4,7 @@ import {
   CHILD_SCOPE,
   configurableAuthorities,
   grantsFor,
-  mayChangeHomePhone,
+  mayActOnHome,
   mayCloseEpisode,
   mayEndPlacement,
   mayPlaceChild,
@@ -65,17 +65,25 @@ describe('who among the roles allowed may do it to this record', () => {
     expect(mayPlaceChild(actor('CARE_WORKER'), 'child.create', { homeId: 'h' })).toBe(false)
   })
   it("sets a home's phone number: its registered manager, or the responsible individual of its provider", () => {
-    const home = { id: 'h', providerId: 'p' }
+    const home = { id: 'h', providerId: 'p', hostAuthorityId: 'la' }
     const ri: Actor = {
       ...actor(),
       grants: [{ role: 'RESPONSIBLE_INDIVIDUAL', homeId: null, providerId: 'p', localAuthorityId: null }],
     }
-    expect(mayChangeHomePhone(manager, home)).toBe(true)
-    expect(mayChangeHomePhone(manager, { id: 'other', providerId: 'p' })).toBe(false)
-    expect(mayChangeHomePhone(ri, home)).toBe(true)
-    expect(mayChangeHomePhone(ri, { id: 'h', providerId: 'another' })).toBe(false)
-    expect(mayChangeHomePhone(actor('CARE_WORKER'), home)).toBe(false)
-    expect(mayChangeHomePhone(actor('LA_MISSING_LEAD'), home)).toBe(false)
+    expect(mayActOnHome(manager, 'home.phone', home)).toBe(true)
+    expect(mayActOnHome(manager, 'home.phone', { ...home, id: 'other' })).toBe(false)
+    expect(mayActOnHome(ri, 'home.phone', home)).toBe(true)
+    expect(mayActOnHome(ri, 'home.phone', { ...home, providerId: 'another' })).toBe(false)
+    expect(mayActOnHome(actor('CARE_WORKER'), 'home.phone', home)).toBe(false)
+    expect(mayActOnHome(actor('LA_MISSING_LEAD'), 'home.phone', home)).toBe(false)
+    // the same home scope as the query's (HOME_SCOPE): a missing lead reads the oversight of the homes their
+    // authority hosts, and no other
+    const lead: Actor = {
+      ...actor(),
+      grants: [{ role: 'LA_MISSING_LEAD', homeId: null, providerId: null, localAuthorityId: 'la' }],
+    }
+    expect(mayActOnHome(lead, 'oversight.read', home)).toBe(true)
+    expect(mayActOnHome(lead, 'oversight.read', { ...home, hostAuthorityId: 'another' })).toBe(false)
   })
   it('configures the authorities where the person is the missing lead', () => {
     const lead: Actor = {

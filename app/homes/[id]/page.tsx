@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { EpisodeList } from '@/components/EpisodeList'
 import { HomePhoneMissing } from '@/components/HomePhoneMissing'
-import { can, mayChangeHomePhone } from '@/lib/domain/permissions'
+import { can, mayActOnHome } from '@/lib/domain/permissions'
 import { requireActor } from '@/lib/server/current-actor'
 import { ForbiddenError, NotFoundError, recordId } from '@/lib/server/errors'
 import { getHome } from '@/lib/server/homes'
@@ -18,7 +18,7 @@ export default async function HomePage({ params }: { params: Promise<{ id: strin
     throw e
   })
   const missing = new Set(missingNow.map((e) => e.child.id))
-  const mayChangePhone = mayChangeHomePhone(actor, home)
+  const mayChangePhone = mayActOnHome(actor, 'home.phone', home)
   return (
     <>
       <h1>{home.name}</h1>

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { TOLD_WHO } from '@/lib/domain/missing-protocols'
-import { can, mayChangeHomePhone } from '@/lib/domain/permissions'
+import { can, mayActOnHome } from '@/lib/domain/permissions'
 import { formatDate, formatDateTime } from '@/lib/domain/time'
 import { orNotFound } from '@/app/(lib)/load-or-404'
 import { requireActor } from '@/lib/server/current-actor'
@@ -96,7 +96,9 @@ export default async function MissingProtocolPage({ params }: { params: Promise<
         trigger plan; the grab pack goes with it.
       </p>
       <p className={data.state === 'current' ? 'notice' : 'concern concern-warning'}>{data.stateMessage}</p>
-      {data.home && !data.home.phone && mayChangeHomePhone(actor, data.home) && <HomePhoneMissing home={data.home} />}
+      {data.home && !data.home.phone && mayActOnHome(actor, 'home.phone', data.home) && (
+        <HomePhoneMissing home={data.home} />
+      )}
       {latest && (
         <>
           <h2>Version {latest.version}</h2>

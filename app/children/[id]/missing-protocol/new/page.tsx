@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { can, mayChangeHomePhone } from '@/lib/domain/permissions'
+import { can, mayActOnHome } from '@/lib/domain/permissions'
 import { addMonths, londonDate } from '@/lib/domain/time'
 import { orNotFound } from '@/app/(lib)/load-or-404'
 import { requireActor } from '@/lib/server/current-actor'
@@ -68,7 +68,7 @@ export default async function NewProtocolPage({ params }: { params: Promise<{ id
       <p className="lede">
         Written with {child.firstName}. The social worker agrees it and the registered manager signs it off.
       </p>
-      {home && !home.phone && mayChangeHomePhone(actor, home) && <HomePhoneMissing home={home} />}
+      {home && !home.phone && mayActOnHome(actor, 'home.phone', home) && <HomePhoneMissing home={home} />}
       <ProtocolForm childId={child.id} firstName={child.firstName} defaults={defaults} choices={choices} />
     </>
   )
